@@ -1,0 +1,158 @@
+import { DoubleSide, Ray, Vector3 } from 'three';
+import { MeshBVH } from 'three-mesh-bvh';
+import type { TissueId } from '../physics/tissue-ids.ts';
+import { BACKGROUND_TISSUE, tissueRank } from './part-names.ts';
+import type { CasePart } from './phantom.ts';
+
+type Vec3 = readonly [number, number, number];
+
+/** A stretch of a straight path inside one tissue. */
+export interface PathSegment {
+  tissue: TissueId;
+  /** [m] */
+  length: number;
+}
+
+/** A regular voxel grid; voxel (i, j, k) has its centre at origin + spacing·(i, j, k). Index i + nx·(j + ny·k). */
+export interface VoxelGrid {
+  nx: number;
+  ny: number;
+  nz: number;
+  /** [m] */
+  spacing: number;
+  /** centre of voxel (0, 0, 0) [m] */
+  origin: readonly [number, number, number];
+}
+
+interface SolidPart {
+  tissue: TissueId;
+  rank: number;
+  bvh: MeshBVH;
+}
+
+// An irrational-looking direction so parity rays do not run along the axis-aligned faces of generated meshes.
+const PARITY_DIRECTION = new Vector3(0.5377, 0.6912, 0.4832).normalize();
+// Crossings closer than this are one crossing counted twice (a ray through a shared edge) [m].
+const DUPLICATE_HIT = 1e-9;
+
+/**
+ * The anatomy as solids that can be queried: which tissue is at a point, which tissues a straight beam crosses,
+ * and a voxel labelling. Tissue at a point = the containing part of highest priority (TISSUE_PRIORITY), or the
+ * water bath. Inside/outside is decided by crossing parity, so parts must be closed meshes.
+ */
+export class TissueModel {
+  private readonly solids: SolidPart[];
+  private readonly ray = new Ray();
+
+  constructor(parts: readonly CasePart[]) {
+    this.solids = parts
+      .map((part) => ({ tissue: part.tissue, rank: tissueRank(part.tissue), bvh: new MeshBVH(part.geometry) }))
+      .sort((a, b) => a.rank - b.rank);
+  }
+
+  /** Sorted distances along the ray at which it crosses a part's surface, duplicates merged. */
+  private crossings(solid: SolidPart, origin: Vector3, direction: Vector3, far: number): number[] {
+    this.ray.origin.copy(origin);
+    this.ray.direction.copy(direction);
+    const hits = solid.bvh.raycast(this.ray, DoubleSide, 0, far).map((h) => h.distance);
+    hits.sort((a, b) => a - b);
+    const merged: number[] = [];
+    for (const d of hits) {
+      const last = merged[merged.length - 1];
+      if (last === undefined || d - last > DUPLICATE_HIT) merged.push(d);
+    }
+    return merged;
+  }
+
+  private isInside(solid: SolidPart, point: Vector3): boolean {
+    return this.crossings(solid, point, PARITY_DIRECTION, Number.POSITIVE_INFINITY).length % 2 === 1;
+  }
+
+  /** The tissue at a point [m]. */
+  tissueAt(point: Vec3): TissueId {
+    const p = new Vector3(...point);
+    for (const solid of this.solids) if (this.isInside(solid, p)) return solid.tissue;
+    return BACKGROUND_TISSUE;
+  }
+
+  /**
+   * The tissues a straight path from `from` to `to` [m] crosses, in order, with their lengths; consecutive
+   * stretches of one tissue are merged. The lengths add up to |to − from|.
+   */
+  pathSegments(from: Vec3, to: Vec3): PathSegment[] {
+    const origin = new Vector3(...from);
+    const delta = new Vector3(...to).sub(origin);
+    const total = delta.length();
+    if (total === 0) return [];
+    const direction = delta.divideScalar(total);
+    const inside = this.solids.map((s) => this.isInside(s, origin));
+    const events: { at: number; solid: number }[] = [];
+    this.solids.forEach((solid, index) => {
+      for (const at of this.crossings(solid, origin, direction, total)) events.push({ at, solid: index });
+    });
+    events.sort((a, b) => a.at - b.at);
+    const current = (): TissueId => {
+      const index = inside.indexOf(true);
+      return index < 0 ? BACKGROUND_TISSUE : (this.solids[index] as SolidPart).tissue;
+    };
+    const segments: PathSegment[] = [];
+    const push = (tissue: TissueId, length: number) => {
+      if (length <= 0) return;
+      const last = segments[segments.length - 1];
+      if (last && last.tissue === tissue) last.length += length;
+      else segments.push({ tissue, length });
+    };
+    let position = 0;
+    for (const event of events) {
+      push(current(), event.at - position);
+      position = event.at;
+      inside[event.solid] = !inside[event.solid];
+    }
+    push(current(), total - position);
+    return segments;
+  }
+
+  /**
+   * Labels every voxel centre with an index into `tissueTable` (tissues not in the table are added to it).
+   * One ray per grid row and part: scanline parity fill, so cost grows with rows, not voxels.
+   */
+  voxelise(grid: VoxelGrid, tissueTable: TissueId[]): Uint8Array {
+    const { nx, ny, nz, spacing, origin } = grid;
+    const labels = new Uint8Array(nx * ny * nz);
+    const rank = new Uint8Array(nx * ny * nz).fill(255);
+    const indexOf = (tissue: TissueId): number => {
+      let index = tissueTable.indexOf(tissue);
+      if (index < 0) index = tissueTable.push(tissue) - 1;
+      return index;
+    };
+    labels.fill(indexOf(BACKGROUND_TISSUE));
+    const direction = new Vector3(1, 0, 0);
+    const start = new Vector3();
+    const margin = spacing;
+    const span = (nx - 1) * spacing + 2 * margin;
+    for (const solid of this.solids) {
+      const label = indexOf(solid.tissue);
+      for (let k = 0; k < nz; k++) {
+        for (let j = 0; j < ny; j++) {
+          start.set(origin[0] - margin, origin[1] + j * spacing, origin[2] + k * spacing);
+          let inside = this.isInside(solid, start);
+          const hits = this.crossings(solid, start, direction, span);
+          let h = 0;
+          const row = nx * (j + ny * k);
+          for (let i = 0; i < nx; i++) {
+            const x = margin + i * spacing;
+            while (h < hits.length && (hits[h] as number) < x) {
+              inside = !inside;
+              h++;
+            }
+            if (inside && solid.rank < (rank[row + i] as number)) {
+              rank[row + i] = solid.rank;
+              labels[row + i] = label;
+            }
+          }
+        }
+      }
+    }
+    return labels;
+  }
+}

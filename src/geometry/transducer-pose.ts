@@ -1,0 +1,73 @@
+type Vec3 = readonly [number, number, number];
+
+/** Where the transducer is: aimed at `target`, sitting on the side given by `direction`. */
+export interface TransducerPose {
+  /** The point the array focuses on [m]. */
+  target: Vec3;
+  /** Unit vector from the target toward the transducer's apex. */
+  direction: Vec3;
+  /** Distance from the apex to the target [m]; the radius of curvature puts the geometric focus on the target. */
+  distance: number;
+}
+
+/** Element centres and normals in some frame: positions and normals 3N, areas N. */
+export interface ElementSet {
+  positions: Float64Array;
+  normals: Float64Array;
+  areas: Float64Array;
+}
+
+function normalise(v: Vec3): [number, number, number] {
+  const n = Math.hypot(v[0], v[1], v[2]);
+  if (!(n > 0)) throw new RangeError('direction must be a non-zero vector');
+  return [v[0] / n, v[1] / n, v[2] / n];
+}
+
+/**
+ * An orthonormal frame (u, v, w) whose w points from the apex toward the target (the array's axis), with u
+ * chosen stably from whichever world axis is least parallel to w.
+ */
+export function poseFrame(pose: TransducerPose): { apex: [number, number, number]; u: Vec3; v: Vec3; w: Vec3 } {
+  const d = normalise(pose.direction);
+  const w: Vec3 = [-d[0], -d[1], -d[2]];
+  const ax = Math.abs(w[0]);
+  const ay = Math.abs(w[1]);
+  const az = Math.abs(w[2]);
+  const helper: Vec3 = ax <= ay && ax <= az ? [1, 0, 0] : ay <= az ? [0, 1, 0] : [0, 0, 1];
+  const u = normalise([
+    helper[1] * w[2] - helper[2] * w[1],
+    helper[2] * w[0] - helper[0] * w[2],
+    helper[0] * w[1] - helper[1] * w[0],
+  ]);
+  const v: Vec3 = [w[1] * u[2] - w[2] * u[1], w[2] * u[0] - w[0] * u[2], w[0] * u[1] - w[1] * u[0]];
+  const apex: [number, number, number] = [
+    pose.target[0] + d[0] * pose.distance,
+    pose.target[1] + d[1] * pose.distance,
+    pose.target[2] + d[2] * pose.distance,
+  ];
+  return { apex, u, v, w };
+}
+
+/**
+ * Places elements laid out in the transducer frame (apex at the origin, axis +z toward the focus) into the
+ * world at `pose`.
+ */
+export function placeElements(local: ElementSet, pose: TransducerPose): ElementSet {
+  const { apex, u, v, w } = poseFrame(pose);
+  const n = local.areas.length;
+  const positions = new Float64Array(3 * n);
+  const normals = new Float64Array(3 * n);
+  for (let e = 0; e < n; e++) {
+    const x = local.positions[3 * e] as number;
+    const y = local.positions[3 * e + 1] as number;
+    const z = local.positions[3 * e + 2] as number;
+    const nx = local.normals[3 * e] as number;
+    const ny = local.normals[3 * e + 1] as number;
+    const nz = local.normals[3 * e + 2] as number;
+    for (let axis = 0; axis < 3; axis++) {
+      positions[3 * e + axis] = apex[axis] + x * u[axis] + y * v[axis] + z * w[axis];
+      normals[3 * e + axis] = nx * u[axis] + ny * v[axis] + nz * w[axis];
+    }
+  }
+  return { positions, normals, areas: local.areas.slice() };
+}

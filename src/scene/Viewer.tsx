@@ -1,0 +1,57 @@
+import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
+import { Canvas, useThree } from '@react-three/fiber';
+import { type ReactNode, useEffect } from 'react';
+import { usePlanner } from '../state/hooks.ts';
+
+type Vec3 = [number, number, number];
+
+/** Frames the case: the camera looks at the target from the transducer's side, far enough to see the limb. */
+function CameraRig({ target, direction }: { target: Vec3; direction: Vec3 }) {
+  const camera = useThree((s) => s.camera);
+  const controls = useThree((s) => s.controls) as { target?: { set(x: number, y: number, z: number): void }; update?(): void } | null;
+  const resetCount = usePlanner((s) => s.viewResetCount);
+  useEffect(() => {
+    void resetCount;
+    // A three-quarter view: beside the beam axis so beams, transducer and limb are all visible.
+    const distance = 0.55;
+    const side: Vec3 = [direction[2], 0.6, -direction[0]];
+    camera.position.set(
+      target[0] + (direction[0] * 0.6 + side[0]) * distance,
+      target[1] + (direction[1] * 0.6 + side[1]) * distance,
+      target[2] + (direction[2] * 0.6 + side[2]) * distance,
+    );
+    camera.near = 0.002;
+    camera.far = 10;
+    camera.lookAt(target[0], target[1], target[2]);
+    camera.updateProjectionMatrix();
+    controls?.target?.set(target[0], target[1], target[2]);
+    controls?.update?.();
+  }, [camera, controls, target, direction, resetCount]);
+  return null;
+}
+
+/** The 3D view: orbit (left drag), zoom (wheel), pan (right drag), an axis gizmo, and the scene's children. */
+export function Viewer({ children }: { children: ReactNode }) {
+  const target = usePlanner((s) => s.target);
+  const direction = usePlanner((s) => s.beamDirection);
+  return (
+    <Canvas
+      data-testid="view3d"
+      camera={{ position: [0.4, 0.3, 0.4], fov: 40, near: 0.002, far: 10 }}
+      // preserveDrawingBuffer lets tests and "save image" read the pixels back.
+      gl={{ preserveDrawingBuffer: true, antialias: true }}
+      dpr={[1, 2]}
+    >
+      <color attach="background" args={['#0f172a']} />
+      <hemisphereLight args={['#ffffff', '#334155', 1.4]} />
+      <directionalLight position={[1, 2, 1.5]} intensity={1.6} />
+      <directionalLight position={[-1, -0.5, -1]} intensity={0.5} />
+      <OrbitControls makeDefault enableDamping={false} />
+      <CameraRig target={target} direction={direction} />
+      {children}
+      <GizmoHelper alignment="bottom-left" margin={[64, 64]}>
+        <GizmoViewport axisColors={['#ef4444', '#22c55e', '#3b82f6']} labelColor="#0f172a" />
+      </GizmoHelper>
+    </Canvas>
+  );
+}

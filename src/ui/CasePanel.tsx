@@ -1,0 +1,72 @@
+import { usePlanner } from '../state/hooks.ts';
+import { TISSUE_COLOURS, TISSUE_NAMES } from '../style/palette.ts';
+
+export interface CaseChoice {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** Left panel: which case is open, and its parts with tissue colours, visibility and opacity. */
+export function CasePanel({ cases, onPickCase }: { cases: readonly CaseChoice[]; onPickCase: (id: string) => void }) {
+  const caseId = usePlanner((s) => s.caseId);
+  const caseStatus = usePlanner((s) => s.caseStatus);
+  const caseError = usePlanner((s) => s.caseError);
+  const parts = usePlanner((s) => s.parts);
+  const setVisible = usePlanner((s) => s.setPartVisible);
+  const setOpacity = usePlanner((s) => s.setPartOpacity);
+  const description = cases.find((c) => c.id === caseId)?.description ?? '';
+
+  return (
+    <aside className="panel panel-left" aria-label="Case">
+      <h2>Case</h2>
+      <label className="field">
+        <span>Phantom</span>
+        <select data-testid="case-picker" value={caseId} onChange={(e) => onPickCase(e.target.value)}>
+          {cases.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint">{description}</p>
+      {caseStatus === 'loading' && <p role="status">Loading case…</p>}
+      {caseStatus === 'error' && (
+        <p role="alert" className="error">
+          {caseError}
+        </p>
+      )}
+      <h3>Parts</h3>
+      <ul className="parts" data-testid="parts-list">
+        {parts.map((part) => (
+          <li key={part.name} data-part={part.name} data-tissue={part.tissue}>
+            <label className="part-toggle">
+              <input
+                type="checkbox"
+                checked={part.visible}
+                onChange={(e) => setVisible(part.name, e.target.checked)}
+                aria-label={`Show ${part.name}`}
+              />
+              <span className="swatch" style={{ background: TISSUE_COLOURS[part.tissue] }} aria-hidden="true" />
+              <span className="part-name">
+                {TISSUE_NAMES[part.tissue]}
+                {part.label && <small> · {part.label.replaceAll('-', ' ')}</small>}
+              </span>
+            </label>
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={part.opacity}
+              onChange={(e) => setOpacity(part.name, Number(e.target.value))}
+              aria-label={`Opacity of ${part.name}`}
+              disabled={!part.visible}
+            />
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

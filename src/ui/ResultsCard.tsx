@@ -1,0 +1,45 @@
+import { usePlanner } from '../state/hooks.ts';
+import { DISPLAY, formatQuantity } from './format.ts';
+
+interface Row {
+  key: string;
+  label: string;
+  value: number | undefined;
+  display: { unit: string; scale: number };
+}
+
+/** The numbers of the last sonication at the focus, each with its unit. */
+export function ResultsCard() {
+  const outcome = usePlanner((s) => s.run.outcome);
+  const s = outcome?.summary;
+  const rows: Row[] = [
+    { key: 'peak-pressure', label: 'Peak pressure', value: s?.peakPressure, display: DISPLAY.pressure },
+    { key: 'intensity', label: 'Intensity (spatial peak)', value: s?.focalIntensity, display: DISPLAY.intensity },
+    { key: 'peak-temperature', label: 'Peak temperature', value: s?.peakTemperature, display: DISPLAY.temperature },
+    { key: 'thermal-dose', label: 'Thermal dose (peak)', value: s?.peakDose, display: DISPLAY.dose },
+    { key: 'ablation-volume', label: 'Ablation zone (≥ 240 CEM43)', value: s?.ablationVolume, display: DISPLAY.volume },
+    { key: 'energy', label: 'Energy delivered', value: s?.energy, display: DISPLAY.energy },
+  ];
+  return (
+    <section className="results" aria-label="Results at the focus" data-testid="results">
+      <h3>Results</h3>
+      {!outcome && <p className="hint">Sonicate to see the focal pressure, temperature and thermal dose.</p>}
+      <dl>
+        {rows.map((row) => (
+          <div key={row.key} className="result-row">
+            <dt>{row.label}</dt>
+            <dd data-testid={`result-${row.key}`} data-si={row.value ?? ''}>
+              {formatQuantity(row.value, row.display.unit, row.display.scale)}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {outcome && (
+        <p className="hint" data-testid="run-info">
+          {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main
+          thread · {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
+        </p>
+      )}
+    </section>
+  );
+}

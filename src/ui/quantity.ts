@@ -1,0 +1,45 @@
+import { type Unit, unit as parseUnit } from 'mathjs';
+
+export type QuantityParse = { ok: true; value: number } | { ok: false; error: string };
+
+export interface QuantityRule {
+  /** SI unit the value is returned in, as mathjs spells it (W, s, Hz). */
+  si: string;
+  min: number;
+  max: number;
+  /** Display unit for messages (e.g. W, s, MHz) and its scale from SI. */
+  display: string;
+  scale: number;
+}
+
+/**
+ * Parses a value typed as a person would (`60 W`, `0.06 kW`, `20 s`, `1.2 MHz`, or a bare number in the display
+ * unit) with mathjs, converts it to SI and checks it against a range. Never throws: returns a message to show.
+ */
+export function parseQuantity(text: string, rule: QuantityRule): QuantityParse {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, error: 'Enter a value.' };
+  let value: number;
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) {
+    value = Number(trimmed) / rule.scale;
+  } else {
+    let parsed: Unit;
+    try {
+      parsed = parseUnit(trimmed);
+    } catch {
+      return { ok: false, error: `"${trimmed}" is not a value with a unit, e.g. "60 ${rule.display}".` };
+    }
+    if (!parsed.equalBase(parseUnit(rule.si))) {
+      return { ok: false, error: `"${trimmed}" is not in units of ${rule.display}.` };
+    }
+    value = parsed.toNumber(rule.si);
+  }
+  if (!Number.isFinite(value)) return { ok: false, error: 'Enter a finite number.' };
+  if (value < rule.min || value > rule.max) {
+    return {
+      ok: false,
+      error: `Must be between ${rule.min * rule.scale} and ${rule.max * rule.scale} ${rule.display}.`,
+    };
+  }
+  return { ok: true, value };
+}

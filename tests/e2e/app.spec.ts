@@ -1,0 +1,127 @@
+import { expect, test } from '@playwright/test';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+test.describe('the planner opens on the femur case', () => {
+  test('loads with no console errors, names the case and lists its tissues', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await expect(page.getByTestId('case-picker')).toHaveValue('femur-shaft');
+    await expect(page.getByTestId('clinical-notice')).toContainText('Not for clinical use');
+    const tissues = await page.getByTestId('parts-list').locator('li').evaluateAll((items) =>
+      items.map((li) => li.getAttribute('data-tissue')),
+    );
+    for (const tissue of ['skin', 'fat', 'muscle', 'cortical_bone', 'marrow', 'lesion', 'nerve']) {
+      expect(tissues).toContain(tissue);
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('draws the model in WebGL, not a blank canvas (pixel readback)', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await expect
+      .poll(async () => {
+        const px = await app.canvasPixels();
+        return px.warm / px.total;
+      })
+      .toBeGreaterThan(0.02);
+    const px = await app.canvasPixels();
+    // Beams are drawn cyan from the elements to the focus.
+    expect(px.cyan).toBeGreaterThan(200);
+    // Most of the view is the background, but far from all of it.
+    expect(px.background / px.total).toBeLessThan(0.97);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('hiding a part changes the picture', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await expect.poll(async () => (await app.canvasPixels()).warm).toBeGreaterThan(1000);
+    const before = await app.canvasPixels();
+    for (const part of await page.getByTestId('parts-list').locator('li input[type=checkbox]').all()) {
+      await part.uncheck();
+    }
+    await expect.poll(async () => (await app.canvasPixels()).warm).toBeLessThan(before.warm / 4);
+  });
+});
+
+test.describe('a sonication runs in a Web Worker', () => {
+  test('gives focal numbers inside physical ranges and draws the heated region', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await app.sonicate();
+    await app.waitForRunStatus('done');
+    expect(app.workers.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('run-info')).toContainText('off the main thread');
+
+    const pressure = await app.resultSi('peak-pressure');
+    const intensity = await app.resultSi('intensity');
+    const temperature = await app.resultSi('peak-temperature');
+    const dose = await app.resultSi('thermal-dose');
+    const energy = await app.resultSi('energy');
+    // Clinical bone sonications: a few MPa at the focus, 65–85 °C at the bone (Hurwitz 2014), far above 240 CEM43.
+    expect(pressure).toBeGreaterThan(0.5e6);
+    expect(pressure).toBeLessThan(20e6);
+    expect(intensity).toBeGreaterThan(1e5);
+    expect(intensity).toBeLessThan(1e8);
+    expect(temperature).toBeGreaterThan(45);
+    expect(temperature).toBeLessThan(120);
+    expect(dose).toBeGreaterThan(240);
+    expect(energy).toBeCloseTo(50 * 20, 6);
+    await expect(app.result('peak-pressure')).toHaveText(/^\d[\d.]* MPa$/);
+    await expect(app.result('peak-temperature')).toHaveText(/^\d[\d.]* °C$/);
+    await expect(page.getByTestId('heat-legend')).toBeVisible();
+    await expect.poll(async () => (await app.canvasPixels()).hot).toBeGreaterThan(20);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the main thread stays responsive while the worker computes', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await page.evaluate(() => {
+      const w = window as unknown as { __ticks: number[] };
+      w.__ticks = [];
+      setInterval(() => w.__ticks.push(performance.now()), 20);
+    });
+    await app.sonicate();
+    await app.waitForRunStatus('done');
+    const gaps = await page.evaluate(() => {
+      const ticks = (window as unknown as { __ticks: number[] }).__ticks;
+      const g: number[] = [];
+      for (let i = 1; i < ticks.length; i++) g.push((ticks[i] as number) - (ticks[i - 1] as number));
+      return { count: ticks.length, longest: Math.max(...g) };
+    });
+    const elapsedMs = Number((await page.getByTestId('run-info').textContent())?.match(/([\d.]+) s off/)?.[1]) * 1000;
+    // The timer kept ticking through the whole computation: no long freeze of the main thread.
+    expect(gaps.count).toBeGreaterThan(elapsedMs / 20 / 4);
+    expect(gaps.longest).toBeLessThan(500);
+  });
+
+  test('cancel stops a run, keeps the parameters, and the next run still works', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await app.sonicate();
+    await app.waitForRunStatus('running');
+    await page.getByTestId('cancel').click();
+    await app.waitForRunStatus('cancelled', 5_000);
+    await expect(page.getByTestId('run-status')).toContainText('Cancelled');
+    await expect(app.result('peak-temperature')).toHaveText('—');
+    await expect(page.getByTestId('param-power')).toHaveValue('50 W');
+    await app.sonicate();
+    await app.waitForRunStatus('done');
+    expect(await app.resultSi('peak-temperature')).toBeGreaterThan(45);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('an absurd parameter is refused with a message and the last good value is kept', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    const power = page.getByTestId('param-power');
+    await power.fill('5 kW');
+    await power.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('between 0.1 and 500 W');
+    await power.fill('0.08 kW');
+    await power.press('Enter');
+    await expect(power).toHaveValue('80 W');
+  });
+});

@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  // The bundled phantoms (models/*.glb) are imported with `?url`; keep them as files, never inlined as base64.
+  assetsInclude: ['**/*.glb'],
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2500, assetsInlineLimit: 0 },
+  // Pre-bundle the heavy dependencies up front so the dev server does not reload mid-session.
+  optimizeDeps: {
+    include: ['mathjs', 'comlink', 'three', 'react', 'react-dom/client', '@react-three/fiber', '@react-three/drei', 'zustand', 'three-mesh-bvh', 'valibot'],
+  },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    // One Node project: physics, geometry, worker ops, state and the phantoms all run without a browser.
+    // The real-browser checks live in tests/e2e and run under Playwright.
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 60_000,
+    benchmark: { include: ['tests/**/*.bench.ts'] },
+  },
+});
