@@ -64,10 +64,12 @@ export function placeElements(local: ElementSet, pose: TransducerPose): ElementS
     const nx = local.normals[3 * e] as number;
     const ny = local.normals[3 * e + 1] as number;
     const nz = local.normals[3 * e + 2] as number;
-    for (let axis = 0; axis < 3; axis++) {
-      positions[3 * e + axis] = apex[axis] + x * u[axis] + y * v[axis] + z * w[axis];
-      normals[3 * e + axis] = nx * u[axis] + ny * v[axis] + nz * w[axis];
-    }
+    positions[3 * e] = apex[0] + x * u[0] + y * v[0] + z * w[0];
+    positions[3 * e + 1] = apex[1] + x * u[1] + y * v[1] + z * w[1];
+    positions[3 * e + 2] = apex[2] + x * u[2] + y * v[2] + z * w[2];
+    normals[3 * e] = nx * u[0] + ny * v[0] + nz * w[0];
+    normals[3 * e + 1] = nx * u[1] + ny * v[1] + nz * w[1];
+    normals[3 * e + 2] = nx * u[2] + ny * v[2] + nz * w[2];
   }
   return { positions, normals, areas: local.areas.slice() };
 }
