@@ -1,3 +1,4 @@
+import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { DoubleSide, MeshStandardMaterial } from 'three';
 import type { CasePart } from '../geometry/phantom.ts';
@@ -21,6 +22,9 @@ export function CaseModel({ parts }: { parts: readonly CasePart[] }) {
     [parts],
   );
   useEffect(() => () => meshes.forEach((m) => m.material.dispose()), [meshes]);
+  // Opacity is set on the materials directly; ask the on-demand render loop for a frame.
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => invalidate(), [views, invalidate]);
 
   return (
     <group name="case">

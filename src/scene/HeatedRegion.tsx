@@ -21,11 +21,12 @@ export function HeatedRegion() {
     const size = grid.spacing * 0.92;
     const instanced = new InstancedMesh(
       new BoxGeometry(size, size, size),
-      new MeshBasicMaterial({ transparent: true, opacity: 0.75, depthWrite: false }),
+      // Drawn over the anatomy: the heat sits inside bone and lesion, which would otherwise hide it.
+      new MeshBasicMaterial({ transparent: true, opacity: 0.8, depthWrite: false, depthTest: false }),
       hot.length,
     );
     instanced.name = 'heated-region';
-    instanced.renderOrder = 4;
+    instanced.renderOrder = 10;
     const matrix = new Matrix4();
     const colour = new Color();
     const span = Math.max(1e-6, summary.peakTemperature - HEATED_THRESHOLD);

@@ -51,7 +51,7 @@ export function TransducerView() {
       {/* The cap is a piece of the sphere of radius R about the focus, on the transducer's side. */}
       <mesh position={target} quaternion={capRotation} name="transducer-cap">
         <sphereGeometry args={[R * 1.004, 64, 16, 0, Math.PI * 2, 0, thetaMax]} />
-        <meshStandardMaterial color="#475569" transparent opacity={0.35} side={2} depthWrite={false} />
+        <meshStandardMaterial color="#334155" transparent opacity={0.3} side={2} depthWrite={false} />
       </mesh>
       {beams && (
         <>
@@ -77,7 +77,7 @@ export function TransducerView() {
             }}
           >
             <cylinderGeometry args={[elementRadius, elementRadius, 0.002, 16]} />
-            <meshStandardMaterial color="#e2e8f0" roughness={0.4} />
+            <meshStandardMaterial color="#64748b" roughness={0.5} />
           </instancedMesh>
         </>
       )}

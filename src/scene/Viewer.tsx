@@ -8,7 +8,11 @@ type Vec3 = [number, number, number];
 /** Frames the case: the camera looks at the target from the transducer's side, far enough to see the limb. */
 function CameraRig({ target, direction }: { target: Vec3; direction: Vec3 }) {
   const camera = useThree((s) => s.camera);
-  const controls = useThree((s) => s.controls) as { target?: { set(x: number, y: number, z: number): void }; update?(): void } | null;
+  const controls = useThree((s) => s.controls) as {
+    target?: { set(x: number, y: number, z: number): void };
+    update?(): void;
+  } | null;
+  const invalidate = useThree((s) => s.invalidate);
   const resetCount = usePlanner((s) => s.viewResetCount);
   useEffect(() => {
     void resetCount;
@@ -26,7 +30,8 @@ function CameraRig({ target, direction }: { target: Vec3; direction: Vec3 }) {
     camera.updateProjectionMatrix();
     controls?.target?.set(target[0], target[1], target[2]);
     controls?.update?.();
-  }, [camera, controls, target, direction, resetCount]);
+    invalidate();
+  }, [camera, controls, target, direction, resetCount, invalidate]);
   return null;
 }
 
@@ -41,6 +46,9 @@ export function Viewer({ children }: { children: ReactNode }) {
       // preserveDrawingBuffer lets tests and "save image" read the pixels back.
       gl={{ preserveDrawingBuffer: true, antialias: true }}
       dpr={[1, 2]}
+      // Draw only when something changed (orbit, store update): the CPU stays free for the simulation worker,
+      // which matters on software-rendered WebGL and small laptops alike.
+      frameloop="demand"
     >
       <color attach="background" args={['#0f172a']} />
       <hemisphereLight args={['#ffffff', '#334155', 1.4]} />

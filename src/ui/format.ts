@@ -7,9 +7,23 @@ export function formatQuantity(valueSi: number | undefined, unit: string, scale 
   const v = valueSi * scale;
   if (v === 0) return `0 ${unit}`;
   const magnitude = Math.floor(Math.log10(Math.abs(v)));
+  // Thermal doses span many decades (CEM43 doubles per degree above 43 °C): past 10⁵ show a power of ten.
+  if (magnitude >= 5) {
+    const mantissa = (v / 10 ** magnitude).toFixed(digits - 1);
+    return `${mantissa} × 10${superscript(magnitude)} ${unit}`;
+  }
   const decimals = Math.max(0, digits - 1 - magnitude);
   const text = decimals > 0 ? v.toFixed(decimals) : String(Number(v.toPrecision(digits)));
   return `${text} ${unit}`;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+function superscript(n: number): string {
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPT_DIGITS[Number(d)] ?? d)
+    .join('');
 }
 
 export const DISPLAY = {

@@ -104,6 +104,8 @@ test.describe('a sonication runs in a Web Worker', () => {
     await app.waitForRunStatus('running');
     await page.getByTestId('cancel').click();
     await app.waitForRunStatus('cancelled', 5_000);
+    // Cancelling terminates the busy worker and starts a fresh one with the case re-sent.
+    await expect.poll(() => app.workers.length).toBeGreaterThanOrEqual(2);
     await expect(page.getByTestId('run-status')).toContainText('Cancelled');
     await expect(app.result('peak-temperature')).toHaveText('—');
     await expect(page.getByTestId('param-power')).toHaveValue('50 W');
