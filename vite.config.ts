@@ -9,7 +9,18 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2500, assetsInlineLimit: 0 },
   // Pre-bundle the heavy dependencies up front so the dev server does not reload mid-session.
   optimizeDeps: {
-    include: ['mathjs', 'comlink', 'three', 'react', 'react-dom/client', '@react-three/fiber', '@react-three/drei', 'zustand', 'three-mesh-bvh', 'valibot'],
+    include: [
+      'mathjs',
+      'comlink',
+      'three',
+      'react',
+      'react-dom/client',
+      '@react-three/fiber',
+      '@react-three/drei',
+      'zustand',
+      'three-mesh-bvh',
+      'valibot',
+    ],
   },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

@@ -110,7 +110,8 @@ export function App() {
       );
       store.getState().finishRun(outcome);
     } catch (error) {
-      if (error instanceof SimulationCancelled) store.getState().failRun('cancelled', 'Cancelled: nothing was changed.');
+      if (error instanceof SimulationCancelled)
+        store.getState().failRun('cancelled', 'Cancelled: nothing was changed.');
       else store.getState().failRun('error', `The sonication failed: ${errorMessage(error)}`);
     } finally {
       if (running.current === controller) running.current = undefined;

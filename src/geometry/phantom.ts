@@ -72,7 +72,9 @@ export async function parseCaseGlb(bytes: ArrayBuffer, fallbackTitle = 'case'): 
     const gltf = await new GLTFLoader().parseAsync(bytes, '');
     scene = gltf.scene;
   } catch (error) {
-    throw new CaseFormatError(`Not a readable glTF/GLB file: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CaseFormatError(
+      `Not a readable glTF/GLB file: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   scene.updateMatrixWorld(true);
   const parts: CasePart[] = [];

@@ -21,9 +21,15 @@ export function CaseModel({ parts }: { parts: readonly CasePart[] }) {
       }),
     [parts],
   );
-  useEffect(() => () => meshes.forEach((m) => m.material.dispose()), [meshes]);
+  useEffect(
+    () => () => {
+      for (const m of meshes) m.material.dispose();
+    },
+    [meshes],
+  );
   // Opacity is set on the materials directly; ask the on-demand render loop for a frame.
   const invalidate = useThree((s) => s.invalidate);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `views` is the trigger, read through the materials.
   useEffect(() => invalidate(), [views, invalidate]);
 
   return (

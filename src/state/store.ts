@@ -90,7 +90,15 @@ export function createPlannerStore(defaults: PlannerDefaults) {
     viewResetCount: 0,
 
     setCaseLoading: (caseId) =>
-      set({ caseId, caseStatus: 'loading', caseError: '', caseSummary: undefined, parts: [], beams: undefined, run: IDLE_RUN }),
+      set({
+        caseId,
+        caseStatus: 'loading',
+        caseError: '',
+        caseSummary: undefined,
+        parts: [],
+        beams: undefined,
+        run: IDLE_RUN,
+      }),
     setCaseLoaded: (summary, opacityOf) =>
       set({
         caseStatus: 'ready',
@@ -110,7 +118,9 @@ export function createPlannerStore(defaults: PlannerDefaults) {
     setBeams: (beams) => set({ beams }),
     startRun: () => set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…' } })),
     setProgress: (fraction) =>
-      set((s) => (s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {})),
+      set((s) =>
+        s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {},
+      ),
     finishRun: (outcome) => set({ run: { status: 'done', progress: 1, message: 'Done', outcome } }),
     failRun: (status, message) => set((s) => ({ run: { ...s.run, status, progress: 0, message } })),
     resetView: () => set((s) => ({ viewResetCount: s.viewResetCount + 1 })),

@@ -86,9 +86,5 @@ export function inferno(t: number): [number, number, number] {
   const f = x - i;
   const a = INFERNO[i] as readonly [number, number, number];
   const b = INFERNO[i + 1] as readonly [number, number, number];
-  return [
-    (a[0] + (b[0] - a[0]) * f) / 255,
-    (a[1] + (b[1] - a[1]) * f) / 255,
-    (a[2] + (b[2] - a[2]) * f) / 255,
-  ];
+  return [(a[0] + (b[0] - a[0]) * f) / 255, (a[1] + (b[1] - a[1]) * f) / 255, (a[2] + (b[2] - a[2]) * f) / 255];
 }

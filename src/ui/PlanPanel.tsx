@@ -68,7 +68,13 @@ export function PlanPanel({ onSonicate, onCancel }: { onSonicate: () => void; on
         />
         <p className="hint">Energy: {formatQuantity(energy, 'J')}</p>
         <div className="actions">
-          <button type="button" className="primary" data-testid="sonicate" onClick={onSonicate} disabled={running || !caseReady}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="sonicate"
+            onClick={onSonicate}
+            disabled={running || !caseReady}
+          >
             Sonicate
           </button>
           <button type="button" data-testid="cancel" onClick={onCancel} disabled={!running}>

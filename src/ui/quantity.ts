@@ -1,4 +1,4 @@
-import { type Unit, unit as parseUnit } from 'mathjs';
+import { unit as parseUnit, type Unit } from 'mathjs';
 
 export type QuantityParse = { ok: true; value: number } | { ok: false; error: string };
 

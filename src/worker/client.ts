@@ -1,5 +1,12 @@
 import * as Comlink from 'comlink';
-import type { BeamRequest, BeamTrace, CaseSummary, SimWorkerApi, SonicateRequest, SonicationOutcome } from './protocol.ts';
+import type {
+  BeamRequest,
+  BeamTrace,
+  CaseSummary,
+  SimWorkerApi,
+  SonicateRequest,
+  SonicationOutcome,
+} from './protocol.ts';
 
 export class SimulationCancelled extends Error {
   override name = 'SimulationCancelled';

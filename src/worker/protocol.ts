@@ -1,7 +1,7 @@
 import type { BeamStatus } from '../geometry/beam-status.ts';
 import type { CaseMeta } from '../geometry/phantom.ts';
-import type { TransducerPose } from '../geometry/transducer-pose.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { TransducerPose } from '../geometry/transducer-pose.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 

@@ -7,9 +7,10 @@ test.describe('the planner opens on the femur case', () => {
     await app.open();
     await expect(page.getByTestId('case-picker')).toHaveValue('femur-shaft');
     await expect(page.getByTestId('clinical-notice')).toContainText('Not for clinical use');
-    const tissues = await page.getByTestId('parts-list').locator('li').evaluateAll((items) =>
-      items.map((li) => li.getAttribute('data-tissue')),
-    );
+    const tissues = await page
+      .getByTestId('parts-list')
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-tissue')));
     for (const tissue of ['skin', 'fat', 'muscle', 'cortical_bone', 'marrow', 'lesion', 'nerve']) {
       expect(tissues).toContain(tissue);
     }

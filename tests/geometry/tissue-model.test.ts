@@ -64,8 +64,19 @@ describe('a straight beam is cut into tissue segments', () => {
   it('classifies beams: bone before the target is flagged, the target tissue itself is not', () => {
     expect(classifyBeam(model.pathSegments([-0.15, 0, 0], focus))).toBe('bone');
     expect(classifyBeam(model.pathSegments([0.15, 0, 0], focus))).toBe('clear');
-    expect(classifyBeam([{ tissue: 'water', length: 0.1 }, { tissue: 'bowel_gas', length: 0.01 }, { tissue: 'muscle', length: 0.02 }])).toBe('gas');
-    expect(classifyBeam([{ tissue: 'nerve', length: 0.01 }, { tissue: 'lesion', length: 0.02 }])).toBe('critical');
+    expect(
+      classifyBeam([
+        { tissue: 'water', length: 0.1 },
+        { tissue: 'bowel_gas', length: 0.01 },
+        { tissue: 'muscle', length: 0.02 },
+      ]),
+    ).toBe('gas');
+    expect(
+      classifyBeam([
+        { tissue: 'nerve', length: 0.01 },
+        { tissue: 'lesion', length: 0.02 },
+      ]),
+    ).toBe('critical');
   });
 });
 

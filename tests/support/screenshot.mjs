@@ -12,7 +12,13 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2500));
   const browser = await chromium.launch({
     executablePath: await findChromium(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 820 }, deviceScaleFactor: 1 });
   await page.goto(`http://127.0.0.1:${PORT}/`);

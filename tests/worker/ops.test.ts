@@ -14,7 +14,11 @@ function bytesOf(path: string): ArrayBuffer {
 const femur = await loadCase(bytesOf('models/femur-shaft.glb'), 'femur');
 const { meta } = femur.summary;
 const transducer = PRESETS.clinicalBodyArray;
-const pose = { target: meta.defaultTarget, direction: meta.defaultBeamDirection, distance: transducer.radiusOfCurvature };
+const pose = {
+  target: meta.defaultTarget,
+  direction: meta.defaultBeamDirection,
+  distance: transducer.radiusOfCurvature,
+};
 
 describe('the worker ops, run in Node on the bundled femur case', () => {
   it('load-case finds every tissue part and the default target in the lesion', () => {
@@ -40,7 +44,14 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
   });
 
   it('sonicate: a region grid is an odd cube centred on the target', () => {
-    const request = { transducer, pose, acousticPower: 50, duration: 20, cooling: 30, region: { size: 0.04, spacing: 0.0008 } };
+    const request = {
+      transducer,
+      pose,
+      acousticPower: 50,
+      duration: 20,
+      cooling: 30,
+      region: { size: 0.04, spacing: 0.0008 },
+    };
     const grid = regionGrid(request);
     expect(grid.nx % 2).toBe(1);
     const centre = grid.origin[0] + ((grid.nx - 1) / 2) * grid.spacing;
