@@ -1,6 +1,7 @@
 import { bioheatMediumFromLabels, prepareBioheat } from './bioheat.ts';
 import { conjugatePhases } from './focusing.ts';
 import { type VoxelGrid, voxelCentre, voxelCentres, voxelCount } from './grid.ts';
+import { localAttenuationCorrection } from './local-attenuation.ts';
 import { rayleighPressure } from './rayleigh.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
 import { runThermalSchedule } from './thermal-run.ts';
@@ -167,6 +168,22 @@ function elementDrive(input: SonicationInput, n: number) {
   return { velocityRe, velocityIm, gainRe, gainIm, activeCount };
 }
 
+/** Unit vector from the focus toward the centroid of the active elements (the beam axis, reversed). */
+function directionToArray(input: SonicationInput): [number, number, number] {
+  const { positions, active } = input.elements;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (let i = 0; i < positions.length / 3; i++) {
+    if (active && active[i] !== 1) continue;
+    x += (positions[3 * i] as number) - input.focus[0];
+    y += (positions[3 * i + 1] as number) - input.focus[1];
+    z += (positions[3 * i + 2] as number) - input.focus[2];
+  }
+  const n = Math.hypot(x, y, z);
+  return n > 0 ? [x / n, y / n, z / n] : [0, 0, -1];
+}
+
 function throwIfCancelled(input: SonicationInput): void {
   if (input.isCancelled?.()) {
     throw new SonicationCancelled();
@@ -197,7 +214,9 @@ function topVoxels(q: Float64Array, heatCapacity: Float64Array, count: number): 
  *   model around the focus). Each element's path to the focus is reduced to one complex gain: Π normal-incidence
  *   pressure transmission from water through the segment tissues × exp(−Σ(α_j − α_water) d_j), and a tissue phase
  *   delay. These factors are evaluated to the focus and reused for every grid point, valid while the grid is small
- *   compared with the path (a few cm around the focus). Oblique incidence, refraction, mode conversion,
+ *   compared with the path (a few cm around the focus). Inside the region the field is then corrected for the
+ *   tissues between each voxel and the focus along the beam axis (local-attenuation.ts), so what lies behind the
+ *   focus (post-focal bone, marrow, anything behind gas) is attenuated. Oblique incidence, refraction, mode conversion,
  *   reflections and standing waves are not represented.
  * - Focusing: conjugate phases including the tissue path phase Σ(ω/c_j)d_j, i.e. perfect aberration correction
  *   (as MR-guided phase correction aims for); the field at the focus is therefore an upper bound.
@@ -252,8 +271,11 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     progress((ACOUSTIC_SHARE * end) / voxels);
   }
 
-  // |p| and q per voxel with the voxel's own tissue.
+  // |p| and q per voxel with the voxel's own tissue, after the in-region attenuation correction.
   const tissues = input.tissueTable.map((id) => TISSUES[id]);
+  const alphaWater = attenuationAt(water, input.frequency);
+  const excess = Float64Array.from(tissues, (t) => (t ? attenuationAt(t, input.frequency) - alphaWater : 0));
+  const correction = localAttenuationCorrection(grid, input.labels, excess, directionToArray(input), input.focus);
   const pressure = new Float32Array(voxels);
   const q = new Float64Array(voxels);
   let peakPressure = 0;
@@ -266,7 +288,7 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     if (t.isGas) {
       continue;
     }
-    const p2 = (re[v] as number) ** 2 + (im[v] as number) ** 2;
+    const p2 = ((re[v] as number) ** 2 + (im[v] as number) ** 2) * (correction[v] as number) ** 2;
     const p = Math.sqrt(p2);
     pressure[v] = p;
     q[v] = (absorptionAt(t, input.frequency) * p2) / (t.density * t.speedOfSound);

@@ -214,10 +214,13 @@ export const TISSUES: Readonly<Record<TissueId, TissueProperties>> = {
     absorptionFraction: 0.9,
     specificHeat: 3540,
     thermalConductivity: 0.52,
-    htr: 860,
+    // Liver's own HTR (860 mL/min/kg) includes portal flow, which a bone metastasis does not have: it would
+    // make the lesion the best-cooled tissue in the limb. 200 mL/min/kg sits inside the tumour range.
+    htr: 200,
     sources:
-      `No tumour entry exists; ${ITIS} liver used as surrogate [V] (PHYSICS.md §2). Liver HTR 860 mL/min/kg ` +
-      'includes portal flow and is an upper bound for tumour perfusion (0–500 [R]). Absorption fraction 0.9 [R].',
+      `No tumour entry exists; ${ITIS} liver used as surrogate for ρ, c, α, c_p, k [V] (PHYSICS.md §2). ` +
+      'Perfusion HTR 200 mL/min/kg is an assumption inside the tumour range 0–500 [R] (liver: 860, with portal ' +
+      'flow). Absorption fraction 0.9 [R].',
   }),
   nerve: tissue({
     name: 'Nerve',

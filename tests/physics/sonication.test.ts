@@ -6,6 +6,7 @@ import {
   simulateSonication,
 } from '../../src/physics/sonication.ts';
 import type { TissueId } from '../../src/physics/tissue-ids.ts';
+import { absorptionAt, TISSUES, type TissueProperties } from '../../src/physics/tissues.ts';
 import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
 
 const SPEC = PRESETS.clinicalBodyArray;
@@ -56,7 +57,7 @@ describe('simulateSonication: homogeneous muscle, clinical array at 60 W', () =>
   const progress: number[] = [];
   const result = simulateSonication({ ...input, onProgress: (f) => progress.push(f) });
 
-  test('peak |p| lies within 2 mm of the focus (focal shift is ≈ 1 mm pre-focal) and is MPa-scale', () => {
+  test('peak |p| lies pre-focal within 3 mm of the focus (focal shift, grown by attenuation) and is MPa-scale', () => {
     const [x, y, z] = result.peakPressureLocation;
     console.info(
       `sonication: peak ${(result.peakPressure / 1e6).toFixed(2)} MPa at z − R = ${((z - R) * 1e3).toFixed(2)} mm, ` +
@@ -64,7 +65,8 @@ describe('simulateSonication: homogeneous muscle, clinical array at 60 W', () =>
         `dose ${result.peakDose.toExponential(2)} min, ablated ${(result.ablationVolume * 1e9).toFixed(1)} mm³, ` +
         `dt ${result.timeStep.toFixed(3)} s`,
     );
-    expect(Math.hypot(x, y, z - R)).toBeLessThan(2e-3);
+    expect(Math.hypot(x, y, z - R)).toBeLessThan(3e-3);
+    expect(z).toBeLessThan(R);
     expect(result.peakPressure).toBeGreaterThan(1e6);
     expect(result.peakPressure).toBeLessThan(2e7);
   });
@@ -145,15 +147,25 @@ describe('simulateSonication: cancellation, gas and bone', () => {
     expect(result.dose.every(Number.isFinite)).toBe(true);
   });
 
-  test('bone at the focus heats more than muscle at the same pressure', () => {
+  test('bone at the focus heats more than muscle at the same focal pressure', () => {
     const muscle = simulateSonication(muscleCase({ cooling: 0 }));
     const boneInput = muscleCase({ cooling: 0 });
     boneInput.labels.fill(1);
     const bone = simulateSonication(boneInput);
-    expect(bone.peakPressure).toBeCloseTo(muscle.peakPressure, 6);
-    console.info(
-      `bone vs muscle at the same |p|: ${bone.peakTemperature.toFixed(1)} vs ${muscle.peakTemperature.toFixed(1)} °C`,
-    );
-    expect(bone.peakTemperature - 37).toBeGreaterThan(1.5 * (muscle.peakTemperature - 37));
+    // The voxel just past the focus (z = R + ¼ mm): the in-region attenuation correction differs between the two
+    // media by exp(−Δα·¼ mm) ≈ 1.2 % there, so the pressures agree within 2 %.
+    const atFocus = NX / 2 + NX * (NX / 2 + NX * (NZ / 2));
+    const pBone = bone.pressure[atFocus] as number;
+    const pMuscle = muscle.pressure[atFocus] as number;
+    expect(Math.abs(pBone / pMuscle - 1)).toBeLessThan(0.02);
+    const rise = (r: typeof bone) => (r.maxTemperature[atFocus] as number) - 37;
+    console.info(`bone vs muscle at the same focal |p|: ΔT ${rise(bone).toFixed(1)} vs ${rise(muscle).toFixed(1)} K`);
+    // q = α_abs·|p|²/(ρc) (PHYSICS.md §1.4) in each medium, to 1e-6.
+    const perP2 = (t: TissueProperties) => absorptionAt(t, SPEC.frequency) / (t.density * t.speedOfSound);
+    const expectedRatio = (perP2(TISSUES.cortical_bone) / perP2(TISSUES.muscle)) * (pBone / pMuscle) ** 2;
+    const ratio = (bone.heatSource[atFocus] as number) / (muscle.heatSource[atFocus] as number);
+    expect(Math.abs(ratio / expectedRatio - 1)).toBeLessThan(1e-6);
+    expect(ratio).toBeGreaterThan(2);
+    expect(rise(bone)).toBeGreaterThan(1.5 * rise(muscle));
   });
 });

@@ -75,9 +75,11 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
     expect(s.peakTemperature).toBeGreaterThan(50);
     expect(s.peakTemperature).toBeLessThan(120);
     expect(s.peakDose).toBeGreaterThan(240);
-    // The hottest voxel lies within 10 mm of the target.
+    // The hottest voxel lies in the lesion or the bone behind it, within the focal zone's axial length
+    // (−6 dB ≈ 7λ(R/D)² ≈ 19 mm for this array, PHYSICS.md §3).
     const d = Math.hypot(...s.peakTemperatureLocation.map((x, i) => x - (meta.defaultTarget[i] as number)));
-    expect(d).toBeLessThan(0.01);
+    expect(d).toBeLessThan(0.019);
+    expect(['lesion', 'marrow', 'cortical_bone']).toContain(femur.state.model.tissueAt(s.peakTemperatureLocation));
     expect(progress.at(-1)).toBeCloseTo(1, 6);
     expect(outcome.maxTemperature.length).toBe(outcome.grid.nx * outcome.grid.ny * outcome.grid.nz);
   });
