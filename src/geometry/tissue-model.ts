@@ -11,6 +11,18 @@ export interface PathSegment {
   tissue: TissueId;
   /** [m] */
   length: number;
+  /**
+   * |cos θ| between the path and the normal of the surface crossed to enter this segment (1 = normal
+   * incidence). Absent on the first segment, which starts at the source.
+   */
+  cosIncidence?: number;
+}
+
+interface Crossing {
+  /** distance along the ray [m] */
+  at: number;
+  /** |cos θ| between the ray and the face normal */
+  cos: number;
 }
 
 /** A regular voxel grid; voxel (i, j, k) has its centre at origin + spacing·(i, j, k). Index i + nx·(j + ny·k). */
@@ -50,16 +62,18 @@ export class TissueModel {
       .sort((a, b) => a.rank - b.rank);
   }
 
-  /** Sorted distances along the ray at which it crosses a part's surface, duplicates merged. */
-  private crossings(solid: SolidPart, origin: Vector3, direction: Vector3, far: number): number[] {
+  /** Where the ray crosses a part's surface, sorted by distance, duplicates (shared edges) merged. */
+  private crossings(solid: SolidPart, origin: Vector3, direction: Vector3, far: number): Crossing[] {
     this.ray.origin.copy(origin);
     this.ray.direction.copy(direction);
-    const hits = solid.bvh.raycast(this.ray, DoubleSide, 0, far).map((h) => h.distance);
-    hits.sort((a, b) => a - b);
-    const merged: number[] = [];
-    for (const d of hits) {
+    const hits = solid.bvh
+      .raycast(this.ray, DoubleSide, 0, far)
+      .map((h) => ({ at: h.distance, cos: h.face ? Math.abs(h.face.normal.dot(direction)) : 1 }));
+    hits.sort((a, b) => a.at - b.at);
+    const merged: Crossing[] = [];
+    for (const hit of hits) {
       const last = merged[merged.length - 1];
-      if (last === undefined || d - last > DUPLICATE_HIT) merged.push(d);
+      if (last === undefined || hit.at - last.at > DUPLICATE_HIT) merged.push(hit);
     }
     return merged;
   }
@@ -86,9 +100,9 @@ export class TissueModel {
     if (total === 0) return [];
     const direction = delta.divideScalar(total);
     const inside = this.solids.map((s) => this.isInside(s, origin));
-    const events: { at: number; solid: number }[] = [];
+    const events: { at: number; cos: number; solid: number }[] = [];
     this.solids.forEach((solid, index) => {
-      for (const at of this.crossings(solid, origin, direction, total)) events.push({ at, solid: index });
+      for (const hit of this.crossings(solid, origin, direction, total)) events.push({ ...hit, solid: index });
     });
     events.sort((a, b) => a.at - b.at);
     const current = (): TissueId => {
@@ -96,17 +110,21 @@ export class TissueModel {
       return index < 0 ? BACKGROUND_TISSUE : (this.solids[index] as SolidPart).tissue;
     };
     const segments: PathSegment[] = [];
+    // The surface crossed to enter the stretch being measured: its incidence belongs to the next new segment.
+    let entryCos: number | undefined;
     const push = (tissue: TissueId, length: number) => {
       if (length <= 0) return;
       const last = segments[segments.length - 1];
       if (last && last.tissue === tissue) last.length += length;
-      else segments.push({ tissue, length });
+      else segments.push(entryCos === undefined ? { tissue, length } : { tissue, length, cosIncidence: entryCos });
     };
     let position = 0;
     for (const event of events) {
-      push(current(), event.at - position);
+      const before = current();
+      push(before, event.at - position);
       position = event.at;
       inside[event.solid] = !inside[event.solid];
+      if (current() !== before) entryCos = event.cos;
     }
     push(current(), total - position);
     return segments;
@@ -141,7 +159,7 @@ export class TissueModel {
           const row = nx * (j + ny * k);
           for (let i = 0; i < nx; i++) {
             const x = margin + i * spacing;
-            while (h < hits.length && (hits[h] as number) < x) {
+            while (h < hits.length && (hits[h] as Crossing).at < x) {
               inside = !inside;
               h++;
             }

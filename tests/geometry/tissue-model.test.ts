@@ -54,6 +54,17 @@ describe('a straight beam is cut into tissue segments', () => {
     expect(lengths[2]).toBeCloseTo(0.034, 3);
     expect(lengths[3]).toBeCloseTo(0.005, 3);
   });
+  it('records the incidence on each entered surface: normal on the box face, cos θ at 30° (1e-9)', () => {
+    const normal = model.pathSegments([-0.15, 0.03, 0.03], [0, 0.03, 0.03]);
+    expect(normal[0]?.cosIncidence).toBeUndefined();
+    expect(normal[1]?.tissue).toBe('muscle');
+    expect(normal[1]?.cosIncidence).toBeCloseTo(1, 9);
+    const angle = Math.PI / 6;
+    const from: [number, number, number] = [-0.15, 0.03 + 0.1 * Math.tan(angle), 0.03];
+    const oblique = model.pathSegments(from, [-0.05 + 0.01, 0.03 - 0.01 * Math.tan(angle), 0.03]);
+    expect(oblique[1]?.cosIncidence).toBeCloseTo(Math.cos(angle), 9);
+  });
+
   it('segment lengths add up to the path length', () => {
     const from: [number, number, number] = [-0.12, 0.07, 0.05];
     const to: [number, number, number] = [0.004, -0.003, 0.002];
