@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
 import { PRESETS } from '../physics/transducer.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
 import { HeatedRegion } from '../scene/HeatedRegion.tsx';
+import { ScaleBarProbe } from '../scene/ScaleBarProbe.tsx';
 import { TransducerView } from '../scene/TransducerView.tsx';
 import { Viewer } from '../scene/Viewer.tsx';
 import { PlannerStoreContext } from '../state/hooks.ts';
@@ -11,6 +13,7 @@ import { DEFAULT_OPACITY } from '../style/palette.ts';
 import { CasePanel } from '../ui/CasePanel.tsx';
 import { ClinicalNotice } from '../ui/ClinicalNotice.tsx';
 import { PlanPanel } from '../ui/PlanPanel.tsx';
+import { ScaleBar } from '../ui/ScaleBar.tsx';
 import { ViewOverlay } from '../ui/ViewOverlay.tsx';
 import { SimClient, SimulationCancelled } from '../worker/client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
@@ -47,6 +50,8 @@ export function App() {
   const [client, setClient] = useState<SimClient>();
   const [parts, setParts] = useState<readonly CasePart[]>([]);
   const running = useRef<AbortController | undefined>(undefined);
+  const scaleBar = useRef<HTMLDivElement>(null);
+  const target = useStore(store, (s) => s.target);
 
   // One worker for the app's life; StrictMode mounts effects twice in development, so terminate in cleanup.
   useEffect(() => {
@@ -134,8 +139,10 @@ export function App() {
             <CaseModel parts={parts} />
             <TransducerView />
             <HeatedRegion />
+            <ScaleBarProbe target={target} bar={scaleBar} />
           </Viewer>
           <ViewOverlay />
+          <ScaleBar bar={scaleBar} />
         </main>
         <PlanPanel onSonicate={() => void sonicate()} onCancel={cancel} />
       </div>

@@ -34,6 +34,33 @@ test.describe('the planner opens on the femur case', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('zooming changes the scale bar, orbiting changes the picture, and Reset view restores both', async ({
+    page,
+  }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await expect(page.getByTestId('scale-bar')).toContainText(/\d+ mm/);
+    const scale = () =>
+      page.getByTestId('scale-bar').evaluate((el) => {
+        const px = (el.querySelector('.scale-line') as HTMLElement).getBoundingClientRect().width;
+        return px / Number((el as HTMLElement).dataset.mm);
+      });
+    const initial = await scale();
+    const canvas = page.locator('.view canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -200);
+    await expect.poll(scale).toBeGreaterThan(initial * 1.2);
+    const zoomed = await app.canvasPixels();
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 40, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.abs((await app.canvasPixels()).warm - zoomed.warm)).toBeGreaterThan(500);
+    await page.getByTestId('reset-view').click();
+    await expect.poll(scale).toBeCloseTo(initial, 1);
+  });
+
   test('hiding a part changes the picture', async ({ page }) => {
     const app = new PlannerPage(page);
     await app.open();
@@ -114,6 +141,25 @@ test.describe('a sonication runs in a Web Worker', () => {
     await app.waitForRunStatus('done');
     expect(await app.resultSi('peak-temperature')).toBeGreaterThan(45);
     expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('a crash in the worker is survived: a fresh worker takes the case and the next sonication works', async ({
+    page,
+  }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    const [worker] = page.workers();
+    if (!worker) throw new Error('the app started no worker');
+    // An uncaught error in the worker's global scope, as a bug in the core would raise.
+    await worker.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('simulated crash');
+      });
+    });
+    await expect.poll(() => app.workers.length).toBeGreaterThanOrEqual(2);
+    await app.sonicate();
+    await app.waitForRunStatus('done');
+    expect(await app.resultSi('peak-temperature')).toBeGreaterThan(45);
   });
 
   test('an absurd parameter is refused with a message and the last good value is kept', async ({ page }) => {

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The module boundaries of the house style are lint rules (biome.json overrides per folder). These tests lint
+// small probe files laid out like the project, with the project's own biome.json, and expect the rules to fire.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const biome = join(root, 'node_modules', '.bin', 'biome');
+const sandbox = mkdtempSync(join(tmpdir(), 'fus-lint-'));
+copyFileSync(join(root, 'biome.json'), join(sandbox, 'biome.json'));
+afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+
+interface Diagnostic {
+  category: string;
+  location: { path: string };
+}
+
+function lint(files: Record<string, string>): Diagnostic[] {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(sandbox, path)), { recursive: true });
+    writeFileSync(join(sandbox, path), text);
+  }
+  const run = spawnSync(biome, ['lint', '--vcs-enabled=false', '--reporter=json', ...Object.keys(files)], {
+    cwd: sandbox,
+    encoding: 'utf8',
+  });
+  const report = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] };
+  return report.diagnostics.filter((d) => d.category.startsWith('lint/style/noRestricted'));
+}
+
+describe('module boundaries are enforced by the lint', () => {
+  it('src/physics may not import three, React or zustand', () => {
+    const found = lint({
+      'src/physics/a.ts': "import { Vector3 } from 'three';\nexport const v = new Vector3();\n",
+      'src/physics/b.ts': "import { useState } from 'react';\nexport const s = useState;\n",
+      'src/physics/c.ts': "import { createStore } from 'zustand/vanilla';\nexport const c = createStore;\n",
+    });
+    expect(found.map((d) => d.location.path).sort()).toEqual([
+      'src/physics/a.ts',
+      'src/physics/b.ts',
+      'src/physics/c.ts',
+    ]);
+  });
+
+  it('src/physics may not touch DOM or worker globals', () => {
+    const found = lint({
+      'src/physics/d.ts':
+        'export const w = window.innerWidth;\nexport const f = fetch;\nexport const d = document.title;\n',
+    });
+    expect(found.length).toBe(3);
+  });
+
+  it('pure physics passes', () => {
+    expect(
+      lint({
+        'src/physics/e.ts': "import { TISSUE_IDS } from './tissue-ids.ts';\nexport const n = TISSUE_IDS.length;\n",
+      }),
+    ).toEqual([]);
+  });
+
+  it('src/ui may not import three or the scene; src/geometry may not import React', () => {
+    const found = lint({
+      'src/ui/Panel.tsx': "import { Mesh } from 'three';\nexport const m = Mesh;\n",
+      'src/ui/Other.tsx': "import { Viewer } from '../scene/Viewer.tsx';\nexport const v = Viewer;\n",
+      'src/geometry/f.ts': "import { useMemo } from 'react';\nexport const u = useMemo;\n",
+    });
+    expect(found.length).toBe(3);
+  });
+});
