@@ -1,6 +1,7 @@
 import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
 import { Canvas, useThree } from '@react-three/fiber';
 import { type ReactNode, useEffect } from 'react';
+import { Vector3 } from 'three';
 import { usePlanner } from '../state/hooks.ts';
 
 type Vec3 = [number, number, number];
@@ -16,14 +17,15 @@ function CameraRig({ target, direction }: { target: Vec3; direction: Vec3 }) {
   const resetCount = usePlanner((s) => s.viewResetCount);
   useEffect(() => {
     void resetCount;
-    // A three-quarter view: beside the beam axis so beams, transducer and limb are all visible.
-    const distance = 0.55;
-    const side: Vec3 = [direction[2], 0.6, -direction[0]];
-    camera.position.set(
-      target[0] + (direction[0] * 0.6 + side[0]) * distance,
-      target[1] + (direction[1] * 0.6 + side[1]) * distance,
-      target[2] + (direction[2] * 0.6 + side[2]) * distance,
-    );
+    // Look across the beam axis, slightly from the transducer's side and from above, so the converging beams,
+    // the array and the anatomy are all in view rather than the array hiding the target.
+    const d = new Vector3(...direction).normalize();
+    const helper = Math.abs(d.z) < 0.9 ? new Vector3(0, 0, 1) : new Vector3(1, 0, 0);
+    const side = new Vector3().crossVectors(d, helper).normalize();
+    const up = new Vector3().crossVectors(side, d).normalize();
+    const distance = 0.6;
+    const offset = side.multiplyScalar(0.85).addScaledVector(d, 0.35).addScaledVector(up, 0.3).setLength(distance);
+    camera.position.set(target[0] + offset.x, target[1] + offset.y, target[2] + offset.z);
     camera.near = 0.002;
     camera.far = 10;
     camera.lookAt(target[0], target[1], target[2]);

@@ -1,6 +1,9 @@
 import { usePlanner } from '../state/hooks.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 
+/** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
+const MODEL_VALID_BELOW = 100;
+
 interface Row {
   key: string;
   label: string;
@@ -34,6 +37,17 @@ export function ResultsCard() {
           </div>
         ))}
       </dl>
+      {s && s.peakTemperature > MODEL_VALID_BELOW && (
+        <p className="warning" role="status" data-testid="validity-warning">
+          Above {MODEL_VALID_BELOW} °C the model is outside its validity: tissue would boil and cavitate, which it does
+          not simulate. Lower the power or the duration.
+        </p>
+      )}
+      {outcome && (
+        <p className="hint">
+          Planning-grade model: expect temperature rises within about ±25 % of measured ones (see the physics notes).
+        </p>
+      )}
       {outcome && (
         <p className="hint" data-testid="run-info">
           {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main

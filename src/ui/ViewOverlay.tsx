@@ -29,7 +29,7 @@ export function ViewOverlay() {
       </ul>
       {peak !== undefined && peak >= HEATED_FROM && (
         <div className="heat-legend" data-testid="heat-legend">
-          <span>Peak temperature reached</span>
+          <span>Heated region (faint) and ablation zone ≥ 240 CEM43 (bright), by peak temperature</span>
           <div className="gradient inferno" />
           <div className="ticks">
             <span>{HEATED_FROM} °C</span>
