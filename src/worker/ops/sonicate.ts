@@ -1,5 +1,5 @@
-import type { VoxelGrid } from '../../geometry/tissue-model.ts';
-import { simulateSonication } from '../../physics/sonication.ts';
+import type { PathSegment, VoxelGrid } from '../../geometry/tissue-model.ts';
+import { type SonicationResult, simulateSonication } from '../../physics/sonication.ts';
 import type { TissueId } from '../../physics/tissue-ids.ts';
 import type { CaseState } from '../case-state.ts';
 import type { SonicateRequest, SonicationOutcome } from '../protocol.ts';
@@ -14,24 +14,34 @@ export function regionGrid(request: SonicateRequest): VoxelGrid {
   return { nx: n, ny: n, nz: n, spacing, origin: [x - half, y - half, z - half] };
 }
 
+/** What one sonication produced, before it is encoded for the app: the region and the core's full result. */
+export interface SonicationRun {
+  grid: VoxelGrid;
+  result: SonicationResult;
+  /** Each source's tissue path to the target, as the core used them. */
+  paths: PathSegment[][];
+  /** Wall time of path tracing, voxelisation and the core [ms]. */
+  elapsedMs: number;
+}
+
 /**
  * One sonication: ray-cast each element's path through the anatomy, voxelise the region around the target,
- * then hand both to the numeric core.
+ * then hand both to the numeric core. Shared by the app's op below and the headless CLI (src/cli), which keeps
+ * every field of the core's result.
  */
-export function sonicate(
+export function runSonication(
   state: CaseState,
   request: SonicateRequest,
   onProgress: (fraction: number) => void,
-  scope: string,
-): SonicationOutcome {
+): SonicationRun {
   const started = performance.now();
-  const { elements, paths } = elementPaths(state, request);
+  const { elements, elementRadius, paths } = elementPaths(state, request);
   const grid = regionGrid(request);
   const tissueTable: TissueId[] = [];
   const labels = state.model.voxelise(grid, tissueTable);
   onProgress(0.05);
   const result = simulateSonication({
-    elements: { ...elements, radius: request.transducer.elementDiameter / 2 },
+    elements: { ...elements, radius: elementRadius },
     frequency: request.transducer.frequency,
     acousticPower: request.acousticPower,
     focus: request.pose.target,
@@ -43,6 +53,17 @@ export function sonicate(
     cooling: request.cooling,
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
   });
+  return { grid, result, paths, elapsedMs: performance.now() - started };
+}
+
+/** The app's sonicate op: runSonication, encoded as the numbers and typed arrays the results card and scene read. */
+export function sonicate(
+  state: CaseState,
+  request: SonicateRequest,
+  onProgress: (fraction: number) => void,
+  scope: string,
+): SonicationOutcome {
+  const { grid, result, elapsedMs } = runSonication(state, request, onProgress);
   return {
     summary: {
       peakPressure: result.peakPressure,
@@ -63,6 +84,6 @@ export function sonicate(
     time: result.time,
     hottestTemperature: result.hottestTemperature,
     computedIn: scope,
-    elapsedMs: performance.now() - started,
+    elapsedMs,
   };
 }

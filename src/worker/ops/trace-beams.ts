@@ -1,13 +1,20 @@
 import { BEAM_STATUS_CODES, type BeamStatus, classifyBeam } from '../../geometry/beam-status.ts';
 import type { PathSegment } from '../../geometry/tissue-model.ts';
 import { type ElementSet, placeElements } from '../../geometry/transducer-pose.ts';
-import { layoutSphericalArray } from '../../physics/transducer.ts';
 import type { CaseState } from '../case-state.ts';
 import type { BeamRequest, BeamTrace } from '../protocol.ts';
+import { sourceLayout } from './source-layout.ts';
 
-/** The transducer's elements in the world and each element's tissue path to the target. */
-export function elementPaths(state: CaseState, request: BeamRequest): { elements: ElementSet; paths: PathSegment[][] } {
-  const elements = placeElements(layoutSphericalArray(request.transducer), request.pose);
+/**
+ * The transducer's sources in the world (array elements, or patches of a single-element bowl: see sourceLayout),
+ * their piston radius [m] (0 for bowl patches) and each source's tissue path to the target.
+ */
+export function elementPaths(
+  state: CaseState,
+  request: BeamRequest,
+): { elements: ElementSet; elementRadius: number; paths: PathSegment[][] } {
+  const layout = sourceLayout(request.transducer);
+  const elements = placeElements(layout, request.pose);
   const target = request.pose.target;
   const paths: PathSegment[][] = [];
   for (let e = 0; e < elements.areas.length; e++) {
@@ -18,7 +25,7 @@ export function elementPaths(state: CaseState, request: BeamRequest): { elements
     ];
     paths.push(state.model.pathSegments(from, target));
   }
-  return { elements, paths };
+  return { elements, elementRadius: layout.elementRadius, paths };
 }
 
 /** Traces every element's beam to the target and classifies what it crosses. */

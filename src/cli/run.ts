@@ -1,0 +1,201 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { classifyBeam } from '../geometry/beam-status.ts';
+import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { SonicationResult } from '../physics/sonication.ts';
+import { TISSUES } from '../physics/tissues.ts';
+import { runSonication } from '../worker/ops/sonicate.ts';
+import { sourceLayout } from '../worker/ops/source-layout.ts';
+import type { SonicateRequest } from '../worker/protocol.ts';
+import { buildCase } from './medium.ts';
+import { type AxialProfile, axialProfile } from './profile.ts';
+import { driveToPower, type Scenario, type ScenarioInput } from './scenario.ts';
+
+type Vec3 = [number, number, number];
+
+/** Thermal-dose threshold of the ablated volume [CEM43 min] (the core's volumeAboveDose). */
+export const ABLATION_THRESHOLD = 240;
+export const RESULTS_FORMAT = 'fus-planner-results/1';
+
+/** The results file of `npm run simulate`, field by field in src/cli/README.md. SI units throughout. */
+export interface Results {
+  format: string;
+  scenario: ScenarioInput;
+  core: { name: string; version: string; commit: string | null; node: string; model: string };
+  setup: {
+    transducer: {
+      radiusOfCurvature: number;
+      aperture: number;
+      centralHoleDiameter: number;
+      elementCount: number;
+      elementDiameter: number;
+      frequency: number;
+    };
+    sources: { kind: 'array-elements' | 'bowl-patches'; count: number; radiatingArea: number; pistonRadius: number };
+    drive: { acousticPower: number; normalVelocity: number; surfacePressure: number; waterImpedance: number };
+    target: Vec3;
+    beamDirection: Vec3;
+    transducerApex: Vec3;
+    grid: { nx: number; ny: number; nz: number; spacing: number; origin: Vec3 };
+    tissueAtTarget: string;
+    beams: { clear: number; bone: number; gas: number; critical: number };
+  };
+  acoustic: {
+    axialProfile: AxialProfile;
+    peakPressure: number;
+    peakPressureLocation: Vec3;
+    peakIntensity: number;
+  };
+  thermal: {
+    time: number[];
+    hottestTemperature: number[];
+    peakTemperature: number;
+    peakTemperatureLocation: Vec3;
+    peakTemperatureTissue: string;
+    peakDose: number;
+    ablationThreshold: number;
+    ablatedVolume: number;
+    timeStep: number;
+    energy: number;
+  };
+  activeElements: number;
+  /** Any further scalar or small fields of the core's result, passed through by name. */
+  extra: Record<string, unknown>;
+  runTime: { total: number; core: number };
+}
+
+const MODEL =
+  'Rayleigh–Sommerfeld sum in a water background with per-element tissue-path gains and in-region attenuation, ' +
+  'q = 2·α_abs·I, Pennes bioheat (FTCS), CEM43; see src/physics/CONTEXT.md';
+
+/** Result fields reported under their own names (or too large to echo): not repeated in `extra`. */
+const REPORTED = new Set([
+  'peakPressure',
+  'peakPressureLocation',
+  'focalIntensity',
+  'peakTemperature',
+  'peakTemperatureLocation',
+  'peakDose',
+  'ablationVolume',
+  'energy',
+  'pressure',
+  'heatSource',
+  'maxTemperature',
+  'dose',
+  'time',
+  'hottestTemperature',
+  'timeStep',
+  'activeElements',
+]);
+
+function coreInfo(): Results['core'] {
+  const root = new URL('../../', import.meta.url);
+  const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { name: string; version: string };
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: fileURLToPath(root),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    // Not a git checkout (a copied tree): the version alone identifies the core.
+  }
+  return { name: pkg.name, version: pkg.version, commit, node: process.version, model: MODEL };
+}
+
+/** JSON-safe copy of the core result's other fields: typed arrays as arrays unless they are voxel fields. */
+function extraFields(result: SonicationResult, voxels: number): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(result)) {
+    if (REPORTED.has(key) || typeof value === 'function') continue;
+    if (ArrayBuffer.isView(value)) {
+      const array = value as unknown as ArrayLike<number>;
+      if (array.length < voxels) extra[key] = Array.from(array);
+    } else {
+      extra[key] = value;
+    }
+  }
+  return extra;
+}
+
+/**
+ * Runs a scenario through the app's own ops: the case (phantom GLB or boxes) → trace-beams' element paths →
+ * sonicate's runSonication (voxelise, simulateSonication).
+ * @param scenario - a checked scenario
+ * @param onProgress - 0..1
+ * @returns the results document
+ */
+export async function runScenario(scenario: Scenario, onProgress: (f: number) => void = () => {}): Promise<Results> {
+  const started = performance.now();
+  const built = await buildCase(scenario);
+  const spec = scenario.transducer;
+  const drive = driveToPower(scenario.drive, spec);
+  const d = built.beamDirection;
+  const r = spec.radiusOfCurvature;
+  const pose = { target: built.target, direction: [-d[0], -d[1], -d[2]] as Vec3, distance: r };
+  const request: SonicateRequest = {
+    transducer: spec,
+    pose,
+    acousticPower: drive.acousticPower,
+    duration: scenario.input.sonication.duration,
+    cooling: scenario.input.sonication.cooling,
+    region: scenario.input.grid,
+  };
+  const layout = sourceLayout(spec);
+  const run = runSonication(built.state, request, onProgress);
+  const beams = { clear: 0, bone: 0, gas: 0, critical: 0 };
+  for (const path of run.paths) beams[classifyBeam(path)] += 1;
+  const { result } = run;
+  const grid: VoxelGrid = run.grid;
+  const voxels = grid.nx * grid.ny * grid.nz;
+  const model = built.state.model;
+  return {
+    format: RESULTS_FORMAT,
+    scenario: scenario.input,
+    core: coreInfo(),
+    setup: {
+      transducer: { ...spec },
+      sources: {
+        kind: spec.elementCount === 1 ? 'bowl-patches' : 'array-elements',
+        count: layout.count,
+        radiatingArea: drive.radiatingArea,
+        pistonRadius: layout.elementRadius,
+      },
+      drive: {
+        acousticPower: drive.acousticPower,
+        normalVelocity: drive.normalVelocity,
+        surfacePressure: drive.surfacePressure,
+        waterImpedance: TISSUES.water.density * TISSUES.water.speedOfSound,
+      },
+      target: built.target,
+      beamDirection: d,
+      transducerApex: [built.target[0] - r * d[0], built.target[1] - r * d[1], built.target[2] - r * d[2]],
+      grid: { nx: grid.nx, ny: grid.ny, nz: grid.nz, spacing: grid.spacing, origin: [...grid.origin] },
+      tissueAtTarget: model.tissueAt(built.target),
+      beams,
+    },
+    acoustic: {
+      axialProfile: axialProfile(grid, result.pressure, built.target, d, r),
+      peakPressure: result.peakPressure,
+      peakPressureLocation: result.peakPressureLocation,
+      peakIntensity: result.focalIntensity,
+    },
+    thermal: {
+      time: Array.from(result.time),
+      hottestTemperature: Array.from(result.hottestTemperature),
+      peakTemperature: result.peakTemperature,
+      peakTemperatureLocation: result.peakTemperatureLocation,
+      peakTemperatureTissue: model.tissueAt(result.peakTemperatureLocation),
+      peakDose: result.peakDose,
+      ablationThreshold: ABLATION_THRESHOLD,
+      ablatedVolume: result.ablationVolume,
+      timeStep: result.timeStep,
+      energy: result.energy,
+    },
+    activeElements: result.activeElements,
+    extra: extraFields(result, voxels),
+    runTime: { total: (performance.now() - started) / 1000, core: run.elapsedMs / 1000 },
+  };
+}

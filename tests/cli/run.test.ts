@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/cli/run.ts';
+import { parseScenario, readScenario } from '../../src/cli/scenario.ts';
+import { oneilAxialMagnitude } from '../../src/physics/oneil.ts';
+import { TISSUES } from '../../src/physics/tissues.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const example = (name: string) => readScenario(join(ROOT, 'public/scenarios', `${name}.json`));
+
+/** k-Wave focusedBowlONeil doc value: ρ 1000, c 1500, u 0.1 m/s, R 140 mm, D 120 mm, 1 MHz ⇒ |p(R)| [Pa]. */
+const KWAVE_DOC_FOCAL_PRESSURE = 8.488e6;
+
+describe('the runner on the example scenarios (small grids)', () => {
+  it("reproduces O'Neil's focal pressure of the k-Wave bowl in water", async () => {
+    const scenario = example('bowl-in-water');
+    // A 7 mm cube of 1 mm voxels around the focus keeps the 21 600-patch Rayleigh sum under a second.
+    scenario.input.grid = { size: 0.006, spacing: 0.001 };
+    const results = await runScenario(scenario);
+    const water = TISSUES.water;
+    const bowl = {
+      radiusOfCurvature: 0.14,
+      aperture: 0.12,
+      frequency: 1e6,
+      velocity: 0.1,
+      density: water.density,
+      speedOfSound: water.speedOfSound,
+    };
+    // The core's water is lossy (0.025 Np/m at 1 MHz) and has ρ 994: O'Neil with the same water, times exp(−αR).
+    const loss = Math.exp(-water.attenuation0 * 0.14);
+    const profile = results.acoustic.axialProfile;
+    expect(profile.pressure.length).toBe(7);
+    profile.distanceFromApex.forEach((z, i) => {
+      const expected = oneilAxialMagnitude(bowl, z) * loss;
+      expect(Math.abs((profile.pressure[i] as number) / expected - 1)).toBeLessThan(0.002);
+    });
+    expect(results.acoustic.peakPressureLocation).toEqual([0, 0, 0.14]);
+    const focal = results.acoustic.peakPressure;
+    expect(Math.abs(focal / (oneilAxialMagnitude(bowl, 0.14) * loss) - 1)).toBeLessThan(0.001);
+    // Against the k-Wave doc's lossless ρ 1000 value: −0.6 % from ρ, −0.35 % from water loss; within 2 %.
+    expect(Math.abs(focal / KWAVE_DOC_FOCAL_PRESSURE - 1)).toBeLessThan(0.02);
+    expect(results.setup.sources).toMatchObject({ kind: 'bowl-patches', pistonRadius: 0 });
+    expect(results.setup.drive.normalVelocity).toBeCloseTo(0.1, 12);
+  });
+
+  it('layers: the target lies in the last layer, the path crosses them in order and bone heats', async () => {
+    const scenario = example('layered-soft-tissue-bone');
+    scenario.input.grid = { size: 0.01, spacing: 0.001 };
+    scenario.input.sonication = { duration: 5, cooling: 2 };
+    const results = await runScenario(scenario);
+    expect(results.setup.tissueAtTarget).toBe('cortical_bone');
+    expect(results.setup.target).toEqual([0, 0, 0.16]);
+    expect(results.setup.beams.bone).toBe(0);
+    expect(results.thermal.peakTemperature).toBeGreaterThan(40);
+    expect(['cortical_bone', 'muscle']).toContain(results.thermal.peakTemperatureTissue);
+    // 5 s heating + 2 s cooling at dt ≤ 0.25 s, starting from 37 °C.
+    expect(results.thermal.time.at(-1)).toBeCloseTo(7, 9);
+    expect(results.thermal.hottestTemperature[0]).toBe(37);
+    expect(results.thermal.time.length).toBe(results.thermal.hottestTemperature.length);
+  });
+
+  it('phantom: the bone plate defaults to its target and direction', async () => {
+    const scenario = example('bone-plate-validation');
+    scenario.input.grid = { size: 0.008, spacing: 0.001 };
+    scenario.input.sonication = { duration: 2, cooling: 0 };
+    const results = await runScenario(scenario);
+    expect(results.setup.target).toEqual([0.08, 0, 0]);
+    expect(results.setup.beamDirection).toEqual([1, 0, 0]);
+    expect(results.setup.transducerApex[0]).toBeCloseTo(-0.08, 12);
+    expect(results.activeElements).toBe(208);
+    expect(results.acoustic.axialProfile.pressure.length).toBe(9);
+  });
+
+  it('an explicit target and direction move the transducer with them', async () => {
+    const scenario = parseScenario({
+      transducer: { preset: 'clinicalBodyArray' },
+      drive: { acousticPower: 10 },
+      medium: { type: 'homogeneous', tissue: 'muscle' },
+      target: [0.01, 0.02, 0.03],
+      beamDirection: [1, 1, 0],
+      sonication: { duration: 0 },
+      grid: { size: 0.004, spacing: 0.001 },
+    });
+    const results = await runScenario(scenario);
+    expect(results.setup.tissueAtTarget).toBe('muscle');
+    const d = Math.SQRT1_2;
+    expect(results.setup.transducerApex[0]).toBeCloseTo(0.01 - 0.16 * d, 12);
+    expect(results.thermal.peakTemperature).toBe(37);
+    // Oblique axis: a diagonal chord through the 5³ box of voxel centres, interpolated.
+    expect(results.acoustic.axialProfile.offset.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...results.acoustic.axialProfile.pressure)).toBeGreaterThan(0);
+  });
+});
+
+describe('npx tsx src/cli/simulate.ts (one spawn)', () => {
+  it('writes the results file and exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fus-cli-spawn-'));
+    const scenario = join(dir, 'fast.json');
+    const out = join(dir, 'results.json');
+    writeFileSync(
+      scenario,
+      JSON.stringify({
+        name: 'fast',
+        transducer: { preset: 'clinicalBodyArray' },
+        drive: { acousticPower: 30 },
+        medium: {
+          type: 'layers',
+          layers: [
+            { tissue: 'fat', thickness: 0.01 },
+            { tissue: 'muscle', thickness: 0.03 },
+          ],
+        },
+        sonication: { duration: 3, cooling: 1 },
+        grid: { size: 0.006, spacing: 0.001 },
+      }),
+    );
+    const child = spawnSync('npx', ['tsx', 'src/cli/simulate.ts', scenario, '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toMatch(/peak \|p\|/);
+    expect(child.status).toBe(0);
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    expect(results.scenario.name).toBe('fast');
+    expect(results.setup.tissueAtTarget).toBe('muscle');
+    expect(results.acoustic.peakPressure).toBeGreaterThan(1e5);
+    expect(results.thermal.peakTemperature).toBeGreaterThan(37);
+    expect(results.runTime.total).toBeGreaterThan(0);
+  });
+});
