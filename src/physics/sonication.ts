@@ -1,50 +1,40 @@
-import { bioheatMediumFromLabels, prepareBioheat } from './bioheat.ts';
-import { conjugatePhases } from './focusing.ts';
-import { type VoxelGrid, voxelCentre, voxelCentres, voxelCount } from './grid.ts';
-import { localAttenuationCorrection } from './local-attenuation.ts';
-import { rayleighPressure } from './rayleigh.ts';
+import { type AcousticDrive, computeAcousticField, SonicationCancelled } from './acoustic-field.ts';
+import { type BoundaryCondition, bioheatMediumFromLabels, prepareBioheat } from './bioheat.ts';
+import { type DoseReport, doseReport } from './dose-report.ts';
+import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
-import { runThermalSchedule } from './thermal-run.ts';
+import { runThermalSchedule, scheduleFor } from './thermal-run.ts';
 import type { TissueId } from './tissue-ids.ts';
-import { pathFactors } from './tissue-path.ts';
-import { absorptionAt, attenuationAt, BODY_TEMPERATURE, TISSUES } from './tissues.ts';
+import { BODY_TEMPERATURE } from './tissues.ts';
 
-/** Input of simulateSonication. World frame, SI units. */
-export interface SonicationInput {
-  elements: {
-    /** 3N world [m] */
-    positions: Float64Array;
-    /** 3N unit normals */
-    normals: Float64Array;
-    /** N [m²] */
-    areas: Float64Array;
-    /** element radius [m], 0 = point */
-    radius: number;
-    /** N, 1 = on (default all on) */
-    active?: Uint8Array;
-  };
-  /** [Hz] */
-  frequency: number;
-  /** total acoustic power radiated by the active elements [W] */
-  acousticPower: number;
-  /** [m] world */
-  focus: readonly [number, number, number];
-  /** per element, the ordered tissue segments along the straight path element → focus (lengths [m]) */
-  elementPaths: ReadonlyArray<ReadonlyArray<{ tissue: TissueId; length: number }>>;
+export { type AcousticDrive, SonicationCancelled, type SonicationElements } from './acoustic-field.ts';
+
+/** The grid, labels and thermal options a sonication (or a sequence of them) runs on. */
+export interface SonicationRegion {
   grid: { nx: number; ny: number; nz: number; spacing: number; origin: readonly [number, number, number] };
   /** per voxel, index into tissueTable */
   labels: Uint8Array;
   tissueTable: readonly TissueId[];
-  /** sonication (heating) time [s] */
-  duration: number;
-  /** cooling after it [s] */
-  cooling: number;
   /** 0..1, called a few dozen times */
   onProgress?: (fraction: number) => void;
   /** checked between chunks; if true a SonicationCancelled is thrown */
   isCancelled?: () => boolean;
   /** Upper bound on the bioheat step [s] (default 0.25 s, so the time course is resolved). */
   maxTimeStep?: number;
+  /** Thermal boundary condition on the grid faces (default 'dirichlet': body temperature just outside). */
+  boundary?: BoundaryCondition;
+  /** Lower dose threshold reported per region [CEM43 min] (default SAFETY_THRESHOLD_CEM43 = 30). */
+  safetyDoseThreshold?: number;
+  /** Bone surface within this distance of the focus is target, beyond it a hazard [m] (default 5 mm). */
+  boneSurfaceExclusionRadius?: number;
+}
+
+/** Input of simulateSonication. World frame, SI units. */
+export interface SonicationInput extends AcousticDrive, SonicationRegion {
+  /** sonication (heating) time [s] */
+  duration: number;
+  /** cooling after it [s] */
+  cooling: number;
   /**
    * How many of the voxels with the highest initial heating rate q/(ρc) have their ΔT(t) recorded during the run
    * (default 64). If the hottest voxel is not among them the thermal run is repeated once for its history;
@@ -53,8 +43,8 @@ export interface SonicationInput {
   historyProbes?: number;
 }
 
-/** Output of simulateSonication. */
-export interface SonicationResult {
+/** Output of simulateSonication. The DoseReport fields give max T, max dose and volumes per region. */
+export interface SonicationResult extends DoseReport {
   /** [Pa] */
   peakPressure: number;
   /** [m] */
@@ -86,21 +76,22 @@ export interface SonicationResult {
   /** the bioheat dt used during heating [s] */
   timeStep: number;
   activeElements: number;
-}
-
-/** Thrown by simulateSonication when `isCancelled()` returns true. */
-export class SonicationCancelled extends Error {
-  constructor() {
-    super('Sonication cancelled');
-    this.name = 'SonicationCancelled';
-  }
+  /**
+   * Active elements whose path meets an interface beyond its longitudinal critical angle (e.g. > ≈ 27° into
+   * cortical bone). The fluid model gives them zero transmission: they add nothing at the focus (PHYSICS.md §1.7).
+   */
+  elementsBeyondCriticalAngle: number;
+  /**
+   * Acoustic power of those elements [W]: counted in `acousticPower` but reflected or, in real bone, deposited as
+   * mode-converted shear in a thin superficial bone layer at the interface, which this model does not place in q.
+   */
+  powerBeyondCriticalAngle: number;
 }
 
 /** Default cap on the bioheat step [s]. */
-const DEFAULT_MAX_DT = 0.25;
+export const DEFAULT_MAX_TIME_STEP = 0.25;
 /** Share of the progress bar given to the acoustic part. */
 const ACOUSTIC_SHARE = 0.4;
-const ACOUSTIC_CHUNKS = 20;
 /** Voxels whose ΔT(t) is recorded so the hottest voxel's history is usually available without a second run. */
 const PROBES = 64;
 /**
@@ -109,85 +100,47 @@ const PROBES = 64;
  */
 export const DOSE_CEILING = 1e30;
 
-function checkInput(input: SonicationInput, n: number, voxels: number): void {
-  const e = input.elements;
+/**
+ * @param region - grid and labels
+ * @param voxels - nx·ny·nz
+ * @throws RangeError when the labels do not match the grid
+ */
+export function checkRegion(region: SonicationRegion, voxels: number): void {
+  if (region.labels.length !== voxels) {
+    throw new RangeError('simulateSonication: labels must have nx·ny·nz entries');
+  }
+}
+
+/**
+ * @param drive - array and paths
+ * @param duration - [s]
+ * @param cooling - [s]
+ * @throws RangeError on inconsistent element arrays or negative times
+ */
+export function checkDrive(drive: AcousticDrive, duration: number, cooling: number): void {
+  const e = drive.elements;
+  const n = e.areas.length;
   if (e.positions.length !== 3 * n || e.normals.length !== 3 * n || (e.active && e.active.length !== n)) {
     throw new RangeError('simulateSonication: element arrays have inconsistent lengths');
   }
-  if (input.elementPaths.length !== n) {
+  if (drive.elementPaths.length !== n) {
     throw new RangeError('simulateSonication: elementPaths must have one entry per element');
   }
-  if (input.labels.length !== voxels) {
-    throw new RangeError('simulateSonication: labels must have nx·ny·nz entries');
-  }
-  if (!(input.frequency > 0) || !(input.acousticPower >= 0) || input.duration < 0 || input.cooling < 0) {
+  if (!(drive.frequency > 0) || !(drive.acousticPower >= 0) || duration < 0 || cooling < 0) {
     throw new RangeError('simulateSonication: frequency > 0, power ≥ 0, duration ≥ 0, cooling ≥ 0 required');
   }
 }
 
 /**
- * Per-element complex velocity and gain: uniform amplitude from the power, conjugate phases that include the tissue
- * path (perfect aberration correction), and gain = transmission × excess loss × e^{−i·excess phase}.
+ * The prepared Pennes problem of a region and its time-step cap.
+ * @param region - grid, labels and thermal options
+ * @returns problem and dt cap [s]
  */
-function elementDrive(input: SonicationInput, n: number) {
-  const water = TISSUES.water;
-  const z = water.density * water.speedOfSound;
-  const e = input.elements;
-  let activeArea = 0;
-  let activeCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (!e.active || e.active[i] === 1) {
-      activeArea += e.areas[i] as number;
-      activeCount++;
-    }
-  }
-  if (activeCount === 0 || !(activeArea > 0)) {
-    throw new RangeError('simulateSonication: no active element');
-  }
-  // Plane-piston radiation into water: W = Σ ½ ρ c u² ΔS over the active elements.
-  const u0 = Math.sqrt((2 * input.acousticPower) / (z * activeArea));
-  const k = (2 * Math.PI * input.frequency) / water.speedOfSound;
-  const extra = new Float64Array(n);
-  const gainRe = new Float64Array(n);
-  const gainIm = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const f = pathFactors(input.elementPaths[i] ?? [], input.frequency);
-    const amplitude = f.transmission * f.excessLoss;
-    extra[i] = f.excessPhase;
-    gainRe[i] = amplitude * Math.cos(f.excessPhase);
-    gainIm[i] = -amplitude * Math.sin(f.excessPhase);
-  }
-  const phases = conjugatePhases(e.positions, input.focus, k, extra);
-  const velocityRe = new Float64Array(n);
-  const velocityIm = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const on = !e.active || e.active[i] === 1;
-    velocityRe[i] = on ? u0 * Math.cos(phases[i] as number) : 0;
-    velocityIm[i] = on ? u0 * Math.sin(phases[i] as number) : 0;
-  }
-  return { velocityRe, velocityIm, gainRe, gainIm, activeCount };
-}
-
-/** Unit vector from the focus toward the centroid of the active elements (the beam axis, reversed). */
-function directionToArray(input: SonicationInput): [number, number, number] {
-  const { positions, active } = input.elements;
-  let x = 0;
-  let y = 0;
-  let z = 0;
-  for (let i = 0; i < positions.length / 3; i++) {
-    if (active && active[i] !== 1) continue;
-    x += (positions[3 * i] as number) - input.focus[0];
-    y += (positions[3 * i + 1] as number) - input.focus[1];
-    z += (positions[3 * i + 2] as number) - input.focus[2];
-  }
-  const n = Math.hypot(x, y, z);
-  return n > 0 ? [x / n, y / n, z / n] : [0, 0, -1];
-}
-
-function throwIfCancelled(input: SonicationInput): void {
-  if (input.isCancelled?.()) {
-    throw new SonicationCancelled();
-  }
+export function prepareRegion(region: SonicationRegion) {
+  const thermalMedium = bioheatMediumFromLabels(region.labels, region.tissueTable);
+  const problem = prepareBioheat(region.grid, thermalMedium, region.boundary ?? 'dirichlet');
+  const dtMax = Math.min(region.maxTimeStep ?? DEFAULT_MAX_TIME_STEP, problem.maxTimeStep);
+  return { problem, dtMax };
 }
 
 /** Indices of the `count` voxels with the largest initial heating rate q/(ρc). */
@@ -211,110 +164,59 @@ function topVoxels(q: Float64Array, heatCapacity: Float64Array, count: number): 
  *
  * Model (planning grade, first order):
  * - Acoustics: Rayleigh–Sommerfeld sum of the element pistons in WATER over the grid (local water-background
- *   model around the focus). Each element's path to the focus is reduced to one complex gain: Π normal-incidence
- *   pressure transmission from water through the segment tissues × exp(−Σ(α_j − α_water) d_j), and a tissue phase
- *   delay. These factors are evaluated to the focus and reused for every grid point, valid while the grid is small
+ *   model around the focus). Each element's path to the focus is reduced to one complex gain: Π interface
+ *   pressure transmission from water through the segment tissues (oblique fluid–fluid with Snell where a segment
+ *   carries `cosIncidence`, normal incidence otherwise) × exp(−Σ(α_j − α_water) d_j), and a tissue phase delay.
+ *   These factors are evaluated to the focus and reused for every grid point, valid while the grid is small
  *   compared with the path (a few cm around the focus). Inside the region the field is then corrected for the
  *   tissues between each voxel and the focus along the beam axis (local-attenuation.ts), so what lies behind the
- *   focus (post-focal bone, marrow, anything behind gas) is attenuated. Oblique incidence, refraction, mode conversion,
- *   reflections and standing waves are not represented.
- * - Focusing: conjugate phases including the tissue path phase Σ(ω/c_j)d_j, i.e. perfect aberration correction
- *   (as MR-guided phase correction aims for); the field at the focus is therefore an upper bound.
+ *   focus (post-focal bone, marrow, anything behind gas) is attenuated. Refraction (the path stays straight), mode
+ *   conversion, reflections and standing waves are not represented.
+ * - Critical angle: an element whose path enters a faster medium beyond θ_c = arcsin(c1/c2) (≈ 27° soft tissue →
+ *   cortical bone) transmits nothing longitudinally in the fluid model. Such an element is counted as NOT
+ *   contributing to the focus (gain 0) and reported in `elementsBeyondCriticalAngle` / `powerBeyondCriticalAngle`;
+ *   its power is still part of `acousticPower` (the total is what the generator delivers). The superficial bone
+ *   heating its mode-converted shear wave would cause (PHYSICS.md §1.7) is not placed in q: plans should avoid
+ *   such elements (switch them off) rather than rely on this number being harmless.
+ * - Focusing: by default conjugate phases including the tissue path phase Σ(ω/c_j)d_j, i.e. perfect aberration
+ *   correction (as MR-guided phase correction aims for); the field at the focus is then an upper bound. With
+ *   `aberrationCorrection: false` the phases are geometric (water only) and sound-speed differences defocus.
  * - Heat source q = α_abs |p|²/(ρc) with the voxel's tissue (PHYSICS.md §1.4). Gas voxels (bowel gas, lung):
  *   the wave does not enter gas (T_p ≈ 5e-4), so |p| and q are set to 0 there; the water-background |p| would
  *   otherwise produce an absurd q through the tiny ρc of air.
- * - Heat: Pennes for ΔT over 37 °C, Dirichlet faces, dt = min(stability bound, maxTimeStep), heating for
- *   `duration` then cooling for `cooling`; CEM43 accumulated each step with the exact linear-ramp integral.
+ * - Heat: Pennes for ΔT over 37 °C, Dirichlet faces (or `boundary`), dt = min(stability bound, maxTimeStep),
+ *   heating for `duration` then cooling for `cooling`; CEM43 accumulated each step with the exact linear-ramp
+ *   integral. The dose report (dose-report.ts) summarises max T, max CEM43 and the volumes ≥ 240 and ≥ the safety
+ *   threshold per tissue, for bone and critical structures, the lesion coverage and the bone surface outside the
+ *   target.
  *
  * @param input - see SonicationInput
  * @returns fields and summary numbers, see SonicationResult
  * @throws SonicationCancelled when input.isCancelled() becomes true
- * @see PHYSICS.md §1.1, §1.4, §1.5, §1.6
+ * @see PHYSICS.md §1.1, §1.4, §1.5, §1.6, §1.7
  * @example
  * const result = simulateSonication({ elements, frequency: 1e6, acousticPower: 60, focus, elementPaths,
  *   grid, labels, tissueTable, duration: 20, cooling: 40 });
  */
 export function simulateSonication(input: SonicationInput): SonicationResult {
-  const n = input.elements.areas.length;
   const grid: VoxelGrid = input.grid;
   const voxels = voxelCount(grid);
-  checkInput(input, n, voxels);
+  checkDrive(input, input.duration, input.cooling);
+  checkRegion(input, voxels);
   const progress = input.onProgress ?? (() => {});
-  throwIfCancelled(input);
-  const drive = elementDrive(input, n);
-
-  // Acoustic field in chunks, so progress and cancellation stay responsive.
-  const water = TISSUES.water;
-  const points = voxelCentres(grid);
-  const re = new Float64Array(voxels);
-  const im = new Float64Array(voxels);
-  const sources = {
-    positions: input.elements.positions,
-    normals: input.elements.normals,
-    areas: input.elements.areas,
-    velocityRe: drive.velocityRe,
-    velocityIm: drive.velocityIm,
-    gainRe: drive.gainRe,
-    gainIm: drive.gainIm,
-    elementRadius: input.elements.radius,
-  };
-  const medium = {
-    density: water.density,
-    speedOfSound: water.speedOfSound,
-    attenuation: attenuationAt(water, input.frequency),
-  };
-  const chunk = Math.max(1, Math.ceil(voxels / ACOUSTIC_CHUNKS));
-  for (let start = 0; start < voxels; start += chunk) {
-    throwIfCancelled(input);
-    const end = Math.min(voxels, start + chunk);
-    rayleighPressure(sources, medium, input.frequency, points, re, im, { start, end });
-    progress((ACOUSTIC_SHARE * end) / voxels);
-  }
-
-  // |p| and q per voxel with the voxel's own tissue, after the in-region attenuation correction.
-  const tissues = input.tissueTable.map((id) => TISSUES[id]);
-  const alphaWater = attenuationAt(water, input.frequency);
-  const excess = Float64Array.from(tissues, (t) => (t ? attenuationAt(t, input.frequency) - alphaWater : 0));
-  const correction = localAttenuationCorrection(grid, input.labels, excess, directionToArray(input), input.focus);
-  const pressure = new Float32Array(voxels);
-  const q = new Float64Array(voxels);
-  let peakPressure = 0;
-  let peakIndex = 0;
-  for (let v = 0; v < voxels; v++) {
-    const t = tissues[input.labels[v] as number];
-    if (t === undefined) {
-      throw new RangeError(`simulateSonication: label at voxel ${v} is not in the tissue table`);
-    }
-    if (t.isGas) {
-      continue;
-    }
-    const p2 = ((re[v] as number) ** 2 + (im[v] as number) ** 2) * (correction[v] as number) ** 2;
-    const p = Math.sqrt(p2);
-    pressure[v] = p;
-    q[v] = (absorptionAt(t, input.frequency) * p2) / (t.density * t.speedOfSound);
-    if (p > peakPressure) {
-      peakPressure = p;
-      peakIndex = v;
-    }
-  }
-  const peakTissue = tissues[input.labels[peakIndex] as number] ?? water;
-  const focalIntensity = (peakPressure * peakPressure) / (2 * peakTissue.density * peakTissue.speedOfSound);
+  const field = computeAcousticField(input, grid, input.labels, input.tissueTable, {
+    progress: (f) => progress(ACOUSTIC_SHARE * f),
+    ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+  });
+  const q = field.heatSource;
 
   // Pennes heating then cooling.
-  throwIfCancelled(input);
-  const thermalMedium = bioheatMediumFromLabels(input.labels, input.tissueTable);
-  const problem = prepareBioheat(grid, thermalMedium, 'dirichlet');
-  const dtMax = Math.min(input.maxTimeStep ?? DEFAULT_MAX_DT, problem.maxTimeStep);
-  const heatingSteps = Math.ceil(input.duration / dtMax - 1e-9);
-  const coolingSteps = Math.ceil(input.cooling / dtMax - 1e-9);
-  const schedule = {
-    heatingSteps,
-    heatingDt: heatingSteps > 0 ? input.duration / heatingSteps : dtMax,
-    coolingSteps,
-    coolingDt: coolingSteps > 0 ? input.cooling / coolingSteps : dtMax,
-  };
-  const totalSteps = heatingSteps + coolingSteps;
-  const probes = topVoxels(q, thermalMedium.heatCapacity, Math.min(input.historyProbes ?? PROBES, voxels));
+  if (input.isCancelled?.()) throw new SonicationCancelled();
+  const { problem, dtMax } = prepareRegion(input);
+  const schedule = scheduleFor(input.duration, input.cooling, dtMax);
+  const { heatingSteps } = schedule;
+  const totalSteps = heatingSteps + schedule.coolingSteps;
+  const probes = topVoxels(q, problem.medium.heatCapacity, Math.min(input.historyProbes ?? PROBES, voxels));
   const history = new Float64Array(probes.length * (totalSteps + 1));
   const maxRise = new Float64Array(voxels);
   const doseField = new Float64Array(voxels);
@@ -324,7 +226,7 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     probes,
     history,
     onChunk: (fraction) => {
-      throwIfCancelled(input);
+      if (input.isCancelled?.()) throw new SonicationCancelled();
       progress(ACOUSTIC_SHARE + (1 - ACOUSTIC_SHARE) * fraction);
     },
   });
@@ -355,23 +257,27 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
   }
   const maxTemperature = new Float32Array(voxels);
   for (let v = 0; v < voxels; v++) maxTemperature[v] = BODY_TEMPERATURE + (maxRise[v] as number);
+  const report = doseReport(grid, input.labels, input.tissueTable, maxTemperature, doseField, [input.focus], input);
   progress(1);
   return {
-    peakPressure,
-    peakPressureLocation: voxelCentre(grid, peakIndex),
-    focalIntensity,
+    peakPressure: field.peakPressure,
+    peakPressureLocation: voxelCentre(grid, field.peakIndex),
+    focalIntensity: field.focalIntensity,
     peakTemperature: BODY_TEMPERATURE + (maxRise[hottest] as number),
     peakTemperatureLocation: voxelCentre(grid, hottest),
     peakDose,
     ablationVolume: volumeAboveDose(doseField, grid.spacing ** 3),
     energy: input.acousticPower * input.duration,
-    pressure,
+    pressure: field.pressure,
     heatSource: Float32Array.from(q),
     maxTemperature,
     dose: Float32Array.from(doseField),
     time,
     hottestTemperature,
     timeStep: schedule.heatingDt,
-    activeElements: drive.activeCount,
+    activeElements: field.activeElements,
+    elementsBeyondCriticalAngle: field.elementsBeyondCriticalAngle,
+    powerBeyondCriticalAngle: field.powerBeyondCriticalAngle,
+    ...report,
   };
 }

@@ -1,4 +1,4 @@
-import { advanceBioheat, type BioheatProblem, createBioheatState } from './bioheat.ts';
+import { advanceBioheat, type BioheatProblem, type BioheatState, createBioheatState } from './bioheat.ts';
 import { accumulateDose } from './thermal-dose.ts';
 
 /** Heating then cooling, each with its own (stable) step. */
@@ -21,6 +21,92 @@ export interface ThermalRecorders {
   readonly history: Float64Array;
   /** Called between chunks with the fraction done (0..1). */
   readonly onChunk?: (fraction: number) => void;
+  /**
+   * State to continue (advanced in place), e.g. the end of a previous sonication of a sequence. Absent: the run
+   * starts from ΔT = 0.
+   */
+  readonly state?: BioheatState;
+  /** Spatial max of ΔT at each step, steps + 1 entries [K] (optional). */
+  readonly peakHistory?: Float64Array;
+  /** Heat budget, accumulated in place (optional; one extra pass over the voxels per step). */
+  readonly budget?: HeatBudget;
+}
+
+/**
+ * Energy bookkeeping of a run [J]. For the explicit scheme the discrete balance
+ * deposited = Δstored + perfusionLoss + boundaryLoss holds to round-off: interior face fluxes cancel in pairs,
+ * and each step's losses are evaluated at the field the step starts from, as in advanceBioheat.
+ */
+export interface HeatBudget {
+  /** Σ_steps dt Σ_v q_v V [J]. */
+  deposited: number;
+  /** Σ_steps dt Σ_v w_b c_b ΔT_v V [J]. */
+  perfusionLoss: number;
+  /** Σ_steps dt Σ_v G_v ΔT_v Δx (Dirichlet faces, G = boundary conductance) [J]; 0 when insulated. */
+  boundaryLoss: number;
+}
+
+/**
+ * @returns a zeroed heat budget
+ */
+export function createHeatBudget(): HeatBudget {
+  return { deposited: 0, perfusionLoss: 0, boundaryLoss: 0 };
+}
+
+/**
+ * Heat stored in a rise field, Σ ρc ΔT V.
+ * @param problem - prepared problem (heat capacities, grid)
+ * @param rise - ΔT [K]
+ * @returns stored heat over the 37 °C baseline [J]
+ */
+export function storedHeat(problem: BioheatProblem, rise: Float64Array): number {
+  const c = problem.medium.heatCapacity;
+  let sum = 0;
+  for (let v = 0; v < rise.length; v++) sum += (c[v] as number) * (rise[v] as number);
+  return sum * problem.grid.spacing ** 3;
+}
+
+function addToBudget(
+  budget: HeatBudget,
+  problem: BioheatProblem,
+  before: Float64Array,
+  source: Float64Array | null,
+  dt: number,
+): void {
+  const w = problem.medium.perfusionHeat;
+  const g = problem.boundaryConductance;
+  let perfusion = 0;
+  let boundary = 0;
+  let deposited = 0;
+  for (let v = 0; v < before.length; v++) {
+    const r = before[v] as number;
+    perfusion += (w[v] as number) * r;
+    boundary += (g[v] as number) * r;
+    if (source !== null) deposited += source[v] as number;
+  }
+  const h = problem.grid.spacing;
+  budget.perfusionLoss += dt * perfusion * h ** 3;
+  // Face flux G·ΔT/Δx² per unit volume × Δx³.
+  budget.boundaryLoss += dt * boundary * h;
+  budget.deposited += dt * deposited * h ** 3;
+}
+
+/**
+ * Equal steps no longer than `maxDt` covering each phase exactly.
+ * @param duration - heating [s]
+ * @param cooling - cooling [s]
+ * @param maxDt - largest allowed step [s]
+ * @returns the schedule
+ */
+export function scheduleFor(duration: number, cooling: number, maxDt: number): ThermalSchedule {
+  const heatingSteps = Math.ceil(duration / maxDt - 1e-9);
+  const coolingSteps = Math.ceil(cooling / maxDt - 1e-9);
+  return {
+    heatingSteps,
+    heatingDt: heatingSteps > 0 ? duration / heatingSteps : maxDt,
+    coolingSteps,
+    coolingDt: coolingSteps > 0 ? cooling / coolingSteps : maxDt,
+  };
 }
 
 /** Skip dose below this temperature [°C]: < 0.004 CEM43/min there (see accumulateDose). */
@@ -29,7 +115,7 @@ const DOSE_SKIP_BELOW = 39;
 const CHUNKS = 30;
 
 /**
- * Run a heating/cooling schedule from ΔT = 0, recording max ΔT, dose and probe histories.
+ * Run a heating/cooling schedule from ΔT = 0 (or from `rec.state`), recording max ΔT, dose and probe histories.
  * @param problem - prepared Pennes problem
  * @param source - q [W/m³] during heating
  * @param schedule - steps and dt of each phase
@@ -41,14 +127,20 @@ export function runThermalSchedule(
   schedule: ThermalSchedule,
   rec: ThermalRecorders,
 ): void {
-  const state = createBioheatState(problem.grid);
+  const state = rec.state ?? createBioheatState(problem.grid);
   const totalSteps = schedule.heatingSteps + schedule.coolingSteps;
   const stride = totalSteps + 1;
   const probes = rec.probes;
   let step = 0;
+  const peakHistory = rec.peakHistory;
   const record = (): void => {
     for (let p = 0; p < probes.length; p++) {
       rec.history[p * stride + step] = state.rise[probes[p] as number] as number;
+    }
+    if (peakHistory) {
+      let peak = Number.NEGATIVE_INFINITY;
+      for (const r of state.rise) if (r > peak) peak = r;
+      peakHistory[step] = peak;
     }
   };
   record();
@@ -74,11 +166,13 @@ export function runThermalSchedule(
     while (done < phase.steps) {
       const n = Math.min(chunk, phase.steps - done);
       const dose = rec.dose;
+      const budget = rec.budget;
       advanceBioheat(problem, state, {
         dt: phase.dt,
         steps: n,
         source: phase.source,
         onStep: (s, dt) => {
+          if (budget) addToBudget(budget, problem, s.previous, phase.source, dt);
           if (dose) accumulateDose(dose, s.previous, s.rise, dt, 37, DOSE_SKIP_BELOW);
           onStep();
         },

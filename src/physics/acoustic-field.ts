@@ -1,0 +1,234 @@
+import { conjugatePhases } from './focusing.ts';
+import { type VoxelGrid, voxelCentres, voxelCount } from './grid.ts';
+import { localAttenuationCorrection } from './local-attenuation.ts';
+import { rayleighPressure } from './rayleigh.ts';
+import type { TissueId } from './tissue-ids.ts';
+import { type PathSegment, pathFactors } from './tissue-path.ts';
+import { absorptionAt, attenuationAt, TISSUES } from './tissues.ts';
+
+/** The transducer elements of a sonication. World frame, SI units. */
+export interface SonicationElements {
+  /** 3N world [m] */
+  positions: Float64Array;
+  /** 3N unit normals */
+  normals: Float64Array;
+  /** N [m²] */
+  areas: Float64Array;
+  /** element radius [m], 0 = point */
+  radius: number;
+  /** N, 1 = on (default all on) */
+  active?: Uint8Array;
+}
+
+/** What drives one acoustic field: the array, its power and focus, and each element's tissue path. */
+export interface AcousticDrive {
+  elements: SonicationElements;
+  /** [Hz] */
+  frequency: number;
+  /** total acoustic power radiated by the active elements [W] */
+  acousticPower: number;
+  /** [m] world */
+  focus: readonly [number, number, number];
+  /**
+   * per element, the ordered tissue segments along the straight path element → focus (lengths [m]); a segment after
+   * the first may carry `cosIncidence`, |cos θ| of the incidence on the surface entered (oblique transmission)
+   */
+  elementPaths: ReadonlyArray<ReadonlyArray<PathSegment>>;
+  /**
+   * Include the tissue-path phase in the conjugate phases (default true: perfect aberration correction). False:
+   * geometric (water-only) phases, so sound-speed differences along the paths defocus the beam.
+   */
+  aberrationCorrection?: boolean;
+}
+
+/** The field of one drive on a grid. */
+export interface AcousticField {
+  /** |p| per voxel [Pa] */
+  pressure: Float32Array;
+  /** q per voxel [W/m³] */
+  heatSource: Float64Array;
+  /** [Pa] */
+  peakPressure: number;
+  /** voxel index of the peak |p| */
+  peakIndex: number;
+  /** |p|²/(2ρc) of the peak voxel's tissue [W/m²] */
+  focalIntensity: number;
+  activeElements: number;
+  /** active elements whose path meets an interface beyond its critical angle (they add nothing at the focus) */
+  elementsBeyondCriticalAngle: number;
+  /** acoustic power radiated by those elements [W] (reflected or mode-converted at the interface, not at the focus) */
+  powerBeyondCriticalAngle: number;
+}
+
+/** Thrown by simulateSonication and simulateSequence when `isCancelled()` returns true. */
+export class SonicationCancelled extends Error {
+  constructor() {
+    super('Sonication cancelled');
+    this.name = 'SonicationCancelled';
+  }
+}
+
+/** Progress and cancellation hooks of the acoustic part. */
+export interface FieldHooks {
+  /** 0..1 of the acoustic part */
+  progress?: (fraction: number) => void;
+  isCancelled?: () => boolean;
+}
+
+const CHUNKS = 20;
+
+/**
+ * Per-element complex velocity and gain: uniform amplitude from the power, conjugate phases (with or without the
+ * tissue-path phase), and gain = transmission × excess loss × e^{−i·excess phase}.
+ */
+function elementDrive(drive: AcousticDrive, n: number) {
+  const water = TISSUES.water;
+  const z = water.density * water.speedOfSound;
+  const e = drive.elements;
+  let activeArea = 0;
+  let activeCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (!e.active || e.active[i] === 1) {
+      activeArea += e.areas[i] as number;
+      activeCount++;
+    }
+  }
+  if (activeCount === 0 || !(activeArea > 0)) {
+    throw new RangeError('simulateSonication: no active element');
+  }
+  // Plane-piston radiation into water: W = Σ ½ ρ c u² ΔS over the active elements.
+  const u0 = Math.sqrt((2 * drive.acousticPower) / (z * activeArea));
+  const k = (2 * Math.PI * drive.frequency) / water.speedOfSound;
+  const extra = new Float64Array(n);
+  const gainRe = new Float64Array(n);
+  const gainIm = new Float64Array(n);
+  let beyond = 0;
+  let beyondArea = 0;
+  for (let i = 0; i < n; i++) {
+    const f = pathFactors(drive.elementPaths[i] ?? [], drive.frequency);
+    const amplitude = f.transmission * f.excessLoss;
+    extra[i] = f.excessPhase;
+    gainRe[i] = amplitude * Math.cos(f.excessPhase);
+    gainIm[i] = -amplitude * Math.sin(f.excessPhase);
+    if (f.beyondCriticalAngle && (!e.active || e.active[i] === 1)) {
+      beyond++;
+      beyondArea += e.areas[i] as number;
+    }
+  }
+  const corrected = drive.aberrationCorrection ?? true;
+  const phases = conjugatePhases(e.positions, drive.focus, k, corrected ? extra : undefined);
+  const velocityRe = new Float64Array(n);
+  const velocityIm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const on = !e.active || e.active[i] === 1;
+    velocityRe[i] = on ? u0 * Math.cos(phases[i] as number) : 0;
+    velocityIm[i] = on ? u0 * Math.sin(phases[i] as number) : 0;
+  }
+  const powerBeyond = (drive.acousticPower * beyondArea) / activeArea;
+  return { velocityRe, velocityIm, gainRe, gainIm, activeCount, beyond, powerBeyond };
+}
+
+/** Unit vector from the focus toward the centroid of the active elements (the beam axis, reversed). */
+function directionToArray(drive: AcousticDrive): [number, number, number] {
+  const { positions, active } = drive.elements;
+  let x = 0;
+  let y = 0;
+  let z = 0;
+  for (let i = 0; i < positions.length / 3; i++) {
+    if (active && active[i] !== 1) continue;
+    x += (positions[3 * i] as number) - drive.focus[0];
+    y += (positions[3 * i + 1] as number) - drive.focus[1];
+    z += (positions[3 * i + 2] as number) - drive.focus[2];
+  }
+  const n = Math.hypot(x, y, z);
+  return n > 0 ? [x / n, y / n, z / n] : [0, 0, -1];
+}
+
+/**
+ * Acoustic field and heat source of one drive on a labelled grid (the acoustic half of simulateSonication; see
+ * its TSDoc for the model). Elements whose path crosses an interface beyond its critical angle get zero gain
+ * (pathFactors) and are counted; their power still counts in `acousticPower`, so the focus does not get it.
+ * @param drive - array, power, focus, paths and the aberration-correction switch
+ * @param grid - voxel grid
+ * @param labels - per voxel, index into tissueTable
+ * @param tissueTable - tissue of each label
+ * @param hooks - progress (0..1) and cancellation
+ * @returns |p|, q and summary numbers
+ * @throws SonicationCancelled when hooks.isCancelled() becomes true
+ * @see PHYSICS.md §1.1, §1.4, §1.7
+ */
+export function computeAcousticField(
+  drive: AcousticDrive,
+  grid: VoxelGrid,
+  labels: Uint8Array,
+  tissueTable: readonly TissueId[],
+  hooks: FieldHooks = {},
+): AcousticField {
+  const n = drive.elements.areas.length;
+  const voxels = voxelCount(grid);
+  const cancelCheck = (): void => {
+    if (hooks.isCancelled?.()) throw new SonicationCancelled();
+  };
+  cancelCheck();
+  const d = elementDrive(drive, n);
+  const water = TISSUES.water;
+  const points = voxelCentres(grid);
+  const re = new Float64Array(voxels);
+  const im = new Float64Array(voxels);
+  const sources = {
+    positions: drive.elements.positions,
+    normals: drive.elements.normals,
+    areas: drive.elements.areas,
+    velocityRe: d.velocityRe,
+    velocityIm: d.velocityIm,
+    gainRe: d.gainRe,
+    gainIm: d.gainIm,
+    elementRadius: drive.elements.radius,
+  };
+  const alphaWater = attenuationAt(water, drive.frequency);
+  const medium = { density: water.density, speedOfSound: water.speedOfSound, attenuation: alphaWater };
+  const chunk = Math.max(1, Math.ceil(voxels / CHUNKS));
+  for (let start = 0; start < voxels; start += chunk) {
+    cancelCheck();
+    const end = Math.min(voxels, start + chunk);
+    rayleighPressure(sources, medium, drive.frequency, points, re, im, { start, end });
+    hooks.progress?.(end / voxels);
+  }
+
+  // |p| and q per voxel with the voxel's own tissue, after the in-region attenuation correction.
+  const tissues = tissueTable.map((id) => TISSUES[id]);
+  const excess = Float64Array.from(tissues, (t) => (t ? attenuationAt(t, drive.frequency) - alphaWater : 0));
+  const correction = localAttenuationCorrection(grid, labels, excess, directionToArray(drive), drive.focus);
+  const pressure = new Float32Array(voxels);
+  const q = new Float64Array(voxels);
+  let peakPressure = 0;
+  let peakIndex = 0;
+  for (let v = 0; v < voxels; v++) {
+    const t = tissues[labels[v] as number];
+    if (t === undefined) {
+      throw new RangeError(`simulateSonication: label at voxel ${v} is not in the tissue table`);
+    }
+    if (t.isGas) {
+      continue;
+    }
+    const p2 = ((re[v] as number) ** 2 + (im[v] as number) ** 2) * (correction[v] as number) ** 2;
+    const p = Math.sqrt(p2);
+    pressure[v] = p;
+    q[v] = (absorptionAt(t, drive.frequency) * p2) / (t.density * t.speedOfSound);
+    if (p > peakPressure) {
+      peakPressure = p;
+      peakIndex = v;
+    }
+  }
+  const peakTissue = tissues[labels[peakIndex] as number] ?? water;
+  return {
+    pressure,
+    heatSource: q,
+    peakPressure,
+    peakIndex,
+    focalIntensity: (peakPressure * peakPressure) / (2 * peakTissue.density * peakTissue.speedOfSound),
+    activeElements: d.activeCount,
+    elementsBeyondCriticalAngle: d.beyond,
+    powerBeyondCriticalAngle: d.powerBeyond,
+  };
+}

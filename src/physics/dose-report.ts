@@ -1,0 +1,182 @@
+import { type VoxelGrid, voxelCount } from './grid.ts';
+import { NECROSIS_THRESHOLD_CEM43 } from './thermal-dose.ts';
+import type { TissueId } from './tissue-ids.ts';
+import { BODY_TEMPERATURE } from './tissues.ts';
+
+/**
+ * Lower, safety dose threshold for normal tissue [CEM43 min]: voxels at or above it are reported as at risk.
+ * Planning choice [R]: an eighth of the 240-min necrosis threshold (PHYSICS.md §1.6), in the tens-of-minutes range
+ * where normal-tissue damage thresholds begin for many tissues in the reviews of Dewhirst et al. 2003 (Proc SPIE
+ * 4954:37) and Yarmolenko et al. 2011 (Int J Hyperthermia 27:320); nerve-specific values are to be verified there.
+ * Exposed as an input (`safetyDoseThreshold`) because it is tissue- and protocol-dependent.
+ */
+export const SAFETY_THRESHOLD_CEM43 = 30;
+
+/**
+ * Default radius around the focus inside which bone surface counts as target [m]: about the −6 dB focal half-width
+ * plus margin laterally (2.8 mm full width, PHYSICS.md §3); periosteal heating is intended there, not beyond.
+ */
+export const BONE_SURFACE_EXCLUSION_RADIUS = 5e-3;
+
+/** Bone tissues (mineralised) whose surface is reported. */
+export const BONE_TISSUES: readonly TissueId[] = ['cortical_bone', 'trabecular_bone'];
+/** Tissues inside the bone: a bone voxel next to one of these is not on the (periosteal) surface. */
+export const INTRAOSSEOUS_TISSUES: readonly TissueId[] = ['cortical_bone', 'trabecular_bone', 'marrow', 'lesion'];
+/** Critical structures to spare. */
+export const CRITICAL_TISSUES: readonly TissueId[] = ['nerve', 'bowel'];
+
+/** Heating of a set of voxels. Empty set: 0 voxels, maxTemperature = 37 °C, doses and volumes 0. */
+export interface RegionDose {
+  voxels: number;
+  /** [m³] */
+  volume: number;
+  /** max over voxels and time [°C] */
+  maxTemperature: number;
+  /** [CEM43 min] */
+  maxDose: number;
+  /** volume with CEM43 ≥ 240 [m³] */
+  ablatedVolume: number;
+  /** volume with CEM43 ≥ the safety threshold [m³] */
+  volumeAboveSafety: number;
+}
+
+/** RegionDose of one tissue. */
+export interface TissueDose extends RegionDose {
+  tissue: TissueId;
+}
+
+/** Dose report of a sonication (or an accumulated sequence). */
+export interface DoseReport {
+  /** one entry per distinct tissue of the tissue table, in table order */
+  tissueDose: TissueDose[];
+  /** cortical + trabecular bone */
+  boneDose: RegionDose;
+  /** nerve + bowel */
+  criticalDose: RegionDose;
+  /** lesion voxels with CEM43 ≥ 240 / lesion voxels (0 if the grid holds no lesion) */
+  lesionCoverage: number;
+  /** bone voxels on the periosteal surface farther than `exclusionRadius` from the focus (every focus of a sequence) */
+  boneSurfaceOutsideTarget: RegionDose & { exclusionRadius: number };
+  /** [CEM43 min] */
+  safetyDoseThreshold: number;
+}
+
+/** Options of doseReport. */
+export interface DoseReportOptions {
+  /** [CEM43 min], default SAFETY_THRESHOLD_CEM43 */
+  safetyDoseThreshold?: number;
+  /** [m], default BONE_SURFACE_EXCLUSION_RADIUS */
+  boneSurfaceExclusionRadius?: number;
+}
+
+class Accumulator {
+  voxels = 0;
+  maxTemperature = BODY_TEMPERATURE;
+  maxDose = 0;
+  ablated = 0;
+  atRisk = 0;
+  add(temperature: number, dose: number, safety: number): void {
+    this.voxels++;
+    if (temperature > this.maxTemperature) this.maxTemperature = temperature;
+    if (dose > this.maxDose) this.maxDose = dose;
+    if (dose >= NECROSIS_THRESHOLD_CEM43) this.ablated++;
+    if (dose >= safety) this.atRisk++;
+  }
+  region(voxelVolume: number): RegionDose {
+    return {
+      voxels: this.voxels,
+      volume: this.voxels * voxelVolume,
+      maxTemperature: this.maxTemperature,
+      maxDose: this.maxDose,
+      ablatedVolume: this.ablated * voxelVolume,
+      volumeAboveSafety: this.atRisk * voxelVolume,
+    };
+  }
+}
+
+/**
+ * Bone voxels on the periosteal surface: cortical or trabecular, with a face neighbour inside the grid that is
+ * not intraosseous (not bone, marrow or lesion), i.e. soft tissue or water outside the bone. Faces on the grid
+ * boundary do not count (the tissue beyond is unknown).
+ */
+function isBoneSurface(grid: VoxelGrid, labels: Uint8Array, bone: boolean[], inside: boolean[], v: number): boolean {
+  if (!bone[labels[v] as number]) return false;
+  const { nx, ny, nz } = grid;
+  const i = v % nx;
+  const j = Math.floor(v / nx) % ny;
+  const k = Math.floor(v / (nx * ny));
+  const outside = (w: number): boolean => !inside[labels[w] as number];
+  return (
+    (i > 0 && outside(v - 1)) ||
+    (i < nx - 1 && outside(v + 1)) ||
+    (j > 0 && outside(v - nx)) ||
+    (j < ny - 1 && outside(v + nx)) ||
+    (k > 0 && outside(v - nx * ny)) ||
+    (k < nz - 1 && outside(v + nx * ny))
+  );
+}
+
+/**
+ * Thermal-dose report by region: per tissue, bone, critical structures, the lesion coverage, and the bone surface
+ * outside the target (where periosteal heating is a hazard rather than the aim).
+ * @param grid - voxel grid
+ * @param labels - per voxel, index into tissueTable
+ * @param tissueTable - tissue of each label
+ * @param maxTemperature - per voxel max over time [°C]
+ * @param dose - per voxel CEM43 [min]
+ * @param foci - the sonicated focus or foci [m]; bone surface within `boneSurfaceExclusionRadius` of any is target
+ * @param options - thresholds
+ * @returns the report
+ * @see PHYSICS.md §1.6 (240 CEM43), §1.7 (periosteal heating), §3
+ * @example
+ * const report = doseReport(grid, labels, ['muscle', 'cortical_bone'], result.maxTemperature, result.dose, [focus]);
+ */
+export function doseReport(
+  grid: VoxelGrid,
+  labels: Uint8Array,
+  tissueTable: readonly TissueId[],
+  maxTemperature: ArrayLike<number>,
+  dose: ArrayLike<number>,
+  foci: ReadonlyArray<readonly [number, number, number]>,
+  options: DoseReportOptions = {},
+): DoseReport {
+  const safety = options.safetyDoseThreshold ?? SAFETY_THRESHOLD_CEM43;
+  const radius = options.boneSurfaceExclusionRadius ?? BONE_SURFACE_EXCLUSION_RADIUS;
+  const voxelVolume = grid.spacing ** 3;
+  const distinct = [...new Set(tissueTable)];
+  const perTissue = distinct.map(() => new Accumulator());
+  const slot = tissueTable.map((t) => distinct.indexOf(t));
+  const bone = tissueTable.map((t) => BONE_TISSUES.includes(t));
+  const inside = tissueTable.map((t) => INTRAOSSEOUS_TISSUES.includes(t));
+  const critical = tissueTable.map((t) => CRITICAL_TISSUES.includes(t));
+  const boneAll = new Accumulator();
+  const criticalAll = new Accumulator();
+  const surface = new Accumulator();
+  const { nx, ny, spacing, origin } = grid;
+  const r2 = radius * radius;
+  const n = voxelCount(grid);
+  for (let v = 0; v < n; v++) {
+    const label = labels[v] as number;
+    const t = maxTemperature[v] as number;
+    const d = dose[v] as number;
+    perTissue[slot[label] as number]?.add(t, d, safety);
+    if (critical[label]) criticalAll.add(t, d, safety);
+    if (!bone[label]) continue;
+    boneAll.add(t, d, safety);
+    const x = origin[0] + (v % nx) * spacing;
+    const y = origin[1] + (Math.floor(v / nx) % ny) * spacing;
+    const z = origin[2] + Math.floor(v / (nx * ny)) * spacing;
+    const nearTarget = foci.some((f) => (x - f[0]) ** 2 + (y - f[1]) ** 2 + (z - f[2]) ** 2 <= r2);
+    if (!nearTarget && isBoneSurface(grid, labels, bone, inside, v)) surface.add(t, d, safety);
+  }
+  const tissueDose = distinct.map((tissue, s) => ({ tissue, ...(perTissue[s] as Accumulator).region(voxelVolume) }));
+  const lesion = tissueDose.find((r) => r.tissue === 'lesion');
+  return {
+    tissueDose,
+    boneDose: boneAll.region(voxelVolume),
+    criticalDose: criticalAll.region(voxelVolume),
+    lesionCoverage: lesion && lesion.voxels > 0 ? lesion.ablatedVolume / lesion.volume : 0,
+    boneSurfaceOutsideTarget: { ...surface.region(voxelVolume), exclusionRadius: radius },
+    safetyDoseThreshold: safety,
+  };
+}

@@ -1,0 +1,241 @@
+import { type AcousticDrive, computeAcousticField, type SonicationElements } from './acoustic-field.ts';
+import { createBioheatState } from './bioheat.ts';
+import { type DoseReport, doseReport } from './dose-report.ts';
+import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
+import {
+  checkDrive,
+  checkRegion,
+  DOSE_CEILING,
+  prepareRegion,
+  SonicationCancelled,
+  type SonicationRegion,
+} from './sonication.ts';
+import { volumeAboveDose } from './thermal-dose.ts';
+import { createHeatBudget, type HeatBudget, runThermalSchedule, scheduleFor, storedHeat } from './thermal-run.ts';
+import type { PathSegment } from './tissue-path.ts';
+import { BODY_TEMPERATURE } from './tissues.ts';
+
+/** What the spots of a sequence share: the region (grid, labels, tissues, thermal options) and the array. */
+export interface SequenceInput extends SonicationRegion {
+  /** the array, unless a spot brings its own (mechanical move) */
+  elements: SonicationElements;
+  /** [Hz] */
+  frequency: number;
+  /** default for the spots (default true) */
+  aberrationCorrection?: boolean;
+}
+
+/** One sonication of a sequence. */
+export interface SonicationSpot {
+  /** [m] world */
+  focus: readonly [number, number, number];
+  /** per element, the tissue path element → this focus (see AcousticDrive.elementPaths) */
+  elementPaths: ReadonlyArray<ReadonlyArray<PathSegment>>;
+  /** [W] */
+  acousticPower: number;
+  /** heating [s] */
+  duration: number;
+  /** cooling after it, before the next spot [s] */
+  cooling: number;
+  /** overrides SequenceInput.elements (e.g. after a mechanical move) */
+  elements?: SonicationElements;
+  /** overrides SequenceInput.aberrationCorrection */
+  aberrationCorrection?: boolean;
+}
+
+/** Per-spot numbers of a sequence. */
+export interface SpotSummary {
+  /** when the spot's heating starts [s] */
+  startTime: number;
+  /** hottest temperature in the grid when the spot starts (residual heat of earlier spots) [°C] */
+  startTemperature: number;
+  /** [Pa] */
+  peakPressure: number;
+  /** [m] */
+  peakPressureLocation: [number, number, number];
+  /** [W/m²] */
+  focalIntensity: number;
+  /** max over the grid during this spot (heating and its cooling) [°C] */
+  peakTemperature: number;
+  /** [m] */
+  peakTemperatureLocation: [number, number, number];
+  /** max accumulated dose at the end of this spot [CEM43 min] */
+  peakDose: number;
+  /** accumulated volume ≥ 240 CEM43 at the end of this spot [m³] */
+  ablationVolume: number;
+  /** power × duration [J] */
+  energy: number;
+  /** heating dt [s] */
+  timeStep: number;
+  activeElements: number;
+  elementsBeyondCriticalAngle: number;
+  powerBeyondCriticalAngle: number;
+}
+
+/** Output of simulateSequence: per-spot summaries, accumulated fields and the dose report of the whole run. */
+export interface SequenceResult extends DoseReport {
+  spots: SpotSummary[];
+  /** max over the whole run per voxel [°C] */
+  maxTemperature: Float32Array;
+  /** accumulated CEM43 per voxel [min] (saturated at DOSE_CEILING) */
+  dose: Float32Array;
+  /** temperature at the end of the run [°C] */
+  finalTemperature: Float32Array;
+  /** [°C] */
+  peakTemperature: number;
+  /** [m] */
+  peakTemperatureLocation: [number, number, number];
+  /** [CEM43 min] */
+  peakDose: number;
+  /** [m³] */
+  ablationVolume: number;
+  /** Σ power × duration [J] */
+  energy: number;
+  /** [s], every bioheat step of the run */
+  time: Float64Array;
+  /** hottest temperature in the grid at each time [°C] */
+  peakTemperatureHistory: Float64Array;
+  /**
+   * Heat bookkeeping [J]: deposited = stored + perfusionLoss + boundaryLoss to round-off (explicit scheme;
+   * `stored` is Σ ρc ΔT V at the end).
+   */
+  heatBudget: HeatBudget & { stored: number };
+}
+
+/**
+ * A sequence of sonications on one grid: ΔT and dose carry over from each spot into the next (the spot's own
+ * cooling is the pause between them), so residual heat raises the next spot's temperatures and doses add.
+ * The acoustic field of every spot is computed as in simulateSonication (same model and limits); the
+ * thermal run continues one Pennes state with one dt cap (the region's stability bound and maxTimeStep).
+ *
+ * @param input - shared region, array and options
+ * @param spots - the sonications in order
+ * @returns per-spot summaries, accumulated fields and their dose report
+ * @throws SonicationCancelled when input.isCancelled() becomes true
+ * @see PHYSICS.md §1.5, §1.6; clinical cooling 30–90 s between sonications, §3
+ * @example
+ * const run = simulateSequence({ elements, frequency: 1e6, grid, labels, tissueTable }, [
+ *   { focus: a, elementPaths: pathsA, acousticPower: 60, duration: 20, cooling: 60 },
+ *   { focus: b, elementPaths: pathsB, acousticPower: 60, duration: 20, cooling: 60 },
+ * ]);
+ */
+export function simulateSequence(input: SequenceInput, spots: readonly SonicationSpot[]): SequenceResult {
+  const grid: VoxelGrid = input.grid;
+  const voxels = voxelCount(grid);
+  checkRegion(input, voxels);
+  const drives: AcousticDrive[] = spots.map((spot) => {
+    const correction = spot.aberrationCorrection ?? input.aberrationCorrection;
+    const drive: AcousticDrive = {
+      elements: spot.elements ?? input.elements,
+      frequency: input.frequency,
+      acousticPower: spot.acousticPower,
+      focus: spot.focus,
+      elementPaths: spot.elementPaths,
+      ...(correction === undefined ? {} : { aberrationCorrection: correction }),
+    };
+    checkDrive(drive, spot.duration, spot.cooling);
+    return drive;
+  });
+  const progress = input.onProgress ?? (() => {});
+  const share = 1 / Math.max(1, spots.length);
+  const { problem, dtMax } = prepareRegion(input);
+  const state = createBioheatState(grid);
+  const maxRise = new Float64Array(voxels);
+  const doseField = new Float64Array(voxels);
+  const budget = createHeatBudget();
+  const summaries: SpotSummary[] = [];
+  const times: number[] = [0];
+  const peaks: number[] = [0];
+  let clock = 0;
+  spots.forEach((spot, s) => {
+    const drive = drives[s] as AcousticDrive;
+    const field = computeAcousticField(drive, grid, input.labels, input.tissueTable, {
+      progress: (f) => progress(share * (s + 0.4 * f)),
+      ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+    });
+    const schedule = scheduleFor(spot.duration, spot.cooling, dtMax);
+    const steps = schedule.heatingSteps + schedule.coolingSteps;
+    const spotMax = Float64Array.from(state.rise);
+    let startRise = Number.NEGATIVE_INFINITY;
+    for (const r of state.rise) if (r > startRise) startRise = r;
+    const peakHistory = new Float64Array(steps + 1);
+    runThermalSchedule(problem, field.heatSource, schedule, {
+      state,
+      maxRise: spotMax,
+      dose: doseField,
+      probes: new Int32Array(0),
+      history: new Float64Array(0),
+      peakHistory,
+      budget,
+      onChunk: (fraction) => {
+        if (input.isCancelled?.()) throw new SonicationCancelled();
+        progress(share * (s + 0.4 + 0.6 * fraction));
+      },
+    });
+    let hottest = 0;
+    for (let v = 0; v < voxels; v++) {
+      const r = spotMax[v] as number;
+      if (r > (spotMax[hottest] as number)) hottest = v;
+      if (r > (maxRise[v] as number)) maxRise[v] = r;
+    }
+    let peakDose = 0;
+    for (const d of doseField) if (d > peakDose) peakDose = d;
+    for (let i = 1; i <= steps; i++) {
+      times.push(
+        clock +
+          (i <= schedule.heatingSteps
+            ? i * schedule.heatingDt
+            : spot.duration + (i - schedule.heatingSteps) * schedule.coolingDt),
+      );
+      peaks.push(peakHistory[i] as number);
+    }
+    summaries.push({
+      startTime: clock,
+      startTemperature: BODY_TEMPERATURE + startRise,
+      peakPressure: field.peakPressure,
+      peakPressureLocation: voxelCentre(grid, field.peakIndex),
+      focalIntensity: field.focalIntensity,
+      peakTemperature: BODY_TEMPERATURE + (spotMax[hottest] as number),
+      peakTemperatureLocation: voxelCentre(grid, hottest),
+      peakDose: Math.min(peakDose, DOSE_CEILING),
+      ablationVolume: volumeAboveDose(doseField, grid.spacing ** 3),
+      energy: spot.acousticPower * spot.duration,
+      timeStep: schedule.heatingDt,
+      activeElements: field.activeElements,
+      elementsBeyondCriticalAngle: field.elementsBeyondCriticalAngle,
+      powerBeyondCriticalAngle: field.powerBeyondCriticalAngle,
+    });
+    clock += spot.duration + spot.cooling;
+  });
+
+  let hottest = 0;
+  let peakDose = 0;
+  const maxTemperature = new Float32Array(voxels);
+  const finalTemperature = new Float32Array(voxels);
+  for (let v = 0; v < voxels; v++) {
+    if ((maxRise[v] as number) > (maxRise[hottest] as number)) hottest = v;
+    const d = Math.min(doseField[v] as number, DOSE_CEILING);
+    doseField[v] = d;
+    if (d > peakDose) peakDose = d;
+    maxTemperature[v] = BODY_TEMPERATURE + (maxRise[v] as number);
+    finalTemperature[v] = BODY_TEMPERATURE + (state.rise[v] as number);
+  }
+  const foci = spots.map((spot) => spot.focus);
+  const report = doseReport(grid, input.labels, input.tissueTable, maxTemperature, doseField, foci, input);
+  progress(1);
+  return {
+    spots: summaries,
+    maxTemperature,
+    dose: Float32Array.from(doseField),
+    finalTemperature,
+    peakTemperature: BODY_TEMPERATURE + (maxRise[hottest] as number),
+    peakTemperatureLocation: voxelCentre(grid, hottest),
+    peakDose,
+    ablationVolume: volumeAboveDose(doseField, grid.spacing ** 3),
+    energy: spots.reduce((sum, spot) => sum + spot.acousticPower * spot.duration, 0),
+    time: Float64Array.from(times),
+    peakTemperatureHistory: Float64Array.from(peaks, (r) => BODY_TEMPERATURE + r),
+    heatBudget: { ...budget, stored: storedHeat(problem, state.rise) },
+    ...report,
+  };
+}
