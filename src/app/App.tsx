@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
-import { PRESETS } from '../physics/transducer.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
 import { HeatedRegion } from '../scene/HeatedRegion.tsx';
 import { ScaleBarProbe } from '../scene/ScaleBarProbe.tsx';
@@ -17,16 +16,7 @@ import { ScaleBar } from '../ui/ScaleBar.tsx';
 import { ViewOverlay } from '../ui/ViewOverlay.tsx';
 import { SimClient, SimulationCancelled } from '../worker/client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
-
-/** The simulated region around the target: a 40 mm cube of 0.8 mm voxels (about half a wavelength at 1 MHz). */
-const REGION = { size: 0.04, spacing: 0.0008 } as const;
-
-const DEFAULT_SONICATION = {
-  // Within the clinical bone range: 32–96 W for 20–30 s at 1 MHz (Chen et al. 2017, PHYSICS.md §3).
-  acousticPower: 50,
-  duration: 20,
-  cooling: 30,
-} as const;
+import { DEFAULT_REGION, DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 
 function createWorker(): Worker {
   return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'fus-sim' });
@@ -42,7 +32,7 @@ export function App() {
     () =>
       createPlannerStore({
         caseId: DEFAULT_CASE_ID,
-        transducer: PRESETS.clinicalBodyArray,
+        transducer: DEFAULT_TRANSDUCER,
         sonication: { ...DEFAULT_SONICATION },
       }),
     [],
@@ -108,7 +98,7 @@ export function App() {
           transducer: s.transducer,
           pose: { target: s.target, direction: s.beamDirection, distance: s.transducer.radiusOfCurvature },
           ...s.sonication,
-          region: REGION,
+          region: DEFAULT_REGION,
         },
         (fraction) => store.getState().setProgress(fraction),
         controller.signal,

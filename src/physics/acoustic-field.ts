@@ -18,6 +18,11 @@ export interface SonicationElements {
   radius: number;
   /** N, 1 = on (default all on) */
   active?: Uint8Array;
+  /**
+   * N, relative drive amplitude of each element (apodisation, ≥ 0; default all 1). The total acoustic power is
+   * kept: the velocity scale is set from Σ w_i² ΔS_i.
+   */
+  amplitudes?: Float64Array;
 }
 
 /** What drives one acoustic field: the array, its power and focus, and each element's tissue path. */
@@ -78,26 +83,35 @@ export interface FieldHooks {
 const CHUNKS = 20;
 
 /**
- * Per-element complex velocity and gain: uniform amplitude from the power, conjugate phases (with or without the
+ * Per-element complex velocity and gain: amplitude from the power (uniform, or apodised by `amplitudes`), conjugate phases (with or without the
  * tissue-path phase), and gain = transmission × excess loss × e^{−i·excess phase}.
  */
 function elementDrive(drive: AcousticDrive, n: number) {
   const water = TISSUES.water;
   const z = water.density * water.speedOfSound;
   const e = drive.elements;
+  const weight = (i: number): number => {
+    if (e.active && e.active[i] !== 1) return 0;
+    const w = e.amplitudes ? (e.amplitudes[i] as number) : 1;
+    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`simulateSonication: amplitude of element ${i} is ${w}`);
+    return w;
+  };
   let activeArea = 0;
+  let weightedArea = 0;
   let activeCount = 0;
   for (let i = 0; i < n; i++) {
-    if (!e.active || e.active[i] === 1) {
+    const w = weight(i);
+    if (w > 0) {
       activeArea += e.areas[i] as number;
+      weightedArea += w * w * (e.areas[i] as number);
       activeCount++;
     }
   }
-  if (activeCount === 0 || !(activeArea > 0)) {
+  if (activeCount === 0 || !(weightedArea > 0)) {
     throw new RangeError('simulateSonication: no active element');
   }
-  // Plane-piston radiation into water: W = Σ ½ ρ c u² ΔS over the active elements.
-  const u0 = Math.sqrt((2 * drive.acousticPower) / (z * activeArea));
+  // Plane-piston radiation into water: W = Σ ½ ρ c (u0 w_i)² ΔS_i over the active elements.
+  const u0 = Math.sqrt((2 * drive.acousticPower) / (z * weightedArea));
   const k = (2 * Math.PI * drive.frequency) / water.speedOfSound;
   const extra = new Float64Array(n);
   const gainRe = new Float64Array(n);
@@ -110,9 +124,9 @@ function elementDrive(drive: AcousticDrive, n: number) {
     extra[i] = f.excessPhase;
     gainRe[i] = amplitude * Math.cos(f.excessPhase);
     gainIm[i] = -amplitude * Math.sin(f.excessPhase);
-    if (f.beyondCriticalAngle && (!e.active || e.active[i] === 1)) {
+    if (f.beyondCriticalAngle && weight(i) > 0) {
       beyond++;
-      beyondArea += e.areas[i] as number;
+      beyondArea += (weight(i) ** 2 * (e.areas[i] as number) * activeArea) / weightedArea;
     }
   }
   const corrected = drive.aberrationCorrection ?? true;
@@ -120,9 +134,9 @@ function elementDrive(drive: AcousticDrive, n: number) {
   const velocityRe = new Float64Array(n);
   const velocityIm = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const on = !e.active || e.active[i] === 1;
-    velocityRe[i] = on ? u0 * Math.cos(phases[i] as number) : 0;
-    velocityIm[i] = on ? u0 * Math.sin(phases[i] as number) : 0;
+    const u = u0 * weight(i);
+    velocityRe[i] = u * Math.cos(phases[i] as number);
+    velocityIm[i] = u * Math.sin(phases[i] as number);
   }
   const powerBeyond = (drive.acousticPower * beyondArea) / activeArea;
   return { velocityRe, velocityIm, gainRe, gainIm, activeCount, beyond, powerBeyond };

@@ -2,6 +2,7 @@ import type { BeamStatus } from '../geometry/beam-status.ts';
 import type { CaseMeta } from '../geometry/phantom.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { TransducerPose } from '../geometry/transducer-pose.ts';
+import type { DoseReport } from '../physics/dose-report.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 
@@ -20,7 +21,15 @@ export interface CaseSummary {
 
 export interface BeamRequest {
   transducer: SphericalArraySpec;
+  /** Where the transducer sits: its geometric focus on `pose.target`. */
   pose: TransducerPose;
+  /**
+   * The electronic focus [m], when the array steers away from its geometric focus; absent = `pose.target`.
+   * Beams are traced to it and the simulated region is centred on it.
+   */
+  focus?: [number, number, number];
+  /** Per element, 1 = on, 0 = switched off; absent = all on. */
+  elementsOn?: Uint8Array;
 }
 
 export interface BeamTrace {
@@ -54,15 +63,24 @@ export interface SonicationSummary {
   energy: number;
   activeElements: number;
   timeStep: number;
+  /** |p| at the electronic focus over |p| at the geometric focus, same drive, in water (1 = not steered). */
+  steeringLoss: number;
+  /** Active elements whose path meets bone beyond the critical angle: they add nothing at the focus. */
+  elementsBeyondCriticalAngle: number;
+  /** Lesion voxels with CEM43 ≥ 240 over lesion voxels in the region (0 when the region holds no lesion). */
+  lesionCoverage: number;
 }
 
 export interface SonicationOutcome {
   summary: SonicationSummary;
   grid: VoxelGrid;
-  /** Per voxel: max temperature over the run [°C], thermal dose [CEM43 min], pressure amplitude [Pa]. */
+  /** Per voxel: max temperature over the run [°C], thermal dose [CEM43 min], pressure amplitude [Pa], heat source [W/m³]. */
   maxTemperature: Float32Array;
   dose: Float32Array;
   pressure: Float32Array;
+  heatSource: Float32Array;
+  /** Per tissue and region: max temperature, max dose and volumes above the ablation and safety thresholds. */
+  doses: DoseReport;
   /** Temperature against time at the hottest voxel [s], [°C]. */
   time: Float64Array;
   hottestTemperature: Float64Array;

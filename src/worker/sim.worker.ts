@@ -26,7 +26,14 @@ const api: SimWorkerApi = {
   },
   sonicate(request, onProgress) {
     const outcome = sonicate(requireCase(), request, onProgress, self.constructor.name);
-    const buffers = [outcome.maxTemperature, outcome.dose, outcome.pressure, outcome.time, outcome.hottestTemperature];
+    const buffers = [
+      outcome.maxTemperature,
+      outcome.dose,
+      outcome.pressure,
+      outcome.heatSource,
+      outcome.time,
+      outcome.hottestTemperature,
+    ];
     return Comlink.transfer(
       outcome,
       buffers.map((b) => b.buffer as ArrayBuffer),

@@ -1,16 +1,20 @@
 import type { PathSegment, VoxelGrid } from '../../geometry/tissue-model.ts';
+import { poseFrame } from '../../geometry/transducer-pose.ts';
+import { steeringLoss } from '../../physics/focusing.ts';
 import { type SonicationResult, simulateSonication } from '../../physics/sonication.ts';
 import type { TissueId } from '../../physics/tissue-ids.ts';
+import { TISSUES } from '../../physics/tissues.ts';
 import type { CaseState } from '../case-state.ts';
 import type { SonicateRequest, SonicationOutcome } from '../protocol.ts';
+import { sourceLayout } from './source-layout.ts';
 import { elementPaths } from './trace-beams.ts';
 
-/** A cube of voxels centred on the target. */
+/** A cube of voxels centred on the focus (the electronic focus when the array steers). */
 export function regionGrid(request: SonicateRequest): VoxelGrid {
   const { size, spacing } = request.region;
   const n = Math.max(3, Math.round(size / spacing) | 1);
   const half = ((n - 1) * spacing) / 2;
-  const [x, y, z] = request.pose.target;
+  const [x, y, z] = request.focus ?? request.pose.target;
   return { nx: n, ny: n, nz: n, spacing, origin: [x - half, y - half, z - half] };
 }
 
@@ -20,6 +24,8 @@ export interface SonicationRun {
   result: SonicationResult;
   /** Each source's tissue path to the target, as the core used them. */
   paths: PathSegment[][];
+  /** |p| at the electronic focus over |p| at the geometric focus (1 = not steered). */
+  steeringLoss: number;
   /** Wall time of path tracing, voxelisation and the core [ms]. */
   elapsedMs: number;
 }
@@ -41,10 +47,12 @@ export function runSonication(
   const labels = state.model.voxelise(grid, tissueTable);
   onProgress(0.05);
   const result = simulateSonication({
-    elements: { ...elements, radius: elementRadius },
+    elements: request.elementsOn
+      ? { ...elements, radius: elementRadius, active: request.elementsOn }
+      : { ...elements, radius: elementRadius },
     frequency: request.transducer.frequency,
     acousticPower: request.acousticPower,
-    focus: request.pose.target,
+    focus: request.focus ?? request.pose.target,
     elementPaths: paths,
     grid,
     labels,
@@ -53,7 +61,24 @@ export function runSonication(
     cooling: request.cooling,
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
   });
-  return { grid, result, paths, elapsedMs: performance.now() - started };
+  return { grid, result, paths, steeringLoss: steeringLossOf(request), elapsedMs: performance.now() - started };
+}
+
+/** Steering loss of the request's electronic focus, from the transducer frame (1 when it is not steered). */
+export function steeringLossOf(request: SonicateRequest): number {
+  if (!request.focus) return 1;
+  const { apex, u, v, w } = poseFrame(request.pose);
+  const d = [0, 1, 2].map((a) => (request.focus?.[a] ?? 0) - (apex[a] as number));
+  const dot = (e: readonly number[]) =>
+    (d[0] as number) * (e[0] as number) + (d[1] as number) * (e[1] as number) + (d[2] as number) * (e[2] as number);
+  const water = TISSUES.water;
+  const medium = { density: water.density, speedOfSound: water.speedOfSound, attenuation: 0 };
+  const layout = sourceLayout(request.transducer);
+  return steeringLoss(layout, request.transducer.radiusOfCurvature, medium, request.transducer.frequency, [
+    dot(u),
+    dot(v),
+    dot(w),
+  ]);
 }
 
 /** The app's sonicate op: runSonication, encoded as the numbers and typed arrays the results card and scene read. */
@@ -63,7 +88,7 @@ export function sonicate(
   onProgress: (fraction: number) => void,
   scope: string,
 ): SonicationOutcome {
-  const { grid, result, elapsedMs } = runSonication(state, request, onProgress);
+  const { grid, result, steeringLoss, elapsedMs } = runSonication(state, request, onProgress);
   return {
     summary: {
       peakPressure: result.peakPressure,
@@ -76,11 +101,23 @@ export function sonicate(
       energy: result.energy,
       activeElements: result.activeElements,
       timeStep: result.timeStep,
+      steeringLoss,
+      elementsBeyondCriticalAngle: result.elementsBeyondCriticalAngle,
+      lesionCoverage: result.lesionCoverage,
     },
     grid,
     maxTemperature: result.maxTemperature,
     dose: result.dose,
     pressure: result.pressure,
+    heatSource: result.heatSource,
+    doses: {
+      tissueDose: result.tissueDose,
+      boneDose: result.boneDose,
+      criticalDose: result.criticalDose,
+      lesionCoverage: result.lesionCoverage,
+      boneSurfaceOutsideTarget: result.boneSurfaceOutsideTarget,
+      safetyDoseThreshold: result.safetyDoseThreshold,
+    },
     time: result.time,
     hottestTemperature: result.hottestTemperature,
     computedIn: scope,

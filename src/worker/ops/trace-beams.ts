@@ -15,7 +15,7 @@ export function elementPaths(
 ): { elements: ElementSet; elementRadius: number; paths: PathSegment[][] } {
   const layout = sourceLayout(request.transducer);
   const elements = placeElements(layout, request.pose);
-  const target = request.pose.target;
+  const target = request.focus ?? request.pose.target;
   const paths: PathSegment[][] = [];
   for (let e = 0; e < elements.areas.length; e++) {
     const from: [number, number, number] = [
