@@ -23,6 +23,8 @@ export interface SonicationElements {
    * kept: the velocity scale is set from Σ w_i² ΔS_i.
    */
   amplitudes?: Float64Array;
+  /** N, extra drive phase of each element [rad], added to the focusing phases (default 0). */
+  phaseOffsets?: Float64Array;
 }
 
 /** What drives one acoustic field: the array, its power and focus, and each element's tissue path. */
@@ -135,8 +137,9 @@ function elementDrive(drive: AcousticDrive, n: number) {
   const velocityIm = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const u = u0 * weight(i);
-    velocityRe[i] = u * Math.cos(phases[i] as number);
-    velocityIm[i] = u * Math.sin(phases[i] as number);
+    const phase = (phases[i] as number) + (e.phaseOffsets ? (e.phaseOffsets[i] as number) : 0);
+    velocityRe[i] = u * Math.cos(phase);
+    velocityIm[i] = u * Math.sin(phase);
   }
   const powerBeyond = (drive.acousticPower * beyondArea) / activeArea;
   return { velocityRe, velocityIm, gainRe, gainIm, activeCount, beyond, powerBeyond };
