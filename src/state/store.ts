@@ -1,7 +1,17 @@
+import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
+import type { Estimate } from '../worker/plan-protocol.ts';
 import type { BeamTrace, CaseSummary, SonicationOutcome } from '../worker/protocol.ts';
+import {
+  IDLE_PLAN_RUN,
+  INITIAL_PLANNING,
+  PLANNING_KEYS,
+  type PlanningActions,
+  type PlanningState,
+  type PlanRunState,
+} from './planning.ts';
 
 type Vec3 = [number, number, number];
 
@@ -33,7 +43,7 @@ export interface RunState {
   outcome: SonicationOutcome | undefined;
 }
 
-export interface PlannerState {
+export interface PlannerState extends PlanningState {
   caseId: string;
   caseStatus: 'loading' | 'ready' | 'error';
   caseError: string;
@@ -47,6 +57,8 @@ export interface PlannerState {
   run: RunState;
   /** Bumped to ask the 3D view to frame the case again. */
   viewResetCount: number;
+  estimate: Estimate | undefined;
+  planRun: PlanRunState;
 }
 
 export interface PlannerActions {
@@ -64,7 +76,31 @@ export interface PlannerActions {
   resetView(): void;
 }
 
-export type PlannerStore = PlannerState & PlannerActions;
+export type PlannerStore = PlannerState & PlannerActions & PlanningActions;
+
+/** What undo/redo restores: the plan a trainee builds, never results, progress or the loaded case. */
+export type UndoableState = Pick<
+  PlannerState,
+  'target' | 'beamDirection' | 'transducer' | 'sonication' | (typeof PLANNING_KEYS)[number]
+>;
+
+function undoable(state: PlannerState): UndoableState {
+  const picked: Partial<UndoableState> = {
+    target: state.target,
+    beamDirection: state.beamDirection,
+    transducer: state.transducer,
+    sonication: state.sonication,
+  };
+  for (const key of PLANNING_KEYS) (picked as Record<string, unknown>)[key] = state[key];
+  return picked as UndoableState;
+}
+
+function sameUndoable(a: UndoableState, b: UndoableState): boolean {
+  return (Object.keys(a) as (keyof UndoableState)[]).every((key) => a[key] === b[key]);
+}
+
+/** Undo history depth: enough for a session of planning, bounded so memory stays small. */
+const UNDO_LIMIT = 200;
 
 export interface PlannerDefaults {
   caseId: string;
@@ -75,56 +111,116 @@ export interface PlannerDefaults {
 const IDLE_RUN: RunState = { status: 'idle', progress: 0, message: '', outcome: undefined };
 
 export function createPlannerStore(defaults: PlannerDefaults) {
-  return createStore<PlannerStore>()((set) => ({
-    caseId: defaults.caseId,
-    caseStatus: 'loading',
-    caseError: '',
-    caseSummary: undefined,
-    parts: [],
-    transducer: defaults.transducer,
-    target: [0, 0, 0],
-    beamDirection: [0, -1, 0],
-    sonication: defaults.sonication,
-    beams: undefined,
-    run: IDLE_RUN,
-    viewResetCount: 0,
-
-    setCaseLoading: (caseId) =>
-      set({
-        caseId,
+  return createStore<PlannerStore>()(
+    temporal<PlannerStore, [], [], UndoableState>(
+      (set) => ({
+        caseId: defaults.caseId,
         caseStatus: 'loading',
         caseError: '',
         caseSummary: undefined,
         parts: [],
+        transducer: defaults.transducer,
+        target: [0, 0, 0],
+        beamDirection: [0, -1, 0],
+        sonication: defaults.sonication,
         beams: undefined,
         run: IDLE_RUN,
+        viewResetCount: 0,
+
+        setCaseLoading: (caseId) =>
+          set({
+            caseId,
+            caseStatus: 'loading',
+            caseError: '',
+            caseSummary: undefined,
+            parts: [],
+            beams: undefined,
+            run: IDLE_RUN,
+          }),
+        setCaseLoaded: (summary, opacityOf) =>
+          set({
+            caseStatus: 'ready',
+            caseSummary: summary,
+            parts: summary.parts.map((p) => ({ ...p, visible: true, opacity: opacityOf(p.tissue) })),
+            target: [...summary.meta.defaultTarget],
+            beamDirection: [...summary.meta.defaultBeamDirection],
+          }),
+        setCaseError: (message) => set({ caseStatus: 'error', caseError: message }),
+        setPartVisible: (name, visible) =>
+          set((s) => ({ parts: s.parts.map((p) => (p.name === name ? { ...p, visible } : p)) })),
+        setPartOpacity: (name, opacity) =>
+          set((s) => ({
+            parts: s.parts.map((p) => (p.name === name ? { ...p, opacity: Math.min(1, Math.max(0, opacity)) } : p)),
+          })),
+        setSonication: (patch) => set((s) => ({ sonication: { ...s.sonication, ...patch } })),
+        setBeams: (beams) => set({ beams }),
+        startRun: () => set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…' } })),
+        setProgress: (fraction) =>
+          set((s) =>
+            s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {},
+          ),
+        finishRun: (outcome) => set({ run: { status: 'done', progress: 1, message: 'Done', outcome } }),
+        failRun: (status, message) => set((s) => ({ run: { ...s.run, status, progress: 0, message } })),
+        resetView: () => set((s) => ({ viewResetCount: s.viewResetCount + 1 })),
+
+        ...INITIAL_PLANNING,
+        estimate: undefined,
+        planRun: IDLE_PLAN_RUN,
+        setTarget: (target) => set({ target }),
+        setBeamDirection: (direction) => {
+          const n = Math.hypot(...direction);
+          if (n > 0) set({ beamDirection: [direction[0] / n, direction[1] / n, direction[2] / n] });
+        },
+        setTransducer: (transducer) => set({ transducer, elementsOff: [] }),
+        toggleElement: (index) =>
+          set((s) => ({
+            elementsOff: s.elementsOff.includes(index)
+              ? s.elementsOff.filter((i) => i !== index)
+              : [...s.elementsOff, index].sort((a, b) => a - b),
+          })),
+        setElementsOff: (indices) => set({ elementsOff: [...new Set(indices)].sort((a, b) => a - b) }),
+        setAutoSwitchOff: (autoSwitchOff) => set({ autoSwitchOff }),
+        addNoPass: (region) => set((s) => ({ noPass: [...s.noPass, region] })),
+        updateNoPass: (id, patch) =>
+          set((s) => ({ noPass: s.noPass.map((r) => (r.id === id ? { ...r, ...patch } : r)) })),
+        removeNoPass: (id) => set((s) => ({ noPass: s.noPass.filter((r) => r.id !== id) })),
+        addSpot: (spot) => set((s) => ({ spots: [...s.spots, spot], selectedSpotId: spot.id })),
+        updateSpot: (id, patch) => set((s) => ({ spots: s.spots.map((p) => (p.id === id ? { ...p, ...patch } : p)) })),
+        removeSpot: (id) =>
+          set((s) => ({
+            spots: s.spots.filter((p) => p.id !== id),
+            selectedSpotId: s.selectedSpotId === id ? undefined : s.selectedSpotId,
+          })),
+        moveSpot: (id, by) =>
+          set((s) => {
+            const from = s.spots.findIndex((p) => p.id === id);
+            const to = from + by;
+            if (from < 0 || to < 0 || to >= s.spots.length) return {};
+            const spots = [...s.spots];
+            const [spot] = spots.splice(from, 1);
+            if (spot) spots.splice(to, 0, spot);
+            return { spots };
+          }),
+        setSpots: (spots) => set({ spots, selectedSpotId: spots[0]?.id }),
+        selectSpot: (selectedSpotId) => set({ selectedSpotId }),
+        setFreeBeamMode: (freeBeamMode) => set({ freeBeamMode }),
+        addFreeBeam: (origin) => set((s) => ({ freeBeams: [...s.freeBeams, origin] })),
+        removeFreeBeam: (index) => set((s) => ({ freeBeams: s.freeBeams.filter((_, i) => i !== index) })),
+        setTargetSnap: (targetSnap) => set({ targetSnap }),
+        setEstimate: (estimate) => set({ estimate }),
+        startPlanRun: () => set({ planRun: { ...IDLE_PLAN_RUN, status: 'running', message: 'Running the plan…' } }),
+        setPlanProgress: (fraction) =>
+          set((s) =>
+            s.planRun.status === 'running'
+              ? { planRun: { ...s.planRun, progress: Math.max(s.planRun.progress, fraction) } }
+              : {},
+          ),
+        finishPlanRun: (outcome) => set({ planRun: { status: 'done', progress: 1, message: 'Plan done', outcome } }),
+        failPlanRun: (status, message) => set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message } })),
       }),
-    setCaseLoaded: (summary, opacityOf) =>
-      set({
-        caseStatus: 'ready',
-        caseSummary: summary,
-        parts: summary.parts.map((p) => ({ ...p, visible: true, opacity: opacityOf(p.tissue) })),
-        target: [...summary.meta.defaultTarget],
-        beamDirection: [...summary.meta.defaultBeamDirection],
-      }),
-    setCaseError: (message) => set({ caseStatus: 'error', caseError: message }),
-    setPartVisible: (name, visible) =>
-      set((s) => ({ parts: s.parts.map((p) => (p.name === name ? { ...p, visible } : p)) })),
-    setPartOpacity: (name, opacity) =>
-      set((s) => ({
-        parts: s.parts.map((p) => (p.name === name ? { ...p, opacity: Math.min(1, Math.max(0, opacity)) } : p)),
-      })),
-    setSonication: (patch) => set((s) => ({ sonication: { ...s.sonication, ...patch } })),
-    setBeams: (beams) => set({ beams }),
-    startRun: () => set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…' } })),
-    setProgress: (fraction) =>
-      set((s) =>
-        s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {},
-      ),
-    finishRun: (outcome) => set({ run: { status: 'done', progress: 1, message: 'Done', outcome } }),
-    failRun: (status, message) => set((s) => ({ run: { ...s.run, status, progress: 0, message } })),
-    resetView: () => set((s) => ({ viewResetCount: s.viewResetCount + 1 })),
-  }));
+      { partialize: undoable, equality: sameUndoable, limit: UNDO_LIMIT },
+    ),
+  );
 }
 
 export type PlannerStoreApi = ReturnType<typeof createPlannerStore>;

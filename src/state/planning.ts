@@ -1,0 +1,103 @@
+import type { SphericalArraySpec } from '../physics/transducer.ts';
+import type { Estimate, NoPassRegion, PlanOutcome } from '../worker/plan-protocol.ts';
+
+type Vec3 = [number, number, number];
+
+/** One sonication of the plan: where it focuses and its parameters, SI. */
+export interface PlanSpot {
+  id: string;
+  /** electronic focus [m] */
+  focus: Vec3;
+  /** [W] */
+  acousticPower: number;
+  /** [s] */
+  duration: number;
+  /** cooling after it [s] */
+  cooling: number;
+}
+
+export interface PlanRunState {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  progress: number;
+  message: string;
+  outcome: PlanOutcome | undefined;
+}
+
+/** Everything a trainee plans: undoable, serialisable (plans become files later). */
+export interface PlanningState {
+  /** element indices switched off by hand */
+  elementsOff: number[];
+  /** switch off elements whose beam crosses gas, a critical structure or a no-pass region */
+  autoSwitchOff: boolean;
+  noPass: NoPassRegion[];
+  spots: PlanSpot[];
+  /** the spot shown in 3D and edited in the panel */
+  selectedSpotId: string | undefined;
+  /** free-beam mode: single beams the learner places anywhere, converging on the target */
+  freeBeamMode: boolean;
+  /** free beam sources [m] */
+  freeBeams: Vec3[];
+  /** snap a clicked target to the bone surface (periosteum) or keep it where the click met the lesion */
+  targetSnap: 'surface' | 'inside';
+}
+
+/** The planning state fields that undo/redo tracks, beside the target, direction, transducer and sonication. */
+export const PLANNING_KEYS = [
+  'elementsOff',
+  'autoSwitchOff',
+  'noPass',
+  'spots',
+  'selectedSpotId',
+  'freeBeamMode',
+  'freeBeams',
+  'targetSnap',
+] as const satisfies readonly (keyof PlanningState)[];
+
+export const INITIAL_PLANNING: PlanningState = {
+  elementsOff: [],
+  autoSwitchOff: false,
+  noPass: [],
+  spots: [],
+  selectedSpotId: undefined,
+  freeBeamMode: false,
+  freeBeams: [],
+  targetSnap: 'inside',
+};
+
+export interface PlanningActions {
+  setTarget(target: Vec3): void;
+  setBeamDirection(direction: Vec3): void;
+  setTransducer(spec: SphericalArraySpec): void;
+  toggleElement(index: number): void;
+  setElementsOff(indices: number[]): void;
+  setAutoSwitchOff(on: boolean): void;
+  addNoPass(region: NoPassRegion): void;
+  updateNoPass(id: string, patch: Partial<Omit<NoPassRegion, 'id'>>): void;
+  removeNoPass(id: string): void;
+  addSpot(spot: PlanSpot): void;
+  updateSpot(id: string, patch: Partial<Omit<PlanSpot, 'id'>>): void;
+  removeSpot(id: string): void;
+  /** moves a spot one place earlier (−1) or later (+1) in the plan */
+  moveSpot(id: string, by: -1 | 1): void;
+  setSpots(spots: PlanSpot[]): void;
+  selectSpot(id: string | undefined): void;
+  setFreeBeamMode(on: boolean): void;
+  addFreeBeam(origin: Vec3): void;
+  removeFreeBeam(index: number): void;
+  setTargetSnap(snap: PlanningState['targetSnap']): void;
+  /** not undoable: the live estimate while dragging */
+  setEstimate(estimate: Estimate | undefined): void;
+  startPlanRun(): void;
+  setPlanProgress(fraction: number): void;
+  finishPlanRun(outcome: PlanOutcome): void;
+  failPlanRun(status: 'cancelled' | 'error', message: string): void;
+}
+
+export const IDLE_PLAN_RUN: PlanRunState = { status: 'idle', progress: 0, message: '', outcome: undefined };
+
+let nextId = 1;
+/** A short id, unique within a session (plans get stable ids when they become files). */
+export function newId(prefix: string): string {
+  nextId += 1;
+  return `${prefix}-${nextId.toString(36)}`;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/physics/transducer.ts';
+import { createPlannerStore } from '../../src/state/store.ts';
+
+function store() {
+  return createPlannerStore({
+    caseId: 'femur-shaft',
+    transducer: PRESETS.clinicalBodyArray,
+    sonication: { acousticPower: 50, duration: 20, cooling: 30 },
+  });
+}
+
+const spot = (id: string, x: number) => ({
+  id,
+  focus: [x, 0, 0] as [number, number, number],
+  acousticPower: 50,
+  duration: 20,
+  cooling: 30,
+});
+
+describe('planning actions are undoable', () => {
+  it('undo and redo restore the target, spots and switched-off elements in order', () => {
+    const s = store();
+    const { undo, redo } = s.temporal.getState();
+    s.getState().setTarget([0.01, 0, 0]);
+    s.getState().addSpot(spot('a', 0.01));
+    s.getState().toggleElement(7);
+    expect(s.getState().elementsOff).toEqual([7]);
+    undo();
+    expect(s.getState().elementsOff).toEqual([]);
+    undo();
+    expect(s.getState().spots).toEqual([]);
+    undo();
+    expect(s.getState().target).toEqual([0, 0, 0]);
+    redo(3);
+    expect(s.getState().target).toEqual([0.01, 0, 0]);
+    expect(s.getState().spots.map((p) => p.id)).toEqual(['a']);
+    expect(s.getState().elementsOff).toEqual([7]);
+  });
+
+  it('results, progress and the live estimate are not part of the history', () => {
+    const s = store();
+    s.getState().setTarget([0.02, 0, 0]);
+    const depth = s.temporal.getState().pastStates.length;
+    s.getState().startRun();
+    s.getState().setProgress(0.5);
+    s.getState().setEstimate(undefined);
+    s.getState().startPlanRun();
+    expect(s.temporal.getState().pastStates.length).toBe(depth);
+    s.temporal.getState().undo();
+    expect(s.getState().target).toEqual([0, 0, 0]);
+    // The run state is untouched by undo.
+    expect(s.getState().run.status).toBe('running');
+  });
+});
+
+describe('the plan of spots', () => {
+  it('moves a spot earlier or later and keeps the ends in place', () => {
+    const s = store();
+    s.getState().setSpots([spot('a', 0), spot('b', 1), spot('c', 2)]);
+    s.getState().moveSpot('c', -1);
+    expect(s.getState().spots.map((p) => p.id)).toEqual(['a', 'c', 'b']);
+    s.getState().moveSpot('a', -1);
+    expect(s.getState().spots.map((p) => p.id)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('removing the selected spot clears the selection', () => {
+    const s = store();
+    s.getState().addSpot(spot('a', 0));
+    expect(s.getState().selectedSpotId).toBe('a');
+    s.getState().removeSpot('a');
+    expect(s.getState().selectedSpotId).toBeUndefined();
+  });
+
+  it('the beam direction is kept a unit vector; a zero vector is refused', () => {
+    const s = store();
+    s.getState().setBeamDirection([3, 4, 0]);
+    expect(s.getState().beamDirection).toEqual([0.6, 0.8, 0]);
+    s.getState().setBeamDirection([0, 0, 0]);
+    expect(s.getState().beamDirection).toEqual([0.6, 0.8, 0]);
+  });
+
+  it('a new transducer switches every element back on (indices would not match)', () => {
+    const s = store();
+    s.getState().setElementsOff([3, 1, 3]);
+    expect(s.getState().elementsOff).toEqual([1, 3]);
+    s.getState().setTransducer(PRESETS.singleElementBowl);
+    expect(s.getState().elementsOff).toEqual([]);
+  });
+});
