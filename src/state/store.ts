@@ -99,6 +99,16 @@ function sameUndoable(a: UndoableState, b: UndoableState): boolean {
   return (Object.keys(a) as (keyof UndoableState)[]).every((key) => a[key] === b[key]);
 }
 
+function sameLayout(a: SphericalArraySpec, b: SphericalArraySpec): boolean {
+  return (
+    a.elementCount === b.elementCount &&
+    a.radiusOfCurvature === b.radiusOfCurvature &&
+    a.aperture === b.aperture &&
+    a.centralHoleDiameter === b.centralHoleDiameter &&
+    a.elementDiameter === b.elementDiameter
+  );
+}
+
 /** Undo history depth: enough for a session of planning, bounded so memory stays small. */
 const UNDO_LIMIT = 200;
 
@@ -171,7 +181,10 @@ export function createPlannerStore(defaults: PlannerDefaults) {
           const n = Math.hypot(...direction);
           if (n > 0) set({ beamDirection: [direction[0] / n, direction[1] / n, direction[2] / n] });
         },
-        setTransducer: (transducer) => set({ transducer, elementsOff: [] }),
+        // Element indices only mean something for one layout: a new geometry switches every element back on,
+        // a new frequency keeps the hand-switched ones.
+        setTransducer: (transducer) =>
+          set((s) => ({ transducer, elementsOff: sameLayout(s.transducer, transducer) ? s.elementsOff : [] })),
         toggleElement: (index) =>
           set((s) => ({
             elementsOff: s.elementsOff.includes(index)

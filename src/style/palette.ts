@@ -43,6 +43,8 @@ export const BEAM_COLOURS = {
   bone: '#f59e0b', // orange
   gas: '#ef4444', // red
   critical: '#ef4444', // red, drawn dashed
+  angle: '#a855f7', // purple: meets bone beyond the critical angle
+  nopass: '#ef4444', // red, drawn dashed: crosses a no-pass region
   off: '#9ca3af', // grey
 } as const;
 

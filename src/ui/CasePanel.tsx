@@ -1,5 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
 import { TISSUE_COLOURS, TISSUE_NAMES } from '../style/palette.ts';
+import { NoPassPanel } from './NoPassPanel.tsx';
 
 export interface CaseChoice {
   id: string;
@@ -67,6 +68,7 @@ export function CasePanel({ cases, onPickCase }: { cases: readonly CaseChoice[];
           </li>
         ))}
       </ul>
+      <NoPassPanel />
     </aside>
   );
 }

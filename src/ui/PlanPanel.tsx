@@ -1,34 +1,73 @@
 import { usePlanner } from '../state/hooks.ts';
+import { BeamSummary } from './BeamSummary.tsx';
 import { DISPLAY, formatQuantity } from './format.ts';
+import { LiveEstimate } from './LiveEstimate.tsx';
+import { RULES } from './plan-helpers.ts';
 import { QuantityField } from './QuantityField.tsx';
 import { ResultsCard } from './ResultsCard.tsx';
+import { Section } from './Section.tsx';
+import { SpotList } from './SpotList.tsx';
+import { TargetPanel } from './TargetPanel.tsx';
+import { TransducerPanel } from './TransducerPanel.tsx';
+import { ShortcutHelp, UndoRedo, useKeyboardShortcuts } from './UndoRedo.tsx';
 
-const POWER = { si: 'W', min: 0.1, max: 500, display: 'W', scale: 1 };
-const DURATION = { si: 's', min: 0.5, max: 120, display: 's', scale: 1 };
-const COOLING = { si: 's', min: 0, max: 300, display: 's', scale: 1 };
+export interface PlanPanelProps {
+  /** Sonicate once at the target with the sonication parameters. */
+  onSonicate: () => void;
+  /** Cancel the running sonication. */
+  onCancel: () => void;
+  /** Run the plan's spots in order (absent = Run plan is disabled). */
+  onRunPlan?: (() => void) | undefined;
+  /** Cancel the running plan. */
+  onCancelPlan?: (() => void) | undefined;
+  /** Fill the plan with spots covering the lesion (absent = Cover the lesion is disabled). */
+  onAutoSpots?: (() => void) | undefined;
+}
 
-/** Right panel: the transducer, the sonication's parameters, Sonicate/Cancel with progress, and the results. */
-export function PlanPanel({ onSonicate, onCancel }: { onSonicate: () => void; onCancel: () => void }) {
+/**
+ * Right panel, the plan: undo/redo, the target, the transducer and its beams, the sonication with the live
+ * estimate, Sonicate/Cancel with progress and the results, then the spots of the plan with Run plan. Installs the
+ * keyboard shortcuts.
+ */
+export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAutoSpots }: PlanPanelProps) {
   const transducer = usePlanner((s) => s.transducer);
   const sonication = usePlanner((s) => s.sonication);
   const setSonication = usePlanner((s) => s.setSonication);
   const run = usePlanner((s) => s.run);
   const beams = usePlanner((s) => s.beams);
   const caseReady = usePlanner((s) => s.caseStatus === 'ready');
+  const planRunning = usePlanner((s) => s.planRun.status === 'running');
   const running = run.status === 'running';
   const energy = sonication.acousticPower * sonication.duration;
 
+  useKeyboardShortcuts({
+    onSonicate,
+    onCancelSonication: onCancel,
+    onCancelPlan: onCancelPlan ?? (() => undefined),
+  });
+
   return (
     <aside className="panel panel-right" aria-label="Plan">
-      <h2>Plan</h2>
-      <section aria-label="Transducer">
-        <h3>Transducer</h3>
+      <div className="panel-title">
+        <h2>Plan</h2>
+        <UndoRedo />
+      </div>
+
+      <Section title="Target" testId="target">
+        <TargetPanel />
+      </Section>
+
+      <Section title="Transducer" testId="transducer">
         <p className="hint" data-testid="transducer-summary">
           Phased array · {transducer.elementCount} elements ·{' '}
           {formatQuantity(transducer.frequency, DISPLAY.frequency.unit, DISPLAY.frequency.scale)} · focal length{' '}
           {formatQuantity(transducer.radiusOfCurvature, 'mm', 1e3)} · aperture{' '}
           {formatQuantity(transducer.aperture, 'mm', 1e3)}
         </p>
+        <TransducerPanel />
+      </Section>
+
+      <Section title="Beams" testId="beams">
         {beams && (
           <p className="beam-counts" data-testid="beam-counts">
             Beams: <span className="beam-clear">{beams.counts.clear} clear</span>
@@ -39,14 +78,15 @@ export function PlanPanel({ onSonicate, onCancel }: { onSonicate: () => void; on
             )}
           </p>
         )}
-      </section>
-      <section aria-label="Sonication">
-        <h3>Sonication</h3>
+        <BeamSummary />
+      </Section>
+
+      <Section title="Sonication" testId="sonication">
         <QuantityField
           label="Acoustic power"
           testId="param-power"
           valueSi={sonication.acousticPower}
-          rule={POWER}
+          rule={RULES.power}
           disabled={running}
           onChange={(acousticPower) => setSonication({ acousticPower })}
         />
@@ -54,7 +94,7 @@ export function PlanPanel({ onSonicate, onCancel }: { onSonicate: () => void; on
           label="Duration"
           testId="param-duration"
           valueSi={sonication.duration}
-          rule={DURATION}
+          rule={RULES.duration}
           disabled={running}
           onChange={(duration) => setSonication({ duration })}
         />
@@ -62,18 +102,20 @@ export function PlanPanel({ onSonicate, onCancel }: { onSonicate: () => void; on
           label="Cooling after"
           testId="param-cooling"
           valueSi={sonication.cooling}
-          rule={COOLING}
+          rule={RULES.cooling}
           disabled={running}
           onChange={(cooling) => setSonication({ cooling })}
         />
         <p className="hint">Energy: {formatQuantity(energy, 'J')}</p>
+        <LiveEstimate />
         <div className="actions">
           <button
             type="button"
             className="primary"
             data-testid="sonicate"
             onClick={onSonicate}
-            disabled={running || !caseReady}
+            disabled={running || planRunning || !caseReady}
+            aria-keyshortcuts="S"
           >
             Sonicate
           </button>
@@ -87,8 +129,14 @@ export function PlanPanel({ onSonicate, onCancel }: { onSonicate: () => void; on
             {run.status === 'running' ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message}
           </span>
         </div>
-      </section>
-      <ResultsCard />
+        <ResultsCard />
+      </Section>
+
+      <Section title="Spots of the plan" testId="spots">
+        <SpotList onAutoSpots={onAutoSpots} onRunPlan={onRunPlan} onCancelPlan={onCancelPlan} />
+      </Section>
+
+      <ShortcutHelp />
     </aside>
   );
 }

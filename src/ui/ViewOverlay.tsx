@@ -1,5 +1,5 @@
 import { usePlanner } from '../state/hooks.ts';
-import { BEAM_COLOURS } from '../style/palette.ts';
+import { BEAM_KINDS, BeamSwatch } from './BeamSummary.tsx';
 
 const HEATED_FROM = 43;
 
@@ -17,15 +17,11 @@ export function ViewOverlay() {
         </button>
       </div>
       <ul className="beam-key" aria-label="Beam colours">
-        <li>
-          <span className="line" style={{ background: BEAM_COLOURS.clear }} /> clear path
-        </li>
-        <li>
-          <span className="line" style={{ background: BEAM_COLOURS.bone }} /> crosses bone first
-        </li>
-        <li>
-          <span className="line" style={{ background: BEAM_COLOURS.gas }} /> crosses gas or a critical structure
-        </li>
+        {BEAM_KINDS.map(({ kind, label }) => (
+          <li key={kind}>
+            <BeamSwatch kind={kind} /> {label}
+          </li>
+        ))}
       </ul>
       {peak !== undefined && peak >= HEATED_FROM && (
         <div className="heat-legend" data-testid="heat-legend">

@@ -38,7 +38,7 @@ export function parseQuantity(text: string, rule: QuantityRule): QuantityParse {
   if (value < rule.min || value > rule.max) {
     return {
       ok: false,
-      error: `Must be between ${rule.min * rule.scale} and ${rule.max * rule.scale} ${rule.display}.`,
+      error: `Must be between ${Number((rule.min * rule.scale).toPrecision(6))} and ${Number((rule.max * rule.scale).toPrecision(6))} ${rule.display}.`,
     };
   }
   return { ok: true, value };

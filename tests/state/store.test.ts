@@ -80,9 +80,11 @@ describe('the plan of spots', () => {
     expect(s.getState().beamDirection).toEqual([0.6, 0.8, 0]);
   });
 
-  it('a new transducer switches every element back on (indices would not match)', () => {
+  it('a new array geometry switches every element back on (indices would not match); a new frequency does not', () => {
     const s = store();
     s.getState().setElementsOff([3, 1, 3]);
+    expect(s.getState().elementsOff).toEqual([1, 3]);
+    s.getState().setTransducer({ ...PRESETS.clinicalBodyArray, frequency: 1.2e6 });
     expect(s.getState().elementsOff).toEqual([1, 3]);
     s.getState().setTransducer(PRESETS.singleElementBowl);
     expect(s.getState().elementsOff).toEqual([]);

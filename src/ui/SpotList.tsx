@@ -1,0 +1,340 @@
+import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
+import { newId, type PlanSpot } from '../state/planning.ts';
+import type { PlannerStore } from '../state/store.ts';
+import { DISPLAY, formatQuantity } from './format.ts';
+import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
+import { QuantityField } from './QuantityField.tsx';
+
+type PlanOutcome = NonNullable<PlannerStore['planRun']['outcome']>;
+type SpotOutcome = PlanOutcome['spots'][number];
+
+const AXES = ['x', 'y', 'z'] as const;
+
+const STATUS_WORDS: Record<SpotOutcome['status'], string> = {
+  valid: 'valid',
+  warning: 'warning',
+  blocked: 'blocked',
+};
+
+export interface SpotListProps {
+  /** Fill the plan with spots covering the lesion (the worker's spot grid); absent = the button is disabled. */
+  onAutoSpots?: (() => void) | undefined;
+  /** Run every spot of the plan in order; absent = the button is disabled. */
+  onRunPlan?: (() => void) | undefined;
+  /** Stop a running plan. */
+  onCancelPlan?: (() => void) | undefined;
+}
+
+/** A new spot at the target with the current sonication parameters. */
+export function spotAtTarget(state: Pick<PlannerStore, 'target' | 'sonication'>): PlanSpot {
+  return {
+    id: newId('spot'),
+    focus: [state.target[0], state.target[1], state.target[2]],
+    acousticPower: state.sonication.acousticPower,
+    duration: state.sonication.duration,
+    cooling: state.sonication.cooling,
+  };
+}
+
+/** The plan: its ordered spots with their parameters and status, totals, Run plan with progress, and its results. */
+export function SpotList({ onAutoSpots, onRunPlan, onCancelPlan }: SpotListProps) {
+  const spots = usePlanner((s) => s.spots);
+  const selectedId = usePlanner((s) => s.selectedSpotId);
+  const selectSpot = usePlanner((s) => s.selectSpot);
+  const moveSpot = usePlanner((s) => s.moveSpot);
+  const removeSpot = usePlanner((s) => s.removeSpot);
+  const addSpot = usePlanner((s) => s.addSpot);
+  const planRun = usePlanner((s) => s.planRun);
+  const caseReady = usePlanner((s) => s.caseStatus === 'ready');
+  const sonicating = usePlanner((s) => s.run.status === 'running');
+  const running = planRun.status === 'running';
+  const busy = running || sonicating;
+  const outcome = planRun.outcome;
+  const outcomeById = new Map((outcome?.spots ?? []).map((o) => [o.id, o]));
+  const totals = planTotals(spots);
+  const stale =
+    outcome !== undefined &&
+    (outcome.spots.length !== spots.length || outcome.spots.some((o, i) => o.id !== spots[i]?.id));
+
+  const api = usePlannerStoreApi();
+  // Read the freshest target and parameters at click time, not the render's.
+  const addAtTarget = () => addSpot(spotAtTarget(api.getState()));
+
+  return (
+    <div className="spot-list" data-testid="spot-panel">
+      <div className="actions wrap">
+        <button type="button" data-testid="spot-add" onClick={addAtTarget} disabled={busy}>
+          Add spot at target
+        </button>
+        <button
+          type="button"
+          data-testid="spot-auto"
+          onClick={onAutoSpots}
+          disabled={!onAutoSpots || busy || !caseReady}
+        >
+          Cover the lesion
+        </button>
+      </div>
+      {spots.length === 0 && (
+        <p className="hint" data-testid="spot-empty">
+          No spots yet: add one at the target (A) or let the planner cover the lesion.
+        </p>
+      )}
+      <ol className="spots" data-testid="spot-list" aria-label="Spots of the plan">
+        {spots.map((spot, i) => {
+          const o = outcomeById.get(spot.id);
+          const selected = spot.id === selectedId;
+          return (
+            <li
+              key={spot.id}
+              className={selected ? 'spot selected' : 'spot'}
+              data-testid={`spot-${i}`}
+              data-id={spot.id}
+              data-selected={selected}
+              data-status={o?.status ?? ''}
+            >
+              <button
+                type="button"
+                className="spot-select"
+                data-testid={`spot-${i}-select`}
+                aria-pressed={selected}
+                aria-label={`Select spot ${i + 1}`}
+                onClick={() => selectSpot(selected ? undefined : spot.id)}
+              >
+                <span className="spot-number">{i + 1}</span>
+                <span className="spot-text">
+                  {formatPointMm(spot.focus)}
+                  <small>
+                    {formatQuantity(spot.acousticPower, 'W')} · {formatQuantity(spot.duration, 's')} · cool{' '}
+                    {formatQuantity(spot.cooling, 's')}
+                  </small>
+                </span>
+                {o && (
+                  <span className={`spot-status ${o.status}`} data-testid={`spot-${i}-status`}>
+                    {STATUS_WORDS[o.status]}
+                  </span>
+                )}
+              </button>
+              <span className="spot-buttons">
+                <button
+                  type="button"
+                  className="small"
+                  data-testid={`spot-${i}-up`}
+                  aria-label={`Move spot ${i + 1} earlier`}
+                  disabled={busy || i === 0}
+                  onClick={() => moveSpot(spot.id, -1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  data-testid={`spot-${i}-down`}
+                  aria-label={`Move spot ${i + 1} later`}
+                  disabled={busy || i === spots.length - 1}
+                  onClick={() => moveSpot(spot.id, 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  data-testid={`spot-${i}-remove`}
+                  aria-label={`Remove spot ${i + 1}`}
+                  disabled={busy}
+                  onClick={() => removeSpot(spot.id)}
+                >
+                  ✕
+                </button>
+              </span>
+              {o && (
+                <p className="spot-outcome hint">
+                  peak{' '}
+                  <span data-testid={`spot-${i}-peak`} data-si={o.summary.peakTemperature}>
+                    {formatQuantity(o.summary.peakTemperature, DISPLAY.temperature.unit)}
+                  </span>{' '}
+                  · starts at {formatQuantity(o.startTime, 's')}
+                </p>
+              )}
+              {o && o.reasons.length > 0 && (
+                <ul className="spot-reasons" data-testid={`spot-${i}-reasons`}>
+                  {o.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <SelectedSpotEditor disabled={busy} />
+      <p className="plan-totals" data-testid="plan-totals">
+        Total energy{' '}
+        <strong data-testid="plan-total-energy" data-si={totals.energy}>
+          {formatQuantity(totals.energy, DISPLAY.energy.unit)}
+        </strong>{' '}
+        · total time{' '}
+        <strong data-testid="plan-total-time" data-si={totals.time}>
+          {formatQuantity(totals.time / 60, 'min')}
+        </strong>{' '}
+        <small>(heating {formatQuantity(totals.heating, 's')} + cooling)</small>
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="plan-run"
+          onClick={onRunPlan}
+          disabled={!onRunPlan || busy || !caseReady || spots.length === 0}
+        >
+          Run plan
+        </button>
+        <button type="button" data-testid="plan-cancel" onClick={onCancelPlan} disabled={!onCancelPlan || !running}>
+          Cancel
+        </button>
+      </div>
+      <div className="progress" aria-live="polite">
+        <progress data-testid="plan-progress" max={1} value={planRun.progress} aria-label="Plan progress" />
+        <span data-testid="plan-status" data-status={planRun.status}>
+          {running ? `Running the plan… ${Math.round(planRun.progress * 100)} %` : planRun.message}
+        </span>
+      </div>
+      {outcome && <PlanResults outcome={outcome} stale={stale} />}
+    </div>
+  );
+}
+
+function SelectedSpotEditor({ disabled }: { disabled: boolean }) {
+  const spot = usePlanner((s) => s.spots.find((p) => p.id === s.selectedSpotId));
+  const index = usePlanner((s) => s.spots.findIndex((p) => p.id === s.selectedSpotId));
+  const updateSpot = usePlanner((s) => s.updateSpot);
+  const target = usePlanner((s) => s.target);
+  if (!spot) return null;
+  const update = (patch: Partial<Omit<PlanSpot, 'id'>>) => updateSpot(spot.id, patch);
+  return (
+    <fieldset className="spot-editor" data-testid="spot-editor" aria-label={`Spot ${index + 1}`}>
+      <legend>Spot {index + 1}</legend>
+      <div className="xyz-row">
+        {AXES.map((axis, i) => (
+          <QuantityField
+            key={axis}
+            className="field compact"
+            label={`Focus ${axis}`}
+            testId={`spot-edit-${axis}`}
+            valueSi={spot.focus[i] ?? 0}
+            rule={RULES.coordinate}
+            disabled={disabled}
+            onChange={(v) => {
+              const focus: [number, number, number] = [spot.focus[0], spot.focus[1], spot.focus[2]];
+              focus[i] = v;
+              update({ focus });
+            }}
+          />
+        ))}
+      </div>
+      <button
+        type="button"
+        className="small"
+        data-testid="spot-edit-to-target"
+        disabled={disabled}
+        onClick={() => update({ focus: [target[0], target[1], target[2]] })}
+      >
+        Move this spot to the target
+      </button>
+      <QuantityField
+        label="Acoustic power"
+        testId="spot-edit-power"
+        valueSi={spot.acousticPower}
+        rule={RULES.power}
+        disabled={disabled}
+        onChange={(acousticPower) => update({ acousticPower })}
+      />
+      <QuantityField
+        label="Duration"
+        testId="spot-edit-duration"
+        valueSi={spot.duration}
+        rule={RULES.duration}
+        disabled={disabled}
+        onChange={(duration) => update({ duration })}
+      />
+      <QuantityField
+        label="Cooling after"
+        testId="spot-edit-cooling"
+        valueSi={spot.cooling}
+        rule={RULES.cooling}
+        disabled={disabled}
+        onChange={(cooling) => update({ cooling })}
+      />
+    </fieldset>
+  );
+}
+
+function maxOf(values: ArrayLike<number>): number | undefined {
+  let best: number | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v) && (best === undefined || v > best)) best = v;
+  }
+  return best;
+}
+
+/** The plan's results: lesion coverage, ablated lesion volume, the hottest point, and what was spared. */
+function PlanResults({ outcome, stale }: { outcome: PlanOutcome; stale: boolean }) {
+  const d = outcome.doses;
+  const lesion = d.tissueDose.find((t) => t.tissue === 'lesion');
+  const rows = [
+    {
+      key: 'coverage',
+      label: 'Lesion coverage (≥ 240 CEM43)',
+      si: d.lesionCoverage,
+      text: formatQuantity(d.lesionCoverage * 100, '%'),
+    },
+    {
+      key: 'ablated-volume',
+      label: 'Lesion ablated',
+      si: lesion?.ablatedVolume,
+      text: formatQuantity(lesion?.ablatedVolume, DISPLAY.volume.unit, DISPLAY.volume.scale),
+    },
+    {
+      key: 'peak-temperature',
+      label: 'Peak temperature',
+      si: maxOf(outcome.peakTemperature),
+      text: formatQuantity(maxOf(outcome.peakTemperature), DISPLAY.temperature.unit),
+    },
+    {
+      key: 'critical-dose',
+      label: 'Critical structures, peak dose',
+      si: d.criticalDose.maxDose,
+      text: formatQuantity(d.criticalDose.maxDose, DISPLAY.dose.unit),
+    },
+    {
+      key: 'bone-surface',
+      label: `Bone surface outside the target above ${d.safetyDoseThreshold} CEM43`,
+      si: d.boneSurfaceOutsideTarget.volumeAboveSafety,
+      text: formatQuantity(d.boneSurfaceOutsideTarget.volumeAboveSafety, DISPLAY.volume.unit, DISPLAY.volume.scale),
+    },
+  ];
+  return (
+    <section className="results plan-results" aria-label="Plan results" data-testid="plan-results">
+      <h4>Plan results</h4>
+      {stale && (
+        <p className="warning" role="status" data-testid="plan-results-stale">
+          The plan changed since this run: run it again to update these numbers.
+        </p>
+      )}
+      <dl>
+        {rows.map((r) => (
+          <div key={r.key} className="result-row">
+            <dt>{r.label}</dt>
+            <dd data-testid={`plan-${r.key}`} data-si={r.si ?? ''}>
+              {r.text}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="hint">
+        {outcome.spots.length} spots · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main thread
+      </p>
+    </section>
+  );
+}

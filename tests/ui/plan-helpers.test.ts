@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/physics/transducer.ts';
+import {
+  anglesFromDirection,
+  directionFromAngles,
+  isTypingTarget,
+  parseCount,
+  planTotals,
+  presetOf,
+  RULES,
+  shortcutFor,
+  transducerProblem,
+} from '../../src/ui/plan-helpers.ts';
+import { parseQuantity } from '../../src/ui/quantity.ts';
+
+const key = (
+  k: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('transducer tilt', () => {
+  it('straight below is tilt 0', () => {
+    expect(anglesFromDirection([0, -1, 0]).tilt).toBeCloseTo(0, 12);
+    expect(directionFromAngles(0, 0)).toEqual([0, -1, 0]);
+  });
+
+  it('round-trips angles to a unit vector and back', () => {
+    for (const [az, tilt] of [
+      [0.3, 0.4],
+      [-2, 1.2],
+      [Math.PI / 2, Math.PI / 2],
+    ] as const) {
+      const d = directionFromAngles(az, tilt);
+      expect(Math.hypot(...d)).toBeCloseTo(1, 12);
+      const back = anglesFromDirection(d);
+      expect(back.tilt).toBeCloseTo(tilt, 10);
+      expect(back.azimuth).toBeCloseTo(az, 10);
+    }
+  });
+
+  it('90° azimuth tilts toward +z', () => {
+    const d = directionFromAngles(Math.PI / 2, Math.PI / 4);
+    expect(d[0]).toBeCloseTo(0, 12);
+    expect(d[2]).toBeGreaterThan(0);
+  });
+
+  it('typed in degrees', () => {
+    const r = parseQuantity('30', RULES.tilt);
+    expect(r.ok && r.value).toBeCloseTo(Math.PI / 6, 12);
+    const bad = parseQuantity('120 deg', RULES.tilt);
+    expect(bad).toEqual({ ok: false, error: 'Must be between 0 and 90 deg.' });
+  });
+});
+
+describe('typed values', () => {
+  it('coordinates in mm, negative allowed', () => {
+    const a = parseQuantity('-12.5', RULES.coordinate);
+    expect(a.ok && a.value).toBeCloseTo(-0.0125, 12);
+    const b = parseQuantity('-1.2 cm', RULES.coordinate);
+    expect(b.ok && b.value).toBeCloseTo(-0.012, 12);
+  });
+
+  it('frequency within 0.2–3 MHz', () => {
+    const ok = parseQuantity('1.2 MHz', RULES.frequency);
+    expect(ok.ok && ok.value).toBeCloseTo(1.2e6, 3);
+    expect(parseQuantity('5 MHz', RULES.frequency)).toEqual({ ok: false, error: 'Must be between 0.2 and 3 MHz.' });
+    expect(parseQuantity('1 mm', RULES.frequency).ok).toBe(false);
+  });
+
+  it('element counts are whole numbers', () => {
+    expect(parseCount('208')).toEqual({ ok: true, value: 208 });
+    expect(parseCount('2.5').ok).toBe(false);
+    expect(parseCount('0').ok).toBe(false);
+    expect(parseCount('').ok).toBe(false);
+  });
+});
+
+describe('transducer presets and checks', () => {
+  it('recognises the presets and custom geometry', () => {
+    expect(presetOf(PRESETS.clinicalBodyArray)).toBe('clinicalBodyArray');
+    expect(presetOf(PRESETS.singleElementBowl)).toBe('singleElementBowl');
+    expect(presetOf({ ...PRESETS.clinicalBodyArray, frequency: 0.65e6 })).toBe('custom');
+  });
+
+  it('accepts the presets and rejects geometry that cannot be built', () => {
+    expect(transducerProblem(PRESETS.clinicalBodyArray)).toBe('');
+    expect(transducerProblem(PRESETS.singleElementBowl)).toBe('');
+    expect(transducerProblem({ ...PRESETS.clinicalBodyArray, aperture: 0.4 })).not.toBe('');
+    expect(transducerProblem({ ...PRESETS.clinicalBodyArray, centralHoleDiameter: 0.13 })).not.toBe('');
+    expect(transducerProblem({ ...PRESETS.clinicalBodyArray, elementCount: 1000 })).not.toBe('');
+  });
+});
+
+describe('plan totals', () => {
+  it('sums energy and time', () => {
+    const t = planTotals([
+      { acousticPower: 50, duration: 20, cooling: 30 },
+      { acousticPower: 60, duration: 10, cooling: 40 },
+    ]);
+    expect(t).toEqual({ energy: 1600, heating: 30, time: 100 });
+    expect(planTotals([])).toEqual({ energy: 0, heating: 0, time: 0 });
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it('maps keys to actions', () => {
+    expect(shortcutFor(key('z', { ctrlKey: true }))).toBe('undo');
+    expect(shortcutFor(key('z', { metaKey: true }))).toBe('undo');
+    expect(shortcutFor(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(shortcutFor(key('y', { ctrlKey: true }))).toBe('redo');
+    expect(shortcutFor(key('s'))).toBe('sonicate');
+    expect(shortcutFor(key('S'))).toBe('sonicate');
+    expect(shortcutFor(key('a'))).toBe('add-spot');
+    expect(shortcutFor(key('Delete'))).toBe('remove-spot');
+    expect(shortcutFor(key('Escape'))).toBe('cancel');
+    expect(shortcutFor(key('s', { ctrlKey: true }))).toBeUndefined();
+    expect(shortcutFor(key('x'))).toBeUndefined();
+    expect(shortcutFor(key('a', { altKey: true }))).toBeUndefined();
+  });
+
+  it('leaves typing in fields alone', () => {
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'text' } as unknown as EventTarget)).toBe(true);
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' } as unknown as EventTarget)).toBe(false);
+    expect(isTypingTarget({ tagName: 'SELECT' } as unknown as EventTarget)).toBe(true);
+    expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true } as unknown as EventTarget)).toBe(true);
+    expect(isTypingTarget({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});
