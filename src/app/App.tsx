@@ -3,10 +3,11 @@ import { useStore } from 'zustand';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
 import { HeatedRegion } from '../scene/HeatedRegion.tsx';
+import { PlanningScene } from '../scene/PlanningScene.tsx';
 import { ScaleBarProbe } from '../scene/ScaleBarProbe.tsx';
-import { TransducerView } from '../scene/TransducerView.tsx';
 import { Viewer } from '../scene/Viewer.tsx';
 import { PlannerStoreContext } from '../state/hooks.ts';
+import { newId } from '../state/planning.ts';
 import { createPlannerStore } from '../state/store.ts';
 import { DEFAULT_OPACITY } from '../style/palette.ts';
 import { CasePanel } from '../ui/CasePanel.tsx';
@@ -17,6 +18,8 @@ import { ViewOverlay } from '../ui/ViewOverlay.tsx';
 import { SimClient, SimulationCancelled } from '../worker/client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
 import { DEFAULT_REGION, DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
+import { keepEstimateLive } from './live-estimate.ts';
+import { planRequest, sonicateRequest } from './planning-requests.ts';
 
 function createWorker(): Worker {
   return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'fus-sim' });
@@ -94,12 +97,7 @@ export function App() {
     s.startRun();
     try {
       const outcome = await client.sonicate(
-        {
-          transducer: s.transducer,
-          pose: { target: s.target, direction: s.beamDirection, distance: s.transducer.radiusOfCurvature },
-          ...s.sonication,
-          region: DEFAULT_REGION,
-        },
+        sonicateRequest(s),
         (fraction) => store.getState().setProgress(fraction),
         controller.signal,
       );
@@ -115,6 +113,49 @@ export function App() {
 
   const cancel = useCallback(() => running.current?.abort(), []);
 
+  // Live feedback: every planning change asks the worker for a fast estimate (latest wins).
+  useEffect(() => (client ? keepEstimateLive(store, client) : undefined), [client, store]);
+
+  const planRunning = useRef<AbortController | undefined>(undefined);
+  const runPlan = useCallback(async () => {
+    if (!client) return;
+    const s = store.getState();
+    if (s.spots.length === 0) return;
+    const controller = new AbortController();
+    planRunning.current = controller;
+    s.startPlanRun();
+    try {
+      const outcome = await client.runPlan(
+        planRequest(s),
+        (fraction) => store.getState().setPlanProgress(fraction),
+        controller.signal,
+      );
+      store.getState().finishPlanRun(outcome);
+    } catch (error) {
+      if (error instanceof SimulationCancelled)
+        store.getState().failPlanRun('cancelled', 'Cancelled: the plan is unchanged.');
+      else store.getState().failPlanRun('error', `The plan failed: ${errorMessage(error)}`);
+    } finally {
+      if (planRunning.current === controller) planRunning.current = undefined;
+    }
+  }, [client, store]);
+  const cancelPlan = useCallback(() => planRunning.current?.abort(), []);
+
+  const autoSpots = useCallback(async () => {
+    if (!client) return;
+    const s = store.getState();
+    const lesion = s.parts.find((p) => p.tissue === 'lesion');
+    try {
+      const centres = await client.spotGrid({
+        transducer: s.transducer,
+        ...(lesion ? { lesionPart: lesion.name } : {}),
+      });
+      store.getState().setSpots(centres.map((focus) => ({ id: newId('spot'), focus, ...store.getState().sonication })));
+    } catch (error) {
+      store.getState().failPlanRun('error', `Could not cover the lesion: ${errorMessage(error)}`);
+    }
+  }, [client, store]);
+
   return (
     <PlannerStoreContext.Provider value={store}>
       <div className="app">
@@ -127,14 +168,20 @@ export function App() {
         <main className="view" aria-label="3D view">
           <Viewer>
             <CaseModel parts={parts} />
-            <TransducerView />
+            <PlanningScene />
             <HeatedRegion />
             <ScaleBarProbe target={target} bar={scaleBar} />
           </Viewer>
           <ViewOverlay />
           <ScaleBar bar={scaleBar} />
         </main>
-        <PlanPanel onSonicate={() => void sonicate()} onCancel={cancel} />
+        <PlanPanel
+          onSonicate={() => void sonicate()}
+          onCancel={cancel}
+          onRunPlan={() => void runPlan()}
+          onCancelPlan={cancelPlan}
+          onAutoSpots={() => void autoSpots()}
+        />
       </div>
     </PlannerStoreContext.Provider>
   );

@@ -1,13 +1,21 @@
-import { useThree } from '@react-three/fiber';
+import { type ThreeEvent, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { DoubleSide, MeshStandardMaterial } from 'three';
 import type { CasePart } from '../geometry/phantom.ts';
-import { usePlanner } from '../state/hooks.ts';
+import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { TISSUE_COLOURS } from '../style/palette.ts';
+import { pickTarget, visibleCaseHits } from './casePicking.ts';
+import { isClick, overHandle, setCursor } from './pointer.ts';
 
-/** The anatomy: one mesh per part, coloured by tissue, with the visibility and opacity the parts list sets. */
+/**
+ * The anatomy: one mesh per part, coloured by tissue, with the visibility and opacity the parts list sets.
+ * Clicking (not dragging) a lesion or bone part sets the target there (see casePicking.ts for the snap); in
+ * free-beam mode clicks are left to FreeBeams.
+ */
 export function CaseModel({ parts }: { parts: readonly CasePart[] }) {
+  const store = usePlannerStoreApi();
   const views = usePlanner((s) => s.parts);
+  const canvas = useThree((s) => s.gl.domElement);
   const meshes = useMemo(
     () =>
       parts.map((part) => {
@@ -32,8 +40,30 @@ export function CaseModel({ parts }: { parts: readonly CasePart[] }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `views` is the trigger, read through the materials.
   useEffect(() => invalidate(), [views, invalidate]);
 
+  const pick = (e: ThreeEvent<PointerEvent | MouseEvent>) => {
+    const s = store.getState();
+    return pickTarget(visibleCaseHits(e.intersections, s.parts), e.ray, s.targetSnap);
+  };
+
+  // R3F calls these once per part hit along the ray (nearest first), the event carrying all the hits.
+  const handlers = {
+    onClick: (e: ThreeEvent<MouseEvent>) => {
+      if (!isClick(e) || store.getState().freeBeamMode || overHandle(e.intersections)) return;
+      const target = pick(e);
+      if (!target) return;
+      e.stopPropagation();
+      store.getState().setTarget(target);
+    },
+    onPointerMove: (e: ThreeEvent<PointerEvent>) => {
+      if (overHandle(e.intersections)) return;
+      if (store.getState().freeBeamMode) setCursor(canvas, 'copy');
+      else setCursor(canvas, pick(e) ? 'crosshair' : '');
+    },
+    onPointerOut: () => setCursor(canvas, ''),
+  };
+
   return (
-    <group name="case">
+    <group name="case" {...handlers}>
       {meshes.map(({ part, material }) => {
         const view = views.find((v) => v.name === part.name);
         const opacity = view?.opacity ?? 1;

@@ -2,12 +2,15 @@ import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
 import { Canvas, useThree } from '@react-three/fiber';
 import { type ReactNode, useEffect } from 'react';
 import { Vector3 } from 'three';
-import { usePlanner } from '../state/hooks.ts';
+import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 
-type Vec3 = [number, number, number];
-
-/** Frames the case: the camera looks at the target from the transducer's side, far enough to see the limb. */
-function CameraRig({ target, direction }: { target: Vec3; direction: Vec3 }) {
+/**
+ * Frames the case: the camera looks at the target from the transducer's side, far enough to see the limb. It
+ * frames when a case is ready and on Reset view only, never while the target or transducer is dragged (the view
+ * must hold still under the pointer).
+ */
+function CameraRig() {
+  const store = usePlannerStoreApi();
   const camera = useThree((s) => s.camera);
   const controls = useThree((s) => s.controls) as {
     target?: { set(x: number, y: number, z: number): void };
@@ -15,8 +18,11 @@ function CameraRig({ target, direction }: { target: Vec3; direction: Vec3 }) {
   } | null;
   const invalidate = useThree((s) => s.invalidate);
   const resetCount = usePlanner((s) => s.viewResetCount);
+  const caseReady = usePlanner((s) => (s.caseStatus === 'ready' ? s.caseId : ''));
   useEffect(() => {
     void resetCount;
+    void caseReady;
+    const { target, beamDirection: direction } = store.getState();
     // Look across the beam axis, slightly from the transducer's side and from above, so the converging beams,
     // the array and the anatomy are all in view rather than the array hiding the target.
     const d = new Vector3(...direction).normalize();
@@ -33,14 +39,12 @@ function CameraRig({ target, direction }: { target: Vec3; direction: Vec3 }) {
     controls?.target?.set(target[0], target[1], target[2]);
     controls?.update?.();
     invalidate();
-  }, [camera, controls, target, direction, resetCount, invalidate]);
+  }, [store, camera, controls, resetCount, caseReady, invalidate]);
   return null;
 }
 
 /** The 3D view: orbit (left drag), zoom (wheel), pan (right drag), an axis gizmo, and the scene's children. */
 export function Viewer({ children }: { children: ReactNode }) {
-  const target = usePlanner((s) => s.target);
-  const direction = usePlanner((s) => s.beamDirection);
   return (
     <Canvas
       data-testid="view3d"
@@ -57,7 +61,7 @@ export function Viewer({ children }: { children: ReactNode }) {
       <directionalLight position={[1, 2, 1.5]} intensity={1.6} />
       <directionalLight position={[-1, -0.5, -1]} intensity={0.5} />
       <OrbitControls makeDefault enableDamping={false} />
-      <CameraRig target={target} direction={direction} />
+      <CameraRig />
       {children}
       <GizmoHelper alignment="bottom-left" margin={[64, 64]}>
         <GizmoViewport axisColors={['#ef4444', '#22c55e', '#3b82f6']} labelColor="#0f172a" />

@@ -1,5 +1,14 @@
 import * as Comlink from 'comlink';
 import type {
+  Estimate,
+  EstimateRequest,
+  PlanningBeamRequest,
+  PlanningBeamTrace,
+  PlanOutcome,
+  PlanRequest,
+  SpotGridRequest,
+} from './plan-protocol.ts';
+import type {
   BeamRequest,
   BeamTrace,
   CaseSummary,
@@ -73,9 +82,43 @@ export class SimClient {
     onProgress: (fraction: number) => void,
     signal?: AbortSignal,
   ): Promise<SonicationOutcome> {
+    return this.cancellable(() => this.api.sonicate(request, Comlink.proxy(onProgress)), signal);
+  }
+
+  async traceBeamsForPlanning(request: PlanningBeamRequest): Promise<PlanningBeamTrace> {
+    await this.ready;
+    return this.api.traceBeamsForPlanning(request);
+  }
+
+  /** The live estimate while dragging (tens of ms in the worker). */
+  async estimate(request: EstimateRequest): Promise<Estimate> {
+    await this.ready;
+    return this.api.estimate(request);
+  }
+
+  /** Spot centres covering the lesion, in delivery order [m]. */
+  async spotGrid(request: SpotGridRequest): Promise<[number, number, number][]> {
+    await this.ready;
+    return this.api.spotGrid(request);
+  }
+
+  /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */
+  async runPlan(
+    request: PlanRequest,
+    onProgress: (fraction: number) => void,
+    signal?: AbortSignal,
+  ): Promise<PlanOutcome> {
+    return this.cancellable(() => this.api.runPlan(request, Comlink.proxy(onProgress)), signal);
+  }
+
+  /**
+   * Runs a long worker call that `signal` can cancel: aborting terminates the worker at once and starts a fresh one
+   * with the case re-sent (the core's loops are synchronous); a crash rejects with WorkerCrashed.
+   */
+  private async cancellable<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.ready;
     if (signal?.aborted) throw new SimulationCancelled();
-    return new Promise<SonicationOutcome>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         finish();
         reject(new SimulationCancelled());
@@ -90,7 +133,7 @@ export class SimClient {
         reject(error);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.api.sonicate(request, Comlink.proxy(onProgress)).then(
+      call().then(
         (outcome) => {
           finish();
           resolve(outcome);

@@ -25,6 +25,11 @@ export interface PlanningBeamRequest extends BeamRequest {
   noPass?: NoPassRegion[];
   /** Switch off, automatically, elements whose beam crosses gas, a critical structure or a no-pass region. */
   autoSwitchOff?: boolean;
+  /**
+   * Free-beam mode: when non-empty, the sources are these points [m] instead of the array, each a 20 mm-diameter
+   * piston aimed at the focus (FREE_BEAM_DIAMETER in worker/ops/beam-sources.ts); elementsOn then indexes them.
+   */
+  freeBeams?: Vec3[];
 }
 
 /** BeamTrace with what planning needs to show. */
@@ -70,8 +75,13 @@ export interface SpotGridRequest {
   /** spot spacing [m]; absent = from the focal spot size (−6 dB lateral width) of the transducer */
   spacing?: number;
   transducer: BeamRequest['transducer'];
-  /** at most this many spots */
+  /** at most this many spots (default 30); the spacing grows until the lattice fits */
   maxSpots?: number;
+  /**
+   * Unit vector from the target toward the transducer (the pose's direction). When given, the lattice is aligned
+   * with the beam axis and the spots are delivered deepest layer first; absent = world axes, lowest z first.
+   */
+  direction?: Vec3;
 }
 
 export interface PlanSpotRequest {
@@ -87,6 +97,11 @@ export interface PlanRequest extends PlanningBeamRequest {
   spots: PlanSpotRequest[];
   /** voxel size of the simulated region, which is sized to hold every spot [m] */
   spacing: number;
+  /**
+   * Extra points [m] the region must also hold (e.g. the spots of a larger plan, so a sub-plan runs on the same
+   * grid and voxels compare one to one). Absent = the spots only.
+   */
+  include?: Vec3[];
 }
 
 export interface PlanSpotOutcome {

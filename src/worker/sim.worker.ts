@@ -1,9 +1,13 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { type CaseState, NoCaseLoadedError } from './case-state.ts';
+import { estimate } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
+import { runPlan } from './ops/run-plan.ts';
 import { sonicate } from './ops/sonicate.ts';
-import { traceBeams } from './ops/trace-beams.ts';
+import { spotGrid } from './ops/spot-grid.ts';
+import { traceBeams, traceBeamsForPlanning } from './ops/trace-beams.ts';
+import type { PlanningBeamTrace } from './plan-protocol.ts';
 import type { SimWorkerApi } from './protocol.ts';
 
 // The worker only decodes, calls the ops (geometry + physics) and encodes; it holds the loaded case.
@@ -12,6 +16,10 @@ let current: CaseState | undefined;
 function requireCase(): CaseState {
   if (!current) throw new NoCaseLoadedError();
   return current;
+}
+
+function traceBuffers(trace: PlanningBeamTrace): ArrayBuffer[] {
+  return [trace.elementPositions.buffer, trace.statuses.buffer, trace.firing.buffer] as ArrayBuffer[];
 }
 
 const api: SimWorkerApi = {
@@ -34,6 +42,25 @@ const api: SimWorkerApi = {
       outcome.time,
       outcome.hottestTemperature,
     ];
+    return Comlink.transfer(
+      outcome,
+      buffers.map((b) => b.buffer as ArrayBuffer),
+    );
+  },
+  traceBeamsForPlanning(request) {
+    const trace = traceBeamsForPlanning(requireCase(), request);
+    return Comlink.transfer(trace, traceBuffers(trace));
+  },
+  estimate(request) {
+    const result = estimate(requireCase(), request);
+    return Comlink.transfer(result, traceBuffers(result.beams));
+  },
+  spotGrid(request) {
+    return spotGrid(requireCase(), request);
+  },
+  runPlan(request, onProgress) {
+    const outcome = runPlan(requireCase(), request, onProgress);
+    const buffers = [outcome.maxTemperature, outcome.dose, outcome.time, outcome.peakTemperature];
     return Comlink.transfer(
       outcome,
       buffers.map((b) => b.buffer as ArrayBuffer),

@@ -5,7 +5,7 @@ import { type SonicationResult, simulateSonication } from '../../physics/sonicat
 import type { TissueId } from '../../physics/tissue-ids.ts';
 import { TISSUES } from '../../physics/tissues.ts';
 import type { CaseState } from '../case-state.ts';
-import type { SonicateRequest, SonicationOutcome } from '../protocol.ts';
+import type { BeamRequest, SonicateRequest, SonicationOutcome } from '../protocol.ts';
 import { sourceLayout } from './source-layout.ts';
 import { elementPaths } from './trace-beams.ts';
 
@@ -65,7 +65,7 @@ export function runSonication(
 }
 
 /** Steering loss of the request's electronic focus, from the transducer frame (1 when it is not steered). */
-export function steeringLossOf(request: SonicateRequest): number {
+export function steeringLossOf(request: BeamRequest): number {
   if (!request.focus) return 1;
   const { apex, u, v, w } = poseFrame(request.pose);
   const d = [0, 1, 2].map((a) => (request.focus?.[a] ?? 0) - (apex[a] as number));

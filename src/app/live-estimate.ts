@@ -1,0 +1,69 @@
+import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
+import type { SimClient } from '../worker/client.ts';
+import { estimateRequest } from './planning-requests.ts';
+
+/** The parts of the plan an estimate depends on: a change to any of them asks for a new one. */
+function estimateInputs(s: PlannerStore): unknown[] {
+  return [
+    s.caseStatus,
+    s.caseSummary,
+    s.target,
+    s.beamDirection,
+    s.transducer,
+    s.elementsOff,
+    s.autoSwitchOff,
+    s.noPass,
+    s.freeBeamMode,
+    s.freeBeams,
+    s.sonication,
+  ];
+}
+
+/**
+ * Keeps `estimate` (and the beams drawn in 3D) up to date while the user drags: one request in flight at a time,
+ * and when the plan changed meanwhile, exactly one more with the latest state (latest wins, nothing queues up).
+ * Returns the unsubscribe function.
+ */
+export function keepEstimateLive(store: PlannerStoreApi, client: SimClient): () => void {
+  let inFlight = false;
+  let dirty = false;
+  let disposed = false;
+  let last: unknown[] = [];
+
+  const run = async (): Promise<void> => {
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    const state = store.getState();
+    if (state.caseStatus !== 'ready') return;
+    inFlight = true;
+    dirty = false;
+    const caseId = state.caseId;
+    try {
+      const estimate = await client.estimate(estimateRequest(state));
+      if (!disposed && store.getState().caseId === caseId) {
+        store.getState().setEstimate(estimate);
+        store.getState().setBeams(estimate.beams);
+      }
+    } catch {
+      // A failed estimate leaves the last one shown; the full sonication reports errors to the user.
+    } finally {
+      inFlight = false;
+      if (dirty && !disposed) void run();
+    }
+  };
+
+  const unsubscribe = store.subscribe((state) => {
+    const inputs = estimateInputs(state);
+    if (inputs.length === last.length && inputs.every((value, i) => value === last[i])) return;
+    last = inputs;
+    void run();
+  });
+  last = estimateInputs(store.getState());
+  void run();
+  return () => {
+    disposed = true;
+    unsubscribe();
+  };
+}

@@ -1,0 +1,73 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { type PerspectiveCamera, Vector3 } from 'three';
+import { usePlannerStoreApi } from '../state/hooks.ts';
+import { TARGET_RING_INNER, TARGET_RING_PX } from './TargetHandle.tsx';
+import { apexOf } from './TransducerHandle.tsx';
+import { worldPerPixel } from './useScreenSize.ts';
+
+type Point = [number, number];
+
+/**
+ * A read-only probe for tests and debugging: a hidden element, data-testid="scene-probe", beside the canvas,
+ * whose data attributes give, after every drawn frame, where things are on the page in client (CSS) pixels,
+ * ready for page.mouse:
+ * - data-target "x,y": the target (centre of the ring; a press there orbits, it is the ring's hole)
+ * - data-target-handle "x,y": a point on the target ring (press and drag here to move the target)
+ * - data-transducer-handle "x,y": the apex knob (drag it to move the transducer over the sphere about the target)
+ * - data-element0 "x,y": element 0's disc (click to switch it off/on)
+ * - data-spots / data-nopass: JSON {id: [x, y]} of spot markers / no-pass centre knobs
+ * - data-standoff-mm: water/gel standoff along the axis [mm], "" when the axis meets no tissue
+ * - data-frame: drawn-frame count (wait for it to change after an action)
+ */
+export function SceneProbe() {
+  const store = usePlannerStoreApi();
+  const canvas = useThree((s) => s.gl.domElement);
+  const element = useMemo(() => {
+    const el = document.createElement('div');
+    el.dataset.testid = 'scene-probe';
+    el.hidden = true;
+    return el;
+  }, []);
+  useEffect(() => {
+    const parent = canvas.parentElement;
+    parent?.appendChild(element);
+    return () => element.remove();
+  }, [canvas, element]);
+  const scratch = useMemo(() => ({ p: new Vector3(), right: new Vector3(), frame: 0 }), []);
+
+  useFrame(({ camera, scene, size }) => {
+    const rect = canvas.getBoundingClientRect();
+    camera.updateMatrixWorld();
+    const { p, right } = scratch;
+    const screen = (v: Vector3): Point => {
+      v.project(camera);
+      return [
+        Math.round((rect.left + ((v.x + 1) / 2) * rect.width) * 10) / 10,
+        Math.round((rect.top + ((1 - v.y) / 2) * rect.height) * 10) / 10,
+      ];
+    };
+    const s = store.getState();
+    const d = element.dataset;
+    d.target = screen(p.fromArray(s.target)).join(',');
+    const perspective = camera as PerspectiveCamera;
+    if (perspective.isPerspectiveCamera) {
+      const ringMid = ((1 + TARGET_RING_INNER) / 2) * TARGET_RING_PX;
+      const step = ringMid * worldPerPixel(perspective, size.height, p.fromArray(s.target));
+      right.setFromMatrixColumn(camera.matrixWorld, 0).normalize();
+      d.targetHandle = screen(p.fromArray(s.target).addScaledVector(right, step)).join(',');
+    }
+    d.transducerHandle = screen(apexOf(s.target, s.beamDirection, s.transducer.radiusOfCurvature, p)).join(',');
+    const trace = s.estimate?.beams ?? s.beams;
+    d.element0 =
+      trace && trace.elementPositions.length >= 3 ? screen(p.fromArray(trace.elementPositions)).join(',') : '';
+    d.spots = JSON.stringify(Object.fromEntries(s.spots.map((spot) => [spot.id, screen(p.fromArray(spot.focus))])));
+    d.nopass = JSON.stringify(Object.fromEntries(s.noPass.map((r) => [r.id, screen(p.fromArray(r.centre))])));
+    const standoff = scene.getObjectByName('standoff');
+    const length = standoff?.visible ? (standoff.userData.length as number | undefined) : undefined;
+    d.standoffMm = length === undefined ? '' : (length * 1000).toFixed(1);
+    scratch.frame += 1;
+    d.frame = String(scratch.frame);
+  });
+  return null;
+}

@@ -1,0 +1,118 @@
+import { type ThreeEvent, useThree } from '@react-three/fiber';
+import { useCallback, useEffect, useRef } from 'react';
+import { type Ray, Raycaster, Vector2 } from 'three';
+import { usePlannerStoreApi } from '../state/hooks.ts';
+import { setCursor } from './pointer.ts';
+
+/** What a handle does while it is dragged. `move` runs at most once per animation frame, with the latest ray. */
+export interface DragGesture {
+  begin(ray: Ray): void;
+  move(ray: Ray): void;
+  /**
+   * Called at the end with undo paused. Put the state back as it was before the drag (`restore`) and return a
+   * function that applies the result; it runs after undo tracking resumes, so the drag is one undo step.
+   * Return undefined when nothing changed.
+   */
+  settle(): { restore(): void; apply(): void } | undefined;
+}
+
+interface Controls {
+  enabled: boolean;
+}
+
+/**
+ * Turns an object into a drag handle: returns its onPointerDown. While the drag lasts the OrbitControls are
+ * disabled (and re-enabled after), pointer moves are followed on `window` so the pointer may leave the handle or
+ * the canvas, store updates are throttled to animation frames, and undo records the whole drag as one step.
+ */
+export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent>) => void {
+  const get = useThree((s) => s.get);
+  const store = usePlannerStoreApi();
+  const gestureRef = useRef(gesture);
+  useEffect(() => {
+    gestureRef.current = gesture;
+  });
+  const cancelRef = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => () => cancelRef.current?.(), []);
+
+  return useCallback(
+    (e: ThreeEvent<PointerEvent>) => {
+      if (e.button !== 0 || cancelRef.current) return;
+      e.stopPropagation();
+      const state = get();
+      const canvas = state.gl.domElement;
+      const controls = state.controls as Controls | null;
+      if (controls) controls.enabled = false;
+      setCursor(canvas, 'grabbing');
+      const raycaster = new Raycaster();
+      const ndc = new Vector2();
+      const rayAt = (x: number, y: number): Ray => {
+        const rect = canvas.getBoundingClientRect();
+        ndc.set(((x - rect.left) / rect.width) * 2 - 1, -((y - rect.top) / rect.height) * 2 + 1);
+        raycaster.setFromCamera(ndc, get().camera);
+        return raycaster.ray;
+      };
+      const pointerId = e.pointerId;
+      const temporal = store.temporal.getState();
+      temporal.pause();
+      gestureRef.current.begin(rayAt(e.nativeEvent.clientX, e.nativeEvent.clientY));
+
+      let pending: { x: number; y: number } | undefined;
+      let frame = 0;
+      const flush = () => {
+        frame = 0;
+        if (!pending) return;
+        const { x, y } = pending;
+        pending = undefined;
+        gestureRef.current.move(rayAt(x, y));
+        get().invalidate();
+      };
+      const onMove = (ev: PointerEvent) => {
+        if (ev.pointerId !== pointerId) return;
+        pending = { x: ev.clientX, y: ev.clientY };
+        if (!frame) frame = requestAnimationFrame(flush);
+      };
+      const finish = (ev?: Event) => {
+        if (ev instanceof PointerEvent && ev.pointerId !== pointerId) return;
+        if (frame) cancelAnimationFrame(frame);
+        if (ev) flush();
+        window.removeEventListener('pointermove', onMove);
+        window.removeEventListener('pointerup', finish);
+        window.removeEventListener('pointercancel', finish);
+        window.removeEventListener('blur', finish);
+        cancelRef.current = undefined;
+        const result = gestureRef.current.settle();
+        result?.restore();
+        store.temporal.getState().resume();
+        result?.apply();
+        if (controls) controls.enabled = true;
+        setCursor(canvas, '');
+        get().invalidate();
+      };
+      window.addEventListener('pointermove', onMove);
+      window.addEventListener('pointerup', finish);
+      window.addEventListener('pointercancel', finish);
+      window.addEventListener('blur', finish);
+      cancelRef.current = () => finish();
+    },
+    [get, store],
+  );
+}
+
+/** Hover feedback for a handle: a grab cursor, and the objects behind it get no hover. */
+export function useGrabCursor() {
+  const canvas = useThree((s) => s.gl.domElement);
+  return {
+    onPointerOver: (e: ThreeEvent<PointerEvent>) => {
+      e.stopPropagation();
+      setCursor(canvas, 'grab');
+    },
+    onPointerMove: (e: ThreeEvent<PointerEvent>) => {
+      e.stopPropagation();
+      if (canvas.style.cursor !== 'grabbing') setCursor(canvas, 'grab');
+    },
+    onPointerOut: () => {
+      if (canvas.style.cursor === 'grab') setCursor(canvas, '');
+    },
+  };
+}

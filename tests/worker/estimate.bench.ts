@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { bench, describe } from 'vitest';
+import { PRESETS } from '../../src/physics/transducer.ts';
+import { estimate } from '../../src/worker/ops/estimate.ts';
+import { loadCase } from '../../src/worker/ops/load-case.ts';
+import { traceBeamsForPlanning } from '../../src/worker/ops/trace-beams.ts';
+
+// The live estimate must answer within ≈ 50 ms while the user drags (208-element array, 2-core machine).
+// Measured by `npm run bench`, not asserted in a test.
+function bytesOf(path: string): ArrayBuffer {
+  const buffer = readFileSync(new URL(`../../${path}`, import.meta.url));
+  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+}
+const transducer = PRESETS.clinicalBodyArray;
+const cases = {
+  femur: await loadCase(bytesOf('models/femur-shaft.glb'), 'femur'),
+  iliac: await loadCase(bytesOf('models/iliac-wing.glb'), 'iliac'),
+};
+
+for (const [name, c] of Object.entries(cases)) {
+  const { meta } = c.summary;
+  const pose = { target: meta.defaultTarget, direction: meta.defaultBeamDirection, distance: 0.16 };
+  const noPass = [{ id: 'np', kind: 'sphere' as const, centre: meta.defaultTarget, size: 0.001 }];
+  describe(`${name}, 208 elements`, () => {
+    bench('planning trace only', () => {
+      traceBeamsForPlanning(c.state, { transducer, pose, noPass, autoSwitchOff: true });
+    });
+    bench('estimate (trace + focal Rayleigh + Gaussian ΔT + steering loss)', () => {
+      estimate(c.state, { transducer, pose, noPass, autoSwitchOff: true, acousticPower: 50, duration: 20 });
+    });
+  });
+}
