@@ -17,7 +17,7 @@ import { ScaleBar } from '../ui/ScaleBar.tsx';
 import { ViewOverlay } from '../ui/ViewOverlay.tsx';
 import { SimClient, SimulationCancelled } from '../worker/client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
-import { DEFAULT_REGION, DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
+import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 import { keepEstimateLive } from './live-estimate.ts';
 import { planRequest, sonicateRequest } from './planning-requests.ts';
 
