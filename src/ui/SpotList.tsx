@@ -302,6 +302,12 @@ function PlanResults({ outcome, stale }: { outcome: PlanOutcome; stale: boolean 
       text: formatQuantity(maxOf(outcome.peakTemperature), DISPLAY.temperature.unit),
     },
     {
+      key: 'peak-dose',
+      label: 'Peak thermal dose',
+      si: maxOf(outcome.dose),
+      text: formatQuantity(maxOf(outcome.dose), DISPLAY.dose.unit),
+    },
+    {
       key: 'critical-dose',
       label: 'Critical structures, peak dose',
       si: d.criticalDose.maxDose,

@@ -1,0 +1,105 @@
+import { expect, type Page, test } from '@playwright/test';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+/** Screen point of a scene handle, as the scene probe reports it after each drawn frame. */
+async function probePoint(page: Page, attribute: string): Promise<[number, number]> {
+  const probe = page.getByTestId('scene-probe');
+  await expect(probe).toHaveAttribute(attribute, /\d/);
+  const [x, y] = ((await probe.getAttribute(attribute)) ?? '').split(',').map(Number);
+  return [x as number, y as number];
+}
+
+async function count(page: Page, status: string): Promise<number> {
+  return Number((await page.getByTestId(`beam-count-${status}`).textContent())?.trim());
+}
+
+async function openIliac(page: Page): Promise<PlannerPage> {
+  const app = new PlannerPage(page);
+  await app.open();
+  await page.getByTestId('case-picker').selectOption('iliac-wing');
+  await expect(page.getByTestId('parts-list').locator('[data-tissue=bowel_gas]')).toHaveCount(1);
+  await expect.poll(() => count(page, 'gas')).toBeGreaterThan(0);
+  return app;
+}
+
+test.describe('beam planning on the iliac-wing case', () => {
+  test('beams through the bowel gas are flagged, and dragging the transducer changes which', async ({ page }) => {
+    const app = await openIliac(page);
+    const before = { gas: await count(page, 'gas'), clear: await count(page, 'clear') };
+    const [x, y] = await probePoint(page, 'data-transducer-handle');
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 90, y + 30, { steps: 10 });
+    await page.mouse.up();
+    await expect
+      .poll(async () => (await count(page, 'gas')) !== before.gas || (await count(page, 'clear')) !== before.clear)
+      .toBe(true);
+    // The move is one planning step: undo puts the transducer back and the statuses with it.
+    await page.getByTestId('undo').click();
+    await expect.poll(() => count(page, 'gas')).toBe(before.gas);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('unsafe beams are switched off automatically, and an element can be switched off by hand', async ({ page }) => {
+    await openIliac(page);
+    const gas = await count(page, 'gas');
+    await expect(page.getByTestId('active-elements')).toHaveText('208');
+    await page.getByTestId('auto-switch-off').check();
+    await expect
+      .poll(async () => Number(await page.getByTestId('active-elements').textContent()))
+      .toBeLessThanOrEqual(208 - gas);
+    await expect
+      .poll(async () => Number(await page.getByTestId('lost-aperture').getAttribute('data-si')))
+      .toBeGreaterThan(0);
+    await page.getByTestId('auto-switch-off').uncheck();
+    await expect(page.getByTestId('active-elements')).toHaveText('208');
+    const [ex, ey] = await probePoint(page, 'data-element0');
+    await page.mouse.click(ex, ey);
+    await expect(page.getByTestId('active-elements')).toHaveText('207');
+    await expect.poll(() => count(page, 'off')).toBe(1);
+  });
+});
+
+test.describe('a plan of several sonications', () => {
+  test('a three-spot plan accumulates more dose than its first spot alone', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    // Short sonications keep the test quick; the spots copy these parameters.
+    for (const [id, value] of [
+      ['param-power', '40 W'],
+      ['param-duration', '8 s'],
+      ['param-cooling', '4 s'],
+    ] as const) {
+      await page.getByTestId(id).fill(value);
+      await page.getByTestId(id).press('Enter');
+    }
+    await page.getByTestId('spot-add').click();
+    await page.getByTestId('plan-run').click();
+    await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    const single = {
+      ablated: Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si')),
+      dose: Number(await page.getByTestId('plan-peak-dose').getAttribute('data-si')),
+    };
+    expect(single.dose).toBeGreaterThan(0);
+
+    // Two more spots, 3 mm either side of the first along x.
+    const x = page.getByTestId('target-x');
+    const x0 = Number.parseFloat((await x.inputValue()) || '0');
+    for (const dx of [3, -3]) {
+      await x.fill(`${x0 + dx} mm`);
+      await x.press('Enter');
+      await page.getByTestId('spot-add').click();
+    }
+    await expect(page.getByTestId('spot-list').locator('li')).toHaveCount(3);
+    await page.getByTestId('plan-run').click();
+    await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+    await expect(page.getByTestId('spot-2-status')).toBeVisible();
+    const three = {
+      ablated: Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si')),
+      dose: Number(await page.getByTestId('plan-peak-dose').getAttribute('data-si')),
+    };
+    expect(three.ablated).toBeGreaterThan(single.ablated);
+    expect(three.dose).toBeGreaterThanOrEqual(single.dose);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
