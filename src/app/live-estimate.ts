@@ -16,6 +16,7 @@ function estimateInputs(s: PlannerStore): unknown[] {
     s.freeBeamMode,
     s.freeBeams,
     s.sonication,
+    s.aberrationCorrection,
   ];
 }
 

@@ -22,6 +22,7 @@ export function planningBeamRequest(state: PlannerStore): PlanningBeamRequest {
     elementsOn: elementsOnMask(state),
     noPass: state.noPass,
     autoSwitchOff: state.autoSwitchOff,
+    aberrationCorrection: state.aberrationCorrection,
   };
   if (state.freeBeamMode && state.freeBeams.length > 0) request.freeBeams = state.freeBeams;
   return request;

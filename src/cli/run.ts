@@ -142,6 +142,7 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
     duration: scenario.input.sonication.duration,
     cooling: scenario.input.sonication.cooling,
     region: scenario.input.grid,
+    aberrationCorrection: scenario.input.aberrationCorrection,
   };
   const layout = sourceLayout(spec);
   const run = runSonication(built.state, request, onProgress);

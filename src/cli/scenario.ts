@@ -115,6 +115,7 @@ const scenarioSchema = v.strictObject(
     medium: mediumSchema,
     target: v.optional(vec3),
     beamDirection: v.optional(vec3),
+    aberrationCorrection: v.optional(v.boolean('expected true or false'), true),
     sonication: v.strictObject(
       { duration: bounded(0, 600), cooling: v.optional(bounded(0, 600), 0) },
       'expected an object { duration, cooling }',

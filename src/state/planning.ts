@@ -39,6 +39,8 @@ export interface PlanningState {
   freeBeams: Vec3[];
   /** snap a clicked target to the bone surface (periosteum) or keep it where the click met the lesion */
   targetSnap: 'surface' | 'inside';
+  /** correct the element phases for the tissue's sound speeds (off: watch the focus blur) */
+  aberrationCorrection: boolean;
 }
 
 /** The planning state fields that undo/redo tracks, beside the target, direction, transducer and sonication. */
@@ -51,6 +53,7 @@ export const PLANNING_KEYS = [
   'freeBeamMode',
   'freeBeams',
   'targetSnap',
+  'aberrationCorrection',
 ] as const satisfies readonly (keyof PlanningState)[];
 
 export const INITIAL_PLANNING: PlanningState = {
@@ -62,6 +65,7 @@ export const INITIAL_PLANNING: PlanningState = {
   freeBeamMode: false,
   freeBeams: [],
   targetSnap: 'inside',
+  aberrationCorrection: true,
 };
 
 export interface PlanningActions {
@@ -85,6 +89,7 @@ export interface PlanningActions {
   addFreeBeam(origin: Vec3): void;
   removeFreeBeam(index: number): void;
   setTargetSnap(snap: PlanningState['targetSnap']): void;
+  setAberrationCorrection(on: boolean): void;
   /** not undoable: the live estimate while dragging */
   setEstimate(estimate: Estimate | undefined): void;
   startPlanRun(): void;

@@ -220,6 +220,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         addFreeBeam: (origin) => set((s) => ({ freeBeams: [...s.freeBeams, origin] })),
         removeFreeBeam: (index) => set((s) => ({ freeBeams: s.freeBeams.filter((_, i) => i !== index) })),
         setTargetSnap: (targetSnap) => set({ targetSnap }),
+        setAberrationCorrection: (aberrationCorrection) => set({ aberrationCorrection }),
         setEstimate: (estimate) => set({ estimate }),
         startPlanRun: () => set({ planRun: { ...IDLE_PLAN_RUN, status: 'running', message: 'Running the plan…' } }),
         setPlanProgress: (fraction) =>

@@ -56,6 +56,8 @@ export function TransducerPanel() {
   const elementsOff = usePlanner((s) => s.elementsOff);
   const setElementsOff = usePlanner((s) => s.setElementsOff);
   const autoSwitchOff = usePlanner((s) => s.autoSwitchOff);
+  const aberrationCorrection = usePlanner((s) => s.aberrationCorrection);
+  const setAberrationCorrection = usePlanner((s) => s.setAberrationCorrection);
   const setAutoSwitchOff = usePlanner((s) => s.setAutoSwitchOff);
   const freeBeamMode = usePlanner((s) => s.freeBeamMode);
   const setFreeBeamMode = usePlanner((s) => s.setFreeBeamMode);
@@ -198,6 +200,16 @@ export function TransducerPanel() {
             onChange={(e) => setAutoSwitchOff(e.target.checked)}
           />{' '}
           Switch off unsafe beams automatically
+        </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="aberration-correction"
+            checked={aberrationCorrection}
+            disabled={busy}
+            onChange={(e) => setAberrationCorrection(e.target.checked)}
+          />{' '}
+          Correct element phases for the tissue (aberration correction)
         </label>
         <button
           type="button"

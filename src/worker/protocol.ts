@@ -39,6 +39,11 @@ export interface BeamRequest {
   focus?: [number, number, number];
   /** Per element, 1 = on, 0 = switched off; absent = all on. */
   elementsOn?: Uint8Array;
+  /**
+   * Correct each element's phase for the sound speeds on its path (default true). Off, the array focuses as if
+   * in water and the tissue's phase aberration blurs the focus.
+   */
+  aberrationCorrection?: boolean;
 }
 
 export interface BeamTrace {

@@ -114,6 +114,12 @@ describe('scenario parsing and validation', () => {
     ['two drives', { ...valid(), drive: { acousticPower: 20, normalVelocity: 0.1 } }, 'drive', /exactly one/],
     ['no drive', { ...valid(), drive: {} }, 'drive', /exactly one/],
     ['typo', { ...valid(), drive: { acousticPowr: 20 } }, 'drive.acousticPowr', /unknown field/],
+    [
+      'aberration switch not a boolean',
+      { ...valid(), aberrationCorrection: 'yes' },
+      'aberrationCorrection',
+      /true or false/,
+    ],
     ['short vector', { ...valid(), target: [0, 0] }, 'target.2', /expected a number/],
     ['not a vector', { ...valid(), target: 0.1 }, 'target', /\[x, y, z\]/],
     ['zero vector', { ...valid(), beamDirection: [0, 0, 0] }, 'beamDirection', /non-zero/],

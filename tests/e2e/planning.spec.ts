@@ -60,6 +60,18 @@ test.describe('beam planning on the iliac-wing case', () => {
   });
 });
 
+test('switching aberration correction off lowers the live focal-pressure estimate', async ({ page }) => {
+  const app = new PlannerPage(page);
+  await app.open();
+  const estimate = page.getByTestId('estimate-pressure');
+  await expect(estimate).toHaveAttribute('data-si', /\d/);
+  const corrected = Number(await estimate.getAttribute('data-si'));
+  await page.getByTestId('aberration-correction').uncheck();
+  await expect.poll(async () => Number(await estimate.getAttribute('data-si'))).toBeLessThan(corrected);
+  await page.getByTestId('aberration-correction').check();
+  await expect.poll(async () => Number(await estimate.getAttribute('data-si'))).toBeCloseTo(corrected, 0);
+});
+
 test.describe('a plan of several sonications', () => {
   test('a three-spot plan accumulates more dose than its first spot alone', async ({ page }) => {
     const app = new PlannerPage(page);

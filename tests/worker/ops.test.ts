@@ -128,4 +128,22 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
     expect(all.summary.steeringLoss).toBe(1);
     expect(half.summary.peakPressure).toBeLessThan(all.summary.peakPressure);
   });
+
+  it('sonicate: without aberration correction the tissue blurs the focus (lower focal pressure)', () => {
+    const base: SonicateRequest = {
+      transducer,
+      pose,
+      acousticPower: 50,
+      duration: 1,
+      cooling: 0,
+      region: { size: 0.01, spacing: 0.001 },
+    };
+    const corrected = sonicate(femur.state, base, () => {}, 'node');
+    const uncorrected = sonicate(femur.state, { ...base, aberrationCorrection: false }, () => {}, 'node');
+    console.info(
+      `femur focal |p|: corrected ${(corrected.summary.peakPressure / 1e6).toFixed(3)} MPa, ` +
+        `uncorrected ${(uncorrected.summary.peakPressure / 1e6).toFixed(3)} MPa`,
+    );
+    expect(uncorrected.summary.peakPressure).toBeLessThan(corrected.summary.peakPressure);
+  });
 });

@@ -64,6 +64,7 @@ export function estimate(state: CaseState, request: EstimateRequest): Estimate {
       acousticPower: request.acousticPower,
       focus,
       elementPaths: run.paths,
+      ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
     },
     tissue,
   );

@@ -173,6 +173,7 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
       labels,
       tissueTable,
       onProgress: (f) => onProgress(0.05 + 0.95 * f),
+      ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
     },
     spots,
   );

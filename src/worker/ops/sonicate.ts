@@ -54,6 +54,7 @@ export function runSonication(
     acousticPower: request.acousticPower,
     focus: request.focus ?? request.pose.target,
     elementPaths: paths,
+    ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
     grid,
     labels,
     tissueTable,
