@@ -1,5 +1,7 @@
 /** Geometry helpers for the phantom tests: read parts from a GLB, weld, check closure, point/ray vs solid. */
 import { type Document, NodeIO } from '@gltf-transform/core';
+import { TISSUE_PRIORITY } from '../../src/geometry/part-names.ts';
+import type { TissueId } from '../../src/physics/tissue-ids.ts';
 
 export type V3 = [number, number, number];
 
@@ -20,21 +22,8 @@ export interface SolidPart {
   hasTransform: boolean;
 }
 
-export const PRIORITY = [
-  'lesion',
-  'bowel_gas',
-  'lung',
-  'nerve',
-  'marrow',
-  'trabecular_bone',
-  'cortical_bone',
-  'bowel',
-  'blood',
-  'muscle',
-  'fat',
-  'skin',
-  'water',
-] as const;
+/** The priority rule of the file contract is the app's own (src/geometry/part-names.ts). */
+export const PRIORITY = TISSUE_PRIORITY;
 
 export async function readGlb(bytes: Uint8Array): Promise<Document> {
   return new NodeIO().readBinary(bytes);
@@ -204,7 +193,7 @@ export function inside(p: SolidPart, point: V3): boolean {
 export function tissueAt(parts: readonly SolidPart[], point: V3): string {
   let best = PRIORITY.length - 1;
   for (const p of parts) {
-    const rank = PRIORITY.indexOf(p.tissue as (typeof PRIORITY)[number]);
+    const rank = PRIORITY.indexOf(p.tissue as TissueId);
     if (rank >= 0 && rank < best && inside(p, point)) best = rank;
   }
   return PRIORITY[best] ?? 'water';

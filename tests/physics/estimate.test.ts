@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { advanceBioheat, createBioheatState, prepareBioheat } from '../../src/physics/bioheat.ts';
 import {
@@ -12,8 +11,8 @@ import type { VoxelGrid } from '../../src/physics/grid.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { estimate } from '../../src/worker/ops/estimate.ts';
-import { loadCase } from '../../src/worker/ops/load-case.ts';
 import { sonicate } from '../../src/worker/ops/sonicate.ts';
+import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { relativeError } from './matchers.ts';
 
 const MUSCLE = TISSUES.muscle;
@@ -124,11 +123,7 @@ describe('fast estimate: pure parts (PHYSICS.md §1.2, §1.5)', () => {
   });
 });
 
-const bytes = readFileSync(new URL('../../models/femur-shaft.glb', import.meta.url));
-const femur = await loadCase(
-  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  'femur',
-);
+const femur = await loadBundledCase('femur-shaft');
 const { meta } = femur.summary;
 const transducer = PRESETS.clinicalBodyArray;
 const pose = {

@@ -1,18 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { doseReport } from '../../src/physics/dose-report.ts';
 import type { TissueId } from '../../src/physics/tissue-ids.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { loadCase } from '../../src/worker/ops/load-case.ts';
 import { sonicate } from '../../src/worker/ops/sonicate.ts';
 import type { SonicateRequest, SonicationOutcome } from '../../src/worker/protocol.ts';
+import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
-function bytesOf(path: string): ArrayBuffer {
-  const buffer = readFileSync(new URL(`../../${path}`, import.meta.url));
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-}
-
-const femur = await loadCase(bytesOf('models/femur-shaft.glb'), 'femur');
+const femur = await loadBundledCase('femur-shaft');
 const { meta } = femur.summary;
 const transducer = PRESETS.clinicalBodyArray;
 const pose = {

@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { estimate } from '../../src/worker/ops/estimate.ts';
-import { loadCase } from '../../src/worker/ops/load-case.ts';
 import { traceBeamsForPlanning } from '../../src/worker/ops/trace-beams.ts';
+import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
 // The live estimate must answer within ≈ 50 ms while the user drags (208-element array, 2-core machine).
 // Measured by `npm run bench`, not asserted in a test.
-function bytesOf(path: string): ArrayBuffer {
-  const buffer = readFileSync(new URL(`../../${path}`, import.meta.url));
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-}
 const transducer = PRESETS.clinicalBodyArray;
 const cases = {
-  femur: await loadCase(bytesOf('models/femur-shaft.glb'), 'femur'),
-  iliac: await loadCase(bytesOf('models/iliac-wing.glb'), 'iliac'),
+  femur: await loadBundledCase('femur-shaft'),
+  iliac: await loadBundledCase('iliac-wing'),
 };
 
 for (const [name, c] of Object.entries(cases)) {

@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cem43Step } from '../../src/physics/thermal-dose.ts';
 import { absorptionAt, TISSUES } from '../../src/physics/tissues.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { loadCase } from '../../src/worker/ops/load-case.ts';
 import { sonicate } from '../../src/worker/ops/sonicate.ts';
+import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
 /*
  * The femur case's default sonication, traced step by step: every number the results card shows follows from
  * the one before it by a formula of PHYSICS.md. If one link breaks, the test names it.
  */
-const bytes = readFileSync(new URL('../../models/femur-shaft.glb', import.meta.url));
-const femur = await loadCase(
-  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  'femur',
-);
+const femur = await loadBundledCase('femur-shaft');
 const { meta } = femur.summary;
 const transducer = PRESETS.clinicalBodyArray;
 const outcome = sonicate(

@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { loadCase } from '../../src/worker/ops/load-case.ts';
 import { regionGrid, sonicate } from '../../src/worker/ops/sonicate.ts';
 import { traceBeams } from '../../src/worker/ops/trace-beams.ts';
 import type { SonicateRequest } from '../../src/worker/protocol.ts';
+import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
-function bytesOf(path: string): ArrayBuffer {
-  const buffer = readFileSync(new URL(`../../${path}`, import.meta.url));
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-}
-
-const femur = await loadCase(bytesOf('models/femur-shaft.glb'), 'femur');
+const femur = await loadBundledCase('femur-shaft');
 const { meta } = femur.summary;
 const transducer = PRESETS.clinicalBodyArray;
 const pose = {

@@ -1,26 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BEAM_STATUS_CODES } from '../../src/geometry/beam-status.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { beamSources, FREE_BEAM_DIAMETER } from '../../src/worker/ops/beam-sources.ts';
 import { estimate } from '../../src/worker/ops/estimate.ts';
-import { loadCase } from '../../src/worker/ops/load-case.ts';
 import { planGrid, runPlan } from '../../src/worker/ops/run-plan.ts';
 import { spotGrid } from '../../src/worker/ops/spot-grid.ts';
 import { traceBeams, traceBeamsForPlanning } from '../../src/worker/ops/trace-beams.ts';
 import type { PlanOutcome, PlanSpotRequest } from '../../src/worker/plan-protocol.ts';
+import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
 type Vec3 = [number, number, number];
 
-function bytesOf(path: string): ArrayBuffer {
-  const buffer = readFileSync(new URL(`../../${path}`, import.meta.url));
-  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-}
-
 const transducer = PRESETS.clinicalBodyArray;
 const N = transducer.elementCount;
-const iliac = await loadCase(bytesOf('models/iliac-wing.glb'), 'iliac');
-const femur = await loadCase(bytesOf('models/femur-shaft.glb'), 'femur');
+const iliac = await loadBundledCase('iliac-wing');
+const femur = await loadBundledCase('femur-shaft');
 const poseOf = (meta: typeof iliac.summary.meta) => ({
   target: meta.defaultTarget,
   direction: meta.defaultBeamDirection,
