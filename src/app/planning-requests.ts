@@ -15,16 +15,26 @@ export function elementsOnMask(state: PlannerStore): Uint8Array {
   return mask;
 }
 
+function usesFreeBeams(state: PlannerStore): boolean {
+  return state.freeBeamMode && state.freeBeams.length > 0;
+}
+
+/** How many sources fire in this plan: the free beams in free-beam mode, else the array's elements. */
+export function sourceCount(state: PlannerStore): number {
+  return usesFreeBeams(state) ? state.freeBeams.length : state.transducer.elementCount;
+}
+
 export function planningBeamRequest(state: PlannerStore): PlanningBeamRequest {
   const request: PlanningBeamRequest = {
     transducer: state.transducer,
     pose: { target: state.target, direction: state.beamDirection, distance: state.transducer.radiusOfCurvature },
-    elementsOn: elementsOnMask(state),
     noPass: state.noPass,
     autoSwitchOff: state.autoSwitchOff,
     aberrationCorrection: state.aberrationCorrection,
   };
-  if (state.freeBeamMode && state.freeBeams.length > 0) request.freeBeams = state.freeBeams;
+  // Hand-switched element indices belong to the array; free beams are all on until a rule switches them off.
+  if (usesFreeBeams(state)) request.freeBeams = state.freeBeams;
+  else request.elementsOn = elementsOnMask(state);
   return request;
 }
 
@@ -36,20 +46,9 @@ export function estimateRequest(state: PlannerStore): EstimateRequest {
   };
 }
 
-/**
- * One sonication at the target. The elements that fire are those the live estimate says fire (hand-switched
- * and, when asked, the automatic rule); before any estimate, the hand-switched mask.
- */
+/** One sonication at the target; the worker judges the beams (hand switches, the automatic rule) itself. */
 export function sonicateRequest(state: PlannerStore): SonicateRequest {
-  const beams = planningBeamRequest(state);
-  const firing = state.estimate?.beams.firing;
-  const request: SonicateRequest = {
-    ...beams,
-    elementsOn: firing && firing.length === state.transducer.elementCount ? firing : elementsOnMask(state),
-    ...state.sonication,
-    region: DEFAULT_REGION,
-  };
-  return request;
+  return { ...planningBeamRequest(state), ...state.sonication, region: DEFAULT_REGION };
 }
 
 export function planRequest(state: PlannerStore): PlanRequest {

@@ -54,7 +54,8 @@ export interface BeamTrace {
   counts: Record<BeamStatus, number>;
 }
 
-export interface SonicateRequest extends BeamRequest {
+/** A sonication, judged like a plan's beams: no-pass regions, the automatic switch-off rule and free beams apply. */
+export interface SonicateRequest extends PlanningBeamRequest {
   /** Total acoustic power of the active elements [W]. */
   acousticPower: number;
   /** Heating time [s]. */

@@ -72,6 +72,27 @@ test('switching aberration correction off lowers the live focal-pressure estimat
   await expect.poll(async () => Number(await estimate.getAttribute('data-si'))).toBeCloseTo(corrected, 0);
 });
 
+test('free-beam mode: beams placed by clicking converge on the target and sonicate together', async ({ page }) => {
+  const app = new PlannerPage(page);
+  await app.open();
+  await page.getByTestId('free-beam-mode').check();
+  const [tx, ty] = await probePoint(page, 'data-target');
+  // Three clicks around the target, away from every handle, each adding a beam aimed at it.
+  for (const [dx, dy] of [
+    [-160, -120],
+    [0, -170],
+    [160, -120],
+  ] as const) {
+    await page.mouse.click(tx + dx, ty + dy);
+  }
+  await expect(page.getByTestId('free-beam-list').locator('li')).toHaveCount(3);
+  await app.sonicate();
+  await app.waitForRunStatus('done');
+  await expect(page.getByTestId('run-info')).toContainText(/^3 elements/);
+  expect(await app.resultSi('peak-pressure')).toBeGreaterThan(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
 test.describe('a plan of several sonications', () => {
   test('a three-spot plan accumulates more dose than its first spot alone', async ({ page }) => {
     const app = new PlannerPage(page);

@@ -4,6 +4,7 @@ import { PRESETS } from '../../src/physics/transducer.ts';
 import { beamSources, FREE_BEAM_DIAMETER } from '../../src/worker/ops/beam-sources.ts';
 import { estimate } from '../../src/worker/ops/estimate.ts';
 import { planGrid, runPlan } from '../../src/worker/ops/run-plan.ts';
+import { sonicate } from '../../src/worker/ops/sonicate.ts';
 import { spotGrid } from '../../src/worker/ops/spot-grid.ts';
 import { traceBeams, traceBeamsForPlanning } from '../../src/worker/ops/trace-beams.ts';
 import type { PlanOutcome, PlanSpotRequest } from '../../src/worker/plan-protocol.ts';
@@ -245,5 +246,24 @@ describe('plan op on the femur', () => {
     expect(blocked.spots[0]?.status).toBe('blocked');
     expect(blocked.spots[0]?.reasons.join(' ')).toMatch(/at least half/);
     expect(blocked.dose.reduce((m, x) => Math.max(m, x), 0)).toBe(0);
+  });
+});
+
+describe('sonicate op judges its beams like the plan', () => {
+  it('with the automatic rule on the iliac wing, the gas and critical beams do not fire', () => {
+    const request = {
+      transducer,
+      pose: iliacPose,
+      autoSwitchOff: true,
+      acousticPower: 30,
+      duration: 1,
+      cooling: 0,
+      region: { size: 0.01, spacing: 0.001 },
+    };
+    const trace = traceBeamsForPlanning(iliac.state, request);
+    const outcome = sonicate(iliac.state, request, () => {}, 'node');
+    expect(trace.counts.gas + trace.counts.critical).toBeGreaterThan(0);
+    expect(outcome.summary.activeElements).toBe(trace.activeCount);
+    expect(outcome.summary.activeElements).toBe(N - trace.counts.gas - trace.counts.critical);
   });
 });

@@ -7,7 +7,7 @@ import { TISSUES } from '../../physics/tissues.ts';
 import type { CaseState } from '../case-state.ts';
 import type { BeamRequest, SonicateRequest, SonicationOutcome } from '../protocol.ts';
 import { sourceLayout } from './source-layout.ts';
-import { elementPaths } from './trace-beams.ts';
+import { planningTraceRun } from './trace-beams.ts';
 
 /** A cube of voxels centred on the focus (the electronic focus when the array steers). */
 export function regionGrid(request: SonicateRequest): VoxelGrid {
@@ -41,15 +41,14 @@ export function runSonication(
   onProgress: (fraction: number) => void,
 ): SonicationRun {
   const started = performance.now();
-  const { elements, elementRadius, paths } = elementPaths(state, request);
+  // The elements that fire: on by hand and, when asked, not switched off by the safety rule.
+  const { elements, elementRadius, paths, trace } = planningTraceRun(state, request);
   const grid = regionGrid(request);
   const tissueTable: TissueId[] = [];
   const labels = state.model.voxelise(grid, tissueTable);
   onProgress(0.05);
   const result = simulateSonication({
-    elements: request.elementsOn
-      ? { ...elements, radius: elementRadius, active: request.elementsOn }
-      : { ...elements, radius: elementRadius },
+    elements: { ...elements, radius: elementRadius, active: trace.firing },
     frequency: request.transducer.frequency,
     acousticPower: request.acousticPower,
     focus: request.focus ?? request.pose.target,
