@@ -101,8 +101,10 @@ export function App() {
         (fraction) => store.getState().setProgress(fraction),
         controller.signal,
       );
-      store.getState().finishRun(outcome);
+      if (running.current === controller) store.getState().finishRun(outcome);
     } catch (error) {
+      // A newer run replaced this one (a drag ended mid-run): its status is the one to show.
+      if (running.current !== controller) return;
       if (error instanceof SimulationCancelled)
         store.getState().failRun('cancelled', 'Cancelled: nothing was changed.');
       else store.getState().failRun('error', `The sonication failed: ${errorMessage(error)}`);
@@ -112,6 +114,17 @@ export function App() {
   }, [client, store]);
 
   const cancel = useCallback(() => running.current?.abort(), []);
+
+  // After a drag of the target or the transducer, the full computation replaces the live estimate.
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.dragsSettled === previous.dragsSettled || state.caseStatus !== 'ready') return;
+        running.current?.abort();
+        void sonicate();
+      }),
+    [store, sonicate],
+  );
 
   // Live feedback: every planning change asks the worker for a fast estimate (latest wins).
   useEffect(() => (client ? keepEstimateLive(store, client) : undefined), [client, store]);

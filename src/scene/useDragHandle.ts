@@ -85,6 +85,7 @@ export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent
         result?.restore();
         store.temporal.getState().resume();
         result?.apply();
+        if (result) store.getState().settleDrag();
         if (controls) controls.enabled = true;
         setCursor(canvas, '');
         get().invalidate();

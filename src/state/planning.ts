@@ -90,6 +90,8 @@ export interface PlanningActions {
   removeFreeBeam(index: number): void;
   setTargetSnap(snap: PlanningState['targetSnap']): void;
   setAberrationCorrection(on: boolean): void;
+  /** a drag in the 3D view ended and changed the plan (not undoable) */
+  settleDrag(): void;
   /** not undoable: the live estimate while dragging */
   setEstimate(estimate: Estimate | undefined): void;
   startPlanRun(): void;

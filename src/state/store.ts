@@ -59,6 +59,8 @@ export interface PlannerState extends PlanningState {
   viewResetCount: number;
   estimate: Estimate | undefined;
   planRun: PlanRunState;
+  /** Counts finished drags that changed the plan: the app answers each with the full computation. */
+  dragsSettled: number;
 }
 
 export interface PlannerActions {
@@ -176,6 +178,8 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         ...INITIAL_PLANNING,
         estimate: undefined,
         planRun: IDLE_PLAN_RUN,
+        dragsSettled: 0,
+        settleDrag: () => set((s) => ({ dragsSettled: s.dragsSettled + 1 })),
         setTarget: (target) => set({ target }),
         setBeamDirection: (direction) => {
           const n = Math.hypot(...direction);

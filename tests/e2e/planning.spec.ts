@@ -136,3 +136,16 @@ test.describe('a plan of several sonications', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+test('releasing a dragged target runs the full computation', async ({ page }) => {
+  const app = new PlannerPage(page);
+  await app.open();
+  await expect(app.result('peak-temperature')).toHaveText('—');
+  const [x, y] = await probePoint(page, 'data-target-handle');
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 6, y + 4, { steps: 4 });
+  await page.mouse.up();
+  await app.waitForRunStatus('done');
+  expect(await app.resultSi('peak-temperature')).toBeGreaterThan(37);
+});
