@@ -149,3 +149,31 @@ test('releasing a dragged target runs the full computation', async ({ page }) =>
   await app.waitForRunStatus('done');
   expect(await app.resultSi('peak-temperature')).toBeGreaterThan(37);
 });
+
+test('the iliac lesion is treated with a three-spot plan while the bowel stays below the safety dose', async ({
+  page,
+}) => {
+  await openIliac(page);
+  await page.getByTestId('auto-switch-off').check();
+  for (const [id, value] of [
+    ['param-power', '80 W'],
+    ['param-duration', '15 s'],
+    ['param-cooling', '4 s'],
+  ] as const) {
+    await page.getByTestId(id).fill(value);
+    await page.getByTestId(id).press('Enter');
+  }
+  const z = page.getByTestId('target-z');
+  const z0 = Number.parseFloat((await z.inputValue()) || '0');
+  for (const dz of [0, 3, -3]) {
+    await z.fill(`${z0 + dz} mm`);
+    await z.press('Enter');
+    await page.getByTestId('spot-add').click();
+  }
+  await page.getByTestId('plan-run').click();
+  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  for (const i of [0, 1, 2]) await expect(page.getByTestId(`spot-${i}-status`)).not.toHaveText(/blocked/i);
+  expect(Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si'))).toBeGreaterThan(0);
+  // The bowel (a critical structure) stays below the 30 CEM43 safety threshold of the dose report.
+  expect(Number(await page.getByTestId('plan-critical-dose').getAttribute('data-si'))).toBeLessThan(30);
+});
