@@ -23,6 +23,14 @@ export interface PlanRunState {
   outcome: PlanOutcome | undefined;
 }
 
+/** A point where the user asked to follow temperature and dose against time (skin, bone surface, nerve…). */
+export interface ProbePoint {
+  id: string;
+  label: string;
+  /** [m] */
+  point: Vec3;
+}
+
 /** Everything a trainee plans: undoable, serialisable (plans become files later). */
 export interface PlanningState {
   /** element indices switched off by hand */
@@ -41,6 +49,8 @@ export interface PlanningState {
   targetSnap: 'surface' | 'inside';
   /** correct the element phases for the tissue's sound speeds (off: watch the focus blur) */
   aberrationCorrection: boolean;
+  /** probe points for the plots */
+  probes: ProbePoint[];
 }
 
 /** The planning state fields that undo/redo tracks, beside the target, direction, transducer and sonication. */
@@ -54,6 +64,7 @@ export const PLANNING_KEYS = [
   'freeBeams',
   'targetSnap',
   'aberrationCorrection',
+  'probes',
 ] as const satisfies readonly (keyof PlanningState)[];
 
 export const INITIAL_PLANNING: PlanningState = {
@@ -66,6 +77,7 @@ export const INITIAL_PLANNING: PlanningState = {
   freeBeams: [],
   targetSnap: 'inside',
   aberrationCorrection: true,
+  probes: [],
 };
 
 export interface PlanningActions {
@@ -90,6 +102,14 @@ export interface PlanningActions {
   removeFreeBeam(index: number): void;
   setTargetSnap(snap: PlanningState['targetSnap']): void;
   setAberrationCorrection(on: boolean): void;
+  addProbe(probe: ProbePoint): void;
+  removeProbe(id: string): void;
+  /** not undoable: where the replay stands and whether it plays */
+  setPlayback(patch: Partial<PlaybackState>): void;
+  /** not undoable: the slice planes' crossing point and what they show */
+  setSlices(patch: Partial<SliceState>): void;
+  /** not undoable (a preference, not a plan): the safety dashboard's thresholds */
+  setSafetyThresholds(patch: Partial<SafetyThresholds>): void;
   /** a drag in the 3D view ended and changed the plan (not undoable) */
   settleDrag(): void;
   /** not undoable: the live estimate while dragging */
@@ -98,6 +118,42 @@ export interface PlanningActions {
   setPlanProgress(fraction: number): void;
   finishPlanRun(outcome: PlanOutcome): void;
   failPlanRun(status: 'cancelled' | 'error', message: string): void;
+}
+
+/** Replay of the last sonication or plan. */
+export interface PlaybackState {
+  /** [s] on the run's time axis */
+  time: number;
+  playing: boolean;
+  /** which run is replayed: the last single sonication or the last plan */
+  source: 'sonication' | 'plan';
+}
+
+export type SliceQuantity = 'temperature' | 'dose' | 'pressure';
+
+/** The three orthogonal slice planes through one point. */
+export interface SliceState {
+  /** where the planes cross [m]; undefined = the focus of the shown run */
+  point: Vec3 | undefined;
+  quantity: SliceQuantity;
+  visible: boolean;
+}
+
+/**
+ * Pass/warn/fail limits of the safety dashboard. Defaults and their sources live with the dashboard
+ * (src/ui/safety-thresholds.ts); the user may edit them.
+ */
+export interface SafetyThresholds {
+  /** skin, maximum temperature [°C] */
+  skinMaxTemperature: number;
+  /** bone surface outside the target, maximum temperature [°C] */
+  boneSurfaceMaxTemperature: number;
+  /** critical structures (nerve, bowel), maximum thermal dose [CEM43 min] */
+  criticalMaxDose: number;
+  /** energy per sonication [J] */
+  maxEnergyPerSonication: number;
+  /** a value within this fraction below a limit shows as a warning (e.g. 0.2 = the last 20 %) */
+  warnFraction: number;
 }
 
 export const IDLE_PLAN_RUN: PlanRunState = { status: 'idle', progress: 0, message: '', outcome: undefined };

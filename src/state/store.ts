@@ -11,7 +11,11 @@ import {
   type PlanningActions,
   type PlanningState,
   type PlanRunState,
+  type PlaybackState,
+  type SafetyThresholds,
+  type SliceState,
 } from './planning.ts';
+import { DEFAULT_SAFETY_THRESHOLDS } from './safety-defaults.ts';
 
 type Vec3 = [number, number, number];
 
@@ -61,6 +65,9 @@ export interface PlannerState extends PlanningState {
   planRun: PlanRunState;
   /** Counts finished drags that changed the plan: the app answers each with the full computation. */
   dragsSettled: number;
+  playback: PlaybackState;
+  slices: SliceState;
+  safetyThresholds: SafetyThresholds;
 }
 
 export interface PlannerActions {
@@ -171,7 +178,12 @@ export function createPlannerStore(defaults: PlannerDefaults) {
           set((s) =>
             s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {},
           ),
-        finishRun: (outcome) => set({ run: { status: 'done', progress: 1, message: 'Done', outcome } }),
+        // A finished run is shown at its end (peak dose reached); the replay starts from there.
+        finishRun: (outcome) =>
+          set({
+            run: { status: 'done', progress: 1, message: 'Done', outcome },
+            playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'sonication' },
+          }),
         failRun: (status, message) => set((s) => ({ run: { ...s.run, status, progress: 0, message } })),
         resetView: () => set((s) => ({ viewResetCount: s.viewResetCount + 1 })),
 
@@ -179,6 +191,14 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         estimate: undefined,
         planRun: IDLE_PLAN_RUN,
         dragsSettled: 0,
+        playback: { time: 0, playing: false, source: 'sonication' },
+        slices: { point: undefined, quantity: 'temperature', visible: true },
+        safetyThresholds: DEFAULT_SAFETY_THRESHOLDS,
+        addProbe: (probe) => set((s) => ({ probes: [...s.probes, probe] })),
+        removeProbe: (id) => set((s) => ({ probes: s.probes.filter((p) => p.id !== id) })),
+        setPlayback: (patch) => set((s) => ({ playback: { ...s.playback, ...patch } })),
+        setSlices: (patch) => set((s) => ({ slices: { ...s.slices, ...patch } })),
+        setSafetyThresholds: (patch) => set((s) => ({ safetyThresholds: { ...s.safetyThresholds, ...patch } })),
         settleDrag: () => set((s) => ({ dragsSettled: s.dragsSettled + 1 })),
         setTarget: (target) => set({ target }),
         setBeamDirection: (direction) => {
@@ -233,7 +253,11 @@ export function createPlannerStore(defaults: PlannerDefaults) {
               ? { planRun: { ...s.planRun, progress: Math.max(s.planRun.progress, fraction) } }
               : {},
           ),
-        finishPlanRun: (outcome) => set({ planRun: { status: 'done', progress: 1, message: 'Plan done', outcome } }),
+        finishPlanRun: (outcome) =>
+          set({
+            planRun: { status: 'done', progress: 1, message: 'Plan done', outcome },
+            playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'plan' },
+          }),
         failPlanRun: (status, message) => set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message } })),
       }),
       { partialize: undoable, equality: sameUndoable, limit: UNDO_LIMIT },
