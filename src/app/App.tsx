@@ -43,6 +43,7 @@ export function App() {
   const [client, setClient] = useState<SimClient>();
   const [parts, setParts] = useState<readonly CasePart[]>([]);
   const running = useRef<AbortController | undefined>(undefined);
+  const planRunning = useRef<AbortController | undefined>(undefined);
   const scaleBar = useRef<HTMLDivElement>(null);
   const target = useStore(store, (s) => s.target);
 
@@ -57,6 +58,7 @@ export function App() {
     async (caseId: string) => {
       if (!client) return;
       running.current?.abort();
+      planRunning.current?.abort();
       const entry = CASES.find((c) => c.id === caseId);
       store.getState().setCaseLoading(caseId);
       setParts([]);
@@ -72,12 +74,8 @@ export function App() {
         if (store.getState().caseId !== caseId) return;
         setParts(loaded.parts);
         store.getState().setCaseLoaded(summary, (tissue) => DEFAULT_OPACITY[tissue]);
-        const { transducer, target, beamDirection } = store.getState();
-        const beams = await client.traceBeams({
-          transducer,
-          pose: { target, direction: beamDirection, distance: transducer.radiusOfCurvature },
-        });
-        if (store.getState().caseId === caseId) store.getState().setBeams(beams);
+        // Undo does not cross cases: the history starts again with the case's default plan.
+        store.temporal.getState().clear();
       } catch (error) {
         store.getState().setCaseError(errorMessage(error));
       }
@@ -129,7 +127,6 @@ export function App() {
   // Live feedback: every planning change asks the worker for a fast estimate (latest wins).
   useEffect(() => (client ? keepEstimateLive(store, client) : undefined), [client, store]);
 
-  const planRunning = useRef<AbortController | undefined>(undefined);
   const runPlan = useCallback(async () => {
     if (!client) return;
     const s = store.getState();

@@ -155,6 +155,15 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             parts: [],
             beams: undefined,
             run: IDLE_RUN,
+            // A plan belongs to its case: spots, regions, probes and free beams are in its coordinates.
+            spots: [],
+            selectedSpotId: undefined,
+            noPass: [],
+            probes: [],
+            freeBeams: [],
+            elementsOff: [],
+            estimate: undefined,
+            planRun: IDLE_PLAN_RUN,
           }),
         setCaseLoaded: (summary, opacityOf) =>
           set({

@@ -90,3 +90,19 @@ describe('the plan of spots', () => {
     expect(s.getState().elementsOff).toEqual([]);
   });
 });
+
+describe('a new case starts a new plan', () => {
+  it('spots, no-pass regions, probes, free beams and switched-off elements are cleared; preferences stay', () => {
+    const s = store();
+    s.getState().addSpot(spot('a', 0));
+    s.getState().addNoPass({ id: 'n', kind: 'sphere', centre: [0, 0, 0], size: 0.005 });
+    s.getState().addProbe({ id: 'p', label: 'skin', point: [0, 0, 0.05] });
+    s.getState().addFreeBeam([0, 0.1, 0]);
+    s.getState().setElementsOff([4]);
+    s.getState().setAutoSwitchOff(true);
+    s.getState().setCaseLoading('iliac-wing');
+    const after = s.getState();
+    expect([after.spots, after.noPass, after.probes, after.freeBeams, after.elementsOff]).toEqual([[], [], [], [], []]);
+    expect(after.autoSwitchOff).toBe(true);
+  });
+});
