@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
-import { HeatedRegion } from '../scene/HeatedRegion.tsx';
 import { PlanningScene } from '../scene/PlanningScene.tsx';
+import { ResultsScene } from '../scene/ResultsScene.tsx';
 import { ScaleBarProbe } from '../scene/ScaleBarProbe.tsx';
 import { Viewer } from '../scene/Viewer.tsx';
 import { PlannerStoreContext } from '../state/hooks.ts';
@@ -12,8 +12,10 @@ import { createPlannerStore } from '../state/store.ts';
 import { DEFAULT_OPACITY } from '../style/palette.ts';
 import { CasePanel } from '../ui/CasePanel.tsx';
 import { ClinicalNotice } from '../ui/ClinicalNotice.tsx';
+import { downloadBlob, exportName } from '../ui/ExportButtons.tsx';
 import { PlanPanel } from '../ui/PlanPanel.tsx';
 import { ScaleBar } from '../ui/ScaleBar.tsx';
+import { TimePanel } from '../ui/TimePanel.tsx';
 import { ViewOverlay } from '../ui/ViewOverlay.tsx';
 import { SimClient, SimulationCancelled } from '../worker/client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
@@ -151,6 +153,15 @@ export function App() {
   }, [client, store]);
   const cancelPlan = useCallback(() => planRunning.current?.abort(), []);
 
+  // The canvas keeps its drawing buffer (preserveDrawingBuffer), so what is on screen can be saved as it is.
+  const savePng = useCallback(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.view canvas');
+    const { caseId, playback } = store.getState();
+    canvas?.toBlob((blob) => {
+      if (blob) downloadBlob(blob, exportName(caseId, playback.source, 'view', 'png'));
+    }, 'image/png');
+  }, [store]);
+
   const autoSpots = useCallback(async () => {
     if (!client) return;
     const s = store.getState();
@@ -179,12 +190,13 @@ export function App() {
           <Viewer>
             <CaseModel parts={parts} />
             <PlanningScene />
-            <HeatedRegion />
+            <ResultsScene />
             <ScaleBarProbe target={target} bar={scaleBar} />
           </Viewer>
           <ViewOverlay />
           <ScaleBar bar={scaleBar} />
         </main>
+        <TimePanel onSavePng={savePng} />
         <PlanPanel
           onSonicate={() => void sonicate()}
           onCancel={cancel}

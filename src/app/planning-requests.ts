@@ -1,6 +1,7 @@
 import type { PlannerStore } from '../state/store.ts';
 import type { EstimateRequest, PlanningBeamRequest, PlanRequest } from '../worker/plan-protocol.ts';
 import type { SonicateRequest } from '../worker/protocol.ts';
+import type { ResultsRequest } from '../worker/results-protocol.ts';
 import { DEFAULT_REGION } from './defaults.ts';
 
 /**
@@ -46,9 +47,14 @@ export function estimateRequest(state: PlannerStore): EstimateRequest {
   };
 }
 
+/** What every run records for the plots, replay and export: the focus and the user's probe points. */
+export function resultsRequest(state: PlannerStore): ResultsRequest {
+  return { probes: state.probes.map((p) => p.point), probeLabels: state.probes.map((p) => p.label) };
+}
+
 /** One sonication at the target; the worker judges the beams (hand switches, the automatic rule) itself. */
 export function sonicateRequest(state: PlannerStore): SonicateRequest {
-  return { ...planningBeamRequest(state), ...state.sonication, region: DEFAULT_REGION };
+  return { ...planningBeamRequest(state), ...state.sonication, region: DEFAULT_REGION, results: resultsRequest(state) };
 }
 
 export function planRequest(state: PlannerStore): PlanRequest {
@@ -62,5 +68,6 @@ export function planRequest(state: PlannerStore): PlanRequest {
       cooling,
     })),
     spacing: DEFAULT_REGION.spacing,
+    results: { ...resultsRequest(state), spotFoci: true },
   };
 }

@@ -12,6 +12,7 @@ import {
 } from './sonication.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
 import { createHeatBudget, type HeatBudget, runThermalSchedule, scheduleFor, storedHeat } from './thermal-run.ts';
+import { type FieldFrames, type PointSeries, type RecordRequest, TimeResolvedRecorder } from './time-resolved.ts';
 import type { PathSegment } from './tissue-path.ts';
 import { BODY_TEMPERATURE } from './tissues.ts';
 
@@ -23,6 +24,11 @@ export interface SequenceInput extends SonicationRegion {
   frequency: number;
   /** default for the spots (default true) */
   aberrationCorrection?: boolean;
+  /**
+   * Time-resolved recording over the whole sequence (spots and their cooling), see SonicationInput.record.
+   * Absent: `series`/`frames` are absent from the result.
+   */
+  record?: RecordRequest;
 }
 
 /** One sonication of a sequence. */
@@ -95,6 +101,10 @@ export interface SequenceResult extends DoseReport {
   time: Float64Array;
   /** hottest temperature in the grid at each time [°C] */
   peakTemperatureHistory: Float64Array;
+  /** present when `record` was given: temperature and dose at the points at every step of the whole run */
+  series?: PointSeries;
+  /** present when `record` was given: the region every frameInterval over the whole run */
+  frames?: FieldFrames;
   /**
    * Heat bookkeeping [J]: deposited = stored + perfusionLoss + boundaryLoss to round-off (explicit scheme;
    * `stored` is Σ ρc ΔT V at the end).
@@ -144,16 +154,38 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
   const doseField = new Float64Array(voxels);
   const budget = createHeatBudget();
   const summaries: SpotSummary[] = [];
+  // The whole timeline is known before the run (the schedules depend on dtMax only).
+  const schedules = spots.map((spot) => scheduleFor(spot.duration, spot.cooling, dtMax));
   const times: number[] = [0];
+  {
+    let start = 0;
+    spots.forEach((spot, s) => {
+      const schedule = schedules[s] as ReturnType<typeof scheduleFor>;
+      const steps = schedule.heatingSteps + schedule.coolingSteps;
+      for (let i = 1; i <= steps; i++) {
+        times.push(
+          start +
+            (i <= schedule.heatingSteps
+              ? i * schedule.heatingDt
+              : spot.duration + (i - schedule.heatingSteps) * schedule.coolingDt),
+        );
+      }
+      start += spot.duration + spot.cooling;
+    });
+  }
+  const time = Float64Array.from(times);
+  const recorder = input.record ? new TimeResolvedRecorder(grid, input.record, time, DOSE_CEILING) : undefined;
+  recorder?.record(0, state.rise, doseField);
   const peaks: number[] = [0];
   let clock = 0;
+  let firstStep = 0;
   spots.forEach((spot, s) => {
     const drive = drives[s] as AcousticDrive;
     const field = computeAcousticField(drive, grid, input.labels, input.tissueTable, {
       progress: (f) => progress(share * (s + 0.4 * f)),
       ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
     });
-    const schedule = scheduleFor(spot.duration, spot.cooling, dtMax);
+    const schedule = schedules[s] as ReturnType<typeof scheduleFor>;
     const steps = schedule.heatingSteps + schedule.coolingSteps;
     const spotMax = Float64Array.from(state.rise);
     let startRise = Number.NEGATIVE_INFINITY;
@@ -167,6 +199,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       history: new Float64Array(0),
       peakHistory,
       budget,
+      ...(recorder ? { timeResolved: { recorder, firstStep } } : {}),
       onChunk: (fraction) => {
         if (input.isCancelled?.()) throw new SonicationCancelled();
         progress(share * (s + 0.4 + 0.6 * fraction));
@@ -180,15 +213,8 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
     }
     let peakDose = 0;
     for (const d of doseField) if (d > peakDose) peakDose = d;
-    for (let i = 1; i <= steps; i++) {
-      times.push(
-        clock +
-          (i <= schedule.heatingSteps
-            ? i * schedule.heatingDt
-            : spot.duration + (i - schedule.heatingSteps) * schedule.coolingDt),
-      );
-      peaks.push(peakHistory[i] as number);
-    }
+    for (let i = 1; i <= steps; i++) peaks.push(peakHistory[i] as number);
+    firstStep += steps;
     summaries.push({
       startTime: clock,
       startTemperature: BODY_TEMPERATURE + startRise,
@@ -233,9 +259,10 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
     peakDose,
     ablationVolume: volumeAboveDose(doseField, grid.spacing ** 3),
     energy: spots.reduce((sum, spot) => sum + spot.acousticPower * spot.duration, 0),
-    time: Float64Array.from(times),
+    time,
     peakTemperatureHistory: Float64Array.from(peaks, (r) => BODY_TEMPERATURE + r),
     heatBudget: { ...budget, stored: storedHeat(problem, state.rise) },
+    ...(recorder ? recorder.result() : {}),
     ...report,
   };
 }

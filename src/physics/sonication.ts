@@ -1,9 +1,10 @@
 import { type AcousticDrive, computeAcousticField, SonicationCancelled } from './acoustic-field.ts';
-import { type BoundaryCondition, bioheatMediumFromLabels, prepareBioheat } from './bioheat.ts';
+import { type BoundaryCondition, bioheatMediumFromLabels, createBioheatState, prepareBioheat } from './bioheat.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
 import { runThermalSchedule, scheduleFor } from './thermal-run.ts';
+import { type FieldFrames, type PointSeries, type RecordRequest, TimeResolvedRecorder } from './time-resolved.ts';
 import type { TissueId } from './tissue-ids.ts';
 import { BODY_TEMPERATURE } from './tissues.ts';
 
@@ -41,6 +42,12 @@ export interface SonicationInput extends AcousticDrive, SonicationRegion {
    * 0 forces that path.
    */
   historyProbes?: number;
+  /**
+   * Time-resolved recording (optional): temperature and cumulative dose at these points at every bioheat step,
+   * and the whole region every `frameInterval` (see time-resolved.ts for the memory cost). Absent: nothing is
+   * recorded and `series`/`frames` are absent from the result.
+   */
+  record?: RecordRequest;
 }
 
 /** Output of simulateSonication. The DoseReport fields give max T, max dose and volumes per region. */
@@ -73,6 +80,12 @@ export interface SonicationResult extends DoseReport {
   time: Float64Array;
   /** temperature against time at the hottest voxel [°C] */
   hottestTemperature: Float64Array;
+  /** temperature at the end of the run (after the cooling) [°C] */
+  finalTemperature: Float32Array;
+  /** present when `record` was given: temperature and dose at the points at every step [°C], [CEM43 min] */
+  series?: PointSeries;
+  /** present when `record` was given: the region's temperature and dose every frameInterval */
+  frames?: FieldFrames;
   /** the bioheat dt used during heating [s] */
   timeStep: number;
   activeElements: number;
@@ -220,11 +233,19 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
   const history = new Float64Array(probes.length * (totalSteps + 1));
   const maxRise = new Float64Array(voxels);
   const doseField = new Float64Array(voxels);
+  const time = new Float64Array(totalSteps + 1);
+  for (let s = 0; s <= totalSteps; s++) {
+    time[s] = s <= heatingSteps ? s * schedule.heatingDt : input.duration + (s - heatingSteps) * schedule.coolingDt;
+  }
+  const state = createBioheatState(grid);
+  const recorder = input.record ? new TimeResolvedRecorder(grid, input.record, time, DOSE_CEILING) : undefined;
   runThermalSchedule(problem, q, schedule, {
+    state,
     maxRise,
     dose: doseField,
     probes,
     history,
+    ...(recorder ? { timeResolved: { recorder, firstStep: 0 } } : {}),
     onChunk: (fraction) => {
       if (input.isCancelled?.()) throw new SonicationCancelled();
       progress(ACOUSTIC_SHARE + (1 - ACOUSTIC_SHARE) * fraction);
@@ -249,14 +270,16 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     hottestHistory = new Float64Array(totalSteps + 1);
     runThermalSchedule(problem, q, schedule, { probes: Int32Array.of(hottest), history: hottestHistory });
   }
-  const time = new Float64Array(totalSteps + 1);
   const hottestTemperature = new Float64Array(totalSteps + 1);
   for (let s = 0; s <= totalSteps; s++) {
-    time[s] = s <= heatingSteps ? s * schedule.heatingDt : input.duration + (s - heatingSteps) * schedule.coolingDt;
     hottestTemperature[s] = BODY_TEMPERATURE + (hottestHistory[s] as number);
   }
   const maxTemperature = new Float32Array(voxels);
-  for (let v = 0; v < voxels; v++) maxTemperature[v] = BODY_TEMPERATURE + (maxRise[v] as number);
+  const finalTemperature = new Float32Array(voxels);
+  for (let v = 0; v < voxels; v++) {
+    maxTemperature[v] = BODY_TEMPERATURE + (maxRise[v] as number);
+    finalTemperature[v] = BODY_TEMPERATURE + (state.rise[v] as number);
+  }
   const report = doseReport(grid, input.labels, input.tissueTable, maxTemperature, doseField, [input.focus], input);
   progress(1);
   return {
@@ -274,6 +297,8 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     dose: Float32Array.from(doseField),
     time,
     hottestTemperature,
+    finalTemperature,
+    ...(recorder ? recorder.result() : {}),
     timeStep: schedule.heatingDt,
     activeElements: field.activeElements,
     elementsBeyondCriticalAngle: field.elementsBeyondCriticalAngle,

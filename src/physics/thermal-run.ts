@@ -1,5 +1,6 @@
 import { advanceBioheat, type BioheatProblem, type BioheatState, createBioheatState } from './bioheat.ts';
 import { accumulateDose } from './thermal-dose.ts';
+import type { TimeResolvedRecorder } from './time-resolved.ts';
 
 /** Heating then cooling, each with its own (stable) step. */
 export interface ThermalSchedule {
@@ -30,6 +31,11 @@ export interface ThermalRecorders {
   readonly peakHistory?: Float64Array;
   /** Heat budget, accumulated in place (optional; one extra pass over the voxels per step). */
   readonly budget?: HeatBudget;
+  /**
+   * Time-resolved recording (optional): point series at every step and region frames, written after each step's
+   * dose; `firstStep` is this run's step 0 in the recorder's timeline (a sequence's spots follow one another).
+   */
+  readonly timeResolved?: { readonly recorder: TimeResolvedRecorder; readonly firstStep: number };
 }
 
 /**
@@ -133,7 +139,9 @@ export function runThermalSchedule(
   const probes = rec.probes;
   let step = 0;
   const peakHistory = rec.peakHistory;
+  const timeResolved = rec.timeResolved;
   const record = (): void => {
+    if (timeResolved) timeResolved.recorder.record(timeResolved.firstStep + step, state.rise, rec.dose);
     for (let p = 0; p < probes.length; p++) {
       rec.history[p * stride + step] = state.rise[probes[p] as number] as number;
     }

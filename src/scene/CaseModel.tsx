@@ -48,7 +48,8 @@ export function CaseModel({ parts }: { parts: readonly CasePart[] }) {
   // R3F calls these once per part hit along the ray (nearest first), the event carrying all the hits.
   const handlers = {
     onClick: (e: ThreeEvent<MouseEvent>) => {
-      if (!isClick(e) || store.getState().freeBeamMode || overHandle(e.intersections)) return;
+      // Alt+click drops a probe (ProbeMarkers), it never moves the target.
+      if (!isClick(e) || e.nativeEvent.altKey || store.getState().freeBeamMode || overHandle(e.intersections)) return;
       const target = pick(e);
       if (!target) return;
       e.stopPropagation();

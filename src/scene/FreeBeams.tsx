@@ -81,7 +81,8 @@ export function FreeBeams() {
       down.y = e.clientY;
     };
     const onClick = (e: MouseEvent) => {
-      if (wasConsumed(e) || e.button !== 0) return;
+      // Alt+click drops a probe (ProbeMarkers).
+      if (wasConsumed(e) || e.button !== 0 || e.altKey) return;
       if (Math.hypot(e.clientX - down.x, e.clientY - down.y) > CLICK_TOLERANCE_PX) return;
       const { gl, camera, scene, invalidate } = get();
       const rect = gl.domElement.getBoundingClientRect();

@@ -18,6 +18,11 @@ type Point = [number, number];
  * - data-element0 "x,y": element 0's disc (click to switch it off/on)
  * - data-spots / data-nopass: JSON {id: [x, y]} of spot markers / no-pass centre knobs
  * - data-standoff-mm: water/gel standoff along the axis [mm], "" when the axis meets no tissue
+ * - data-slices-visible "true"/"false": slice planes drawn (a run is shown and slices.visible)
+ * - data-slice-point "x,y,z": where the planes cross, voxel-snapped [mm]; "" without slices
+ * - data-slice-handles: JSON {x|y|z: [x, y]} of the planes' drag knobs (drag along the plane's normal)
+ * - data-ablation-triangles / data-safety-triangles: triangle counts of the 240 / 30 CEM43 surfaces ("0": none)
+ * - data-probes: JSON {id: [x, y]} of the probe markers
  * - data-frame: drawn-frame count (wait for it to change after an action)
  */
 export function SceneProbe() {
@@ -66,6 +71,25 @@ export function SceneProbe() {
     const standoff = scene.getObjectByName('standoff');
     const length = standoff?.visible ? (standoff.userData.length as number | undefined) : undefined;
     d.standoffMm = length === undefined ? '' : (length * 1000).toFixed(1);
+    const slices = scene.getObjectByName('slices');
+    const slicesShown = !!slices && slices.visible;
+    d.slicesVisible = String(slicesShown);
+    const handles: Record<string, Point> = {};
+    const crossing: string[] = [];
+    for (const axis of ['x', 'y', 'z'] as const) {
+      const knob = slicesShown ? scene.getObjectByName(`slice-handle-${axis}`) : undefined;
+      if (knob) handles[axis] = screen(knob.getWorldPosition(p));
+      const plane = slicesShown ? scene.getObjectByName(`slice-${axis}-plane`) : undefined;
+      if (plane) crossing.push((plane.getWorldPosition(p)[axis] * 1000).toFixed(2));
+    }
+    d.sliceHandles = JSON.stringify(handles);
+    d.slicePoint = crossing.length === 3 ? crossing.join(',') : '';
+    const surfaces = scene.getObjectByName('dose-surfaces');
+    d.ablationTriangles = String(surfaces?.userData.ablationTriangles ?? 0);
+    d.safetyTriangles = String(surfaces?.userData.safetyTriangles ?? 0);
+    d.probes = JSON.stringify(
+      Object.fromEntries(s.probes.map((probe) => [probe.id, screen(p.fromArray(probe.point))])),
+    );
     scratch.frame += 1;
     d.frame = String(scratch.frame);
   });

@@ -81,12 +81,58 @@ const INFERNO: readonly (readonly [number, number, number])[] = [
   [252, 255, 164],
 ];
 
+type Rgb = readonly [number, number, number];
+
+/** Linear interpolation in a table of evenly spaced 8-bit stops; t in [0, 1] (clamped, NaN → 0) → r, g, b in [0, 1]. */
+function sampleStops(stops: readonly Rgb[], t: number): [number, number, number] {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - i;
+  const a = stops[i] as Rgb;
+  const b = stops[i + 1] as Rgb;
+  return [(a[0] + (b[0] - a[0]) * f) / 255, (a[1] + (b[1] - a[1]) * f) / 255, (a[2] + (b[2] - a[2]) * f) / 255];
+}
+
 /** Inferno colour for t in [0, 1], as r, g, b in [0, 1]. */
 export function inferno(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (INFERNO.length - 1);
-  const i = Math.min(INFERNO.length - 2, Math.floor(x));
-  const f = x - i;
-  const a = INFERNO[i] as readonly [number, number, number];
-  const b = INFERNO[i + 1] as readonly [number, number, number];
-  return [(a[0] + (b[0] - a[0]) * f) / 255, (a[1] + (b[1] - a[1]) * f) / 255, (a[2] + (b[2] - a[2]) * f) / 255];
+  return sampleStops(INFERNO, t);
+}
+
+/** Viridis, 9 stops (matplotlib; perceptually uniform, colour-blind-safe): the thermal-dose map. */
+const VIRIDIS: readonly Rgb[] = [
+  [68, 1, 84],
+  [71, 44, 122],
+  [59, 81, 139],
+  [44, 113, 142],
+  [33, 144, 141],
+  [39, 173, 129],
+  [92, 200, 99],
+  [170, 220, 50],
+  [253, 231, 37],
+];
+
+/** Viridis colour for t in [0, 1], as r, g, b in [0, 1]. */
+export function viridis(t: number): [number, number, number] {
+  return sampleStops(VIRIDIS, t);
+}
+
+/**
+ * Cividis, 9 stops (Nuñez, Anderton & Renslow 2018; designed for colour-vision deficiency, blue to yellow): the
+ * pressure map, so it never reads as temperature (inferno) or dose (viridis).
+ */
+const CIVIDIS: readonly Rgb[] = [
+  [0, 34, 78],
+  [18, 53, 112],
+  [59, 73, 108],
+  [87, 93, 109],
+  [112, 113, 115],
+  [138, 134, 120],
+  [166, 157, 117],
+  [196, 181, 97],
+  [255, 234, 70],
+];
+
+/** Cividis colour for t in [0, 1], as r, g, b in [0, 1]. */
+export function cividis(t: number): [number, number, number] {
+  return sampleStops(CIVIDIS, t);
 }

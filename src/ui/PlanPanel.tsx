@@ -5,7 +5,9 @@ import { LiveEstimate } from './LiveEstimate.tsx';
 import { RULES } from './plan-helpers.ts';
 import { QuantityField } from './QuantityField.tsx';
 import { ResultsCard } from './ResultsCard.tsx';
+import { SafetyDashboard } from './SafetyDashboard.tsx';
 import { Section } from './Section.tsx';
+import { SliceControls } from './SliceControls.tsx';
 import { SpotList } from './SpotList.tsx';
 import { TargetPanel } from './TargetPanel.tsx';
 import { TransducerPanel } from './TransducerPanel.tsx';
@@ -134,6 +136,14 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAut
 
       <Section title="Spots of the plan" testId="spots">
         <SpotList onAutoSpots={onAutoSpots} onRunPlan={onRunPlan} onCancelPlan={onCancelPlan} />
+      </Section>
+
+      <Section title="Safety" testId="safety">
+        <SafetyDashboard />
+      </Section>
+
+      <Section title="Slices" testId="slices">
+        <SliceControls />
       </Section>
 
       <ShortcutHelp />

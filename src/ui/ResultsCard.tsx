@@ -1,4 +1,5 @@
 import { usePlanner } from '../state/hooks.ts';
+import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 
 /** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
@@ -19,8 +20,20 @@ export function ResultsCard() {
     { key: 'peak-pressure', label: 'Peak pressure', value: s?.peakPressure, display: DISPLAY.pressure },
     { key: 'intensity', label: 'Intensity (spatial peak)', value: s?.focalIntensity, display: DISPLAY.intensity },
     { key: 'peak-temperature', label: 'Peak temperature', value: s?.peakTemperature, display: DISPLAY.temperature },
+    {
+      key: 'temperature-rise',
+      label: `Temperature rise (above ${BASELINE_TEMPERATURE} °C)`,
+      value: s ? s.peakTemperature - BASELINE_TEMPERATURE : undefined,
+      display: { unit: 'K', scale: 1 },
+    },
     { key: 'thermal-dose', label: 'Thermal dose (peak)', value: s?.peakDose, display: DISPLAY.dose },
     { key: 'ablation-volume', label: 'Ablation zone (≥ 240 CEM43)', value: s?.ablationVolume, display: DISPLAY.volume },
+    {
+      key: 'lesion-coverage',
+      label: 'Lesion coverage (≥ 240 CEM43)',
+      value: s?.lesionCoverage,
+      display: { unit: '%', scale: 100 },
+    },
     { key: 'energy', label: 'Energy delivered', value: s?.energy, display: DISPLAY.energy },
   ];
   return (

@@ -25,7 +25,9 @@ export function ViewOverlay() {
       </ul>
       {peak !== undefined && peak >= HEATED_FROM && (
         <div className="heat-legend" data-testid="heat-legend">
-          <span>Heated region (faint) and ablation zone ≥ 240 CEM43 (bright), by peak temperature</span>
+          <span>
+            Ablation zone ≥ 240 CEM43 (orange surface), 30 CEM43 safety contour (pale blue); slices by temperature
+          </span>
           <div className="gradient inferno" />
           <div className="ticks">
             <span>{HEATED_FROM} °C</span>

@@ -2,6 +2,7 @@ import type { BeamStatus } from '../geometry/beam-status.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { DoseReport } from '../physics/dose-report.ts';
 import type { BeamRequest, BeamTrace, SonicationSummary } from './protocol.ts';
+import type { ResultsRequest, TimeResolved } from './results-protocol.ts';
 
 type Vec3 = [number, number, number];
 
@@ -102,6 +103,12 @@ export interface PlanRequest extends PlanningBeamRequest {
    * grid and voxels compare one to one). Absent = the spots only.
    */
   include?: Vec3[];
+  /**
+   * Time-resolved results over the whole plan (spots and their cooling; results-protocol.ts). The series'
+   * "focus" is the first delivered spot's focus (the first spot when all are blocked); with `spotFoci` the
+   * other delivered spots' foci follow the probes. Absent: the outcome has no `series`/`frames`.
+   */
+  results?: ResultsRequest;
 }
 
 export interface PlanSpotOutcome {
@@ -114,7 +121,8 @@ export interface PlanSpotOutcome {
   startTime: number;
 }
 
-export interface PlanOutcome {
+/** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
+export interface PlanOutcome extends Partial<TimeResolved> {
   spots: PlanSpotOutcome[];
   grid: VoxelGrid;
   /** accumulated over the plan, per voxel: max temperature [°C] and CEM43 [min] */

@@ -14,6 +14,7 @@ import type {
   PlanRequest,
   SpotGridRequest,
 } from './plan-protocol.ts';
+import type { ResultsRequest, TimeResolved } from './results-protocol.ts';
 
 /** The messages between the app and the simulation worker: plain data and typed arrays, SI units. */
 
@@ -64,6 +65,11 @@ export interface SonicateRequest extends PlanningBeamRequest {
   cooling: number;
   /** The simulated region: a cube centred on the target. */
   region: { size: number; spacing: number };
+  /**
+   * Time-resolved results (results-protocol.ts): when present, the outcome carries `series` (the focus, then
+   * the probes, at every bioheat step) and `frames` (the region every frameInterval). Absent: neither.
+   */
+  results?: ResultsRequest;
 }
 
 /** Numbers only: what the results card shows. */
@@ -86,7 +92,8 @@ export interface SonicationSummary {
   lesionCoverage: number;
 }
 
-export interface SonicationOutcome {
+/** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
+export interface SonicationOutcome extends Partial<TimeResolved> {
   summary: SonicationSummary;
   grid: VoxelGrid;
   /** Per voxel: max temperature over the run [°C], thermal dose [CEM43 min], pressure amplitude [Pa], heat source [W/m³]. */

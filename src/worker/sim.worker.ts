@@ -9,6 +9,7 @@ import { spotGrid } from './ops/spot-grid.ts';
 import { traceBeams, traceBeamsForPlanning } from './ops/trace-beams.ts';
 import type { PlanningBeamTrace } from './plan-protocol.ts';
 import type { SimWorkerApi } from './protocol.ts';
+import type { TimeResolved } from './results-protocol.ts';
 
 // The worker only decodes, calls the ops (geometry + physics) and encodes; it holds the loaded case.
 let current: CaseState | undefined;
@@ -20,6 +21,15 @@ function requireCase(): CaseState {
 
 function traceBuffers(trace: PlanningBeamTrace): ArrayBuffer[] {
   return [trace.elementPositions.buffer, trace.statuses.buffer, trace.firing.buffer] as ArrayBuffer[];
+}
+
+/** The typed arrays of the time-resolved results, when present (each owns its buffer: transferred, not copied). */
+function timeResolvedArrays(outcome: Partial<TimeResolved>): (Float32Array | Float64Array)[] {
+  const { series, frames } = outcome;
+  return [
+    ...(series ? [series.time, series.temperature, series.dose] : []),
+    ...(frames ? [frames.time, frames.temperature, frames.dose] : []),
+  ];
 }
 
 const api: SimWorkerApi = {
@@ -41,6 +51,7 @@ const api: SimWorkerApi = {
       outcome.heatSource,
       outcome.time,
       outcome.hottestTemperature,
+      ...timeResolvedArrays(outcome),
     ];
     return Comlink.transfer(
       outcome,
@@ -60,7 +71,13 @@ const api: SimWorkerApi = {
   },
   runPlan(request, onProgress) {
     const outcome = runPlan(requireCase(), request, onProgress);
-    const buffers = [outcome.maxTemperature, outcome.dose, outcome.time, outcome.peakTemperature];
+    const buffers = [
+      outcome.maxTemperature,
+      outcome.dose,
+      outcome.time,
+      outcome.peakTemperature,
+      ...timeResolvedArrays(outcome),
+    ];
     return Comlink.transfer(
       outcome,
       buffers.map((b) => b.buffer as ArrayBuffer),

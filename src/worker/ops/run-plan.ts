@@ -8,6 +8,10 @@ import type { CaseState } from '../case-state.ts';
 import type { PlanOutcome, PlanRequest, PlanSpotOutcome, PlanSpotRequest } from '../plan-protocol.ts';
 import type { SonicationSummary } from '../protocol.ts';
 import { steeringLossOf } from './sonicate.ts';
+
+type Vec3 = [number, number, number];
+
+import { recordRequest } from './results.ts';
 import { planningTraceRun } from './trace-beams.ts';
 
 /**
@@ -165,6 +169,13 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
     elements: j.elements,
   }));
   const first = (delivered[0] ?? judged[0]) as JudgedSpot;
+  const others = request.results?.spotFoci ? delivered.slice(1) : [];
+  const record = request.results
+    ? recordRequest(request.results, first.spot.focus, {
+        points: others.map((j) => [...j.spot.focus] as Vec3),
+        labels: others.map((j) => `spot ${j.spot.id}`),
+      })
+    : undefined;
   const result = simulateSequence(
     {
       elements: first.elements,
@@ -173,6 +184,7 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
       labels,
       tissueTable,
       onProgress: (f) => onProgress(0.05 + 0.95 * f),
+      ...(record ? { record } : {}),
       ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
     },
     spots,
@@ -221,6 +233,7 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
     dose: result.dose,
     time: result.time,
     peakTemperature: result.peakTemperatureHistory,
+    ...(result.series && result.frames ? { series: result.series, frames: result.frames } : {}),
     doses: {
       tissueDose: result.tissueDose,
       boneDose: result.boneDose,

@@ -6,6 +6,7 @@ import type { TissueId } from '../../physics/tissue-ids.ts';
 import { TISSUES } from '../../physics/tissues.ts';
 import type { CaseState } from '../case-state.ts';
 import type { BeamRequest, SonicateRequest, SonicationOutcome } from '../protocol.ts';
+import { recordRequest } from './results.ts';
 import { sourceLayout } from './source-layout.ts';
 import { planningTraceRun } from './trace-beams.ts';
 
@@ -59,6 +60,7 @@ export function runSonication(
     tissueTable,
     duration: request.duration,
     cooling: request.cooling,
+    ...(request.results ? { record: recordRequest(request.results, request.focus ?? request.pose.target) } : {}),
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
   });
   return { grid, result, paths, steeringLoss: steeringLossOf(request), elapsedMs: performance.now() - started };
@@ -120,6 +122,7 @@ export function sonicate(
     },
     time: result.time,
     hottestTemperature: result.hottestTemperature,
+    ...(result.series && result.frames ? { series: result.series, frames: result.frames } : {}),
     computedIn: scope,
     elapsedMs,
   };

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { runScenario } from '../../src/cli/run.ts';
+import { readScenario } from '../../src/cli/scenario.ts';
+import type { DoseReport } from '../../src/physics/dose-report.ts';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Pixels of a 2D or WebGL canvas that are neither transparent nor the page background. */
+async function paintedPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((c: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const ctx = copy.getContext('2d');
+    if (!ctx || c.width === 0 || c.height === 0) return 0;
+    ctx.drawImage(c, 0, 0);
+    const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if ((d[i + 3] as number) > 0 && (d[i] as number) + (d[i + 1] as number) + (d[i + 2] as number) > 60) n++;
+    return n;
+  });
+}
+
+async function sonicated(page: Page): Promise<PlannerPage> {
+  const app = new PlannerPage(page);
+  await app.open();
+  await app.sonicate();
+  await app.waitForRunStatus('done');
+  return app;
+}
+
+test.describe('results of a sonication of the femur case', () => {
+  test('the plots, the MR-thermometry view and the slices render (non-blank)', async ({ page }) => {
+    const app = await sonicated(page);
+    await expect(page.getByTestId('plot-temperature')).toHaveAttribute('data-series', /[1-9]/);
+    await expect(page.getByTestId('plot-dose')).toHaveAttribute('data-series', /[1-9]/);
+    await expect
+      .poll(() => paintedPixels(page.getByTestId('plot-temperature').locator('canvas').first()))
+      .toBeGreaterThan(500);
+    await expect
+      .poll(() => paintedPixels(page.getByTestId('plot-dose').locator('canvas').first()))
+      .toBeGreaterThan(500);
+    await expect
+      .poll(() => paintedPixels(page.getByTestId('mr-thermometry').locator('canvas').first()))
+      .toBeGreaterThan(500);
+    await expect(page.getByTestId('slice-legend')).toContainText('°C');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the safety dashboard shows the core’s own numbers (same as `npm run simulate`)', async ({ page }) => {
+    const headless = await runScenario(readScenario(join(ROOT, 'public/scenarios/femur-shaft.json')));
+    const doses = headless.extra as unknown as DoseReport;
+    await sonicated(page);
+    const value = async (row: string) => {
+      const raw = await page.getByTestId(`safety-${row}-value`).getAttribute('data-si');
+      return raw === '' || raw === null ? undefined : Number(raw);
+    };
+    expect(await value('energy')).toBe(1000);
+    const critical = await value('critical-dose');
+    if (doses.criticalDose.voxels > 0)
+      expect(Math.abs((critical as number) / doses.criticalDose.maxDose - 1)).toBeLessThan(1e-9);
+    else expect(critical).toBeUndefined();
+    const bone = await value('bone-surface-temperature');
+    if (doses.boneSurfaceOutsideTarget.voxels > 0)
+      expect(Math.abs((bone as number) / doses.boneSurfaceOutsideTarget.maxTemperature - 1)).toBeLessThan(1e-9);
+    for (const row of ['skin-temperature', 'bone-surface-temperature', 'critical-dose', 'energy']) {
+      await expect(page.getByTestId(`safety-${row}`)).toHaveAttribute('data-status', /^(pass|warn|fail|none)$/);
+    }
+    await expect(page.getByTestId('safety-energy')).toHaveAttribute('data-status', 'pass');
+  });
+
+  test('scrubbing back to the start replays the heating: the MR view and the 3D heat follow the time', async ({
+    page,
+  }) => {
+    const app = await sonicated(page);
+    const end = Number(await page.getByTestId('playback-time').getAttribute('data-si'));
+    expect(end).toBeGreaterThan(40);
+    const probe = page.getByTestId('scene-probe');
+    await expect.poll(async () => Number(await probe.getAttribute('data-ablation-triangles'))).toBeGreaterThan(0);
+    const hotAtEnd = (await app.canvasPixels()).hot;
+    const frameAtEnd = await page.getByTestId('mr-thermometry').getAttribute('data-frame');
+    await page.getByTestId('playback-scrubber').fill('0');
+    await expect(page.getByTestId('playback-time')).toHaveAttribute('data-si', '0');
+    await expect(page.getByTestId('mr-thermometry')).not.toHaveAttribute('data-frame', frameAtEnd ?? '');
+    // Nothing is ablated yet at t = 0: the bright ablation surface is gone from the 3D view.
+    await expect(probe).toHaveAttribute('data-ablation-triangles', '0');
+    await expect.poll(async () => (await app.canvasPixels()).hot).toBeLessThan(hotAtEnd);
+    await page.getByTestId('playback-play').click();
+    await expect
+      .poll(async () => Number(await page.getByTestId('playback-time').getAttribute('data-si')))
+      .toBeGreaterThan(1);
+  });
+
+  test('exports: the curves as CSV, the volumes as NRRD, the view as PNG', async ({ page }) => {
+    await sonicated(page);
+    const download = async (testId: string): Promise<Buffer> => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      const path = await file.path();
+      return readFileSync(path);
+    };
+    const csv = (await download('export-csv')).toString('utf8');
+    expect(csv.split('\n')[0]).toMatch(/^time_s,/);
+    expect(csv.trim().split('\n').length).toBeGreaterThan(100);
+    const nrrd = await download('export-nrrd-temperature');
+    expect(nrrd.subarray(0, 8).toString('latin1')).toBe('NRRD0005');
+    expect(nrrd.toString('latin1', 0, 600)).toMatch(/sizes: 51 51 51/);
+    const png = await download('export-png');
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+});

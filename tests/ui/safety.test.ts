@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SAFETY_THRESHOLDS } from '../../src/state/safety-defaults.ts';
+import { parseThreshold, parseWarnFraction } from '../../src/ui/SafetyDashboard.tsx';
+import { safetyRows, safetyStatus } from '../../src/ui/safety.ts';
+import { shownRun } from '../../src/ui/shown-run.ts';
+import { fakePlan, fakeSonication } from './time-fixtures.ts';
+
+describe('safetyStatus', () => {
+  it('passes below (1 − warnFraction)·limit, warns up to the limit, fails above', () => {
+    expect(safetyStatus(0, 100, 0.2)).toBe('pass');
+    expect(safetyStatus(79.9, 100, 0.2)).toBe('pass');
+    expect(safetyStatus(80, 100, 0.2)).toBe('warn');
+    expect(safetyStatus(100, 100, 0.2)).toBe('warn');
+    expect(safetyStatus(100.01, 100, 0.2)).toBe('fail');
+  });
+
+  it('judges temperatures on their rise above the baseline', () => {
+    // 45 °C limit, 20 % margin of the 8 K rise: warn from 43.4 °C.
+    expect(safetyStatus(37, 45, 0.2, 37)).toBe('pass');
+    expect(safetyStatus(43.3, 45, 0.2, 37)).toBe('pass');
+    expect(safetyStatus(43.4, 45, 0.2, 37)).toBe('warn');
+    expect(safetyStatus(45.1, 45, 0.2, 37)).toBe('fail');
+  });
+
+  it('never passes a value it cannot judge and clamps the margin', () => {
+    expect(safetyStatus(Number.NaN, 100, 0.2)).toBe('fail');
+    expect(safetyStatus(10, Number.NaN, 0.2)).toBe('fail');
+    expect(safetyStatus(10, 100, 0)).toBe('pass');
+    expect(safetyStatus(100, 100, 0)).toBe('warn');
+    expect(safetyStatus(1, 100, 5)).toBe('warn');
+    expect(safetyStatus(50, 100, Number.NaN)).toBe('pass');
+  });
+});
+
+describe('safetyRows', () => {
+  it('reads a sonication: skin, bone surface, critical dose and energy', () => {
+    const rows = safetyRows(shownRun(fakeSonication(), undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS);
+    const by = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(by['skin-temperature']).toMatchObject({ value: 44, limit: 45, status: 'warn' });
+    expect(by['bone-surface-temperature']).toMatchObject({ value: 41, limit: 50, status: 'pass' });
+    expect(by['critical-dose']).toMatchObject({ value: 2, limit: 30, status: 'pass' });
+    expect(by.energy).toMatchObject({ value: 1200, limit: 3000, status: 'pass' });
+    for (const r of rows) expect(r.source.length).toBeGreaterThan(20);
+  });
+
+  it('reads a plan: energy is the largest spot, doses accumulated', () => {
+    const rows = safetyRows(shownRun(undefined, fakePlan(), 'plan'), DEFAULT_SAFETY_THRESHOLDS);
+    const by = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(by.energy).toMatchObject({ value: 2600, status: 'warn' });
+    expect(by['skin-temperature']?.status).toBe('fail');
+    expect(by['bone-surface-temperature']?.status).toBe('fail');
+    expect(by['critical-dose']).toMatchObject({ value: 40, status: 'fail' });
+  });
+
+  it('shows no light without a run', () => {
+    const rows = safetyRows(undefined, DEFAULT_SAFETY_THRESHOLDS);
+    expect(rows.map((r) => r.status)).toEqual(['none', 'none', 'none', 'none']);
+  });
+});
+
+describe('threshold parsing', () => {
+  it('accepts temperatures, doses and energies typed with units', () => {
+    expect(parseThreshold('45 °C', 'skinMaxTemperature')).toEqual({ ok: true, value: 45 });
+    expect(parseThreshold('48', 'skinMaxTemperature')).toEqual({ ok: true, value: 48 });
+    const kelvin = parseThreshold('318.15 K', 'skinMaxTemperature');
+    expect(kelvin.ok && kelvin.value).toBeCloseTo(45, 6);
+    expect(parseThreshold('30 CEM43 min', 'criticalMaxDose')).toEqual({ ok: true, value: 30 });
+    expect(parseThreshold('1 h', 'criticalMaxDose')).toEqual({ ok: true, value: 60 });
+    expect(parseThreshold('3 kJ', 'maxEnergyPerSonication')).toEqual({ ok: true, value: 3000 });
+    expect(parseThreshold('3 W', 'maxEnergyPerSonication').ok).toBe(false);
+    expect(parseThreshold('200 °C', 'skinMaxTemperature').ok).toBe(false);
+  });
+
+  it('accepts the warning margin as a percentage or a fraction', () => {
+    expect(parseWarnFraction('20 %')).toEqual({ ok: true, value: 0.2 });
+    expect(parseWarnFraction('25')).toEqual({ ok: true, value: 0.25 });
+    expect(parseWarnFraction('0.1')).toEqual({ ok: true, value: 0.1 });
+    expect(parseWarnFraction('100 %').ok).toBe(false);
+    expect(parseWarnFraction('abc').ok).toBe(false);
+  });
+});
