@@ -8,6 +8,7 @@ import {
   DOSE_CEILING,
   prepareRegion,
   SonicationCancelled,
+  type SonicationPeaks,
   type SonicationRegion,
 } from './sonication.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
@@ -49,28 +50,15 @@ export interface SonicationSpot {
   aberrationCorrection?: boolean;
 }
 
-/** Per-spot numbers of a sequence. */
-export interface SpotSummary {
+/**
+ * Per-spot numbers of a sequence, SonicationPeaks of one spot: peak temperature is the max during this spot (its heating and cooling); peak dose
+ * and ablation volume are the accumulated values at the end of this spot.
+ */
+export interface SpotSummary extends SonicationPeaks {
   /** when the spot's heating starts [s] */
   startTime: number;
   /** hottest temperature in the grid when the spot starts (residual heat of earlier spots) [°C] */
   startTemperature: number;
-  /** [Pa] */
-  peakPressure: number;
-  /** [m] */
-  peakPressureLocation: [number, number, number];
-  /** [W/m²] */
-  focalIntensity: number;
-  /** max over the grid during this spot (heating and its cooling) [°C] */
-  peakTemperature: number;
-  /** [m] */
-  peakTemperatureLocation: [number, number, number];
-  /** max accumulated dose at the end of this spot [CEM43 min] */
-  peakDose: number;
-  /** accumulated volume ≥ 240 CEM43 at the end of this spot [m³] */
-  ablationVolume: number;
-  /** power × duration [J] */
-  energy: number;
   /** heating dt [s] */
   timeStep: number;
   activeElements: number;

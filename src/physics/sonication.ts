@@ -50,24 +50,28 @@ export interface SonicationInput extends AcousticDrive, SonicationRegion {
   record?: RecordRequest;
 }
 
-/** Output of simulateSonication. The DoseReport fields give max T, max dose and volumes per region. */
-export interface SonicationResult extends DoseReport {
+/** The headline numbers of a sonication (or of one spot of a sequence), SI. */
+export interface SonicationPeaks {
   /** [Pa] */
   peakPressure: number;
   /** [m] */
   peakPressureLocation: [number, number, number];
   /** spatial-peak intensity |p|²/(2ρc) at that voxel [W/m²] */
   focalIntensity: number;
-  /** [°C] */
+  /** max over the grid and time [°C] */
   peakTemperature: number;
   /** [m] */
   peakTemperatureLocation: [number, number, number];
-  /** [CEM43 min] */
+  /** max accumulated dose [CEM43 min] */
   peakDose: number;
-  /** voxels with CEM43 ≥ 240 [m³] */
+  /** volume with CEM43 ≥ 240 [m³] */
   ablationVolume: number;
   /** acoustic power × duration [J] */
   energy: number;
+}
+
+/** Output of simulateSonication. The DoseReport fields give max T, max dose and volumes per region. */
+export interface SonicationResult extends DoseReport, SonicationPeaks {
   /** |p| per voxel [Pa] */
   pressure: Float32Array;
   /** q per voxel [W/m³] */

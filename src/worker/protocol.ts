@@ -3,6 +3,7 @@ import type { CaseMeta } from '../geometry/phantom.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { TransducerPose } from '../geometry/transducer-pose.ts';
 import type { DoseReport } from '../physics/dose-report.ts';
+import type { SonicationPeaks } from '../physics/sonication.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type {
@@ -73,15 +74,7 @@ export interface SonicateRequest extends PlanningBeamRequest {
 }
 
 /** Numbers only: what the results card shows. */
-export interface SonicationSummary {
-  peakPressure: number;
-  peakPressureLocation: [number, number, number];
-  focalIntensity: number;
-  peakTemperature: number;
-  peakTemperatureLocation: [number, number, number];
-  peakDose: number;
-  ablationVolume: number;
-  energy: number;
+export interface SonicationSummary extends SonicationPeaks {
   activeElements: number;
   timeStep: number;
   /** |p| at the electronic focus over |p| at the geometric focus, same drive, in water (1 = not steered). */
