@@ -49,6 +49,18 @@ test.describe('results of a sonication of the femur case', () => {
       .poll(() => paintedPixels(page.getByTestId('mr-thermometry').locator('canvas').first()))
       .toBeGreaterThan(500);
     await expect(page.getByTestId('slice-legend')).toContainText('°C');
+    // The slices are drawn in the 3D view: hiding them changes the picture.
+    const probe = page.getByTestId('scene-probe');
+    await expect(probe).toHaveAttribute('data-slices-visible', 'true');
+    const withSlices = await app.canvasPixels();
+    await page.getByTestId('slice-visible').uncheck();
+    await expect(probe).toHaveAttribute('data-slices-visible', 'false');
+    await expect
+      .poll(async () => {
+        const now = await app.canvasPixels();
+        return Math.abs(now.background - withSlices.background) + Math.abs(now.warm - withSlices.warm);
+      })
+      .toBeGreaterThan(50);
     expect(app.consoleErrors).toEqual([]);
   });
 
