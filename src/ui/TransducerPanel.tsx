@@ -150,7 +150,7 @@ export function TransducerPanel() {
       <fieldset className="tilt" aria-label="Transducer tilt">
         <legend>Tilt around the target</legend>
         <QuantityField
-          label="Tilt from straight below (0–90°)"
+          label="Tilt from straight below (0–180°, 90° = from the side)"
           testId="tilt-angle"
           valueSi={angles.tilt}
           rule={RULES.tilt}

@@ -25,7 +25,7 @@ export const RULES = {
   cooling: { si: 's', min: 0, max: 300, display: 's', scale: 1 },
   /** tilt angles [rad], typed in degrees */
   azimuth: { si: 'rad', min: -360 * DEG, max: 360 * DEG, display: 'deg', scale: 1 / DEG },
-  tilt: { si: 'rad', min: 0, max: 90 * DEG, display: 'deg', scale: 1 / DEG },
+  tilt: { si: 'rad', min: 0, max: 180 * DEG, display: 'deg', scale: 1 / DEG },
 } as const satisfies Record<string, QuantityRule>;
 
 /** The element count: a whole number in range, or why not. */

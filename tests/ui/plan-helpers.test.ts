@@ -54,8 +54,11 @@ describe('transducer tilt', () => {
   it('typed in degrees', () => {
     const r = parseQuantity('30', RULES.tilt);
     expect(r.ok && r.value).toBeCloseTo(Math.PI / 6, 12);
-    const bad = parseQuantity('120 deg', RULES.tilt);
-    expect(bad).toEqual({ ok: false, error: 'Must be between 0 and 90 deg.' });
+    // The femur's default transducer sits above and to the side: 135° from straight below.
+    const above = parseQuantity('135 deg', RULES.tilt);
+    expect(above.ok && above.value).toBeCloseTo((3 * Math.PI) / 4, 12);
+    const bad = parseQuantity('200 deg', RULES.tilt);
+    expect(bad).toEqual({ ok: false, error: 'Must be between 0 and 180 deg.' });
   });
 });
 
