@@ -3,11 +3,8 @@ import { type SonicationInput, simulateSonication } from '../../src/physics/soni
 import type { TissueId } from '../../src/physics/tissue-ids.ts';
 import { type PathSegment, pathFactors } from '../../src/physics/tissue-path.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
-import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
+import { LAYOUT, R, SPEC } from './clinical-array.ts';
 
-const SPEC = PRESETS.clinicalBodyArray;
-const R = SPEC.radiusOfCurvature;
-const LAYOUT = layoutSphericalArray(SPEC);
 const DEG = Math.PI / 180;
 
 /** T_p = 2 Z2 cosθi/(Z2 cosθi + Z1 cosθt), Snell sinθt = sinθi·c2/c1 (PHYSICS.md §1.7), written out here. */

@@ -5,13 +5,9 @@ import {
   type SonicationInput,
   simulateSonication,
 } from '../../src/physics/sonication.ts';
-import type { TissueId } from '../../src/physics/tissue-ids.ts';
 import { absorptionAt, TISSUES, type TissueProperties } from '../../src/physics/tissues.ts';
-import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
+import { LAYOUT, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
 
-const SPEC = PRESETS.clinicalBodyArray;
-const R = SPEC.radiusOfCurvature;
-const LAYOUT = layoutSphericalArray(SPEC);
 const SPACING = 0.5e-3;
 const NX = 20;
 const NZ = 40;
@@ -19,18 +15,7 @@ const MUSCLE_DEPTH = 0.03; // [m] of muscle in front of the focus on every eleme
 
 /** Homogeneous-muscle sonication of the clinical array, focused at its geometric focus. */
 function muscleCase(overrides: Partial<SonicationInput> = {}): SonicationInput {
-  const paths = [];
-  for (let n = 0; n < LAYOUT.count; n++) {
-    const distance = Math.hypot(
-      LAYOUT.positions[3 * n] as number,
-      LAYOUT.positions[3 * n + 1] as number,
-      (LAYOUT.positions[3 * n + 2] as number) - R,
-    );
-    paths.push([
-      { tissue: 'water' as TissueId, length: distance - MUSCLE_DEPTH },
-      { tissue: 'muscle' as TissueId, length: MUSCLE_DEPTH },
-    ]);
-  }
+  const paths = waterThenMusclePaths(MUSCLE_DEPTH);
   const half = ((NX - 1) / 2) * SPACING;
   return {
     elements: {

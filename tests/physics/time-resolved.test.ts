@@ -2,25 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { type SequenceInput, type SonicationSpot, simulateSequence } from '../../src/physics/sequence.ts';
 import { simulateSonication } from '../../src/physics/sonication.ts';
 import { nearestVoxel, selectFrameSteps } from '../../src/physics/time-resolved.ts';
-import type { PathSegment } from '../../src/physics/tissue-path.ts';
-import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
+import { LAYOUT, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
 
 type Vec3 = [number, number, number];
 
-const SPEC = PRESETS.clinicalBodyArray;
-const R = SPEC.radiusOfCurvature;
-const LAYOUT = layoutSphericalArray(SPEC);
 const H = 0.5e-3;
 const NX = 12;
 const NZ = 24;
-const PATHS = Array.from({ length: LAYOUT.count }, (_, n): PathSegment[] => {
-  const p = LAYOUT.positions;
-  const d = Math.hypot(p[3 * n] as number, p[3 * n + 1] as number, (p[3 * n + 2] as number) - R);
-  return [
-    { tissue: 'water', length: d - 0.03 },
-    { tissue: 'muscle', length: 0.03 },
-  ];
-});
+const PATHS = waterThenMusclePaths(0.03);
 const HALF = ((NX - 1) / 2) * H;
 const GRID = { nx: NX, ny: NX, nz: NZ, spacing: H, origin: [-HALF, -HALF, R - ((NZ - 1) / 2) * H] as Vec3 };
 const VOXELS = NX * NX * NZ;
