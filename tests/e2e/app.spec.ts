@@ -25,7 +25,8 @@ test.describe('the planner opens on the femur case', () => {
         const px = await app.canvasPixels();
         return px.warm / px.total;
       })
-      .toBeGreaterThan(0.02);
+      // The limb fills about 2 % of the view at the default framing; a blank canvas has none.
+      .toBeGreaterThan(0.008);
     const px = await app.canvasPixels();
     // Beams are drawn cyan from the elements to the focus.
     expect(px.cyan).toBeGreaterThan(200);

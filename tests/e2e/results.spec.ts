@@ -52,7 +52,13 @@ test.describe('results of a sonication of the femur case', () => {
     // The slices are drawn in the 3D view: hiding them changes the picture.
     const probe = page.getByTestId('scene-probe');
     await expect(probe).toHaveAttribute('data-slices-visible', 'true');
-    const withSlices = await app.canvasPixels();
+    let withSlices = await app.canvasPixels();
+    await expect
+      .poll(async () => {
+        withSlices = await app.canvasPixels();
+        return withSlices.warm;
+      })
+      .toBeGreaterThan(0);
     await page.getByTestId('slice-visible').uncheck();
     await expect(probe).toHaveAttribute('data-slices-visible', 'false');
     await expect
@@ -94,7 +100,14 @@ test.describe('results of a sonication of the femur case', () => {
     expect(end).toBeGreaterThan(40);
     const probe = page.getByTestId('scene-probe');
     await expect.poll(async () => Number(await probe.getAttribute('data-ablation-triangles'))).toBeGreaterThan(0);
-    const hotAtEnd = (await app.canvasPixels()).hot;
+    // Read the picture once it is drawn (a resize clears the drawing buffer until the next frame).
+    let hotAtEnd = 0;
+    await expect
+      .poll(async () => {
+        hotAtEnd = (await app.canvasPixels()).hot;
+        return hotAtEnd;
+      })
+      .toBeGreaterThan(0);
     const frameAtEnd = await page.getByTestId('mr-thermometry').getAttribute('data-frame');
     await page.getByTestId('playback-scrubber').fill('0');
     await expect(page.getByTestId('playback-time')).toHaveAttribute('data-si', '0');
