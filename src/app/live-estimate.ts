@@ -17,6 +17,8 @@ function estimateInputs(s: PlannerStore): unknown[] {
     s.freeBeams,
     s.sonication,
     s.aberrationCorrection,
+    s.spots,
+    s.selectedSpotId,
   ];
 }
 

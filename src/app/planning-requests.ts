@@ -1,3 +1,4 @@
+import { steeredFocus } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import type { EstimateRequest, PlanningBeamRequest, PlanRequest } from '../worker/plan-protocol.ts';
 import type { SonicateRequest } from '../worker/protocol.ts';
@@ -33,6 +34,8 @@ export function planningBeamRequest(state: PlannerStore): PlanningBeamRequest {
     autoSwitchOff: state.autoSwitchOff,
     aberrationCorrection: state.aberrationCorrection,
   };
+  const focus = steeredFocus(state);
+  if (focus) request.focus = focus;
   // Hand-switched element indices belong to the array; free beams are all on until a rule switches them off.
   if (usesFreeBeams(state)) request.freeBeams = state.freeBeams;
   else request.elementsOn = elementsOnMask(state);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Quaternion, Vector3 } from 'three';
 import { usePlanner } from '../state/hooks.ts';
+import { electronicFocus } from '../state/selectors.ts';
 import { BeamLines } from './BeamLines.tsx';
 import { elementStatuses } from './beamStyle.ts';
 import { ElementDiscs } from './ElementDiscs.tsx';
@@ -14,6 +15,8 @@ const UP = new Vector3(0, 1, 0);
 export function TransducerView() {
   const transducer = usePlanner((s) => s.transducer);
   const target = usePlanner((s) => s.target);
+  // Beams converge where the array focuses: the selected spot when it is steered off the target.
+  const focus = usePlanner(electronicFocus);
   const directionArray = usePlanner((s) => s.beamDirection);
   const trace = usePlanner((s) => s.estimate?.beams ?? s.beams);
   const elementsOff = usePlanner((s) => s.elementsOff);
@@ -34,7 +37,7 @@ export function TransducerView() {
       </mesh>
       {trace && (
         <>
-          <BeamLines positions={trace.elementPositions} statuses={statuses} target={target} />
+          <BeamLines positions={trace.elementPositions} statuses={statuses} target={focus} />
           <ElementDiscs
             positions={trace.elementPositions}
             statuses={statuses}

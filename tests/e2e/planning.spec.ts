@@ -177,3 +177,23 @@ test('the iliac lesion is treated with a three-spot plan while the bowel stays b
   // The bowel (a critical structure) stays below the 30 CEM43 safety threshold of the dose report.
   expect(Number(await page.getByTestId('plan-critical-dose').getAttribute('data-si'))).toBeLessThan(30);
 });
+
+test('a selected spot off the target steers the array; far off, the steering warning shows', async ({ page }) => {
+  const app = new PlannerPage(page);
+  await app.open();
+  await page.getByTestId('spot-add').click();
+  await expect(page.getByTestId('steering-warning')).toHaveCount(0);
+  // z runs along the thigh, across the beam: steering sideways.
+  const z = page.getByTestId('spot-edit-z');
+  const z0 = Number.parseFloat((await z.inputValue()) || '0');
+  // 4 mm sideways: steered, within range.
+  await z.fill(`${z0 + 4} mm`);
+  await z.press('Enter');
+  await expect(page.getByTestId('estimate-steering')).toBeVisible();
+  await expect(page.getByTestId('steering-warning')).toHaveCount(0);
+  // 30 mm: beyond the array's steering range.
+  await z.fill(`${z0 + 30} mm`);
+  await z.press('Enter');
+  await expect(page.getByTestId('steering-warning')).toBeVisible();
+  expect(app.consoleErrors).toEqual([]);
+});
