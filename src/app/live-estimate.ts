@@ -47,7 +47,6 @@ export function keepEstimateLive(store: PlannerStoreApi, client: SimClient): () 
       const estimate = await client.estimate(estimateRequest(state));
       if (!disposed && store.getState().caseId === caseId) {
         store.getState().setEstimate(estimate);
-        store.getState().setBeams(estimate.beams);
       }
     } catch {
       // A failed estimate leaves the last one shown; the full sonication reports errors to the user.

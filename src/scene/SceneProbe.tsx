@@ -63,7 +63,7 @@ export function SceneProbe() {
       d.targetHandle = screen(p.fromArray(s.target).addScaledVector(right, step)).join(',');
     }
     d.transducerHandle = screen(apexOf(s.target, s.beamDirection, s.transducer.radiusOfCurvature, p)).join(',');
-    const trace = s.estimate?.beams ?? s.beams;
+    const trace = s.estimate?.beams;
     d.element0 =
       trace && trace.elementPositions.length >= 3 ? screen(p.fromArray(trace.elementPositions)).join(',') : '';
     d.spots = JSON.stringify(Object.fromEntries(s.spots.map((spot) => [spot.id, screen(p.fromArray(spot.focus))])));

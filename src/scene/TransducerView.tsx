@@ -10,7 +10,7 @@ const UP = new Vector3(0, 1, 0);
 
 /**
  * The array: a shallow cap with its elements, and the beams from every element to the focus coloured by status.
- * Reads the live estimate's beams when there is one (they follow drags), else the last traced beams.
+ * Reads the live estimate's beams (they follow drags).
  */
 export function TransducerView() {
   const transducer = usePlanner((s) => s.transducer);
@@ -18,7 +18,7 @@ export function TransducerView() {
   // Beams converge where the array focuses: the selected spot when it is steered off the target.
   const focus = usePlanner(electronicFocus);
   const directionArray = usePlanner((s) => s.beamDirection);
-  const trace = usePlanner((s) => s.estimate?.beams ?? s.beams);
+  const trace = usePlanner((s) => s.estimate?.beams);
   const elementsOff = usePlanner((s) => s.elementsOff);
   const statuses = useMemo(() => (trace ? elementStatuses(trace, elementsOff) : []), [trace, elementsOff]);
   const capRotation = useMemo(

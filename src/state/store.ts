@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate } from '../worker/plan-protocol.ts';
-import type { BeamTrace, CaseSummary, SonicationOutcome } from '../worker/protocol.ts';
+import type { CaseSummary, SonicationOutcome } from '../worker/protocol.ts';
 import {
   IDLE_PLAN_RUN,
   INITIAL_PLANNING,
@@ -57,7 +57,6 @@ export interface PlannerState extends PlanningState {
   target: Vec3;
   beamDirection: Vec3;
   sonication: SonicationParams;
-  beams: BeamTrace | undefined;
   run: RunState;
   /** Bumped to ask the 3D view to frame the case again. */
   viewResetCount: number;
@@ -77,7 +76,6 @@ export interface PlannerActions {
   setPartVisible(name: string, visible: boolean): void;
   setPartOpacity(name: string, opacity: number): void;
   setSonication(patch: Partial<SonicationParams>): void;
-  setBeams(beams: BeamTrace | undefined): void;
   startRun(): void;
   setProgress(fraction: number): void;
   finishRun(outcome: SonicationOutcome): void;
@@ -142,7 +140,6 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         target: [0, 0, 0],
         beamDirection: [0, -1, 0],
         sonication: defaults.sonication,
-        beams: undefined,
         run: IDLE_RUN,
         viewResetCount: 0,
 
@@ -153,7 +150,6 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             caseError: '',
             caseSummary: undefined,
             parts: [],
-            beams: undefined,
             run: IDLE_RUN,
             // A plan belongs to its case: spots, regions, probes and free beams are in its coordinates.
             spots: [],
@@ -181,7 +177,6 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             parts: s.parts.map((p) => (p.name === name ? { ...p, opacity: Math.min(1, Math.max(0, opacity)) } : p)),
           })),
         setSonication: (patch) => set((s) => ({ sonication: { ...s.sonication, ...patch } })),
-        setBeams: (beams) => set({ beams }),
         startRun: () => set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…' } })),
         setProgress: (fraction) =>
           set((s) =>

@@ -32,13 +32,10 @@ export function BeamSwatch({ kind }: { kind: BeamKind }) {
 }
 
 /**
- * How many beams have each status: from the live estimate when there is one (every status, including angle,
- * no-pass and off), else from the last beam trace. Statuses with no beams are listed faintly so the legend is whole.
+ * How many beams have each status, from the live estimate (every status, including angle, no-pass and off). Statuses with no beams are listed faintly so the legend is whole.
  */
 export function BeamSummary() {
-  const allCounts = usePlanner((s) => s.estimate?.beams.allCounts);
-  const counts = usePlanner((s) => s.beams?.counts);
-  const source: Partial<Record<BeamKind, number>> | undefined = allCounts ?? counts;
+  const source: Partial<Record<BeamKind, number>> | undefined = usePlanner((s) => s.estimate?.beams.allCounts);
   if (!source) {
     return (
       <p className="hint" data-testid="beam-summary">

@@ -36,7 +36,7 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAut
   const sonication = usePlanner((s) => s.sonication);
   const setSonication = usePlanner((s) => s.setSonication);
   const run = usePlanner((s) => s.run);
-  const beams = usePlanner((s) => s.beams);
+  const beams = usePlanner((s) => s.estimate?.beams);
   const caseReady = usePlanner((s) => s.caseStatus === 'ready');
   const planRunning = usePlanner((s) => s.planRun.status === 'running');
   const running = run.status === 'running';

@@ -8,14 +8,7 @@ import type {
   PlanRequest,
   SpotGridRequest,
 } from './plan-protocol.ts';
-import type {
-  BeamRequest,
-  BeamTrace,
-  CaseSummary,
-  SimWorkerApi,
-  SonicateRequest,
-  SonicationOutcome,
-} from './protocol.ts';
+import type { CaseSummary, SimWorkerApi, SonicateRequest, SonicationOutcome } from './protocol.ts';
 
 export class SimulationCancelled extends Error {
   override name = 'SimulationCancelled';
@@ -69,11 +62,6 @@ export class SimClient {
     const summary = this.api.loadCase(bytes.slice(0), title);
     this.ready = summary;
     return summary;
-  }
-
-  async traceBeams(request: BeamRequest): Promise<BeamTrace> {
-    await this.ready;
-    return this.api.traceBeams(request);
   }
 
   /** Runs one sonication off the main thread. Rejects with SimulationCancelled when `signal` aborts. */

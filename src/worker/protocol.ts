@@ -108,7 +108,6 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
 /** The worker's API (exposed with comlink). */
 export interface SimWorkerApi {
   loadCase(bytes: ArrayBuffer, fallbackTitle: string): Promise<CaseSummary>;
-  traceBeams(request: BeamRequest): BeamTrace;
   sonicate(request: SonicateRequest, onProgress: (fraction: number) => void): SonicationOutcome;
   /** Beam planning (plan-protocol.ts): statuses with no-pass regions and the switch-off rule. */
   traceBeamsForPlanning(request: PlanningBeamRequest): PlanningBeamTrace;

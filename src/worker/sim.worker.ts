@@ -6,7 +6,7 @@ import { loadCase } from './ops/load-case.ts';
 import { runPlan } from './ops/run-plan.ts';
 import { sonicate } from './ops/sonicate.ts';
 import { spotGrid } from './ops/spot-grid.ts';
-import { traceBeams, traceBeamsForPlanning } from './ops/trace-beams.ts';
+import { traceBeamsForPlanning } from './ops/trace-beams.ts';
 import type { PlanningBeamTrace } from './plan-protocol.ts';
 import type { SimWorkerApi } from './protocol.ts';
 import type { TimeResolved } from './results-protocol.ts';
@@ -37,10 +37,6 @@ const api: SimWorkerApi = {
     const { state, summary } = await loadCase(bytes, fallbackTitle);
     current = state;
     return summary;
-  },
-  traceBeams(request) {
-    const trace = traceBeams(requireCase(), request);
-    return Comlink.transfer(trace, [trace.elementPositions.buffer, trace.statuses.buffer]);
   },
   sonicate(request, onProgress) {
     const outcome = sonicate(requireCase(), request, onProgress, self.constructor.name);

@@ -6,6 +6,14 @@ export const SPEC = PRESETS.clinicalBodyArray;
 export const R = SPEC.radiusOfCurvature;
 export const LAYOUT = layoutSphericalArray(SPEC);
 
+/** The array's elements as the core takes them (pistons with their radius). */
+export const ELEMENTS = {
+  positions: LAYOUT.positions,
+  normals: LAYOUT.normals,
+  areas: LAYOUT.areas,
+  radius: LAYOUT.elementRadius,
+};
+
 /**
  * Each element's path to the geometric focus: water, then `muscleDepth` [m] of muscle in front of the focus —
  * a homogeneous-muscle case whose answer does not depend on any mesh.

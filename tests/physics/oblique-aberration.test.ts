@@ -3,7 +3,7 @@ import { type SonicationInput, simulateSonication } from '../../src/physics/soni
 import type { TissueId } from '../../src/physics/tissue-ids.ts';
 import { type PathSegment, pathFactors } from '../../src/physics/tissue-path.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
-import { LAYOUT, R, SPEC } from './clinical-array.ts';
+import { ELEMENTS, LAYOUT, R, SPEC } from './clinical-array.ts';
 
 const DEG = Math.PI / 180;
 
@@ -73,12 +73,7 @@ function waterCase(paths: PathSegment[][], overrides: Partial<SonicationInput> =
   const h = 0.5e-3;
   const half = ((n - 1) / 2) * h;
   return {
-    elements: {
-      positions: LAYOUT.positions,
-      normals: LAYOUT.normals,
-      areas: LAYOUT.areas,
-      radius: LAYOUT.elementRadius,
-    },
+    elements: ELEMENTS,
     frequency: SPEC.frequency,
     acousticPower: 60,
     focus: [0, 0, R],

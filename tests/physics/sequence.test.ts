@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type SequenceInput, type SonicationSpot, simulateSequence } from '../../src/physics/sequence.ts';
 import { simulateSonication } from '../../src/physics/sonication.ts';
-import { LAYOUT, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
+import { ELEMENTS, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
 
 const H = 0.5e-3;
 const NX = 16;
@@ -11,12 +11,7 @@ const PATHS = waterThenMusclePaths(0.03);
 function region(overrides: Partial<SequenceInput> = {}): SequenceInput {
   const half = ((NX - 1) / 2) * H;
   return {
-    elements: {
-      positions: LAYOUT.positions,
-      normals: LAYOUT.normals,
-      areas: LAYOUT.areas,
-      radius: LAYOUT.elementRadius,
-    },
+    elements: ELEMENTS,
     frequency: SPEC.frequency,
     grid: { nx: NX, ny: NX, nz: NZ, spacing: H, origin: [-half, -half, R - ((NZ - 1) / 2) * H] },
     labels: new Uint8Array(NX * NX * NZ),

@@ -6,7 +6,7 @@ import {
   simulateSonication,
 } from '../../src/physics/sonication.ts';
 import { absorptionAt, TISSUES, type TissueProperties } from '../../src/physics/tissues.ts';
-import { LAYOUT, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
+import { ELEMENTS, LAYOUT, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
 
 const SPACING = 0.5e-3;
 const NX = 20;
@@ -18,12 +18,7 @@ function muscleCase(overrides: Partial<SonicationInput> = {}): SonicationInput {
   const paths = waterThenMusclePaths(MUSCLE_DEPTH);
   const half = ((NX - 1) / 2) * SPACING;
   return {
-    elements: {
-      positions: LAYOUT.positions,
-      normals: LAYOUT.normals,
-      areas: LAYOUT.areas,
-      radius: LAYOUT.elementRadius,
-    },
+    elements: ELEMENTS,
     frequency: SPEC.frequency,
     acousticPower: 60,
     focus: [0, 0, R],

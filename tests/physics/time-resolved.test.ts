@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { type SequenceInput, type SonicationSpot, simulateSequence } from '../../src/physics/sequence.ts';
 import { simulateSonication } from '../../src/physics/sonication.ts';
 import { nearestVoxel, selectFrameSteps } from '../../src/physics/time-resolved.ts';
-import { LAYOUT, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
+import { ELEMENTS, R, SPEC, waterThenMusclePaths } from './clinical-array.ts';
 
 type Vec3 = [number, number, number];
 
@@ -16,12 +16,7 @@ const VOXELS = NX * NX * NZ;
 
 function region(overrides: Partial<SequenceInput> = {}): SequenceInput {
   return {
-    elements: {
-      positions: LAYOUT.positions,
-      normals: LAYOUT.normals,
-      areas: LAYOUT.areas,
-      radius: LAYOUT.elementRadius,
-    },
+    elements: ELEMENTS,
     frequency: SPEC.frequency,
     grid: GRID,
     labels: new Uint8Array(VOXELS),

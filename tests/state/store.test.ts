@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { createPlannerStore } from '../../src/state/store.ts';
+import { testStore } from '../fixtures/planner-store.ts';
 
-function store() {
-  return createPlannerStore({
-    caseId: 'femur-shaft',
-    transducer: PRESETS.clinicalBodyArray,
-    sonication: { acousticPower: 50, duration: 20, cooling: 30 },
-  });
-}
+const store = testStore;
 
 const spot = (id: string, x: number) => ({
   id,

@@ -1,37 +1,23 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/physics/transducer.ts';
-import { PlannerStoreContext } from '../../src/state/hooks.ts';
-import { createPlannerStore, type PlannerStore } from '../../src/state/store.ts';
+import type { PlannerStore, PlannerStoreApi } from '../../src/state/store.ts';
 import { CasePanel } from '../../src/ui/CasePanel.tsx';
 import { PlanPanel } from '../../src/ui/PlanPanel.tsx';
+import { renderWithStore } from '../fixtures/planner-store.ts';
 
-// Server-side rendering in Node: proves the panels render from the store and keep every test id e2e relies on.
-function render(patch: (store: ReturnType<typeof createPlannerStore>) => void = () => undefined): string {
-  const store = createPlannerStore({
-    caseId: 'femur-shaft',
-    transducer: PRESETS.clinicalBodyArray,
-    sonication: { acousticPower: 50, duration: 20, cooling: 30 },
-  });
-  patch(store);
-  // Server rendering reads zustand's initial state (useSyncExternalStore's server snapshot): show the patched one.
-  const current = store.getState();
-  store.getInitialState = () => current;
-  const noop = () => undefined;
-  return renderToStaticMarkup(
-    createElement(
-      PlannerStoreContext.Provider,
-      { value: store },
-      createElement(CasePanel, { cases: [], onPickCase: noop }),
-      createElement(PlanPanel, {
-        onSonicate: noop,
-        onCancel: noop,
-        onRunPlan: noop,
-        onCancelPlan: noop,
-        onAutoSpots: noop,
-      }),
-    ),
+const noop = () => undefined;
+
+function render(patch: (store: PlannerStoreApi) => void = noop): string {
+  return renderWithStore(
+    patch,
+    createElement(CasePanel, { cases: [], onPickCase: noop }),
+    createElement(PlanPanel, {
+      onSonicate: noop,
+      onCancel: noop,
+      onRunPlan: noop,
+      onCancelPlan: noop,
+      onAutoSpots: noop,
+    }),
   );
 }
 
@@ -87,7 +73,9 @@ describe('the plan panel renders', () => {
         beams: {
           elementPositions: new Float32Array(0),
           statuses: new Uint8Array(0),
-          counts: { clear: 200, bone: 0, gas: 0, critical: 0 } as NonNullable<PlannerStore['beams']>['counts'],
+          counts: { clear: 200, bone: 0, gas: 0, critical: 0 } as NonNullable<
+            PlannerStore['estimate']
+          >['beams']['counts'],
           firing: new Uint8Array(0),
           activeCount: 200,
           lostAperture: 0.04,

@@ -1,30 +1,18 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/physics/transducer.ts';
-import { PlannerStoreContext } from '../../src/state/hooks.ts';
-import { createPlannerStore } from '../../src/state/store.ts';
+import type { PlannerStoreApi } from '../../src/state/store.ts';
 import { PlanPanel } from '../../src/ui/PlanPanel.tsx';
 import { TimePanel } from '../../src/ui/TimePanel.tsx';
+import { renderWithStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
-function render(patch: (store: ReturnType<typeof createPlannerStore>) => void = () => undefined): string {
-  const store = createPlannerStore({
-    caseId: 'femur-shaft',
-    transducer: PRESETS.clinicalBodyArray,
-    sonication: { acousticPower: 50, duration: 20, cooling: 30 },
-  });
-  patch(store);
-  const current = store.getState();
-  store.getInitialState = () => current;
-  const noop = () => undefined;
-  return renderToStaticMarkup(
-    createElement(
-      PlannerStoreContext.Provider,
-      { value: store },
-      createElement(PlanPanel, { onSonicate: noop, onCancel: noop }),
-      createElement(TimePanel, { onSavePng: noop }),
-    ),
+const noop = () => undefined;
+
+function render(patch: (store: PlannerStoreApi) => void = noop): string {
+  return renderWithStore(
+    patch,
+    createElement(PlanPanel, { onSonicate: noop, onCancel: noop }),
+    createElement(TimePanel, { onSavePng: noop }),
   );
 }
 
