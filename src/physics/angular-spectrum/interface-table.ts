@@ -1,0 +1,120 @@
+import { fluidSolidInterface } from '../elastic-interface.ts';
+import type { AcousticMaterial } from './materials.ts';
+
+/** Samples of cos θ in [0, 1] per table: fine enough to follow the transmission peak at the critical angle. */
+const SAMPLES = 4097;
+
+/**
+ * Plane-wave coefficients of one interface (medium 1 → medium 2) tabulated against cos θ of the incidence angle,
+ * so the march looks them up per column without complex arithmetic or allocation.
+ *
+ * Entering an elastic solid (shear speed > 0) from a fluid uses the fluid–solid solution with mode conversion
+ * (elastic-interface.ts); every other pair (fluid → fluid, and leaving bone, where mode conversion back into the
+ * longitudinal wave is not modelled) uses the fluid–fluid one (the same formulas with c_t = 0).
+ */
+export interface InterfaceTable {
+  /** pressure transmission (longitudinal), real and imaginary parts */
+  readonly tRe: Float64Array;
+  readonly tIm: Float64Array;
+  /** pressure reflection */
+  readonly rRe: Float64Array;
+  readonly rIm: Float64Array;
+  /**
+   * fraction of the incident normal energy flux deposited just beyond the interface: the mode-converted shear wave
+   * and, in a lossy solid near or beyond the critical angle, the inhomogeneous longitudinal wave (1 − |R|² − E_l)
+   */
+  readonly shear: Float64Array;
+  /** cos of the shear wave's refraction angle from the normal (0 where there is none) */
+  readonly shearCos: Float64Array;
+  /** 1 where the longitudinal wave in medium 2 propagates, 0 beyond its critical angle */
+  readonly propagates: Uint8Array;
+  /** shear attenuation of medium 2 [Np/m] (0 if fluid) */
+  readonly shearAttenuation: number;
+}
+
+/**
+ * @param from - incident medium
+ * @param to - transmitted medium
+ * @param frequency - f [Hz]: the attenuations make the impedances ρω/k_z of lossy media complex
+ * @returns the table over cos θ = 0 … 1 (SAMPLES entries)
+ */
+export function interfaceTable(from: AcousticMaterial, to: AcousticMaterial, frequency: number): InterfaceTable {
+  const solid = !from.isGas && !to.isGas && to.shearSpeed > 0 && from.shearSpeed === 0;
+  const table: InterfaceTable = {
+    tRe: new Float64Array(SAMPLES),
+    tIm: new Float64Array(SAMPLES),
+    rRe: new Float64Array(SAMPLES),
+    rIm: new Float64Array(SAMPLES),
+    shear: new Float64Array(SAMPLES),
+    shearCos: new Float64Array(SAMPLES),
+    propagates: new Uint8Array(SAMPLES),
+    shearAttenuation: solid ? to.shearAttenuation : 0,
+  };
+  for (let s = 0; s < SAMPLES; s++) {
+    // Grazing incidence (cos 0) is singular; the first sample stands for half a step above it.
+    const cos = Math.max(s, 0.5) / (SAMPLES - 1);
+    // Longitudinal losses make the impedances ρω/k_z complex (exact for layered lossy fluids, see the tests); the
+    // shear wave's own loss only decides where its energy is deposited (shear.ts).
+    const c = fluidSolidInterface(
+      from,
+      {
+        density: to.density,
+        speedOfSound: to.speedOfSound,
+        shearSpeed: solid ? to.shearSpeed : 0,
+        attenuation: to.attenuation,
+      },
+      cos,
+      frequency,
+    );
+    const propagates = !c.beyondLongitudinalCriticalAngle;
+    // Beyond the critical angle the longitudinal wave in the solid is evanescent: it is not marched on.
+    table.tRe[s] = propagates ? c.longitudinalTransmission[0] : 0;
+    table.tIm[s] = propagates ? c.longitudinalTransmission[1] : 0;
+    table.rRe[s] = c.reflection[0];
+    table.rIm[s] = c.reflection[1];
+    // What is neither reflected nor carried on by the longitudinal wave stays at the surface: the shear wave, and
+    // in a lossy solid near θc the inhomogeneous longitudinal wave (the two cannot be told apart with losses).
+    table.shear[s] = solid ? Math.max(0, 1 - c.reflectedEnergy - c.longitudinalEnergy) : 0;
+    table.shearCos[s] = Number.isNaN(c.shearAngle) ? 1 : Math.cos(c.shearAngle);
+    table.propagates[s] = propagates ? 1 : 0;
+  }
+  return table;
+}
+
+/**
+ * Nearest table sample of cos θ.
+ * @param cos - cos θ, clamped to [0, 1]
+ * @returns sample index
+ */
+export function tableIndex(cos: number): number {
+  const c = cos < 0 ? 0 : cos > 1 ? 1 : cos;
+  return Math.round(c * (SAMPLES - 1));
+}
+
+/** Interface tables of every label pair of a lattice, built on first use. */
+export class InterfaceTables {
+  private readonly tables = new Map<number, InterfaceTable>();
+  constructor(
+    private readonly materials: readonly AcousticMaterial[],
+    private readonly frequency: number,
+  ) {}
+
+  /**
+   * @param from - label of the incident medium
+   * @param to - label of the transmitted medium
+   * @returns the pair's table
+   */
+  get(from: number, to: number): InterfaceTable {
+    const key = from * 256 + to;
+    let table = this.tables.get(key);
+    if (!table) {
+      table = interfaceTable(
+        this.materials[from] as AcousticMaterial,
+        this.materials[to] as AcousticMaterial,
+        this.frequency,
+      );
+      this.tables.set(key, table);
+    }
+    return table;
+  }
+}

@@ -1,0 +1,521 @@
+import { binWavenumber, Fft2 } from '../fft2.ts';
+import { labelNormal, localDirection } from './incidence.ts';
+import { type InterfaceTable, InterfaceTables, tableIndex } from './interface-table.ts';
+import type { BeamLattice } from './lattice.ts';
+import { type AcousticMaterial, impedanceOf } from './materials.ts';
+import { absorbingTaper, propagator } from './propagator.ts';
+import { depositShear } from './shear.ts';
+
+type Vec3 = [number, number, number];
+
+/** The exact surface normal (beam frame, either orientation) at a face of a column, where the geometry knows it. */
+export type FaceNormalLookup = (column: number, face: number) => readonly [number, number, number] | undefined;
+
+/** Input of marchField. SI units; the lattice and its labels in the beam frame (lattice.ts). */
+export interface MarchInput {
+  readonly lattice: BeamLattice;
+  /** per voxel (n²·nz), an index into `materials` */
+  readonly labels: Uint8Array;
+  /** the acoustic properties of each label at `frequency` */
+  readonly materials: readonly AcousticMaterial[];
+  /** f [Hz] */
+  readonly frequency: number;
+  /** complex pressure on face 0, interleaved (2n²) [Pa]: the wave the source sends toward +z */
+  readonly inputPlane: Float64Array;
+  /**
+   * One-way marches: 1 = forward only; 2 adds the reflected field marched back toward the source; 3 re-reflects it
+   * forward, and so on (Almquist et al. 2016). Default 4.
+   */
+  readonly passes?: number;
+  /** exact surface normals from the geometry (else estimated from the labels) */
+  readonly faceNormal?: FaceNormalLookup;
+  /** absorbing layer per side as a fraction of n (default 0.1) */
+  readonly absorbingMargin?: number;
+  /** per-step weight at the lattice edge (default 0.85) */
+  readonly absorbingEdge?: number;
+  readonly onProgress?: (fraction: number) => void;
+  readonly isCancelled?: () => boolean;
+}
+
+/** What the march produced. */
+export interface MarchResult {
+  /**
+   * Total complex pressure (all passes, coherently) on every face, face-major and interleaved:
+   * 2·n²·(nz + 1) values [Pa]. Face f holds the field on the side of voxel f (the last face: of voxel nz − 1).
+   */
+  readonly field: Float32Array;
+  /** heat deposited by mode-converted shear waves, per voxel [W/m³] */
+  readonly shearHeat: Float32Array;
+  /** total shear power deposited [W] */
+  readonly shearPower: number;
+  /** passes actually run (the march stops early once the reflected field carries < 1e-6 of the input's power) */
+  readonly passesRun: number;
+}
+
+/** Thrown when `isCancelled()` turns true between slices. */
+export class MarchCancelled extends Error {
+  constructor() {
+    super('Field computation cancelled');
+    this.name = 'MarchCancelled';
+  }
+}
+
+interface SpectralCrossing {
+  /** per bin, complex T and R (0 for evanescent incident components) */
+  t: Float64Array;
+  r: Float64Array;
+  /** per bin, √(shear energy fraction · cosθ): the amplitude weight whose |·|² is the shear flux */
+  shear: Float64Array;
+  hasShear: boolean;
+  /** energy-weighted mean |cos| of the shear direction to the axis */
+  shearCos: number;
+}
+
+const DEFAULT_PASSES = 4;
+/** A reflected field below this fraction of the input power is not marched. */
+const NEGLIGIBLE_POWER = 1e-6;
+
+/**
+ * Whole-path acoustic field by the hybrid angular spectrum method (Vyas & Christensen 2012), with reflections
+ * (Almquist, Parker & Christensen 2016) and mode conversion into bone: the source's field on face 0 is marched
+ * voxel slice by voxel slice through the labelled tissue.
+ *
+ * Per voxel slice: FFT → the exact propagator of a reference medium over dz (the slice's uniform medium, or where it
+ * is mixed, the medium carrying the most energy) → inverse FFT → a phase and attenuation screen for the columns of
+ * another medium, e^{−i(k_m − k_ref)dz − (α_m − α_ref)dz} (the wavelength changes inside bone) → gas columns zeroed
+ * → a lateral absorbing layer. At each face where the tissue changes the wave is split by plane-wave coefficients:
+ * - between two laterally uniform slices (planar layers), in the spectral domain, each plane-wave component with
+ *   its own angle: exact oblique transmission, reflection and critical angle for layered media;
+ * - elsewhere per column, at the local incidence angle between the wave's direction (phase gradient) and the
+ *   surface normal (the geometry's, or estimated from the labels).
+ * Entering cortical bone, part of the energy becomes a shear wave (elastic-interface.ts), deposited as heat within
+ * millimetres (shear.ts). The reflected parts are collected and marched in the opposite direction in the next
+ * pass; all passes add coherently, so standing waves form in front of bone and gas.
+ *
+ * Limits (src/physics/CONTEXT.md): the screen is a paraxial correction (errors grow with the angle between the
+ * beam and steep, strongly contrasting surfaces); reflections from surfaces tilted far from the beam axis are sent
+ * back along the mirror of the axis; a longitudinal wave leaving bone is not mode-converted.
+ *
+ * @param input - lattice, labels, materials, frequency and the input plane
+ * @returns the total complex field on every face and the shear heat
+ * @throws MarchCancelled when input.isCancelled() becomes true
+ * @see PHYSICS.md §5; Vyas U, Christensen DA, IEEE TUFFC 59(6):1093, 2012; Almquist S et al., J Ther Ultrasound 4:30, 2016
+ * @example
+ * const { field, shearHeat } = marchField({ lattice, labels, materials, frequency: 1e6, inputPlane });
+ */
+export function marchField(input: MarchInput): MarchResult {
+  return new Marcher(input).run();
+}
+
+class Marcher {
+  private readonly lattice: BeamLattice;
+  private readonly n: number;
+  private readonly n2: number;
+  private readonly omega: number;
+  private readonly fft: Fft2;
+  private readonly labels: Uint8Array;
+  private readonly materials: readonly AcousticMaterial[];
+  private readonly tables: InterfaceTables;
+  /** per voxel slice: its label if every column has it, else −1 */
+  private readonly uniform: Int16Array;
+  private readonly propagators = new Map<number, Float64Array>();
+  private readonly crossings = new Map<number, SpectralCrossing>();
+  private readonly taper: Float64Array;
+  private readonly total: Float32Array;
+  private readonly shearHeat: Float32Array;
+  private shearPower = 0;
+  private readonly incident: Float64Array;
+  private readonly direction: Vec3 = [0, 0, 1];
+  private readonly normal: Vec3 = [0, 0, 1];
+  private readonly energyByLabel: Float64Array;
+  private progressDone = 0;
+  private progressTotal = 1;
+
+  constructor(private readonly input: MarchInput) {
+    const { lattice, labels, materials } = input;
+    this.lattice = lattice;
+    this.n = lattice.n;
+    this.n2 = lattice.n * lattice.n;
+    this.omega = 2 * Math.PI * input.frequency;
+    this.fft = new Fft2(lattice.n);
+    this.labels = labels;
+    this.materials = materials;
+    if (labels.length !== this.n2 * lattice.nz) throw new RangeError('marchField: labels must have n²·nz entries');
+    if (input.inputPlane.length !== 2 * this.n2)
+      throw new RangeError('marchField: the input plane must have 2n² values');
+    for (const label of labels) {
+      if (materials[label] === undefined) throw new RangeError(`marchField: label ${label} has no material`);
+    }
+    this.tables = new InterfaceTables(materials, input.frequency);
+    this.uniform = new Int16Array(lattice.nz);
+    for (let k = 0; k < lattice.nz; k++) {
+      const first = labels[this.n2 * k] as number;
+      let same = true;
+      for (let c = 1; c < this.n2 && same; c++) same = labels[this.n2 * k + c] === first;
+      this.uniform[k] = same ? first : -1;
+    }
+    const margin = Math.round((input.absorbingMargin ?? 0.1) * this.n);
+    this.taper = absorbingTaper(this.n, margin, input.absorbingEdge ?? 0.85);
+    this.total = new Float32Array(2 * this.n2 * (lattice.nz + 1));
+    this.shearHeat = new Float32Array(this.n2 * lattice.nz);
+    this.incident = new Float64Array(2 * this.n2);
+    this.energyByLabel = new Float64Array(materials.length);
+  }
+
+  run(): MarchResult {
+    const passes = Math.max(1, Math.floor(this.input.passes ?? DEFAULT_PASSES));
+    this.progressTotal = passes * this.lattice.nz;
+    const inputPower = this.power(this.input.inputPlane, 0);
+    let sources: (Float64Array | undefined)[] = [];
+    let passesRun = 0;
+    for (let pass = 0; pass < passes; pass++) {
+      const direction = pass % 2 === 0 ? 1 : -1;
+      if (pass > 0) {
+        let power = 0;
+        sources.forEach((s, face) => {
+          if (s) power += this.power(s, Math.min(face, this.lattice.nz - 1));
+        });
+        if (!(power > NEGLIGIBLE_POWER * inputPower)) break;
+      }
+      sources = this.sweep(direction, sources, pass === 0 ? this.input.inputPlane : undefined);
+      passesRun++;
+    }
+    this.input.onProgress?.(1);
+    return { field: this.total, shearHeat: this.shearHeat, shearPower: this.shearPower, passesRun };
+  }
+
+  /** Power of a slice field through a z plane, normal-incidence estimate Σ|p|²/(2Z)·dx² [W]. */
+  private power(field: Float64Array, slice: number): number {
+    let sum = 0;
+    for (let c = 0; c < this.n2; c++) {
+      const m = this.materials[this.labels[c + this.n2 * slice] as number] as AcousticMaterial;
+      if (m.isGas) continue;
+      sum += ((field[2 * c] as number) ** 2 + (field[2 * c + 1] as number) ** 2) / (2 * impedanceOf(m));
+    }
+    return sum * this.lattice.dx * this.lattice.dx;
+  }
+
+  /** One one-way march; returns the reflections it produced, per face, for the next pass. */
+  private sweep(
+    direction: number,
+    sources: readonly (Float64Array | undefined)[],
+    initial: Float64Array | undefined,
+  ): (Float64Array | undefined)[] {
+    const { nz } = this.lattice;
+    const field = initial ? Float64Array.from(initial) : new Float64Array(2 * this.n2);
+    const next: (Float64Array | undefined)[] = new Array(nz + 1).fill(undefined);
+    let crossed = false;
+    for (let s = 0; s < nz; s++) {
+      const k = direction > 0 ? s : nz - 1 - s;
+      const entry = direction > 0 ? k : k + 1;
+      const previous = k - direction;
+      // Face f keeps the field on the side of voxel f: a backward wave is recorded before it crosses into voxel k
+      // (propagate already did, for a face it crossed in the spectral domain).
+      if (direction < 0 && !crossed) this.record(entry, field);
+      if (previous >= 0 && previous < nz && !crossed) this.crossColumns(field, previous, k, direction, entry, next);
+      const source = sources[entry];
+      if (source) for (let i = 0; i < field.length; i++) field[i] = (field[i] as number) + (source[i] as number);
+      if (direction > 0) this.record(entry, field);
+      crossed = this.propagate(field, k, direction, next);
+      this.progressDone++;
+      if ((this.progressDone & 15) === 0) {
+        if (this.input.isCancelled?.()) throw new MarchCancelled();
+        this.input.onProgress?.(this.progressDone / this.progressTotal);
+      }
+    }
+    this.record(direction > 0 ? nz : 0, field);
+    return next;
+  }
+
+  private record(face: number, field: Float64Array): void {
+    const base = 2 * this.n2 * face;
+    const total = this.total;
+    for (let i = 0; i < 2 * this.n2; i++) total[base + i] = (total[base + i] as number) + (field[i] as number);
+  }
+
+  /** The reference medium of a slice: its uniform label, else the non-gas label carrying the most energy. */
+  private referenceLabel(k: number, field: Float64Array): number {
+    const uniform = this.uniform[k] as number;
+    if (uniform >= 0) return uniform;
+    const energy = this.energyByLabel.fill(0);
+    const offset = this.n2 * k;
+    for (let c = 0; c < this.n2; c++) {
+      const label = this.labels[offset + c] as number;
+      energy[label] =
+        (energy[label] as number) + (field[2 * c] as number) ** 2 + (field[2 * c + 1] as number) ** 2 + 1e-300;
+    }
+    let best = -1;
+    for (let m = 0; m < energy.length; m++) {
+      if ((this.materials[m] as AcousticMaterial).isGas) continue;
+      if (best < 0 || (energy[m] as number) > (energy[best] as number)) best = m;
+    }
+    return best < 0 ? (this.labels[offset] as number) : best;
+  }
+
+  private propagatorOf(label: number): Float64Array {
+    let h = this.propagators.get(label);
+    if (!h) {
+      const { n, dx, dz } = this.lattice;
+      h = propagator(this.materials[label] as AcousticMaterial, this.omega, n, dx, dz);
+      this.propagators.set(label, h);
+    }
+    return h;
+  }
+
+  /**
+   * Propagates `field` through voxel slice k toward `direction`; crosses the next face in the spectral domain when
+   * both slices are uniform. Returns whether it did.
+   */
+  private propagate(field: Float64Array, k: number, direction: number, next: (Float64Array | undefined)[]): boolean {
+    const n2 = this.n2;
+    const ref = this.referenceLabel(k, field);
+    const refMaterial = this.materials[ref] as AcousticMaterial;
+    this.fft.forward(field);
+    const h = this.propagatorOf(ref);
+    for (let b = 0; b < n2; b++) {
+      const re = field[2 * b] as number;
+      const im = field[2 * b + 1] as number;
+      const hr = h[2 * b] as number;
+      const hi = h[2 * b + 1] as number;
+      field[2 * b] = re * hr - im * hi;
+      field[2 * b + 1] = re * hi + im * hr;
+    }
+    const after = k + direction;
+    const a = this.uniform[k] as number;
+    const b = after >= 0 && after < this.lattice.nz ? (this.uniform[after] as number) : -1;
+    const spectral = a >= 0 && b >= 0 && a !== b;
+    if (spectral) {
+      if (direction < 0) {
+        // The backward wave is recorded on voxel k's side of the face, before it crosses.
+        const before = Float64Array.from(field);
+        this.fft.inverse(before);
+        for (let c = 0; c < n2; c++) {
+          before[2 * c] = (before[2 * c] as number) * (this.taper[c] as number);
+          before[2 * c + 1] = (before[2 * c + 1] as number) * (this.taper[c] as number);
+        }
+        this.record(k, before);
+      }
+      this.crossSpectrally(field, a, b, direction, direction > 0 ? k + 1 : k, after, next);
+    }
+    this.fft.inverse(field);
+    const offset = n2 * k;
+    const taper = this.taper;
+    const omega = this.omega;
+    for (let c = 0; c < n2; c++) {
+      const label = this.labels[offset + c] as number;
+      const w = taper[c] as number;
+      if (label === ref) {
+        field[2 * c] = (field[2 * c] as number) * w;
+        field[2 * c + 1] = (field[2 * c + 1] as number) * w;
+        continue;
+      }
+      const m = this.materials[label] as AcousticMaterial;
+      if (m.isGas) {
+        field[2 * c] = 0;
+        field[2 * c + 1] = 0;
+        continue;
+      }
+      const dz = this.lattice.dz;
+      const phase = -(omega / m.speedOfSound - omega / refMaterial.speedOfSound) * dz;
+      const gain = Math.exp(-(m.attenuation - refMaterial.attenuation) * dz) * w;
+      const sr = gain * Math.cos(phase);
+      const si = gain * Math.sin(phase);
+      const re = field[2 * c] as number;
+      const im = field[2 * c + 1] as number;
+      field[2 * c] = re * sr - im * si;
+      field[2 * c + 1] = re * si + im * sr;
+    }
+    return spectral;
+  }
+
+  private crossingOf(a: number, b: number): SpectralCrossing {
+    const key = a * 256 + b;
+    const cached = this.crossings.get(key);
+    if (cached) return cached;
+    const { n, dx } = this.lattice;
+    const from = this.materials[a] as AcousticMaterial;
+    const table = this.tables.get(a, b);
+    const k = this.omega / from.speedOfSound;
+    const crossing: SpectralCrossing = {
+      t: new Float64Array(2 * this.n2),
+      r: new Float64Array(2 * this.n2),
+      shear: new Float64Array(this.n2),
+      hasShear: false,
+      shearCos: 1,
+    };
+    let weight = 0;
+    let weightedCos = 0;
+    for (let j = 0; j < n; j++) {
+      const ky = binWavenumber(j, n, dx);
+      for (let i = 0; i < n; i++) {
+        const kx = binWavenumber(i, n, dx);
+        const sin2 = (kx * kx + ky * ky) / (k * k);
+        if (sin2 >= 1) continue; // evanescent on arrival: it has decayed, let it go
+        const cos = Math.sqrt(1 - sin2);
+        const s = tableIndex(cos);
+        const bin = i + n * j;
+        crossing.t[2 * bin] = table.tRe[s] as number;
+        crossing.t[2 * bin + 1] = table.tIm[s] as number;
+        crossing.r[2 * bin] = table.rRe[s] as number;
+        crossing.r[2 * bin + 1] = table.rIm[s] as number;
+        const shear = table.shear[s] as number;
+        if (shear > 0) {
+          crossing.shear[bin] = Math.sqrt(shear * cos);
+          crossing.hasShear = true;
+          weight += shear * cos;
+          weightedCos += shear * cos * (table.shearCos[s] as number);
+        }
+      }
+    }
+    if (weight > 0) crossing.shearCos = weightedCos / weight;
+    this.crossings.set(key, crossing);
+    return crossing;
+  }
+
+  /** Planar interface between two uniform slices, each plane-wave component at its own angle. */
+  private crossSpectrally(
+    spectrum: Float64Array,
+    a: number,
+    b: number,
+    direction: number,
+    face: number,
+    firstVoxel: number,
+    next: (Float64Array | undefined)[],
+  ): void {
+    const crossing = this.crossingOf(a, b);
+    const n2 = this.n2;
+    const reflected = new Float64Array(2 * n2);
+    const shear = crossing.hasShear ? new Float64Array(2 * n2) : undefined;
+    for (let bin = 0; bin < n2; bin++) {
+      const re = spectrum[2 * bin] as number;
+      const im = spectrum[2 * bin + 1] as number;
+      const tr = crossing.t[2 * bin] as number;
+      const ti = crossing.t[2 * bin + 1] as number;
+      const rr = crossing.r[2 * bin] as number;
+      const ri = crossing.r[2 * bin + 1] as number;
+      reflected[2 * bin] = re * rr - im * ri;
+      reflected[2 * bin + 1] = re * ri + im * rr;
+      if (shear) {
+        const w = crossing.shear[bin] as number;
+        shear[2 * bin] = re * w;
+        shear[2 * bin + 1] = im * w;
+      }
+      spectrum[2 * bin] = re * tr - im * ti;
+      spectrum[2 * bin + 1] = re * ti + im * tr;
+    }
+    this.fft.inverse(reflected);
+    this.addSource(next, face, reflected);
+    if (shear) {
+      this.fft.inverse(shear);
+      const from = this.materials[a] as AcousticMaterial;
+      const to = this.materials[b] as AcousticMaterial;
+      const area = this.lattice.dx * this.lattice.dx;
+      for (let c = 0; c < n2; c++) {
+        const flux = ((shear[2 * c] as number) ** 2 + (shear[2 * c + 1] as number) ** 2) / (2 * impedanceOf(from));
+        this.shearPower += depositShear(
+          this.shearHeat,
+          this.labels,
+          this.lattice,
+          c,
+          firstVoxel,
+          direction,
+          flux * area,
+          to.shearAttenuation,
+          crossing.shearCos,
+        );
+      }
+    }
+  }
+
+  private addSource(next: (Float64Array | undefined)[], face: number, field: Float64Array): void {
+    const existing = next[face];
+    if (!existing) {
+      next[face] = field;
+      return;
+    }
+    for (let i = 0; i < field.length; i++) existing[i] = (existing[i] as number) + (field[i] as number);
+  }
+
+  /** Face between voxel slices `from` and `to` where they are not both uniform: per column, at the local angle. */
+  private crossColumns(
+    field: Float64Array,
+    from: number,
+    to: number,
+    direction: number,
+    face: number,
+    next: (Float64Array | undefined)[],
+  ): void {
+    const { n, n2, labels, lattice } = this;
+    const fromOffset = n2 * from;
+    const toOffset = n2 * to;
+    let any = false;
+    for (let c = 0; c < n2 && !any; c++) any = labels[fromOffset + c] !== labels[toOffset + c];
+    if (!any) return;
+    this.incident.set(field);
+    const incident = this.incident;
+    const reflected = new Float64Array(2 * n2);
+    const area = lattice.dx * lattice.dx;
+    const dir = this.direction;
+    const normal = this.normal;
+    for (let c = 0; c < n2; c++) {
+      const la = labels[fromOffset + c] as number;
+      const lb = labels[toOffset + c] as number;
+      if (la === lb) continue;
+      const re = incident[2 * c] as number;
+      const im = incident[2 * c + 1] as number;
+      if (re === 0 && im === 0) continue;
+      const ma = this.materials[la] as AcousticMaterial;
+      const mb = this.materials[lb] as AcousticMaterial;
+      const i = c % n;
+      const j = (c - i) / n;
+      localDirection(incident, lattice, i, j, this.omega / ma.speedOfSound, direction, dir);
+      const exact = this.input.faceNormal?.(c, face);
+      if (exact) {
+        normal[0] = exact[0];
+        normal[1] = exact[1];
+        normal[2] = exact[2];
+      } else labelNormal(labels, lattice, i, j, from, to, normal);
+      const dot = dir[0] * normal[0] + dir[1] * normal[1] + dir[2] * normal[2];
+      const cos = Math.abs(dot);
+      const table: InterfaceTable = this.tables.get(la, lb);
+      const s = tableIndex(cos);
+      const tr = table.tRe[s] as number;
+      const ti = table.tIm[s] as number;
+      const rr = table.rRe[s] as number;
+      const ri = table.rIm[s] as number;
+      field[2 * c] = re * tr - im * ti;
+      field[2 * c + 1] = re * ti + im * tr;
+      reflected[2 * c] = re * rr - im * ri;
+      reflected[2 * c + 1] = re * ri + im * rr;
+      const shear = table.shear[s] as number;
+      if (shear > 0 && !mb.isGas) {
+        const flux = ((shear * (re * re + im * im)) / (2 * impedanceOf(ma))) * Math.abs(dir[2]);
+        this.shearPower += depositShear(
+          this.shearHeat,
+          labels,
+          lattice,
+          c,
+          to,
+          direction,
+          flux * area,
+          table.shearAttenuation,
+          shearAxisCos(dir, normal, dot, cos, table.shearCos[s] as number),
+        );
+      }
+    }
+    this.addSource(next, face, reflected);
+  }
+}
+
+/**
+ * |cos| between the refracted shear direction and the z axis: t̂ = (sinγ/sinθ)(k̂ − cosθ n̂) + cosγ n̂, with n̂
+ * oriented along the incident wave.
+ */
+function shearAxisCos(dir: Vec3, normal: Vec3, dot: number, cos: number, shearCos: number): number {
+  const sign = dot < 0 ? -1 : 1;
+  const nz = sign * normal[2];
+  const sinI = Math.sqrt(Math.max(0, 1 - cos * cos));
+  if (sinI < 1e-6) return Math.abs(nz);
+  const sinG = Math.sqrt(Math.max(0, 1 - shearCos * shearCos));
+  return Math.abs((sinG / sinI) * (dir[2] - cos * nz) + shearCos * nz);
+}
