@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { BoxGeometry, Matrix4, Object3D, Quaternion, Vector3 } from 'three';
+import { type CaseState, loadCase } from '../engine/case.ts';
 import type { CaseMeta, CasePart } from '../geometry/phantom.ts';
 import { TissueModel } from '../geometry/tissue-model.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
-import type { CaseState } from '../worker/case-state.ts';
-import { loadCase } from '../worker/ops/load-case.ts';
 import { PHANTOMS, type Scenario, ScenarioError } from './scenario.ts';
 
 type Vec3 = [number, number, number];
 
-/** The case a scenario runs on, in the same form the worker holds, with where to aim. */
+/** The case a scenario runs on, the engine's like the worker's, with where to aim. */
 export interface ScenarioCase {
   state: CaseState;
   target: Vec3;
@@ -70,9 +69,10 @@ export async function buildCase(scenario: Scenario): Promise<ScenarioCase> {
     if (!entry) throw new ScenarioError('medium.id', `unknown phantom ${medium.id}`);
     const buffer = readFileSync(new URL(`../../models/${entry.file}`, import.meta.url));
     const bytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
-    const { state, summary } = await loadCase(bytes, entry.id);
-    const beamDirection = scenario.beamDirection ?? opposite(summary.meta.defaultBeamDirection);
-    return { state, target: input.target ?? [...summary.meta.defaultTarget], beamDirection };
+    const state = await loadCase(bytes, entry.id);
+    const { meta } = state.loaded;
+    const beamDirection = scenario.beamDirection ?? opposite(meta.defaultBeamDirection);
+    return { state, target: input.target ?? [...meta.defaultTarget], beamDirection };
   }
   const beamDirection = scenario.beamDirection ?? PLUS_Z;
   const r = transducer.radiusOfCurvature;

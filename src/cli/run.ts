@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { SonicateRequest } from '../engine/requests.ts';
+import { runSonication } from '../engine/sonicate.ts';
+import { lazySourceLayout } from '../engine/source-layout.ts';
 import { classifyBeam } from '../geometry/beam-status.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationResult } from '../physics/sonication.ts';
 import { TISSUES } from '../physics/tissues.ts';
-import { runSonication } from '../worker/ops/sonicate.ts';
-import { sourceLayout } from '../worker/ops/source-layout.ts';
-import type { SonicateRequest } from '../worker/protocol.ts';
 import { buildCase } from './medium.ts';
 import { type AxialProfile, axialProfile } from './profile.ts';
 import { driveToPower, type Scenario, type ScenarioInput } from './scenario.ts';
@@ -121,8 +121,9 @@ function extraFields(result: SonicationResult, voxels: number): Record<string, u
 }
 
 /**
- * Runs a scenario through the app's own ops: the case (phantom GLB or boxes) → trace-beams' element paths →
- * sonicate's runSonication (voxelise, simulateSonication).
+ * Runs a scenario through the engine the app's worker calls: the case (phantom GLB or boxes) → runSonication
+ * (the planning trace's paths, voxelise, simulateSonication), with one source layout for the drive, the run and
+ * the report.
  * @param scenario - a checked scenario
  * @param onProgress - 0..1
  * @returns the results document
@@ -131,7 +132,8 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
   const started = performance.now();
   const built = await buildCase(scenario);
   const spec = scenario.transducer;
-  const drive = driveToPower(scenario.drive, spec);
+  const layout = lazySourceLayout(spec);
+  const drive = driveToPower(scenario.drive, spec, layout);
   const d = built.beamDirection;
   const r = spec.radiusOfCurvature;
   const pose = { target: built.target, direction: [-d[0], -d[1], -d[2]] as Vec3, distance: r };
@@ -144,8 +146,7 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
     region: scenario.input.grid,
     aberrationCorrection: scenario.input.aberrationCorrection,
   };
-  const layout = sourceLayout(spec);
-  const run = runSonication(built.state, request, onProgress);
+  const run = runSonication(built.state, request, onProgress, layout);
   const beams = { clear: 0, bone: 0, gas: 0, critical: 0 };
   for (const path of run.paths) beams[classifyBeam(path)] += 1;
   const { result } = run;
@@ -160,9 +161,9 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
       transducer: { ...spec },
       sources: {
         kind: spec.elementCount === 1 ? 'bowl-patches' : 'array-elements',
-        count: layout.count,
+        count: layout().count,
         radiatingArea: drive.radiatingArea,
-        pistonRadius: layout.elementRadius,
+        pistonRadius: layout().elementRadius,
       },
       drive: {
         acousticPower: drive.acousticPower,

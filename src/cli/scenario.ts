@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
+import { type LazySourceLayout, lazySourceLayout, radiatingArea, sourceLayout } from '../engine/source-layout.ts';
 import { TISSUE_IDS } from '../physics/tissue-ids.ts';
 import { TISSUES } from '../physics/tissues.ts';
 import { PRESETS, type SphericalArraySpec } from '../physics/transducer.ts';
-import { radiatingArea, sourceLayout } from '../worker/ops/source-layout.ts';
 
 /**
  * The scenario file of `npm run simulate` (format in src/cli/README.md): checked with valibot for shape, types and
@@ -279,13 +279,15 @@ export const WATER_IMPEDANCE = TISSUES.water.density * TISSUES.water.speedOfSoun
  * the same relation the core inverts).
  * @param drive - the scenario's drive quantity
  * @param spec - transducer
+ * @param layout - its source layout, when the caller already built it (default: built here)
  * @returns power [W], normal velocity [m/s], surface pressure [Pa] and the radiating area [m²]
  */
 export function driveToPower(
   drive: Scenario['drive'],
   spec: SphericalArraySpec,
+  layout: LazySourceLayout = lazySourceLayout(spec),
 ): { acousticPower: number; normalVelocity: number; surfacePressure: number; radiatingArea: number } {
-  const area = radiatingArea(sourceLayout(spec));
+  const area = radiatingArea(layout());
   let u: number;
   if (drive.quantity === 'acousticPower') u = Math.sqrt((2 * drive.value) / (WATER_IMPEDANCE * area));
   else if (drive.quantity === 'surfacePressure') u = drive.value / WATER_IMPEDANCE;

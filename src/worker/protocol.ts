@@ -1,89 +1,28 @@
-import type { BeamStatus } from '../geometry/beam-status.ts';
-import type { CaseMeta } from '../geometry/phantom.ts';
-import type { VoxelGrid } from '../geometry/tissue-model.ts';
-import type { TransducerPose } from '../geometry/transducer-pose.ts';
-import type { DoseReport } from '../physics/dose-report.ts';
-import type { SonicationPeaks } from '../physics/sonication.ts';
-import type { TissueId } from '../physics/tissue-ids.ts';
-import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type {
+  CaseSummary,
   Estimate,
-  EstimateRequest,
-  PlanningBeamRequest,
   PlanningBeamTrace,
   PlanOutcome,
+  SonicationSummary,
+  TimeResolved,
+} from '../engine/outcomes.ts';
+import type {
+  EstimateRequest,
+  PlanningBeamRequest,
   PlanRequest,
+  SonicateRequest,
   SpotGridRequest,
-} from './plan-protocol.ts';
-import type { ResultsRequest, TimeResolved } from './results-protocol.ts';
+} from '../engine/requests.ts';
+import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { DoseReport } from '../physics/dose-report.ts';
 
-/** The messages between the app and the simulation worker: plain data and typed arrays, SI units. */
-
-export interface CasePartSummary {
-  name: string;
-  tissue: TissueId;
-  label: string;
-}
-
-export interface CaseSummary {
-  meta: CaseMeta;
-  parts: CasePartSummary[];
-}
-
-export interface BeamRequest {
-  transducer: SphericalArraySpec;
-  /** Where the transducer sits: its geometric focus on `pose.target`. */
-  pose: TransducerPose;
-  /**
-   * The electronic focus [m], when the array steers away from its geometric focus; absent = `pose.target`.
-   * Beams are traced to it and the simulated region is centred on it.
-   */
-  focus?: [number, number, number];
-  /** Per element, 1 = on, 0 = switched off; absent = all on. */
-  elementsOn?: Uint8Array;
-  /**
-   * Correct each element's phase for the sound speeds on its path (default true). Off, the array focuses as if
-   * in water and the tissue's phase aberration blurs the focus.
-   */
-  aberrationCorrection?: boolean;
-}
-
-export interface BeamTrace {
-  /** Element centres in the world, 3N [m]. */
-  elementPositions: Float32Array;
-  /** Per element, an index into BEAM_STATUS_CODES. */
-  statuses: Uint8Array;
-  counts: Record<BeamStatus, number>;
-}
-
-/** A sonication, judged like a plan's beams: no-pass regions, the automatic switch-off rule and free beams apply. */
-export interface SonicateRequest extends PlanningBeamRequest {
-  /** Total acoustic power of the active elements [W]. */
-  acousticPower: number;
-  /** Heating time [s]. */
-  duration: number;
-  /** Cooling time simulated after the heating [s]. */
-  cooling: number;
-  /** The simulated region: a cube centred on the target. */
-  region: { size: number; spacing: number };
-  /**
-   * Time-resolved results (results-protocol.ts): when present, the outcome carries `series` (the focus, then
-   * the probes, at every bioheat step) and `frames` (the region every frameInterval). Absent: neither.
-   */
-  results?: ResultsRequest;
-}
-
-/** Numbers only: what the results card shows. */
-export interface SonicationSummary extends SonicationPeaks {
-  activeElements: number;
-  timeStep: number;
-  /** |p| at the electronic focus over |p| at the geometric focus, same drive, in water (1 = not steered). */
-  steeringLoss: number;
-  /** Active elements whose path meets bone beyond the critical angle: they add nothing at the focus. */
-  elementsBeyondCriticalAngle: number;
-  /** Lesion voxels with CEM43 ≥ 240 over lesion voxels in the region (0 when the region holds no lesion). */
-  lesionCoverage: number;
-}
+export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from '../engine/outcomes.ts';
+/**
+ * The messages between the app and the simulation worker: plain data and typed arrays, SI units. Requests and
+ * most outcomes are the engine's own (src/engine/requests.ts, outcomes.ts), re-exported so the app names them by
+ * the worker it talks to; a sonication's outcome is the worker's encoding of the engine's run (ops/sonicate.ts).
+ */
+export type { BeamRequest, SonicateRequest } from '../engine/requests.ts';
 
 /** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
 export interface SonicationOutcome extends Partial<TimeResolved> {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { driveToPower, parseScenario, readScenario, ScenarioError, WATER_IMPEDANCE } from '../../src/cli/scenario.ts';
 import { EXIT, main } from '../../src/cli/simulate.ts';
+import { bowlPatchCount, radiatingArea, sourceLayout } from '../../src/engine/source-layout.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { bowlPatchCount, radiatingArea, sourceLayout } from '../../src/worker/ops/source-layout.ts';
 
 const SCENARIOS = new URL('../../public/scenarios/', import.meta.url);
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { estimate } from '../../src/engine/estimate.ts';
 import { advanceBioheat, createBioheatState, prepareBioheat } from '../../src/physics/bioheat.ts';
 import {
   focalSpot,
@@ -10,7 +11,6 @@ import {
 import type { VoxelGrid } from '../../src/physics/grid.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { estimate } from '../../src/worker/ops/estimate.ts';
 import { sonicate } from '../../src/worker/ops/sonicate.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { relativeError } from './matchers.ts';

@@ -69,4 +69,42 @@ describe('module boundaries are enforced by the lint', () => {
     });
     expect(found.length).toBe(3);
   });
+
+  it('src/engine may not import the worker, React or the store, nor touch DOM or worker globals', () => {
+    const found = lint({
+      'src/engine/a.ts': "import type { SimWorkerApi } from '../worker/protocol.ts';\nexport type A = SimWorkerApi;\n",
+      'src/engine/b.ts': "import { sonicate } from '../worker/ops/sonicate.ts';\nexport const s = sonicate;\n",
+      'src/engine/c.ts': "import { useState } from 'react';\nexport const u = useState;\n",
+      'src/engine/d.ts': "import { createStore } from 'zustand/vanilla';\nexport const c = createStore;\n",
+      'src/engine/e.ts': 'export const w = window.innerWidth;\n',
+      'src/engine/f.ts': 'export const post = () => self.postMessage(1);\n',
+    });
+    expect(found.map((d) => d.location.path).sort()).toEqual([
+      'src/engine/a.ts',
+      'src/engine/b.ts',
+      'src/engine/c.ts',
+      'src/engine/d.ts',
+      'src/engine/e.ts',
+      'src/engine/f.ts',
+    ]);
+  });
+
+  it('src/engine may import physics and geometry', () => {
+    expect(
+      lint({
+        'src/engine/g.ts':
+          "import { TISSUES } from '../physics/tissues.ts';\nimport { poseFrame } from '../geometry/transducer-pose.ts';\nexport const t = [TISSUES, poseFrame];\n",
+      }),
+    ).toEqual([]);
+  });
+
+  it('src/cli may not import the worker, only the engine', () => {
+    const found = lint({
+      'src/cli/a.ts': "import { sonicate } from '../worker/ops/sonicate.ts';\nexport const s = sonicate;\n",
+      'src/cli/b.ts':
+        "import type { SonicateRequest } from '../worker/protocol.ts';\nexport type R = SonicateRequest;\n",
+      'src/cli/c.ts': "import { runSonication } from '../engine/sonicate.ts';\nexport const r = runSonication;\n",
+    });
+    expect(found.map((d) => d.location.path).sort()).toEqual(['src/cli/a.ts', 'src/cli/b.ts']);
+  });
 });

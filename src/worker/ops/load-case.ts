@@ -1,15 +1,16 @@
-import { parseCaseGlb } from '../../geometry/phantom.ts';
-import { TissueModel } from '../../geometry/tissue-model.ts';
-import type { CaseState } from '../case-state.ts';
+import { type CaseState, caseSummary, loadCase as loadEngineCase } from '../../engine/case.ts';
 import type { CaseSummary } from '../protocol.ts';
 
-/** Parses a GLB case and builds its ray-casting model. */
+/**
+ * The load-case op: the engine parses the GLB and builds the case the worker keeps; the app gets its summary.
+ * @param bytes - the GLB file
+ * @param fallbackTitle - the title when the file names none
+ * @returns the case for the worker and the summary for the app
+ */
 export async function loadCase(
   bytes: ArrayBuffer,
   fallbackTitle: string,
 ): Promise<{ state: CaseState; summary: CaseSummary }> {
-  const loaded = await parseCaseGlb(bytes, fallbackTitle);
-  const model = new TissueModel(loaded.parts);
-  const parts = loaded.parts.map(({ name, tissue, label }) => ({ name, tissue, label }));
-  return { state: { loaded, model }, summary: { meta: loaded.meta, parts } };
+  const state = await loadEngineCase(bytes, fallbackTitle);
+  return { state, summary: caseSummary(state) };
 }

@@ -1,5 +1,5 @@
-import type { RecordRequest } from '../../physics/time-resolved.ts';
-import type { ResultsRequest } from '../results-protocol.ts';
+import type { RecordRequest } from '../physics/time-resolved.ts';
+import type { ResultsRequest } from './requests.ts';
 
 type Vec3 = [number, number, number];
 
@@ -11,7 +11,7 @@ export const FOCUS_LABEL = 'focus';
  * (labels from probeLabels, default "probe 1", "probe 2"… for missing or blank ones), then any extra points.
  * @param results - the app's request
  * @param focus - the focus [m]
- * @param extra - further points and their labels (a plan's other spot foci)
+ * @param extra - further points [m] and their labels (a plan's other spot foci)
  * @returns points, labels and frame interval for physics/time-resolved.ts
  */
 export function recordRequest(

@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
+import { estimate } from '../../src/engine/estimate.ts';
+import { traceBeamsForPlanning } from '../../src/engine/trace-beams.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { estimate } from '../../src/worker/ops/estimate.ts';
-import { traceBeamsForPlanning } from '../../src/worker/ops/trace-beams.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
 // The live estimate must answer within ≈ 50 ms while the user drags (208-element array, 2-core machine).

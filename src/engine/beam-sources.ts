@@ -1,6 +1,7 @@
-import { type ElementSet, placeElements } from '../../geometry/transducer-pose.ts';
-import type { BeamRequest } from '../protocol.ts';
-import { sourceLayout } from './source-layout.ts';
+import { type ElementSet, placeElements } from '../geometry/transducer-pose.ts';
+import { focusOf } from './focus.ts';
+import type { BeamRequest } from './requests.ts';
+import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 
 type Vec3 = readonly [number, number, number];
 
@@ -25,20 +26,24 @@ export interface BeamSources {
 }
 
 /**
- * The one place a request becomes sources, for every op (trace, estimate, sonicate, plan): the transducer's
- * elements placed at the pose, or, when `freeBeams` is a non-empty list, one FREE_BEAM_DIAMETER piston at each of
- * those points with its normal aimed at the focus (`focus ?? pose.target`).
+ * The one place a request becomes sources, for every engine call (trace, estimate, sonicate, plan): the
+ * transducer's elements placed at the pose, or, when `freeBeams` is a non-empty list, one FREE_BEAM_DIAMETER piston
+ * at each of those points with its normal aimed at the focus (focusOf).
  * @param request - transducer, pose, focus and optional free beams
- * @returns world positions, normals and areas, piston radius and which kind of sources they are
+ * @param layout - the request's source layout, when the caller shares it with other steps (default: its own)
+ * @returns world positions [m], normals and areas [m²], piston radius [m] and which kind of sources they are
  * @throws RangeError when a free beam sits on the focus
  */
-export function beamSources(request: SourceRequest): BeamSources {
+export function beamSources(
+  request: SourceRequest,
+  layout: LazySourceLayout = lazySourceLayout(request.transducer),
+): BeamSources {
   const free = request.freeBeams;
   if (!free || free.length === 0) {
-    const layout = sourceLayout(request.transducer);
-    return { elements: placeElements(layout, request.pose), elementRadius: layout.elementRadius, kind: 'array' };
+    const local = layout();
+    return { elements: placeElements(local, request.pose), elementRadius: local.elementRadius, kind: 'array' };
   }
-  const focus = request.focus ?? request.pose.target;
+  const focus = focusOf(request);
   const n = free.length;
   const positions = new Float64Array(3 * n);
   const normals = new Float64Array(3 * n);

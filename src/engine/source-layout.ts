@@ -1,10 +1,10 @@
-import { TISSUES } from '../../physics/tissues.ts';
+import { TISSUES } from '../physics/tissues.ts';
 import {
   layoutSphericalArray,
   type SourceLayout,
   type SphericalArraySpec,
   subdivideBowl,
-} from '../../physics/transducer.ts';
+} from '../physics/transducer.ts';
 
 /**
  * Side of a bowl patch as a fraction of the wavelength in water. At λ/2 the Rayleigh sum of the k-Wave O'Neil bowl
@@ -35,7 +35,7 @@ export function bowlPatchCount(spec: SphericalArraySpec): number {
  * The discrete sources of a transducer in its local frame (apex at the origin, axis +z): the pistons of a phased
  * array, or, for a single-element bowl (elementCount 1), the bowl tiled into near-equal patches with no piston
  * directivity, so the Rayleigh sum integrates the curved surface rather than one flat piston. The one place that
- * choice is made, for the app's ops and the headless CLI alike.
+ * choice is made, for the worker's ops and the headless CLI alike.
  * @param spec - transducer geometry [m], [Hz]
  * @returns source layout (positions, inward normals, areas, piston radius or 0 for bowl patches)
  * @throws RangeError when a single-element bowl has a central hole (subdivideBowl tiles a full cap)
@@ -46,6 +46,24 @@ export function sourceLayout(spec: SphericalArraySpec): SourceLayout {
     throw new RangeError('sourceLayout: a single-element bowl is tiled as a full cap; centralHoleDiameter must be 0');
   }
   return subdivideBowl(spec.radiusOfCurvature, spec.aperture, bowlPatchCount(spec));
+}
+
+/** A request's source layout, built on the first call and the same object after (see lazySourceLayout). */
+export type LazySourceLayout = () => SourceLayout;
+
+/**
+ * The source layout of one request, shared by every step that needs it (placing the array, steering loss, the
+ * CLI's report), so a request tiles a 20 000-patch bowl once. Built on first use rather than up front: a free-beam
+ * request may never need the array, and then must not pay for it or fail on its spec.
+ * @param spec - transducer geometry [m], [Hz]
+ * @returns a function giving sourceLayout(spec), computed once
+ */
+export function lazySourceLayout(spec: SphericalArraySpec): LazySourceLayout {
+  let layout: SourceLayout | undefined;
+  return () => {
+    layout ??= sourceLayout(spec);
+    return layout;
+  };
 }
 
 /**

@@ -1,0 +1,35 @@
+import { type LoadedCase, parseCaseGlb } from '../geometry/phantom.ts';
+import { TissueModel } from '../geometry/tissue-model.ts';
+import type { CaseSummary } from './outcomes.ts';
+
+/**
+ * A case as the engine works on it: the parsed parts (meta, names, bounding boxes) and their ray-casting model
+ * (a BVH per part, priority rule in geometry/part-names.ts). The worker holds the one the app loaded; the CLI
+ * builds one per scenario (src/cli/medium.ts).
+ */
+export interface CaseState {
+  loaded: LoadedCase;
+  model: TissueModel;
+}
+
+/**
+ * Parses a GLB case and builds its ray-casting model.
+ * @param bytes - the GLB file
+ * @param fallbackTitle - the title when the file names none
+ * @returns the case, ready for every engine call
+ */
+export async function loadCase(bytes: ArrayBuffer, fallbackTitle: string): Promise<CaseState> {
+  const loaded = await parseCaseGlb(bytes, fallbackTitle);
+  return { loaded, model: new TissueModel(loaded.parts) };
+}
+
+/**
+ * What the app shows of a case: its meta and, per part, the name, tissue and label (plain data, no geometry).
+ * @param state - a loaded case
+ * @returns the summary
+ */
+export function caseSummary(state: CaseState): CaseSummary {
+  const { loaded } = state;
+  const parts = loaded.parts.map(({ name, tissue, label }) => ({ name, tissue, label }));
+  return { meta: loaded.meta, parts };
+}

@@ -1,0 +1,12 @@
+import type { BeamRequest } from './requests.ts';
+
+/**
+ * The focus of a request [m]: the electronic focus when the array steers, else the pose's target (the geometric
+ * focus). The one place that rule is written: beams are traced to this point, free beams aim at it, the region is
+ * centred on it and the time series records it first.
+ * @param request - pose and optional electronic focus
+ * @returns the focus [m]
+ */
+export function focusOf(request: Pick<BeamRequest, 'focus' | 'pose'>): readonly [number, number, number] {
+  return request.focus ?? request.pose.target;
+}

@@ -1,0 +1,139 @@
+import type { BeamStatus } from '../geometry/beam-status.ts';
+import type { CaseMeta } from '../geometry/phantom.ts';
+import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { DoseReport } from '../physics/dose-report.ts';
+import type { SonicationPeaks } from '../physics/sonication.ts';
+import type { TissueId } from '../physics/tissue-ids.ts';
+
+type Vec3 = [number, number, number];
+
+/**
+ * What the engine answers: plain data and typed arrays, SI units, temperatures in °C. The worker sends these to
+ * the app as they are (src/worker/protocol.ts re-exports them); a sonication's outcome is the one the worker
+ * encodes itself, from the engine's SonicationRun (engine/sonicate.ts).
+ */
+
+export interface CasePartSummary {
+  name: string;
+  tissue: TissueId;
+  label: string;
+}
+
+/** What the app needs to know of a loaded case. */
+export interface CaseSummary {
+  meta: CaseMeta;
+  parts: CasePartSummary[];
+}
+
+export interface BeamTrace {
+  /** Element centres in the world, 3N [m]. */
+  elementPositions: Float32Array;
+  /** Per element, an index into BEAM_STATUS_CODES. */
+  statuses: Uint8Array;
+  counts: Record<BeamStatus, number>;
+}
+
+/** BeamTrace with what planning needs to show. */
+export interface PlanningBeamTrace extends BeamTrace {
+  /** per element, 1 = it will fire (on by hand and not switched off by the rule) */
+  firing: Uint8Array;
+  /** elements that fire */
+  activeCount: number;
+  /** fraction of the array's radiating area that does not fire (0 = full aperture) */
+  lostAperture: number;
+  /** status counts over every element, including 'angle', 'nopass' and 'off' */
+  allCounts: Partial<Record<BeamStatus | 'angle' | 'nopass' | 'off', number>>;
+}
+
+export interface Estimate {
+  beams: PlanningBeamTrace;
+  /** |p| at the focus from the firing elements through their tissue paths [Pa] */
+  focalPressure: number;
+  /** focal |p| over the surface pressure of the elements, ρc·u₀ (dimensionless gain) */
+  focalGain: number;
+  /** predicted peak temperature at the focus after `duration` [°C], from an analytic Gaussian-source model */
+  predictedPeakTemperature: number;
+  /** steering loss of the electronic focus (1 = not steered) */
+  steeringLoss: number;
+  /** true when the electronic focus lies beyond the array's steering range */
+  beyondSteeringRange: boolean;
+  /** wall time of the estimate [ms] */
+  elapsedMs: number;
+}
+
+/** Numbers only: what the results card shows. */
+export interface SonicationSummary extends SonicationPeaks {
+  activeElements: number;
+  /** bioheat step during heating [s] */
+  timeStep: number;
+  /** |p| at the electronic focus over |p| at the geometric focus, same drive, in water (1 = not steered). */
+  steeringLoss: number;
+  /** Active elements whose path meets bone beyond the critical angle: they add nothing at the focus. */
+  elementsBeyondCriticalAngle: number;
+  /** Lesion voxels with CEM43 ≥ 240 over lesion voxels in the region (0 when the region holds no lesion). */
+  lesionCoverage: number;
+}
+
+/** Temperature and thermal dose against time at a few points. */
+export interface TimeSeries {
+  /** [s], one per recorded step */
+  time: Float64Array;
+  /**
+   * the recorded points [m]: the focus first, then the probes (then, for a plan with `spotFoci`, the other spots'
+   * foci). Values are those of the nearest voxel; a point more than half a voxel outside the region reads NaN.
+   */
+  points: Vec3[];
+  labels: string[];
+  /** points × time, row-major by point [°C] */
+  temperature: Float32Array;
+  /** points × time, cumulative CEM43 [min] */
+  dose: Float32Array;
+}
+
+/**
+ * Snapshots of the whole region for playback. Memory: frames × voxels × 8 B (femur default, 51³ voxels, 50 s at
+ * 2 s: 26 frames, 27.6 MB); above 256 MiB the interval is doubled until it fits (physics/time-resolved.ts).
+ */
+export interface RegionFrames {
+  /** [s], one per frame: the time of a bioheat step (the first at or after each multiple of the interval) */
+  time: Float64Array;
+  /** frames × voxels, row-major by frame [°C] */
+  temperature: Float32Array;
+  /** frames × voxels, cumulative CEM43 [min] */
+  dose: Float32Array;
+}
+
+/**
+ * Time-resolved results (issue "Results"): what a sonication or a plan records beyond its peak numbers, so the
+ * app can replay it (slices, surfaces and curves moving together) and export it. Added to an outcome when the
+ * request carried a ResultsRequest.
+ */
+export interface TimeResolved {
+  series: TimeSeries;
+  frames: RegionFrames;
+}
+
+export interface PlanSpotOutcome {
+  id: string;
+  status: 'valid' | 'warning' | 'blocked';
+  /** why it is not valid, in plain words */
+  reasons: string[];
+  summary: SonicationSummary;
+  /** start time of this spot in the plan [s] */
+  startTime: number;
+}
+
+/** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
+export interface PlanOutcome extends Partial<TimeResolved> {
+  spots: PlanSpotOutcome[];
+  grid: VoxelGrid;
+  /** accumulated over the plan, per voxel: max temperature [°C] and CEM43 [min] */
+  maxTemperature: Float32Array;
+  dose: Float32Array;
+  /** time [s] and the hottest temperature in the region at that time [°C] */
+  time: Float64Array;
+  peakTemperature: Float64Array;
+  doses: DoseReport;
+  /** wall time of the plan [ms] */
+  elapsedMs: number;
+}

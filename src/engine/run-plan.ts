@@ -1,0 +1,258 @@
+import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
+import type { SonicationElements } from '../physics/acoustic-field.ts';
+import { isBeyondSteeringRange } from '../physics/estimate.ts';
+import { type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
+import type { TissueId } from '../physics/tissue-ids.ts';
+import { TISSUES } from '../physics/tissues.ts';
+import type { CaseState } from './case.ts';
+import type { PlanOutcome, PlanSpotOutcome, SonicationSummary } from './outcomes.ts';
+import { recordRequest } from './record-request.ts';
+import type { PlanRequest, PlanSpotRequest } from './requests.ts';
+import { steeringLossOf } from './sonicate.ts';
+import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
+import { planningTraceRun } from './trace-beams.ts';
+
+type Vec3 = [number, number, number];
+
+/**
+ * Margin around the spots' bounding box [m]: half the ≈ 19 mm axial focal zone (PHYSICS.md §3) plus ≈ 3 mm of
+ * heat diffusion (√(2Dt) over 20–30 s), so the Dirichlet edge (37 °C) stays outside the heated zone.
+ */
+export const PLAN_REGION_MARGIN = 0.012;
+/**
+ * Cap on the region's voxels (≈ 63³): Rayleigh sum ≈ 46 ns × 208 elements × voxels ≈ 2.4 s per spot and Pennes
+ * ≈ 3 ms per step on the 2-core machine. Above it the spacing is coarsened to fit (reported in the outcome grid).
+ */
+export const PLAN_MAX_VOXELS = 250_000;
+/** A spot is blocked when fewer than this fraction of the sources fire. */
+export const PLAN_MIN_FIRING_FRACTION = 0.5;
+
+/**
+ * The plan's region: the bounding box of every spot (and `include` point) plus PLAN_REGION_MARGIN, on a lattice
+ * of voxel centres at integer multiples of the spacing (so any two plans with one spacing share voxel centres and
+ * compare voxel by voxel). Spacing grows when the count would exceed PLAN_MAX_VOXELS.
+ * @param points - the spots' foci and any `include` points [m]
+ * @param spacing - wanted voxel size [m]
+ * @returns the grid [m]
+ */
+export function planGrid(points: readonly (readonly [number, number, number])[], spacing: number): VoxelGrid {
+  if (!(spacing > 0)) throw new RangeError('runPlan: spacing must be positive');
+  if (points.length === 0) throw new RangeError('runPlan: the plan has no spot');
+  const lo = [0, 1, 2].map((a) => Math.min(...points.map((p) => p[a] as number)) - PLAN_REGION_MARGIN);
+  const hi = [0, 1, 2].map((a) => Math.max(...points.map((p) => p[a] as number)) + PLAN_REGION_MARGIN);
+  let s = spacing;
+  for (;;) {
+    const first = lo.map((x) => Math.floor(x / s));
+    const n = hi.map((x, a) => Math.ceil(x / s) - (first[a] as number) + 1);
+    const count = (n[0] as number) * (n[1] as number) * (n[2] as number);
+    if (count <= PLAN_MAX_VOXELS) {
+      return {
+        nx: n[0] as number,
+        ny: n[1] as number,
+        nz: n[2] as number,
+        spacing: s,
+        origin: [(first[0] as number) * s, (first[1] as number) * s, (first[2] as number) * s],
+      };
+    }
+    s *= Math.cbrt(count / PLAN_MAX_VOXELS) * 1.001;
+  }
+}
+
+interface JudgedSpot {
+  spot: PlanSpotRequest;
+  status: PlanSpotOutcome['status'];
+  reasons: string[];
+  steeringLoss: number;
+  elements: SonicationElements;
+  paths: PathSegment[][];
+}
+
+const mm = (x: number): string => (x * 1000).toFixed(1);
+
+/** Traces one spot from the fixed pose and judges it: blocked, warning or valid, with reasons in plain words. */
+function judgeSpot(
+  state: CaseState,
+  request: PlanRequest,
+  spot: PlanSpotRequest,
+  layout: LazySourceLayout,
+): JudgedSpot {
+  const steered = { ...request, focus: spot.focus };
+  const run = planningTraceRun(state, steered, layout);
+  const { trace } = run;
+  const n = trace.statuses.length;
+  const reasons: string[] = [];
+  let blocked = false;
+  const tissue = state.model.tissueAt(spot.focus);
+  if (TISSUES[tissue].isGas) {
+    blocked = true;
+    reasons.push(`The focus is in gas (${TISSUES[tissue].name}): sound does not enter it.`);
+  }
+  if (trace.activeCount < PLAN_MIN_FIRING_FRACTION * n) {
+    blocked = true;
+    reasons.push(
+      `Only ${trace.activeCount} of ${n} elements can fire (${Math.round((100 * trace.activeCount) / n)} %); at least half must.`,
+    );
+  }
+  // Free beams are each aimed at the focus: nothing is steered.
+  const steeringLoss = run.sources.kind === 'free' ? 1 : steeringLossOf(steered, layout);
+  let warning = false;
+  if (isBeyondSteeringRange(steeringLoss)) {
+    warning = true;
+    const d = Math.hypot(...spot.focus.map((x, a) => x - (request.pose.target[a] as number)));
+    reasons.push(
+      `The focus is ${mm(d)} mm from the transducer's geometric focus, beyond its steering range: the focal pressure falls to ${Math.round(100 * steeringLoss)} % of the unsteered. Move the transducer.`,
+    );
+  }
+  let bone = 0;
+  let angle = 0;
+  for (let e = 0; e < n; e++) {
+    if (trace.firing[e] !== 1) continue;
+    if (trace.statuses[e] === 1) bone++;
+    if (trace.statuses[e] === 4) angle++;
+  }
+  if (bone > 0) {
+    warning = true;
+    reasons.push(`${bone} firing beams cross bone before the target: the bone heats and less reaches the focus.`);
+  }
+  if (angle > 0) {
+    warning = true;
+    reasons.push(
+      `${angle} firing beams meet bone beyond the critical angle: they bring nothing to the focus and heat the bone surface.`,
+    );
+  }
+  return {
+    spot,
+    status: blocked ? 'blocked' : warning ? 'warning' : 'valid',
+    reasons,
+    steeringLoss,
+    elements: { ...run.sources.elements, radius: run.sources.elementRadius, active: trace.firing },
+    paths: run.paths,
+  };
+}
+
+function emptySummary(steeringLoss: number): SonicationSummary {
+  return {
+    peakPressure: 0,
+    peakPressureLocation: [0, 0, 0],
+    focalIntensity: 0,
+    peakTemperature: 37,
+    peakTemperatureLocation: [0, 0, 0],
+    peakDose: 0,
+    ablationVolume: 0,
+    energy: 0,
+    activeElements: 0,
+    timeStep: 0,
+    steeringLoss,
+    elementsBeyondCriticalAngle: 0,
+    lesionCoverage: 0,
+  };
+}
+
+/**
+ * A plan of several sonications from one fixed transducer pose, each spot steered electronically to its focus:
+ * every spot is traced and judged (blocked: fewer than half the sources fire, or the focus is in gas; warning:
+ * beyond the steering range, or firing beams cross bone before the target or meet bone beyond the critical angle;
+ * else valid); the spots that are not blocked run, in order, through physics simulateSequence on one region
+ * (planGrid) so temperature and dose carry over, with each spot's cooling as the pause before the next. Blocked
+ * spots are not delivered (their summary is empty and they take no time). Per-spot `lesionCoverage` is the whole
+ * plan's (the sequence reports coverage at its end only).
+ * @param state - the loaded case
+ * @param request - pose, planning context, spots and voxel size [m]
+ * @param onProgress - 0..1
+ * @returns per-spot outcomes in request order and the accumulated fields
+ */
+export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fraction: number) => void): PlanOutcome {
+  const started = performance.now();
+  // One pose, one transducer: every spot places the same layout.
+  const layout = lazySourceLayout(request.transducer);
+  const judged = request.spots.map((spot) => judgeSpot(state, request, spot, layout));
+  const grid = planGrid([...request.spots.map((s) => s.focus), ...(request.include ?? [])], request.spacing);
+  const tissueTable: TissueId[] = [];
+  const labels = state.model.voxelise(grid, tissueTable);
+  onProgress(0.05);
+  const delivered = judged.filter((j) => j.status !== 'blocked');
+  const spots: SonicationSpot[] = delivered.map((j) => ({
+    focus: j.spot.focus,
+    elementPaths: j.paths,
+    acousticPower: j.spot.acousticPower,
+    duration: j.spot.duration,
+    cooling: j.spot.cooling,
+    elements: j.elements,
+  }));
+  const first = (delivered[0] ?? judged[0]) as JudgedSpot;
+  const others = request.results?.spotFoci ? delivered.slice(1) : [];
+  const record = request.results
+    ? recordRequest(request.results, first.spot.focus, {
+        points: others.map((j) => [...j.spot.focus] as Vec3),
+        labels: others.map((j) => `spot ${j.spot.id}`),
+      })
+    : undefined;
+  const result = simulateSequence(
+    {
+      elements: first.elements,
+      frequency: request.transducer.frequency,
+      grid,
+      labels,
+      tissueTable,
+      onProgress: (f) => onProgress(0.05 + 0.95 * f),
+      ...(record ? { record } : {}),
+      ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
+    },
+    spots,
+  );
+  let clock = 0;
+  let next = 0;
+  const outcomes: PlanSpotOutcome[] = judged.map((j) => {
+    if (j.status === 'blocked') {
+      return {
+        id: j.spot.id,
+        status: j.status,
+        reasons: j.reasons,
+        summary: emptySummary(j.steeringLoss),
+        startTime: clock,
+      };
+    }
+    const s = result.spots[next++];
+    if (!s) throw new Error('runPlan: the sequence returned fewer spots than were delivered');
+    clock = s.startTime + j.spot.duration + j.spot.cooling;
+    return {
+      id: j.spot.id,
+      status: j.status,
+      reasons: j.reasons,
+      startTime: s.startTime,
+      summary: {
+        peakPressure: s.peakPressure,
+        peakPressureLocation: s.peakPressureLocation,
+        focalIntensity: s.focalIntensity,
+        peakTemperature: s.peakTemperature,
+        peakTemperatureLocation: s.peakTemperatureLocation,
+        peakDose: s.peakDose,
+        ablationVolume: s.ablationVolume,
+        energy: s.energy,
+        activeElements: s.activeElements,
+        timeStep: s.timeStep,
+        steeringLoss: j.steeringLoss,
+        elementsBeyondCriticalAngle: s.elementsBeyondCriticalAngle,
+        lesionCoverage: result.lesionCoverage,
+      },
+    };
+  });
+  return {
+    spots: outcomes,
+    grid,
+    maxTemperature: result.maxTemperature,
+    dose: result.dose,
+    time: result.time,
+    peakTemperature: result.peakTemperatureHistory,
+    ...(result.series && result.frames ? { series: result.series, frames: result.frames } : {}),
+    doses: {
+      tissueDose: result.tissueDose,
+      boneDose: result.boneDose,
+      criticalDose: result.criticalDose,
+      lesionCoverage: result.lesionCoverage,
+      boneSurfaceOutsideTarget: result.boneSurfaceOutsideTarget,
+      safetyDoseThreshold: result.safetyDoseThreshold,
+    },
+    elapsedMs: performance.now() - started,
+  };
+}

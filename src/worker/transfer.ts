@@ -1,0 +1,25 @@
+import type { PlanningBeamTrace, TimeResolved } from '../engine/outcomes.ts';
+
+/**
+ * Buffers an outcome hands over to the app rather than copies (postMessage transfer lists): every typed array
+ * the ops return owns its whole buffer, so moving it detaches nothing else.
+ */
+
+/** The typed arrays of a beam trace. */
+export function traceTransfer(trace: PlanningBeamTrace): ArrayBuffer[] {
+  return [trace.elementPositions.buffer, trace.statuses.buffer, trace.firing.buffer] as ArrayBuffer[];
+}
+
+/** The typed arrays of the time-resolved results, when present. */
+export function timeResolvedArrays(outcome: Partial<TimeResolved>): (Float32Array | Float64Array)[] {
+  const { series, frames } = outcome;
+  return [
+    ...(series ? [series.time, series.temperature, series.dose] : []),
+    ...(frames ? [frames.time, frames.temperature, frames.dose] : []),
+  ];
+}
+
+/** The buffers of some typed arrays, in order. */
+export function buffersOf(arrays: readonly (Float32Array | Float64Array)[]): ArrayBuffer[] {
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
