@@ -4,7 +4,7 @@ import { localAttenuationCorrection } from './local-attenuation.ts';
 import { rayleighPressure } from './rayleigh.ts';
 import type { TissueId } from './tissue-ids.ts';
 import { type PathSegment, pathFactors } from './tissue-path.ts';
-import { absorptionAt, attenuationAt, TISSUES } from './tissues.ts';
+import { absorptionAt, attenuationAt, type Medium, TISSUES } from './tissues.ts';
 
 /** The transducer elements of a sonication. World frame, SI units. */
 export interface SonicationElements {
@@ -46,6 +46,8 @@ export interface AcousticDrive {
    * geometric (water-only) phases, so sound-speed differences along the paths defocus the beam.
    */
   aberrationCorrection?: boolean;
+  /** tissue properties (default TISSUES); its water is the coupling medium the array radiates into */
+  medium?: Medium;
 }
 
 /** The field of one drive on a grid. */
@@ -88,8 +90,9 @@ const CHUNKS = 20;
  * Per-element complex velocity and gain: amplitude from the power (uniform, or apodised by `amplitudes`), conjugate phases (with or without the
  * tissue-path phase), and gain = transmission × excess loss × e^{−i·excess phase}.
  */
-function elementDrive(drive: AcousticDrive, n: number) {
-  const water = TISSUES.water;
+export function elementDrive(drive: AcousticDrive, n: number) {
+  const medium = drive.medium ?? TISSUES;
+  const water = medium.water;
   const z = water.density * water.speedOfSound;
   const e = drive.elements;
   const weight = (i: number): number => {
@@ -121,7 +124,7 @@ function elementDrive(drive: AcousticDrive, n: number) {
   let beyond = 0;
   let beyondArea = 0;
   for (let i = 0; i < n; i++) {
-    const f = pathFactors(drive.elementPaths[i] ?? [], drive.frequency);
+    const f = pathFactors(drive.elementPaths[i] ?? [], drive.frequency, medium);
     const amplitude = f.transmission * f.excessLoss;
     extra[i] = f.excessPhase;
     gainRe[i] = amplitude * Math.cos(f.excessPhase);
@@ -188,7 +191,8 @@ export function computeAcousticField(
   };
   cancelCheck();
   const d = elementDrive(drive, n);
-  const water = TISSUES.water;
+  const medium = drive.medium ?? TISSUES;
+  const water = medium.water;
   const points = voxelCentres(grid);
   const re = new Float64Array(voxels);
   const im = new Float64Array(voxels);
@@ -203,17 +207,17 @@ export function computeAcousticField(
     elementRadius: drive.elements.radius,
   };
   const alphaWater = attenuationAt(water, drive.frequency);
-  const medium = { density: water.density, speedOfSound: water.speedOfSound, attenuation: alphaWater };
+  const coupling = { density: water.density, speedOfSound: water.speedOfSound, attenuation: alphaWater };
   const chunk = Math.max(1, Math.ceil(voxels / CHUNKS));
   for (let start = 0; start < voxels; start += chunk) {
     cancelCheck();
     const end = Math.min(voxels, start + chunk);
-    rayleighPressure(sources, medium, drive.frequency, points, re, im, { start, end });
+    rayleighPressure(sources, coupling, drive.frequency, points, re, im, { start, end });
     hooks.progress?.(end / voxels);
   }
 
   // |p| and q per voxel with the voxel's own tissue, after the in-region attenuation correction.
-  const tissues = tissueTable.map((id) => TISSUES[id]);
+  const tissues = tissueTable.map((id) => medium[id]);
   const excess = Float64Array.from(tissues, (t) => (t ? attenuationAt(t, drive.frequency) - alphaWater : 0));
   const correction = localAttenuationCorrection(grid, labels, excess, directionToArray(drive), drive.focus);
   const pressure = new Float32Array(voxels);

@@ -1,7 +1,7 @@
 import type { VoxelGrid } from './grid.ts';
 import { voxelCount } from './grid.ts';
 import type { TissueId } from './tissue-ids.ts';
-import { BLOOD_SPECIFIC_HEAT, TISSUES } from './tissues.ts';
+import { BLOOD_SPECIFIC_HEAT, type Medium, TISSUES } from './tissues.ts';
 
 /** Per-voxel thermal properties of the Pennes equation. */
 export interface BioheatMedium {
@@ -52,6 +52,12 @@ export interface AdvanceOptions {
   readonly source: Float64Array | Float32Array | null;
   /** Called after every step with the state (state.previous holds the field before the step). */
   readonly onStep?: (state: BioheatState, dt: number) => void;
+  /**
+   * Dirichlet faces at a known, non-zero rise (a nested region inside a larger one): per voxel Σ over its boundary
+   * faces of k_v·ΔT_ghost [W/m/K·K], read at every step (the caller may update it in `onStep`). Absent: ΔT = 0
+   * beyond the faces.
+   */
+  readonly boundarySource?: Float64Array;
 }
 
 /**
@@ -70,9 +76,14 @@ export function stableTimeStepHomogeneous(diffusivity: number, perfusionRate: nu
  * Build the per-voxel medium from a label volume.
  * @param labels - per-voxel index into `tissueTable`
  * @param tissueTable - tissue of each label value
+ * @param medium - tissue properties (default TISSUES)
  * @returns heat capacity, conductivity and perfusion arrays (IT'IS values, see tissues.ts)
  */
-export function bioheatMediumFromLabels(labels: Uint8Array, tissueTable: readonly TissueId[]): BioheatMedium {
+export function bioheatMediumFromLabels(
+  labels: Uint8Array,
+  tissueTable: readonly TissueId[],
+  medium: Medium = TISSUES,
+): BioheatMedium {
   const n = labels.length;
   const heatCapacity = new Float64Array(n);
   const conductivity = new Float64Array(n);
@@ -82,7 +93,7 @@ export function bioheatMediumFromLabels(labels: Uint8Array, tissueTable: readonl
     if (id === undefined) {
       throw new RangeError(`bioheatMediumFromLabels: label ${labels[v]} at voxel ${v} is not in the tissue table`);
     }
-    const t = TISSUES[id];
+    const t = medium[id];
     heatCapacity[v] = t.thermalDensity * t.specificHeat;
     conductivity[v] = t.thermalConductivity;
     perfusionHeat[v] = t.perfusion * BLOOD_SPECIFIC_HEAT;
@@ -189,7 +200,7 @@ export function createBioheatState(grid: VoxelGrid): BioheatState {
  * advanceBioheat(problem, state, { dt: 0.2, steps: 300, source: null }); // cool 60 s
  */
 export function advanceBioheat(problem: BioheatProblem, state: BioheatState, options: AdvanceOptions): void {
-  const { dt, steps, source, onStep } = options;
+  const { dt, steps, source, onStep, boundarySource } = options;
   if (!(dt > 0) || dt > problem.maxTimeStep * (1 + 1e-12)) {
     throw new RangeError(
       `advanceBioheat: dt = ${dt} s is outside (0, ${problem.maxTimeStep} s], the explicit stability limit`,
@@ -210,6 +221,7 @@ export function advanceBioheat(problem: BioheatProblem, state: BioheatState, opt
         for (let i = 0; i < nx; i++, v++) {
           const tv = t[v] as number;
           let flux = -(boundaryConductance[v] as number) * tv;
+          if (boundarySource) flux += boundarySource[v] as number;
           if (i < nx - 1) flux += (faceX[v] as number) * ((t[v + 1] as number) - tv);
           if (i > 0) flux += (faceX[v - 1] as number) * ((t[v - 1] as number) - tv);
           if (j < ny - 1) flux += (faceY[v] as number) * ((t[v + sy] as number) - tv);

@@ -1,6 +1,6 @@
 import { type AcousticDrive, computeAcousticField } from './acoustic-field.ts';
 import type { TissueId } from './tissue-ids.ts';
-import { BLOOD_SPECIFIC_HEAT, BODY_TEMPERATURE, TISSUES } from './tissues.ts';
+import { BLOOD_SPECIFIC_HEAT, BODY_TEMPERATURE, type Medium, TISSUES } from './tissues.ts';
 
 /**
  * Fast estimates for live planning feedback (PHYSICS.md §1.1, §1.2, §1.5): the focal pressure from a single-point
@@ -176,7 +176,7 @@ export function focalField(drive: AcousticDrive, focusTissue: TissueId): FocalFi
   if (active === 0) {
     return { pressure: 0, heatSource: 0, activeElements: 0, elementsBeyondCriticalAngle: 0, surfaceVelocity: 0 };
   }
-  const water = TISSUES.water;
+  const water = (drive.medium ?? TISSUES).water;
   const surfaceVelocity = Math.sqrt((2 * drive.acousticPower) / (water.density * water.speedOfSound * weightedArea));
   const [x, y, z] = drive.focus;
   const grid = { nx: 1, ny: 1, nz: 1, spacing: 1e-3, origin: [x, y, z] as const };
@@ -193,10 +193,11 @@ export function focalField(drive: AcousticDrive, focusTissue: TissueId): FocalFi
 /**
  * Focal gain |p_focus| / (ρ_w c_w u0): the focal pressure over the plane-wave surface pressure of the elements.
  * @param field - focal field
+ * @param medium - tissue properties (default TISSUES): the coupling water's ρc
  * @returns gain [-] (0 with no active element)
  */
-export function focalGainOf(field: FocalField): number {
-  const water = TISSUES.water;
+export function focalGainOf(field: FocalField, medium: Medium = TISSUES): number {
+  const water = medium.water;
   return field.surfaceVelocity > 0 ? field.pressure / (water.density * water.speedOfSound * field.surfaceVelocity) : 0;
 }
 
@@ -212,11 +213,18 @@ export function focalGainOf(field: FocalField): number {
  * @param spot - focal spot (σ)
  * @param tissue - focus tissue
  * @param duration - heating time [s]
+ * @param medium - tissue properties (default TISSUES)
  * @returns temperature [°C]
  * @see PHYSICS.md §1.5
  */
-export function predictedFocalTemperature(q0: number, spot: FocalSpot, tissue: TissueId, duration: number): number {
-  const t = TISSUES[tissue];
+export function predictedFocalTemperature(
+  q0: number,
+  spot: FocalSpot,
+  tissue: TissueId,
+  duration: number,
+  medium: Medium = TISSUES,
+): number {
+  const t = medium[tissue];
   const rise = gaussianHeatingRise({
     q0,
     sigmas: [spot.sigmaLateral, spot.sigmaLateral, spot.sigmaAxial],

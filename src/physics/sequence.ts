@@ -130,6 +130,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       focus: spot.focus,
       elementPaths: spot.elementPaths,
       ...(correction === undefined ? {} : { aberrationCorrection: correction }),
+      ...(input.medium ? { medium: input.medium } : {}),
     };
     checkDrive(drive, spot.duration, spot.cooling);
     return drive;

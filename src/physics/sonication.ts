@@ -6,7 +6,7 @@ import { volumeAboveDose } from './thermal-dose.ts';
 import { runThermalSchedule, scheduleFor } from './thermal-run.ts';
 import { type FieldFrames, type PointSeries, type RecordRequest, TimeResolvedRecorder } from './time-resolved.ts';
 import type { TissueId } from './tissue-ids.ts';
-import { BODY_TEMPERATURE } from './tissues.ts';
+import { BODY_TEMPERATURE, type Medium } from './tissues.ts';
 
 export { type AcousticDrive, SonicationCancelled, type SonicationElements } from './acoustic-field.ts';
 
@@ -28,6 +28,8 @@ export interface SonicationRegion {
   safetyDoseThreshold?: number;
   /** Bone surface within this distance of the focus is target, beyond it a hazard [m] (default 5 mm). */
   boneSurfaceExclusionRadius?: number;
+  /** tissue properties (default TISSUES) */
+  medium?: Medium;
 }
 
 /** Input of simulateSonication. World frame, SI units. */
@@ -154,7 +156,7 @@ export function checkDrive(drive: AcousticDrive, duration: number, cooling: numb
  * @returns problem and dt cap [s]
  */
 export function prepareRegion(region: SonicationRegion) {
-  const thermalMedium = bioheatMediumFromLabels(region.labels, region.tissueTable);
+  const thermalMedium = bioheatMediumFromLabels(region.labels, region.tissueTable, region.medium);
   const problem = prepareBioheat(region.grid, thermalMedium, region.boundary ?? 'dirichlet');
   const dtMax = Math.min(region.maxTimeStep ?? DEFAULT_MAX_TIME_STEP, problem.maxTimeStep);
   return { problem, dtMax };

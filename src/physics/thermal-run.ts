@@ -36,6 +36,17 @@ export interface ThermalRecorders {
    * dose; `firstStep` is this run's step 0 in the recorder's timeline (a sequence's spots follow one another).
    */
   readonly timeResolved?: { readonly recorder: TimeResolvedRecorder; readonly firstStep: number };
+  /** Dirichlet faces at a known rise, e.g. from an enclosing coarser region (see BoundaryDriver). */
+  readonly boundary?: BoundaryDriver;
+}
+
+/**
+ * Time-varying Dirichlet values on a region's faces: `source` is advanceBioheat's boundarySource, and
+ * `update(time)` refreshes it for the step that starts at `time` [s] (state.time, continuous over a sequence).
+ */
+export interface BoundaryDriver {
+  readonly source: Float64Array;
+  update(time: number): void;
 }
 
 /**
@@ -78,6 +89,7 @@ function addToBudget(
   before: Float64Array,
   source: Float64Array | null,
   dt: number,
+  boundarySource: Float64Array | undefined,
 ): void {
   const w = problem.medium.perfusionHeat;
   const g = problem.boundaryConductance;
@@ -87,7 +99,7 @@ function addToBudget(
   for (let v = 0; v < before.length; v++) {
     const r = before[v] as number;
     perfusion += (w[v] as number) * r;
-    boundary += (g[v] as number) * r;
+    boundary += (g[v] as number) * r - (boundarySource ? (boundarySource[v] as number) : 0);
     if (source !== null) deposited += source[v] as number;
   }
   const h = problem.grid.spacing;
@@ -165,6 +177,8 @@ export function runThermalSchedule(
     }
   };
   const chunk = Math.max(1, Math.ceil(totalSteps / CHUNKS));
+  const boundary = rec.boundary;
+  boundary?.update(state.time);
   const phases = [
     { steps: schedule.heatingSteps, dt: schedule.heatingDt, source: source as Float64Array | null },
     { steps: schedule.coolingSteps, dt: schedule.coolingDt, source: null },
@@ -179,10 +193,12 @@ export function runThermalSchedule(
         dt: phase.dt,
         steps: n,
         source: phase.source,
+        ...(boundary ? { boundarySource: boundary.source } : {}),
         onStep: (s, dt) => {
-          if (budget) addToBudget(budget, problem, s.previous, phase.source, dt);
+          if (budget) addToBudget(budget, problem, s.previous, phase.source, dt, boundary?.source);
           if (dose) accumulateDose(dose, s.previous, s.rise, dt, 37, DOSE_SKIP_BELOW);
           onStep();
+          boundary?.update(s.time);
         },
       });
       done += n;

@@ -1,6 +1,6 @@
 import { acousticImpedance, obliqueTransmission, pressureTransmission } from './interfaces.ts';
 import type { TissueId } from './tissue-ids.ts';
-import { attenuationAt, TISSUES } from './tissues.ts';
+import { attenuationAt, type Medium, TISSUES } from './tissues.ts';
 
 /** One straight-ray segment through a single tissue. */
 export interface PathSegment {
@@ -49,13 +49,18 @@ export interface PathFactors {
  *
  * @param segments - ordered segments from the element towards the point
  * @param frequency - f [Hz]
+ * @param medium - tissue properties (default TISSUES); its water is the coupling medium
  * @returns factors relative to propagation through water over the same length
  * @see PHYSICS.md §1.1 (layered attenuating path), §1.7
  * @example
  * const f = pathFactors([{ tissue: 'water', length: 0.1 }, { tissue: 'cortical_bone', length: 3e-3, cosIncidence: 0.9 }], 1e6);
  */
-export function pathFactors(segments: ReadonlyArray<PathSegment>, frequency: number): PathFactors {
-  const water = TISSUES.water;
+export function pathFactors(
+  segments: ReadonlyArray<PathSegment>,
+  frequency: number,
+  medium: Medium = TISSUES,
+): PathFactors {
+  const water = medium.water;
   const omega = 2 * Math.PI * frequency;
   const alphaWater = attenuationAt(water, frequency);
   const kWater = omega / water.speedOfSound;
@@ -70,9 +75,9 @@ export function pathFactors(segments: ReadonlyArray<PathSegment>, frequency: num
     if (segment.length <= 0) {
       continue;
     }
-    const t = TISSUES[segment.tissue];
+    const t = medium[segment.tissue];
     if (segment.tissue !== previous) {
-      const p = TISSUES[previous];
+      const p = medium[previous];
       const z1 = acousticImpedance(p.density, p.speedOfSound);
       const z2 = acousticImpedance(t.density, t.speedOfSound);
       const cos = first ? undefined : segment.cosIncidence;

@@ -29,6 +29,15 @@ export interface TissueProperties {
   readonly perfusion: number;
   /** True for air-filled classes: the acoustic wave does not enter them (see sonication.ts). */
   readonly isGas: boolean;
+  /**
+   * Shear-wave speed c_t [m/s] of a tissue modelled as an elastic solid (cortical bone), 0 for a fluid. Where a
+   * beam enters it, part of the energy becomes a shear wave (physics/elastic-interface.ts).
+   */
+  readonly shearSpeed: number;
+  /** Shear amplitude attenuation at 1 MHz [Np/m]; α_t(f) = α_t0·(f / 1 MHz)^shearAttenuationExponent. */
+  readonly shearAttenuation0: number;
+  /** Power-law exponent of the shear attenuation [-]. */
+  readonly shearAttenuationExponent: number;
   /** Where every number comes from; [V] checked, [R] from memory / assumption (PHYSICS.md legend). */
   readonly sources: string;
 }
@@ -70,6 +79,7 @@ interface TissueInput {
   htr: number;
   isGas?: boolean;
   thermalDensity?: number;
+  shear?: { speed: number; attenuation0: number; exponent: number };
   sources: string;
 }
 
@@ -87,9 +97,20 @@ function tissue(t: TissueInput): TissueProperties {
     thermalConductivity: t.thermalConductivity,
     perfusion: perfusionFromHtr(t.htr, thermalDensity),
     isGas: t.isGas ?? false,
+    shearSpeed: t.shear?.speed ?? 0,
+    shearAttenuation0: t.shear?.attenuation0 ?? 0,
+    shearAttenuationExponent: t.shear?.exponent ?? 1,
     sources: t.sources,
   };
 }
+
+/**
+ * Cortical bone as an elastic solid: shear speed 1500 m/s measured at 1.0 MHz in human skull, and shear attenuation
+ * 94–213 Np/m over 0.2–0.9 MHz (White, Clement & Hynynen, Ultrasound Med Biol 32:1085, 2006 [V: abstract]). The
+ * attenuation is taken linear in frequency through the top of that range, 213 Np/m at 0.9 MHz ⇒ 237 Np/m at 1 MHz
+ * [R: the frequency law is an assumption]; the wave is then absorbed within ≈ 1/(2α_t) ≈ 2 mm of the surface.
+ */
+export const CORTICAL_SHEAR = { speed: 1500, attenuation0: 213 / 0.9, exponent: 1 } as const;
 
 /**
  * Effective attenuation given to air-filled classes [Np/m at 1 MHz] (≈ 87 dB/cm). Real air absorbs only
@@ -176,8 +197,10 @@ export const TISSUES: Readonly<Record<TissueId, TissueProperties>> = {
     specificHeat: 1313,
     thermalConductivity: 0.32,
     htr: 10,
+    shear: CORTICAL_SHEAR,
     sources:
-      `${ITIS} [V]. Absorption fraction 1 is a planning-model choice (see TISSUES TSDoc); BabelBrain 0.16 [V] ` +
+      `${ITIS} [V]. Shear speed 1500 m/s, attenuation 237 Np/m at 1 MHz: White et al. 2006 (CORTICAL_SHEAR). ` +
+      'Absorption fraction 1 is a planning-model choice (see TISSUES TSDoc); BabelBrain 0.16 [V] ' +
       'kept as BABELBRAIN_BONE_ABSORPTION_FRACTION. Attenuation is the largest uncertainty: skull 13–20 dB/cm ' +
       '(Pinton 2012) [R] vs 4.7 dB/cm here.',
   }),
@@ -298,6 +321,69 @@ export const TISSUES: Readonly<Record<TissueId, TissueProperties>> = {
       'lung-like ρ 394, c_p 3886, k 0.39, HTR 401 from memory [R].',
   }),
 };
+
+/**
+ * The properties of every tissue class a simulation uses: the table above, or a copy with some values replaced (a
+ * scenario's media, the app's advanced settings). Physics functions take one wherever they read properties.
+ */
+export type Medium = Readonly<Record<TissueId, TissueProperties>>;
+
+/** What may be replaced in a tissue class (the derived perfusion is given directly, in kg/m³/s). */
+export type TissueOverride = Partial<
+  Pick<
+    TissueProperties,
+    | 'density'
+    | 'speedOfSound'
+    | 'attenuation0'
+    | 'attenuationExponent'
+    | 'absorptionFraction'
+    | 'thermalDensity'
+    | 'specificHeat'
+    | 'thermalConductivity'
+    | 'perfusion'
+    | 'shearSpeed'
+    | 'shearAttenuation0'
+    | 'shearAttenuationExponent'
+  >
+>;
+
+/**
+ * A medium with some tissue values replaced. A new density also becomes the thermal density unless that is given
+ * too (the two differ only for gas classes).
+ * @param base - the medium to start from (default TISSUES)
+ * @param overrides - per tissue, the values to replace (SI)
+ * @returns the new medium; `sources` of a changed tissue says so
+ * @example
+ * const referenceWater = withOverrides(TISSUES, { water: { density: 1000, speedOfSound: 1500, attenuation0: 0 } });
+ */
+export function withOverrides(base: Medium, overrides: Partial<Record<TissueId, TissueOverride>>): Medium {
+  const out: Record<string, TissueProperties> = { ...base };
+  for (const [id, change] of Object.entries(overrides) as [TissueId, TissueOverride | undefined][]) {
+    if (!change || Object.keys(change).length === 0) continue;
+    const t = base[id];
+    const thermalDensity =
+      change.thermalDensity ?? (change.density !== undefined && !t.isGas ? change.density : t.thermalDensity);
+    out[id] = {
+      ...t,
+      ...change,
+      thermalDensity,
+      sources: `${t.sources} Replaced by the user: ${Object.keys(change).join(', ')}.`,
+    };
+  }
+  return out as Medium;
+}
+
+/**
+ * Shear attenuation of a solid tissue.
+ * @param tissueProps - tissue properties
+ * @param frequency - frequency [Hz]
+ * @returns α_t [Np/m] (0 for a fluid)
+ */
+export function shearAttenuationAt(tissueProps: TissueProperties, frequency: number): number {
+  return tissueProps.shearSpeed > 0
+    ? tissueProps.shearAttenuation0 * (frequency / 1e6) ** tissueProps.shearAttenuationExponent
+    : 0;
+}
 
 /**
  * Power-law attenuation of a tissue.
