@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SonicateRequest } from '../engine/requests.ts';
-import { runSonication } from '../engine/sonicate.ts';
+import { runSonication, type SonicationRun } from '../engine/sonicate.ts';
 import { lazySourceLayout } from '../engine/source-layout.ts';
 import { classifyBeam } from '../geometry/beam-status.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
@@ -43,6 +43,14 @@ export interface Results {
   };
   acoustic: {
     axialProfile: AxialProfile;
+    /**
+     * Whole-path model only: |p| across the beam through the peak, along the lattice's x and y axes (offsets from
+     * the beam axis [m]), and the −6 dB (half-pressure) full widths [m] of the focal spot.
+     */
+    lateralProfiles?: { x: LateralProfile; y: LateralProfile };
+    focalSize6dB?: { axial: number; lateralX: number; lateralY: number };
+    /** |p| at the target [Pa] (whole-path model) */
+    targetPressure?: number;
     peakPressure: number;
     peakPressureLocation: Vec3;
     peakIntensity: number;
@@ -65,9 +73,23 @@ export interface Results {
   runTime: { total: number; core: number };
 }
 
-const MODEL =
-  'Rayleigh–Sommerfeld sum in a water background with per-element tissue-path gains and in-region attenuation, ' +
-  'q = 2·α_abs·I, Pennes bioheat (FTCS), CEM43; see src/physics/CONTEXT.md';
+/** One lateral |p| profile. */
+export interface LateralProfile {
+  /** distance from the beam axis [m] */
+  offset: number[];
+  /** [Pa] */
+  pressure: number[];
+}
+
+const MODELS = {
+  'whole-path':
+    'Rayleigh–Sommerfeld sum onto a plane in the coupling water, hybrid angular spectrum march through the ' +
+    'labelled tissue from the skin to beyond the bone (reflections, mode-converted shear in bone), q = 2·α_abs·I, ' +
+    'Pennes bioheat (FTCS) on the whole path with the focal region nested, CEM43; see src/physics/CONTEXT.md',
+  'focal-ray':
+    'Rayleigh–Sommerfeld sum in a water background with per-element tissue-path gains and in-region attenuation, ' +
+    'q = 2·α_abs·I, Pennes bioheat (FTCS) on the focal region, CEM43; see src/physics/CONTEXT.md',
+} as const;
 
 /** Result fields reported under their own names (or too large to echo): not repeated in `extra`. */
 const REPORTED = new Set([
@@ -89,7 +111,7 @@ const REPORTED = new Set([
   'activeElements',
 ]);
 
-function coreInfo(): Results['core'] {
+function coreInfo(model: keyof typeof MODELS): Results['core'] {
   const root = new URL('../../', import.meta.url);
   const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { name: string; version: string };
   let commit: string | null = null;
@@ -102,7 +124,7 @@ function coreInfo(): Results['core'] {
   } catch {
     // Not a git checkout (a copied tree): the version alone identifies the core.
   }
-  return { name: pkg.name, version: pkg.version, commit, node: process.version, model: MODEL };
+  return { name: pkg.name, version: pkg.version, commit, node: process.version, model: MODELS[model] };
 }
 
 /** JSON-safe copy of the core result's other fields: typed arrays as arrays unless they are voxel fields. */
@@ -110,6 +132,12 @@ function extraFields(result: SonicationResult, voxels: number): Record<string, u
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(result)) {
     if (REPORTED.has(key) || typeof value === 'function') continue;
+    if (key === 'wholePath' && typeof value === 'object' && value !== null) {
+      // The profiles are reported under acoustic; the rest of the whole-path numbers pass through.
+      const { profiles: _profiles, ...rest } = value as Record<string, unknown>;
+      extra[key] = rest;
+      continue;
+    }
     if (ArrayBuffer.isView(value)) {
       const array = value as unknown as ArrayLike<number>;
       if (array.length < voxels) extra[key] = Array.from(array);
@@ -156,7 +184,7 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
   return {
     format: RESULTS_FORMAT,
     scenario: scenario.input,
-    core: coreInfo(),
+    core: coreInfo(run.fieldModel),
     setup: {
       transducer: { ...spec },
       sources: {
@@ -179,7 +207,7 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
       beams,
     },
     acoustic: {
-      axialProfile: axialProfile(grid, result.pressure, built.target, d, r),
+      ...acousticProfiles(run, grid, built.target, d, r),
       peakPressure: result.peakPressure,
       peakPressureLocation: result.peakPressureLocation,
       peakIntensity: result.focalIntensity,
@@ -199,5 +227,38 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
     activeElements: result.activeElements,
     extra: extraFields(result, voxels),
     runTime: { total: (performance.now() - started) / 1000, core: run.elapsedMs / 1000 },
+  };
+}
+
+/**
+ * The profiles of a run: with the whole-path model the lattice's own samples through the peak (on the axis of an
+ * unsteered source, the axis itself), else the focal region's voxels along the axis through the target.
+ */
+function acousticProfiles(
+  run: SonicationRun,
+  grid: VoxelGrid,
+  target: Vec3,
+  direction: Vec3,
+  radiusOfCurvature: number,
+): Pick<Results['acoustic'], 'axialProfile' | 'lateralProfiles' | 'focalSize6dB' | 'targetPressure'> {
+  const whole = run.result.wholePath;
+  if (!whole) return { axialProfile: axialProfile(grid, run.result.pressure, target, direction, radiusOfCurvature) };
+  const { axial, lateralX, lateralY } = whole.profiles;
+  return {
+    axialProfile: {
+      offset: axial.position,
+      distanceFromApex: axial.position.map((z) => radiusOfCurvature + z),
+      pressure: axial.pressure,
+    },
+    lateralProfiles: {
+      x: { offset: lateralX.position, pressure: lateralX.pressure },
+      y: { offset: lateralY.position, pressure: lateralY.pressure },
+    },
+    focalSize6dB: {
+      axial: whole.profiles.axialWidth6dB,
+      lateralX: whole.profiles.lateralWidth6dBX,
+      lateralY: whole.profiles.lateralWidth6dBY,
+    },
+    targetPressure: whole.focusPressure,
   };
 }

@@ -4,6 +4,7 @@ import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { DoseReport } from '../physics/dose-report.ts';
 import type { SonicationPeaks } from '../physics/sonication.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
+import type { Validity } from './validity.ts';
 
 type Vec3 = [number, number, number];
 
@@ -63,6 +64,16 @@ export interface Estimate {
 
 /** Numbers only: what the results card shows. */
 export interface SonicationSummary extends SonicationPeaks {
+  /** which field model ran (engine/sonicate.ts FieldModel); plans say 'whole-path' or 'focal-ray' too */
+  fieldModel?: 'whole-path' | 'focal-ray';
+  /** |p| at the focus [Pa] (whole-path model: interpolated in the lattice; the peak may lie elsewhere) */
+  targetPressure?: number;
+  /** the hottest place on the beam path outside the focal region (whole-path model) */
+  pathPeakTemperature?: { temperature: number; location: [number, number, number]; tissue: TissueId };
+  /** acoustic power deposited by mode-converted shear waves in bone [W] (whole-path model) */
+  shearPower?: number;
+  /** where the model stops being trustworthy for this run */
+  validity?: Validity;
   activeElements: number;
   /** bioheat step during heating [s] */
   timeStep: number;

@@ -1,5 +1,10 @@
 import type { TransducerPose } from '../geometry/transducer-pose.ts';
+import type { TissueId } from '../physics/tissue-ids.ts';
+import type { TissueOverride } from '../physics/tissues.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
+
+/** Per tissue, the property values that replace the built-in table's (SI; physics/tissues.ts TissueOverride). */
+export type TissueOverrides = Partial<Record<TissueId, TissueOverride>>;
 
 type Vec3 = [number, number, number];
 
@@ -24,6 +29,8 @@ export interface BeamRequest {
    * in water and the tissue's phase aberration blurs the focus.
    */
   aberrationCorrection?: boolean;
+  /** tissue property values replacing the built-in table's (advanced settings, scenarios) */
+  tissueOverrides?: TissueOverrides;
 }
 
 /** A region beams must not cross, placed by the user. */
@@ -71,8 +78,13 @@ export interface SonicateRequest extends PlanningBeamRequest {
   duration: number;
   /** Cooling time simulated after the heating [s]. */
   cooling: number;
-  /** The simulated region: a cube centred on the focus ([m], [m]). */
+  /**
+   * The focal region: a cube centred on the focus ([m], [m]). With the whole-path model it is the fine grid nested
+   * in the whole beam path; with the focal-ray model it is all that is simulated.
+   */
   region: { size: number; spacing: number };
+  /** 'whole-path' (default) or 'focal-ray' (engine/sonicate.ts FieldModel); free beams always run focal-ray */
+  fieldModel?: 'whole-path' | 'focal-ray';
   /**
    * Time-resolved results: when present, the outcome carries `series` (the focus, then the probes, at every
    * bioheat step) and `frames` (the region every frameInterval). Absent: neither.

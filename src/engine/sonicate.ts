@@ -1,15 +1,19 @@
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import { poseFrame } from '../geometry/transducer-pose.ts';
 import { steeringLoss } from '../physics/focusing.ts';
-import { type SonicationResult, simulateSonication } from '../physics/sonication.ts';
+import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
-import { TISSUES } from '../physics/tissues.ts';
+import { type Medium, TISSUES } from '../physics/tissues.ts';
+import { simulateWholePathSonication, type WholePathReport } from '../physics/whole-path/sonication.ts';
 import type { CaseState } from './case.ts';
 import { focusOf } from './focus.ts';
+import { mediumOf } from './medium.ts';
 import { recordRequest } from './record-request.ts';
 import type { BeamRequest, SonicateRequest } from './requests.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 import { planningTraceRun } from './trace-beams.ts';
+import { type Validity, validityOf } from './validity.ts';
+import { labelGrid, wholePathSetup } from './whole-path.ts';
 
 /**
  * A cube of voxels centred on the focus (the electronic focus when the array steers), with an odd count per side
@@ -28,13 +32,36 @@ export function regionGrid(request: SonicateRequest): VoxelGrid {
 /** What one sonication produced, before it is encoded for the app: the region and the core's full result. */
 export interface SonicationRun {
   grid: VoxelGrid;
-  result: SonicationResult;
+  /** the core's result on the focal region; with the whole-path model, the report covers the whole beam path */
+  result: SonicationResult & { wholePath?: WholePathReport };
+  /** which field model ran: the whole beam path (default), or the focal region alone with ray gains */
+  fieldModel: FieldModel;
+  /** where the model stops being trustworthy for this run */
+  validity: Validity;
   /** Each source's tissue path to the target, as the core used them. */
   paths: PathSegment[][];
   /** |p| at the electronic focus over |p| at the geometric focus (1 = not steered). */
   steeringLoss: number;
   /** Wall time of path tracing, voxelisation and the core [ms]. */
   elapsedMs: number;
+}
+
+/**
+ * The field models: 'whole-path' marches the field from the water before the skin to beyond the bone
+ * (physics/whole-path); 'focal-ray' is the earlier model, a Rayleigh sum over the focal region with one ray gain per
+ * element (physics/acoustic-field.ts), kept for free beams (which come from any direction, so no one beam axis
+ * exists) and for comparison.
+ */
+export type FieldModel = 'whole-path' | 'focal-ray';
+
+/**
+ * The model a request runs: its own choice, but free beams always take the focal-ray model.
+ * @param request - the request
+ * @returns the field model
+ */
+export function fieldModelOf(request: SonicateRequest): FieldModel {
+  if ((request.freeBeams?.length ?? 0) > 0) return 'focal-ray';
+  return request.fieldModel ?? 'whole-path';
 }
 
 /**
@@ -59,9 +86,9 @@ export function runSonication(
   const { sources, paths, trace } = planningTraceRun(state, request, layout);
   const grid = regionGrid(request);
   const tissueTable: TissueId[] = [];
-  const labels = state.model.voxelise(grid, tissueTable);
-  onProgress(0.05);
-  const result = simulateSonication({
+  const labels = labelGrid(state, grid, tissueTable);
+  const medium: Medium = mediumOf(request);
+  const input: SonicationInput = {
     elements: { ...sources.elements, radius: sources.elementRadius, active: trace.firing },
     frequency: request.transducer.frequency,
     acousticPower: request.acousticPower,
@@ -71,18 +98,55 @@ export function runSonication(
     grid,
     labels,
     tissueTable,
+    medium,
     duration: request.duration,
     cooling: request.cooling,
     ...(request.results ? { record: recordRequest(request.results, focus) } : {}),
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
-  });
-  return {
-    grid,
-    result,
-    paths,
-    steeringLoss: steeringLossOf(request, layout),
-    elapsedMs: performance.now() - started,
   };
+  const fieldModel = fieldModelOf(request);
+  const common = { grid, paths, steeringLoss: steeringLossOf(request, layout), fieldModel };
+  const focusTissue = state.model.tissueAt(focus);
+  if (fieldModel === 'focal-ray') {
+    onProgress(0.05);
+    const result = simulateSonication(input);
+    const validity = validityOf(focusTissue, medium, [result.peakTemperature], undefined);
+    return { ...common, result, validity, elapsedMs: performance.now() - started };
+  }
+  const setup = wholePathSetup(
+    state,
+    request.pose,
+    sources.elements.positions,
+    paths,
+    focus,
+    grid,
+    request.transducer.frequency,
+    medium,
+  );
+  onProgress(0.05);
+  const result = simulateWholePathSonication({
+    ...input,
+    couplingTissue: setup.coupling,
+    wholePath: { ...setup.wholePath, axisymmetric: isAxisymmetric(request, sources.kind, trace.firing) },
+  });
+  const validity = validityOf(
+    focusTissue,
+    medium,
+    [result.peakTemperature, result.wholePath.pathPeakTemperature.temperature],
+    setup.validity,
+  );
+  return { ...common, result, validity, elapsedMs: performance.now() - started };
+}
+
+/**
+ * A single-element bowl, unsteered, every patch on: its field is symmetric about the beam axis.
+ * @param request - the request
+ * @param kind - array or free sources
+ * @param firing - per source, 1 if it fires
+ * @returns true when the input plane may be computed on one radial line
+ */
+function isAxisymmetric(request: SonicateRequest, kind: 'array' | 'free', firing: Uint8Array): boolean {
+  return kind === 'array' && request.transducer.elementCount === 1 && !request.focus && firing.every((f) => f === 1);
 }
 
 /**

@@ -46,8 +46,13 @@ export interface AcousticDrive {
    * geometric (water-only) phases, so sound-speed differences along the paths defocus the beam.
    */
   aberrationCorrection?: boolean;
-  /** tissue properties (default TISSUES); its water is the coupling medium the array radiates into */
+  /** tissue properties (default TISSUES) */
   medium?: Medium;
+  /**
+   * The medium the sources radiate into (default 'water', the coupling bath): its ρc relates the power to the
+   * surface velocity, W = Σ ½ρc u² ΔS. A scenario with the transducer in a homogeneous tissue names that tissue.
+   */
+  couplingTissue?: TissueId;
 }
 
 /** The field of one drive on a grid. */
@@ -92,7 +97,7 @@ const CHUNKS = 20;
  */
 export function elementDrive(drive: AcousticDrive, n: number) {
   const medium = drive.medium ?? TISSUES;
-  const water = medium.water;
+  const water = medium[drive.couplingTissue ?? 'water'];
   const z = water.density * water.speedOfSound;
   const e = drive.elements;
   const weight = (i: number): number => {
@@ -124,7 +129,7 @@ export function elementDrive(drive: AcousticDrive, n: number) {
   let beyond = 0;
   let beyondArea = 0;
   for (let i = 0; i < n; i++) {
-    const f = pathFactors(drive.elementPaths[i] ?? [], drive.frequency, medium);
+    const f = pathFactors(drive.elementPaths[i] ?? [], drive.frequency, medium, drive.couplingTissue);
     const amplitude = f.transmission * f.excessLoss;
     extra[i] = f.excessPhase;
     gainRe[i] = amplitude * Math.cos(f.excessPhase);

@@ -1,4 +1,4 @@
-import { type VoxelGrid, voxelCount } from './grid.ts';
+import type { VoxelGrid } from './grid.ts';
 import { NECROSIS_THRESHOLD_CEM43 } from './thermal-dose.ts';
 import type { TissueId } from './tissue-ids.ts';
 import { BODY_TEMPERATURE } from './tissues.ts';
@@ -95,13 +95,49 @@ class Accumulator {
 }
 
 /**
- * Bone voxels on the periosteal surface: cortical or trabecular, with a face neighbour inside the grid that is
- * not intraosseous (not bone, marrow or lesion), i.e. soft tissue or water outside the bone. Faces on the grid
+ * A set of voxels on a regular lattice to report on: a world grid, or the whole-path lattice in the beam frame
+ * (anisotropic, possibly leaving out the voxels a finer nested region already reports).
+ */
+export interface ReportSpace {
+  readonly nx: number;
+  readonly ny: number;
+  readonly nz: number;
+  /** [m³] */
+  readonly voxelVolume: number;
+  /** centre of voxel v, in the same frame as the foci [m] */
+  position(v: number, out: [number, number, number]): [number, number, number];
+  /** voxels to leave out (default none) */
+  include?(v: number): boolean;
+}
+
+/**
+ * @param grid - world grid
+ * @returns the grid as a report space
+ */
+export function gridSpace(grid: VoxelGrid): ReportSpace {
+  const { nx, ny, nz, spacing, origin } = grid;
+  return {
+    nx,
+    ny,
+    nz,
+    voxelVolume: spacing ** 3,
+    position(v, out) {
+      out[0] = origin[0] + (v % nx) * spacing;
+      out[1] = origin[1] + (Math.floor(v / nx) % ny) * spacing;
+      out[2] = origin[2] + Math.floor(v / (nx * ny)) * spacing;
+      return out;
+    },
+  };
+}
+
+/**
+ * Bone voxels on the periosteal surface: cortical or trabecular, with a face neighbour inside the space that is
+ * not intraosseous (not bone, marrow or lesion), i.e. soft tissue or water outside the bone. Faces on the space's
  * boundary do not count (the tissue beyond is unknown).
  */
-function isBoneSurface(grid: VoxelGrid, labels: Uint8Array, bone: boolean[], inside: boolean[], v: number): boolean {
+function isBoneSurface(space: ReportSpace, labels: Uint8Array, bone: boolean[], inside: boolean[], v: number): boolean {
   if (!bone[labels[v] as number]) return false;
-  const { nx, ny, nz } = grid;
+  const { nx, ny, nz } = space;
   const i = v % nx;
   const j = Math.floor(v / nx) % ny;
   const k = Math.floor(v / (nx * ny));
@@ -140,9 +176,41 @@ export function doseReport(
   foci: ReadonlyArray<readonly [number, number, number]>,
   options: DoseReportOptions = {},
 ): DoseReport {
+  return doseReportOn(
+    gridSpace(grid),
+    labels,
+    tissueTable,
+    (v) => maxTemperature[v] as number,
+    (v) => dose[v] as number,
+    foci,
+    options,
+  );
+}
+
+/**
+ * doseReport on any report space, with the temperature and dose read through accessors (so a coarse field can be
+ * reported on the finer labels it was averaged from).
+ * @param space - voxels, their positions and volume, and which to include
+ * @param labels - per voxel, index into tissueTable
+ * @param tissueTable - tissue of each label
+ * @param temperatureAt - max temperature of voxel v [°C]
+ * @param doseAt - CEM43 of voxel v [min]
+ * @param foci - focus or foci, in the space's frame [m]
+ * @param options - thresholds
+ * @returns the report
+ */
+export function doseReportOn(
+  space: ReportSpace,
+  labels: Uint8Array,
+  tissueTable: readonly TissueId[],
+  temperatureAt: (v: number) => number,
+  doseAt: (v: number) => number,
+  foci: ReadonlyArray<readonly [number, number, number]>,
+  options: DoseReportOptions = {},
+): DoseReport {
   const safety = options.safetyDoseThreshold ?? SAFETY_THRESHOLD_CEM43;
   const radius = options.boneSurfaceExclusionRadius ?? BONE_SURFACE_EXCLUSION_RADIUS;
-  const voxelVolume = grid.spacing ** 3;
+  const voxelVolume = space.voxelVolume;
   const distinct = [...new Set(tissueTable)];
   const perTissue = distinct.map(() => new Accumulator());
   const slot = tissueTable.map((t) => distinct.indexOf(t));
@@ -152,22 +220,22 @@ export function doseReport(
   const boneAll = new Accumulator();
   const criticalAll = new Accumulator();
   const surface = new Accumulator();
-  const { nx, ny, spacing, origin } = grid;
   const r2 = radius * radius;
-  const n = voxelCount(grid);
+  const n = space.nx * space.ny * space.nz;
+  const include = space.include;
+  const at: [number, number, number] = [0, 0, 0];
   for (let v = 0; v < n; v++) {
+    if (include && !include(v)) continue;
     const label = labels[v] as number;
-    const t = maxTemperature[v] as number;
-    const d = dose[v] as number;
+    const t = temperatureAt(v);
+    const d = doseAt(v);
     perTissue[slot[label] as number]?.add(t, d, safety);
     if (critical[label]) criticalAll.add(t, d, safety);
     if (!bone[label]) continue;
     boneAll.add(t, d, safety);
-    const x = origin[0] + (v % nx) * spacing;
-    const y = origin[1] + (Math.floor(v / nx) % ny) * spacing;
-    const z = origin[2] + Math.floor(v / (nx * ny)) * spacing;
+    const [x, y, z] = space.position(v, at);
     const nearTarget = foci.some((f) => (x - f[0]) ** 2 + (y - f[1]) ** 2 + (z - f[2]) ** 2 <= r2);
-    if (!nearTarget && isBoneSurface(grid, labels, bone, inside, v)) surface.add(t, d, safety);
+    if (!nearTarget && isBoneSurface(space, labels, bone, inside, v)) surface.add(t, d, safety);
   }
   const tissueDose = distinct.map((tissue, s) => ({ tissue, ...(perTissue[s] as Accumulator).region(voxelVolume) }));
   const lesion = tissueDose.find((r) => r.tissue === 'lesion');
@@ -178,5 +246,59 @@ export function doseReport(
     lesionCoverage: lesion && lesion.voxels > 0 ? lesion.ablatedVolume / lesion.volume : 0,
     boneSurfaceOutsideTarget: { ...surface.region(voxelVolume), exclusionRadius: radius },
     safetyDoseThreshold: safety,
+  };
+}
+
+function mergeRegions(a: RegionDose, b: RegionDose): RegionDose {
+  const some = (r: RegionDose) => r.voxels > 0;
+  return {
+    voxels: a.voxels + b.voxels,
+    volume: a.volume + b.volume,
+    maxTemperature: Math.max(
+      some(a) ? a.maxTemperature : BODY_TEMPERATURE,
+      some(b) ? b.maxTemperature : BODY_TEMPERATURE,
+    ),
+    maxDose: Math.max(a.maxDose, b.maxDose),
+    ablatedVolume: a.ablatedVolume + b.ablatedVolume,
+    volumeAboveSafety: a.volumeAboveSafety + b.volumeAboveSafety,
+  };
+}
+
+/**
+ * The report of two disjoint sets of voxels (a nested focal region and the rest of the beam path): counts and
+ * volumes add, maxima take the larger; a tissue in either appears once, in the order first seen.
+ * @param a - report of one set (its thresholds are kept)
+ * @param b - report of the other
+ * @returns the merged report
+ */
+export function mergeDoseReports(a: DoseReport, b: DoseReport): DoseReport {
+  const tissues = [...new Set([...a.tissueDose.map((d) => d.tissue), ...b.tissueDose.map((d) => d.tissue)])];
+  const empty = (tissue: TissueId): TissueDose => ({
+    tissue,
+    voxels: 0,
+    volume: 0,
+    maxTemperature: BODY_TEMPERATURE,
+    maxDose: 0,
+    ablatedVolume: 0,
+    volumeAboveSafety: 0,
+  });
+  const tissueDose = tissues.map((tissue) => ({
+    tissue,
+    ...mergeRegions(
+      a.tissueDose.find((d) => d.tissue === tissue) ?? empty(tissue),
+      b.tissueDose.find((d) => d.tissue === tissue) ?? empty(tissue),
+    ),
+  }));
+  const lesion = tissueDose.find((r) => r.tissue === 'lesion');
+  return {
+    tissueDose,
+    boneDose: mergeRegions(a.boneDose, b.boneDose),
+    criticalDose: mergeRegions(a.criticalDose, b.criticalDose),
+    lesionCoverage: lesion && lesion.volume > 0 ? lesion.ablatedVolume / lesion.volume : 0,
+    boneSurfaceOutsideTarget: {
+      ...mergeRegions(a.boneSurfaceOutsideTarget, b.boneSurfaceOutsideTarget),
+      exclusionRadius: a.boneSurfaceOutsideTarget.exclusionRadius,
+    },
+    safetyDoseThreshold: a.safetyDoseThreshold,
   };
 }

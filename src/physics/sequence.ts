@@ -1,4 +1,10 @@
-import { type AcousticDrive, computeAcousticField, type SonicationElements } from './acoustic-field.ts';
+import {
+  type AcousticDrive,
+  type AcousticField,
+  computeAcousticField,
+  type FieldHooks,
+  type SonicationElements,
+} from './acoustic-field.ts';
 import { createBioheatState } from './bioheat.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
@@ -30,6 +36,11 @@ export interface SequenceInput extends SonicationRegion {
    * Absent: `series`/`frames` are absent from the result.
    */
   record?: RecordRequest;
+  /**
+   * The acoustic field of spot s on this region, when another model computes it (the whole-path march). Absent:
+   * the ray model of acoustic-field.ts.
+   */
+  fieldOf?: (spot: number, hooks: FieldHooks) => AcousticField;
 }
 
 /** One sonication of a sequence. */
@@ -170,10 +181,13 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
   let firstStep = 0;
   spots.forEach((spot, s) => {
     const drive = drives[s] as AcousticDrive;
-    const field = computeAcousticField(drive, grid, input.labels, input.tissueTable, {
+    const hooks: FieldHooks = {
       progress: (f) => progress(share * (s + 0.4 * f)),
       ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
-    });
+    };
+    const field = input.fieldOf
+      ? input.fieldOf(s, hooks)
+      : computeAcousticField(drive, grid, input.labels, input.tissueTable, hooks);
     const schedule = schedules[s] as ReturnType<typeof scheduleFor>;
     const steps = schedule.heatingSteps + schedule.coolingSteps;
     const spotMax = Float64Array.from(state.rise);
@@ -189,6 +203,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       peakHistory,
       budget,
       ...(recorder ? { timeResolved: { recorder, firstStep } } : {}),
+      ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
       onChunk: (fraction) => {
         if (input.isCancelled?.()) throw new SonicationCancelled();
         progress(share * (s + 0.4 + 0.6 * fraction));

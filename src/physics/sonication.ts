@@ -1,9 +1,9 @@
-import { type AcousticDrive, computeAcousticField, SonicationCancelled } from './acoustic-field.ts';
+import { type AcousticDrive, type AcousticField, computeAcousticField, SonicationCancelled } from './acoustic-field.ts';
 import { type BoundaryCondition, bioheatMediumFromLabels, createBioheatState, prepareBioheat } from './bioheat.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
-import { runThermalSchedule, scheduleFor } from './thermal-run.ts';
+import { type BoundaryDriver, runThermalSchedule, scheduleFor } from './thermal-run.ts';
 import { type FieldFrames, type PointSeries, type RecordRequest, TimeResolvedRecorder } from './time-resolved.ts';
 import type { TissueId } from './tissue-ids.ts';
 import { BODY_TEMPERATURE, type Medium } from './tissues.ts';
@@ -30,6 +30,11 @@ export interface SonicationRegion {
   boneSurfaceExclusionRadius?: number;
   /** tissue properties (default TISSUES) */
   medium?: Medium;
+  /**
+   * Faces at a known temperature rise instead of 37 °C: a region nested in a coarser one (whole-path/nesting.ts).
+   * Only with the default 'dirichlet' boundary.
+   */
+  boundaryDriver?: BoundaryDriver;
 }
 
 /** Input of simulateSonication. World frame, SI units. */
@@ -50,6 +55,11 @@ export interface SonicationInput extends AcousticDrive, SonicationRegion {
    * recorded and `series`/`frames` are absent from the result.
    */
   record?: RecordRequest;
+  /**
+   * The acoustic field on this region, when another model computed it (the whole-path march, whole-path/). Absent:
+   * the ray model of acoustic-field.ts computes it.
+   */
+  field?: AcousticField;
 }
 
 /** The headline numbers of a sonication (or of one spot of a sequence), SI. */
@@ -223,10 +233,12 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
   checkDrive(input, input.duration, input.cooling);
   checkRegion(input, voxels);
   const progress = input.onProgress ?? (() => {});
-  const field = computeAcousticField(input, grid, input.labels, input.tissueTable, {
-    progress: (f) => progress(ACOUSTIC_SHARE * f),
-    ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
-  });
+  const field =
+    input.field ??
+    computeAcousticField(input, grid, input.labels, input.tissueTable, {
+      progress: (f) => progress(ACOUSTIC_SHARE * f),
+      ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+    });
   const q = field.heatSource;
 
   // Pennes heating then cooling.
@@ -252,6 +264,7 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     probes,
     history,
     ...(recorder ? { timeResolved: { recorder, firstStep: 0 } } : {}),
+    ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
     onChunk: (fraction) => {
       if (input.isCancelled?.()) throw new SonicationCancelled();
       progress(ACOUSTIC_SHARE + (1 - ACOUSTIC_SHARE) * fraction);
@@ -274,7 +287,11 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     // Rare (strong conduction/perfusion contrasts): re-run once, recording only the hottest voxel. Deterministic,
     // so the history is exactly that of the first run.
     hottestHistory = new Float64Array(totalSteps + 1);
-    runThermalSchedule(problem, q, schedule, { probes: Int32Array.of(hottest), history: hottestHistory });
+    runThermalSchedule(problem, q, schedule, {
+      probes: Int32Array.of(hottest),
+      history: hottestHistory,
+      ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
+    });
   }
   const hottestTemperature = new Float64Array(totalSteps + 1);
   for (let s = 0; s <= totalSteps; s++) {

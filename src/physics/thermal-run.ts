@@ -38,6 +38,8 @@ export interface ThermalRecorders {
   readonly timeResolved?: { readonly recorder: TimeResolvedRecorder; readonly firstStep: number };
   /** Dirichlet faces at a known rise, e.g. from an enclosing coarser region (see BoundaryDriver). */
   readonly boundary?: BoundaryDriver;
+  /** Called after every step (after dose and records), e.g. to sample the field for a nested region. */
+  readonly afterStep?: (state: BioheatState) => void;
 }
 
 /**
@@ -198,6 +200,7 @@ export function runThermalSchedule(
           if (budget) addToBudget(budget, problem, s.previous, phase.source, dt, boundary?.source);
           if (dose) accumulateDose(dose, s.previous, s.rise, dt, 37, DOSE_SKIP_BELOW);
           onStep();
+          rec.afterStep?.(s);
           boundary?.update(s.time);
         },
       });

@@ -49,7 +49,8 @@ export interface PathFactors {
  *
  * @param segments - ordered segments from the element towards the point
  * @param frequency - f [Hz]
- * @param medium - tissue properties (default TISSUES); its water is the coupling medium
+ * @param medium - tissue properties (default TISSUES)
+ * @param reference - the coupling medium the factors are relative to (default water)
  * @returns factors relative to propagation through water over the same length
  * @see PHYSICS.md §1.1 (layered attenuating path), §1.7
  * @example
@@ -59,8 +60,9 @@ export function pathFactors(
   segments: ReadonlyArray<PathSegment>,
   frequency: number,
   medium: Medium = TISSUES,
+  reference: TissueId = 'water',
 ): PathFactors {
-  const water = medium.water;
+  const water = medium[reference];
   const omega = 2 * Math.PI * frequency;
   const alphaWater = attenuationAt(water, frequency);
   const kWater = omega / water.speedOfSound;
@@ -69,7 +71,7 @@ export function pathFactors(
   let phase = 0;
   let length = 0;
   let beyondCriticalAngle = false;
-  let previous: TissueId = 'water';
+  let previous: TissueId = reference;
   let first = true;
   for (const segment of segments) {
     if (segment.length <= 0) {

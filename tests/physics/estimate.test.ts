@@ -133,9 +133,26 @@ const pose = {
 };
 
 describe('fast estimate on the femur default vs the full sonicate op', () => {
-  test('focal |p| equals the full run at the focus voxel; focal ΔT within a 0.7–1.3 band (ratio reported)', () => {
-    const request = { transducer, pose, acousticPower: 50, duration: 20 };
-    const fast = estimate(femur.state, request);
+  const request = { transducer, pose, acousticPower: 50, duration: 20 };
+  const fast = estimate(femur.state, request);
+
+  test('focal |p| equals the focal-ray model run at the focus voxel (the same Rayleigh sum and path gains, 1e-6)', () => {
+    const full = sonicate(
+      femur.state,
+      { ...request, cooling: 0, region: { size: 0.01, spacing: 0.0005 }, fieldModel: 'focal-ray' },
+      () => {},
+      'node',
+    );
+    const g = full.grid;
+    const mid = (g.nx - 1) / 2;
+    const centre = mid + g.nx * (mid + g.ny * mid);
+    expect(relativeError(fast.focalPressure, full.pressure[centre] as number)).toBeLessThan(1e-6);
+    expect(fast.focalGain).toBeGreaterThan(10);
+    expect(fast.steeringLoss).toBe(1);
+    expect(fast.beyondSteeringRange).toBe(false);
+  });
+
+  test('tracks the whole-path run at the target: |p| within 8 %, ΔT within 15 % (measured 5 % and 11 %, reported)', () => {
     const full = sonicate(
       femur.state,
       { ...request, cooling: 0, region: { size: 0.03, spacing: 0.0005 } },
@@ -145,22 +162,18 @@ describe('fast estimate on the femur default vs the full sonicate op', () => {
     const g = full.grid;
     const mid = (g.nx - 1) / 2;
     const centre = mid + g.nx * (mid + g.ny * mid);
-    // The one-voxel estimate runs the same Rayleigh sum and path gains: same |p| at the focus (Float32 storage).
-    expect(relativeError(fast.focalPressure, full.pressure[centre] as number)).toBeLessThan(1e-6);
     const fastRise = fast.predictedPeakTemperature - 37;
     const fullRise = (full.maxTemperature[centre] as number) - 37;
-    const ratio = fastRise / fullRise;
+    const pressureRatio = fast.focalPressure / (full.summary.targetPressure as number);
+    const riseRatio = fastRise / fullRise;
     console.info(
-      `femur default 50 W × 20 s: estimate ΔT ${fastRise.toFixed(2)} K, full run at the target ${fullRise.toFixed(2)} K (0.5 mm), ratio ${ratio.toFixed(3)}; hottest voxel ${(full.summary.peakTemperature - 37).toFixed(2)} K`,
+      `femur default 50 W × 20 s: estimate |p| ${(fast.focalPressure / 1e6).toFixed(3)} MPa vs whole path ${((full.summary.targetPressure as number) / 1e6).toFixed(3)} MPa (${pressureRatio.toFixed(3)}); ΔT ${fastRise.toFixed(2)} vs ${fullRise.toFixed(2)} K at the target (${riseRatio.toFixed(3)})`,
     );
-    // Band: the estimate ignores the heterogeneity around the focus (marrow absorbs ≈ 2× the lesion, 12 mm away),
-    // the region's Dirichlet edge and the non-Gaussian focal profile; each is a ≲ 10–20 % effect on the focal rise,
-    // inside the model's own planning-grade uncertainty (tens of %, src/physics/CONTEXT.md). A ratio outside
-    // 0.7–1.3 means the estimate no longer tracks the simulation.
-    expect(ratio).toBeGreaterThan(0.7);
-    expect(ratio).toBeLessThan(1.3);
-    expect(fast.focalGain).toBeGreaterThan(10);
-    expect(fast.steeringLoss).toBe(1);
-    expect(fast.beyondSteeringRange).toBe(false);
+    // The estimate is a one-point ray model (straight rays, normal-incidence gains, a Gaussian focal spot in one
+    // homogeneous tissue); the whole-path march also refracts at the skin, fat and muscle: a converging wave that
+    // enters faster tissue spreads more (a planar water → muscle case alone costs 3.3 % of |p|). The bounds are
+    // the measured differences with a margin (src/physics/CONTEXT.md).
+    expect(Math.abs(pressureRatio - 1)).toBeLessThan(0.08);
+    expect(Math.abs(riseRatio - 1)).toBeLessThan(0.15);
   });
 });

@@ -87,7 +87,7 @@ export function interfaceTable(from: AcousticMaterial, to: AcousticMaterial, fre
  * @returns sample index
  */
 export function tableIndex(cos: number): number {
-  const c = cos < 0 ? 0 : cos > 1 ? 1 : cos;
+  const c = Math.min(1, Math.max(0, cos));
   return Math.round(c * (SAMPLES - 1));
 }
 

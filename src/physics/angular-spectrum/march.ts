@@ -1,4 +1,6 @@
+import { SonicationCancelled } from '../acoustic-field.ts';
 import { binWavenumber, Fft2 } from '../fft2.ts';
+import { FaceSources } from './face-sources.ts';
 import { labelNormal, localDirection } from './incidence.ts';
 import { type InterfaceTable, InterfaceTables, tableIndex } from './interface-table.ts';
 import type { BeamLattice } from './lattice.ts';
@@ -35,6 +37,11 @@ export interface MarchInput {
   readonly absorbingEdge?: number;
   readonly onProgress?: (fraction: number) => void;
   readonly isCancelled?: () => boolean;
+  /**
+   * Receives the shear heat per voxel [W/m³], added in place (n²·nz); pass the array the heat source will be
+   * built in, to save a lattice-sized allocation. Absent: one is allocated.
+   */
+  readonly heat?: Float32Array;
 }
 
 /** What the march produced. */
@@ -44,20 +51,12 @@ export interface MarchResult {
    * 2·n²·(nz + 1) values [Pa]. Face f holds the field on the side of voxel f (the last face: of voxel nz − 1).
    */
   readonly field: Float32Array;
-  /** heat deposited by mode-converted shear waves, per voxel [W/m³] */
+  /** heat deposited by mode-converted shear waves, per voxel [W/m³] (the `heat` array of the input, if given) */
   readonly shearHeat: Float32Array;
   /** total shear power deposited [W] */
   readonly shearPower: number;
   /** passes actually run (the march stops early once the reflected field carries < 1e-6 of the input's power) */
   readonly passesRun: number;
-}
-
-/** Thrown when `isCancelled()` turns true between slices. */
-export class MarchCancelled extends Error {
-  constructor() {
-    super('Field computation cancelled');
-    this.name = 'MarchCancelled';
-  }
 }
 
 interface SpectralCrossing {
@@ -98,7 +97,7 @@ const NEGLIGIBLE_POWER = 1e-6;
  *
  * @param input - lattice, labels, materials, frequency and the input plane
  * @returns the total complex field on every face and the shear heat
- * @throws MarchCancelled when input.isCancelled() becomes true
+ * @throws SonicationCancelled when input.isCancelled() becomes true
  * @see PHYSICS.md §5; Vyas U, Christensen DA, IEEE TUFFC 59(6):1093, 2012; Almquist S et al., J Ther Ultrasound 4:30, 2016
  * @example
  * const { field, shearHeat } = marchField({ lattice, labels, materials, frequency: 1e6, inputPlane });
@@ -157,7 +156,9 @@ class Marcher {
     const margin = Math.round((input.absorbingMargin ?? 0.1) * this.n);
     this.taper = absorbingTaper(this.n, margin, input.absorbingEdge ?? 0.85);
     this.total = new Float32Array(2 * this.n2 * (lattice.nz + 1));
-    this.shearHeat = new Float32Array(this.n2 * lattice.nz);
+    this.shearHeat = input.heat ?? new Float32Array(this.n2 * lattice.nz);
+    if (this.shearHeat.length !== this.n2 * lattice.nz)
+      throw new RangeError('marchField: heat must have n²·nz entries');
     this.incident = new Float64Array(2 * this.n2);
     this.energyByLabel = new Float64Array(materials.length);
   }
@@ -166,14 +167,17 @@ class Marcher {
     const passes = Math.max(1, Math.floor(this.input.passes ?? DEFAULT_PASSES));
     this.progressTotal = passes * this.lattice.nz;
     const inputPower = this.power(this.input.inputPlane, 0);
-    let sources: (Float64Array | undefined)[] = [];
+    let sources = new FaceSources();
     let passesRun = 0;
+    const area = this.lattice.dx * this.lattice.dx;
     for (let pass = 0; pass < passes; pass++) {
       const direction = pass % 2 === 0 ? 1 : -1;
       if (pass > 0) {
-        let power = 0;
-        sources.forEach((s, face) => {
-          if (s) power += this.power(s, Math.min(face, this.lattice.nz - 1));
+        // A reflection at face f travels in voxel f − 1 (backward) or f (forward): weigh it by that tissue.
+        const power = sources.weightedEnergy((face, column) => {
+          const k = Math.min(this.lattice.nz - 1, Math.max(0, direction < 0 ? face - 1 : face));
+          const m = this.materials[this.labels[column + this.n2 * k] as number] as AcousticMaterial;
+          return m.isGas ? 0 : area / (2 * impedanceOf(m));
         });
         if (!(power > NEGLIGIBLE_POWER * inputPower)) break;
       }
@@ -196,14 +200,10 @@ class Marcher {
   }
 
   /** One one-way march; returns the reflections it produced, per face, for the next pass. */
-  private sweep(
-    direction: number,
-    sources: readonly (Float64Array | undefined)[],
-    initial: Float64Array | undefined,
-  ): (Float64Array | undefined)[] {
+  private sweep(direction: number, sources: FaceSources, initial: Float64Array | undefined): FaceSources {
     const { nz } = this.lattice;
     const field = initial ? Float64Array.from(initial) : new Float64Array(2 * this.n2);
-    const next: (Float64Array | undefined)[] = new Array(nz + 1).fill(undefined);
+    const next = new FaceSources();
     let crossed = false;
     for (let s = 0; s < nz; s++) {
       const k = direction > 0 ? s : nz - 1 - s;
@@ -213,13 +213,12 @@ class Marcher {
       // (propagate already did, for a face it crossed in the spectral domain).
       if (direction < 0 && !crossed) this.record(entry, field);
       if (previous >= 0 && previous < nz && !crossed) this.crossColumns(field, previous, k, direction, entry, next);
-      const source = sources[entry];
-      if (source) for (let i = 0; i < field.length; i++) field[i] = (field[i] as number) + (source[i] as number);
+      sources.addTo(entry, field);
       if (direction > 0) this.record(entry, field);
       crossed = this.propagate(field, k, direction, next);
       this.progressDone++;
       if ((this.progressDone & 15) === 0) {
-        if (this.input.isCancelled?.()) throw new MarchCancelled();
+        if (this.input.isCancelled?.()) throw new SonicationCancelled();
         this.input.onProgress?.(this.progressDone / this.progressTotal);
       }
     }
@@ -266,7 +265,7 @@ class Marcher {
    * Propagates `field` through voxel slice k toward `direction`; crosses the next face in the spectral domain when
    * both slices are uniform. Returns whether it did.
    */
-  private propagate(field: Float64Array, k: number, direction: number, next: (Float64Array | undefined)[]): boolean {
+  private propagate(field: Float64Array, k: number, direction: number, next: FaceSources): boolean {
     const n2 = this.n2;
     const ref = this.referenceLabel(k, field);
     const refMaterial = this.materials[ref] as AcousticMaterial;
@@ -380,7 +379,7 @@ class Marcher {
     direction: number,
     face: number,
     firstVoxel: number,
-    next: (Float64Array | undefined)[],
+    next: FaceSources,
   ): void {
     const crossing = this.crossingOf(a, b);
     const n2 = this.n2;
@@ -404,7 +403,7 @@ class Marcher {
       spectrum[2 * bin + 1] = re * ti + im * tr;
     }
     this.fft.inverse(reflected);
-    this.addSource(next, face, reflected);
+    next.addSlice(face, reflected);
     if (shear) {
       this.fft.inverse(shear);
       const from = this.materials[a] as AcousticMaterial;
@@ -427,15 +426,6 @@ class Marcher {
     }
   }
 
-  private addSource(next: (Float64Array | undefined)[], face: number, field: Float64Array): void {
-    const existing = next[face];
-    if (!existing) {
-      next[face] = field;
-      return;
-    }
-    for (let i = 0; i < field.length; i++) existing[i] = (existing[i] as number) + (field[i] as number);
-  }
-
   /** Face between voxel slices `from` and `to` where they are not both uniform: per column, at the local angle. */
   private crossColumns(
     field: Float64Array,
@@ -443,7 +433,7 @@ class Marcher {
     to: number,
     direction: number,
     face: number,
-    next: (Float64Array | undefined)[],
+    next: FaceSources,
   ): void {
     const { n, n2, labels, lattice } = this;
     const fromOffset = n2 * from;
@@ -453,7 +443,6 @@ class Marcher {
     if (!any) return;
     this.incident.set(field);
     const incident = this.incident;
-    const reflected = new Float64Array(2 * n2);
     const area = lattice.dx * lattice.dx;
     const dir = this.direction;
     const normal = this.normal;
@@ -485,8 +474,7 @@ class Marcher {
       const ri = table.rIm[s] as number;
       field[2 * c] = re * tr - im * ti;
       field[2 * c + 1] = re * ti + im * tr;
-      reflected[2 * c] = re * rr - im * ri;
-      reflected[2 * c + 1] = re * ri + im * rr;
+      next.addColumn(face, c, re * rr - im * ri, re * ri + im * rr);
       const shear = table.shear[s] as number;
       if (shear > 0 && !mb.isGas) {
         const flux = ((shear * (re * re + im * im)) / (2 * impedanceOf(ma))) * Math.abs(dir[2]);
@@ -503,7 +491,6 @@ class Marcher {
         );
       }
     }
-    this.addSource(next, face, reflected);
   }
 }
 

@@ -18,9 +18,19 @@ export function sonicate(
   onProgress: (fraction: number) => void,
   scope: string,
 ): SonicationOutcome {
-  const { grid, result, steeringLoss, elapsedMs } = runSonication(state, request, onProgress);
+  const { grid, result, steeringLoss, elapsedMs, fieldModel, validity } = runSonication(state, request, onProgress);
+  const whole = result.wholePath;
   return {
     summary: {
+      fieldModel,
+      validity,
+      ...(whole
+        ? {
+            targetPressure: whole.focusPressure,
+            pathPeakTemperature: { ...whole.pathPeakTemperature, location: [...whole.pathPeakTemperature.location] },
+            shearPower: whole.shearPower,
+          }
+        : {}),
       peakPressure: result.peakPressure,
       peakPressureLocation: result.peakPressureLocation,
       focalIntensity: result.focalIntensity,

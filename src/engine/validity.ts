@@ -1,0 +1,63 @@
+import type { TissueId } from '../physics/tissue-ids.ts';
+import type { Medium } from '../physics/tissues.ts';
+import type { LatticeValidity } from './whole-path.ts';
+
+/** Temperature above which the model is outside its validity: water boils, tissue vaporises [°C]. */
+export const BOILING_TEMPERATURE = 100;
+
+/** Where a result stops being trustworthy, as flags and as sentences for the screen. */
+export interface Validity {
+  /** some tissue passed 100 °C: boiling, cavitation and property changes are not modelled */
+  boiling: boolean;
+  /** the acoustic lattice is coarser than half the shortest wavelength */
+  coarseSampling: boolean;
+  /** the focus lies in gas (bowel gas, lung): sound does not enter it */
+  focusInGas: boolean;
+  /** the focus lies in the coupling water, outside the body */
+  focusOutsideBody: boolean;
+  /** the simulated path was cut short of its planned depth beyond the focus (memory cap) */
+  truncatedPath: boolean;
+  /** plain-language warnings, one per raised flag */
+  messages: string[];
+}
+
+/**
+ * The validity flags of a sonication (issue "whole-path": a number shown to a user has a validity flag where the
+ * model stops).
+ * @param focusTissue - the tissue at the focus
+ * @param medium - tissue properties
+ * @param peakTemperatures - the highest temperatures anywhere in the run [°C]
+ * @param lattice - the whole-path lattice's limits (absent for the focal-ray model)
+ * @returns flags and messages
+ */
+export function validityOf(
+  focusTissue: TissueId,
+  medium: Medium,
+  peakTemperatures: readonly number[],
+  lattice: LatticeValidity | undefined,
+): Validity {
+  const hottest = Math.max(...peakTemperatures);
+  const v = {
+    boiling: hottest >= BOILING_TEMPERATURE,
+    coarseSampling: lattice?.coarseSampling ?? false,
+    focusInGas: medium[focusTissue].isGas,
+    focusOutsideBody: focusTissue === 'water',
+    truncatedPath: lattice?.truncated ?? false,
+  };
+  const messages: string[] = [];
+  if (v.boiling) {
+    messages.push(
+      `The tissue reaches ${Math.round(hottest)} °C: above 100 °C it boils, which this model does not include; lower the power or the duration.`,
+    );
+  }
+  if (v.focusInGas)
+    messages.push(`The focus is in ${medium[focusTissue].name.toLowerCase()}: sound does not enter gas.`);
+  if (v.focusOutsideBody) messages.push('The focus is in the water bath, outside the body.');
+  if (v.coarseSampling) {
+    messages.push(
+      'The beam path is wide: the field is sampled more coarsely than half a wavelength (about 1–2 % error).',
+    );
+  }
+  if (v.truncatedPath) messages.push('The simulated path ends before its planned depth beyond the focus.');
+  return { ...v, messages };
+}

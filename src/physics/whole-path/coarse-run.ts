@@ -1,0 +1,185 @@
+import type { BeamLattice } from '../angular-spectrum/lattice.ts';
+import { bioheatMediumFromLabels, createBioheatState, prepareBioheat } from '../bioheat.ts';
+import { type DoseReport, type DoseReportOptions, doseReportOn, type ReportSpace } from '../dose-report.ts';
+import { type VoxelGrid, voxelCount } from '../grid.ts';
+import { runThermalSchedule, type ThermalSchedule } from '../thermal-run.ts';
+import type { TissueId } from '../tissue-ids.ts';
+import { BODY_TEMPERATURE, type Medium } from '../tissues.ts';
+import { blockOfVoxel, type CoarseGrid } from './coarse-grid.ts';
+import { type BeamFrame, toBeam, toWorld } from './frame.ts';
+import { GhostHistory, nestGrids } from './nesting.ts';
+
+type Vec3 = [number, number, number];
+
+/**
+ * Largest bioheat step of the coarse grid [s]: its 1.4 mm blocks are stable to ≈ 2 s, and skin and far-field heating
+ * change over tens of seconds; 1 s resolves a 20 s sonication in 20 steps for the dose.
+ */
+export const COARSE_MAX_TIME_STEP = 1;
+
+/** One heating period of the coarse run, with the cooling after it. */
+export interface CoarsePeriod {
+  /** heat source per block [W/m³] */
+  readonly heat: Float64Array;
+  readonly schedule: ThermalSchedule;
+}
+
+/** The whole-path thermal run on the coarse grid, and what the nested fine run needs from it. */
+export interface CoarseRun {
+  /** max rise over the run per block [K] */
+  readonly maxRise: Float64Array;
+  /** CEM43 per block [min] */
+  readonly dose: Float64Array;
+  /** the coarse rise at the fine grid's ghost points at every coarse step */
+  readonly ghosts: GhostHistory;
+}
+
+/**
+ * Runs Pennes on the coarse grid through every period (heating then cooling, the state carried over), recording the
+ * rise at the nested fine grid's ghost points after each step.
+ * @param coarse - coarse grid (beam frame)
+ * @param periods - heat sources and schedules in order
+ * @param nested - the fine grid, its labels and the frame (for the ghost points)
+ * @param onFraction - progress 0..1
+ * @param isCancelled - checked between chunks
+ * @returns per-block maxima and doses, and the ghost history
+ */
+export function runCoarse(
+  coarse: CoarseGrid,
+  periods: readonly CoarsePeriod[],
+  nested: { grid: VoxelGrid; labels: Uint8Array; tissueTable: readonly TissueId[]; medium: Medium; frame: BeamFrame },
+  onFraction: (fraction: number) => void,
+  isCancelled: () => void,
+): CoarseRun {
+  const problem = prepareBioheat(coarse.grid, coarse.medium, 'dirichlet');
+  const fineConductivity = bioheatMediumFromLabels(nested.labels, nested.tissueTable, nested.medium).conductivity;
+  const ghosts = new GhostHistory(nestGrids(nested.grid, fineConductivity, coarse.grid, nested.frame));
+  const state = createBioheatState(coarse.grid);
+  const voxels = voxelCount(coarse.grid);
+  const maxRise = new Float64Array(voxels);
+  const dose = new Float64Array(voxels);
+  ghosts.record(0, state.rise);
+  periods.forEach((period, p) => {
+    runThermalSchedule(problem, period.heat, period.schedule, {
+      state,
+      maxRise,
+      dose,
+      probes: new Int32Array(0),
+      history: new Float64Array(0),
+      afterStep: (s) => ghosts.record(s.time, s.rise),
+      onChunk: (f) => {
+        isCancelled();
+        onFraction((p + f) / periods.length);
+      },
+    });
+  });
+  return { maxRise, dose, ghosts };
+}
+
+/** The hottest place on the beam path outside the fine region. */
+export interface PathPeak {
+  /** [°C] */
+  readonly temperature: number;
+  /** [m] world */
+  readonly location: Vec3;
+  readonly tissue: TissueId;
+}
+
+/**
+ * Dose report of the lattice voxels outside the fine region, each read from its coarse block (the block's mean
+ * temperature and dose, on the lattice's exact tissue labels and partial volumes), and the hottest of them.
+ * @param lattice - lattice
+ * @param labels - lattice labels
+ * @param tissueTable - lattice tissues
+ * @param coarse - coarse grid
+ * @param run - coarse run
+ * @param frame - beam frame
+ * @param fine - the fine grid (its voxels are reported by the fine run)
+ * @param foci - world foci
+ * @param options - thresholds
+ * @param doseCeiling - saturation of reported doses [min]
+ * @returns the report and the path peak
+ */
+export function coarseReport(
+  lattice: BeamLattice,
+  labels: Uint8Array,
+  tissueTable: readonly TissueId[],
+  coarse: CoarseGrid,
+  run: CoarseRun,
+  frame: BeamFrame,
+  fine: VoxelGrid,
+  foci: readonly (readonly [number, number, number])[],
+  options: DoseReportOptions,
+  doseCeiling: number,
+): { report: DoseReport; peak: PathPeak } {
+  const { n, dx, dz, z0 } = lattice;
+  const lo = fine.origin.map((o) => o - fine.spacing / 2);
+  const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
+  const worldOf = (v: number): Vec3 =>
+    toWorld(
+      frame,
+      ((v % n) - n / 2) * dx,
+      ((Math.floor(v / n) % n) - n / 2) * dx,
+      z0 + (Math.floor(v / (n * n)) + 0.5) * dz,
+    );
+  const insideFine = (p: Vec3): boolean =>
+    p[0] >= (lo[0] as number) &&
+    p[0] <= (hi[0] as number) &&
+    p[1] >= (lo[1] as number) &&
+    p[1] <= (hi[1] as number) &&
+    p[2] >= (lo[2] as number) &&
+    p[2] <= (hi[2] as number);
+  const block = (v: number): number => blockOfVoxel(lattice, coarse, v);
+  const space: ReportSpace = {
+    nx: n,
+    ny: n,
+    nz: lattice.nz,
+    voxelVolume: dx * dx * dz,
+    position: (v, out) => {
+      const p = worldOf(v);
+      out[0] = p[0];
+      out[1] = p[1];
+      out[2] = p[2];
+      return out;
+    },
+    include: (v) => block(v) >= 0 && !insideFine(worldOf(v)),
+  };
+  const report = doseReportOn(
+    space,
+    labels,
+    tissueTable,
+    (v) => BODY_TEMPERATURE + (run.maxRise[block(v)] as number),
+    (v) => Math.min(doseCeiling, run.dose[block(v)] as number),
+    foci,
+    options,
+  );
+  // Hottest block whose centre lies outside the fine region; its tissue is that of the lattice voxel at its centre.
+  const { nx, ny, nz, spacing, origin } = coarse.grid;
+  let best = -1;
+  for (let b = 0; b < nx * ny * nz; b++) {
+    if (best >= 0 && (run.maxRise[b] as number) <= (run.maxRise[best] as number)) continue;
+    const x = (origin[0] as number) + (b % nx) * spacing;
+    const y = (origin[1] as number) + (Math.floor(b / nx) % ny) * spacing;
+    const z = (origin[2] as number) + Math.floor(b / (nx * ny)) * spacing;
+    if (!insideFine(toWorld(frame, x, y, z))) best = b;
+  }
+  if (best < 0) {
+    return { report, peak: { temperature: BODY_TEMPERATURE, location: [...frame.origin] as Vec3, tissue: 'water' } };
+  }
+  const bx = (origin[0] as number) + (best % nx) * spacing;
+  const by = (origin[1] as number) + (Math.floor(best / nx) % ny) * spacing;
+  const bz = (origin[2] as number) + Math.floor(best / (nx * ny)) * spacing;
+  const location = toWorld(frame, bx, by, bz);
+  const local = toBeam(frame, location);
+  const i = Math.min(n - 1, Math.max(0, Math.round(local[0] / dx + n / 2)));
+  const j = Math.min(n - 1, Math.max(0, Math.round(local[1] / dx + n / 2)));
+  const k = Math.min(lattice.nz - 1, Math.max(0, Math.floor((local[2] - z0) / dz)));
+  return {
+    report,
+    peak: {
+      temperature: BODY_TEMPERATURE + (run.maxRise[best] as number),
+      location,
+      tissue: tissueTable[labels[i + n * (j + n * k)] as number] ?? 'water',
+    },
+  };
+}

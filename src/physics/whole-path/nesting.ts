@@ -1,0 +1,144 @@
+import { type VoxelGrid, voxelCount } from '../grid.ts';
+import type { BoundaryDriver } from '../thermal-run.ts';
+import { type BeamFrame, toBeam } from './frame.ts';
+
+/**
+ * One-way nesting of a fine world grid (the focal region) inside the coarse beam-frame grid of the whole path: the
+ * fine grid's Dirichlet faces take the coarse temperature rise at their ghost points (one fine voxel beyond each
+ * boundary face), interpolated trilinearly in space and linearly in time. The coarse run goes first and records the
+ * ghost values at each of its steps; the fine run reads them. The coarse grid already holds the focal heat (more
+ * smoothly), so the heat that leaves the fine region is what the coarse grid says is there.
+ */
+export interface Nesting {
+  /** boundary faces of the fine grid */
+  readonly faces: number;
+  /** fine voxel of each face */
+  readonly voxel: Int32Array;
+  /** Dirichlet conductance of each face: the fine voxel's k [W/m/K] (as prepareBioheat) */
+  readonly conductance: Float64Array;
+  /** 8 coarse voxel indices per face (−1 outside the coarse grid) and their trilinear weights */
+  readonly corners: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/**
+ * @param fine - the nested world grid
+ * @param fineConductivity - per fine voxel k [W/m/K]
+ * @param coarse - the coarse grid, in beam-frame coordinates
+ * @param frame - the beam frame
+ * @returns the faces and how to sample them
+ */
+export function nestGrids(
+  fine: VoxelGrid,
+  fineConductivity: Float64Array,
+  coarse: VoxelGrid,
+  frame: BeamFrame,
+): Nesting {
+  const { nx, ny, nz, spacing, origin } = fine;
+  const voxel: number[] = [];
+  const conductance: number[] = [];
+  const corners: number[] = [];
+  const weights: number[] = [];
+  const addFace = (v: number, ghost: [number, number, number]): void => {
+    voxel.push(v);
+    conductance.push(fineConductivity[v] as number);
+    const p = toBeam(frame, ghost);
+    const f = [0, 1, 2].map((a) => ((p[a] as number) - (coarse.origin[a] as number)) / coarse.spacing);
+    const size = [coarse.nx, coarse.ny, coarse.nz];
+    const base = f.map((x) => Math.floor(x));
+    const t = f.map((x, a) => x - (base[a] as number));
+    for (let c = 0; c < 8; c++) {
+      const o = [c & 1, (c >> 1) & 1, (c >> 2) & 1];
+      const idx = base.map((b, a) => b + (o[a] as number));
+      const inside = idx.every((x, a) => x >= 0 && x < (size[a] as number));
+      const w = o.reduce((prod, bit, a) => prod * (bit ? (t[a] as number) : 1 - (t[a] as number)), 1);
+      corners.push(
+        inside ? (idx[0] as number) + coarse.nx * ((idx[1] as number) + coarse.ny * (idx[2] as number)) : -1,
+      );
+      weights.push(inside ? w : 0);
+    }
+  };
+  let v = 0;
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++, v++) {
+        const x = origin[0] + i * spacing;
+        const y = origin[1] + j * spacing;
+        const z = origin[2] + k * spacing;
+        if (i === 0) addFace(v, [x - spacing, y, z]);
+        if (i === nx - 1) addFace(v, [x + spacing, y, z]);
+        if (j === 0) addFace(v, [x, y - spacing, z]);
+        if (j === ny - 1) addFace(v, [x, y + spacing, z]);
+        if (k === 0) addFace(v, [x, y, z - spacing]);
+        if (k === nz - 1) addFace(v, [x, y, z + spacing]);
+      }
+    }
+  }
+  return {
+    faces: voxel.length,
+    voxel: Int32Array.from(voxel),
+    conductance: Float64Array.from(conductance),
+    corners: Int32Array.from(corners),
+    weights: Float64Array.from(weights),
+  };
+}
+
+/**
+ * The coarse rise at every ghost point, recorded after each coarse step; replayed to the fine run as a
+ * BoundaryDriver (linear in time between the recorded steps).
+ */
+export class GhostHistory {
+  private readonly times: number[] = [];
+  private readonly values: Float64Array[] = [];
+
+  constructor(private readonly nesting: Nesting) {}
+
+  /**
+   * @param time - [s]
+   * @param coarseRise - ΔT of the coarse grid [K]
+   */
+  record(time: number, coarseRise: Float64Array): void {
+    const { faces, corners, weights } = this.nesting;
+    const out = new Float64Array(faces);
+    for (let f = 0; f < faces; f++) {
+      let sum = 0;
+      for (let c = 0; c < 8; c++) {
+        const index = corners[8 * f + c] as number;
+        if (index >= 0) sum += (weights[8 * f + c] as number) * (coarseRise[index] as number);
+      }
+      out[f] = sum;
+    }
+    this.times.push(time);
+    this.values.push(out);
+  }
+
+  /**
+   * @param fine - the fine grid
+   * @returns the boundary driver of the fine run
+   */
+  driver(fine: VoxelGrid): BoundaryDriver {
+    const source = new Float64Array(voxelCount(fine));
+    const { faces, voxel, conductance } = this.nesting;
+    let cursor = 0;
+    return {
+      source,
+      update: (time: number) => {
+        source.fill(0);
+        const times = this.times;
+        if (times.length === 0) return;
+        while (cursor + 1 < times.length && (times[cursor + 1] as number) <= time) cursor++;
+        while (cursor > 0 && (times[cursor] as number) > time) cursor--;
+        const a = this.values[cursor] as Float64Array;
+        const next = cursor + 1 < times.length ? cursor + 1 : cursor;
+        const b = this.values[next] as Float64Array;
+        const span = (times[next] as number) - (times[cursor] as number);
+        const t = span > 0 ? Math.min(1, Math.max(0, (time - (times[cursor] as number)) / span)) : 0;
+        for (let f = 0; f < faces; f++) {
+          const v = voxel[f] as number;
+          const ghost = (1 - t) * (a[f] as number) + t * (b[f] as number);
+          source[v] = (source[v] as number) + (conductance[f] as number) * ghost;
+        }
+      },
+    };
+  }
+}

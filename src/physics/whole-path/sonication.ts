@@ -1,0 +1,203 @@
+import { SonicationCancelled } from '../acoustic-field.ts';
+import { type DoseReport, mergeDoseReports } from '../dose-report.ts';
+import { type VoxelGrid, voxelCount } from '../grid.ts';
+import {
+  checkDrive,
+  checkRegion,
+  DOSE_CEILING,
+  type SonicationInput,
+  type SonicationResult,
+  simulateSonication,
+} from '../sonication.ts';
+import { scheduleFor } from '../thermal-run.ts';
+import { type Medium, TISSUES } from '../tissues.ts';
+import { type CoarseGrid, coarseGrid } from './coarse-grid.ts';
+import { COARSE_MAX_TIME_STEP, type CoarseRun, coarseReport, type PathPeak, runCoarse } from './coarse-run.ts';
+import type { FocalProfiles } from './profiles.ts';
+import { type SpotAcoustics, spotAcoustics, type WholePathAcoustics } from './spot-acoustics.ts';
+
+type Vec3 = [number, number, number];
+
+/** The whole beam path of a sonication: the acoustic lattice and the size of the coarse thermal blocks. */
+export interface WholePath extends WholePathAcoustics {
+  /** lattice voxels per coarse thermal block: bx laterally, bz axially (bx·dx = bz·dz) */
+  readonly block: { readonly bx: number; readonly bz: number };
+}
+
+/** What the whole path adds to a sonication's result. */
+export interface WholePathReport {
+  /** largest |p| anywhere on the path [Pa], where [m], and |p| at the focus [Pa] */
+  pathPeakPressure: number;
+  pathPeakPressureLocation: Vec3;
+  focusPressure: number;
+  /** |p| profiles through the peak (beam frame: z along the beam from the geometric focus) and −6 dB sizes */
+  profiles: FocalProfiles;
+  /** the hottest place outside the focal region: skin, far bone, a structure beside the beam */
+  pathPeakTemperature: PathPeak;
+  /** acoustic power entering the lattice, turned into heat in it, and by mode-converted shear [W] */
+  inputPower: number;
+  absorbedPower: number;
+  shearPower: number;
+  /** one-way marches run */
+  passes: number;
+  /** heat deposited in the focal region's box by the lattice and after averaging onto the fine grid [W] */
+  focalRegionHeat: { lattice: number; fine: number };
+  /** the coarse thermal grid (beam-frame coordinates) */
+  coarseGrid: VoxelGrid;
+  /** the focal region's own report (the result's report merges it with the rest of the path) */
+  focalRegion: DoseReport;
+}
+
+/** A sonication simulated along its whole beam path. */
+export interface WholePathSonicationResult extends SonicationResult {
+  wholePath: WholePathReport;
+}
+
+/** Share of the progress bar taken by the field and by the coarse thermal run. */
+const FIELD_SHARE = 0.5;
+const COARSE_SHARE = 0.15;
+
+/**
+ * A sonication on its whole beam path, from the water in front of the skin to beyond the bone (issue "whole-path,
+ * bone-aware acoustics and heating"):
+ * 1. the field: hybrid angular spectrum march through the labelled lattice (spot-acoustics.ts) — right on both sides
+ *    of every interface, with reflections, the wavelength change in bone and mode-converted shear heat;
+ * 2. the heat of the whole path on the coarse grid (blocks of ≈ 1.4 mm): skin, fat, far bone, structures beside the
+ *    beam get a temperature and a dose;
+ * 3. the focal region on the fine world grid (the input's grid, labels and record options) with the lattice's heat
+ *    averaged onto it and its faces at the coarse grid's temperature (nesting.ts), through simulateSonication;
+ * 4. one dose report: the fine region's voxels from the fine run, the rest of the path from the coarse run.
+ * @param input - the sonication (the fine region is its grid) and its whole path
+ * @returns simulateSonication's result on the fine region, the merged report and the whole-path numbers
+ * @throws SonicationCancelled when input.isCancelled() becomes true
+ * @see PHYSICS.md §1.4–§1.7, §5; src/physics/CONTEXT.md (whole-path model)
+ */
+export function simulateWholePathSonication(
+  input: Omit<SonicationInput, 'field' | 'boundaryDriver'> & { wholePath: WholePath },
+): WholePathSonicationResult {
+  checkDrive(input, input.duration, input.cooling);
+  checkRegion(input, voxelCount(input.grid));
+  const medium: Medium = input.medium ?? TISSUES;
+  const progress = input.onProgress ?? (() => {});
+  const cancelCheck = (): void => {
+    if (input.isCancelled?.()) throw new SonicationCancelled();
+  };
+  const path = input.wholePath;
+  const coarse = coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
+  const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
+  const acoustics = spotAcoustics(input, path, coarse, fine, {
+    progress: (f) => progress(FIELD_SHARE * f),
+    ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+  });
+  const run = runCoarse(
+    coarse,
+    [{ heat: acoustics.coarseHeat, schedule: coarseSchedule(coarse, input.duration, input.cooling) }],
+    { ...fine, medium, frame: path.frame },
+    (f) => progress(FIELD_SHARE + COARSE_SHARE * f),
+    cancelCheck,
+  );
+  const result = simulateSonication({
+    ...input,
+    field: acoustics.fine,
+    boundaryDriver: run.ghosts.driver(input.grid),
+    onProgress: (f) => progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f),
+  });
+  return withWholePath(result, input, coarse, run, acoustics, [input.focus]);
+}
+
+/**
+ * The coarse schedule of one heating period.
+ * @param coarse - coarse grid
+ * @param duration - heating [s]
+ * @param cooling - cooling [s]
+ * @returns steps no longer than COARSE_MAX_TIME_STEP or the grid's stability bound
+ */
+export function coarseSchedule(coarse: CoarseGrid, duration: number, cooling: number) {
+  return scheduleFor(duration, cooling, Math.min(COARSE_MAX_TIME_STEP, coarseStability(coarse)));
+}
+
+function coarseStability(coarse: CoarseGrid): number {
+  // The same per-voxel bound as prepareBioheat, without building the problem twice: 6 faces of the largest k.
+  const h2 = coarse.grid.spacing ** 2;
+  let rate = 0;
+  const { heatCapacity, conductivity, perfusionHeat } = coarse.medium;
+  for (let v = 0; v < heatCapacity.length; v++) {
+    const r = ((12 * (conductivity[v] as number)) / h2 + (perfusionHeat[v] as number)) / (heatCapacity[v] as number);
+    if (r > rate) rate = r;
+  }
+  return rate > 0 ? 1 / rate : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Merges the fine result with the coarse run: report, path peaks.
+ * @param result - the fine region's result
+ * @param input - region and options
+ * @param coarse - coarse grid
+ * @param run - coarse run
+ * @param acoustics - the (last) spot's acoustics, for the pressures and powers
+ * @param foci - every focus
+ * @returns the whole-path result
+ */
+export function withWholePath<R extends DoseReport>(
+  result: R,
+  input: {
+    grid: VoxelGrid;
+    safetyDoseThreshold?: number;
+    boneSurfaceExclusionRadius?: number;
+    wholePath: WholePath;
+  },
+  coarse: CoarseGrid,
+  run: CoarseRun,
+  acoustics: SpotAcoustics,
+  foci: readonly (readonly [number, number, number])[],
+): R & { wholePath: WholePathReport } {
+  const path = input.wholePath;
+  const options = {
+    ...(input.safetyDoseThreshold === undefined ? {} : { safetyDoseThreshold: input.safetyDoseThreshold }),
+    ...(input.boneSurfaceExclusionRadius === undefined
+      ? {}
+      : { boneSurfaceExclusionRadius: input.boneSurfaceExclusionRadius }),
+  };
+  const { report, peak } = coarseReport(
+    path.lattice,
+    path.labels,
+    path.tissueTable,
+    coarse,
+    run,
+    path.frame,
+    input.grid,
+    foci,
+    options,
+    DOSE_CEILING,
+  );
+  const focalRegion: DoseReport = {
+    tissueDose: result.tissueDose,
+    boneDose: result.boneDose,
+    criticalDose: result.criticalDose,
+    lesionCoverage: result.lesionCoverage,
+    boneSurfaceOutsideTarget: result.boneSurfaceOutsideTarget,
+    safetyDoseThreshold: result.safetyDoseThreshold,
+  };
+  return {
+    ...result,
+    // The field's peak is the lattice's (exact face samples), wherever on the path it is.
+    peakPressure: acoustics.pathPeakPressure,
+    peakPressureLocation: acoustics.pathPeakLocation,
+    focalIntensity: acoustics.pathPeakIntensity,
+    ...mergeDoseReports(focalRegion, report),
+    wholePath: {
+      pathPeakPressure: acoustics.pathPeakPressure,
+      pathPeakPressureLocation: acoustics.pathPeakLocation,
+      focusPressure: acoustics.focusPressure,
+      profiles: acoustics.profiles,
+      pathPeakTemperature: peak,
+      inputPower: acoustics.inputPower,
+      absorbedPower: acoustics.absorbedPower,
+      shearPower: acoustics.shearPower,
+      passes: acoustics.passes,
+      focalRegionHeat: { ...acoustics.focalRegionHeat },
+      coarseGrid: coarse.grid,
+      focalRegion,
+    },
+  };
+}

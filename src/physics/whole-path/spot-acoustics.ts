@@ -1,0 +1,252 @@
+import { type AcousticDrive, type AcousticField, elementDrive, type FieldHooks } from '../acoustic-field.ts';
+import { axisymmetricInputPlane, inputPlane } from '../angular-spectrum/input-plane.ts';
+import type { BeamLattice } from '../angular-spectrum/lattice.ts';
+import { type FaceNormalLookup, marchField } from '../angular-spectrum/march.ts';
+import { type AcousticMaterial, materialsAt } from '../angular-spectrum/materials.ts';
+import { type VoxelGrid, voxelCount } from '../grid.ts';
+import type { TissueId } from '../tissue-ids.ts';
+import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
+import { blockMean, type CoarseGrid } from './coarse-grid.ts';
+import { type BeamFrame, directionToBeam, toBeam, toWorld } from './frame.ts';
+import { latticeHeat } from './lattice-heat.ts';
+import { type FocalProfiles, focalProfiles } from './profiles.ts';
+import { resampleToGrid, sampleLatticeAt } from './resample.ts';
+
+type Vec3 = [number, number, number];
+
+/** The whole beam path as the acoustic model sees it: the beam-aligned lattice, its labels and how to march it. */
+export interface WholePathAcoustics {
+  readonly frame: BeamFrame;
+  readonly lattice: BeamLattice;
+  /** per lattice voxel, an index into tissueTable */
+  readonly labels: Uint8Array;
+  readonly tissueTable: readonly TissueId[];
+  /** exact surface normals where the geometry knows them (beam frame) */
+  readonly faceNormal?: FaceNormalLookup;
+  /** one-way marches (default: marchField's) */
+  readonly passes?: number;
+  /**
+   * True when the source is a uniformly driven single-element bowl whose axis is the lattice's axis: its input plane
+   * is then computed on one radial line (input-plane.ts), thousands of times cheaper.
+   */
+  readonly axisymmetric?: boolean;
+}
+
+/** The focal (fine) region a spot's field is resampled onto, with its own labels. */
+export interface FineRegion {
+  readonly grid: VoxelGrid;
+  readonly labels: Uint8Array;
+  readonly tissueTable: readonly TissueId[];
+}
+
+/** What one sonication's field gives the heat model and the report. */
+export interface SpotAcoustics {
+  /** the field on the fine region, in the form the thermal run takes */
+  readonly fine: AcousticField;
+  /** heat source per coarse block [W/m³] */
+  readonly coarseHeat: Float64Array;
+  /** largest |p| anywhere on the path [Pa] and where [m, world] */
+  readonly pathPeakPressure: number;
+  readonly pathPeakLocation: Vec3;
+  /** |p|²/(2ρc) there, in the tissue of that voxel [W/m²] */
+  readonly pathPeakIntensity: number;
+  /** axial and lateral |p| profiles through the peak, beam frame, and the −6 dB sizes */
+  readonly profiles: FocalProfiles;
+  /** |p| at the focus (trilinear) [Pa] */
+  readonly focusPressure: number;
+  /** acoustic power the input plane carries into the lattice [W] (what the array sends toward the body) */
+  readonly inputPower: number;
+  /** power turned into heat in the lattice [W], of which by mode-converted shear waves [W] */
+  readonly absorbedPower: number;
+  readonly shearPower: number;
+  readonly passes: number;
+  /**
+   * Heat deposited inside the focal region's box [W]: Σ q dV of the lattice voxels whose centre is in it, and of the
+   * fine grid's voxels. Averaging onto the fine grid conserves it (to the voxelisation of the box's edge).
+   */
+  readonly focalRegionHeat: { readonly lattice: number; readonly fine: number };
+}
+
+/** Fine-grid samples per voxel side when the heat is averaged onto it. */
+const FINE_SUBSAMPLES = 2;
+
+/**
+ * One sonication's acoustic field along the whole beam path: element drive (power, focusing phases with or without
+ * the aberration correction, apodisation) → Rayleigh sum onto the lattice's input plane in the coupling water →
+ * hybrid angular spectrum march through the tissue (reflections, mode conversion) → heat source per lattice voxel →
+ * its block means on the coarse grid and its average over each voxel of the fine region.
+ * @param drive - the array, power, focus and paths (the paths give the aberration-correction phases and the count
+ *   of elements beyond the critical angle)
+ * @param acoustics - lattice, labels, frame
+ * @param coarse - coarse grid of the lattice
+ * @param fine - the fine region
+ * @param hooks - progress (0..1 of this step) and cancellation
+ * @returns fields and summary numbers
+ * @see PHYSICS.md §1.1, §1.4, §5
+ */
+export function spotAcoustics(
+  drive: AcousticDrive,
+  acoustics: WholePathAcoustics,
+  coarse: CoarseGrid,
+  fine: FineRegion,
+  hooks: FieldHooks = {},
+): SpotAcoustics {
+  const medium: Medium = drive.medium ?? TISSUES;
+  const { frame, lattice } = acoustics;
+  const n = drive.elements.areas.length;
+  const d = elementDrive(drive, n);
+  // The march carries the tissue; the sources radiate into the coupling water with their drive only.
+  const positions = new Float64Array(3 * n);
+  const normals = new Float64Array(3 * n);
+  for (let e = 0; e < n; e++) {
+    const p = toBeam(frame, [
+      drive.elements.positions[3 * e] as number,
+      drive.elements.positions[3 * e + 1] as number,
+      drive.elements.positions[3 * e + 2] as number,
+    ]);
+    const q = directionToBeam(frame, [
+      drive.elements.normals[3 * e] as number,
+      drive.elements.normals[3 * e + 1] as number,
+      drive.elements.normals[3 * e + 2] as number,
+    ]);
+    positions.set(p, 3 * e);
+    normals.set(q, 3 * e);
+  }
+  const water = medium[drive.couplingTissue ?? 'water'];
+  const coupling = {
+    density: water.density,
+    speedOfSound: water.speedOfSound,
+    attenuation: attenuationAt(water, drive.frequency),
+  };
+  const sources = {
+    positions,
+    normals,
+    areas: drive.elements.areas,
+    velocityRe: d.velocityRe,
+    velocityIm: d.velocityIm,
+    elementRadius: drive.elements.radius,
+  };
+  const plane = acoustics.axisymmetric
+    ? axisymmetricInputPlane(sources, coupling, drive.frequency, lattice)
+    : inputPlane(sources, coupling, drive.frequency, lattice);
+  hooks.progress?.(0.1);
+  const materials: AcousticMaterial[] = materialsAt(acoustics.tissueTable, medium, drive.frequency);
+  const march = marchField({
+    heat: new Float32Array(lattice.n * lattice.n * lattice.nz),
+    lattice,
+    labels: acoustics.labels,
+    materials,
+    frequency: drive.frequency,
+    inputPlane: plane,
+    ...(acoustics.passes === undefined ? {} : { passes: acoustics.passes }),
+    ...(acoustics.faceNormal ? { faceNormal: acoustics.faceNormal } : {}),
+    onProgress: (f) => hooks.progress?.(0.1 + 0.8 * f),
+    ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
+  });
+  const heat = latticeHeat(march.field, march.shearHeat, acoustics.labels, materials, lattice);
+  const coarseHeat = blockMean(lattice, coarse, heat.heatSource);
+  const fineField = fineFieldOf(heat.heatSource, heat.pressureSquaredAt, acoustics, fine, medium);
+  const { n: side, dx, dz, z0 } = lattice;
+  const pv = heat.peakVoxel;
+  const peakMaterial = materials[acoustics.labels[pv] as number] as AcousticMaterial;
+  const pathPeakLocation = toWorld(
+    frame,
+    ((pv % side) - side / 2) * dx,
+    ((Math.floor(pv / side) % side) - side / 2) * dx,
+    z0 + (Math.floor(pv / (side * side)) + 0.5) * dz,
+  );
+  hooks.progress?.(1);
+  const focalRegionHeat = {
+    lattice: heatInBox(heat.heatSource, lattice, frame, fine.grid),
+    fine: fineField.heatSource.reduce((sum, q) => sum + q, 0) * fine.grid.spacing ** 3,
+  };
+  return {
+    focalRegionHeat,
+    fine: {
+      ...fineField,
+      activeElements: d.activeCount,
+      elementsBeyondCriticalAngle: d.beyond,
+      powerBeyondCriticalAngle: d.powerBeyond,
+    },
+    coarseHeat,
+    pathPeakPressure: heat.peakPressure,
+    pathPeakLocation,
+    pathPeakIntensity: heat.peakPressure ** 2 / (2 * peakMaterial.density * peakMaterial.speedOfSound),
+    profiles: focalProfiles(march.field, lattice, pv),
+    focusPressure: Math.sqrt(Math.max(0, sampleLatticeAt(lattice, frame, heat.pressureSquaredAt, drive.focus))),
+    inputPower: planePower(plane, lattice, coupling.density * coupling.speedOfSound),
+    absorbedPower: heat.absorbedPower,
+    shearPower: march.shearPower,
+    passes: march.passesRun,
+  };
+}
+
+/** Normal-incidence power of the input plane Σ|p|²/(2ρc)·dx² [W]. */
+function planePower(plane: Float64Array, lattice: BeamLattice, impedance: number): number {
+  let sum = 0;
+  for (let i = 0; i < plane.length; i++) sum += (plane[i] as number) ** 2;
+  return (sum / (2 * impedance)) * lattice.dx * lattice.dx;
+}
+
+/**
+ * The field on the fine region: q averaged over each voxel, |p| sampled at its centre; gas voxels of the fine
+ * labels get neither.
+ */
+function fineFieldOf(
+  heatSource: Float32Array,
+  pressureSquared: (v: number) => number,
+  acoustics: WholePathAcoustics,
+  fine: FineRegion,
+  medium: Medium,
+): Omit<AcousticField, 'activeElements' | 'elementsBeyondCriticalAngle' | 'powerBeyondCriticalAngle'> {
+  const { lattice, frame } = acoustics;
+  const q = resampleToGrid(lattice, frame, heatSource, fine.grid, FINE_SUBSAMPLES);
+  const p2 = resampleToGrid(lattice, frame, pressureSquared, fine.grid, 1);
+  const voxels = voxelCount(fine.grid);
+  const pressure = new Float32Array(voxels);
+  const gas = fine.tissueTable.map((id) => medium[id].isGas);
+  let peak = 0;
+  let peakIndex = 0;
+  for (let v = 0; v < voxels; v++) {
+    if (gas[fine.labels[v] as number]) {
+      q[v] = 0;
+      continue;
+    }
+    const p = Math.sqrt(Math.max(0, p2[v] as number));
+    pressure[v] = p;
+    if (p > peak) {
+      peak = p;
+      peakIndex = v;
+    }
+  }
+  const tissue = medium[fine.tissueTable[fine.labels[peakIndex] as number] ?? 'water'];
+  return {
+    pressure,
+    heatSource: q,
+    peakPressure: peak,
+    peakIndex,
+    focalIntensity: (peak * peak) / (2 * tissue.density * tissue.speedOfSound),
+  };
+}
+
+/** Σ q dV over the lattice voxels whose centres lie in a world grid's box [W]. */
+function heatInBox(heat: Float32Array, lattice: BeamLattice, frame: BeamFrame, grid: VoxelGrid): number {
+  const { n, dx, dz, nz, z0 } = lattice;
+  const half = grid.spacing / 2;
+  const lo = grid.origin.map((o) => o - half);
+  const hi = [grid.nx, grid.ny, grid.nz].map(
+    (count, a) => (grid.origin[a] as number) + (count - 1) * grid.spacing + half,
+  );
+  let sum = 0;
+  for (let k = 0; k < nz; k++) {
+    const z = z0 + (k + 0.5) * dz;
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        const p = toWorld(frame, (i - n / 2) * dx, (j - n / 2) * dx, z);
+        if (p.every((x, a) => x >= (lo[a] as number) && x <= (hi[a] as number)))
+          sum += heat[i + n * (j + n * k)] as number;
+      }
+    }
+  }
+  return sum * dx * dx * dz;
+}
