@@ -1,16 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mediumOf } from '../engine/medium.ts';
 import type { SonicateRequest } from '../engine/requests.ts';
 import { runSonication, type SonicationRun } from '../engine/sonicate.ts';
 import { lazySourceLayout } from '../engine/source-layout.ts';
 import { classifyBeam } from '../geometry/beam-status.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationResult } from '../physics/sonication.ts';
-import { TISSUES } from '../physics/tissues.ts';
 import { buildCase } from './medium.ts';
 import { type AxialProfile, axialProfile } from './profile.ts';
-import { driveToPower, type Scenario, type ScenarioInput } from './scenario.ts';
+import { couplingTissueOf, driveToPower, type Scenario, type ScenarioInput, scenarioOverrides } from './scenario.ts';
+
+/** How a power, a surface pressure and a normal velocity relate (one line, echoed in every results file). */
+export const POWER_CONVENTION =
+  'W = ½·ρc·u²·A: a uniform normal velocity u over the radiating area A (Σ of the element or patch areas), ' +
+  'plane-wave radiation into the coupling medium; surface pressure p = ρc·u';
 
 type Vec3 = [number, number, number];
 
@@ -33,7 +38,15 @@ export interface Results {
       frequency: number;
     };
     sources: { kind: 'array-elements' | 'bowl-patches'; count: number; radiatingArea: number; pistonRadius: number };
-    drive: { acousticPower: number; normalVelocity: number; surfacePressure: number; waterImpedance: number };
+    drive: {
+      acousticPower: number;
+      normalVelocity: number;
+      surfacePressure: number;
+      /** the medium the source radiates into and its ρc [Rayl] */
+      couplingTissue: string;
+      couplingImpedance: number;
+      powerConvention: string;
+    };
     target: Vec3;
     beamDirection: Vec3;
     transducerApex: Vec3;
@@ -161,7 +174,11 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
   const built = await buildCase(scenario);
   const spec = scenario.transducer;
   const layout = lazySourceLayout(spec);
-  const drive = driveToPower(scenario.drive, spec, layout);
+  const overrides = scenarioOverrides(scenario.input);
+  const medium = mediumOf({ tissueOverrides: overrides });
+  const coupling = medium[couplingTissueOf(scenario.input)];
+  const couplingImpedance = coupling.density * coupling.speedOfSound;
+  const drive = driveToPower(scenario.drive, spec, layout, couplingImpedance);
   const d = built.beamDirection;
   const r = spec.radiusOfCurvature;
   const pose = { target: built.target, direction: [-d[0], -d[1], -d[2]] as Vec3, distance: r };
@@ -173,6 +190,8 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
     cooling: scenario.input.sonication.cooling,
     region: scenario.input.grid,
     aberrationCorrection: scenario.input.aberrationCorrection,
+    fieldModel: scenario.input.fieldModel,
+    ...(Object.keys(overrides).length > 0 ? { tissueOverrides: overrides } : {}),
   };
   const run = runSonication(built.state, request, onProgress, layout);
   const beams = { clear: 0, bone: 0, gas: 0, critical: 0 };
@@ -197,7 +216,9 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
         acousticPower: drive.acousticPower,
         normalVelocity: drive.normalVelocity,
         surfacePressure: drive.surfacePressure,
-        waterImpedance: TISSUES.water.density * TISSUES.water.speedOfSound,
+        couplingTissue: couplingTissueOf(scenario.input),
+        couplingImpedance,
+        powerConvention: POWER_CONVENTION,
       },
       target: built.target,
       beamDirection: d,

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
+import type { TissueOverrides } from '../engine/requests.ts';
 import { type LazySourceLayout, lazySourceLayout, radiatingArea, sourceLayout } from '../engine/source-layout.ts';
-import { TISSUE_IDS } from '../physics/tissue-ids.ts';
-import { TISSUES } from '../physics/tissues.ts';
+import { TISSUE_IDS, type TissueId } from '../physics/tissue-ids.ts';
+import { TISSUES, type TissueOverride } from '../physics/tissues.ts';
 import { PRESETS, type SphericalArraySpec } from '../physics/transducer.ts';
 
 /**
@@ -77,6 +78,29 @@ const transducerSchema = v.strictObject(
 );
 
 const tissue = v.picklist(TISSUE_IDS, `expected one of ${TISSUE_IDS.join(', ')}`);
+
+/**
+ * Property values that replace a tissue's (SI; physics/tissues.ts): acoustic ρ [kg/m³], c [m/s], α0 [Np/m at
+ * 1 MHz] and its power-law exponent y (α = α0·f[MHz]^y), the absorbed fraction α_abs/α, shear speed [m/s] and
+ * attenuation [Np/m at 1 MHz] (a solid: cortical bone), and thermal c_p [J/kg/K], k [W/m/K], perfusion w_b
+ * [kg/m³/s]. Reference water is { density: 1000, speedOfSound: 1500, attenuation0: 0 }.
+ */
+const propertiesSchema = v.strictObject(
+  {
+    density: v.optional(bounded(1, 5000, true)),
+    speedOfSound: v.optional(bounded(100, 6000, true)),
+    attenuation0: v.optional(bounded(0, 10000)),
+    attenuationExponent: v.optional(bounded(0, 3)),
+    absorptionFraction: v.optional(bounded(0, 1)),
+    shearSpeed: v.optional(bounded(0, 4000)),
+    shearAttenuation0: v.optional(bounded(0, 10000)),
+    specificHeat: v.optional(bounded(100, 10000, true)),
+    thermalConductivity: v.optional(bounded(0, 10, true)),
+    perfusion: v.optional(bounded(0, 100)),
+  },
+  'expected an object of property values (density, speedOfSound, attenuation0, …)',
+);
+const tissuesSchema = v.record(tissue, propertiesSchema, 'expected an object { "<tissue>": { …properties } }');
 const phantomIds = PHANTOMS.map((p) => p.id);
 
 const mediumSchema = v.variant(
@@ -86,7 +110,10 @@ const mediumSchema = v.variant(
     v.strictObject({
       type: v.literal('layers'),
       layers: v.pipe(
-        v.array(v.strictObject({ tissue, thickness: bounded(0, 0.5, true) }), 'expected an array of layers'),
+        v.array(
+          v.strictObject({ tissue, thickness: bounded(0, 0.5, true), properties: v.optional(propertiesSchema) }),
+          'expected an array of layers',
+        ),
         v.minLength(1, 'expected at least one layer'),
         v.maxLength(32, 'expected at most 32 layers'),
       ),
@@ -113,6 +140,11 @@ const scenarioSchema = v.strictObject(
       'expected an object with one of acousticPower [W], surfacePressure [Pa], normalVelocity [m/s]',
     ),
     medium: mediumSchema,
+    tissues: v.optional(tissuesSchema),
+    fieldModel: v.optional(
+      v.picklist(['whole-path', 'focal-ray'], 'expected "whole-path" or "focal-ray"'),
+      'whole-path',
+    ),
     target: v.optional(vec3),
     beamDirection: v.optional(vec3),
     aberrationCorrection: v.optional(v.boolean('expected true or false'), true),
@@ -241,6 +273,7 @@ export function parseScenario(json: unknown): Scenario {
       );
     }
   }
+  scenarioOverrides(input);
   const side = Math.max(3, Math.round(input.grid.size / input.grid.spacing) | 1);
   if (side > MAX_GRID_SIDE) {
     throw new ScenarioError('grid', `expected at most ${MAX_GRID_SIDE} voxels per side (size/spacing gives ${side})`);
@@ -286,12 +319,55 @@ export function driveToPower(
   drive: Scenario['drive'],
   spec: SphericalArraySpec,
   layout: LazySourceLayout = lazySourceLayout(spec),
+  impedance: number = WATER_IMPEDANCE,
 ): { acousticPower: number; normalVelocity: number; surfacePressure: number; radiatingArea: number } {
   const area = radiatingArea(layout());
   let u: number;
-  if (drive.quantity === 'acousticPower') u = Math.sqrt((2 * drive.value) / (WATER_IMPEDANCE * area));
-  else if (drive.quantity === 'surfacePressure') u = drive.value / WATER_IMPEDANCE;
+  if (drive.quantity === 'acousticPower') u = Math.sqrt((2 * drive.value) / (impedance * area));
+  else if (drive.quantity === 'surfacePressure') u = drive.value / impedance;
   else u = drive.value;
-  const acousticPower = drive.quantity === 'acousticPower' ? drive.value : 0.5 * WATER_IMPEDANCE * u * u * area;
-  return { acousticPower, normalVelocity: u, surfacePressure: WATER_IMPEDANCE * u, radiatingArea: area };
+  const acousticPower = drive.quantity === 'acousticPower' ? drive.value : 0.5 * impedance * u * u * area;
+  return { acousticPower, normalVelocity: u, surfacePressure: impedance * u, radiatingArea: area };
+}
+
+/** The given values of a properties object (valibot leaves absent optional keys undefined). */
+function defined(values: Record<string, number | undefined>): TissueOverride {
+  return Object.fromEntries(Object.entries(values).filter(([, x]) => x !== undefined)) as TissueOverride;
+}
+
+/**
+ * The tissue overrides of a scenario: its `tissues`, then each layer's `properties` on its tissue.
+ * @param input - the scenario as parsed
+ * @returns per tissue, the values that replace the table's
+ * @throws ScenarioError when two layers give one tissue different values
+ */
+export function scenarioOverrides(input: ScenarioInput): TissueOverrides {
+  const overrides: TissueOverrides = {};
+  for (const [id, values] of Object.entries(input.tissues ?? {})) overrides[id as TissueId] = defined(values);
+  if (input.medium.type === 'layers') {
+    const seen = new Map<TissueId, string>();
+    input.medium.layers.forEach((layer, i) => {
+      if (!layer.properties) return;
+      const key = JSON.stringify(layer.properties);
+      const before = seen.get(layer.tissue);
+      if (before !== undefined && before !== key) {
+        throw new ScenarioError(
+          `medium.layers.${i}.properties`,
+          `layers of one tissue (${layer.tissue}) must share their properties: give this layer another tissue`,
+        );
+      }
+      seen.set(layer.tissue, key);
+      overrides[layer.tissue] = { ...overrides[layer.tissue], ...defined(layer.properties) };
+    });
+  }
+  return overrides;
+}
+
+/**
+ * The medium the transducer radiates into: the tissue of a homogeneous scenario, else the water bath.
+ * @param input - the scenario
+ * @returns its tissue id
+ */
+export function couplingTissueOf(input: ScenarioInput): TissueId {
+  return input.medium.type === 'homogeneous' ? input.medium.tissue : 'water';
 }

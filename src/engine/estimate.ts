@@ -10,6 +10,7 @@ import { TISSUES } from '../physics/tissues.ts';
 import type { BeamSources } from './beam-sources.ts';
 import type { CaseState } from './case.ts';
 import { focusOf } from './focus.ts';
+import { mediumOf } from './medium.ts';
 import type { Estimate } from './outcomes.ts';
 import type { EstimateRequest } from './requests.ts';
 import { steeringLossOf } from './sonicate.ts';
@@ -65,14 +66,22 @@ export function estimate(state: CaseState, request: EstimateRequest): Estimate {
   const run = planningTraceRun(state, request, layout);
   const focus = focusOf(request);
   const tissue = state.model.tissueAt(focus);
+  const medium = mediumOf(request);
+  // The traced sources: every element, or a single-element bowl's sample standing for its whole area.
   const field = focalField(
     {
-      elements: { ...run.sources.elements, radius: run.sources.elementRadius, active: run.trace.firing },
+      elements: { ...run.traced.elements, radius: run.traced.elementRadius, active: run.trace.firing },
       frequency: request.transducer.frequency,
       acousticPower: request.acousticPower,
       focus,
-      elementPaths: run.paths,
-      ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
+      elementPaths: run.traced.paths,
+      medium,
+      couplingTissue: run.traced.paths[0]?.[0]?.tissue ?? 'water',
+      ...(run.singleElement
+        ? { aberrationCorrection: false }
+        : request.aberrationCorrection === undefined
+          ? {}
+          : { aberrationCorrection: request.aberrationCorrection }),
     },
     tissue,
   );
@@ -81,12 +90,13 @@ export function estimate(state: CaseState, request: EstimateRequest): Estimate {
   return {
     beams: run.trace,
     focalPressure: field.pressure,
-    focalGain: focalGainOf(field),
+    focalGain: focalGainOf(field, medium),
     predictedPeakTemperature: predictedFocalTemperature(
       field.heatSource,
       spotOf(request, run.sources),
       tissue,
       request.duration,
+      medium,
     ),
     steeringLoss: loss,
     beyondSteeringRange: isBeyondSteeringRange(loss),

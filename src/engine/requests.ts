@@ -143,4 +143,6 @@ export interface PlanRequest extends PlanningBeamRequest {
    * follow the probes. Absent: the outcome has no `series`/`frames`.
    */
   results?: ResultsRequest;
+  /** 'whole-path' (default) or 'focal-ray', as for a sonication; free beams always run focal-ray */
+  fieldModel?: 'whole-path' | 'focal-ray';
 }

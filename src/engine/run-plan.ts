@@ -1,16 +1,19 @@
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationElements } from '../physics/acoustic-field.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
-import { type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
+import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import { TISSUES } from '../physics/tissues.ts';
+import { simulateWholePathSequence } from '../physics/whole-path/sequence.ts';
 import type { CaseState } from './case.ts';
+import { mediumOf } from './medium.ts';
 import type { PlanOutcome, PlanSpotOutcome, SonicationSummary } from './outcomes.ts';
 import { recordRequest } from './record-request.ts';
 import type { PlanRequest, PlanSpotRequest } from './requests.ts';
-import { steeringLossOf } from './sonicate.ts';
+import { type FieldModel, steeringLossOf } from './sonicate.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
-import { planningTraceRun } from './trace-beams.ts';
+import { type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
+import { labelGrid, wholePathSetup } from './whole-path.ts';
 
 type Vec3 = [number, number, number];
 
@@ -65,6 +68,8 @@ interface JudgedSpot {
   steeringLoss: number;
   elements: SonicationElements;
   paths: PathSegment[][];
+  /** the traced sources (a bowl's sample): what the whole-path lattice is laid out from */
+  traced: PlanningTraceRun['traced'];
 }
 
 const mm = (x: number): string => (x * 1000).toFixed(1);
@@ -125,8 +130,9 @@ function judgeSpot(
     status: blocked ? 'blocked' : warning ? 'warning' : 'valid',
     reasons,
     steeringLoss,
-    elements: { ...run.sources.elements, radius: run.sources.elementRadius, active: trace.firing },
+    elements: { ...run.sources.elements, radius: run.sources.elementRadius, active: run.firing },
     paths: run.paths,
+    traced: run.traced,
   };
 }
 
@@ -168,8 +174,8 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
   const judged = request.spots.map((spot) => judgeSpot(state, request, spot, layout));
   const grid = planGrid([...request.spots.map((s) => s.focus), ...(request.include ?? [])], request.spacing);
   const tissueTable: TissueId[] = [];
-  const labels = state.model.voxelise(grid, tissueTable);
-  onProgress(0.05);
+  const labels = labelGrid(state, grid, tissueTable);
+  const medium = mediumOf(request);
   const delivered = judged.filter((j) => j.status !== 'blocked');
   const spots: SonicationSpot[] = delivered.map((j) => ({
     focus: j.spot.focus,
@@ -187,19 +193,38 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
         labels: others.map((j) => `spot ${j.spot.id}`),
       })
     : undefined;
-  const result = simulateSequence(
-    {
-      elements: first.elements,
-      frequency: request.transducer.frequency,
+  const input: SequenceInput = {
+    elements: first.elements,
+    frequency: request.transducer.frequency,
+    grid,
+    labels,
+    tissueTable,
+    medium,
+    onProgress: (f) => onProgress(0.05 + 0.95 * f),
+    ...(record ? { record } : {}),
+    ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
+  };
+  const free = (request.freeBeams?.length ?? 0) > 0;
+  const fieldModel: FieldModel = free ? 'focal-ray' : (request.fieldModel ?? 'whole-path');
+  let result: SequenceResult;
+  if (fieldModel === 'whole-path' && spots.length > 0) {
+    // One lattice for the pose holds every spot: the array steers electronically from where it sits.
+    const setup = wholePathSetup(
+      state,
+      request.pose,
+      first.traced.elements.positions,
+      first.traced.paths,
+      first.spot.focus,
       grid,
-      labels,
-      tissueTable,
-      onProgress: (f) => onProgress(0.05 + 0.95 * f),
-      ...(record ? { record } : {}),
-      ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
-    },
-    spots,
-  );
+      request.transducer.frequency,
+      medium,
+    );
+    onProgress(0.05);
+    result = simulateWholePathSequence({ ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath }, spots);
+  } else {
+    onProgress(0.05);
+    result = simulateSequence(input, spots);
+  }
   let clock = 0;
   let next = 0;
   const outcomes: PlanSpotOutcome[] = judged.map((j) => {

@@ -1,5 +1,5 @@
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
-import { poseFrame } from '../geometry/transducer-pose.ts';
+import { type ElementSet, poseFrame } from '../geometry/transducer-pose.ts';
 import { steeringLoss } from '../physics/focusing.ts';
 import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
@@ -83,41 +83,51 @@ export function runSonication(
   const started = performance.now();
   const focus = focusOf(request);
   // The elements that fire: on by hand and, when asked, not switched off by the safety rule.
-  const { sources, paths, trace } = planningTraceRun(state, request, layout);
+  const run = planningTraceRun(state, request, layout);
+  const { sources, paths } = run;
   const grid = regionGrid(request);
   const tissueTable: TissueId[] = [];
   const labels = labelGrid(state, grid, tissueTable);
   const medium: Medium = mediumOf(request);
   const input: SonicationInput = {
-    elements: { ...sources.elements, radius: sources.elementRadius, active: trace.firing },
+    elements: { ...sources.elements, radius: sources.elementRadius, active: run.firing },
     frequency: request.transducer.frequency,
     acousticPower: request.acousticPower,
     focus,
     elementPaths: paths,
-    ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
+    // A single-element bowl has one phase: it cannot correct aberrations.
+    ...(run.singleElement
+      ? { aberrationCorrection: false }
+      : request.aberrationCorrection === undefined
+        ? {}
+        : { aberrationCorrection: request.aberrationCorrection }),
     grid,
     labels,
     tissueTable,
     medium,
+    // The medium the sources sit in: the water bath, or the tissue of a homogeneous scenario.
+    couplingTissue: run.traced.paths[0]?.[0]?.tissue ?? 'water',
     duration: request.duration,
     cooling: request.cooling,
     ...(request.results ? { record: recordRequest(request.results, focus) } : {}),
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
   };
   const fieldModel = fieldModelOf(request);
-  const common = { grid, paths, steeringLoss: steeringLossOf(request, layout), fieldModel };
+  const common = { grid, paths: run.traced.paths, steeringLoss: steeringLossOf(request, layout), fieldModel };
   const focusTissue = state.model.tissueAt(focus);
   if (fieldModel === 'focal-ray') {
     onProgress(0.05);
-    const result = simulateSonication(input);
+    // The ray model needs every source's path: a bowl's patches are traced only when it runs.
+    const rayPaths = run.singleElement ? tracePaths(state, sources.elements, focus) : paths;
+    const result = simulateSonication({ ...input, elementPaths: rayPaths });
     const validity = validityOf(focusTissue, medium, [result.peakTemperature], undefined);
     return { ...common, result, validity, elapsedMs: performance.now() - started };
   }
   const setup = wholePathSetup(
     state,
     request.pose,
-    sources.elements.positions,
-    paths,
+    run.traced.elements.positions,
+    run.traced.paths,
     focus,
     grid,
     request.transducer.frequency,
@@ -127,7 +137,7 @@ export function runSonication(
   const result = simulateWholePathSonication({
     ...input,
     couplingTissue: setup.coupling,
-    wholePath: { ...setup.wholePath, axisymmetric: isAxisymmetric(request, sources.kind, trace.firing) },
+    wholePath: { ...setup.wholePath, axisymmetric: run.singleElement && run.firing.every((f) => f === 1) },
   });
   const validity = validityOf(
     focusTissue,
@@ -138,15 +148,14 @@ export function runSonication(
   return { ...common, result, validity, elapsedMs: performance.now() - started };
 }
 
-/**
- * A single-element bowl, unsteered, every patch on: its field is symmetric about the beam axis.
- * @param request - the request
- * @param kind - array or free sources
- * @param firing - per source, 1 if it fires
- * @returns true when the input plane may be computed on one radial line
- */
-function isAxisymmetric(request: SonicateRequest, kind: 'array' | 'free', firing: Uint8Array): boolean {
-  return kind === 'array' && request.transducer.elementCount === 1 && !request.focus && firing.every((f) => f === 1);
+/** Each source's tissue path to the focus. */
+function tracePaths(state: CaseState, elements: ElementSet, focus: readonly [number, number, number]): PathSegment[][] {
+  const paths: PathSegment[][] = [];
+  for (let e = 0; e < elements.areas.length; e++) {
+    const p = elements.positions;
+    paths.push(state.model.pathSegments([p[3 * e] as number, p[3 * e + 1] as number, p[3 * e + 2] as number], focus));
+  }
+  return paths;
 }
 
 /**

@@ -26,7 +26,8 @@ export const BOWL_PATCHES_MAX = 40000;
 export function bowlPatchCount(spec: SphericalArraySpec): number {
   const r = spec.radiusOfCurvature;
   const a = spec.aperture / 2;
-  const capArea = 2 * Math.PI * r * (r - Math.sqrt(r * r - a * a));
+  const hole = spec.centralHoleDiameter / 2;
+  const capArea = 2 * Math.PI * r * (Math.sqrt(r * r - hole * hole) - Math.sqrt(r * r - a * a));
   const side = (BOWL_PATCH_SIDE_PER_WAVELENGTH * TISSUES.water.speedOfSound) / spec.frequency;
   return Math.min(BOWL_PATCHES_MAX, Math.max(BOWL_PATCHES_MIN, Math.round(capArea / (side * side))));
 }
@@ -37,15 +38,12 @@ export function bowlPatchCount(spec: SphericalArraySpec): number {
  * directivity, so the Rayleigh sum integrates the curved surface rather than one flat piston. The one place that
  * choice is made, for the worker's ops and the headless CLI alike.
  * @param spec - transducer geometry [m], [Hz]
- * @returns source layout (positions, inward normals, areas, piston radius or 0 for bowl patches)
- * @throws RangeError when a single-element bowl has a central hole (subdivideBowl tiles a full cap)
+ * @returns source layout (positions, inward normals, areas, piston radius or 0 for bowl patches); a bowl with a
+ *   central hole is tiled as an annulus
  */
 export function sourceLayout(spec: SphericalArraySpec): SourceLayout {
   if (spec.elementCount !== 1) return layoutSphericalArray(spec);
-  if (spec.centralHoleDiameter > 0) {
-    throw new RangeError('sourceLayout: a single-element bowl is tiled as a full cap; centralHoleDiameter must be 0');
-  }
-  return subdivideBowl(spec.radiusOfCurvature, spec.aperture, bowlPatchCount(spec));
+  return subdivideBowl(spec.radiusOfCurvature, spec.aperture, bowlPatchCount(spec), spec.centralHoleDiameter);
 }
 
 /** A request's source layout, built on the first call and the same object after (see lazySourceLayout). */

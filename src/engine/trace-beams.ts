@@ -25,19 +25,37 @@ function sourcePosition(elements: ElementSet, e: number): Vec3 {
   ];
 }
 
+/**
+ * Beams of a single-element bowl that are traced, judged and drawn: one patch in every k of its ≈ 20 000, so a drag
+ * stays interactive. Each stands for its share of the bowl's area.
+ */
+export const TRACED_BOWL_BEAMS = 256;
+
 /** A planning trace with the sources and paths it was computed from, for the calls that go on to simulate. */
 export interface PlanningTraceRun {
+  /** statuses, firing and counts of the traced beams (what the scene draws and the panels count) */
   trace: PlanningBeamTrace;
-  /** the request's sources (array elements, bowl patches — see sourceLayout — or free beams — see beamSources) */
+  /** every source of the request (array elements, bowl patches — see sourceLayout — or free beams) */
   sources: BeamSources;
-  /** each source's tissue path to the focus (focusOf) */
+  /**
+   * per source of `sources`, its tissue path to the focus (focusOf); empty for the patches of a single-element bowl,
+   * which has one phase (no aberration correction) and whose field the whole-path march computes through the tissue
+   */
   paths: PathSegment[][];
+  /** per source of `sources`, 1 if it fires */
+  firing: Uint8Array;
+  /** the traced sources: every source, or a bowl's sample with each patch's area scaled to its share */
+  traced: { elements: ElementSet; elementRadius: number; paths: PathSegment[][] };
+  /** true for a single-element bowl: it cannot steer, switch off part of itself or correct aberrations */
+  singleElement: boolean;
 }
 
 /**
  * Traces every source to the focus and judges it (geometry/beam-status.ts, precedence
  * off > gas > nopass > critical > angle > bone > clear). `firing` = on by hand (`elementsOn`, absent = all on) and,
  * with `autoSwitchOff`, not gas, critical or nopass; `lostAperture` = radiating area that does not fire / total.
+ * A single-element bowl is one element (`elementsOn[0]` switches all of it) traced through a sample of its patches;
+ * the automatic rule cannot switch off part of it, so its statuses only warn.
  * @param state - the loaded case
  * @param request - transducer, pose, focus and planning context
  * @param layout - the request's source layout, shared with the caller's other steps
@@ -49,7 +67,13 @@ export function planningTraceRun(
   layout: LazySourceLayout,
 ): PlanningTraceRun {
   const sources = beamSources(request, layout);
-  const { elements } = sources;
+  const singleElement = sources.kind === 'array' && request.transducer.elementCount === 1;
+  const all = sources.elements;
+  const count = all.areas.length;
+  const step = singleElement ? Math.max(1, Math.floor(count / TRACED_BOWL_BEAMS)) : 1;
+  const picked: number[] = [];
+  for (let e = 0; e < count; e += step) picked.push(e);
+  const elements = singleElement ? sample(all, picked) : all;
   const focus = focusOf(request);
   const n = elements.areas.length;
   const paths: PathSegment[][] = [];
@@ -61,14 +85,15 @@ export function planningTraceRun(
   let totalArea = 0;
   let firingArea = 0;
   let activeCount = 0;
+  const bowlOff = singleElement && request.elementsOn !== undefined && request.elementsOn[0] !== 1;
   for (let e = 0; e < n; e++) {
     const from = sourcePosition(elements, e);
-    const off = request.elementsOn !== undefined && request.elementsOn[e] !== 1;
+    const off = singleElement ? bowlOff : request.elementsOn !== undefined && request.elementsOn[e] !== 1;
     const blocked = noPass.some((region) => segmentMeetsNoPass(from, focus, region));
     const status: BeamStatus = beamStatus(paths[e] as PathSegment[], { off, noPass: blocked });
     statuses[e] = BEAM_STATUS_CODES.indexOf(status);
     counts[status] += 1;
-    const fires = !off && !(request.autoSwitchOff && AUTO_SWITCH_OFF.has(status));
+    const fires = !off && (singleElement || !(request.autoSwitchOff && AUTO_SWITCH_OFF.has(status)));
     const area = elements.areas[e] as number;
     totalArea += area;
     if (fires) {
@@ -86,7 +111,32 @@ export function planningTraceRun(
     lostAperture: totalArea > 0 ? 1 - firingArea / totalArea : 1,
     allCounts: { ...counts },
   };
-  return { trace, sources, paths };
+  const traced = { elements, elementRadius: sources.elementRadius, paths };
+  if (!singleElement) return { trace, sources, paths, firing, traced, singleElement };
+  return {
+    trace,
+    sources,
+    paths: Array.from({ length: count }, () => []),
+    firing: new Uint8Array(count).fill(bowlOff ? 0 : 1),
+    traced,
+    singleElement,
+  };
+}
+
+/** A subset of sources, each carrying an equal share of the whole set's area. */
+function sample(all: ElementSet, picked: readonly number[]): ElementSet {
+  let total = 0;
+  for (const a of all.areas) total += a;
+  const positions = new Float64Array(3 * picked.length);
+  const normals = new Float64Array(3 * picked.length);
+  const areas = new Float64Array(picked.length).fill(total / picked.length);
+  picked.forEach((e, s) => {
+    for (let a = 0; a < 3; a++) {
+      positions[3 * s + a] = all.positions[3 * e + a] as number;
+      normals[3 * s + a] = all.normals[3 * e + a] as number;
+    }
+  });
+  return { positions, normals, areas };
 }
 
 /**

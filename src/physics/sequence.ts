@@ -20,6 +20,7 @@ import {
 import { volumeAboveDose } from './thermal-dose.ts';
 import { createHeatBudget, type HeatBudget, runThermalSchedule, scheduleFor, storedHeat } from './thermal-run.ts';
 import { type FieldFrames, type PointSeries, type RecordRequest, TimeResolvedRecorder } from './time-resolved.ts';
+import type { TissueId } from './tissue-ids.ts';
 import type { PathSegment } from './tissue-path.ts';
 import { BODY_TEMPERATURE } from './tissues.ts';
 
@@ -31,6 +32,8 @@ export interface SequenceInput extends SonicationRegion {
   frequency: number;
   /** default for the spots (default true) */
   aberrationCorrection?: boolean;
+  /** the medium the array radiates into (default water; see AcousticDrive.couplingTissue) */
+  couplingTissue?: TissueId;
   /**
    * Time-resolved recording over the whole sequence (spots and their cooling), see SonicationInput.record.
    * Absent: `series`/`frames` are absent from the result.
@@ -142,6 +145,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       elementPaths: spot.elementPaths,
       ...(correction === undefined ? {} : { aberrationCorrection: correction }),
       ...(input.medium ? { medium: input.medium } : {}),
+      ...(input.couplingTissue ? { couplingTissue: input.couplingTissue } : {}),
     };
     checkDrive(drive, spot.duration, spot.cooling);
     return drive;

@@ -134,25 +134,35 @@ export function layoutSphericalArray(spec: SphericalArraySpec): SourceLayout {
 /**
  * Tile a single-element spherical bowl into near-equal-area patches for the Rayleigh sum (O'Neil validation).
  *
- * Rings of equal polar-angle width; each ring is cut into round(ring area / target area) equal patches, so patches
- * are close to square and of near-equal area. Patch centres sit on the sphere at the ring's equal-area mid-angle;
- * the patch areas sum exactly to the cap area 2πRh.
+ * Rings of equal polar-angle width between the central hole's rim (if any) and the aperture's; each ring is cut into
+ * round(ring area / target area) equal patches, so patches are close to square and of near-equal area. Patch centres
+ * sit on the sphere at the ring's equal-area mid-angle; the patch areas sum exactly to the (annular) cap area
+ * 2πR²(cosθ_hole − cosθ_max).
  * @param radiusOfCurvature - R [m]
  * @param aperture - bowl diameter D [m]
  * @param patchesApprox - wanted number of patches (the result is within a few % of it)
+ * @param holeDiameter - diameter of a central opening [m] (default 0: a full cap)
  * @returns patch layout (elementRadius 0: no piston directivity)
  */
-export function subdivideBowl(radiusOfCurvature: number, aperture: number, patchesApprox: number): SourceLayout {
+export function subdivideBowl(
+  radiusOfCurvature: number,
+  aperture: number,
+  patchesApprox: number,
+  holeDiameter = 0,
+): SourceLayout {
   const r = radiusOfCurvature;
-  const h = capDepth(r, aperture / 2);
-  const totalArea = 2 * Math.PI * r * h;
-  const target = totalArea / patchesApprox;
   const thetaMax = Math.asin(aperture / 2 / r);
-  const rings = Math.max(1, Math.round((r * thetaMax) / Math.sqrt(target)));
+  const thetaMin = holeDiameter > 0 ? Math.asin(holeDiameter / 2 / r) : 0;
+  if (!(thetaMin < thetaMax)) throw new RangeError('subdivideBowl: the hole must be smaller than the aperture');
+  const totalArea = 2 * Math.PI * r * r * (Math.cos(thetaMin) - Math.cos(thetaMax));
+  const target = totalArea / patchesApprox;
+  const span = thetaMax - thetaMin;
+  const rings = Math.max(1, Math.round((r * span) / Math.sqrt(target)));
+  const edge = (i: number) => Math.cos(thetaMin + (i * span) / rings);
   const counts: number[] = [];
   let total = 0;
   for (let i = 0; i < rings; i++) {
-    const ringArea = 2 * Math.PI * r * r * (Math.cos((i * thetaMax) / rings) - Math.cos(((i + 1) * thetaMax) / rings));
+    const ringArea = 2 * Math.PI * r * r * (edge(i) - edge(i + 1));
     const c = Math.max(1, Math.round(ringArea / target));
     counts.push(c);
     total += c;
@@ -162,8 +172,8 @@ export function subdivideBowl(radiusOfCurvature: number, aperture: number, patch
   const areas = new Float64Array(total);
   let index = 0;
   for (let i = 0; i < rings; i++) {
-    const c0 = Math.cos((i * thetaMax) / rings);
-    const c1 = Math.cos(((i + 1) * thetaMax) / rings);
+    const c0 = edge(i);
+    const c1 = edge(i + 1);
     const ringArea = 2 * Math.PI * r * r * (c0 - c1);
     const count = counts[i] ?? 1;
     const cosMid = 0.5 * (c0 + c1);

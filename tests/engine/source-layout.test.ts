@@ -43,8 +43,8 @@ describe('one source layout per request', () => {
     };
     beamSources({ transducer: PRESETS.clinicalBodyArray, pose, freeBeams }, layout);
     expect(built).toBe(0);
-    // A single-element bowl with a hole cannot be tiled (sourceLayout throws); free beams do not need it.
-    const holed = { ...PRESETS.singleElementBowl, centralHoleDiameter: 0.02 };
+    // A bowl whose hole is as wide as its aperture cannot be tiled (sourceLayout throws); free beams do not need it.
+    const holed = { ...PRESETS.singleElementBowl, centralHoleDiameter: PRESETS.singleElementBowl.aperture };
     expect(() => sourceLayout(holed)).toThrow(RangeError);
     const e = estimate(femur.state, { transducer: holed, pose, freeBeams, acousticPower: 20, duration: 10 });
     expect(e.beams.statuses.length).toBe(2);

@@ -102,7 +102,13 @@ export function simulateWholePathSonication(
     boundaryDriver: run.ghosts.driver(input.grid),
     onProgress: (f) => progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f),
   });
-  return withWholePath(result, input, coarse, run, acoustics, [input.focus]);
+  return {
+    ...withWholePath(result, input, coarse, run, acoustics, [input.focus]),
+    // The field's peak is the lattice's (exact face samples), wherever on the path it is.
+    peakPressure: acoustics.pathPeakPressure,
+    peakPressureLocation: acoustics.pathPeakLocation,
+    focalIntensity: acoustics.pathPeakIntensity,
+  };
 }
 
 /**
@@ -180,10 +186,6 @@ export function withWholePath<R extends DoseReport>(
   };
   return {
     ...result,
-    // The field's peak is the lattice's (exact face samples), wherever on the path it is.
-    peakPressure: acoustics.pathPeakPressure,
-    peakPressureLocation: acoustics.pathPeakLocation,
-    focalIntensity: acoustics.pathPeakIntensity,
     ...mergeDoseReports(focalRegion, report),
     wholePath: {
       pathPeakPressure: acoustics.pathPeakPressure,

@@ -1,0 +1,107 @@
+import type { AcousticDrive, AcousticField } from '../acoustic-field.ts';
+import { SonicationCancelled } from '../acoustic-field.ts';
+import { voxelCount } from '../grid.ts';
+import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../sequence.ts';
+import { checkRegion } from '../sonication.ts';
+import { type Medium, TISSUES } from '../tissues.ts';
+import { coarseGrid } from './coarse-grid.ts';
+import { runCoarse } from './coarse-run.ts';
+import { coarseSchedule, type WholePath, type WholePathReport, withWholePath } from './sonication.ts';
+import { type SpotAcoustics, spotAcoustics } from './spot-acoustics.ts';
+
+/** A sequence simulated along its whole beam path. */
+export interface WholePathSequenceResult extends SequenceResult {
+  /** the whole-path numbers of the spot with the highest pressure, the coarse grid and the focal region's report */
+  wholePath: WholePathReport;
+}
+
+/** Share of the progress bar taken by the fields and by the coarse run. */
+const FIELD_SHARE = 0.6;
+const COARSE_SHARE = 0.1;
+
+/**
+ * A sequence of sonications from one transducer pose along the whole beam path: each spot's field is marched
+ * through the same lattice (the array steers electronically, so the lattice of the pose holds every spot), the
+ * whole path heats and cools on the coarse grid through every spot, and the plan's focal region (the input's grid)
+ * runs simulateSequence with each spot's field averaged onto it and its faces at the coarse temperature.
+ * @param input - the sequence (its grid is the focal region holding every spot) and the whole path
+ * @param spots - the sonications in order
+ * @returns simulateSequence's result with the whole path's report merged in and each spot's peak pressure taken
+ *   from the lattice
+ * @throws SonicationCancelled when input.isCancelled() becomes true
+ * @see simulateWholePathSonication
+ */
+export function simulateWholePathSequence(
+  input: Omit<SequenceInput, 'fieldOf' | 'boundaryDriver'> & { wholePath: WholePath },
+  spots: readonly SonicationSpot[],
+): WholePathSequenceResult {
+  checkRegion(input, voxelCount(input.grid));
+  if (spots.length === 0) throw new RangeError('simulateWholePathSequence: no spot');
+  const medium: Medium = input.medium ?? TISSUES;
+  const progress = input.onProgress ?? (() => {});
+  const cancelCheck = (): void => {
+    if (input.isCancelled?.()) throw new SonicationCancelled();
+  };
+  const path = input.wholePath;
+  const coarse = coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
+  const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
+  const acoustics: SpotAcoustics[] = spots.map((spot, s) => {
+    const correction = spot.aberrationCorrection ?? input.aberrationCorrection;
+    const drive: AcousticDrive = {
+      elements: spot.elements ?? input.elements,
+      frequency: input.frequency,
+      acousticPower: spot.acousticPower,
+      focus: spot.focus,
+      elementPaths: spot.elementPaths,
+      medium,
+      ...(correction === undefined ? {} : { aberrationCorrection: correction }),
+      ...(input.couplingTissue ? { couplingTissue: input.couplingTissue } : {}),
+    };
+    return spotAcoustics(drive, path, coarse, fine, {
+      progress: (f) => progress((FIELD_SHARE * (s + f)) / spots.length),
+      ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+    });
+  });
+  const run = runCoarse(
+    coarse,
+    spots.map((spot, s) => ({
+      heat: (acoustics[s] as SpotAcoustics).coarseHeat,
+      schedule: coarseSchedule(coarse, spot.duration, spot.cooling),
+    })),
+    { ...fine, medium, frame: path.frame },
+    (f) => progress(FIELD_SHARE + COARSE_SHARE * f),
+    cancelCheck,
+  );
+  const fields: AcousticField[] = acoustics.map((a) => a.fine);
+  const result = simulateSequence(
+    {
+      ...input,
+      medium,
+      fieldOf: (s) => fields[s] as AcousticField,
+      boundaryDriver: run.ghosts.driver(input.grid),
+      onProgress: (f) => progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f),
+    },
+    spots,
+  );
+  const loudest = acoustics.reduce((best, a) => (a.pathPeakPressure > best.pathPeakPressure ? a : best));
+  const merged = withWholePath(
+    result,
+    input,
+    coarse,
+    run,
+    loudest,
+    spots.map((spot) => spot.focus),
+  );
+  return {
+    ...merged,
+    spots: result.spots.map((summary, s) => {
+      const a = acoustics[s] as SpotAcoustics;
+      return {
+        ...summary,
+        peakPressure: a.pathPeakPressure,
+        peakPressureLocation: a.pathPeakLocation,
+        focalIntensity: a.pathPeakIntensity,
+      };
+    }),
+  };
+}
