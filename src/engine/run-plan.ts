@@ -2,18 +2,18 @@ import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationElements } from '../physics/acoustic-field.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
-import type { TissueId } from '../physics/tissue-ids.ts';
 import { TISSUES } from '../physics/tissues.ts';
 import { simulateWholePathSequence } from '../physics/whole-path/sequence.ts';
 import type { CaseState } from './case.ts';
 import { mediumOf } from './medium.ts';
 import type { PlanOutcome, PlanSpotOutcome, SonicationSummary } from './outcomes.ts';
 import { recordRequest } from './record-request.ts';
+import { labelRegion } from './region-labels.ts';
 import type { PlanRequest, PlanSpotRequest } from './requests.ts';
 import { type FieldModel, steeringLossOf } from './sonicate.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 import { type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
-import { labelGrid, wholePathSetup } from './whole-path.ts';
+import { wholePathSetup } from './whole-path.ts';
 
 type Vec3 = [number, number, number];
 
@@ -173,9 +173,8 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
   const layout = lazySourceLayout(request.transducer);
   const judged = request.spots.map((spot) => judgeSpot(state, request, spot, layout));
   const grid = planGrid([...request.spots.map((s) => s.focus), ...(request.include ?? [])], request.spacing);
-  const tissueTable: TissueId[] = [];
-  const labels = labelGrid(state, grid, tissueTable);
   const medium = mediumOf(request);
+  const { labels, tissueTable, thermalMedium } = labelRegion(state, grid, medium);
   const delivered = judged.filter((j) => j.status !== 'blocked');
   const spots: SonicationSpot[] = delivered.map((j) => ({
     focus: j.spot.focus,
@@ -200,6 +199,7 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
     labels,
     tissueTable,
     medium,
+    thermalMedium,
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
     ...(record ? { record } : {}),
     ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),

@@ -2,18 +2,18 @@ import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import { type ElementSet, poseFrame } from '../geometry/transducer-pose.ts';
 import { steeringLoss } from '../physics/focusing.ts';
 import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
-import type { TissueId } from '../physics/tissue-ids.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { simulateWholePathSonication, type WholePathReport } from '../physics/whole-path/sonication.ts';
 import type { CaseState } from './case.ts';
 import { focusOf } from './focus.ts';
 import { mediumOf } from './medium.ts';
 import { recordRequest } from './record-request.ts';
+import { labelRegion } from './region-labels.ts';
 import type { BeamRequest, SonicateRequest } from './requests.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 import { planningTraceRun } from './trace-beams.ts';
 import { type Validity, validityOf } from './validity.ts';
-import { labelGrid, wholePathSetup } from './whole-path.ts';
+import { wholePathSetup } from './whole-path.ts';
 
 /**
  * A cube of voxels centred on the focus (the electronic focus when the array steers), with an odd count per side
@@ -86,9 +86,8 @@ export function runSonication(
   const run = planningTraceRun(state, request, layout);
   const { sources, paths } = run;
   const grid = regionGrid(request);
-  const tissueTable: TissueId[] = [];
-  const labels = labelGrid(state, grid, tissueTable);
   const medium: Medium = mediumOf(request);
+  const { labels, tissueTable, thermalMedium } = labelRegion(state, grid, medium);
   const input: SonicationInput = {
     elements: { ...sources.elements, radius: sources.elementRadius, active: run.firing },
     frequency: request.transducer.frequency,
@@ -105,6 +104,7 @@ export function runSonication(
     labels,
     tissueTable,
     medium,
+    thermalMedium,
     // The medium the sources sit in: the water bath, or the tissue of a homogeneous scenario.
     couplingTissue: run.traced.paths[0]?.[0]?.tissue ?? 'water',
     duration: request.duration,

@@ -217,9 +217,20 @@ export function wholePathSetup(
       tissueTable,
       ...(interfaces
         ? {
-            faceNormal: (column: number, face: number) => {
-              const normal = face > 0 ? interfaces.normalAt(column, face - 1) : undefined;
-              return normal ? directionToBeam(frame, normal) : undefined;
+            faceInterface: (column: number, face: number) => {
+              // Face f lies between voxels f − 1 and f: the rasteriser's change after step f − 1, whose position is
+              // measured from voxel 0's centre (the face itself is at f·dz − dz/2).
+              const entry = face > 0 ? interfaces.entryAt(column, face - 1) : -1;
+              if (entry < 0) return undefined;
+              const n3 = interfaces.normals;
+              return {
+                normal: directionToBeam(frame, [
+                  n3[3 * entry] as number,
+                  n3[3 * entry + 1] as number,
+                  n3[3 * entry + 2] as number,
+                ]),
+                offset: (interfaces.position[entry] as number) - (face - 0.5) * dz,
+              };
             },
           }
         : {}),

@@ -1,5 +1,11 @@
 import { type AcousticDrive, type AcousticField, computeAcousticField, SonicationCancelled } from './acoustic-field.ts';
-import { type BoundaryCondition, bioheatMediumFromLabels, createBioheatState, prepareBioheat } from './bioheat.ts';
+import {
+  type BioheatMedium,
+  type BoundaryCondition,
+  bioheatMediumFromLabels,
+  createBioheatState,
+  prepareBioheat,
+} from './bioheat.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
@@ -30,6 +36,11 @@ export interface SonicationRegion {
   boneSurfaceExclusionRadius?: number;
   /** tissue properties (default TISSUES) */
   medium?: Medium;
+  /**
+   * Per-voxel thermal properties to use instead of the labels' (partial volumes, thermal-mixture.ts); the labels
+   * then only say which tissue a voxel reports as.
+   */
+  thermalMedium?: BioheatMedium;
   /**
    * Faces at a known temperature rise instead of 37 °C: a region nested in a coarser one (whole-path/nesting.ts).
    * Only with the default 'dirichlet' boundary.
@@ -166,7 +177,8 @@ export function checkDrive(drive: AcousticDrive, duration: number, cooling: numb
  * @returns problem and dt cap [s]
  */
 export function prepareRegion(region: SonicationRegion) {
-  const thermalMedium = bioheatMediumFromLabels(region.labels, region.tissueTable, region.medium);
+  const thermalMedium =
+    region.thermalMedium ?? bioheatMediumFromLabels(region.labels, region.tissueTable, region.medium);
   const problem = prepareBioheat(region.grid, thermalMedium, region.boundary ?? 'dirichlet');
   const dtMax = Math.min(region.maxTimeStep ?? DEFAULT_MAX_TIME_STEP, problem.maxTimeStep);
   return { problem, dtMax };

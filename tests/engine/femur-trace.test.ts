@@ -49,10 +49,14 @@ describe('the femur default sonication, traced from the source to thermal dose',
     expect(whole.absorbedPower).toBeLessThan(whole.inputPower);
   });
 
-  it('pressure: the reported peak is the largest |p| on the path, at the target (within 3 mm), and no fine voxel exceeds it', () => {
+  it('pressure: the reported peak is the largest |p| on the path, on the beam axis at the target (within 1 mm across, 5 mm along), and no fine voxel exceeds it', () => {
     expect(result.peakPressure).toBe(whole.pathPeakPressure);
-    const miss = Math.hypot(...result.peakPressureLocation.map((x, a) => x - (meta.defaultTarget[a] as number)));
-    expect(miss).toBeLessThan(0.003);
+    const offset = result.peakPressureLocation.map((x, a) => x - (meta.defaultTarget[a] as number));
+    // The beam runs against defaultBeamDirection (which points from the target to the transducer).
+    const along = offset.reduce((sum, x, a) => sum + x * (meta.defaultBeamDirection[a] as number), 0);
+    const across = Math.sqrt(Math.max(0, offset.reduce((sum, x) => sum + x * x, 0) - along * along));
+    expect(across).toBeLessThan(0.001);
+    expect(Math.abs(along)).toBeLessThan(0.005);
     expect(Math.max(...result.pressure)).toBeLessThanOrEqual(result.peakPressure * (1 + 1e-6));
     expect(whole.focusPressure).toBeLessThanOrEqual(result.peakPressure);
   });

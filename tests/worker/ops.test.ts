@@ -40,7 +40,7 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
     expect(outcome.maxTemperature.length).toBe(outcome.grid.nx * outcome.grid.ny * outcome.grid.nz);
   });
 
-  it('sonicate: steering 5 mm sideways moves the pressure peak by 5 mm (within one 1 mm voxel) and reports the loss', () => {
+  it('sonicate: steering 5 mm sideways moves the pressure peak 5 mm sideways (within 1 mm) and reports the loss', () => {
     const side = meta.defaultBeamDirection[0] === 0 ? [1, 0, 0] : [0, 0, 1];
     const focus = meta.defaultTarget.map((x, a) => x + 0.005 * (side[a] as number)) as [number, number, number];
     const request: SonicateRequest = {
@@ -55,12 +55,16 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
     const outcome = sonicate(femur.state, request, () => {}, 'node');
     const { focus: _unused, ...unsteeredRequest } = request;
     const unsteered = sonicate(femur.state, unsteeredRequest, () => {}, 'node');
-    // The peak keeps its pre-focal (attenuation) shift along the beam; steering moves it sideways with the focus.
+    // Steering moves the peak sideways with the focus; along the beam it may slide within the ≈ 19 mm focal zone
+    // (the lesion's surfaces shape it), so only the sideways part is checked, to one lattice column (0.72 mm).
     const moved = outcome.summary.peakPressureLocation.map(
       (x, a) => x - (unsteered.summary.peakPressureLocation[a] as number),
     );
-    const miss = Math.hypot(...moved.map((m, a) => m - 0.005 * (side[a] as number)));
-    expect(miss).toBeLessThan(0.0015);
+    const beam = meta.defaultBeamDirection;
+    const along = moved.reduce((sum, m, a) => sum + m * (beam[a] as number), 0);
+    const sideways = moved.map((m, a) => m - along * (beam[a] as number));
+    const miss = Math.hypot(...sideways.map((m, a) => m - 0.005 * (side[a] as number)));
+    expect(miss).toBeLessThan(0.001);
     expect(outcome.summary.steeringLoss).toBeLessThan(1);
     expect(outcome.summary.steeringLoss).toBeGreaterThan(0.9);
   });

@@ -10,8 +10,16 @@ import { depositShear } from './shear.ts';
 
 type Vec3 = [number, number, number];
 
-/** The exact surface normal (beam frame, either orientation) at a face of a column, where the geometry knows it. */
-export type FaceNormalLookup = (column: number, face: number) => readonly [number, number, number] | undefined;
+/** What the geometry knows of the surface behind a label change at a face of a column. */
+export interface FaceInterface {
+  /** unit normal, beam frame, either orientation */
+  readonly normal: readonly [number, number, number];
+  /** where the surface really is, from the face along +z [m] (within ±dz/2: labels put it on the face) */
+  readonly offset: number;
+}
+
+/** The surface at a face of a column (between voxels face − 1 and face), where the geometry knows it. */
+export type FaceInterfaceLookup = (column: number, face: number) => FaceInterface | undefined;
 
 /** Input of marchField. SI units; the lattice and its labels in the beam frame (lattice.ts). */
 export interface MarchInput {
@@ -29,8 +37,11 @@ export interface MarchInput {
    * forward, and so on (Almquist et al. 2016). Default 4.
    */
   readonly passes?: number;
-  /** exact surface normals from the geometry (else estimated from the labels) */
-  readonly faceNormal?: FaceNormalLookup;
+  /**
+   * the exact surface at each label change, from the geometry: its normal (else estimated from the labels) and its
+   * sub-voxel position, so a surface between two faces transmits and reflects with the phase of where it is
+   */
+  readonly faceInterface?: FaceInterfaceLookup;
   /** absorbing layer per side as a fraction of n (default 0.1) */
   readonly absorbingMargin?: number;
   /** per-step weight at the lattice edge (default 0.85) */
@@ -371,6 +382,35 @@ class Marcher {
     return crossing;
   }
 
+  /**
+   * Per bin, the transmission and reflection phasors of a planar surface `delta` past its face (along the wave):
+   * e^{−i(k_z,a − k_z,b)δ} and e^{−2i k_z,a δ}, with the complex normal wavenumbers of both lossy media.
+   */
+  private planarShift(a: number, b: number, delta: number): Float64Array {
+    const { n, dx } = this.lattice;
+    const ma = this.materials[a] as AcousticMaterial;
+    const mb = this.materials[b] as AcousticMaterial;
+    const out = new Float64Array(4 * this.n2);
+    for (let j = 0; j < n; j++) {
+      const ky = binWavenumber(j, n, dx);
+      for (let i = 0; i < n; i++) {
+        const kx = binWavenumber(i, n, dx);
+        const lateral2 = kx * kx + ky * ky;
+        const za = normalWavenumber(this.omega / ma.speedOfSound, ma.attenuation, lateral2);
+        const zb = normalWavenumber(this.omega / mb.speedOfSound, mb.attenuation, lateral2);
+        // e^{−i k δ} with k = kr + i ki: magnitude e^{ki δ}, phase −kr δ.
+        const t = phasor(-(za[0] - zb[0]) * delta, (za[1] - zb[1]) * delta);
+        const r = phasor(-2 * za[0] * delta, 2 * za[1] * delta);
+        const bin = i + n * j;
+        out[4 * bin] = t[0];
+        out[4 * bin + 1] = t[1];
+        out[4 * bin + 2] = r[0];
+        out[4 * bin + 3] = r[1];
+      }
+    }
+    return out;
+  }
+
   /** Planar interface between two uniform slices, each plane-wave component at its own angle. */
   private crossSpectrally(
     spectrum: Float64Array,
@@ -385,13 +425,24 @@ class Marcher {
     const n2 = this.n2;
     const reflected = new Float64Array(2 * n2);
     const shear = crossing.hasShear ? new Float64Array(2 * n2) : undefined;
+    const centre = this.n / 2 + this.n * (this.n / 2);
+    const delta = (this.input.faceInterface?.(centre, face)?.offset ?? 0) * direction;
+    const shift = delta !== 0 ? this.planarShift(a, b, delta) : undefined;
     for (let bin = 0; bin < n2; bin++) {
       const re = spectrum[2 * bin] as number;
       const im = spectrum[2 * bin + 1] as number;
-      const tr = crossing.t[2 * bin] as number;
-      const ti = crossing.t[2 * bin + 1] as number;
-      const rr = crossing.r[2 * bin] as number;
-      const ri = crossing.r[2 * bin + 1] as number;
+      let tr = crossing.t[2 * bin] as number;
+      let ti = crossing.t[2 * bin + 1] as number;
+      let rr = crossing.r[2 * bin] as number;
+      let ri = crossing.r[2 * bin + 1] as number;
+      if (shift) {
+        const t0 = shift[4 * bin] as number;
+        const t1 = shift[4 * bin + 1] as number;
+        const r0 = shift[4 * bin + 2] as number;
+        const r1 = shift[4 * bin + 3] as number;
+        [tr, ti] = [tr * t0 - ti * t1, tr * t1 + ti * t0];
+        [rr, ri] = [rr * r0 - ri * r1, rr * r1 + ri * r0];
+      }
       reflected[2 * bin] = re * rr - im * ri;
       reflected[2 * bin + 1] = re * ri + im * rr;
       if (shear) {
@@ -458,20 +509,31 @@ class Marcher {
       const i = c % n;
       const j = (c - i) / n;
       localDirection(incident, lattice, i, j, this.omega / ma.speedOfSound, direction, dir);
-      const exact = this.input.faceNormal?.(c, face);
+      const exact = this.input.faceInterface?.(c, face);
       if (exact) {
-        normal[0] = exact[0];
-        normal[1] = exact[1];
-        normal[2] = exact[2];
+        normal[0] = exact.normal[0];
+        normal[1] = exact.normal[1];
+        normal[2] = exact.normal[2];
       } else labelNormal(labels, lattice, i, j, from, to, normal);
       const dot = dir[0] * normal[0] + dir[1] * normal[1] + dir[2] * normal[2];
       const cos = Math.abs(dot);
       const table: InterfaceTable = this.tables.get(la, lb);
       const s = tableIndex(cos);
-      const tr = table.tRe[s] as number;
-      const ti = table.tIm[s] as number;
-      const rr = table.rRe[s] as number;
-      const ri = table.rIm[s] as number;
+      let tr = table.tRe[s] as number;
+      let ti = table.tIm[s] as number;
+      let rr = table.rRe[s] as number;
+      let ri = table.rIm[s] as number;
+      const delta = exact ? exact.offset * direction : 0;
+      if (delta !== 0) {
+        // The surface sits `delta` past the face along the wave: the wave crosses that much more of medium a before
+        // it transmits (less of b after), and its reflection travels it twice.
+        const ka = this.omega / ma.speedOfSound;
+        const kb = this.omega / mb.speedOfSound;
+        const t = phasor(-(ka - kb) * delta, -(ma.attenuation - mb.attenuation) * delta);
+        const r = phasor(-2 * ka * delta, -2 * ma.attenuation * delta);
+        [tr, ti] = [tr * t[0] - ti * t[1], tr * t[1] + ti * t[0]];
+        [rr, ri] = [rr * r[0] - ri * r[1], rr * r[1] + ri * r[0]];
+      }
       field[2 * c] = re * tr - im * ti;
       field[2 * c + 1] = re * ti + im * tr;
       next.addColumn(face, c, re * rr - im * ri, re * ri + im * rr);
@@ -505,4 +567,20 @@ function shearAxisCos(dir: Vec3, normal: Vec3, dot: number, cos: number, shearCo
   if (sinI < 1e-6) return Math.abs(nz);
   const sinG = Math.sqrt(Math.max(0, 1 - shearCos * shearCos));
   return Math.abs((sinG / sinI) * (dir[2] - cos * nz) + shearCos * nz);
+}
+
+/** exp(i·phase + loss) as [re, im]. */
+function phasor(phase: number, loss: number): [number, number] {
+  const m = Math.exp(loss);
+  return [m * Math.cos(phase), m * Math.sin(phase)];
+}
+
+/** k_z = √((k − iα)² − k_⊥²) with Re ≥ 0, Im ≤ 0 (as propagator.ts), as [re, im]. */
+function normalWavenumber(k: number, alpha: number, lateral2: number): [number, number] {
+  const aRe = k * k - alpha * alpha - lateral2;
+  const aIm = -2 * k * alpha;
+  const modulus = Math.hypot(aRe, aIm);
+  const re = Math.sqrt(Math.max(0, (modulus + aRe) / 2));
+  const im = Math.sqrt(Math.max(0, (modulus - aRe) / 2));
+  return [re, -im];
 }

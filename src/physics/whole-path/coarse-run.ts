@@ -47,12 +47,21 @@ export interface CoarseRun {
 export function runCoarse(
   coarse: CoarseGrid,
   periods: readonly CoarsePeriod[],
-  nested: { grid: VoxelGrid; labels: Uint8Array; tissueTable: readonly TissueId[]; medium: Medium; frame: BeamFrame },
+  nested: {
+    grid: VoxelGrid;
+    labels: Uint8Array;
+    tissueTable: readonly TissueId[];
+    medium: Medium;
+    frame: BeamFrame;
+    /** the fine grid's own conductivity, when it has partial volumes (else from its labels) */
+    conductivity?: Float64Array;
+  },
   onFraction: (fraction: number) => void,
   isCancelled: () => void,
 ): CoarseRun {
   const problem = prepareBioheat(coarse.grid, coarse.medium, 'dirichlet');
-  const fineConductivity = bioheatMediumFromLabels(nested.labels, nested.tissueTable, nested.medium).conductivity;
+  const fineConductivity =
+    nested.conductivity ?? bioheatMediumFromLabels(nested.labels, nested.tissueTable, nested.medium).conductivity;
   const ghosts = new GhostHistory(nestGrids(nested.grid, fineConductivity, coarse.grid, nested.frame));
   const state = createBioheatState(coarse.grid);
   const voxels = voxelCount(coarse.grid);

@@ -1,4 +1,5 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
+import type { FaceInterfaceLookup } from '../angular-spectrum/march.ts';
 import type { AcousticMaterial } from '../angular-spectrum/materials.ts';
 
 /** The acoustic results of the whole path, per lattice voxel. */
@@ -24,6 +25,8 @@ export interface LatticeHeat {
  * @param labels - lattice labels
  * @param materials - per label
  * @param lattice - lattice
+ * @param faceInterface - where the surfaces really are: a voxel a surface cuts absorbs as both its tissues, by the
+ *   thickness of each (so moving a bone surface by a fraction of a voxel changes the bone's heat continuously)
  * @returns q, an accessor of ⟨|p|²⟩, the peak and the absorbed power
  */
 export function latticeHeat(
@@ -32,6 +35,7 @@ export function latticeHeat(
   labels: Uint8Array,
   materials: readonly AcousticMaterial[],
   lattice: BeamLattice,
+  faceInterface?: FaceInterfaceLookup,
 ): LatticeHeat {
   const n2 = lattice.n * lattice.n;
   const heatSource = shearHeat;
@@ -49,6 +53,26 @@ export function latticeHeat(
         (field[b + 1] as number) ** 2)
     );
   };
+  const { dz, nz } = lattice;
+  /** The absorption of voxel v, shared with the tissue beyond a surface that cuts it (its faces' offsets). */
+  const cutAbsorption = (v: number, label: number, own: number): number => {
+    const k = Math.floor(v / n2);
+    const column = v - k * n2;
+    let mixed = own;
+    // Lower face k: a surface δ > 0 above it leaves the bottom δ of this voxel to the tissue below.
+    if (k > 0) {
+      const below = labels[v - n2] as number;
+      const cut = below !== label ? faceInterface?.(column, k) : undefined;
+      if (cut && cut.offset > 0) mixed += ((coefficient[below] as number) - own) * Math.min(1, cut.offset / dz);
+    }
+    // Upper face k + 1: a surface δ < 0 below it leaves the top |δ| of this voxel to the tissue above.
+    if (k + 1 < nz) {
+      const above = labels[v + n2] as number;
+      const cut = above !== label ? faceInterface?.(column, k + 1) : undefined;
+      if (cut && cut.offset < 0) mixed += ((coefficient[above] as number) - own) * Math.min(1, -cut.offset / dz);
+    }
+    return mixed;
+  };
   let peak2 = 0;
   let peakVoxel = 0;
   let absorbed = 0;
@@ -63,7 +87,9 @@ export function latticeHeat(
     const b = a + 2 * n2;
     const p2a = (field[a] as number) ** 2 + (field[a + 1] as number) ** 2;
     const p2b = (field[b] as number) ** 2 + (field[b + 1] as number) ** 2;
-    const q = (coefficient[label] as number) * 0.5 * (p2a + p2b) + (heatSource[v] as number);
+    let absorption = coefficient[label] as number;
+    if (faceInterface) absorption = cutAbsorption(v, label, absorption);
+    const q = absorption * 0.5 * (p2a + p2b) + (heatSource[v] as number);
     heatSource[v] = q;
     absorbed += q;
     if (p2a > peak2 || p2b > peak2) {

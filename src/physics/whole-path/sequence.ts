@@ -68,7 +68,12 @@ export function simulateWholePathSequence(
       heat: (acoustics[s] as SpotAcoustics).coarseHeat,
       schedule: coarseSchedule(coarse, spot.duration, spot.cooling),
     })),
-    { ...fine, medium, frame: path.frame },
+    {
+      ...fine,
+      medium,
+      frame: path.frame,
+      ...(input.thermalMedium ? { conductivity: input.thermalMedium.conductivity } : {}),
+    },
     (f) => progress(FIELD_SHARE + COARSE_SHARE * f),
     cancelCheck,
   );

@@ -92,7 +92,12 @@ export function simulateWholePathSonication(
   const run = runCoarse(
     coarse,
     [{ heat: acoustics.coarseHeat, schedule: coarseSchedule(coarse, input.duration, input.cooling) }],
-    { ...fine, medium, frame: path.frame },
+    {
+      ...fine,
+      medium,
+      frame: path.frame,
+      ...(input.thermalMedium ? { conductivity: input.thermalMedium.conductivity } : {}),
+    },
     (f) => progress(FIELD_SHARE + COARSE_SHARE * f),
     cancelCheck,
   );

@@ -1,7 +1,7 @@
 import { type AcousticDrive, type AcousticField, elementDrive, type FieldHooks } from '../acoustic-field.ts';
 import { axisymmetricInputPlane, inputPlane } from '../angular-spectrum/input-plane.ts';
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
-import { type FaceNormalLookup, marchField } from '../angular-spectrum/march.ts';
+import { type FaceInterfaceLookup, marchField } from '../angular-spectrum/march.ts';
 import { type AcousticMaterial, materialsAt } from '../angular-spectrum/materials.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
 import type { TissueId } from '../tissue-ids.ts';
@@ -21,8 +21,8 @@ export interface WholePathAcoustics {
   /** per lattice voxel, an index into tissueTable */
   readonly labels: Uint8Array;
   readonly tissueTable: readonly TissueId[];
-  /** exact surface normals where the geometry knows them (beam frame) */
-  readonly faceNormal?: FaceNormalLookup;
+  /** the exact surface (normal in the beam frame, sub-voxel position) where the geometry knows it */
+  readonly faceInterface?: FaceInterfaceLookup;
   /** one-way marches (default: marchField's) */
   readonly passes?: number;
   /**
@@ -139,11 +139,11 @@ export function spotAcoustics(
     frequency: drive.frequency,
     inputPlane: plane,
     ...(acoustics.passes === undefined ? {} : { passes: acoustics.passes }),
-    ...(acoustics.faceNormal ? { faceNormal: acoustics.faceNormal } : {}),
+    ...(acoustics.faceInterface ? { faceInterface: acoustics.faceInterface } : {}),
     onProgress: (f) => hooks.progress?.(0.1 + 0.8 * f),
     ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
   });
-  const heat = latticeHeat(march.field, march.shearHeat, acoustics.labels, materials, lattice);
+  const heat = latticeHeat(march.field, march.shearHeat, acoustics.labels, materials, lattice, acoustics.faceInterface);
   const coarseHeat = blockMean(lattice, coarse, heat.heatSource);
   const fineField = fineFieldOf(heat.heatSource, heat.pressureSquaredAt, acoustics, fine, medium);
   const { n: side, dx, dz, z0 } = lattice;
