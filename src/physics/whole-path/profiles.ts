@@ -15,7 +15,11 @@ export interface FocalProfiles {
   /** across the beam along x and y, through the peak, on the peak's face */
   lateralX: Profile;
   lateralY: Profile;
-  /** full widths at half the peak pressure [m] (NaN when the profile does not fall to half within the lattice) */
+  /**
+   * full widths at half the peak pressure [m] (NaN when the profile does not fall to half within the lattice); the
+   * axial one on the profile's envelope (|p|² averaged over half a wavelength), so the fringes of a standing wave in
+   * front of a reflector do not pass for the focal spot
+   */
   axialWidth6dB: number;
   lateralWidth6dBX: number;
   lateralWidth6dBY: number;
@@ -53,9 +57,15 @@ export function halfMaximumWidth(profile: Profile): number {
  * @param field - total complex field per face (marchField)
  * @param lattice - lattice
  * @param peakVoxel - voxel whose face holds the peak (latticeHeat)
+ * @param wavelength - the coupling medium's wavelength [m], for the axial envelope
  * @returns profiles and widths
  */
-export function focalProfiles(field: Float32Array, lattice: BeamLattice, peakVoxel: number): FocalProfiles {
+export function focalProfiles(
+  field: Float32Array,
+  lattice: BeamLattice,
+  peakVoxel: number,
+  wavelength: number,
+): FocalProfiles {
   const { n, nz, dx, dz, z0 } = lattice;
   const n2 = n * n;
   const magnitude = (face: number, column: number): number => {
@@ -85,8 +95,25 @@ export function focalProfiles(field: Float32Array, lattice: BeamLattice, peakVox
     axial,
     lateralX,
     lateralY,
-    axialWidth6dB: halfMaximumWidth(axial),
+    axialWidth6dB: halfMaximumWidth(envelope(axial, wavelength / 2)),
     lateralWidth6dBX: halfMaximumWidth(lateralX),
     lateralWidth6dBY: halfMaximumWidth(lateralY),
   };
+}
+
+/** √ of the running mean of |p|² over a window (centred, truncated at the ends). */
+function envelope(profile: Profile, window: number): Profile {
+  const step = Math.abs((profile.position[1] ?? 1) - (profile.position[0] ?? 0));
+  const half = Math.max(0, Math.round(window / step / 2));
+  const p = profile.pressure;
+  const pressure = p.map((_, i) => {
+    let sum = 0;
+    let count = 0;
+    for (let j = Math.max(0, i - half); j <= Math.min(p.length - 1, i + half); j++) {
+      sum += (p[j] as number) ** 2;
+      count++;
+    }
+    return Math.sqrt(sum / count);
+  });
+  return { position: profile.position, pressure };
 }

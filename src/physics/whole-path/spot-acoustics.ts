@@ -172,7 +172,7 @@ export function spotAcoustics(
     pathPeakPressure: heat.peakPressure,
     pathPeakLocation,
     pathPeakIntensity: heat.peakPressure ** 2 / (2 * peakMaterial.density * peakMaterial.speedOfSound),
-    profiles: focalProfiles(march.field, lattice, pv),
+    profiles: focalProfiles(march.field, lattice, pv, coupling.speedOfSound / drive.frequency),
     focusPressure: Math.sqrt(Math.max(0, sampleLatticeAt(lattice, frame, heat.pressureSquaredAt, drive.focus))),
     inputPower: planePower(plane, lattice, coupling.density * coupling.speedOfSound),
     absorbedPower: heat.absorbedPower,
