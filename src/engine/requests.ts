@@ -86,6 +86,11 @@ export interface SonicateRequest extends PlanningBeamRequest {
   /** 'whole-path' (default) or 'focal-ray' (engine/sonicate.ts FieldModel); free beams always run focal-ray */
   fieldModel?: 'whole-path' | 'focal-ray';
   /**
+   * Whole-path lattice spacing as a fraction of its default, half the shortest wavelength (default 1; 0.75 is 25 %
+   * finer, for convergence studies)
+   */
+  latticeRefinement?: number;
+  /**
    * Time-resolved results: when present, the outcome carries `series` (the focus, then the probes, at every
    * bioheat step) and `frames` (the region every frameInterval). Absent: neither.
    */

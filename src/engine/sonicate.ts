@@ -132,6 +132,7 @@ export function runSonication(
     grid,
     request.transducer.frequency,
     medium,
+    request.latticeRefinement,
   );
   onProgress(0.05);
   const result = simulateWholePathSonication({

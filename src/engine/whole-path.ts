@@ -109,6 +109,8 @@ export function beamFrameOf(pose: TransducerPose): BeamFrame {
  * @param fine - the focal region (world grid)
  * @param frequency - f [Hz]
  * @param medium - tissue properties
+ * @param refinement - lateral spacing as a fraction of half the shortest wavelength (default 1; smaller is finer,
+ *   for convergence studies)
  * @returns the labelled lattice with its frame, coarse block size and validity
  */
 export function wholePathSetup(
@@ -120,11 +122,12 @@ export function wholePathSetup(
   fine: VoxelGrid,
   frequency: number,
   medium: Medium,
+  refinement = 1,
 ): WholePathSetup {
   const frame = beamFrameOf(pose);
   const tissues = new Set<TissueId>(['water', ...state.loaded.parts.map((p) => p.tissue)]);
   const slowest = Math.min(...[...tissues].filter((t) => !medium[t].isGas).map((t) => medium[t].speedOfSound));
-  const halfWavelength = slowest / (2 * frequency);
+  const halfWavelength = (slowest / (2 * frequency)) * refinement;
   const f = toBeam(frame, focus);
   // Input plane: in front of every source, in the water before the first tissue.
   const count = elements.length / 3;
