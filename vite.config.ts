@@ -31,6 +31,9 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,
+    // The WebAssembly kernels are built from source before the run and installed in every test file.
+    globalSetup: ['tests/support/build-kernels.ts'],
+    setupFiles: ['tests/support/use-kernels.ts'],
     benchmark: { include: ['tests/**/*.bench.ts'] },
   },
 });

@@ -8,6 +8,7 @@ import { lazySourceLayout } from '../engine/source-layout.ts';
 import { classifyBeam } from '../geometry/beam-status.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationResult } from '../physics/sonication.ts';
+import { installNodeKernels } from './kernels.ts';
 import { buildCase } from './medium.ts';
 import { type AxialProfile, axialProfile } from './profile.ts';
 import { couplingTissueOf, driveToPower, type Scenario, type ScenarioInput, scenarioOverrides } from './scenario.ts';
@@ -170,6 +171,7 @@ function extraFields(result: SonicationResult, voxels: number): Record<string, u
  * @returns the results document
  */
 export async function runScenario(scenario: Scenario, onProgress: (f: number) => void = () => {}): Promise<Results> {
+  installNodeKernels();
   const started = performance.now();
   const built = await buildCase(scenario);
   const spec = scenario.transducer;

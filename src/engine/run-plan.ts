@@ -5,6 +5,7 @@ import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateS
 import { TISSUES } from '../physics/tissues.ts';
 import { simulateWholePathSequence } from '../physics/whole-path/sequence.ts';
 import type { CaseState } from './case.ts';
+import { bioheatKernelsOf } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
 import type { PlanOutcome, PlanSpotOutcome, SonicationSummary } from './outcomes.ts';
 import { recordRequest } from './record-request.ts';
@@ -200,6 +201,7 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
     tissueTable,
     medium,
     thermalMedium,
+    ...bioheatKernelsOf(),
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
     ...(record ? { record } : {}),
     ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),

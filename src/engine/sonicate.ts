@@ -6,6 +6,7 @@ import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { simulateWholePathSonication, type WholePathReport } from '../physics/whole-path/sonication.ts';
 import type { CaseState } from './case.ts';
 import { focusOf } from './focus.ts';
+import { bioheatKernelsOf } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
 import { recordRequest } from './record-request.ts';
 import { labelRegion } from './region-labels.ts';
@@ -105,6 +106,7 @@ export function runSonication(
     tissueTable,
     medium,
     thermalMedium,
+    ...bioheatKernelsOf(),
     // The medium the sources sit in: the water bath, or the tissue of a homogeneous scenario.
     couplingTissue: run.traced.paths[0]?.[0]?.tissue ?? 'water',
     duration: request.duration,

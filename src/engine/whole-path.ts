@@ -7,6 +7,7 @@ import type { Medium } from '../physics/tissues.ts';
 import { type BeamFrame, directionToBeam, toBeam, toWorld } from '../physics/whole-path/frame.ts';
 import type { WholePath } from '../physics/whole-path/sonication.ts';
 import type { CaseState } from './case.ts';
+import { kernels } from './kernels/current.ts';
 
 type Vec3 = [number, number, number];
 
@@ -238,6 +239,7 @@ export function wholePathSetup(
           }
         : {}),
       block: { bx, bz: bz() },
+      kernels: kernels().slices,
     },
     coupling,
     validity: { coarseSampling, mixedCoupling, truncated },

@@ -141,14 +141,13 @@ function isBoneSurface(space: ReportSpace, labels: Uint8Array, bone: boolean[], 
   const i = v % nx;
   const j = Math.floor(v / nx) % ny;
   const k = Math.floor(v / (nx * ny));
-  const outside = (w: number): boolean => !inside[labels[w] as number];
   return (
-    (i > 0 && outside(v - 1)) ||
-    (i < nx - 1 && outside(v + 1)) ||
-    (j > 0 && outside(v - nx)) ||
-    (j < ny - 1 && outside(v + nx)) ||
-    (k > 0 && outside(v - nx * ny)) ||
-    (k < nz - 1 && outside(v + nx * ny))
+    (i > 0 && !inside[labels[v - 1] as number]) ||
+    (i < nx - 1 && !inside[labels[v + 1] as number]) ||
+    (j > 0 && !inside[labels[v - nx] as number]) ||
+    (j < ny - 1 && !inside[labels[v + nx] as number]) ||
+    (k > 0 && !inside[labels[v - nx * ny] as number]) ||
+    (k < nz - 1 && !inside[labels[v + nx * ny] as number])
   );
 }
 

@@ -208,6 +208,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       budget,
       ...(recorder ? { timeResolved: { recorder, firstStep } } : {}),
       ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
+      ...(input.bioheatKernels ? { kernels: input.bioheatKernels } : {}),
       onChunk: (fraction) => {
         if (input.isCancelled?.()) throw new SonicationCancelled();
         progress(share * (s + 0.4 + 0.6 * fraction));

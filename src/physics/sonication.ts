@@ -6,6 +6,7 @@ import {
   createBioheatState,
   prepareBioheat,
 } from './bioheat.ts';
+import type { BioheatKernels } from './bioheat-kernels.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
@@ -46,6 +47,8 @@ export interface SonicationRegion {
    * Only with the default 'dirichlet' boundary.
    */
   boundaryDriver?: BoundaryDriver;
+  /** where the Pennes steps run (default JavaScript, Float64; the engine passes WebAssembly kernels) */
+  bioheatKernels?: BioheatKernels;
 }
 
 /** Input of simulateSonication. World frame, SI units. */
@@ -277,6 +280,7 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     history,
     ...(recorder ? { timeResolved: { recorder, firstStep: 0 } } : {}),
     ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
+    ...(input.bioheatKernels ? { kernels: input.bioheatKernels } : {}),
     onChunk: (fraction) => {
       if (input.isCancelled?.()) throw new SonicationCancelled();
       progress(ACOUSTIC_SHARE + (1 - ACOUSTIC_SHARE) * fraction);
@@ -303,6 +307,7 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
       probes: Int32Array.of(hottest),
       history: hottestHistory,
       ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
+      ...(input.bioheatKernels ? { kernels: input.bioheatKernels } : {}),
     });
   }
   const hottestTemperature = new Float64Array(totalSteps + 1);

@@ -1,4 +1,5 @@
 import { advanceBioheat, type BioheatProblem, type BioheatState, createBioheatState } from './bioheat.ts';
+import type { BioheatKernels } from './bioheat-kernels.ts';
 import { accumulateDose } from './thermal-dose.ts';
 import type { TimeResolvedRecorder } from './time-resolved.ts';
 
@@ -39,7 +40,16 @@ export interface ThermalRecorders {
   /** Dirichlet faces at a known rise, e.g. from an enclosing coarser region (see BoundaryDriver). */
   readonly boundary?: BoundaryDriver;
   /** Called after every step (after dose and records), e.g. to sample the field for a nested region. */
-  readonly afterStep?: (state: BioheatState) => void;
+  readonly afterStep?: (state: StepView) => void;
+  /** Step in these kernels (WebAssembly, f32) instead of JavaScript (Float64, the reference). */
+  readonly kernels?: BioheatKernels;
+}
+
+/** The state a per-step callback sees: the rise now and before the step (views while kernels step), and the time. */
+export interface StepView {
+  readonly rise: ArrayLike<number>;
+  readonly previous: ArrayLike<number>;
+  readonly time: number;
 }
 
 /**
@@ -48,6 +58,8 @@ export interface ThermalRecorders {
  */
 export interface BoundaryDriver {
   readonly source: Float64Array;
+  /** the voxels whose entries `update` writes (the rest stay 0) */
+  readonly voxels: Int32Array;
   update(time: number): void;
 }
 
@@ -88,7 +100,7 @@ export function storedHeat(problem: BioheatProblem, rise: Float64Array): number 
 function addToBudget(
   budget: HeatBudget,
   problem: BioheatProblem,
-  before: Float64Array,
+  before: ArrayLike<number>,
   source: Float64Array | null,
   dt: number,
   boundarySource: Float64Array | undefined,
@@ -147,6 +159,10 @@ export function runThermalSchedule(
   schedule: ThermalSchedule,
   rec: ThermalRecorders,
 ): void {
+  if (rec.kernels) {
+    runInKernels(problem, source, schedule, rec, rec.kernels);
+    return;
+  }
   const state = rec.state ?? createBioheatState(problem.grid);
   const totalSteps = schedule.heatingSteps + schedule.coolingSteps;
   const stride = totalSteps + 1;
@@ -208,4 +224,68 @@ export function runThermalSchedule(
       rec.onChunk?.(step / Math.max(1, totalSteps));
     }
   }
+}
+
+/**
+ * runThermalSchedule with the steps in kernels: the same schedule, records and callbacks, read from the kernels'
+ * views; the state, maxima and doses are copied in at the start and back out at the end.
+ */
+function runInKernels(
+  problem: BioheatProblem,
+  source: Float64Array,
+  schedule: ThermalSchedule,
+  rec: ThermalRecorders,
+  kernels: BioheatKernels,
+): void {
+  const state = rec.state ?? createBioheatState(problem.grid);
+  const steps = kernels.start(problem, state.rise, rec.maxRise, rec.dose);
+  const totalSteps = schedule.heatingSteps + schedule.coolingSteps;
+  const stride = totalSteps + 1;
+  const { probes, peakHistory, timeResolved, boundary, budget } = rec;
+  let time = state.time;
+  let step = 0;
+  const view = {
+    get rise() {
+      return steps.rise;
+    },
+    get previous() {
+      return steps.previous;
+    },
+    get time() {
+      return time;
+    },
+  };
+  const record = (): void => {
+    if (timeResolved) timeResolved.recorder.record(timeResolved.firstStep + step, steps.rise, steps.dose);
+    for (let p = 0; p < probes.length; p++) rec.history[p * stride + step] = steps.rise[probes[p] as number] as number;
+    if (peakHistory) {
+      let peak = Number.NEGATIVE_INFINITY;
+      for (const r of steps.rise) if (r > peak) peak = r;
+      peakHistory[step] = peak;
+    }
+  };
+  record();
+  boundary?.update(time);
+  const chunk = Math.max(1, Math.ceil(totalSteps / CHUNKS));
+  const skipRise = DOSE_SKIP_BELOW - 37;
+  const phases = [
+    { steps: schedule.heatingSteps, dt: schedule.heatingDt, source: source as Float64Array | null },
+    { steps: schedule.coolingSteps, dt: schedule.coolingDt, source: null },
+  ];
+  for (const phase of phases) {
+    steps.setSource(phase.source);
+    for (let i = 0; i < phase.steps; i++) {
+      if (boundary) steps.setBoundary(boundary.source, boundary.voxels);
+      steps.step(phase.dt, skipRise);
+      if (budget) addToBudget(budget, problem, steps.previous, phase.source, phase.dt, boundary?.source);
+      time += phase.dt;
+      step++;
+      record();
+      rec.afterStep?.(view);
+      boundary?.update(time);
+      if (step % chunk === 0 || step === totalSteps) rec.onChunk?.(step / Math.max(1, totalSteps));
+    }
+  }
+  steps.finish(state.rise, rec.maxRise, rec.dose);
+  state.time = time;
 }

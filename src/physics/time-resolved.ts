@@ -157,7 +157,7 @@ export class TimeResolvedRecorder {
    * @param rise - ΔT over 37 °C [K]
    * @param dose - cumulative CEM43 [min], or undefined for none (0)
    */
-  record(step: number, rise: Float64Array, dose: Float64Array | undefined): void {
+  record(step: number, rise: ArrayLike<number>, dose: ArrayLike<number> | undefined): void {
     if (step <= this.lastStep || step >= this.stride) return;
     this.lastStep = step;
     const ceiling = this.doseCeiling;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import type { CaseState } from '../engine/case.ts';
+import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
 import { runPlan, runPlanTransfer } from './ops/run-plan.ts';
@@ -25,8 +26,12 @@ function requireCase(): CaseState {
   return current;
 }
 
+// The kernels load while the app fetches its case; every computation comes after a case is loaded.
+const kernelsReady = installWorkerKernels();
+
 const api: SimWorkerApi = {
   async loadCase(bytes, fallbackTitle) {
+    await kernelsReady;
     const { state, summary } = await loadCase(bytes, fallbackTitle);
     current = state;
     return summary;

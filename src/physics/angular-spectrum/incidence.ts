@@ -1,4 +1,5 @@
 import type { BeamLattice } from './lattice.ts';
+import type { Planes } from './slice-kernels.ts';
 
 type Vec3 = [number, number, number];
 
@@ -7,7 +8,7 @@ type Vec3 = [number, number, number];
  * k_x ≈ arg(p(i+1)·p*(i−1))/(2dx) (exact for a plane wave with |k_x| dx < π/2, i.e. within 30° at λ/2 sampling),
  * k_z = ±√(k² − k_⊥²). Away from the focus a focused wave is locally a ray, so this is its ray direction; at the
  * focus it is the mean direction of the converging rays.
- * @param field - interleaved complex slice, n² values
+ * @param field - the slice, two planes of n² values
  * @param lattice - lattice (n, dx)
  * @param i - column x index
  * @param j - column y index
@@ -17,7 +18,7 @@ type Vec3 = [number, number, number];
  * @returns out
  */
 export function localDirection(
-  field: Float64Array,
+  field: Planes,
   lattice: BeamLattice,
   i: number,
   j: number,
@@ -26,21 +27,13 @@ export function localDirection(
   out: Vec3,
 ): Vec3 {
   const n = lattice.n;
-  const phaseStep = (a: number, b: number): number => {
-    const aRe = field[2 * a] as number;
-    const aIm = field[2 * a + 1] as number;
-    const bRe = field[2 * b] as number;
-    const bIm = field[2 * b + 1] as number;
-    // arg(a · conj(b))
-    return Math.atan2(aIm * bRe - aRe * bIm, aRe * bRe + aIm * bIm);
-  };
   const ip = i + 1 < n ? i + 1 : i;
   const im = i > 0 ? i - 1 : i;
   const jp = j + 1 < n ? j + 1 : j;
   const jm = j > 0 ? j - 1 : j;
   // e^{−i k·r}: the phase decreases along the propagation, so k_x = −∂φ/∂x.
-  let kx = ip > im ? -phaseStep(ip + n * j, im + n * j) / ((ip - im) * lattice.dx) : 0;
-  let ky = jp > jm ? -phaseStep(i + n * jp, i + n * jm) / ((jp - jm) * lattice.dx) : 0;
+  let kx = ip > im ? -phaseStep(field, ip + n * j, im + n * j) / ((ip - im) * lattice.dx) : 0;
+  let ky = jp > jm ? -phaseStep(field, i + n * jp, i + n * jm) / ((jp - jm) * lattice.dx) : 0;
   const lateral = Math.hypot(kx, ky);
   const limit = 0.99 * k;
   if (lateral > limit) {
@@ -52,6 +45,15 @@ export function localDirection(
   out[1] = ky / k;
   out[2] = kz / k;
   return out;
+}
+
+/** arg(p_a · conj(p_b)): the phase step between two columns of a slice. */
+function phaseStep(field: Planes, a: number, b: number): number {
+  const aRe = field.re[a] as number;
+  const aIm = field.im[a] as number;
+  const bRe = field.re[b] as number;
+  const bIm = field.im[b] as number;
+  return Math.atan2(aIm * bRe - aRe * bIm, aRe * bRe + aIm * bIm);
 }
 
 /**

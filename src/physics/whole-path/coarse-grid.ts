@@ -115,21 +115,3 @@ export function blockMean(lattice: BeamLattice, coarse: CoarseGrid, values: Arra
   });
   return out;
 }
-
-/**
- * The block that holds a lattice voxel, or −1 for the slices beyond the last whole block.
- * @param lattice - lattice
- * @param coarse - coarse grid
- * @param v - lattice voxel index
- * @returns block index or −1
- */
-export function blockOfVoxel(lattice: BeamLattice, coarse: CoarseGrid, v: number): number {
-  const { n } = lattice;
-  const i = v % n;
-  const j = Math.floor(v / n) % n;
-  const k = Math.floor(v / (n * n));
-  const K = Math.floor(k / coarse.bz);
-  if (K >= coarse.grid.nz) return -1;
-  const cx = coarse.grid.nx;
-  return Math.floor(i / coarse.bx) + cx * (Math.floor(j / coarse.bx) + cx * K);
-}

@@ -1,6 +1,7 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import type { FaceInterfaceLookup } from '../angular-spectrum/march.ts';
 import type { AcousticMaterial } from '../angular-spectrum/materials.ts';
+import type { Planes } from '../angular-spectrum/slice-kernels.ts';
 
 /** The acoustic results of the whole path, per lattice voxel. */
 export interface LatticeHeat {
@@ -20,7 +21,7 @@ export interface LatticeHeat {
  * total field's |p|² on the voxel's two faces (the standing wave in front of a reflector is resolved at dz), plus
  * the heat of mode-converted shear waves already in `shearHeat`, which becomes the heat source (in place, to spare
  * a lattice-sized array). Gas voxels get nothing.
- * @param field - total complex field per face (marchField)
+ * @param field - total complex field per face (marchField), two planes
  * @param shearHeat - shear heat per voxel [W/m³]; overwritten with the total heat source
  * @param labels - lattice labels
  * @param materials - per label
@@ -30,7 +31,7 @@ export interface LatticeHeat {
  * @returns q, an accessor of ⟨|p|²⟩, the peak and the absorbed power
  */
 export function latticeHeat(
-  field: Float32Array,
+  field: Planes,
   shearHeat: Float32Array,
   labels: Uint8Array,
   materials: readonly AcousticMaterial[],
@@ -41,17 +42,11 @@ export function latticeHeat(
   const heatSource = shearHeat;
   const coefficient = Float64Array.from(materials, (m) => (m.isGas ? 0 : m.absorption / (m.density * m.speedOfSound)));
   const gas = materials.map((m) => m.isGas);
+  const { re, im } = field;
   const pressureSquaredAt = (v: number): number => {
     if (gas[labels[v] as number]) return 0;
-    const a = 2 * v;
-    const b = a + 2 * n2;
-    return (
-      0.5 *
-      ((field[a] as number) ** 2 +
-        (field[a + 1] as number) ** 2 +
-        (field[b] as number) ** 2 +
-        (field[b + 1] as number) ** 2)
-    );
+    const b = v + n2;
+    return 0.5 * ((re[v] as number) ** 2 + (im[v] as number) ** 2 + (re[b] as number) ** 2 + (im[b] as number) ** 2);
   };
   const { dz, nz } = lattice;
   /** The absorption of voxel v, shared with the tissue beyond a surface that cuts it (its faces' offsets). */
@@ -83,10 +78,9 @@ export function latticeHeat(
       heatSource[v] = 0;
       continue;
     }
-    const a = 2 * v;
-    const b = a + 2 * n2;
-    const p2a = (field[a] as number) ** 2 + (field[a + 1] as number) ** 2;
-    const p2b = (field[b] as number) ** 2 + (field[b + 1] as number) ** 2;
+    const b = v + n2;
+    const p2a = (re[v] as number) ** 2 + (im[v] as number) ** 2;
+    const p2b = (re[b] as number) ** 2 + (im[b] as number) ** 2;
     let absorption = coefficient[label] as number;
     if (faceInterface) absorption = cutAbsorption(v, label, absorption);
     const q = absorption * 0.5 * (p2a + p2b) + (heatSource[v] as number);

@@ -1,6 +1,6 @@
 import { type VoxelGrid, voxelCount } from '../grid.ts';
 import type { BoundaryDriver } from '../thermal-run.ts';
-import { type BeamFrame, toBeam } from './frame.ts';
+import type { BeamFrame } from './frame.ts';
 
 /**
  * One-way nesting of a fine world grid (the focal region) inside the coarse beam-frame grid of the whole path: the
@@ -35,28 +35,42 @@ export function nestGrids(
   frame: BeamFrame,
 ): Nesting {
   const { nx, ny, nz, spacing, origin } = fine;
-  const voxel: number[] = [];
-  const conductance: number[] = [];
-  const corners: number[] = [];
-  const weights: number[] = [];
-  const addFace = (v: number, ghost: [number, number, number]): void => {
-    voxel.push(v);
-    conductance.push(fineConductivity[v] as number);
-    const p = toBeam(frame, ghost);
-    const f = [0, 1, 2].map((a) => ((p[a] as number) - (coarse.origin[a] as number)) / coarse.spacing);
-    const size = [coarse.nx, coarse.ny, coarse.nz];
-    const base = f.map((x) => Math.floor(x));
-    const t = f.map((x, a) => x - (base[a] as number));
+  const faces = 2 * (nx * ny + ny * nz + nx * nz);
+  const voxel = new Int32Array(faces);
+  const conductance = new Float64Array(faces);
+  const corners = new Int32Array(8 * faces);
+  const weights = new Float64Array(8 * faces);
+  const { origin: o, u, v: vAxis, w } = frame;
+  const h = coarse.spacing;
+  let face = 0;
+  // No closures in the loops: this runs for every boundary face of the fine grid.
+  const addFace = (v: number, gx: number, gy: number, gz: number): void => {
+    voxel[face] = v;
+    conductance[face] = fineConductivity[v] as number;
+    const px = gx - o[0];
+    const py = gy - o[1];
+    const pz = gz - o[2];
+    const fx = (px * u[0] + py * u[1] + pz * u[2] - coarse.origin[0]) / h;
+    const fy = (px * vAxis[0] + py * vAxis[1] + pz * vAxis[2] - coarse.origin[1]) / h;
+    const fz = (px * w[0] + py * w[1] + pz * w[2] - coarse.origin[2]) / h;
+    const bx = Math.floor(fx);
+    const by = Math.floor(fy);
+    const bz = Math.floor(fz);
+    const tx = fx - bx;
+    const ty = fy - by;
+    const tz = fz - bz;
     for (let c = 0; c < 8; c++) {
-      const o = [c & 1, (c >> 1) & 1, (c >> 2) & 1];
-      const idx = base.map((b, a) => b + (o[a] as number));
-      const inside = idx.every((x, a) => x >= 0 && x < (size[a] as number));
-      const w = o.reduce((prod, bit, a) => prod * (bit ? (t[a] as number) : 1 - (t[a] as number)), 1);
-      corners.push(
-        inside ? (idx[0] as number) + coarse.nx * ((idx[1] as number) + coarse.ny * (idx[2] as number)) : -1,
-      );
-      weights.push(inside ? w : 0);
+      const ox = c & 1;
+      const oy = (c >> 1) & 1;
+      const oz = (c >> 2) & 1;
+      const ix = bx + ox;
+      const iy = by + oy;
+      const iz = bz + oz;
+      const inside = ix >= 0 && iy >= 0 && iz >= 0 && ix < coarse.nx && iy < coarse.ny && iz < coarse.nz;
+      corners[8 * face + c] = inside ? ix + coarse.nx * (iy + coarse.ny * iz) : -1;
+      weights[8 * face + c] = inside ? (ox ? tx : 1 - tx) * (oy ? ty : 1 - ty) * (oz ? tz : 1 - tz) : 0;
     }
+    face++;
   };
   let v = 0;
   for (let k = 0; k < nz; k++) {
@@ -65,22 +79,16 @@ export function nestGrids(
         const x = origin[0] + i * spacing;
         const y = origin[1] + j * spacing;
         const z = origin[2] + k * spacing;
-        if (i === 0) addFace(v, [x - spacing, y, z]);
-        if (i === nx - 1) addFace(v, [x + spacing, y, z]);
-        if (j === 0) addFace(v, [x, y - spacing, z]);
-        if (j === ny - 1) addFace(v, [x, y + spacing, z]);
-        if (k === 0) addFace(v, [x, y, z - spacing]);
-        if (k === nz - 1) addFace(v, [x, y, z + spacing]);
+        if (i === 0) addFace(v, x - spacing, y, z);
+        if (i === nx - 1) addFace(v, x + spacing, y, z);
+        if (j === 0) addFace(v, x, y - spacing, z);
+        if (j === ny - 1) addFace(v, x, y + spacing, z);
+        if (k === 0) addFace(v, x, y, z - spacing);
+        if (k === nz - 1) addFace(v, x, y, z + spacing);
       }
     }
   }
-  return {
-    faces: voxel.length,
-    voxel: Int32Array.from(voxel),
-    conductance: Float64Array.from(conductance),
-    corners: Int32Array.from(corners),
-    weights: Float64Array.from(weights),
-  };
+  return { faces, voxel, conductance, corners, weights };
 }
 
 /**
@@ -97,7 +105,7 @@ export class GhostHistory {
    * @param time - [s]
    * @param coarseRise - ΔT of the coarse grid [K]
    */
-  record(time: number, coarseRise: Float64Array): void {
+  record(time: number, coarseRise: ArrayLike<number>): void {
     const { faces, corners, weights } = this.nesting;
     const out = new Float64Array(faces);
     for (let f = 0; f < faces; f++) {
@@ -119,11 +127,13 @@ export class GhostHistory {
   driver(fine: VoxelGrid): BoundaryDriver {
     const source = new Float64Array(voxelCount(fine));
     const { faces, voxel, conductance } = this.nesting;
+    const voxels = Int32Array.from(new Set(voxel));
     let cursor = 0;
     return {
       source,
+      voxels,
       update: (time: number) => {
-        source.fill(0);
+        for (const v of voxels) source[v] = 0;
         const times = this.times;
         if (times.length === 0) return;
         while (cursor + 1 < times.length && (times[cursor + 1] as number) <= time) cursor++;

@@ -1,4 +1,5 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
+import type { Planes } from '../angular-spectrum/slice-kernels.ts';
 
 /** |p| along a line through the peak, sampled where the field is computed (lattice faces or columns). */
 export interface Profile {
@@ -61,7 +62,7 @@ export function halfMaximumWidth(profile: Profile): number {
  * @returns profiles and widths
  */
 export function focalProfiles(
-  field: Float32Array,
+  field: Planes,
   lattice: BeamLattice,
   peakVoxel: number,
   wavelength: number,
@@ -69,8 +70,8 @@ export function focalProfiles(
   const { n, nz, dx, dz, z0 } = lattice;
   const n2 = n * n;
   const magnitude = (face: number, column: number): number => {
-    const a = 2 * (face * n2 + column);
-    return Math.hypot(field[a] as number, field[a + 1] as number);
+    const a = face * n2 + column;
+    return Math.hypot(field.re[a] as number, field.im[a] as number);
   };
   const i0 = peakVoxel % n;
   const j0 = Math.floor(peakVoxel / n) % n;

@@ -29,13 +29,40 @@ export function sampleLattice(lattice: BeamLattice, values: LatticeValues, x: nu
   const tx = fi - i;
   const ty = fj - j;
   const tz = fk - k;
+  const v = i + n * (j + n * k);
   const n2 = n * n;
-  const read = typeof values === 'function' ? values : (v: number) => values[v] as number;
-  const at = (a: number, b: number, c: number): number => read(i + a + n * (j + b) + n2 * (k + c));
-  const c00 = at(0, 0, 0) * (1 - tx) + at(1, 0, 0) * tx;
-  const c10 = at(0, 1, 0) * (1 - tx) + at(1, 1, 0) * tx;
-  const c01 = at(0, 0, 1) * (1 - tx) + at(1, 0, 1) * tx;
-  const c11 = at(0, 1, 1) * (1 - tx) + at(1, 1, 1) * tx;
+  // No closures here: this runs millions of times per sonication.
+  let a000: number;
+  let a100: number;
+  let a010: number;
+  let a110: number;
+  let a001: number;
+  let a101: number;
+  let a011: number;
+  let a111: number;
+  if (typeof values === 'function') {
+    a000 = values(v);
+    a100 = values(v + 1);
+    a010 = values(v + n);
+    a110 = values(v + n + 1);
+    a001 = values(v + n2);
+    a101 = values(v + n2 + 1);
+    a011 = values(v + n2 + n);
+    a111 = values(v + n2 + n + 1);
+  } else {
+    a000 = values[v] as number;
+    a100 = values[v + 1] as number;
+    a010 = values[v + n] as number;
+    a110 = values[v + n + 1] as number;
+    a001 = values[v + n2] as number;
+    a101 = values[v + n2 + 1] as number;
+    a011 = values[v + n2 + n] as number;
+    a111 = values[v + n2 + n + 1] as number;
+  }
+  const c00 = a000 * (1 - tx) + a100 * tx;
+  const c10 = a010 * (1 - tx) + a110 * tx;
+  const c01 = a001 * (1 - tx) + a101 * tx;
+  const c11 = a011 * (1 - tx) + a111 * tx;
   return (c00 * (1 - ty) + c10 * ty) * (1 - tz) + (c01 * (1 - ty) + c11 * ty) * tz;
 }
 
@@ -62,23 +89,34 @@ export function resampleToGrid(
   const offsets: number[] = [];
   for (let s = 0; s < sub; s++) offsets.push(((s + 0.5) / sub - 0.5) * spacing);
   const weight = 1 / sub ** 3;
-  let v = 0;
+  const { u, v: vAxis, w } = frame;
+  // Beam coordinates of a world point p: ((p − o)·u, (p − o)·v, (p − o)·w), stepped along the grid's axes.
+  const o = frame.origin;
+  let index = 0;
   for (let k = 0; k < nz; k++) {
     for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, v++) {
-        const cx = origin[0] + i * spacing;
-        const cy = origin[1] + j * spacing;
-        const cz = origin[2] + k * spacing;
+      for (let i = 0; i < nx; i++, index++) {
+        const cx = origin[0] + i * spacing - o[0];
+        const cy = origin[1] + j * spacing - o[1];
+        const cz = origin[2] + k * spacing - o[2];
         let sum = 0;
         for (const oz of offsets) {
           for (const oy of offsets) {
             for (const ox of offsets) {
-              const p = toBeam(frame, [cx + ox, cy + oy, cz + oz]);
-              sum += sampleLattice(lattice, values, p[0], p[1], p[2]);
+              const px = cx + ox;
+              const py = cy + oy;
+              const pz = cz + oz;
+              sum += sampleLattice(
+                lattice,
+                values,
+                px * u[0] + py * u[1] + pz * u[2],
+                px * vAxis[0] + py * vAxis[1] + pz * vAxis[2],
+                px * w[0] + py * w[1] + pz * w[2],
+              );
             }
           }
         }
-        out[v] = sum * weight;
+        out[index] = sum * weight;
       }
     }
   }

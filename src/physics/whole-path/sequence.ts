@@ -76,6 +76,7 @@ export function simulateWholePathSequence(
     },
     (f) => progress(FIELD_SHARE + COARSE_SHARE * f),
     cancelCheck,
+    input.bioheatKernels,
   );
   const fields: AcousticField[] = acoustics.map((a) => a.fine);
   const result = simulateSequence(

@@ -100,6 +100,7 @@ export function simulateWholePathSonication(
     },
     (f) => progress(FIELD_SHARE + COARSE_SHARE * f),
     cancelCheck,
+    input.bioheatKernels,
   );
   const result = simulateSonication({
     ...input,

@@ -3,6 +3,7 @@ import { axisymmetricInputPlane, inputPlane } from '../angular-spectrum/input-pl
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import { type FaceInterfaceLookup, marchField } from '../angular-spectrum/march.ts';
 import { type AcousticMaterial, materialsAt } from '../angular-spectrum/materials.ts';
+import type { SliceKernels } from '../angular-spectrum/slice-kernels.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
@@ -25,6 +26,8 @@ export interface WholePathAcoustics {
   readonly faceInterface?: FaceInterfaceLookup;
   /** one-way marches (default: marchField's) */
   readonly passes?: number;
+  /** where the march's bulk arithmetic runs (default plain JavaScript) */
+  readonly kernels?: SliceKernels;
   /**
    * True when the source is a uniformly driven single-element bowl whose axis is the lattice's axis: its input plane
    * is then computed on one radial line (input-plane.ts), thousands of times cheaper.
@@ -140,6 +143,7 @@ export function spotAcoustics(
     inputPlane: plane,
     ...(acoustics.passes === undefined ? {} : { passes: acoustics.passes }),
     ...(acoustics.faceInterface ? { faceInterface: acoustics.faceInterface } : {}),
+    ...(acoustics.kernels ? { kernels: acoustics.kernels } : {}),
     onProgress: (f) => hooks.progress?.(0.1 + 0.8 * f),
     ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
   });
@@ -237,14 +241,28 @@ function heatInBox(heat: Float32Array, lattice: BeamLattice, frame: BeamFrame, g
   const hi = [grid.nx, grid.ny, grid.nz].map(
     (count, a) => (grid.origin[a] as number) + (count - 1) * grid.spacing + half,
   );
+  const { origin: o, u, v, w } = frame;
   let sum = 0;
+  let index = 0;
   for (let k = 0; k < nz; k++) {
     const z = z0 + (k + 0.5) * dz;
     for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        const p = toWorld(frame, (i - n / 2) * dx, (j - n / 2) * dx, z);
-        if (p.every((x, a) => x >= (lo[a] as number) && x <= (hi[a] as number)))
-          sum += heat[i + n * (j + n * k)] as number;
+      const y = (j - n / 2) * dx;
+      for (let i = 0; i < n; i++, index++) {
+        const x = (i - n / 2) * dx;
+        const px = o[0] + x * u[0] + y * v[0] + z * w[0];
+        const py = o[1] + x * u[1] + y * v[1] + z * w[1];
+        const pz = o[2] + x * u[2] + y * v[2] + z * w[2];
+        if (
+          px >= (lo[0] as number) &&
+          px <= (hi[0] as number) &&
+          py >= (lo[1] as number) &&
+          py <= (hi[1] as number) &&
+          pz >= (lo[2] as number) &&
+          pz <= (hi[2] as number)
+        ) {
+          sum += heat[index] as number;
+        }
       }
     }
   }

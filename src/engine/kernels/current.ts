@@ -1,0 +1,34 @@
+import { jsSliceKernels, type SliceKernels } from '../../physics/angular-spectrum/slice-kernels.ts';
+import type { BioheatKernels } from '../../physics/bioheat-kernels.ts';
+
+/** The kernels of the numeric core: the march's slices, and the Pennes steps (absent: JavaScript, Float64). */
+export interface Kernels {
+  slices: SliceKernels;
+  bioheat?: BioheatKernels;
+}
+
+/**
+ * The kernels every engine call uses: plain JavaScript until the host installs the WebAssembly ones (the worker
+ * at start-up, the command line and the tests from src/wasm/build/kernels.wasm).
+ */
+let current: Kernels = { slices: jsSliceKernels() };
+
+/** @returns the installed kernels */
+export function kernels(): Kernels {
+  return current;
+}
+
+/**
+ * @param next - the kernels to use from now on
+ */
+export function installKernels(next: Kernels): void {
+  current = next;
+}
+
+/**
+ * The installed Pennes kernels as a thermal input's field (nothing when only JavaScript is installed).
+ * @returns `{ bioheatKernels }` or `{}`
+ */
+export function bioheatKernelsOf(): { bioheatKernels?: BioheatKernels } {
+  return current.bioheat ? { bioheatKernels: current.bioheat } : {};
+}

@@ -1,0 +1,226 @@
+import { align, type Planes, type SliceKernels } from '../../physics/angular-spectrum/slice-kernels.ts';
+import type { BioheatKernels, BioheatSteps } from '../../physics/bioheat-kernels.ts';
+
+/** The functions src/wasm/assembly exports (byte offsets into its memory). */
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  fft2(re: number, im: number, n: number, twRe: number, twIm: number, scratch: number, inverse: number): void;
+  multiply(re: number, im: number, hRe: number, hIm: number, count: number): void;
+  screen(
+    re: number,
+    im: number,
+    labels: number,
+    factorRe: number,
+    factorIm: number,
+    taper: number,
+    count: number,
+  ): void;
+  accumulate(dstRe: number, dstIm: number, re: number, im: number, count: number): void;
+  scale(re: number, im: number, w: number, count: number): void;
+  pennesStep(
+    rise: number,
+    next: number,
+    source: number,
+    faceX: number,
+    faceY: number,
+    faceZ: number,
+    boundary: number,
+    boundarySource: number,
+    perfusion: number,
+    dtOverC: number,
+    count: number,
+    nx: number,
+    nxy: number,
+    invDx2: number,
+  ): void;
+  maxAndDose(
+    before: number,
+    after: number,
+    maximum: number,
+    dose: number,
+    count: number,
+    dt: number,
+    baseline: number,
+    skipRise: number,
+  ): void;
+}
+
+/** The numeric core's WebAssembly kernels: the march's slices and the Pennes steps, sharing one memory arena. */
+export interface WasmKernels {
+  slices: SliceKernels;
+  bioheat: BioheatKernels;
+}
+
+/** Memory below this is left to the module (its stack and static data). */
+const BASE = 65536;
+const PAGE = 65536;
+
+/**
+ * The numeric core's kernels in WebAssembly (AssemblyScript, f32 SIMD; src/wasm/assembly), built from source by
+ * `npm run kernels`. Memory is one arena: each computation (a march, a thermal run) starts by resetting it and
+ * growing the module's memory once to fit, so the views it hands out stay valid until the next start. The engine
+ * runs these one after the other, consuming each one's views before the next starts.
+ * @param bytes - the compiled module (src/wasm/build/kernels.wasm)
+ * @returns the slice and bioheat kernels
+ */
+export function createWasmKernels(bytes: BufferSource): WasmKernels {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+    env: {
+      abort: () => {
+        throw new Error('a WebAssembly kernel aborted');
+      },
+    },
+  });
+  const ex = instance.exports as unknown as KernelExports;
+  const memory = ex.memory;
+  let top = BASE;
+  let end = BASE;
+  const reset = (bytes: number): void => {
+    top = BASE;
+    end = BASE + bytes + 1024;
+    const pages = Math.ceil(end / PAGE) - memory.buffer.byteLength / PAGE;
+    if (pages > 0) memory.grow(pages);
+  };
+  // The arena is reused from computation to computation: what it hands out is zeroed, as a fresh array would be.
+  const take = (bytes: number): number => {
+    const at = top;
+    top += align(bytes);
+    if (top > end) throw new RangeError(`WebAssembly kernels: ${top - end} bytes more than reserved`);
+    new Uint8Array(memory.buffer, at, align(bytes)).fill(0);
+    return at;
+  };
+  const own = (a: Float32Array | Float64Array | Uint8Array): number => {
+    if (a.buffer !== memory.buffer) throw new RangeError('WebAssembly kernels: an array outside their memory');
+    return a.byteOffset;
+  };
+  const f32 = (count: number) => new Float32Array(memory.buffer, take(4 * count), count);
+  return { slices: sliceKernels(), bioheat: bioheatKernels() };
+
+  function sliceKernels(): SliceKernels {
+    let side = 0;
+    let twRe = 0;
+    let twIm = 0;
+    let scratch = 0;
+    return {
+      name: 'WebAssembly SIMD (f32)',
+      begin(bytes, n) {
+        reset(bytes + align(4 * n * n) + 2 * align(2 * n) + 64);
+        side = n;
+        scratch = take(4 * n * n);
+        const re = f32(n / 2);
+        const im = f32(n / 2);
+        twRe = re.byteOffset;
+        twIm = im.byteOffset;
+        for (let k = 0; k < n / 2; k++) {
+          re[k] = Math.cos((-2 * Math.PI * k) / n);
+          im[k] = Math.sin((-2 * Math.PI * k) / n);
+        }
+      },
+      planes: (count) => ({ re: f32(count), im: f32(count) }),
+      bytes: (count) => new Uint8Array(memory.buffer, take(count), count),
+      floats: f32,
+      fft(p: Planes, n: number, inverse: boolean) {
+        if (n !== side) throw new RangeError(`WebAssembly kernels: set up for n = ${side}, asked ${n}`);
+        ex.fft2(own(p.re), own(p.im), n, twRe, twIm, scratch, inverse ? 1 : 0);
+      },
+      multiply(p, h) {
+        ex.multiply(own(p.re), own(p.im), own(h.re), own(h.im), p.re.length);
+      },
+      screen(p, labels, factors, taper) {
+        ex.screen(own(p.re), own(p.im), own(labels), own(factors.re), own(factors.im), own(taper), p.re.length);
+      },
+      accumulate(dst, src) {
+        ex.accumulate(own(dst.re), own(dst.im), own(src.re), own(src.im), src.re.length);
+      },
+      scale(p, w) {
+        ex.scale(own(p.re), own(p.im), own(w), p.re.length);
+      },
+    };
+  }
+
+  function bioheatKernels(): BioheatKernels {
+    return {
+      name: 'WebAssembly SIMD (f32)',
+      start(problem, rise, maxRise, dose): BioheatSteps {
+        const { nx, ny } = problem.grid;
+        const count = rise.length;
+        // Padding: a plane of voxels (and a SIMD width) on both sides, so every neighbour read is in bounds.
+        const pad = nx * ny + 8;
+        const padded = count + 2 * pad + 4;
+        reset(11 * align(4 * padded) + align(8 * count) + 4096);
+        // Padding included, every array starts at 0 (a neighbour read there must find 0).
+        const field = (values?: ArrayLike<number>): Float32Array => {
+          const a = f32(padded);
+          if (values) for (let v = 0; v < count; v++) a[pad + v] = values[v] as number;
+          return a;
+        };
+        const medium = problem.medium;
+        const faceX = field(problem.faceX);
+        const faceY = field(problem.faceY);
+        const faceZ = field(problem.faceZ);
+        const boundary = field(problem.boundaryConductance);
+        const perfusion = field(medium.perfusionHeat);
+        const dtOverC = field();
+        const source = field();
+        const boundarySource = field();
+        let now = field(rise);
+        let before = field(rise);
+        const maximum = field(maxRise ?? rise);
+        const doses = new Float64Array(memory.buffer, take(8 * count), count);
+        if (dose) for (let v = 0; v < count; v++) doses[v] = dose[v] as number;
+        const at = (a: Float32Array): number => a.byteOffset + 4 * pad;
+        let heating = false;
+        let lastDt = Number.NaN;
+        let withBoundary = false;
+        const view = (a: Float32Array) => a.subarray(pad, pad + count);
+        const steps: BioheatSteps = {
+          rise: view(now),
+          previous: view(before),
+          dose: doses,
+          setSource(q) {
+            heating = q !== null;
+            if (q) for (let v = 0; v < count; v++) source[pad + v] = q[v] as number;
+          },
+          setBoundary(values, voxels) {
+            withBoundary = true;
+            for (const v of voxels) boundarySource[pad + v] = values[v] as number;
+          },
+          step(dt, skipRise) {
+            if (dt !== lastDt) {
+              for (let v = 0; v < count; v++) dtOverC[pad + v] = dt / (medium.heatCapacity[v] as number);
+              lastDt = dt;
+            }
+            ex.pennesStep(
+              at(now),
+              at(before),
+              heating ? at(source) : 0,
+              at(faceX),
+              at(faceY),
+              at(faceZ),
+              at(boundary),
+              withBoundary ? at(boundarySource) : 0,
+              at(perfusion),
+              at(dtOverC),
+              count,
+              nx,
+              nx * ny,
+              1 / (problem.grid.spacing * problem.grid.spacing),
+            );
+            // The step wrote the new rise into `before`: swap, as advanceBioheat does.
+            [now, before] = [before, now];
+            (steps as { rise: Float32Array }).rise = view(now);
+            (steps as { previous: Float32Array }).previous = view(before);
+            ex.maxAndDose(at(before), at(now), at(maximum), doses.byteOffset, count, dt, 37, skipRise);
+          },
+          finish(out, outMax, outDose) {
+            const r = view(now);
+            for (let v = 0; v < count; v++) out[v] = r[v] as number;
+            if (outMax) for (let v = 0; v < count; v++) outMax[v] = maximum[pad + v] as number;
+            if (outDose) for (let v = 0; v < count; v++) outDose[v] = doses[v] as number;
+          },
+        };
+        return steps;
+      },
+    };
+  }
+}
