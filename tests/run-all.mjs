@@ -1,5 +1,6 @@
 // `npm test`: every check the project has, in one run, ending with one line `N passed, N failed, N skipped`.
-// Order: static checks (typecheck, lint) → unit and physics tests in Node (vitest) → production build →
+// Order: kernels (AssemblyScript → WebAssembly), static checks (typecheck, lint) → unit and physics tests in Node
+// (vitest) → production build →
 // end-to-end tests in headless Chromium (Playwright against the built app). Each runner writes a JSON report;
 // the static checks count as one test each. A failing step does not stop the later ones, so one run shows all.
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,8 @@ function readJson(file) {
 rmSync(REPORTS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
 
+// The WebAssembly kernels are built from their AssemblyScript sources first: the tests, the build and the app use them.
+check('WebAssembly kernels from source (asc)', 'npm', ['run', '-s', 'kernels']);
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('typecheck physics (no DOM)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.physics.json']);
 check('typecheck tests and configs', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
