@@ -240,6 +240,7 @@ export function wholePathSetup(
         : {}),
       block: { bx, bz: bz() },
       kernels: kernels().slices,
+      ...(kernels().rayleigh ? { rayleigh: kernels().rayleigh } : {}),
     },
     coupling,
     validity: { coarseSampling, mixedCoupling, truncated },

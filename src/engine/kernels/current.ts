@@ -1,10 +1,12 @@
 import { jsSliceKernels, type SliceKernels } from '../../physics/angular-spectrum/slice-kernels.ts';
 import type { BioheatKernels } from '../../physics/bioheat-kernels.ts';
+import type { RayleighKernel } from '../../physics/rayleigh.ts';
 
-/** The kernels of the numeric core: the march's slices, and the Pennes steps (absent: JavaScript, Float64). */
+/** The kernels of the numeric core: the march's slices, the Pennes steps and the Rayleigh sum (absent: JavaScript). */
 export interface Kernels {
   slices: SliceKernels;
   bioheat?: BioheatKernels;
+  rayleigh?: RayleighKernel;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type RayleighMedium, type RayleighSources, rayleighPressure } from '../rayleigh.ts';
+import { jsRayleigh, type RayleighKernel, type RayleighMedium, type RayleighSources } from '../rayleigh.ts';
 import { type BeamLattice, columnX } from './lattice.ts';
 
 /** Radial samples per lateral spacing of the axisymmetric input plane (linear interpolation between them). */
@@ -12,6 +12,7 @@ const RADIAL_OVERSAMPLING = 16;
  * @param medium - the coupling medium between the source and the plane
  * @param frequency - f [Hz]
  * @param lattice - lattice (n, dx, z0)
+ * @param kernel - where the sum runs (default the JavaScript reference)
  * @returns interleaved complex pressure, 2n² [Pa]
  * @see PHYSICS.md §1.1
  */
@@ -20,6 +21,7 @@ export function inputPlane(
   medium: RayleighMedium,
   frequency: number,
   lattice: BeamLattice,
+  kernel: RayleighKernel = jsRayleigh,
 ): Float64Array {
   const { n, z0 } = lattice;
   const points = new Float64Array(3 * n * n);
@@ -33,7 +35,7 @@ export function inputPlane(
   }
   const re = new Float64Array(n * n);
   const im = new Float64Array(n * n);
-  rayleighPressure(sources, medium, frequency, points, re, im);
+  kernel.pressure(sources, medium, frequency, points, re, im);
   const out = new Float64Array(2 * n * n);
   for (let c = 0; c < n * n; c++) {
     out[2 * c] = re[c] as number;
@@ -52,6 +54,7 @@ export function inputPlane(
  * @param medium - coupling medium
  * @param frequency - f [Hz]
  * @param lattice - lattice
+ * @param kernel - where the sum runs (default the JavaScript reference)
  * @returns interleaved complex pressure, 2n² [Pa]
  */
 export function axisymmetricInputPlane(
@@ -59,6 +62,7 @@ export function axisymmetricInputPlane(
   medium: RayleighMedium,
   frequency: number,
   lattice: BeamLattice,
+  kernel: RayleighKernel = jsRayleigh,
 ): Float64Array {
   const { n, dx, z0 } = lattice;
   const dr = dx / RADIAL_OVERSAMPLING;
@@ -71,7 +75,7 @@ export function axisymmetricInputPlane(
   }
   const re = new Float64Array(samples);
   const im = new Float64Array(samples);
-  rayleighPressure(sources, medium, frequency, points, re, im);
+  kernel.pressure(sources, medium, frequency, points, re, im);
   const out = new Float64Array(2 * n * n);
   for (let j = 0; j < n; j++) {
     const y = columnX(lattice, j);

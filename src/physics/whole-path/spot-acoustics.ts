@@ -5,6 +5,7 @@ import { type FaceInterfaceLookup, marchField } from '../angular-spectrum/march.
 import { type AcousticMaterial, materialsAt } from '../angular-spectrum/materials.ts';
 import type { SliceKernels } from '../angular-spectrum/slice-kernels.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
+import type { RayleighKernel } from '../rayleigh.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
 import { blockMean, type CoarseGrid } from './coarse-grid.ts';
@@ -28,6 +29,8 @@ export interface WholePathAcoustics {
   readonly passes?: number;
   /** where the march's bulk arithmetic runs (default plain JavaScript) */
   readonly kernels?: SliceKernels;
+  /** where the input plane's Rayleigh sum runs (default plain JavaScript) */
+  readonly rayleigh?: RayleighKernel;
   /**
    * True when the source is a uniformly driven single-element bowl whose axis is the lattice's axis: its input plane
    * is then computed on one radial line (input-plane.ts), thousands of times cheaper.
@@ -130,8 +133,8 @@ export function spotAcoustics(
     elementRadius: drive.elements.radius,
   };
   const plane = acoustics.axisymmetric
-    ? axisymmetricInputPlane(sources, coupling, drive.frequency, lattice)
-    : inputPlane(sources, coupling, drive.frequency, lattice);
+    ? axisymmetricInputPlane(sources, coupling, drive.frequency, lattice, acoustics.rayleigh)
+    : inputPlane(sources, coupling, drive.frequency, lattice, acoustics.rayleigh);
   hooks.progress?.(0.1);
   const materials: AcousticMaterial[] = materialsAt(acoustics.tissueTable, medium, drive.frequency);
   const march = marchField({

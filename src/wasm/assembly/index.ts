@@ -2,4 +2,5 @@
 // Memory is laid out by the caller (src/engine/kernels): every function takes byte offsets into linear memory.
 export { maxAndDose, pennesStep } from './bioheat';
 export { fft2 } from './fft';
+export { rayleigh } from './rayleigh';
 export { accumulate, multiply, scale, screen } from './slice';

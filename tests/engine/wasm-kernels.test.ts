@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { KERNELS_FILE } from '../../src/cli/kernels.ts';
+import { createWasmKernels } from '../../src/engine/kernels/wasm-kernels.ts';
+import { jsSliceKernels, type Planes, planeBytes } from '../../src/physics/angular-spectrum/slice-kernels.ts';
+import { type BioheatMedium, prepareBioheat } from '../../src/physics/bioheat.ts';
+import type { VoxelGrid } from '../../src/physics/grid.ts';
+import { jsRayleigh, type RayleighSources } from '../../src/physics/rayleigh.ts';
+import { runThermalSchedule, scheduleFor } from '../../src/physics/thermal-run.ts';
+import { TISSUES } from '../../src/physics/tissues.ts';
+import { layoutSphericalArray, PRESETS, subdivideBowl } from '../../src/physics/transducer.ts';
+
+// The WebAssembly kernels (f32 SIMD) against the plain-JavaScript references they replace. The references are
+// validated against closed forms elsewhere (O'Neil, layered plane waves, Pennes Green's functions); here the claim
+// is only that the kernels compute the same thing, to f32 round-off.
+
+const wasm = createWasmKernels(readFileSync(KERNELS_FILE));
+
+/** A deterministic pseudo-random sequence in [−1, 1) (a linear congruential generator), so failures repeat. */
+function noise(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 31 - 1;
+  };
+}
+
+function worstOverPeak(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  let peak = 0;
+  for (let i = 0; i < a.length; i++) {
+    worst = Math.max(worst, Math.abs((a[i] as number) - (b[i] as number)));
+    peak = Math.max(peak, Math.abs(b[i] as number));
+  }
+  return worst / peak;
+}
+
+describe('WebAssembly slice kernels equal the fft.js reference', () => {
+  const n = 64;
+  const fill = (p: Planes, seed: number) => {
+    const r = noise(seed);
+    for (let i = 0; i < p.re.length; i++) {
+      p.re[i] = r();
+      p.im[i] = r();
+    }
+  };
+
+  test.each([false, true])('2D FFT of a 64 × 64 random slice (inverse: %s) to 1e-6 of its peak', (inverse) => {
+    const js = jsSliceKernels();
+    const a = js.planes(n * n);
+    fill(a, 7);
+    wasm.slices.begin(planeBytes(n * n), n);
+    const b = wasm.slices.planes(n * n);
+    b.re.set(a.re);
+    b.im.set(a.im);
+    js.fft(a, n, inverse);
+    wasm.slices.fft(b, n, inverse);
+    expect(worstOverPeak(b.re, a.re)).toBeLessThan(1e-6);
+    expect(worstOverPeak(b.im, a.im)).toBeLessThan(1e-6);
+  });
+
+  test('multiply, screen, accumulate and scale give the reference values to f32 round-off', () => {
+    const js = jsSliceKernels();
+    const count = n * n;
+    wasm.slices.begin(4 * planeBytes(count) + 2 * count + 64, n);
+    const run = (k: typeof js) => {
+      const p = k.planes(count);
+      const h = k.planes(count);
+      const q = k.planes(count);
+      fill(p, 1);
+      fill(h, 2);
+      fill(q, 3);
+      const labels = k.bytes(count);
+      for (let i = 0; i < count; i++) labels[i] = i % 3;
+      const factors = k.planes(4);
+      fill(factors, 4);
+      const taper = k.floats(count);
+      for (let i = 0; i < count; i++) taper[i] = 0.5 + 0.5 * Math.cos(i);
+      k.multiply(p, h);
+      k.screen(p, labels, factors, taper);
+      k.accumulate(p, q);
+      k.scale(p, taper);
+      return { re: Float32Array.from(p.re), im: Float32Array.from(p.im) };
+    };
+    const a = run(js);
+    const b = run(wasm.slices);
+    expect(worstOverPeak(b.re, a.re)).toBeLessThan(1e-6);
+    expect(worstOverPeak(b.im, a.im)).toBeLessThan(1e-6);
+  });
+});
+
+describe('WebAssembly Rayleigh sum equals the Float64 reference', () => {
+  /**
+   * f32 carries k·R (≈ 700 rad at 16 cm, 1 MHz) to ≈ 4e-5 rad per term, and the terms of a sum of N sources add
+   * that error incoherently; 2e-4 of the peak bounds it with a margin, far below the sum's own discretisation error
+   * (≈ 0.3 % against O'Neil with the bowl's patches, tests/physics/oneil-rayleigh.test.ts).
+   */
+  const TOLERANCE = 2e-4;
+
+  function plane(z: number, half: number, side: number): Float64Array {
+    const points = new Float64Array(3 * side * side);
+    for (let j = 0; j < side; j++) {
+      for (let i = 0; i < side; i++) {
+        const c = 3 * (j * side + i);
+        points[c] = -half + (2 * half * i) / (side - 1);
+        points[c + 1] = -half + (2 * half * j) / (side - 1);
+        points[c + 2] = z;
+      }
+    }
+    return points;
+  }
+
+  function compare(sources: RayleighSources, attenuation: number, points: Float64Array): number {
+    const medium = { density: 1000, speedOfSound: 1500, attenuation };
+    const count = points.length / 3;
+    const out = () => ({ re: new Float64Array(count), im: new Float64Array(count) });
+    const a = out();
+    const b = out();
+    jsRayleigh.pressure(sources, medium, 1e6, points, a.re, a.im);
+    wasm.rayleigh.pressure(sources, medium, 1e6, points, b.re, b.im);
+    let worst = 0;
+    let peak = 0;
+    for (let i = 0; i < count; i++) {
+      peak = Math.max(peak, Math.hypot(a.re[i] as number, a.im[i] as number));
+      worst = Math.max(
+        worst,
+        Math.hypot((a.re[i] as number) - (b.re[i] as number), (a.im[i] as number) - (b.im[i] as number)),
+      );
+    }
+    return worst / peak;
+  }
+
+  test('208 pistons with directivity, steered phases and tissue-like loss, over planes through and before the focus', () => {
+    const layout = layoutSphericalArray(PRESETS.clinicalBodyArray);
+    const r = noise(11);
+    const sources: RayleighSources = {
+      ...layout,
+      velocityRe: Float64Array.from({ length: layout.count }, () => 0.05 + 0.05 * r()),
+      velocityIm: Float64Array.from({ length: layout.count }, () => 0.05 * r()),
+      gainRe: Float64Array.from({ length: layout.count }, () => 0.8 + 0.1 * r()),
+      gainIm: Float64Array.from({ length: layout.count }, () => 0.1 * r()),
+    };
+    for (const z of [0.16, 0.12, 0.06]) {
+      expect(compare(sources, 5, plane(z, 0.01, 21))).toBeLessThan(TOLERANCE);
+    }
+  });
+
+  test('one source: the loss e^{−αR}/R is exact to 1e-6 at every range (αR from 0.03 to 5)', () => {
+    const sources: RayleighSources = {
+      positions: new Float64Array(3),
+      normals: Float64Array.of(0, 0, 1),
+      areas: Float64Array.of(1e-6),
+      velocityRe: Float64Array.of(0.1),
+      velocityIm: new Float64Array(1),
+    };
+    const points = new Float64Array(3 * 400);
+    for (let i = 0; i < 400; i++) points[3 * i + 2] = 0.001 + i * 0.0005;
+    const medium = { density: 1000, speedOfSound: 1500, attenuation: 25 };
+    const a = { re: new Float64Array(400), im: new Float64Array(400) };
+    const b = { re: new Float64Array(400), im: new Float64Array(400) };
+    jsRayleigh.pressure(sources, medium, 1e6, points, a.re, a.im);
+    wasm.rayleigh.pressure(sources, medium, 1e6, points, b.re, b.im);
+    for (let i = 0; i < 400; i++) {
+      const exact = Math.hypot(a.re[i] as number, a.im[i] as number);
+      const kernel = Math.hypot(b.re[i] as number, b.im[i] as number);
+      expect(Math.abs(kernel - exact) / exact).toBeLessThan(1e-6);
+    }
+  });
+
+  test('a bowl tiled into 2000 patches (no directivity, lossless), 17 × 17 points across the focal plane', () => {
+    const layout = subdivideBowl(PRESETS.singleElementBowl.radiusOfCurvature, PRESETS.singleElementBowl.aperture, 2000);
+    const sources: RayleighSources = {
+      ...layout,
+      velocityRe: new Float64Array(layout.count).fill(0.1),
+      velocityIm: new Float64Array(layout.count),
+    };
+    expect(compare(sources, 0, plane(0.14, 0.004, 17))).toBeLessThan(TOLERANCE);
+  });
+});
+
+describe('WebAssembly Pennes steps follow the Float64 reference', () => {
+  test('a Gaussian heat source in muscle with perfusion: max ΔT and CEM43 agree to 1e-4', () => {
+    const side = 17;
+    const spacing = 0.5e-3;
+    const o = -((side - 1) / 2) * spacing;
+    const grid: VoxelGrid = { nx: side, ny: side, nz: side, spacing, origin: [o, o, o] };
+    const count = side ** 3;
+    const m = TISSUES.muscle;
+    const medium: BioheatMedium = {
+      heatCapacity: new Float64Array(count).fill(m.density * m.specificHeat),
+      conductivity: new Float64Array(count).fill(m.thermalConductivity),
+      perfusionHeat: new Float64Array(count).fill(m.perfusion * 3617),
+    };
+    const problem = prepareBioheat(grid, medium, 'dirichlet');
+    const q = new Float64Array(count);
+    for (let v = 0; v < count; v++) {
+      const i = v % side;
+      const j = Math.floor(v / side) % side;
+      const k = Math.floor(v / side ** 2);
+      const d2 = ((i - 8) ** 2 + (j - 8) ** 2 + (k - 8) ** 2) * spacing ** 2;
+      q[v] = 4e8 * Math.exp(-d2 / (2 * 1e-3 ** 2));
+    }
+    const schedule = scheduleFor(4, 4, 0.02);
+    const run = (withKernels: boolean) => {
+      const maxRise = new Float64Array(count);
+      const dose = new Float64Array(count);
+      runThermalSchedule(problem, q, schedule, {
+        maxRise,
+        dose,
+        probes: new Int32Array([4 * side * side + 8 * side + 8]),
+        history: new Float64Array(schedule.heatingSteps + schedule.coolingSteps + 1),
+        ...(withKernels ? { kernels: wasm.bioheat } : {}),
+      });
+      return { maxRise, dose };
+    };
+    const reference = run(false);
+    const kernel = run(true);
+    expect(Math.max(...reference.maxRise)).toBeGreaterThan(20); // the case reaches ablative temperatures
+    expect(Math.max(...reference.dose)).toBeGreaterThan(240);
+    expect(worstOverPeak(kernel.maxRise, reference.maxRise)).toBeLessThan(1e-4);
+    expect(worstOverPeak(kernel.dose, reference.dose)).toBeLessThan(1e-3);
+  });
+});
