@@ -95,13 +95,14 @@ export function App() {
     const controller = new AbortController();
     running.current = controller;
     s.startRun();
+    const request = sonicateRequest(s);
     try {
       const outcome = await client.sonicate(
-        sonicateRequest(s),
+        request,
         (fraction) => store.getState().setProgress(fraction),
         controller.signal,
       );
-      if (running.current === controller) store.getState().finishRun(outcome);
+      if (running.current === controller) store.getState().finishRun(outcome, request.tissueOverrides);
     } catch (error) {
       // A newer run replaced this one (a drag ended mid-run): its status is the one to show.
       if (running.current !== controller) return;

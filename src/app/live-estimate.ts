@@ -17,6 +17,7 @@ function estimateInputs(s: PlannerStore): unknown[] {
     s.freeBeams,
     s.sonication,
     s.aberrationCorrection,
+    s.tissueOverrides,
     s.spots,
     s.selectedSpotId,
   ];

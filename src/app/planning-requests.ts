@@ -36,6 +36,8 @@ export function planningBeamRequest(state: PlannerStore): PlanningBeamRequest {
   };
   const focus = steeredFocus(state);
   if (focus) request.focus = focus;
+  // Only when something changed: a default request stays the very one `npm run simulate` builds from a scenario.
+  if (Object.keys(state.tissueOverrides).length > 0) request.tissueOverrides = state.tissueOverrides;
   // Hand-switched element indices belong to the array; free beams are all on until a rule switches them off.
   if (usesFreeBeams(state)) request.freeBeams = state.freeBeams;
   else request.elementsOn = elementsOnMask(state);

@@ -1,5 +1,7 @@
+import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate, NoPassRegion, PlanOutcome } from '../worker/plan-protocol.ts';
+import type { TissueKey, TissueOverrides } from './tissue-overrides.ts';
 
 type Vec3 = [number, number, number];
 
@@ -51,6 +53,8 @@ export interface PlanningState {
   aberrationCorrection: boolean;
   /** probe points for the plots */
   probes: ProbePoint[];
+  /** tissue values changed in the advanced settings (SI), sent with every request; empty = the built-in table */
+  tissueOverrides: TissueOverrides;
 }
 
 /** The planning state fields that undo/redo tracks, beside the target, direction, transducer and sonication. */
@@ -65,6 +69,7 @@ export const PLANNING_KEYS = [
   'targetSnap',
   'aberrationCorrection',
   'probes',
+  'tissueOverrides',
 ] as const satisfies readonly (keyof PlanningState)[];
 
 export const INITIAL_PLANNING: PlanningState = {
@@ -78,6 +83,7 @@ export const INITIAL_PLANNING: PlanningState = {
   targetSnap: 'inside',
   aberrationCorrection: true,
   probes: [],
+  tissueOverrides: {},
 };
 
 export interface PlanningActions {
@@ -104,6 +110,14 @@ export interface PlanningActions {
   setAberrationCorrection(on: boolean): void;
   addProbe(probe: ProbePoint): void;
   removeProbe(id: string): void;
+  /** one tissue value (SI); undefined or the built-in value clears it */
+  setTissueValue(tissue: TissueId, key: TissueKey, value: number | undefined): void;
+  /** several tissue values in one undo step (a bracket) */
+  setTissueValues(changes: TissueOverrides): void;
+  /** every value of one tissue back to the built-in table */
+  resetTissue(tissue: TissueId): void;
+  /** every tissue back to the built-in table */
+  resetAllTissues(): void;
   /** not undoable: where the replay stands and whether it plays */
   setPlayback(patch: Partial<PlaybackState>): void;
   /** not undoable: the slice planes' crossing point and what they show */

@@ -16,6 +16,14 @@ import {
   type SliceState,
 } from './planning.ts';
 import { DEFAULT_SAFETY_THRESHOLDS } from './safety-defaults.ts';
+import {
+  caseTissues,
+  keepTissues,
+  type TissueOverrides,
+  withoutTissue,
+  withTissueValue,
+  withTissueValues,
+} from './tissue-overrides.ts';
 
 type Vec3 = [number, number, number];
 
@@ -45,6 +53,8 @@ export interface RunState {
   message: string;
   /** Result of the last completed run (typed arrays live here, not in serialised plans). */
   outcome: SonicationOutcome | undefined;
+  /** the tissue values that outcome was computed with (empty = the built-in table) */
+  tissueOverrides: TissueOverrides;
 }
 
 export interface PlannerState extends PlanningState {
@@ -78,7 +88,8 @@ export interface PlannerActions {
   setSonication(patch: Partial<SonicationParams>): void;
   startRun(): void;
   setProgress(fraction: number): void;
-  finishRun(outcome: SonicationOutcome): void;
+  /** `tissueOverrides`: those of the request that produced the outcome (default: none) */
+  finishRun(outcome: SonicationOutcome, tissueOverrides?: TissueOverrides): void;
   failRun(status: 'cancelled' | 'error', message: string): void;
   resetView(): void;
 }
@@ -125,7 +136,7 @@ export interface PlannerDefaults {
   sonication: SonicationParams;
 }
 
-const IDLE_RUN: RunState = { status: 'idle', progress: 0, message: '', outcome: undefined };
+const IDLE_RUN: RunState = { status: 'idle', progress: 0, message: '', outcome: undefined, tissueOverrides: {} };
 
 export function createPlannerStore(defaults: PlannerDefaults) {
   return createStore<PlannerStore>()(
@@ -162,13 +173,15 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             planRun: IDLE_PLAN_RUN,
           }),
         setCaseLoaded: (summary, opacityOf) =>
-          set({
+          set((s) => ({
             caseStatus: 'ready',
             caseSummary: summary,
             parts: summary.parts.map((p) => ({ ...p, visible: true, opacity: opacityOf(p.tissue) })),
             target: [...summary.meta.defaultTarget],
             beamDirection: [...summary.meta.defaultBeamDirection],
-          }),
+            // Values describe tissues, not places: keep those of tissues this case has, drop any a user cannot see.
+            tissueOverrides: keepTissues(s.tissueOverrides, caseTissues(summary.parts)),
+          })),
         setCaseError: (message) => set({ caseStatus: 'error', caseError: message }),
         setPartVisible: (name, visible) =>
           set((s) => ({ parts: s.parts.map((p) => (p.name === name ? { ...p, visible } : p)) })),
@@ -183,9 +196,9 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {},
           ),
         // A finished run is shown at its end (peak dose reached); the replay starts from there.
-        finishRun: (outcome) =>
+        finishRun: (outcome, tissueOverrides = {}) =>
           set({
-            run: { status: 'done', progress: 1, message: 'Done', outcome },
+            run: { status: 'done', progress: 1, message: 'Done', outcome, tissueOverrides },
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'sonication' },
           }),
         failRun: (status, message) => set((s) => ({ run: { ...s.run, status, progress: 0, message } })),
@@ -200,6 +213,11 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         safetyThresholds: DEFAULT_SAFETY_THRESHOLDS,
         addProbe: (probe) => set((s) => ({ probes: [...s.probes, probe] })),
         removeProbe: (id) => set((s) => ({ probes: s.probes.filter((p) => p.id !== id) })),
+        setTissueValue: (tissue, key, value) =>
+          set((s) => ({ tissueOverrides: withTissueValue(s.tissueOverrides, tissue, key, value) })),
+        setTissueValues: (changes) => set((s) => ({ tissueOverrides: withTissueValues(s.tissueOverrides, changes) })),
+        resetTissue: (tissue) => set((s) => ({ tissueOverrides: withoutTissue(s.tissueOverrides, tissue) })),
+        resetAllTissues: () => set((s) => (Object.keys(s.tissueOverrides).length > 0 ? { tissueOverrides: {} } : {})),
         setPlayback: (patch) => set((s) => ({ playback: { ...s.playback, ...patch } })),
         setSlices: (patch) => set((s) => ({ slices: { ...s.slices, ...patch } })),
         setSafetyThresholds: (patch) => set((s) => ({ safetyThresholds: { ...s.safetyThresholds, ...patch } })),

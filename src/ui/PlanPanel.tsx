@@ -10,7 +10,9 @@ import { Section } from './Section.tsx';
 import { SliceControls } from './SliceControls.tsx';
 import { SpotList } from './SpotList.tsx';
 import { TargetPanel } from './TargetPanel.tsx';
+import { TissuePanel } from './TissuePanel.tsx';
 import { TransducerPanel } from './TransducerPanel.tsx';
+import { describeOverrides } from './tissue-fields.ts';
 import { ShortcutHelp, UndoRedo, useKeyboardShortcuts } from './UndoRedo.tsx';
 
 export interface PlanPanelProps {
@@ -28,8 +30,8 @@ export interface PlanPanelProps {
 
 /**
  * Right panel, the plan: undo/redo, the target, the transducer and its beams, the sonication with the live
- * estimate, Sonicate/Cancel with progress and the results, then the spots of the plan with Run plan. Installs the
- * keyboard shortcuts.
+ * estimate, Sonicate/Cancel with progress and the results, then the spots of the plan with Run plan, the safety
+ * lights, the slices and, collapsed, the advanced tissue properties. Installs the keyboard shortcuts.
  */
 export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAutoSpots }: PlanPanelProps) {
   const transducer = usePlanner((s) => s.transducer);
@@ -39,6 +41,8 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAut
   const beams = usePlanner((s) => s.estimate?.beams);
   const caseReady = usePlanner((s) => s.caseStatus === 'ready');
   const planRunning = usePlanner((s) => s.planRun.status === 'running');
+  const tissueOverrides = usePlanner((s) => s.tissueOverrides);
+  const changedTissues = describeOverrides(tissueOverrides);
   const running = run.status === 'running';
   const energy = sonication.acousticPower * sonication.duration;
 
@@ -109,6 +113,11 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAut
           onChange={(cooling) => setSonication({ cooling })}
         />
         <p className="hint">Energy: {formatQuantity(energy, 'J')}</p>
+        {changedTissues.length > 0 && (
+          <p className="hint" data-testid="tissue-overrides-active">
+            Changed tissue values (advanced settings) apply: {changedTissues.join('; ')}.
+          </p>
+        )}
         <LiveEstimate />
         <div className="actions">
           <button
@@ -144,6 +153,10 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAut
 
       <Section title="Slices" testId="slices">
         <SliceControls />
+      </Section>
+
+      <Section title="Tissue properties (advanced)" testId="tissues" defaultOpen={false}>
+        <TissuePanel />
       </Section>
 
       <ShortcutHelp />

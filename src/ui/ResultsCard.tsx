@@ -1,6 +1,9 @@
 import { usePlanner } from '../state/hooks.ts';
+import { TISSUE_NAMES } from '../style/palette.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
+import type { SonicationOutcome } from './shown-run.ts';
+import { describeOverrides } from './tissue-fields.ts';
 
 /** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
 const MODEL_VALID_BELOW = 100;
@@ -12,14 +15,32 @@ interface Row {
   display: { unit: string; scale: number };
 }
 
-/** The numbers of the last sonication at the focus, each with its unit. */
-export function ResultsCard() {
-  const outcome = usePlanner((s) => s.run.outcome);
-  const s = outcome?.summary;
-  const rows: Row[] = [
-    { key: 'peak-pressure', label: 'Peak pressure', value: s?.peakPressure, display: DISPLAY.pressure },
+type Summary = SonicationOutcome['summary'];
+
+/** The rows of the card; before a run every row shows '—'. */
+function rowsOf(s: Summary | undefined): Row[] {
+  const focalRay = s?.fieldModel === 'focal-ray';
+  const rows: (Row | false)[] = [
+    {
+      key: 'peak-pressure',
+      // The whole-path field peaks where it likes (a standing wave before the bone): say where the peak was sought.
+      label: focalRay ? 'Peak pressure (largest in the focal region)' : 'Peak pressure (largest anywhere on the path)',
+      value: s?.peakPressure,
+      display: DISPLAY.pressure,
+    },
+    (!s || s.targetPressure !== undefined) && {
+      key: 'target-pressure',
+      label: 'Pressure at the target',
+      value: s?.targetPressure,
+      display: DISPLAY.pressure,
+    },
     { key: 'intensity', label: 'Intensity (spatial peak)', value: s?.focalIntensity, display: DISPLAY.intensity },
-    { key: 'peak-temperature', label: 'Peak temperature', value: s?.peakTemperature, display: DISPLAY.temperature },
+    {
+      key: 'peak-temperature',
+      label: 'Peak temperature (focal region)',
+      value: s?.peakTemperature,
+      display: DISPLAY.temperature,
+    },
     {
       key: 'temperature-rise',
       label: `Temperature rise (above ${BASELINE_TEMPERATURE} °C)`,
@@ -36,12 +57,56 @@ export function ResultsCard() {
     },
     { key: 'energy', label: 'Energy delivered', value: s?.energy, display: DISPLAY.energy },
   ];
+  return rows.filter((r): r is Row => r !== false);
+}
+
+/**
+ * Where the model stops holding for this run, in words beside the numbers (never colour alone). Runs that carry no
+ * validity report (older outcomes) fall back to the 100 °C check.
+ */
+function validityMessages(s: Summary): string[] {
+  if (s.validity) return s.validity.messages;
+  return s.peakTemperature > MODEL_VALID_BELOW
+    ? [
+        `Above ${MODEL_VALID_BELOW} °C the model is outside its validity: tissue would boil and cavitate, which it does not simulate. Lower the power or the duration.`,
+      ]
+    : [];
+}
+
+/** The hottest place on the beam path outside the focal region: "skin, 42.9 °C" (whole-path model only). */
+function PathPeak({ peak }: { peak: NonNullable<Summary['pathPeakTemperature']> }) {
+  return (
+    <div className="result-row">
+      <dt>Hottest point outside the focal region</dt>
+      <dd data-testid="result-path-peak-temperature" data-si={peak.temperature} data-tissue={peak.tissue}>
+        {TISSUE_NAMES[peak.tissue].toLowerCase()}, {formatQuantity(peak.temperature, DISPLAY.temperature.unit)}
+      </dd>
+    </div>
+  );
+}
+
+/** The numbers of the last sonication, each with its unit, with its validity warnings above them. */
+export function ResultsCard() {
+  const outcome = usePlanner((s) => s.run.outcome);
+  const overrides = usePlanner((s) => s.run.tissueOverrides);
+  const s = outcome?.summary;
+  const warnings = s ? validityMessages(s) : [];
+  const changed = describeOverrides(overrides);
   return (
     <section className="results" aria-label="Results at the focus" data-testid="results">
       <h3>Results</h3>
       {!outcome && <p className="hint">Sonicate to see the focal pressure, temperature and thermal dose.</p>}
+      {warnings.length > 0 && (
+        <ul className="validity-messages" role="status" data-testid="validity-messages">
+          {warnings.map((message) => (
+            <li key={message} className="warning" data-testid="validity-message">
+              <strong>Outside the model:</strong> {message}
+            </li>
+          ))}
+        </ul>
+      )}
       <dl>
-        {rows.map((row) => (
+        {rowsOf(s).map((row) => (
           <div key={row.key} className="result-row">
             <dt>{row.label}</dt>
             <dd data-testid={`result-${row.key}`} data-si={row.value ?? ''}>
@@ -49,11 +114,11 @@ export function ResultsCard() {
             </dd>
           </div>
         ))}
+        {s?.pathPeakTemperature && <PathPeak peak={s.pathPeakTemperature} />}
       </dl>
-      {s && s.peakTemperature > MODEL_VALID_BELOW && (
-        <p className="warning" role="status" data-testid="validity-warning">
-          Above {MODEL_VALID_BELOW} °C the model is outside its validity: tissue would boil and cavitate, which it does
-          not simulate. Lower the power or the duration.
+      {outcome && changed.length > 0 && (
+        <p className="hint" data-testid="results-tissue-overrides">
+          Computed with changed tissue values: {changed.join('; ')}.
         </p>
       )}
       {outcome && (

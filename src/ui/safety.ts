@@ -37,15 +37,80 @@ export interface SafetyRow {
   source: string;
 }
 
+interface RegionLike {
+  voxels: number;
+  maxTemperature: number;
+  maxDose: number;
+}
+interface TissueRegion extends RegionLike {
+  tissue: string;
+}
+
+/** Where the run computed temperatures: the whole beam path, or only the region around the focus (free beams). */
+function whereSimulated(run: ShownRun): string {
+  return run.fieldModel === 'focal-ray' ? 'in the simulated focal region' : 'on the simulated beam path';
+}
+
+/**
+ * The skin row's note. Three different things read 'no value': a case without skin, skin the simulation did not
+ * reach (free beams simulate only the focal region), and skin it did reach; only the last has a number.
+ */
+function skinNote(run: ShownRun | undefined, skin: TissueRegion | undefined): string {
+  if (!run) return '';
+  if (!skin) return 'This case has no skin.';
+  if (skin.voxels === 0) {
+    return run.fieldModel === 'focal-ray'
+      ? 'No skin in the simulated focal region: this run simulated only the region around the focus.'
+      : 'No skin on the simulated beam path.';
+  }
+  return run.fieldModel === 'focal-ray'
+    ? 'Hottest skin in the simulated focal region.'
+    : 'Hottest skin on the beam path. The path is computed on a grid of 1.4 mm or coarser, which blends the thin skin with the fat and water beside it.';
+}
+
+function boneNote(run: ShownRun | undefined, bone: (RegionLike & { exclusionRadius: number }) | undefined): string {
+  if (!run || !bone) return '';
+  if (bone.voxels === 0) return `No bone surface outside the target ${whereSimulated(run)}.`;
+  const radius = Number((bone.exclusionRadius * 1e3).toPrecision(3));
+  return run.fieldModel === 'focal-ray'
+    ? `Periosteal surface farther than ${radius} mm from the focus, in the simulated focal region.`
+    : `Periosteal surface farther than ${radius} mm from the focus, anywhere on the simulated beam path (near and far side of the bone).`;
+}
+
+const CRITICAL = ['nerve', 'bowel'];
+
+/**
+ * The critical row's note: each nerve or bowel of the case with its dose and temperature, or where it lies outside
+ * what was simulated; the lung (not counted as critical by the core) is named when it was heated, so a pass light
+ * does not hide it.
+ */
+function criticalNote(run: ShownRun | undefined): string {
+  if (!run) return '';
+  const tissues = run.doses.tissueDose as TissueRegion[];
+  const parts = tissues.filter((d) => CRITICAL.includes(d.tissue));
+  const lines =
+    parts.length === 0
+      ? ['This case has no nerve or bowel.']
+      : parts.map((d) =>
+          d.voxels > 0
+            ? `${d.tissue}: ${Number(d.maxDose.toPrecision(3))} CEM43 min, ${d.maxTemperature.toFixed(1)} °C`
+            : `${d.tissue}: not ${whereSimulated(run)}, so no value`,
+        );
+  const lung = tissues.find((d) => d.tissue === 'lung' && d.voxels > 0 && d.maxTemperature > BASELINE_TEMPERATURE + 1);
+  if (lung) {
+    lines.push(
+      `lung (not judged here): ${Number(lung.maxDose.toPrecision(3))} CEM43 min, ${lung.maxTemperature.toFixed(1)} °C`,
+    );
+  }
+  return lines.join(' · ');
+}
+
 /** The dashboard rows of the shown run against the thresholds. */
 export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThresholds): SafetyRow[] {
   const w = thresholds.warnFraction;
   const skin = run?.doses.tissueDose.find((d) => d.tissue === 'skin');
   const bone = run?.doses.boneSurfaceOutsideTarget;
   const critical = run?.doses.criticalDose;
-  const criticalParts = run?.doses.tissueDose.filter(
-    (d) => (d.tissue === 'nerve' || d.tissue === 'bowel') && d.voxels > 0,
-  );
   const row = (
     id: SafetyRow['id'],
     key: SafetyKey,
@@ -67,8 +132,6 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
   // A structure outside the simulated region has no value: 'no result', never a reassuring 'pass'.
   const present = (region: { voxels: number; maxTemperature: number } | undefined) =>
     region && region.voxels > 0 ? region.maxTemperature : undefined;
-  const absent = (what: string, voxels: number | undefined) =>
-    voxels === 0 ? `No ${what} in the simulated region.` : '';
   return [
     row(
       'skin-temperature',
@@ -76,7 +139,7 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
       'Skin, maximum temperature',
       present(skin),
       BASELINE_TEMPERATURE,
-      absent('skin', skin?.voxels),
+      skinNote(run, skin),
     ),
     row(
       'bone-surface-temperature',
@@ -84,11 +147,7 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
       'Bone surface outside the target, maximum temperature',
       present(bone),
       BASELINE_TEMPERATURE,
-      bone
-        ? bone.voxels === 0
-          ? 'No bone surface outside the target in the simulated region.'
-          : `Periosteal surface farther than ${Number((bone.exclusionRadius * 1e3).toPrecision(3))} mm from the focus.`
-        : '',
+      boneNote(run, bone),
     ),
     row(
       'critical-dose',
@@ -96,11 +155,7 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
       'Critical structures (nerve, bowel), maximum thermal dose',
       critical && critical.voxels > 0 ? critical.maxDose : undefined,
       0,
-      critical
-        ? critical.voxels === 0
-          ? 'No nerve or bowel in the simulated region.'
-          : (criticalParts ?? []).map((d) => `${d.tissue}: ${Number(d.maxDose.toPrecision(3))} CEM43 min`).join(' · ')
-        : '',
+      criticalNote(run),
     ),
     row(
       'energy',

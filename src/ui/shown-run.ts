@@ -45,7 +45,14 @@ export interface ShownRun {
   energyPerSonication: number;
   /** the focus the sonication aimed at, when known [m] */
   focus: Vec3 | undefined;
+  /**
+   * which field model ran: 'whole-path' simulates the beam path from the water before the skin to beyond the bone,
+   * 'focal-ray' only the region around the focus (free beams); undefined when the run does not say
+   */
+  fieldModel: FieldModel | undefined;
 }
+
+export type FieldModel = NonNullable<SonicationOutcome['summary']['fieldModel']>;
 
 function maxOf(values: ArrayLike<number>): number {
   let max = Number.NEGATIVE_INFINITY;
@@ -90,6 +97,7 @@ export function shownRun(
       spotStarts: [],
       energyPerSonication: o.summary.energy,
       focus: series?.points[0] ?? undefined,
+      fieldModel: o.summary.fieldModel,
     };
   }
   if (source === 'plan' && plan) {
@@ -113,6 +121,7 @@ export function shownRun(
       spotStarts: o.spots.map((s) => ({ id: s.id, startTime: s.startTime })),
       energyPerSonication: spotPeak((s) => s.summary.energy) ?? 0,
       focus: series?.points[0] ?? undefined,
+      fieldModel: o.spots.find((s) => s.summary.fieldModel)?.summary.fieldModel,
     };
   }
   return undefined;

@@ -52,6 +52,51 @@ describe('safetyRows', () => {
     expect(by['critical-dose']).toMatchObject({ value: 40, status: 'fail' });
   });
 
+  it('says why a row has no value: no skin in the case, or skin the run did not reach', () => {
+    const withoutSkin = fakeSonication();
+    withoutSkin.doses = {
+      ...withoutSkin.doses,
+      tissueDose: withoutSkin.doses.tissueDose.filter((d) => d.tissue !== 'skin'),
+    };
+    const none = safetyRows(shownRun(withoutSkin, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS)[0];
+    expect(none).toMatchObject({ status: 'none', note: 'This case has no skin.' });
+
+    const focalRay = fakeSonication();
+    focalRay.summary = { ...focalRay.summary, fieldModel: 'focal-ray' };
+    focalRay.doses = {
+      ...focalRay.doses,
+      tissueDose: focalRay.doses.tissueDose.map((d) => (d.tissue === 'skin' ? { ...d, voxels: 0 } : d)),
+    };
+    const unreached = safetyRows(shownRun(focalRay, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS)[0];
+    expect(unreached?.status).toBe('none');
+    expect(unreached?.note).toMatch(/^No skin in the simulated focal region/);
+  });
+
+  it('reads the whole path: skin with a value, far bone included, each critical structure named', () => {
+    const run = fakeSonication();
+    run.summary = { ...run.summary, fieldModel: 'whole-path' };
+    const rows = safetyRows(shownRun(run, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS);
+    const by = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(by['skin-temperature']?.note).toMatch(/^Hottest skin on the beam path/);
+    expect(by['skin-temperature']?.note).not.toMatch(/No skin/);
+    expect(by['bone-surface-temperature']?.note).toMatch(/anywhere on the simulated beam path/);
+    expect(by['critical-dose']?.note).toBe(
+      'nerve: 2 CEM43 min, 40.0 °C · bowel: not on the simulated beam path, so no value',
+    );
+  });
+
+  it('names a heated lung beside the critical structures it does not count', () => {
+    const run = fakeSonication();
+    const lung = { tissue: 'lung', voxels: 9, volume: 9e-9, maxTemperature: 57.4, maxDose: 1775, ablatedVolume: 0 };
+    run.doses = {
+      ...run.doses,
+      tissueDose: [...run.doses.tissueDose, { ...lung, volumeAboveSafety: 0 }],
+    } as typeof run.doses;
+    const critical = safetyRows(shownRun(run, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS)[2];
+    expect(critical?.note).toContain('lung (not judged here): 1780 CEM43 min, 57.4 °C');
+    expect(critical?.status).toBe('pass');
+  });
+
   it('shows no light without a run', () => {
     const rows = safetyRows(undefined, DEFAULT_SAFETY_THRESHOLDS);
     expect(rows.map((r) => r.status)).toEqual(['none', 'none', 'none', 'none']);

@@ -1,0 +1,100 @@
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { PlannerStoreApi } from '../../src/state/store.ts';
+import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
+import { TissuePanel } from '../../src/ui/TissuePanel.tsx';
+import { renderWithStore } from '../fixtures/planner-store.ts';
+import { fakeSonication } from './time-fixtures.ts';
+
+type Summary = ReturnType<typeof fakeSonication>['summary'];
+
+const testIds = (html: string) => new Set([...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]));
+
+function femurParts(store: PlannerStoreApi): void {
+  store.setState({
+    caseStatus: 'ready',
+    parts: ['skin', 'fat', 'muscle', 'cortical_bone', 'marrow', 'lesion'].map((tissue) => ({
+      name: tissue,
+      tissue: tissue as 'skin',
+      label: tissue,
+      visible: true,
+      opacity: 1,
+    })),
+  });
+}
+
+describe('the advanced tissue settings render', () => {
+  it("list the case's tissues with their values, units and sources, and the bone bracket", () => {
+    const html = renderWithStore(femurParts, createElement(TissuePanel));
+    const ids = testIds(html);
+    for (const t of ['water', 'skin', 'fat', 'muscle', 'cortical_bone', 'marrow', 'lesion'])
+      expect(ids, t).toContain(`tissue-${t}`);
+    expect(ids).not.toContain('tissue-lung');
+    expect(ids).toContain('tissue-cortical_bone-absorptionFraction');
+    expect(ids).toContain('tissue-cortical_bone-shearSpeed');
+    expect(ids).not.toContain('tissue-muscle-shearSpeed');
+    expect(html).toContain('value="1908 kg/m³"');
+    expect(html).toContain('value="54.55 Np/m"');
+    expect(html).toContain('= 4.74 dB/cm');
+    expect(html).toContain('IT&#x27;IS Tissue Properties Database');
+    expect(html).toContain('BabelBrain 0.16');
+    expect(html).toContain('Every value is the built-in one.');
+    expect(html).toMatch(/data-testid="tissues-reset-all"[^>]*disabled/);
+  });
+
+  it('mark changed values in words, with the built-in value beside them', () => {
+    const html = renderWithStore((store) => {
+      femurParts(store);
+      store.getState().setTissueValue('cortical_bone', 'absorptionFraction', 0.16);
+    }, createElement(TissuePanel));
+    expect(html).toContain('Absorbed fraction (of the attenuation that heats) — changed');
+    expect(html).toContain('built-in 1');
+    expect(html).toContain('1 value differs from the built-in ones: Cortical bone: absorbed fraction 0.16.');
+    expect(html).toContain(' · 1 changed');
+    expect(html).toMatch(/data-testid="bone-fraction-babelbrain"[^>]*aria-pressed="true"/);
+  });
+});
+
+describe('the results card', () => {
+  it('shows the validity warnings, the pressure at the target and the hottest point outside the focal region', () => {
+    const outcome = fakeSonication();
+    const summary: Summary = {
+      ...outcome.summary,
+      fieldModel: 'whole-path',
+      targetPressure: 3.9e6,
+      pathPeakTemperature: { temperature: 42.91, location: [0, 0.05, 0], tissue: 'skin' },
+      validity: {
+        boiling: true,
+        coarseSampling: false,
+        focusInGas: false,
+        focusOutsideBody: false,
+        truncatedPath: false,
+        messages: ['The tissue reaches 415 °C: above 100 °C it boils, which this model does not include.'],
+      },
+    };
+    const html = renderWithStore(
+      (store) => store.getState().finishRun({ ...outcome, summary }, { cortical_bone: { absorptionFraction: 0.16 } }),
+      createElement(ResultsCard),
+    );
+    expect(html).toContain('Outside the model:</strong> The tissue reaches 415 °C');
+    expect(html).toContain('Peak pressure (largest anywhere on the path)');
+    expect(html).toMatch(/data-testid="result-target-pressure" data-si="3900000">3.90 MPa/);
+    expect(html).toContain('Hottest point outside the focal region');
+    expect(html).toContain('skin, 42.9 °C');
+    expect(html).toContain('Computed with changed tissue values: Cortical bone: absorbed fraction 0.16.');
+  });
+
+  it('says nothing of validity or the path before a run, and hides the target row when a run lacks it', () => {
+    const before = renderWithStore(() => undefined, createElement(ResultsCard));
+    expect(before).not.toContain('validity-messages');
+    expect(before).toContain('data-testid="result-target-pressure"');
+    const focalRay = fakeSonication();
+    const html = renderWithStore(
+      (store) => store.getState().finishRun({ ...focalRay, summary: { ...focalRay.summary, fieldModel: 'focal-ray' } }),
+      createElement(ResultsCard),
+    );
+    expect(html).not.toContain('result-target-pressure');
+    expect(html).toContain('Peak pressure (largest in the focal region)');
+    expect(html).not.toContain('Computed with changed tissue values');
+  });
+});
