@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AtTarget } from '../engine/at-target.ts';
+import type { OutsideStructure } from '../engine/critical-outside.ts';
 import { mediumOf } from '../engine/medium.ts';
 import type { SonicateRequest } from '../engine/requests.ts';
 import { runSonication, type SonicationRun } from '../engine/sonicate.ts';
 import { lazySourceLayout } from '../engine/source-layout.ts';
+import type { Validity } from '../engine/validity.ts';
 import { classifyBeam } from '../geometry/beam-status.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationResult } from '../physics/sonication.ts';
@@ -80,7 +83,13 @@ export interface Results {
     ablatedVolume: number;
     timeStep: number;
     energy: number;
+    /** highest temperature [°C] and end dose [CEM43 min] at the target, and its distances to the peaks [m] */
+    atTarget: AtTarget;
   };
+  /** where the model stops holding for this run: flags and plain-language messages (also printed to stderr) */
+  validity: Validity;
+  /** critical structures of the case (nerve, bowel, lung) the simulated volume does not reach, with distances [m] */
+  criticalOutside: OutsideStructure[];
   activeElements: number;
   /** Any further scalar or small fields of the core's result, passed through by name. */
   extra: Record<string, unknown>;
@@ -246,7 +255,10 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
       ablatedVolume: result.ablationVolume,
       timeStep: result.timeStep,
       energy: result.energy,
+      atTarget: run.atTarget,
     },
+    validity: run.validity,
+    criticalOutside: run.criticalOutside,
     activeElements: result.activeElements,
     extra: extraFields(result, voxels),
     runTime: { total: (performance.now() - started) / 1000, core: run.elapsedMs / 1000 },

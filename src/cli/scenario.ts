@@ -52,9 +52,21 @@ function bounded(min: number, max: number, exclusiveMin = false) {
   );
 }
 
-const vec3 = v.strictTuple(
-  [v.number('expected a number'), v.number('expected a number'), v.number('expected a number')],
-  'expected [x, y, z], three numbers',
+/** A coordinate [m]: finite and within a metre of the case's origin (every bundled case fits in ±0.3 m). */
+const coordinate = v.pipe(
+  v.number('expected a number'),
+  v.finite('expected a finite number'),
+  v.minValue(-1, 'expected a coordinate ≥ -1 m'),
+  v.maxValue(1, 'expected a coordinate ≤ 1 m'),
+);
+const vec3 = v.strictTuple([coordinate, coordinate, coordinate], 'expected [x, y, z], three numbers');
+/** A direction: three finite numbers, not all zero (normalised by the runner). */
+const direction = v.pipe(
+  v.strictTuple(
+    [v.pipe(v.number(), v.finite()), v.pipe(v.number(), v.finite()), v.pipe(v.number(), v.finite())],
+    'expected [x, y, z], three finite numbers',
+  ),
+  v.check((d) => Math.hypot(...d) > 1e-9, 'expected a non-zero direction'),
 );
 
 const transducerSchema = v.strictObject(
@@ -146,7 +158,7 @@ const scenarioSchema = v.strictObject(
       'whole-path',
     ),
     target: v.optional(vec3),
-    beamDirection: v.optional(vec3),
+    beamDirection: v.optional(direction),
     aberrationCorrection: v.optional(v.boolean('expected true or false'), true),
     sonication: v.strictObject(
       { duration: bounded(0, 600), cooling: v.optional(bounded(0, 600), 0) },

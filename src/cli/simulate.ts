@@ -66,6 +66,8 @@ export async function main(argv: readonly string[], log: (line: string) => void)
         `peak T ${thermal.peakTemperature.toFixed(2)} °C, ablated ${(thermal.ablatedVolume * 1e6).toFixed(3)} mL, ` +
         `${runTime.total.toFixed(2)} s`,
     );
+    // The run finished, so the exit code is 0; where it left the model's validity the results say so, and so do we.
+    for (const message of results.validity.messages) log(`outside the model: ${message}`);
     return EXIT.ok;
   } catch (error) {
     log(`simulation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

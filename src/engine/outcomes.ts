@@ -4,6 +4,8 @@ import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { DoseReport } from '../physics/dose-report.ts';
 import type { SonicationPeaks } from '../physics/sonication.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
+import type { AtTarget } from './at-target.ts';
+import type { OutsideStructure } from './critical-outside.ts';
 import type { Validity } from './validity.ts';
 
 type Vec3 = [number, number, number];
@@ -74,6 +76,8 @@ export interface SonicationSummary extends SonicationPeaks {
   shearPower?: number;
   /** where the model stops being trustworthy for this run */
   validity?: Validity;
+  /** temperature and dose at the target, and the distances from it to the peaks (absent for a blocked spot) */
+  atTarget?: AtTarget;
   activeElements: number;
   /** bioheat step during heating [s] */
   timeStep: number;
@@ -83,6 +87,11 @@ export interface SonicationSummary extends SonicationPeaks {
   elementsBeyondCriticalAngle: number;
   /** Lesion voxels with CEM43 ≥ 240 over lesion voxels in the region (0 when the region holds no lesion). */
   lesionCoverage: number;
+}
+
+/** A run's dose report, with the critical structures it did not reach and how far away they lie. */
+export interface RunDoses extends DoseReport {
+  criticalOutside?: OutsideStructure[];
 }
 
 /** Temperature and thermal dose against time at a few points. */
@@ -144,7 +153,9 @@ export interface PlanOutcome extends Partial<TimeResolved> {
   /** time [s] and the hottest temperature in the region at that time [°C] */
   time: Float64Array;
   peakTemperature: Float64Array;
-  doses: DoseReport;
+  doses: RunDoses;
+  /** where the model stops holding for the plan as a whole (the hottest anywhere, the lattice's limits) */
+  validity?: Validity;
   /** wall time of the plan [ms] */
   elapsedMs: number;
 }

@@ -1,10 +1,16 @@
+import { BEAM_STATUS_CODES } from '../geometry/beam-status.ts';
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationElements } from '../physics/acoustic-field.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
+import { edgeMax } from '../physics/grid.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
 import { TISSUES } from '../physics/tissues.ts';
+import { toBeam } from '../physics/whole-path/frame.ts';
 import { simulateWholePathSequence } from '../physics/whole-path/sequence.ts';
+import type { WholePathReport } from '../physics/whole-path/sonication.ts';
+import { atTarget } from './at-target.ts';
 import type { CaseState } from './case.ts';
+import { criticalOutside, gridVolume, type SimulatedVolume } from './critical-outside.ts';
 import { bioheatKernelsOf } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
 import type { PlanOutcome, PlanSpotOutcome, SonicationSummary } from './outcomes.ts';
@@ -14,7 +20,8 @@ import type { PlanRequest, PlanSpotRequest } from './requests.ts';
 import { type FieldModel, steeringLossOf } from './sonicate.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 import { type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
-import { wholePathSetup } from './whole-path.ts';
+import { validityOf } from './validity.ts';
+import { type LatticeValidity, wholePathSetup } from './whole-path.ts';
 
 type Vec3 = [number, number, number];
 
@@ -111,10 +118,32 @@ function judgeSpot(
   }
   let bone = 0;
   let angle = 0;
+  let gas = 0;
+  let critical = 0;
+  let nopass = 0;
   for (let e = 0; e < n; e++) {
     if (trace.firing[e] !== 1) continue;
-    if (trace.statuses[e] === 1) bone++;
-    if (trace.statuses[e] === 4) angle++;
+    const status = BEAM_STATUS_CODES[trace.statuses[e] as number];
+    if (status === 'bone') bone++;
+    if (status === 'angle') angle++;
+    if (status === 'gas') gas++;
+    if (status === 'critical') critical++;
+    if (status === 'nopass') nopass++;
+  }
+  // Gas reflects the whole beam and burns its wall; a no-pass region is the user's own order: neither is delivered.
+  if (gas > 0) {
+    blocked = true;
+    reasons.push(
+      `${gas} firing beams cross gas (bowel gas or lung): it reflects them and burns its wall. Switch them off (automatic switch-off) or move the transducer.`,
+    );
+  }
+  if (nopass > 0) {
+    blocked = true;
+    reasons.push(`${nopass} firing beams cross a no-pass region. Switch them off or move the transducer.`);
+  }
+  if (critical > 0) {
+    warning = true;
+    reasons.push(`${critical} firing beams cross a critical structure (nerve or bowel wall): it heats on the way.`);
   }
   if (bone > 0) {
     warning = true;
@@ -208,7 +237,9 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
   };
   const free = (request.freeBeams?.length ?? 0) > 0;
   const fieldModel: FieldModel = free ? 'focal-ray' : (request.fieldModel ?? 'whole-path');
-  let result: SequenceResult;
+  let result: SequenceResult & { wholePath?: WholePathReport };
+  let volume: SimulatedVolume;
+  let latticeValidity: LatticeValidity | undefined;
   if (fieldModel === 'whole-path' && spots.length > 0) {
     // One lattice for the pose holds every spot: the array steers electronically from where it sits.
     const setup = wholePathSetup(
@@ -222,10 +253,18 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
       medium,
     );
     onProgress(0.05);
-    result = simulateWholePathSequence({ ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath }, spots);
+    const whole = simulateWholePathSequence(
+      { ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath },
+      spots,
+    );
+    result = whole;
+    const frame = setup.wholePath.frame;
+    volume = gridVolume(whole.wholePath.coarseGrid, whole.wholePath.edgeTemperature, (p) => toBeam(frame, p));
+    latticeValidity = setup.validity;
   } else {
     onProgress(0.05);
     result = simulateSequence(input, spots);
+    volume = gridVolume(grid, edgeMax(grid, result.maxTemperature));
   }
   let clock = 0;
   let next = 0;
@@ -242,10 +281,15 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
     const s = result.spots[next++];
     if (!s) throw new Error('runPlan: the sequence returned fewer spots than were delivered');
     clock = s.startTime + j.spot.duration + j.spot.cooling;
+    const validity = validityOf(state.model.tissueAt(j.spot.focus), medium, [s.peakTemperature], latticeValidity);
+    // A spot that boils tissue is not valid, whatever its beams: the model stops holding there.
+    const boiling = validity.boiling
+      ? [`It reaches ${Math.round(s.peakTemperature)} °C: the tissue boils. Lower this spot's power or duration.`]
+      : [];
     return {
       id: j.spot.id,
-      status: j.status,
-      reasons: j.reasons,
+      status: j.status === 'valid' && boiling.length > 0 ? 'warning' : j.status,
+      reasons: [...j.reasons, ...boiling],
       startTime: s.startTime,
       summary: {
         peakPressure: s.peakPressure,
@@ -261,9 +305,15 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
         steeringLoss: j.steeringLoss,
         elementsBeyondCriticalAngle: s.elementsBeyondCriticalAngle,
         lesionCoverage: result.lesionCoverage,
+        fieldModel,
+        validity,
+        // At the spot's focus over the whole plan (later spots nearby heat it too).
+        atTarget: atTarget(grid, result.maxTemperature, result.dose, j.spot.focus, s),
       },
     };
   });
+  const pathPeak = result.wholePath?.pathPeakTemperature.temperature;
+  const hottest = [result.peakTemperature, ...(pathPeak === undefined ? [] : [pathPeak])];
   return {
     spots: outcomes,
     grid,
@@ -279,7 +329,9 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
       lesionCoverage: result.lesionCoverage,
       boneSurfaceOutsideTarget: result.boneSurfaceOutsideTarget,
       safetyDoseThreshold: result.safetyDoseThreshold,
+      criticalOutside: criticalOutside(state, result, volume),
     },
+    validity: validityOf(state.model.tissueAt(first.spot.focus), medium, hottest, latticeValidity),
     elapsedMs: performance.now() - started,
   };
 }

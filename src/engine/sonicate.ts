@@ -1,10 +1,14 @@
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import { type ElementSet, poseFrame } from '../geometry/transducer-pose.ts';
 import { steeringLoss } from '../physics/focusing.ts';
+import { edgeMax } from '../physics/grid.ts';
 import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
+import { toBeam } from '../physics/whole-path/frame.ts';
 import { simulateWholePathSonication, type WholePathReport } from '../physics/whole-path/sonication.ts';
+import { type AtTarget, atTarget } from './at-target.ts';
 import type { CaseState } from './case.ts';
+import { criticalOutside, gridVolume, type OutsideStructure } from './critical-outside.ts';
 import { focusOf } from './focus.ts';
 import { bioheatKernelsOf } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
@@ -39,6 +43,10 @@ export interface SonicationRun {
   fieldModel: FieldModel;
   /** where the model stops being trustworthy for this run */
   validity: Validity;
+  /** the temperature and dose at the target, and how far the peaks lie from it */
+  atTarget: AtTarget;
+  /** critical structures of the case the simulated volume does not reach, with their distance from it */
+  criticalOutside: OutsideStructure[];
   /** Each source's tissue path to the target, as the core used them. */
   paths: PathSegment[][];
   /** |p| at the electronic focus over |p| at the geometric focus (1 = not steered). */
@@ -123,7 +131,14 @@ export function runSonication(
     const rayPaths = run.singleElement ? tracePaths(state, sources.elements, focus) : paths;
     const result = simulateSonication({ ...input, elementPaths: rayPaths });
     const validity = validityOf(focusTissue, medium, [result.peakTemperature], undefined);
-    return { ...common, result, validity, elapsedMs: performance.now() - started };
+    return {
+      ...common,
+      result,
+      validity,
+      atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result),
+      criticalOutside: criticalOutside(state, result, gridVolume(grid, edgeMax(grid, result.maxTemperature))),
+      elapsedMs: performance.now() - started,
+    };
   }
   const setup = wholePathSetup(
     state,
@@ -148,7 +163,19 @@ export function runSonication(
     [result.peakTemperature, result.wholePath.pathPeakTemperature.temperature],
     setup.validity,
   );
-  return { ...common, result, validity, elapsedMs: performance.now() - started };
+  const frame = setup.wholePath.frame;
+  return {
+    ...common,
+    result,
+    validity,
+    atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result),
+    criticalOutside: criticalOutside(
+      state,
+      result,
+      gridVolume(result.wholePath.coarseGrid, result.wholePath.edgeTemperature, (p) => toBeam(frame, p)),
+    ),
+    elapsedMs: performance.now() - started,
+  };
 }
 
 /** Each source's tissue path to the focus. */

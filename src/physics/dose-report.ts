@@ -22,8 +22,8 @@ export const BONE_SURFACE_EXCLUSION_RADIUS = 5e-3;
 export const BONE_TISSUES: readonly TissueId[] = ['cortical_bone', 'trabecular_bone'];
 /** Tissues inside the bone: a bone voxel next to one of these is not on the (periosteal) surface. */
 export const INTRAOSSEOUS_TISSUES: readonly TissueId[] = ['cortical_bone', 'trabecular_bone', 'marrow', 'lesion'];
-/** Critical structures to spare. */
-export const CRITICAL_TISSUES: readonly TissueId[] = ['nerve', 'bowel'];
+/** Critical structures to spare (PRODUCT.md: nerve, bowel, lung; the skin has its own row). */
+export const CRITICAL_TISSUES: readonly TissueId[] = ['nerve', 'bowel', 'lung'];
 
 /** Heating of a set of voxels. Empty set: 0 voxels, maxTemperature = 37 °C, doses and volumes 0. */
 export interface RegionDose {
@@ -51,7 +51,7 @@ export interface DoseReport {
   tissueDose: TissueDose[];
   /** cortical + trabecular bone */
   boneDose: RegionDose;
-  /** nerve + bowel */
+  /** nerve + bowel + lung */
   criticalDose: RegionDose;
   /** lesion voxels with CEM43 ≥ 240 / lesion voxels (0 if the grid holds no lesion) */
   lesionCoverage: number;

@@ -53,3 +53,27 @@ export function voxelCentres(grid: VoxelGrid): Float64Array {
   }
   return out;
 }
+
+/**
+ * The largest value on a grid's outermost layer of voxels (e.g. how hot the edge of a simulated volume became).
+ * @param grid - the grid
+ * @param values - one per voxel
+ * @returns the maximum over the six faces' voxels (0 if all are below 0)
+ */
+export function edgeMax(grid: VoxelGrid, values: ArrayLike<number>): number {
+  const { nx, ny, nz } = grid;
+  let max = 0;
+  for (let k = 0; k < nz; k++) {
+    const kEdge = k === 0 || k === nz - 1;
+    for (let j = 0; j < ny; j++) {
+      const jEdge = kEdge || j === 0 || j === ny - 1;
+      // Inside the shell only the first and last voxel of the row are on the edge.
+      const step = jEdge ? 1 : Math.max(1, nx - 1);
+      for (let i = 0; i < nx; i += step) {
+        const v = values[i + nx * (j + ny * k)] as number;
+        if (v > max) max = v;
+      }
+    }
+  }
+  return max;
+}

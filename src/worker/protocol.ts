@@ -3,6 +3,7 @@ import type {
   Estimate,
   PlanningBeamTrace,
   PlanOutcome,
+  RunDoses,
   SonicationSummary,
   TimeResolved,
 } from '../engine/outcomes.ts';
@@ -14,7 +15,6 @@ import type {
   SpotGridRequest,
 } from '../engine/requests.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
-import type { DoseReport } from '../physics/dose-report.ts';
 
 export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from '../engine/outcomes.ts';
 /**
@@ -33,8 +33,11 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
   dose: Float32Array;
   pressure: Float32Array;
   heatSource: Float32Array;
-  /** Per tissue and region: max temperature, max dose and volumes above the ablation and safety thresholds. */
-  doses: DoseReport;
+  /**
+   * Per tissue and region: max temperature, max dose and volumes above the ablation and safety thresholds; the
+   * critical structures the run did not reach, with their distance.
+   */
+  doses: RunDoses;
   /** Temperature against time at the hottest voxel [s], [°C]. */
   time: Float64Array;
   hottestTemperature: Float64Array;

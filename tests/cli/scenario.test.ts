@@ -123,6 +123,15 @@ describe('scenario parsing and validation', () => {
     ['short vector', { ...valid(), target: [0, 0] }, 'target.2', /expected a number/],
     ['not a vector', { ...valid(), target: 0.1 }, 'target', /\[x, y, z\]/],
     ['zero vector', { ...valid(), beamDirection: [0, 0, 0] }, 'beamDirection', /non-zero/],
+    // JSON's 1e400 parses to Infinity: refused where it is read, never simulated into NaN.
+    ['an infinite target', { ...valid(), target: [0, Number.POSITIVE_INFINITY, 0] }, 'target.1', /finite/],
+    ['a target metres away', { ...valid(), target: [0, 2, 0] }, 'target.1', /≤ 1 m/],
+    [
+      'an infinite direction',
+      { ...valid(), beamDirection: [0, 0, Number.NEGATIVE_INFINITY] },
+      'beamDirection.2',
+      /finite/,
+    ],
     ['grid too fine', { ...valid(), grid: { size: 0.1, spacing: 0.0001 } }, 'grid', /at most 101/],
     [
       'layers past the transducer',
@@ -202,6 +211,30 @@ describe('the command line (in process)', () => {
     expect((await run([])).code).toBe(EXIT.refused);
     expect((await run(['a.json', 'b.json'])).code).toBe(EXIT.refused);
     expect((await run(['a.json', '--bogus'])).code).toBe(EXIT.refused);
+  });
+
+  it('finishes a run outside the model with exit 0, but flags it in the results and on stderr', async () => {
+    const scenario = join(dir, 'boiling.json');
+    const out = join(dir, 'boiling-results.json');
+    writeFileSync(scenario, JSON.stringify({ ...valid(), drive: { acousticPower: 3000 } }));
+    const { code, log } = await run([scenario, '--out', out]);
+    expect(code).toBe(EXIT.ok);
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    expect(results.thermal.peakTemperature).toBeGreaterThan(100);
+    expect(results.validity.boiling).toBe(true);
+    expect(log).toMatch(/outside the model: The tissue reaches \d+ °C/);
+  });
+
+  it('flags a target in the water bath, outside the body', async () => {
+    const scenario = join(dir, 'in-water.json');
+    const out = join(dir, 'in-water-results.json');
+    const femur = { type: 'phantom', id: 'femur-shaft' };
+    writeFileSync(scenario, JSON.stringify({ ...valid(), medium: femur, target: [0, 0.5, 0] }));
+    const { code, log } = await run([scenario, '--out', out]);
+    expect(code).toBe(EXIT.ok);
+    const results = JSON.parse(readFileSync(out, 'utf8'));
+    expect(results.validity.focusOutsideBody).toBe(true);
+    expect(log).toMatch(/outside the model: The focus is in the water bath/);
   });
 
   it('writes the results file', async () => {

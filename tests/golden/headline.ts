@@ -40,6 +40,13 @@ export function headlineOf(results: Results): Headline {
   }
   if (extra.boneSurfaceOutsideTarget) out['boneSurface.maxTemperature'] = extra.boneSurfaceOutsideTarget.maxTemperature;
   if (extra.criticalDose && extra.criticalDose.voxels > 0) out['critical.maxDose'] = extra.criticalDose.maxDose;
+  out['target.temperature'] = results.thermal.atTarget.temperature;
+  out['target.dose'] = results.thermal.atTarget.dose;
+  out['target.peakTemperatureDistance'] = results.thermal.atTarget.peakTemperatureDistance;
+  for (const o of results.criticalOutside) {
+    out[`outside.${o.tissue}.distance`] = o.distance;
+    out[`outside.${o.tissue}.maxTemperature`] = o.maxTemperature;
+  }
   if (extra.wholePath) {
     out['path.absorbedPower'] = extra.wholePath.absorbedPower;
     out['path.shearPower'] = extra.wholePath.shearPower;

@@ -1,6 +1,6 @@
 import { SonicationCancelled } from '../acoustic-field.ts';
 import { type DoseReport, mergeDoseReports } from '../dose-report.ts';
-import { type VoxelGrid, voxelCount } from '../grid.ts';
+import { edgeMax, type VoxelGrid, voxelCount } from '../grid.ts';
 import {
   checkDrive,
   checkRegion,
@@ -10,7 +10,7 @@ import {
   simulateSonication,
 } from '../sonication.ts';
 import { scheduleFor } from '../thermal-run.ts';
-import { type Medium, TISSUES } from '../tissues.ts';
+import { BODY_TEMPERATURE, type Medium, TISSUES } from '../tissues.ts';
 import { type CoarseGrid, coarseGrid } from './coarse-grid.ts';
 import { COARSE_MAX_TIME_STEP, type CoarseRun, coarseReport, type PathPeak, runCoarse } from './coarse-run.ts';
 import type { FocalProfiles } from './profiles.ts';
@@ -44,6 +44,13 @@ export interface WholePathReport {
   focalRegionHeat: { lattice: number; fine: number };
   /** the coarse thermal grid (beam-frame coordinates) */
   coarseGrid: VoxelGrid;
+  /**
+   * Highest temperature reached on the coarse grid's outermost layer of blocks [°C]. Outside the grid nothing is
+   * heated by the beam, so by the maximum principle of the heat equation no point outside gets hotter than the
+   * edge: what bounds a structure the simulated path does not reach (the fixed-temperature faces make the edge a
+   * slight under-estimate).
+   */
+  edgeTemperature: number;
   /** the focal region's own report (the result's report merges it with the rest of the path) */
   focalRegion: DoseReport;
 }
@@ -205,6 +212,7 @@ export function withWholePath<R extends DoseReport>(
       passes: acoustics.passes,
       focalRegionHeat: { ...acoustics.focalRegionHeat },
       coarseGrid: coarse.grid,
+      edgeTemperature: BODY_TEMPERATURE + edgeMax(coarse.grid, run.maxRise),
       focalRegion,
     },
   };

@@ -18,12 +18,14 @@ export function sonicate(
   onProgress: (fraction: number) => void,
   scope: string,
 ): SonicationOutcome {
-  const { grid, result, steeringLoss, elapsedMs, fieldModel, validity } = runSonication(state, request, onProgress);
+  const run = runSonication(state, request, onProgress);
+  const { grid, result, steeringLoss, elapsedMs, fieldModel, validity } = run;
   const whole = result.wholePath;
   return {
     summary: {
       fieldModel,
       validity,
+      atTarget: run.atTarget,
       ...(whole
         ? {
             targetPressure: whole.focusPressure,
@@ -57,6 +59,7 @@ export function sonicate(
       lesionCoverage: result.lesionCoverage,
       boneSurfaceOutsideTarget: result.boneSurfaceOutsideTarget,
       safetyDoseThreshold: result.safetyDoseThreshold,
+      criticalOutside: run.criticalOutside,
     },
     time: result.time,
     hottestTemperature: result.hottestTemperature,

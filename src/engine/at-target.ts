@@ -1,0 +1,75 @@
+import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { SonicationPeaks } from '../physics/sonication.ts';
+
+type Vec3 = readonly [number, number, number];
+
+/**
+ * What happened at the target itself, beside the region's peaks: the peak and the target can differ (a standing
+ * wave before a bone, aberration left uncorrected), and a learner must see both and how far apart they are.
+ */
+export interface AtTarget {
+  /** the target (the electronic focus) [m] */
+  position: [number, number, number];
+  /** highest temperature reached at the target over the run [°C] (trilinear in the region's voxels) */
+  temperature: number;
+  /** thermal dose at the target at the end of the run [CEM43 min] (trilinear) */
+  dose: number;
+  /** distance from the target to the hottest voxel [m] */
+  peakTemperatureDistance: number;
+  /** distance from the target to the voxel of highest pressure [m] */
+  peakPressureDistance: number;
+}
+
+/**
+ * @param grid - the region the fields live on
+ * @param maxTemperature - highest temperature per voxel [°C]
+ * @param dose - CEM43 per voxel [min]
+ * @param target - the focus [m]
+ * @param peaks - the run's peaks and where they are
+ * @returns the values at the target and its distances to the peaks
+ */
+export function atTarget(
+  grid: VoxelGrid,
+  maxTemperature: ArrayLike<number>,
+  dose: ArrayLike<number>,
+  target: Vec3,
+  peaks: Pick<SonicationPeaks, 'peakTemperatureLocation' | 'peakPressureLocation'>,
+): AtTarget {
+  const distance = (p: Vec3) => Math.hypot(p[0] - target[0], p[1] - target[1], p[2] - target[2]);
+  return {
+    position: [target[0], target[1], target[2]],
+    temperature: trilinear(grid, maxTemperature, target),
+    dose: trilinear(grid, dose, target),
+    peakTemperatureDistance: distance(peaks.peakTemperatureLocation),
+    peakPressureDistance: distance(peaks.peakPressureLocation),
+  };
+}
+
+/** A voxel field at a point, trilinear between voxel centres (clamped to the grid). */
+function trilinear(grid: VoxelGrid, field: ArrayLike<number>, p: Vec3): number {
+  const counts = [grid.nx, grid.ny, grid.nz];
+  const cell = [0, 0, 0];
+  const frac = [0, 0, 0];
+  for (let a = 0; a < 3; a++) {
+    const n = counts[a] as number;
+    const x = Math.min(n - 1, Math.max(0, ((p[a] as number) - (grid.origin[a] as number)) / grid.spacing));
+    const i = Math.min(n - 2, Math.floor(x));
+    cell[a] = Math.max(0, i);
+    frac[a] = n > 1 ? x - (cell[a] as number) : 0;
+  }
+  let sum = 0;
+  for (let c = 0; c < 8; c++) {
+    const di = c & 1;
+    const dj = (c >> 1) & 1;
+    const dk = (c >> 2) & 1;
+    const i = Math.min(grid.nx - 1, (cell[0] as number) + di);
+    const j = Math.min(grid.ny - 1, (cell[1] as number) + dj);
+    const k = Math.min(grid.nz - 1, (cell[2] as number) + dk);
+    const w =
+      (di ? (frac[0] as number) : 1 - (frac[0] as number)) *
+      (dj ? (frac[1] as number) : 1 - (frac[1] as number)) *
+      (dk ? (frac[2] as number) : 1 - (frac[2] as number));
+    sum += w * (field[i + grid.nx * (j + grid.ny * k)] as number);
+  }
+  return sum;
+}
