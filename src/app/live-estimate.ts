@@ -28,7 +28,7 @@ function estimateInputs(s: PlannerStore): unknown[] {
  * and when the plan changed meanwhile, exactly one more with the latest state (latest wins, nothing queues up).
  * Returns the unsubscribe function.
  */
-export function keepEstimateLive(store: PlannerStoreApi, client: SimClient): () => void {
+export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient, 'estimate'>): () => void {
   let inFlight = false;
   let dirty = false;
   let disposed = false;

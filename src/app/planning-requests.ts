@@ -1,4 +1,4 @@
-import { steeredFocus } from '../state/selectors.ts';
+import { steeredFocus, usesFreeBeams } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import type { EstimateRequest, PlanningBeamRequest, PlanRequest } from '../worker/plan-protocol.ts';
 import type { SonicateRequest } from '../worker/protocol.ts';
@@ -7,7 +7,8 @@ import { DEFAULT_REGION } from './defaults.ts';
 
 /**
  * Requests to the worker, built from the store's plan. Pure functions of the state, so what the app asks for is
- * exactly what the panels show.
+ * exactly what the panels show. What a run's results depend on is `sonicationInputs`/`planInputs`
+ * (state/selectors.ts): keep the two in step when a request gains a field.
  */
 
 /** The elements switched on by hand, as the worker's mask (1 = on). */
@@ -15,15 +16,6 @@ export function elementsOnMask(state: PlannerStore): Uint8Array {
   const mask = new Uint8Array(state.transducer.elementCount).fill(1);
   for (const index of state.elementsOff) if (index >= 0 && index < mask.length) mask[index] = 0;
   return mask;
-}
-
-function usesFreeBeams(state: PlannerStore): boolean {
-  return state.freeBeamMode && state.freeBeams.length > 0;
-}
-
-/** How many sources fire in this plan: the free beams in free-beam mode, else the array's elements. */
-export function sourceCount(state: PlannerStore): number {
-  return usesFreeBeams(state) ? state.freeBeams.length : state.transducer.elementCount;
 }
 
 export function planningBeamRequest(state: PlannerStore): PlanningBeamRequest {

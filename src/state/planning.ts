@@ -1,6 +1,7 @@
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate, NoPassRegion, PlanOutcome } from '../worker/plan-protocol.ts';
+import type { PlanInputs } from './selectors.ts';
 import type { TissueKey, TissueOverrides } from './tissue-overrides.ts';
 
 type Vec3 = [number, number, number];
@@ -23,6 +24,8 @@ export interface PlanRunState {
   progress: number;
   message: string;
   outcome: PlanOutcome | undefined;
+  /** the settings and spots that outcome was computed for (selectors.ts `planStale`); undefined = not known */
+  inputs?: PlanInputs | undefined;
 }
 
 /** A point where the user asked to follow temperature and dose against time (skin, bone surface, nerve…). */
@@ -101,7 +104,8 @@ export interface PlanningActions {
   removeSpot(id: string): void;
   /** moves a spot one place earlier (−1) or later (+1) in the plan */
   moveSpot(id: string, by: -1 | 1): void;
-  setSpots(spots: PlanSpot[]): void;
+  /** replaces the spots; `selected` (default: the first) becomes the selected spot */
+  setSpots(spots: PlanSpot[], selected?: string): void;
   selectSpot(id: string | undefined): void;
   setFreeBeamMode(on: boolean): void;
   addFreeBeam(origin: Vec3): void;
@@ -124,13 +128,17 @@ export interface PlanningActions {
   setSlices(patch: Partial<SliceState>): void;
   /** not undoable (a preference, not a plan): the safety dashboard's thresholds */
   setSafetyThresholds(patch: Partial<SafetyThresholds>): void;
-  /** a drag in the 3D view ended and changed the plan (not undoable) */
+  /**
+   * A drag in the 3D view ended and changed the plan: emits `events` 'drag-settled' (not state, not undoable). It
+   * starts nothing: the live estimate follows the drag and the user presses Sonicate.
+   */
   settleDrag(): void;
   /** not undoable: the live estimate while dragging */
   setEstimate(estimate: Estimate | undefined): void;
   startPlanRun(): void;
   setPlanProgress(fraction: number): void;
-  finishPlanRun(outcome: PlanOutcome): void;
+  /** `inputs`: the settings the plan ran with (`planInputs`); its results turn stale when they change */
+  finishPlanRun(outcome: PlanOutcome, inputs?: PlanInputs): void;
   failPlanRun(status: 'cancelled' | 'error', message: string): void;
 }
 
@@ -154,8 +162,8 @@ export interface SliceState {
 }
 
 /**
- * Pass/warn/fail limits of the safety dashboard. Defaults and their sources live with the dashboard
- * (src/ui/safety-thresholds.ts); the user may edit them.
+ * Pass/warn/fail limits of the safety dashboard. Defaults and their sources are in src/state/safety-defaults.ts;
+ * the user may edit them in the dashboard.
  */
 export interface SafetyThresholds {
   /** skin, maximum temperature [°C] */

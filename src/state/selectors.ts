@@ -1,4 +1,9 @@
-import type { PlannerStore } from './store.ts';
+import type { SphericalArraySpec } from '../physics/transducer.ts';
+import type { NoPassRegion } from '../worker/plan-protocol.ts';
+import type { PlanSpot } from './planning.ts';
+import { sameData } from './same-data.ts';
+import type { PlannerStore, SonicationParams } from './store.ts';
+import type { TissueOverrides } from './tissue-overrides.ts';
 
 type Vec3 = [number, number, number];
 
@@ -21,4 +26,122 @@ export function electronicFocus(state: PlannerStore): Vec3 {
 export function steeredFocus(state: PlannerStore): Vec3 | undefined {
   const focus = electronicFocus(state);
   return focus === state.target ? undefined : focus;
+}
+
+/** True when the free beams fire instead of the array (free-beam mode with at least one beam placed). */
+export function usesFreeBeams(state: Pick<PlannerStore, 'freeBeamMode' | 'freeBeams'>): boolean {
+  return state.freeBeamMode && state.freeBeams.length > 0;
+}
+
+/** The settings a beam trace depends on: what the sonication and the plan share. */
+interface BeamInputs {
+  target: Vec3;
+  beamDirection: Vec3;
+  transducer: SphericalArraySpec;
+  aberrationCorrection: boolean;
+  autoSwitchOff: boolean;
+  noPass: NoPassRegion[];
+  tissueOverrides: TissueOverrides;
+  /** which sources fire: the free beams, or the array less the elements switched off by hand */
+  sources: { freeBeams: Vec3[] } | { elementsOff: number[] };
+}
+
+/** Every setting a single sonication's results depend on (what `sonicateRequest` sends, less the probe points). */
+export interface SonicationInputs extends BeamInputs {
+  sonication: SonicationParams;
+  /** the electronic focus when the array is steered to a selected spot, else undefined (the target) */
+  focus: Vec3 | undefined;
+}
+
+/** Every setting a plan's results depend on (what `planRequest` sends, less the probe points). */
+export interface PlanInputs extends BeamInputs {
+  spots: PlanSpot[];
+}
+
+function beamInputs(s: PlannerStore): BeamInputs {
+  return {
+    target: s.target,
+    beamDirection: s.beamDirection,
+    transducer: s.transducer,
+    aberrationCorrection: s.aberrationCorrection,
+    autoSwitchOff: s.autoSwitchOff,
+    noPass: s.noPass,
+    tissueOverrides: s.tissueOverrides,
+    sources: usesFreeBeams(s) ? { freeBeams: s.freeBeams } : { elementsOff: s.elementsOff },
+  };
+}
+
+export function sonicationInputs(s: PlannerStore): SonicationInputs {
+  return { ...beamInputs(s), sonication: s.sonication, focus: steeredFocus(s) };
+}
+
+export function planInputs(s: PlannerStore): PlanInputs {
+  return { ...beamInputs(s), spots: s.spots };
+}
+
+/**
+ * True when the last sonication's results were computed for other settings than those now in the plan (power,
+ * target, tilt, transducer, elements, tissue values…): the card, the dashboard and the 3D heat then show an old run.
+ * Compared by value, so an Undo back to the settings of the run makes it current again.
+ */
+export function sonicationStale(s: PlannerStore): boolean {
+  return s.run.outcome !== undefined && s.run.inputs !== undefined && !sameData(s.run.inputs, sonicationInputs(s));
+}
+
+/** True when the last plan's results were computed for other settings or spots than those now in the plan. */
+export function planStale(s: PlannerStore): boolean {
+  return (
+    s.planRun.outcome !== undefined && s.planRun.inputs !== undefined && !sameData(s.planRun.inputs, planInputs(s))
+  );
+}
+
+export type RunSource = 'sonication' | 'plan';
+
+/** Which run is shown (replayed, drawn in 3D, judged by the dashboard): the one asked for when it exists, else whichever exists. */
+export function resolveSource(wanted: RunSource, hasSonication: boolean, hasPlan: boolean): RunSource | undefined {
+  if (wanted === 'plan' && hasPlan) return 'plan';
+  if (wanted === 'sonication' && hasSonication) return 'sonication';
+  if (hasSonication) return 'sonication';
+  if (hasPlan) return 'plan';
+  return undefined;
+}
+
+/** The run the time views, the dashboard and the 3D heat show, or undefined before any run. */
+export function shownSource(s: PlannerStore): RunSource | undefined {
+  return resolveSource(s.playback.source, s.run.outcome !== undefined, s.planRun.outcome !== undefined);
+}
+
+/**
+ * True when the shown results (the last sonication, or the last plan when that is what is replayed) were computed for
+ * other settings than the current ones. The 3D view dims the heat on it; the results card, the safety dashboard
+ * and the stale banner over the view say so in words.
+ */
+export function resultsStale(s: PlannerStore): boolean {
+  const source = shownSource(s);
+  if (source === 'sonication') return sonicationStale(s);
+  if (source === 'plan') return planStale(s);
+  return false;
+}
+
+/**
+ * Why Sonicate cannot run now, in words the user can act on; '' when it can. The button is disabled with this
+ * reason beside it, and the controller refuses with it (a key press, a stale click) without touching the results.
+ */
+export function sonicateBlocker(s: PlannerStore): string {
+  if (s.caseStatus === 'loading') return 'The case is still loading.';
+  if (s.caseStatus === 'error') return 'No case is loaded.';
+  if (s.run.status === 'running') return 'A sonication is running.';
+  if (s.planRun.status === 'running') return 'The plan is running.';
+  const beams = s.estimate?.beams;
+  if (beams && beams.activeCount === 0) {
+    const total = beams.statuses.length;
+    const byHand = !usesFreeBeams(s) && s.elementsOff.length >= s.transducer.elementCount;
+    const why = byHand
+      ? 'every element is switched off by hand'
+      : s.autoSwitchOff
+        ? `the automatic switch-off turned off all ${total} beams (each crosses gas, a critical structure or a no-pass region)`
+        : 'every element is switched off';
+    return `No element fires: ${why}. Switch elements back on, or move the target or the transducer.`;
+  }
+  return '';
 }

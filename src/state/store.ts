@@ -4,6 +4,7 @@ import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate } from '../worker/plan-protocol.ts';
 import type { CaseSummary, SonicationOutcome } from '../worker/protocol.ts';
+import { createPlannerEvents } from './events.ts';
 import {
   IDLE_PLAN_RUN,
   INITIAL_PLANNING,
@@ -16,6 +17,8 @@ import {
   type SliceState,
 } from './planning.ts';
 import { DEFAULT_SAFETY_THRESHOLDS } from './safety-defaults.ts';
+import { sameData } from './same-data.ts';
+import type { SonicationInputs } from './selectors.ts';
 import {
   caseTissues,
   keepTissues,
@@ -55,6 +58,24 @@ export interface RunState {
   outcome: SonicationOutcome | undefined;
   /** the tissue values that outcome was computed with (empty = the built-in table) */
   tissueOverrides: TissueOverrides;
+  /** the settings that outcome was computed for (selectors.ts `sonicationStale`); undefined = not known */
+  inputs: SonicationInputs | undefined;
+}
+
+/**
+ * What a case brings beside its geometry (src/app/catalogue.ts): its own default sonication, and the words for its
+ * axes, so the panels can say where the transducer sits ("from the front and the outer side").
+ */
+export interface CaseInfo {
+  sonication?: SonicationParams;
+  /** per axis, the words for its negative and positive direction, e.g. y: ['the back', 'the front'] */
+  axisWords?: AxisWords;
+}
+
+export interface AxisWords {
+  x: readonly [string, string];
+  y: readonly [string, string];
+  z: readonly [string, string];
 }
 
 export interface PlannerState extends PlanningState {
@@ -67,13 +88,16 @@ export interface PlannerState extends PlanningState {
   target: Vec3;
   beamDirection: Vec3;
   sonication: SonicationParams;
+  /** what the loaded case brings beside its geometry (set with the case) */
+  caseInfo: CaseInfo;
   run: RunState;
-  /** Bumped to ask the 3D view to frame the case again. */
+  /**
+   * @deprecated A counter read as an event: listen to `store.events.on('view-reset', …)` instead. Still bumped by
+   * `resetView` until src/scene/Viewer.tsx listens to the event; then it goes.
+   */
   viewResetCount: number;
   estimate: Estimate | undefined;
   planRun: PlanRunState;
-  /** Counts finished drags that changed the plan: the app answers each with the full computation. */
-  dragsSettled: number;
   playback: PlaybackState;
   slices: SliceState;
   safetyThresholds: SafetyThresholds;
@@ -81,16 +105,22 @@ export interface PlannerState extends PlanningState {
 
 export interface PlannerActions {
   setCaseLoading(caseId: string): void;
-  setCaseLoaded(summary: CaseSummary, opacityOf: (tissue: TissueId) => number): void;
+  /** `info`: the case's own defaults (its sonication replaces the current one) and axis words */
+  setCaseLoaded(summary: CaseSummary, opacityOf: (tissue: TissueId) => number, info?: CaseInfo): void;
   setCaseError(message: string): void;
   setPartVisible(name: string, visible: boolean): void;
   setPartOpacity(name: string, opacity: number): void;
   setSonication(patch: Partial<SonicationParams>): void;
   startRun(): void;
   setProgress(fraction: number): void;
-  /** `tissueOverrides`: those of the request that produced the outcome (default: none) */
-  finishRun(outcome: SonicationOutcome, tissueOverrides?: TissueOverrides): void;
+  /**
+   * @param inputs - the settings the outcome was computed for (`sonicationInputs` of the state the request was built
+   *   from): the results turn stale when the plan moves away from them. Undefined: not known, never stale.
+   */
+  finishRun(outcome: SonicationOutcome, inputs?: SonicationInputs): void;
+  /** A run that failed or was cancelled: the message shows, the previous results stay as they were. */
   failRun(status: 'cancelled' | 'error', message: string): void;
+  /** Asks the 3D view to frame the case again (`events` 'view-reset'). */
   resetView(): void;
 }
 
@@ -113,8 +143,12 @@ function undoable(state: PlannerState): UndoableState {
   return picked as UndoableState;
 }
 
+/**
+ * Compared by value: a value typed again as it was, or a setter that builds an equal object, records no undo step
+ * (otherwise one edit could take two Undo clicks).
+ */
 function sameUndoable(a: UndoableState, b: UndoableState): boolean {
-  return (Object.keys(a) as (keyof UndoableState)[]).every((key) => a[key] === b[key]);
+  return (Object.keys(a) as (keyof UndoableState)[]).every((key) => a[key] === b[key] || sameData(a[key], b[key]));
 }
 
 function sameLayout(a: SphericalArraySpec, b: SphericalArraySpec): boolean {
@@ -136,10 +170,18 @@ export interface PlannerDefaults {
   sonication: SonicationParams;
 }
 
-const IDLE_RUN: RunState = { status: 'idle', progress: 0, message: '', outcome: undefined, tissueOverrides: {} };
+const IDLE_RUN: RunState = {
+  status: 'idle',
+  progress: 0,
+  message: '',
+  outcome: undefined,
+  tissueOverrides: {},
+  inputs: undefined,
+};
 
 export function createPlannerStore(defaults: PlannerDefaults) {
-  return createStore<PlannerStore>()(
+  const events = createPlannerEvents();
+  const store = createStore<PlannerStore>()(
     temporal<PlannerStore, [], [], UndoableState>(
       (set) => ({
         caseId: defaults.caseId,
@@ -151,6 +193,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         target: [0, 0, 0],
         beamDirection: [0, -1, 0],
         sonication: defaults.sonication,
+        caseInfo: {},
         run: IDLE_RUN,
         viewResetCount: 0,
 
@@ -160,6 +203,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             caseStatus: 'loading',
             caseError: '',
             caseSummary: undefined,
+            caseInfo: {},
             parts: [],
             run: IDLE_RUN,
             // A plan belongs to its case: spots, regions, probes and free beams are in its coordinates.
@@ -172,10 +216,13 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             estimate: undefined,
             planRun: IDLE_PLAN_RUN,
           }),
-        setCaseLoaded: (summary, opacityOf) =>
+        setCaseLoaded: (summary, opacityOf, info = {}) =>
           set((s) => ({
             caseStatus: 'ready',
             caseSummary: summary,
+            caseInfo: info,
+            // Each case has its own sensible sonication (a bone plate in water needs a few watts, a thigh tens).
+            sonication: info.sonication ? { ...info.sonication } : s.sonication,
             parts: summary.parts.map((p) => ({ ...p, visible: true, opacity: opacityOf(p.tissue) })),
             target: [...summary.meta.defaultTarget],
             beamDirection: [...summary.meta.defaultBeamDirection],
@@ -189,25 +236,38 @@ export function createPlannerStore(defaults: PlannerDefaults) {
           set((s) => ({
             parts: s.parts.map((p) => (p.name === name ? { ...p, opacity: Math.min(1, Math.max(0, opacity)) } : p)),
           })),
-        setSonication: (patch) => set((s) => ({ sonication: { ...s.sonication, ...patch } })),
+        setSonication: (patch) =>
+          set((s) => {
+            const sonication = { ...s.sonication, ...patch };
+            return sameData(sonication, s.sonication) ? {} : { sonication };
+          }),
         startRun: () => set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…' } })),
         setProgress: (fraction) =>
           set((s) =>
             s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {},
           ),
         // A finished run is shown at its end (peak dose reached); the replay starts from there.
-        finishRun: (outcome, tissueOverrides = {}) =>
+        finishRun: (outcome, inputs) =>
           set({
-            run: { status: 'done', progress: 1, message: 'Done', outcome, tissueOverrides },
+            run: {
+              status: 'done',
+              progress: 1,
+              message: 'Done',
+              outcome,
+              tissueOverrides: inputs?.tissueOverrides ?? {},
+              inputs,
+            },
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'sonication' },
           }),
         failRun: (status, message) => set((s) => ({ run: { ...s.run, status, progress: 0, message } })),
-        resetView: () => set((s) => ({ viewResetCount: s.viewResetCount + 1 })),
+        resetView: () => {
+          events.emit('view-reset', undefined);
+          set((s) => ({ viewResetCount: s.viewResetCount + 1 }));
+        },
 
         ...INITIAL_PLANNING,
         estimate: undefined,
         planRun: IDLE_PLAN_RUN,
-        dragsSettled: 0,
         playback: { time: 0, playing: false, source: 'sonication' },
         slices: { point: undefined, quantity: 'temperature', visible: true },
         safetyThresholds: DEFAULT_SAFETY_THRESHOLDS,
@@ -221,7 +281,8 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         setPlayback: (patch) => set((s) => ({ playback: { ...s.playback, ...patch } })),
         setSlices: (patch) => set((s) => ({ slices: { ...s.slices, ...patch } })),
         setSafetyThresholds: (patch) => set((s) => ({ safetyThresholds: { ...s.safetyThresholds, ...patch } })),
-        settleDrag: () => set((s) => ({ dragsSettled: s.dragsSettled + 1 })),
+        // An event, not state: nothing in the app starts a sonication on it (README, "Live estimate and Sonicate").
+        settleDrag: () => events.emit('drag-settled', undefined),
         setTarget: (target) => set({ target }),
         setBeamDirection: (direction) => {
           const n = Math.hypot(...direction);
@@ -260,7 +321,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             if (spot) spots.splice(to, 0, spot);
             return { spots };
           }),
-        setSpots: (spots) => set({ spots, selectedSpotId: spots[0]?.id }),
+        setSpots: (spots, selected = spots[0]?.id) => set({ spots, selectedSpotId: selected }),
         selectSpot: (selectedSpotId) => set({ selectedSpotId }),
         setFreeBeamMode: (freeBeamMode) => set({ freeBeamMode }),
         addFreeBeam: (origin) => set((s) => ({ freeBeams: [...s.freeBeams, origin] })),
@@ -268,16 +329,18 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         setTargetSnap: (targetSnap) => set({ targetSnap }),
         setAberrationCorrection: (aberrationCorrection) => set({ aberrationCorrection }),
         setEstimate: (estimate) => set({ estimate }),
-        startPlanRun: () => set({ planRun: { ...IDLE_PLAN_RUN, status: 'running', message: 'Running the plan…' } }),
+        // The last plan's results stay until the new one is done (a cancelled or failed run leaves them as they were).
+        startPlanRun: () =>
+          set((s) => ({ planRun: { ...s.planRun, status: 'running', progress: 0, message: 'Running the plan…' } })),
         setPlanProgress: (fraction) =>
           set((s) =>
             s.planRun.status === 'running'
               ? { planRun: { ...s.planRun, progress: Math.max(s.planRun.progress, fraction) } }
               : {},
           ),
-        finishPlanRun: (outcome) =>
+        finishPlanRun: (outcome, inputs) =>
           set({
-            planRun: { status: 'done', progress: 1, message: 'Plan done', outcome },
+            planRun: { status: 'done', progress: 1, message: 'Plan done', outcome, inputs },
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'plan' },
           }),
         failPlanRun: (status, message) => set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message } })),
@@ -285,6 +348,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
       { partialize: undoable, equality: sameUndoable, limit: UNDO_LIMIT },
     ),
   );
+  return Object.assign(store, { events });
 }
 
 export type PlannerStoreApi = ReturnType<typeof createPlannerStore>;

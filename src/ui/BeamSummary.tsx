@@ -1,17 +1,19 @@
+import { useMemo } from 'react';
+import { type BeamTally, tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { BEAM_COLOURS } from '../style/palette.ts';
 
 export type BeamKind = keyof typeof BEAM_COLOURS;
 
 /** Each beam status in the product's words, its colour and whether it is drawn dashed (PRODUCT.md). */
-export const BEAM_KINDS: readonly { kind: BeamKind; label: string; dashed: boolean }[] = [
-  { kind: 'clear', label: 'clear path', dashed: false },
-  { kind: 'bone', label: 'crosses bone before the target', dashed: false },
-  { kind: 'gas', label: 'through gas', dashed: false },
-  { kind: 'critical', label: 'through a critical structure', dashed: true },
-  { kind: 'nopass', label: 'through a no-pass region', dashed: true },
-  { kind: 'angle', label: 'beyond the critical angle at bone', dashed: false },
-  { kind: 'off', label: 'switched off', dashed: false },
+export const BEAM_KINDS: readonly { kind: BeamKind; label: string; short: string; dashed: boolean }[] = [
+  { kind: 'clear', label: 'clear path', short: 'clear', dashed: false },
+  { kind: 'bone', label: 'crosses bone before the target', short: 'cross bone', dashed: false },
+  { kind: 'gas', label: 'through gas', short: 'through gas', dashed: false },
+  { kind: 'critical', label: 'through a critical structure', short: 'through a critical structure', dashed: true },
+  { kind: 'nopass', label: 'through a no-pass region', short: 'through a no-pass region', dashed: true },
+  { kind: 'angle', label: 'beyond the critical angle at bone', short: 'beyond the critical angle', dashed: false },
+  { kind: 'off', label: 'switched off', short: 'switched off', dashed: false },
 ];
 
 /** A short line in a beam's colour, dashed where the 3D view dashes it. */
@@ -31,12 +33,41 @@ export function BeamSwatch({ kind }: { kind: BeamKind }) {
   );
 }
 
+/** What the panel reads of the live estimate's beams. */
+function useTally(): BeamTally | undefined {
+  const beams = usePlanner((s) => s.estimate?.beams);
+  return useMemo(() => (beams ? tallyBeams(beams) : undefined), [beams]);
+}
+
 /**
- * How many beams have each status, from the live estimate (every status, including angle, no-pass and off). Statuses with no beams are listed faintly so the legend is whole.
+ * One line over the beams: every status that has beams, in words, and how many beams there are in all. Each beam
+ * is counted once, as drawn (state/beam-tally.ts), so the numbers add up to the total.
+ */
+export function BeamCounts() {
+  const tally = useTally();
+  if (!tally) return null;
+  const shown = BEAM_KINDS.filter(({ kind }) => tally.counts[kind] > 0);
+  return (
+    <p className="beam-counts" data-testid="beam-counts" data-total={tally.total}>
+      Beams:{' '}
+      {shown.map(({ kind, short }, i) => (
+        <span key={kind} className={`beam-${kind}`} data-testid={`beam-counts-${kind}`}>
+          {i > 0 && ' · '}
+          {tally.counts[kind]} {short}
+        </span>
+      ))}{' '}
+      ({tally.total} in all)
+    </p>
+  );
+}
+
+/**
+ * How many beams have each status, from the live estimate: every status, each beam once (a beam that does not fire is
+ * 'switched off', whatever it would cross). Statuses with no beams are listed faintly so the legend is whole.
  */
 export function BeamSummary() {
-  const source: Partial<Record<BeamKind, number>> | undefined = usePlanner((s) => s.estimate?.beams.allCounts);
-  if (!source) {
+  const tally = useTally();
+  if (!tally) {
     return (
       <p className="hint" data-testid="beam-summary">
         Beams appear once the case has loaded.
@@ -44,19 +75,27 @@ export function BeamSummary() {
     );
   }
   return (
-    <ul className="beam-summary" data-testid="beam-summary" aria-label="Beams by status">
-      {BEAM_KINDS.map(({ kind, label }) => {
-        const n = source[kind] ?? 0;
-        return (
-          <li key={kind} className={n === 0 ? 'none' : undefined} data-status={kind}>
-            <BeamSwatch kind={kind} />
-            <span className="beam-summary-label">{label}</span>
-            <span className="beam-summary-count" data-testid={`beam-count-${kind}`}>
-              {n}
-            </span>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="beam-summary" data-testid="beam-summary" aria-label="Beams by status" data-total={tally.total}>
+        {BEAM_KINDS.map(({ kind, label }) => {
+          const n = tally.counts[kind];
+          return (
+            <li key={kind} className={n === 0 ? 'none' : undefined} data-status={kind}>
+              <BeamSwatch kind={kind} />
+              <span className="beam-summary-label">{label}</span>
+              <span className="beam-summary-count" data-testid={`beam-count-${kind}`}>
+                {n}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {tally.counts.off > 0 && (
+        <p className="hint" data-testid="beam-off-why">
+          Switched off: {tally.offByHand} by hand, {tally.offByRule} by the automatic rule (they would cross gas, a
+          critical structure or a no-pass region).
+        </p>
+      )}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
-import { BeamSummary } from './BeamSummary.tsx';
+import { ActionBar } from './ActionBar.tsx';
+import { BeamCounts, BeamSummary } from './BeamSummary.tsx';
 import { DISPLAY, formatQuantity } from './format.ts';
 import { LiveEstimate } from './LiveEstimate.tsx';
 import { RULES } from './plan-helpers.ts';
@@ -24,26 +25,23 @@ export interface PlanPanelProps {
   onRunPlan?: (() => void) | undefined;
   /** Cancel the running plan. */
   onCancelPlan?: (() => void) | undefined;
-  /** Fill the plan with spots covering the lesion (absent = Cover the lesion is disabled). */
-  onAutoSpots?: (() => void) | undefined;
+  /** Spots covering the lesion, replacing or appended to those placed (absent = Cover the lesion is disabled). */
+  onCoverLesion?: ((mode: 'replace' | 'append') => void) | undefined;
 }
 
 /**
  * Right panel, the plan: undo/redo, the target, the transducer and its beams, the sonication with the live
- * estimate, Sonicate/Cancel with progress and the results, then the spots of the plan with Run plan, the safety
- * lights, the slices and, collapsed, the advanced tissue properties. Installs the keyboard shortcuts.
+ * estimate and the results, then the spots of the plan with Run plan, the safety lights, the slices and, collapsed,
+ * the advanced tissue properties. Sonicate, Cancel and the progress sit in a bar pinned to the panel's foot, on
+ * screen without scrolling. Installs the keyboard shortcuts.
  */
-export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAutoSpots }: PlanPanelProps) {
+export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCoverLesion }: PlanPanelProps) {
   const transducer = usePlanner((s) => s.transducer);
   const sonication = usePlanner((s) => s.sonication);
   const setSonication = usePlanner((s) => s.setSonication);
-  const run = usePlanner((s) => s.run);
-  const beams = usePlanner((s) => s.estimate?.beams);
-  const caseReady = usePlanner((s) => s.caseStatus === 'ready');
-  const planRunning = usePlanner((s) => s.planRun.status === 'running');
+  const running = usePlanner((s) => s.run.status === 'running');
   const tissueOverrides = usePlanner((s) => s.tissueOverrides);
   const changedTissues = describeOverrides(tissueOverrides);
-  const running = run.status === 'running';
   const energy = sonication.acousticPower * sonication.duration;
 
   useKeyboardShortcuts({
@@ -54,112 +52,85 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onAut
 
   return (
     <aside className="panel panel-right" aria-label="Plan">
-      <div className="panel-title">
-        <h2>Plan</h2>
-        <UndoRedo />
+      <div className="panel-scroll" data-testid="plan-scroll">
+        <div className="panel-title">
+          <h2>Plan</h2>
+          <UndoRedo />
+        </div>
+
+        <Section title="Target" testId="target">
+          <TargetPanel />
+        </Section>
+
+        <Section title="Transducer" testId="transducer">
+          <p className="hint" data-testid="transducer-summary">
+            Phased array · {transducer.elementCount} elements ·{' '}
+            {formatQuantity(transducer.frequency, DISPLAY.frequency.unit, DISPLAY.frequency.scale)} · focal length{' '}
+            {formatQuantity(transducer.radiusOfCurvature, 'mm', 1e3)} · aperture{' '}
+            {formatQuantity(transducer.aperture, 'mm', 1e3)}
+          </p>
+          <TransducerPanel />
+        </Section>
+
+        <Section title="Beams" testId="beams">
+          <BeamCounts />
+          <BeamSummary />
+        </Section>
+
+        <Section title="Sonication" testId="sonication">
+          <QuantityField
+            label="Acoustic power"
+            testId="param-power"
+            valueSi={sonication.acousticPower}
+            rule={RULES.power}
+            disabled={running}
+            onChange={(acousticPower) => setSonication({ acousticPower })}
+          />
+          <QuantityField
+            label="Duration"
+            testId="param-duration"
+            valueSi={sonication.duration}
+            rule={RULES.duration}
+            disabled={running}
+            onChange={(duration) => setSonication({ duration })}
+          />
+          <QuantityField
+            label="Cooling after"
+            testId="param-cooling"
+            valueSi={sonication.cooling}
+            rule={RULES.cooling}
+            disabled={running}
+            onChange={(cooling) => setSonication({ cooling })}
+          />
+          <p className="hint">Energy: {formatQuantity(energy, 'J')}</p>
+          {changedTissues.length > 0 && (
+            <p className="hint" data-testid="tissue-overrides-active">
+              Changed tissue values (advanced settings) apply: {changedTissues.join('; ')}.
+            </p>
+          )}
+          <LiveEstimate />
+          <ResultsCard />
+        </Section>
+
+        <Section title="Spots of the plan" testId="spots">
+          <SpotList onCoverLesion={onCoverLesion} onRunPlan={onRunPlan} onCancelPlan={onCancelPlan} />
+        </Section>
+
+        <Section title="Safety" testId="safety">
+          <SafetyDashboard />
+        </Section>
+
+        <Section title="Slices" testId="slices">
+          <SliceControls />
+        </Section>
+
+        <Section title="Tissue properties (advanced)" testId="tissues" defaultOpen={false}>
+          <TissuePanel />
+        </Section>
+
+        <ShortcutHelp />
       </div>
-
-      <Section title="Target" testId="target">
-        <TargetPanel />
-      </Section>
-
-      <Section title="Transducer" testId="transducer">
-        <p className="hint" data-testid="transducer-summary">
-          Phased array · {transducer.elementCount} elements ·{' '}
-          {formatQuantity(transducer.frequency, DISPLAY.frequency.unit, DISPLAY.frequency.scale)} · focal length{' '}
-          {formatQuantity(transducer.radiusOfCurvature, 'mm', 1e3)} · aperture{' '}
-          {formatQuantity(transducer.aperture, 'mm', 1e3)}
-        </p>
-        <TransducerPanel />
-      </Section>
-
-      <Section title="Beams" testId="beams">
-        {beams && (
-          <p className="beam-counts" data-testid="beam-counts">
-            Beams: <span className="beam-clear">{beams.counts.clear} clear</span>
-            {beams.counts.bone > 0 && <span className="beam-bone"> · {beams.counts.bone} cross bone</span>}
-            {beams.counts.gas > 0 && <span className="beam-gas"> · {beams.counts.gas} cross gas</span>}
-            {beams.counts.critical > 0 && (
-              <span className="beam-critical"> · {beams.counts.critical} cross a critical structure</span>
-            )}
-          </p>
-        )}
-        <BeamSummary />
-      </Section>
-
-      <Section title="Sonication" testId="sonication">
-        <QuantityField
-          label="Acoustic power"
-          testId="param-power"
-          valueSi={sonication.acousticPower}
-          rule={RULES.power}
-          disabled={running}
-          onChange={(acousticPower) => setSonication({ acousticPower })}
-        />
-        <QuantityField
-          label="Duration"
-          testId="param-duration"
-          valueSi={sonication.duration}
-          rule={RULES.duration}
-          disabled={running}
-          onChange={(duration) => setSonication({ duration })}
-        />
-        <QuantityField
-          label="Cooling after"
-          testId="param-cooling"
-          valueSi={sonication.cooling}
-          rule={RULES.cooling}
-          disabled={running}
-          onChange={(cooling) => setSonication({ cooling })}
-        />
-        <p className="hint">Energy: {formatQuantity(energy, 'J')}</p>
-        {changedTissues.length > 0 && (
-          <p className="hint" data-testid="tissue-overrides-active">
-            Changed tissue values (advanced settings) apply: {changedTissues.join('; ')}.
-          </p>
-        )}
-        <LiveEstimate />
-        <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            data-testid="sonicate"
-            onClick={onSonicate}
-            disabled={running || planRunning || !caseReady}
-            aria-keyshortcuts="S"
-          >
-            Sonicate
-          </button>
-          <button type="button" data-testid="cancel" onClick={onCancel} disabled={!running}>
-            Cancel
-          </button>
-        </div>
-        <div className="progress" aria-live="polite">
-          <progress data-testid="progress" max={1} value={run.progress} aria-label="Sonication progress" />
-          <span data-testid="run-status" data-status={run.status}>
-            {run.status === 'running' ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message}
-          </span>
-        </div>
-        <ResultsCard />
-      </Section>
-
-      <Section title="Spots of the plan" testId="spots">
-        <SpotList onAutoSpots={onAutoSpots} onRunPlan={onRunPlan} onCancelPlan={onCancelPlan} />
-      </Section>
-
-      <Section title="Safety" testId="safety">
-        <SafetyDashboard />
-      </Section>
-
-      <Section title="Slices" testId="slices">
-        <SliceControls />
-      </Section>
-
-      <Section title="Tissue properties (advanced)" testId="tissues" defaultOpen={false}>
-        <TissuePanel />
-      </Section>
-
-      <ShortcutHelp />
+      <ActionBar onSonicate={onSonicate} onCancel={onCancel} />
     </aside>
   );
 }

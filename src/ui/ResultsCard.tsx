@@ -1,7 +1,9 @@
 import { usePlanner } from '../state/hooks.ts';
+import { sonicationStale } from '../state/selectors.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
+import { staleText } from './StaleResultsBanner.tsx';
 import type { SonicationOutcome } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
 
@@ -89,13 +91,24 @@ function PathPeak({ peak }: { peak: NonNullable<Summary['pathPeakTemperature']> 
 export function ResultsCard() {
   const outcome = usePlanner((s) => s.run.outcome);
   const overrides = usePlanner((s) => s.run.tissueOverrides);
+  const stale = usePlanner(sonicationStale);
   const s = outcome?.summary;
   const warnings = s ? validityMessages(s) : [];
   const changed = describeOverrides(overrides);
   return (
-    <section className="results" aria-label="Results at the focus" data-testid="results">
+    <section
+      className={stale ? 'results stale' : 'results'}
+      aria-label="Results at the focus"
+      data-testid="results"
+      data-stale={stale}
+    >
       <h3>Results</h3>
       {!outcome && <p className="hint">Sonicate to see the focal pressure, temperature and thermal dose.</p>}
+      {stale && (
+        <p className="stale-note" role="status" data-testid="results-stale">
+          {staleText('sonication')}
+        </p>
+      )}
       {warnings.length > 0 && (
         <ul className="validity-messages" role="status" data-testid="validity-messages">
           {warnings.map((message) => (

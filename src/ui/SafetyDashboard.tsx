@@ -1,8 +1,10 @@
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
+import { resultsStale } from '../state/selectors.ts';
 import { formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
+import { staleText } from './StaleResultsBanner.tsx';
 import { type SafetyKey, STATUS_TEXT, safetyRows } from './safety.ts';
 import { useShownRun } from './useShownRun.ts';
 
@@ -47,6 +49,7 @@ export function SafetyDashboard() {
   const run = useShownRun();
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const setThresholds = usePlanner((s) => s.setSafetyThresholds);
+  const stale = usePlanner(resultsStale);
   const rows = safetyRows(run, thresholds);
   const worst = rows.some((r) => r.status === 'fail')
     ? 'fail'
@@ -58,16 +61,22 @@ export function SafetyDashboard() {
 
   return (
     <section
-      className="safety-dashboard"
+      className={stale ? 'safety-dashboard stale' : 'safety-dashboard'}
       aria-label="Safety"
       data-testid="safety-dashboard"
       data-status={worst}
       data-source={run?.source ?? ''}
+      data-stale={stale}
     >
       {!run && <p className="hint">Sonicate or run the plan to check it against the safety limits.</p>}
       {run && (
         <p className="hint">
           {run.source === 'plan' ? 'Last plan' : 'Last sonication'} · teaching limits, not clinical ones.
+        </p>
+      )}
+      {stale && (
+        <p className="stale-note" role="status" data-testid="safety-stale">
+          {staleText(run?.source)} The lights judge the old run.
         </p>
       )}
       <ul className="safety-rows">

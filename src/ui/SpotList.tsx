@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
+import { planStale } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
@@ -17,8 +19,11 @@ const STATUS_WORDS: Record<SpotOutcome['status'], string> = {
 };
 
 export interface SpotListProps {
-  /** Fill the plan with spots covering the lesion (the worker's spot grid); absent = the button is disabled. */
-  onAutoSpots?: (() => void) | undefined;
+  /**
+   * Spots covering the lesion (the worker's spot grid), in place of the spots placed or after them; absent = the
+   * button is disabled.
+   */
+  onCoverLesion?: ((mode: 'replace' | 'append') => void) | undefined;
   /** Run every spot of the plan in order; absent = the button is disabled. */
   onRunPlan?: (() => void) | undefined;
   /** Stop a running plan. */
@@ -37,7 +42,7 @@ export function spotAtTarget(state: Pick<PlannerStore, 'target' | 'sonication'>)
 }
 
 /** The plan: its ordered spots with their parameters and status, totals, Run plan with progress, and its results. */
-export function SpotList({ onAutoSpots, onRunPlan, onCancelPlan }: SpotListProps) {
+export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListProps) {
   const spots = usePlanner((s) => s.spots);
   const selectedId = usePlanner((s) => s.selectedSpotId);
   const selectSpot = usePlanner((s) => s.selectSpot);
@@ -52,9 +57,14 @@ export function SpotList({ onAutoSpots, onRunPlan, onCancelPlan }: SpotListProps
   const outcome = planRun.outcome;
   const outcomeById = new Map((outcome?.spots ?? []).map((o) => [o.id, o]));
   const totals = planTotals(spots);
-  const stale =
-    outcome !== undefined &&
-    (outcome.spots.length !== spots.length || outcome.spots.some((o, i) => o.id !== spots[i]?.id));
+  const stale = usePlanner(planStale);
+  const hasLesion = usePlanner((s) => s.parts.some((p) => p.tissue === 'lesion'));
+  // "Cover the lesion" with spots already placed asks first: replace them, add to them, or keep the plan as it is.
+  const [confirming, setConfirming] = useState(false);
+  const cover = (mode: 'replace' | 'append') => {
+    setConfirming(false);
+    onCoverLesion?.(mode);
+  };
 
   const api = usePlannerStoreApi();
   // Read the freshest target and parameters at click time, not the render's.
@@ -69,12 +79,41 @@ export function SpotList({ onAutoSpots, onRunPlan, onCancelPlan }: SpotListProps
         <button
           type="button"
           data-testid="spot-auto"
-          onClick={onAutoSpots}
-          disabled={!onAutoSpots || busy || !caseReady}
+          onClick={() => (spots.length > 0 ? setConfirming(true) : cover('replace'))}
+          disabled={!onCoverLesion || busy || !caseReady || !hasLesion}
+          aria-expanded={spots.length > 0 ? confirming : undefined}
+          title={
+            hasLesion ? 'Place spots over the whole lesion, spaced by the focal spot size' : 'This case has no lesion.'
+          }
         >
           Cover the lesion
         </button>
       </div>
+      {caseReady && !hasLesion && (
+        <p className="hint" data-testid="spot-auto-no-lesion">
+          This case has no lesion to cover: place spots at the target instead.
+        </p>
+      )}
+      {confirming && (
+        <fieldset className="confirm" data-testid="spot-auto-confirm">
+          <legend>Cover the lesion</legend>
+          <p>
+            The plan has {spots.length} {spots.length === 1 ? 'spot' : 'spots'}. Cover the lesion in their place, or add
+            the covering spots after them? Undo takes either back.
+          </p>
+          <div className="actions wrap">
+            <button type="button" data-testid="spot-auto-replace" onClick={() => cover('replace')}>
+              Replace them
+            </button>
+            <button type="button" data-testid="spot-auto-append" onClick={() => cover('append')}>
+              Add after them
+            </button>
+            <button type="button" data-testid="spot-auto-keep" onClick={() => setConfirming(false)}>
+              Keep my spots
+            </button>
+          </div>
+        </fieldset>
+      )}
       {spots.length === 0 && (
         <p className="hint" data-testid="spot-empty">
           No spots yet: add one at the target (A) or let the planner cover the lesion.
@@ -325,7 +364,7 @@ function PlanResults({ outcome, stale }: { outcome: PlanOutcome; stale: boolean 
       <h4>Plan results</h4>
       {stale && (
         <p className="warning" role="status" data-testid="plan-results-stale">
-          The plan changed since this run: run it again to update these numbers.
+          The plan changed since this run: computed for the previous settings — Run plan to update.
         </p>
       )}
       <dl>

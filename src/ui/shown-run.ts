@@ -1,4 +1,5 @@
 import type { PlaybackState } from '../state/planning.ts';
+import { resolveSource } from '../state/selectors.ts';
 import type { PlannerState } from '../state/store.ts';
 
 // The worker's result types, reached through the store (src/ui does not import the worker, not even its types).
@@ -63,14 +64,8 @@ function maxOf(values: ArrayLike<number>): number {
   return max;
 }
 
-/** Which source is shown: the one asked for when it exists, else whichever exists. */
-export function resolveSource(wanted: RunSource, hasSonication: boolean, hasPlan: boolean): RunSource | undefined {
-  if (wanted === 'plan' && hasPlan) return 'plan';
-  if (wanted === 'sonication' && hasSonication) return 'sonication';
-  if (hasSonication) return 'sonication';
-  if (hasPlan) return 'plan';
-  return undefined;
-}
+/** Which source is shown: the one asked for when it exists, else whichever exists (state/selectors.ts). */
+export { resolveSource };
 
 export function shownRun(
   sonication: SonicationOutcome | undefined,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TISSUES } from '../../src/physics/tissues.ts';
+import { sonicationInputs } from '../../src/state/selectors.ts';
 import {
   caseTissues,
   changedValueCount,
@@ -102,11 +103,14 @@ describe('tissue overrides in the store', () => {
   it('a finished run remembers the tissue values it was computed with', () => {
     const s = testStore();
     expect(s.getState().run.tissueOverrides).toEqual({});
+    s.getState().setTissueValue('cortical_bone', 'absorptionFraction', 0.16);
+    const inputs = sonicationInputs(s.getState());
     s.getState().startRun();
     const outcome = { summary: {}, time: new Float64Array([0, 1]) } as unknown as Parameters<
       ReturnType<typeof s.getState>['finishRun']
     >[0];
-    s.getState().finishRun(outcome, { cortical_bone: { absorptionFraction: 0.16 } });
+    s.getState().resetAllTissues();
+    s.getState().finishRun(outcome, inputs);
     expect(s.getState().run.tissueOverrides).toEqual({ cortical_bone: { absorptionFraction: 0.16 } });
   });
 });

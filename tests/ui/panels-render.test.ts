@@ -16,7 +16,7 @@ function render(patch: (store: PlannerStoreApi) => void = noop): string {
       onCancel: noop,
       onRunPlan: noop,
       onCancelPlan: noop,
-      onAutoSpots: noop,
+      onCoverLesion: noop,
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { sonicationInputs } from '../../src/state/selectors.ts';
 import type { PlannerStoreApi } from '../../src/state/store.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { TissuePanel } from '../../src/ui/TissuePanel.tsx';
@@ -72,10 +73,10 @@ describe('the results card', () => {
         messages: ['The tissue reaches 415 °C: above 100 °C it boils, which this model does not include.'],
       },
     };
-    const html = renderWithStore(
-      (store) => store.getState().finishRun({ ...outcome, summary }, { cortical_bone: { absorptionFraction: 0.16 } }),
-      createElement(ResultsCard),
-    );
+    const html = renderWithStore((store) => {
+      store.getState().setTissueValue('cortical_bone', 'absorptionFraction', 0.16);
+      store.getState().finishRun({ ...outcome, summary }, sonicationInputs(store.getState()));
+    }, createElement(ResultsCard));
     expect(html).toContain('Outside the model:</strong> The tissue reaches 415 °C');
     expect(html).toContain('Peak pressure (largest anywhere on the path)');
     expect(html).toMatch(/data-testid="result-target-pressure" data-si="3900000">3.90 MPa/);

@@ -1,0 +1,181 @@
+import { newId } from '../state/planning.ts';
+import { planInputs, sonicateBlocker, sonicationInputs } from '../state/selectors.ts';
+import type { CaseInfo, PlannerStoreApi } from '../state/store.ts';
+import { DEFAULT_OPACITY } from '../style/palette.ts';
+import type { SimClient } from '../worker/client.ts';
+import { keepEstimateLive } from './live-estimate.ts';
+import { planRequest, sonicateRequest } from './planning-requests.ts';
+
+/** What the controller asks of the simulation worker: the promise API of `worker/client.ts`, faked in tests. */
+export type SimPort = Pick<SimClient, 'loadCase' | 'estimate' | 'sonicate' | 'runPlan' | 'spotGrid'>;
+
+/** A case the app can open (src/app/catalogue.ts). */
+export interface CaseSource {
+  id: string;
+  title: string;
+  /** where its GLB file is served */
+  url: string;
+  info?: CaseInfo;
+}
+
+export interface ControllerOptions<Drawn> {
+  store: PlannerStoreApi;
+  client: SimPort;
+  cases: readonly CaseSource[];
+  /** the bytes of a case file (fetch in the browser, a file read in tests) */
+  loadBytes(url: string): Promise<ArrayBuffer>;
+  /** parses a case for drawing (three, main thread); what it returns goes to `onCaseDrawn` */
+  parseForDrawing(bytes: ArrayBuffer, title: string): Promise<Drawn>;
+  /** the drawable parts of the loaded case, or undefined while a case loads */
+  onCaseDrawn(drawn: Drawn | undefined): void;
+  /** true for the error a cancelled worker call rejects with (`SimulationCancelled`) */
+  isCancellation(error: unknown): boolean;
+  /** starts the live estimate (default: `keepEstimateLive`); returns its stop function */
+  keepEstimateLive?(store: PlannerStoreApi, client: SimPort): () => void;
+}
+
+/** How "Cover the lesion" treats the spots already in the plan. */
+export type CoverMode = 'replace' | 'append';
+
+/**
+ * The app's orchestration, with no React and no DOM: loads cases, runs sonications and plans in the worker, keeps
+ * the live estimate going, and writes every outcome into the store. `App.tsx` creates one and binds the panels'
+ * buttons to it; tests drive it in Node with a fake worker client (tests/app/controller.test.ts).
+ */
+export interface PlannerController {
+  loadCase(caseId: string): Promise<void>;
+  /** One sonication at the target; refused with the reason (`sonicateBlocker`) when it cannot run. */
+  sonicate(): Promise<void>;
+  cancelSonication(): void;
+  runPlan(): Promise<void>;
+  cancelPlan(): void;
+  /** Spots covering the lesion, replacing the plan's spots or appended to them (one undo step either way). */
+  coverLesion(mode: CoverMode): Promise<void>;
+  dispose(): void;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>): PlannerController {
+  const { store, client, cases } = options;
+  let sonicating: AbortController | undefined;
+  let planning: AbortController | undefined;
+  let disposed = false;
+  const stopEstimate = (options.keepEstimateLive ?? keepEstimateLive)(store, client);
+
+  const loadCase = async (caseId: string): Promise<void> => {
+    sonicating?.abort();
+    planning?.abort();
+    const entry = cases.find((c) => c.id === caseId);
+    store.getState().setCaseLoading(caseId);
+    options.onCaseDrawn(undefined);
+    try {
+      if (!entry) throw new Error(`No bundled case called "${caseId}".`);
+      const bytes = await options.loadBytes(entry.url);
+      const [drawn, summary] = await Promise.all([
+        options.parseForDrawing(bytes.slice(0), entry.title),
+        client.loadCase(bytes, entry.title),
+      ]);
+      // The user picked another case meanwhile: that one's load owns the store now.
+      if (disposed || store.getState().caseId !== caseId) return;
+      options.onCaseDrawn(drawn);
+      store.getState().setCaseLoaded(summary, (tissue) => DEFAULT_OPACITY[tissue], entry.info);
+      // Undo does not cross cases: the history starts again with the case's default plan.
+      store.temporal.getState().clear();
+    } catch (error) {
+      if (!disposed && store.getState().caseId === caseId) store.getState().setCaseError(errorMessage(error));
+    }
+  };
+
+  const sonicate = async (): Promise<void> => {
+    const s = store.getState();
+    const blocked = sonicateBlocker(s);
+    if (blocked) {
+      // Refused before anything runs: a click or a key press that raced the disabled button. The results stay.
+      if (s.run.status !== 'running') s.failRun('error', `Not sonicated: ${blocked}`);
+      return;
+    }
+    const controller = new AbortController();
+    sonicating = controller;
+    const request = sonicateRequest(s);
+    const inputs = sonicationInputs(s);
+    s.startRun();
+    try {
+      const outcome = await client.sonicate(
+        request,
+        (fraction) => store.getState().setProgress(fraction),
+        controller.signal,
+      );
+      if (sonicating === controller && !disposed) store.getState().finishRun(outcome, inputs);
+    } catch (error) {
+      if (sonicating !== controller || disposed) return;
+      // failRun keeps the last outcome: a failed or cancelled run never wipes the results on screen.
+      if (options.isCancellation(error)) store.getState().failRun('cancelled', 'Cancelled: nothing was changed.');
+      else store.getState().failRun('error', `The sonication failed: ${errorMessage(error)}`);
+    } finally {
+      if (sonicating === controller) sonicating = undefined;
+    }
+  };
+
+  const runPlan = async (): Promise<void> => {
+    const s = store.getState();
+    if (s.spots.length === 0 || s.caseStatus !== 'ready' || s.run.status === 'running') return;
+    if (s.planRun.status === 'running') return;
+    const controller = new AbortController();
+    planning = controller;
+    const request = planRequest(s);
+    const inputs = planInputs(s);
+    s.startPlanRun();
+    try {
+      const outcome = await client.runPlan(
+        request,
+        (fraction) => store.getState().setPlanProgress(fraction),
+        controller.signal,
+      );
+      if (planning === controller && !disposed) store.getState().finishPlanRun(outcome, inputs);
+    } catch (error) {
+      if (planning !== controller || disposed) return;
+      if (options.isCancellation(error)) store.getState().failPlanRun('cancelled', 'Cancelled: the plan is unchanged.');
+      else store.getState().failPlanRun('error', `The plan failed: ${errorMessage(error)}`);
+    } finally {
+      if (planning === controller) planning = undefined;
+    }
+  };
+
+  const coverLesion = async (mode: CoverMode): Promise<void> => {
+    const s = store.getState();
+    if (s.caseStatus !== 'ready') return;
+    const caseId = s.caseId;
+    const lesion = s.parts.find((p) => p.tissue === 'lesion');
+    try {
+      const centres = await client.spotGrid({
+        transducer: s.transducer,
+        ...(lesion ? { lesionPart: lesion.name } : {}),
+      });
+      const now = store.getState();
+      if (disposed || now.caseId !== caseId) return;
+      const added = centres.map((focus) => ({ id: newId('spot'), focus, ...now.sonication }));
+      // One setSpots call: one undo step brings the previous spots back. The first new spot is selected.
+      now.setSpots(mode === 'append' ? [...now.spots, ...added] : added, added[0]?.id);
+    } catch (error) {
+      store.getState().failPlanRun('error', `Could not cover the lesion: ${errorMessage(error)}`);
+    }
+  };
+
+  return {
+    loadCase,
+    sonicate,
+    cancelSonication: () => sonicating?.abort(),
+    runPlan,
+    cancelPlan: () => planning?.abort(),
+    coverLesion,
+    dispose: () => {
+      disposed = true;
+      sonicating?.abort();
+      planning?.abort();
+      stopEstimate();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { usePlanner } from '../state/hooks.ts';
+import { resultsStale, shownSource } from '../state/selectors.ts';
+
+/** The words every stale mark uses, so the card, the dashboard and the view say the same thing. */
+export function staleText(source: 'sonication' | 'plan' | undefined): string {
+  return source === 'plan'
+    ? 'Computed for the previous settings — Run plan to update.'
+    : 'Computed for the previous settings — Sonicate to update.';
+}
+
+/**
+ * Over the 3D view, while the heat drawn there belongs to an older run than the settings now in the panels: the
+ * picture stays (a trainee compares), and says it is old.
+ */
+export function StaleResultsBanner() {
+  const stale = usePlanner(resultsStale);
+  const source = usePlanner(shownSource);
+  if (!stale) return null;
+  return (
+    <p className="stale-banner" role="status" data-testid="stale-banner" data-source={source ?? ''}>
+      <span aria-hidden="true">⟲</span> Heat and dose shown: {staleText(source).replace(/^C/, 'c')}
+    </p>
+  );
+}

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+// Issue 10, item 1: the main action must be on screen, unscrolled, at common laptop and desktop sizes.
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+  { width: 1400, height: 900 },
+  { width: 1920, height: 1080 },
+] as const;
+
+for (const size of SIZES) {
+  test(`Sonicate is on screen without scrolling at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const app = new PlannerPage(page);
+    await app.open();
+    const sonicate = page.getByTestId('sonicate');
+    await expect(sonicate).toBeEnabled();
+    // Nothing has been scrolled: not the page, not any panel that holds the button.
+    const scrolled = await sonicate.evaluate((button) => {
+      let panels = 0;
+      for (let el = button.parentElement; el; el = el.parentElement) panels += el.scrollTop;
+      return {
+        page: window.scrollY,
+        panels,
+        pageOverflows: document.documentElement.scrollHeight > window.innerHeight + 1,
+      };
+    });
+    expect(scrolled).toEqual({ page: 0, panels: 0, pageOverflows: false });
+    const box = await sonicate.boundingBox();
+    if (!box) throw new Error('Sonicate has no box');
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    // And nothing lies over it: the element under its centre is the button itself.
+    const hit = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid=sonicate]') !== null,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
+    expect(hit).toBe(true);
+    // Cancel and the run's status sit beside it.
+    await expect(page.getByTestId('cancel')).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('progress')).toBeInViewport({ ratio: 1 });
+    expect(app.consoleErrors).toEqual([]);
+  });
+}
