@@ -1,0 +1,554 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { median } from './measure.ts';
+import type { Phase, Row } from './report.ts';
+
+/**
+ * The end-to-end measurement in Chromium: a production build served by `vite preview` from a temporary directory
+ * (never dist/, which `npm test` builds at the same time), Debian's Chromium headless as in the e2e tests, the app
+ * on its default femur case. It records, in page time: click → result for Sonicate (several times), every long
+ * task (PerformanceObserver 'longtask') during load, the sonications, the arrival of results, a replay at 20× and a
+ * drag of the target, and the pointer move → updated live estimate latency during that drag; and the Chromium
+ * processes' memory from /proc. A measurement, not a test: nothing here asserts a time.
+ */
+
+export interface BrowserOptions {
+  quick: boolean;
+  log: (line: string) => void;
+}
+
+/** Chromium flags of playwright.config.ts (SwiftShader WebGL, no GPU). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-swiftshader',
+];
+
+/**
+ * Installed before the app's scripts: long tasks, clicks, pointer moves, drawn frames and every change of the run
+ * status and of the live estimate, each with its page time. Plain JavaScript in a string: tsx would wrap named
+ * functions in a helper the page does not have.
+ */
+const PROBE = `(() => {
+  const b = { longTasks: [], marks: [], events: [], frames: [], clicks: [], lastMove: -1, longTaskError: '' };
+  window.__bench = b;
+  b.mark = (name) => b.marks.push([name, performance.now()]);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {
+    b.longTaskError = String(e);
+  }
+  addEventListener('click', (e) => {
+    const el = e.target && e.target.closest ? e.target.closest('[data-testid]') : null;
+    b.clicks.push([el ? el.getAttribute('data-testid') : '', e.timeStamp]);
+  }, true);
+  addEventListener('pointermove', (e) => { b.lastMove = e.timeStamp; }, true);
+  const onFrame = (t) => { b.frames.push(t); requestAnimationFrame(onFrame); };
+  requestAnimationFrame(onFrame);
+  let status = null;
+  let estimate = null;
+  const check = () => {
+    const now = performance.now();
+    const s = document.querySelector('[data-testid=run-status]');
+    const st = s ? s.getAttribute('data-status') : null;
+    if (st !== status) { status = st; b.events.push(['run-status', st, now]); }
+    const e = document.querySelector('[data-testid=estimate-pressure]');
+    const es = e ? e.getAttribute('data-si') : null;
+    if (es !== estimate) { estimate = es; b.events.push(['estimate', es, now]); }
+  };
+  const watch = () => new MutationObserver(check).observe(document.documentElement, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ['data-status', 'data-si'],
+  });
+  if (document.documentElement) watch(); else addEventListener('DOMContentLoaded', watch);
+})();`;
+
+interface Probe {
+  longTasks: [number, number][];
+  marks: [string, number][];
+  events: [string, string | null, number][];
+  frames: number[];
+  clicks: [string, number][];
+  lastMove: number;
+  longTaskError: string;
+}
+
+async function probe(page: Page): Promise<Probe> {
+  // Frames are many: only their times are needed, and JSON carries them fine.
+  return (await page.evaluate('JSON.parse(JSON.stringify(window.__bench))')) as Probe;
+}
+
+async function mark(page: Page, name: string): Promise<void> {
+  await page.evaluate(`window.__bench.mark(${JSON.stringify(name)})`);
+}
+
+async function now(page: Page): Promise<number> {
+  return (await page.evaluate('performance.now()')) as number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+function chromiumPath(): string | undefined {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  try {
+    accessSync(path, constants.X_OK);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Proportional set sizes [bytes] of the Chromium processes this process started, by kind (from /proc). */
+function chromiumMemory(): { total: number; renderer: number; gpu: number } {
+  const parent = new Map<number, number>();
+  const kind = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // pid (comm) state ppid …: comm may hold spaces, so read after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(pid, ppid);
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      kind.set(pid, cmd.includes('chrom') ? (/--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser') : '');
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  const out = { total: 0, renderer: 0, gpu: 0 };
+  for (const [pid, k] of kind) {
+    if (k === '' || !ours(pid)) continue;
+    let pss = 0;
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      pss = Number(m?.[1] ?? 0) * 1024;
+    } catch {
+      continue;
+    }
+    out.total += pss;
+    if (k === 'renderer') out.renderer = Math.max(out.renderer, pss);
+    if (k === 'gpu-process') out.gpu += pss;
+  }
+  return out;
+}
+
+/** Long tasks that start in [from, to): count, total and longest [ms]. */
+function longTasksIn(p: Probe, from: number, to: number): { count: number; total: number; longest: number } {
+  const inside = p.longTasks.filter(([start]) => start >= from && start < to);
+  return {
+    count: inside.length,
+    total: inside.reduce((s, [, d]) => s + d, 0),
+    longest: inside.reduce((m, [, d]) => Math.max(m, d), 0),
+  };
+}
+
+/** The longest gap between drawn frames in [from, to) [ms]. */
+function longestFrameGap(p: Probe, from: number, to: number): number {
+  const frames = p.frames.filter((t) => t >= from && t < to);
+  let gap = 0;
+  for (let i = 1; i < frames.length; i++) gap = Math.max(gap, (frames[i] as number) - (frames[i - 1] as number));
+  return gap;
+}
+
+interface Sonication {
+  click: number;
+  running: number;
+  done: number;
+  /** first frame drawn after the result arrived */
+  frame: number;
+  /** engine wall time in the worker, as the results card shows it (0.1 s resolution) [ms] */
+  workerMs: number;
+}
+
+async function sonicateOnce(page: Page, timeoutMs: number): Promise<Sonication> {
+  const before = await probe(page);
+  const seen = before.events.length;
+  await page.getByTestId('sonicate').click();
+  await page.waitForFunction(
+    `window.__bench.events.slice(${seen}).some((e) => e[0] === 'run-status' && e[1] === 'done')`,
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  // Let the result be drawn and the main thread settle before reading the times.
+  await page.waitForTimeout(1500);
+  const p = await probe(page);
+  const clicks = p.clicks.filter(([id]) => id === 'sonicate');
+  const click = (clicks[clicks.length - 1] as [string, number])[1];
+  const events = p.events.slice(seen);
+  const at = (status: string) => events.find(([k, v, t]) => k === 'run-status' && v === status && t >= click)?.[2];
+  const done = at('done') ?? Number.NaN;
+  const info = (await page.getByTestId('run-info').textContent()) ?? '';
+  const workerS = Number(/computed in ([\d.]+) s/.exec(info)?.[1] ?? Number.NaN);
+  return {
+    click,
+    running: at('running') ?? click,
+    done,
+    frame: p.frames.find((t) => t > done) ?? Number.NaN,
+    workerMs: workerS * 1000,
+  };
+}
+
+/** Drags the target handle in small steps, timing each pointer move to the estimate's next change [ms]. */
+async function dragLatencies(
+  page: Page,
+  steps: number,
+): Promise<{ latencies: number[]; toFrame: number[]; missed: number }> {
+  const probeEl = page.getByTestId('scene-probe');
+  await page.waitForFunction(
+    `/\\d/.test(document.querySelector('[data-testid=scene-probe]')?.dataset.targetHandle ?? '')`,
+    undefined,
+    { timeout: 15_000 },
+  );
+  const [x, y] = ((await probeEl.getAttribute('data-target-handle')) ?? '').split(',').map(Number) as [number, number];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const latencies: number[] = [];
+  const toFrame: number[] = [];
+  let missed = 0;
+  for (let i = 1; i <= steps; i++) {
+    const seen = (await probe(page)).events.length;
+    await page.mouse.move(x + 3 * i, y + (i % 2), { steps: 1 });
+    try {
+      await page.waitForFunction(`window.__bench.events.slice(${seen}).some((e) => e[0] === 'estimate')`, undefined, {
+        timeout: 3000,
+        polling: 'raf',
+      });
+    } catch {
+      missed++;
+      continue;
+    }
+    const p = await probe(page);
+    const change = p.events.slice(seen).find(([k]) => k === 'estimate')?.[2] ?? Number.NaN;
+    latencies.push(change - p.lastMove);
+    toFrame.push((p.frames.find((t) => t > change) ?? Number.NaN) - p.lastMove);
+  }
+  await page.mouse.up();
+  return { latencies, toFrame, missed };
+}
+
+export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[]; detail: Record<string, unknown> }> {
+  const executable = chromiumPath();
+  if (!executable) {
+    options.log('browser: no Chromium ($CHROMIUM_PATH or /usr/bin/chromium): skipped');
+    return { rows: [], detail: { skipped: 'no Chromium' } };
+  }
+  const out = mkdtempSync(join(tmpdir(), 'fus-bench-dist-'));
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let sampler: ReturnType<typeof setInterval> | undefined;
+  try {
+    const t0 = performance.now();
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (build.status !== 0) throw new Error(`vite build failed (${build.status})`);
+    options.log(`browser: built in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${out}`);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/`;
+    server = spawn(
+      'npx',
+      ['vite', 'preview', '--outDir', out, '--host', '127.0.0.1', '--port', `${port}`, '--strictPort'],
+      {
+        stdio: 'ignore',
+        detached: true,
+      },
+    );
+    await waitForServer(url, server, 30_000);
+    browser = await chromium.launch({ executablePath: executable, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    await page.addInitScript({ content: PROBE });
+    const memory = { total: 0, renderer: 0, gpu: 0 };
+    const sample = () => {
+      const m = chromiumMemory();
+      memory.total = Math.max(memory.total, m.total);
+      memory.renderer = Math.max(memory.renderer, m.renderer);
+      memory.gpu = Math.max(memory.gpu, m.gpu);
+    };
+    sampler = setInterval(sample, 250);
+
+    // Load: until the live estimate shows (the case is in the worker and the beams are traced), then settle.
+    await page.goto(url);
+    await page.getByTestId('estimate-pressure').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      `/\\d/.test(document.querySelector('[data-testid=estimate-pressure]')?.getAttribute('data-si') ?? '')`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const loaded = await now(page);
+    await page.waitForTimeout(1000);
+    await mark(page, 'loaded');
+    options.log(`browser: app loaded, estimate shown at ${loaded.toFixed(0)} ms`);
+
+    // Sonicate, several times: the first meets a cold worker (and compiles the result materials).
+    const sonications: Sonication[] = [];
+    const count = options.quick ? 1 : 3;
+    for (let i = 0; i < count; i++) {
+      const s = await sonicateOnce(page, 120_000);
+      sonications.push(s);
+      options.log(
+        `browser: sonicate ${i + 1}: click → done ${(s.done - s.click).toFixed(0)} ms, → next frame ${(s.frame - s.click).toFixed(0)} ms (worker ${s.workerMs.toFixed(0)} ms)`,
+      );
+    }
+    await mark(page, 'sonicated');
+
+    // Replay at 20× from the start to the end.
+    await page.getByTestId('playback-speed').selectOption('20');
+    await page.getByTestId('playback-scrubber').fill('0');
+    await page.waitForTimeout(300);
+    await mark(page, 'replay-start');
+    const replayFrom = await now(page);
+    await page.getByTestId('playback-play').click();
+    await page.waitForFunction(
+      `document.querySelector('[data-testid=playback-play]')?.getAttribute('aria-pressed') === 'false'`,
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    const replayTo = await now(page);
+    await mark(page, 'replay-end');
+    options.log(`browser: replay at 20× took ${(replayTo - replayFrom).toFixed(0)} ms`);
+    await page.waitForTimeout(500);
+
+    // Drag the target: pointer move → estimate on screen, step by step. Releasing it starts a sonication.
+    const dragFrom = await now(page);
+    const drag = await dragLatencies(page, options.quick ? 5 : 12);
+    const dragTo = await now(page);
+    options.log(
+      `browser: drag → estimate ${drag.latencies.map((l) => l.toFixed(0)).join(', ')} ms${drag.missed ? ` (${drag.missed} moves without an update)` : ''}`,
+    );
+    // Releasing the drag starts a sonication: wait for its result too, so its arrival is measured.
+    const dones = (p: Probe) => p.events.filter(([k, v]) => k === 'run-status' && v === 'done').length;
+    let releaseRan = false;
+    try {
+      await page.waitForFunction(
+        `window.__bench.events.filter((e) => e[0] === 'run-status' && e[1] === 'running').length > ${count}`,
+        undefined,
+        { timeout: 3000, polling: 100 },
+      );
+      releaseRan = true;
+      await page.waitForFunction(
+        `window.__bench.events.filter((e) => e[0] === 'run-status' && e[1] === 'done').length > ${count}`,
+        undefined,
+        { timeout: 120_000, polling: 200 },
+      );
+    } catch {
+      options.log(
+        releaseRan
+          ? `browser: the drag's sonication gave no result within 120 s (${dones(await probe(page))} results in all)`
+          : 'browser: releasing the drag started no sonication within 3 s',
+      );
+    }
+    await page.waitForTimeout(1500);
+    sample();
+    const p = await probe(page);
+    const mainHeap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
+    const end = await now(page);
+    return {
+      rows: rowsOf(p, {
+        sonications,
+        loaded,
+        replayFrom,
+        replayTo,
+        dragFrom,
+        dragTo,
+        end,
+        drag,
+        memory,
+        mainHeap,
+        releaseRan,
+      }),
+      detail: {
+        url: 'vite preview of a fresh build',
+        chromium: executable,
+        probe: {
+          longTasks: p.longTasks,
+          marks: p.marks,
+          events: p.events.filter(([k]) => k === 'run-status'),
+          longTaskError: p.longTaskError,
+        },
+        sonications,
+        drag,
+        memory,
+        mainHeap,
+      },
+    };
+  } finally {
+    if (sampler) clearInterval(sampler);
+    await browser?.close();
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+interface Session {
+  sonications: Sonication[];
+  loaded: number;
+  replayFrom: number;
+  replayTo: number;
+  dragFrom: number;
+  dragTo: number;
+  end: number;
+  drag: { latencies: number[]; toFrame: number[]; missed: number };
+  memory: { total: number; renderer: number; gpu: number };
+  mainHeap: number;
+  /** whether releasing the drag started a sonication (the app's "drag settled" rule) */
+  releaseRan: boolean;
+}
+
+const MB = 1024 * 1024;
+
+function rowsOf(p: Probe, s: Session): Row[] {
+  const rows: Row[] = [];
+  const first = s.sonications[0] as Sonication;
+  const toFrame = s.sonications.map((x) => x.frame - x.click);
+  const phases = (x: Sonication): Phase[] => {
+    const lt = longTasksIn(p, x.done, x.frame + 1);
+    return [
+      { phase: 'click → "running" (main thread: request built and posted)', ms: x.running - x.click },
+      { phase: 'engine in the worker (as the results card shows it, 0.1 s steps)', ms: x.workerMs },
+      {
+        phase: 'rest of running → "done" (worker start-up, messages, transfer, decoding)',
+        ms: x.done - x.running - x.workerMs,
+      },
+      {
+        phase: `"done" → first frame with the result (main thread; ${lt.count} long tasks, ${lt.total.toFixed(0)} ms)`,
+        ms: x.frame - x.done,
+      },
+    ];
+  };
+  // The phases of the median run.
+  const sorted = [...s.sonications].sort((a, b) => a.frame - a.click - (b.frame - b.click));
+  const mid = (sorted[sorted.length >> 1] ?? first) as Sonication;
+  rows.push({
+    id: 'sonicate-chromium',
+    figure: 'Sonicate → result on screen, femur default (Chromium, click to the first frame with the result)',
+    measured: median(toFrame),
+    unit: 'ms',
+    target: { value: 1000, kind: 'at most' },
+    notes: [
+      `Median of ${toFrame.length} (${toFrame.map((t) => t.toFixed(0)).join(', ')} ms; the first meets a cold worker).`,
+      `Click → "done" status: ${s.sonications.map((x) => (x.done - x.click).toFixed(0)).join(', ')} ms.`,
+    ],
+    phases: phases(mid),
+    detail: { sonications: s.sonications },
+  });
+  // Long tasks by phase.
+  const windows: [string, number, number][] = [
+    ['load (navigation → estimate shown + 1 s)', 0, s.sonications[0] ? first.click : s.loaded],
+    ...s.sonications.map(
+      (x, i) =>
+        [`sonication ${i + 1}: click → result drawn + 1.5 s`, x.click, s.sonications[i + 1]?.click ?? s.replayFrom] as [
+          string,
+          number,
+          number,
+        ],
+    ),
+    ['replay at 20×', s.replayFrom, s.replayTo],
+    [`target drag (${s.drag.latencies.length + s.drag.missed} moves)`, s.dragFrom, s.dragTo],
+    [
+      s.releaseRan ? 'after the drag: its sonication and result' : 'after the drag (the release started no sonication)',
+      s.dragTo,
+      s.end,
+    ],
+  ];
+  const byPhase = windows.map(([name, from, to]) => ({ name, ...longTasksIn(p, from, to) }));
+  const all = longTasksIn(p, 0, Number.POSITIVE_INFINITY);
+  rows.push({
+    id: 'long-tasks-chromium',
+    figure: 'Longest main-thread task over load, sonications, results, replay, drag (Chromium)',
+    measured: all.longest,
+    unit: 'ms',
+    target: { value: 50, kind: 'at most' },
+    notes: [
+      `${all.count} long tasks (> 50 ms), ${all.total.toFixed(0)} ms in all${p.longTaskError ? `; observer error: ${p.longTaskError}` : ''}.`,
+      `Replay at 20×: longest gap between frames ${longestFrameGap(p, s.replayFrom, s.replayTo).toFixed(0)} ms.`,
+    ],
+    phases: byPhase.map((b) => ({
+      phase: `${b.name}: ${b.count} long tasks, longest ${b.longest.toFixed(0)} ms, total`,
+      ms: b.total,
+    })),
+    detail: { byPhase, longTasks: p.longTasks },
+  });
+  rows.push({
+    id: 'long-task-count-chromium',
+    figure: 'Long tasks (> 50 ms) in the whole session (Chromium)',
+    measured: all.count,
+    unit: 'count',
+    target: { value: 0, kind: 'at most' },
+    notes: [],
+    phases: byPhase.map((b) => ({ phase: `${b.name}: ${b.count} long tasks, total`, ms: b.total })),
+  });
+  if (s.drag.latencies.length > 0) {
+    rows.push({
+      id: 'drag-estimate-chromium',
+      figure: 'Target drag → updated estimate in the DOM (Chromium, per pointer move)',
+      measured: median(s.drag.latencies),
+      unit: 'ms',
+      target: { value: 20, kind: 'at most' },
+      notes: [
+        `Median of ${s.drag.latencies.length} moves (${s.drag.latencies.map((l) => l.toFixed(0)).join(', ')} ms)${s.drag.missed ? `, ${s.drag.missed} moves brought no change within 3 s` : ''};`,
+        `to the next drawn frame: median ${median(s.drag.toFrame).toFixed(0)} ms. Each move waits for its update (no queue).`,
+      ],
+      // run.ts splits it into the engine's share (the Node line) and the rest.
+      phases: [{ phase: 'pointer move → estimate in the DOM', ms: median(s.drag.latencies) }],
+      detail: s.drag,
+    });
+  }
+  rows.push({
+    id: 'memory-chromium',
+    figure: "Peak memory of the page's renderer process (Chromium, PSS: main thread + worker + WebAssembly)",
+    measured: s.memory.renderer / MB,
+    unit: 'MB',
+    target: { value: 300, kind: 'at most' },
+    notes: [
+      `All Chromium processes ${(s.memory.total / MB).toFixed(0)} MB (of which the GPU process with SwiftShader ${(s.memory.gpu / MB).toFixed(0)} MB); main-thread JS heap at the end ${(s.mainHeap / MB).toFixed(0)} MB.`,
+    ],
+  });
+  return rows;
+}

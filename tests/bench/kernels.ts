@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { KERNELS_FILE } from '../../src/cli/kernels.ts';
+import { createWasmKernels } from '../../src/engine/kernels/wasm-kernels.ts';
+import {
+  jsSliceKernels,
+  type Planes,
+  planeBytes,
+  type SliceKernels,
+} from '../../src/physics/angular-spectrum/slice-kernels.ts';
+import { bioheatMediumFromLabels, prepareBioheat } from '../../src/physics/bioheat.ts';
+import type { BioheatKernels } from '../../src/physics/bioheat-kernels.ts';
+import type { VoxelGrid } from '../../src/physics/grid.ts';
+import { jsRayleigh, type RayleighKernel, type RayleighSources } from '../../src/physics/rayleigh.ts';
+import { runThermalSchedule, type ThermalSchedule } from '../../src/physics/thermal-run.ts';
+import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
+import { type Timing, timeSync } from './measure.ts';
+import type { Row } from './report.ts';
+
+/**
+ * The kernels one at a time, WebAssembly against the plain-JavaScript reference each replaces, on the same input:
+ * the Rayleigh sum (the field kernel the issue's native ceiling is quoted for), the 2D FFT of the march and the
+ * Pennes steps. Single thread: there is no worker pool yet, so "per core" and "across the pool" are the same number.
+ */
+
+/** A vectorised native loop on this kind of machine (single precision, polynomial sine/cosine), per core (issue 9). */
+export const NATIVE_CEILING = 1.6e9;
+/** Issue 9 targets. */
+export const FIELD_TARGET = 4e8;
+export const PENNES_TARGET = 5e8;
+
+const wasm = createWasmKernels(readFileSync(KERNELS_FILE));
+
+/** Deterministic numbers in [−1, 1), so every run transforms the same data. */
+function noise(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 31 - 1;
+  };
+}
+
+export interface KernelOptions {
+  quick: boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * The clinical array (208 pistons with directivity, steered phases, tissue-like loss) onto 20 000 points: a
+ * 25 × 25 × 32 block of 0.8 mm around the focus, as in the former tests/physics/core.bench.ts.
+ */
+export function rayleighRow(options: KernelOptions): Row {
+  const spec = PRESETS.clinicalBodyArray;
+  const layout = layoutSphericalArray(spec);
+  const r = noise(3);
+  const sources: RayleighSources = {
+    ...layout,
+    velocityRe: Float64Array.from({ length: layout.count }, () => 0.1 + 0.02 * r()),
+    velocityIm: Float64Array.from({ length: layout.count }, () => 0.02 * r()),
+  };
+  const m = 20_000;
+  const points = new Float64Array(3 * m);
+  const R = spec.radiusOfCurvature;
+  for (let i = 0; i < m; i++) {
+    points[3 * i] = ((i % 25) - 12) * 8e-4;
+    points[3 * i + 1] = ((Math.floor(i / 25) % 25) - 12) * 8e-4;
+    points[3 * i + 2] = R + (Math.floor(i / 625) - 16) * 8e-4;
+  }
+  const medium = { density: 994, speedOfSound: 1482.3, attenuation: 5 };
+  const outRe = new Float64Array(m);
+  const outIm = new Float64Array(m);
+  const run = (k: RayleighKernel) => () => k.pressure(sources, medium, spec.frequency, points, outRe, outIm);
+  const reps = options.quick ? 3 : 7;
+  const fast = timeSync(run(wasm.rayleigh), { warmup: 2, repeats: reps });
+  const slow = timeSync(run(jsRayleigh), { warmup: 1, repeats: options.quick ? 2 : 3 });
+  const terms = layout.count * m;
+  const rate = (t: Timing) => terms / (t.median / 1000);
+  options.log(
+    `Rayleigh ${layout.count} × ${m}: ${wasm.rayleigh.name} ${fast.median.toFixed(1)} ms, ${jsRayleigh.name} ${slow.median.toFixed(1)} ms`,
+  );
+  return {
+    id: 'field-kernel',
+    figure: `Field kernel: Rayleigh sum, ${layout.count} elements × ${m / 1000}k points, one core`,
+    measured: rate(fast),
+    unit: 'terms/s',
+    target: { value: FIELD_TARGET, kind: 'at least' },
+    baseline: { value: rate(slow), name: jsRayleigh.name },
+    notes: [
+      `${(100 * (rate(fast) / NATIVE_CEILING)).toFixed(1)} % of the native ceiling (${NATIVE_CEILING.toExponential(1)} terms/s per core);`,
+      `${fast.median.toFixed(1)} ms per sum (${wasm.rayleigh.name}) against ${slow.median.toFixed(0)} ms (${jsRayleigh.name}).`,
+    ],
+    detail: {
+      elements: layout.count,
+      points: m,
+      wasm: fast,
+      js: slow,
+      shareOfNativeCeiling: rate(fast) / NATIVE_CEILING,
+    },
+  };
+}
+
+/** Shares of the native ceiling, as its own row so the table shows it beside the target's quarter. */
+export function ceilingRow(field: Row): Row {
+  return {
+    id: 'field-kernel-ceiling',
+    figure: 'Field kernel: share of the native ceiling (1.6e9 terms/s per core)',
+    measured: (100 * field.measured) / NATIVE_CEILING,
+    unit: '%',
+    target: { value: (100 * FIELD_TARGET) / NATIVE_CEILING, kind: 'at least' },
+    baseline: { value: (100 * (field.baseline?.value ?? 0)) / NATIVE_CEILING, name: 'JavaScript (Float64)' },
+    notes: [],
+  };
+}
+
+function fillPlanes(p: Planes, seed: number): void {
+  const r = noise(seed);
+  for (let i = 0; i < p.re.length; i++) {
+    p.re[i] = r();
+    p.im[i] = r();
+  }
+}
+
+/** One forward 2D FFT of an n × n complex slice (forward and inverse alternate so the data stay bounded). */
+function fftTiming(k: SliceKernels, n: number, repeats: number): Timing {
+  k.begin(planeBytes(n * n), n);
+  const p = k.planes(n * n);
+  fillPlanes(p, n);
+  let inverse = false;
+  const pairs = timeSync(
+    () => {
+      k.fft(p, n, inverse);
+      inverse = !inverse;
+      k.fft(p, n, inverse);
+      inverse = !inverse;
+    },
+    { warmup: 3, repeats },
+  );
+  const half = (x: number) => x / 2;
+  return { ...pairs, median: half(pairs.median), min: half(pairs.min), max: half(pairs.max) };
+}
+
+export function fftRows(options: KernelOptions): Row[] {
+  const js = jsSliceKernels();
+  return [128, 256].map((n) => {
+    const reps = options.quick ? 9 : 25;
+    const fast = fftTiming(wasm.slices, n, reps);
+    const slow = fftTiming(js, n, reps);
+    options.log(`FFT ${n}²: ${wasm.slices.name} ${fast.median.toFixed(3)} ms, ${js.name} ${slow.median.toFixed(3)} ms`);
+    return {
+      id: `fft-${n}`,
+      figure: `2D FFT ${n} × ${n} (complex, f32 planes), one transform`,
+      measured: fast.median,
+      unit: 'ms',
+      baseline: { value: slow.median, name: 'fft.js' },
+      notes: [],
+      detail: { n, wasm: fast, js: slow },
+    } satisfies Row;
+  });
+}
+
+/**
+ * A steady Gaussian heat source (peak 4e7 W/m³, σ = 3 mm) in muscle with perfusion, Dirichlet faces: 20 heating
+ * and 20 cooling steps with max ΔT and CEM43 kept, as runThermalSchedule runs a sonication (its kernels' `start`
+ * and `finish` copies included).
+ */
+function pennesCase(nx: number, ny: number, nz: number, spacing: number) {
+  const grid: VoxelGrid = { nx, ny, nz, spacing, origin: [0, 0, 0] };
+  const count = nx * ny * nz;
+  const problem = prepareBioheat(grid, bioheatMediumFromLabels(new Uint8Array(count), ['muscle']), 'dirichlet');
+  const q = new Float64Array(count);
+  const sigma2 = 3e-3 ** 2;
+  for (let v = 0; v < count; v++) {
+    const i = (v % nx) - (nx - 1) / 2;
+    const j = (Math.floor(v / nx) % ny) - (ny - 1) / 2;
+    const k = Math.floor(v / (nx * ny)) - (nz - 1) / 2;
+    q[v] = 4e7 * Math.exp(-((i * i + j * j + k * k) * spacing * spacing) / (2 * sigma2));
+  }
+  const dt = Math.min(0.25, problem.maxTimeStep);
+  const schedule: ThermalSchedule = { heatingSteps: 20, heatingDt: dt, coolingSteps: 20, coolingDt: dt };
+  const run = (kernels?: BioheatKernels) => () => {
+    runThermalSchedule(problem, q, schedule, {
+      maxRise: new Float64Array(count),
+      dose: new Float64Array(count),
+      probes: new Int32Array(0),
+      history: new Float64Array(0),
+      ...(kernels ? { kernels } : {}),
+    });
+  };
+  return { count, steps: 40, run };
+}
+
+/**
+ * Pennes voxel-steps per second on each grid.
+ * @param grids - [label, nx, ny, nz, spacing]
+ */
+export function pennesRows(options: KernelOptions, grids: [string, number, number, number, number][]): Row[] {
+  return grids.map(([label, nx, ny, nz, spacing]) => {
+    const c = pennesCase(nx, ny, nz, spacing);
+    const fast = timeSync(c.run(wasm.bioheat), { warmup: 1, repeats: options.quick ? 3 : 5 });
+    const slow = timeSync(c.run(), { warmup: 1, repeats: options.quick ? 2 : 3 });
+    const rate = (t: Timing) => (c.count * c.steps) / (t.median / 1000);
+    options.log(
+      `Pennes ${label} (${nx}×${ny}×${nz}, ${c.steps} steps): ${wasm.bioheat.name} ${fast.median.toFixed(1)} ms, JavaScript ${slow.median.toFixed(1)} ms`,
+    );
+    return {
+      id: `pennes-${nx}x${ny}x${nz}`,
+      figure: `Pennes step with max ΔT and CEM43, ${label} ${nx}×${ny}×${nz}, one thread`,
+      measured: rate(fast),
+      unit: 'voxel-steps/s',
+      target: { value: PENNES_TARGET, kind: 'at least' },
+      baseline: { value: rate(slow), name: 'JavaScript (Float64)' },
+      notes: [
+        `The target is across the worker pool, which is not built yet: this is one thread (${fast.median.toFixed(1)} ms for ${c.steps} steps).`,
+      ],
+      detail: { grid: [nx, ny, nz], spacing, steps: c.steps, wasm: fast, js: slow },
+    } satisfies Row;
+  });
+}
