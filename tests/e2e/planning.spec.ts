@@ -137,17 +137,42 @@ test.describe('a plan of several sonications', () => {
   });
 });
 
-test('releasing a dragged target runs the full computation', async ({ page }) => {
+test('releasing a dragged target moves the live estimate and starts no sonication: the old results turn stale', async ({
+  page,
+}) => {
   const app = new PlannerPage(page);
   await app.open();
-  await expect(app.result('peak-temperature')).toHaveText('—');
+  await app.sonicateAndWait();
+  const peak = await app.resultSi('peak-temperature');
+  const targetX = await page.getByTestId('target-x').inputValue();
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+  // Records every run that starts from here on.
+  await page.evaluate(() => {
+    const w = window as unknown as { __runsStarted: number };
+    w.__runsStarted = 0;
+    const status = document.querySelector('[data-testid=run-status]') as HTMLElement;
+    new MutationObserver(() => {
+      if (status.dataset.status === 'running') w.__runsStarted++;
+    }).observe(status, { attributes: true });
+  });
   const [x, y] = await probePoint(page, 'data-target-handle');
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + 6, y + 4, { steps: 4 });
   await page.mouse.up();
-  await app.waitForRunStatus('done');
-  expect(await app.resultSi('peak-temperature')).toBeGreaterThan(37);
+  // The target moved (the fields follow it) and the results on screen are for the old one.
+  await expect(page.getByTestId('target-x')).not.toHaveValue(targetX);
+  await expect(page.getByTestId('stale-banner')).toBeVisible();
+  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'true');
+  // No run started: the live estimate follows the new target, the last run's numbers are unchanged.
+  await expect(page.getByTestId('estimate-pressure')).toHaveAttribute('data-si', /\d/);
+  expect(await page.evaluate(() => (window as unknown as { __runsStarted: number }).__runsStarted)).toBe(0);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
+  expect(await app.resultSi('peak-temperature')).toBe(peak);
+  // Pressing Sonicate brings the results up to date.
+  await app.sonicateAndWait();
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
 });
 
 test('the iliac lesion is treated with a three-spot plan while the bowel stays below the safety dose', async ({

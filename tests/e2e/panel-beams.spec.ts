@@ -1,0 +1,74 @@
+import { expect, type Page, test } from '@playwright/test';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+// Issue 10, items 5 and 8: the beam summary counts every beam once, under the status the 3D view draws it with;
+// with no element firing, Sonicate is disabled with the reason and the previous results stay.
+
+const KINDS = ['clear', 'bone', 'gas', 'critical', 'nopass', 'angle', 'off'] as const;
+
+async function counts(page: Page): Promise<Record<(typeof KINDS)[number], number>> {
+  const out = {} as Record<(typeof KINDS)[number], number>;
+  for (const kind of KINDS) out[kind] = Number(await page.getByTestId(`beam-count-${kind}`).textContent());
+  return out;
+}
+
+const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+
+test('at tilt 0° on the femur every status is counted, beyond the critical angle too, and the counts add up to 208', async ({
+  page,
+}) => {
+  const app = new PlannerPage(page);
+  await app.open();
+  const tilt = page.getByTestId('tilt-angle');
+  await tilt.fill('0 deg');
+  await tilt.press('Enter');
+  await expect.poll(async () => (await counts(page)).angle).toBeGreaterThan(100);
+  const c = await counts(page);
+  expect(total(c)).toBe(208);
+  // The one-line summary names every status that has beams, with the same numbers.
+  const line = page.getByTestId('beam-counts');
+  await expect(line).toContainText(`${c.angle} beyond the critical angle`);
+  for (const kind of KINDS) {
+    if (c[kind] > 0) await expect(page.getByTestId(`beam-counts-${kind}`)).toContainText(String(c[kind]));
+    else await expect(page.getByTestId(`beam-counts-${kind}`)).toHaveCount(0);
+  }
+  await expect(line).toContainText('(208 in all)');
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('a no-pass region at the target, then the automatic switch-off: beams are counted as what they are, Sonicate says why it cannot run, and the results stay', async ({
+  page,
+}) => {
+  const app = new PlannerPage(page);
+  await app.open();
+  await app.sonicateAndWait();
+  const peak = await app.resultSi('peak-temperature');
+
+  await page.getByTestId('nopass-add').click();
+  await expect.poll(async () => (await counts(page)).nopass).toBe(208);
+  await expect(page.getByTestId('beam-counts')).toContainText('208 through a no-pass region');
+  await expect(page.getByTestId('beam-counts-clear')).toHaveCount(0);
+
+  await page.getByTestId('auto-switch-off').check();
+  await expect(page.getByTestId('active-elements')).toHaveText('0');
+  const off = await counts(page);
+  expect(off).toEqual({ clear: 0, bone: 0, gas: 0, critical: 0, nopass: 0, angle: 0, off: 208 });
+  await expect(page.getByTestId('beam-off-why')).toContainText('0 by hand, 208 by the automatic rule');
+
+  // Sonicate is disabled with the reason beside it; the results of the last run are still shown.
+  await expect(page.getByTestId('sonicate')).toBeDisabled();
+  await expect(page.getByTestId('sonicate-blocked')).toContainText('No element fires');
+  await expect(page.getByTestId('sonicate-blocked')).toContainText('automatic switch-off');
+  expect(await app.resultSi('peak-temperature')).toBe(peak);
+  // The keyboard shortcut cannot get round it: nothing runs, the reason shows, the results stay.
+  await page.locator('body').press('s');
+  await expect(page.getByTestId('run-status')).toContainText('Not sonicated: No element fires');
+  expect(await app.resultSi('peak-temperature')).toBe(peak);
+  await expect(page.getByTestId('results-stale')).toBeVisible();
+
+  // Switching the rule off again lets Sonicate run.
+  await page.getByTestId('auto-switch-off').uncheck();
+  await expect(page.getByTestId('sonicate')).toBeEnabled();
+  await expect(page.getByTestId('sonicate-blocked')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
