@@ -75,12 +75,13 @@ class Accumulator {
   maxDose = 0;
   ablated = 0;
   atRisk = 0;
-  add(temperature: number, dose: number, safety: number): void {
-    this.voxels++;
+  /** `count` voxels at one temperature and dose (a coarse block's share of one tissue) */
+  add(temperature: number, dose: number, safety: number, count = 1): void {
+    this.voxels += count;
     if (temperature > this.maxTemperature) this.maxTemperature = temperature;
     if (dose > this.maxDose) this.maxDose = dose;
-    if (dose >= NECROSIS_THRESHOLD_CEM43) this.ablated++;
-    if (dose >= safety) this.atRisk++;
+    if (dose >= NECROSIS_THRESHOLD_CEM43) this.ablated += count;
+    if (dose >= safety) this.atRisk += count;
   }
   region(voxelVolume: number): RegionDose {
     return {
@@ -90,6 +91,68 @@ class Accumulator {
       maxDose: this.maxDose,
       ablatedVolume: this.ablated * voxelVolume,
       volumeAboveSafety: this.atRisk * voxelVolume,
+    };
+  }
+}
+
+/**
+ * Collects a dose report voxel by voxel (or a block's voxels of one label at a time): per tissue, bone, critical
+ * structures, and the bone surface outside the target, which the caller decides voxel by voxel.
+ */
+export class DoseReportBuilder {
+  private readonly distinct: TissueId[];
+  private readonly perTissue: Accumulator[];
+  private readonly slot: number[];
+  /** per label: cortical or trabecular bone */
+  readonly bone: boolean[];
+  /** per label: inside a bone (bone, marrow, lesion), so not across the periosteal surface */
+  readonly intraosseous: boolean[];
+  private readonly critical: boolean[];
+  private readonly boneAll = new Accumulator();
+  private readonly criticalAll = new Accumulator();
+  private readonly surface = new Accumulator();
+  /** [CEM43 min] */
+  readonly safety: number;
+  /** [m] */
+  readonly exclusionRadius: number;
+
+  constructor(tissueTable: readonly TissueId[], options: DoseReportOptions = {}) {
+    this.safety = options.safetyDoseThreshold ?? SAFETY_THRESHOLD_CEM43;
+    this.exclusionRadius = options.boneSurfaceExclusionRadius ?? BONE_SURFACE_EXCLUSION_RADIUS;
+    this.distinct = [...new Set(tissueTable)];
+    this.perTissue = this.distinct.map(() => new Accumulator());
+    this.slot = tissueTable.map((t) => this.distinct.indexOf(t));
+    this.bone = tissueTable.map((t) => BONE_TISSUES.includes(t));
+    this.intraosseous = tissueTable.map((t) => INTRAOSSEOUS_TISSUES.includes(t));
+    this.critical = tissueTable.map((t) => CRITICAL_TISSUES.includes(t));
+  }
+
+  /** `count` voxels of `label` at a temperature [°C] and dose [CEM43 min]. */
+  add(label: number, temperature: number, dose: number, count = 1): void {
+    this.perTissue[this.slot[label] as number]?.add(temperature, dose, this.safety, count);
+    if (this.critical[label]) this.criticalAll.add(temperature, dose, this.safety, count);
+    if (this.bone[label]) this.boneAll.add(temperature, dose, this.safety, count);
+  }
+
+  /** One bone-surface voxel outside the target. */
+  addSurface(temperature: number, dose: number): void {
+    this.surface.add(temperature, dose, this.safety);
+  }
+
+  /** @param voxelVolume - [m³] */
+  build(voxelVolume: number): DoseReport {
+    const tissueDose = this.distinct.map((tissue, s) => ({
+      tissue,
+      ...(this.perTissue[s] as Accumulator).region(voxelVolume),
+    }));
+    const lesion = tissueDose.find((r) => r.tissue === 'lesion');
+    return {
+      tissueDose,
+      boneDose: this.boneAll.region(voxelVolume),
+      criticalDose: this.criticalAll.region(voxelVolume),
+      lesionCoverage: lesion && lesion.voxels > 0 ? lesion.ablatedVolume / lesion.volume : 0,
+      boneSurfaceOutsideTarget: { ...this.surface.region(voxelVolume), exclusionRadius: this.exclusionRadius },
+      safetyDoseThreshold: this.safety,
     };
   }
 }
@@ -135,7 +198,13 @@ export function gridSpace(grid: VoxelGrid): ReportSpace {
  * not intraosseous (not bone, marrow or lesion), i.e. soft tissue or water outside the bone. Faces on the space's
  * boundary do not count (the tissue beyond is unknown).
  */
-function isBoneSurface(space: ReportSpace, labels: Uint8Array, bone: boolean[], inside: boolean[], v: number): boolean {
+export function isBoneSurface(
+  space: Pick<ReportSpace, 'nx' | 'ny' | 'nz'>,
+  labels: Uint8Array,
+  bone: boolean[],
+  inside: boolean[],
+  v: number,
+): boolean {
   if (!bone[labels[v] as number]) return false;
   const { nx, ny, nz } = space;
   const i = v % nx;
@@ -207,19 +276,9 @@ export function doseReportOn(
   foci: ReadonlyArray<readonly [number, number, number]>,
   options: DoseReportOptions = {},
 ): DoseReport {
-  const safety = options.safetyDoseThreshold ?? SAFETY_THRESHOLD_CEM43;
-  const radius = options.boneSurfaceExclusionRadius ?? BONE_SURFACE_EXCLUSION_RADIUS;
-  const voxelVolume = space.voxelVolume;
-  const distinct = [...new Set(tissueTable)];
-  const perTissue = distinct.map(() => new Accumulator());
-  const slot = tissueTable.map((t) => distinct.indexOf(t));
-  const bone = tissueTable.map((t) => BONE_TISSUES.includes(t));
-  const inside = tissueTable.map((t) => INTRAOSSEOUS_TISSUES.includes(t));
-  const critical = tissueTable.map((t) => CRITICAL_TISSUES.includes(t));
-  const boneAll = new Accumulator();
-  const criticalAll = new Accumulator();
-  const surface = new Accumulator();
-  const r2 = radius * radius;
+  const report = new DoseReportBuilder(tissueTable, options);
+  const { bone, intraosseous } = report;
+  const r2 = report.exclusionRadius ** 2;
   const n = space.nx * space.ny * space.nz;
   const include = space.include;
   const at: [number, number, number] = [0, 0, 0];
@@ -228,24 +287,13 @@ export function doseReportOn(
     const label = labels[v] as number;
     const t = temperatureAt(v);
     const d = doseAt(v);
-    perTissue[slot[label] as number]?.add(t, d, safety);
-    if (critical[label]) criticalAll.add(t, d, safety);
+    report.add(label, t, d);
     if (!bone[label]) continue;
-    boneAll.add(t, d, safety);
     const [x, y, z] = space.position(v, at);
     const nearTarget = foci.some((f) => (x - f[0]) ** 2 + (y - f[1]) ** 2 + (z - f[2]) ** 2 <= r2);
-    if (!nearTarget && isBoneSurface(space, labels, bone, inside, v)) surface.add(t, d, safety);
+    if (!nearTarget && isBoneSurface(space, labels, bone, intraosseous, v)) report.addSurface(t, d);
   }
-  const tissueDose = distinct.map((tissue, s) => ({ tissue, ...(perTissue[s] as Accumulator).region(voxelVolume) }));
-  const lesion = tissueDose.find((r) => r.tissue === 'lesion');
-  return {
-    tissueDose,
-    boneDose: boneAll.region(voxelVolume),
-    criticalDose: criticalAll.region(voxelVolume),
-    lesionCoverage: lesion && lesion.voxels > 0 ? lesion.ablatedVolume / lesion.volume : 0,
-    boneSurfaceOutsideTarget: { ...surface.region(voxelVolume), exclusionRadius: radius },
-    safetyDoseThreshold: safety,
-  };
+  return report.build(space.voxelVolume);
 }
 
 function mergeRegions(a: RegionDose, b: RegionDose): RegionDose {

@@ -1,11 +1,12 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import { bioheatMediumFromLabels, createBioheatState, prepareBioheat } from '../bioheat.ts';
 import type { BioheatKernels } from '../bioheat-kernels.ts';
-import { type DoseReport, type DoseReportOptions, doseReportOn, type ReportSpace } from '../dose-report.ts';
+import { type DoseReport, DoseReportBuilder, type DoseReportOptions } from '../dose-report.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
 import { runThermalSchedule, type ThermalSchedule } from '../thermal-run.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { BODY_TEMPERATURE, type Medium } from '../tissues.ts';
+import { blockCensus } from './block-census.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import { type BeamFrame, toBeam, toWorld } from './frame.ts';
 import { GhostHistory, nestGrids } from './nesting.ts';
@@ -126,20 +127,8 @@ export function coarseReport(
   doseCeiling: number,
 ): { report: DoseReport; peak: PathPeak } {
   const { n, dx, dz, z0 } = lattice;
-  const n2 = n * n;
   const lo = fine.origin.map((o) => o - fine.spacing / 2);
   const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
-  const { origin: o, u, v: vAxis, w } = frame;
-  // World position of lattice voxel v, written into `out` (no allocation: this runs for every lattice voxel).
-  const position = (v: number, out: [number, number, number]): [number, number, number] => {
-    const x = ((v % n) - n / 2) * dx;
-    const y = ((Math.floor(v / n) % n) - n / 2) * dx;
-    const z = z0 + (Math.floor(v / n2) + 0.5) * dz;
-    out[0] = o[0] + x * u[0] + y * vAxis[0] + z * w[0];
-    out[1] = o[1] + x * u[1] + y * vAxis[1] + z * w[1];
-    out[2] = o[2] + x * u[2] + y * vAxis[2] + z * w[2];
-    return out;
-  };
   const insideFine = (p: readonly number[]): boolean =>
     (p[0] as number) >= (lo[0] as number) &&
     (p[0] as number) <= (hi[0] as number) &&
@@ -147,52 +136,34 @@ export function coarseReport(
     (p[1] as number) <= (hi[1] as number) &&
     (p[2] as number) >= (lo[2] as number) &&
     (p[2] as number) <= (hi[2] as number);
-  // Which lattice voxels the coarse run reports: in a whole block and outside the fine region (stepped, no
-  // allocation: this visits every lattice voxel).
-  const blockOf = new Int32Array(n2 * lattice.nz).fill(-1);
-  const cx = coarse.grid.nx;
-  const wholeSlices = coarse.grid.nz * coarse.bz;
-  let index = 0;
-  for (let k = 0; k < lattice.nz; k++) {
-    const z = z0 + (k + 0.5) * dz;
-    const K = Math.floor(k / coarse.bz);
-    for (let j = 0; j < n; j++) {
-      const y = (j - n / 2) * dx;
-      const J = Math.floor(j / coarse.bx);
-      for (let i = 0; i < n; i++, index++) {
-        if (k >= wholeSlices) continue;
-        const x = (i - n / 2) * dx;
-        const px = o[0] + x * u[0] + y * vAxis[0] + z * w[0];
-        const py = o[1] + x * u[1] + y * vAxis[1] + z * w[1];
-        const pz = o[2] + x * u[2] + y * vAxis[2] + z * w[2];
-        const inFine =
-          px >= (lo[0] as number) &&
-          px <= (hi[0] as number) &&
-          py >= (lo[1] as number) &&
-          py <= (hi[1] as number) &&
-          pz >= (lo[2] as number) &&
-          pz <= (hi[2] as number);
-        if (!inFine) blockOf[index] = Math.floor(i / coarse.bx) + cx * (J + cx * K);
-      }
+  const census = blockCensus(lattice, labels, tissueTable, coarse, frame, fine);
+  const builder = new DoseReportBuilder(tissueTable, options);
+  const { labelCount, counts } = census;
+  const blocks = counts.length / labelCount;
+  for (let b = 0; b < blocks; b++) {
+    const t = BODY_TEMPERATURE + (run.maxRise[b] as number);
+    const d = Math.min(doseCeiling, run.dose[b] as number);
+    for (let l = 0; l < labelCount; l++) {
+      const count = counts[b * labelCount + l] as number;
+      if (count > 0) builder.add(l, t, d, count);
     }
   }
-  const space: ReportSpace = {
-    nx: n,
-    ny: n,
-    nz: lattice.nz,
-    voxelVolume: dx * dx * dz,
-    position,
-    include: (v) => (blockOf[v] as number) >= 0,
-  };
-  const report = doseReportOn(
-    space,
-    labels,
-    tissueTable,
-    (v) => BODY_TEMPERATURE + (run.maxRise[blockOf[v] as number] as number),
-    (v) => Math.min(doseCeiling, run.dose[blockOf[v] as number] as number),
-    foci,
-    options,
-  );
+  const r2 = builder.exclusionRadius ** 2;
+  const n2 = n * n;
+  const { origin: o, u, v: vAxis, w } = frame;
+  for (let s = 0; s < census.surfaceVoxels.length; s++) {
+    const v = census.surfaceVoxels[s] as number;
+    const x = ((v % n) - n / 2) * dx;
+    const y = ((Math.floor(v / n) % n) - n / 2) * dx;
+    const z = z0 + (Math.floor(v / n2) + 0.5) * dz;
+    const px = o[0] + x * u[0] + y * vAxis[0] + z * w[0];
+    const py = o[1] + x * u[1] + y * vAxis[1] + z * w[1];
+    const pz = o[2] + x * u[2] + y * vAxis[2] + z * w[2];
+    if (foci.some((f) => (px - f[0]) ** 2 + (py - f[1]) ** 2 + (pz - f[2]) ** 2 <= r2)) continue;
+    const b = census.surfaceBlocks[s] as number;
+    builder.addSurface(BODY_TEMPERATURE + (run.maxRise[b] as number), Math.min(doseCeiling, run.dose[b] as number));
+  }
+  const report = builder.build(census.voxelVolume);
   // Hottest block whose centre lies outside the fine region; its tissue is that of the lattice voxel at its centre.
   const { nx, ny, nz, spacing, origin } = coarse.grid;
   let best = -1;

@@ -1,0 +1,147 @@
+import type { BeamLattice } from '../angular-spectrum/lattice.ts';
+import { BONE_TISSUES, INTRAOSSEOUS_TISSUES, isBoneSurface } from '../dose-report.ts';
+import type { VoxelGrid } from '../grid.ts';
+import type { TissueId } from '../tissue-ids.ts';
+import type { CoarseGrid } from './coarse-grid.ts';
+import type { BeamFrame } from './frame.ts';
+
+/**
+ * What the coarse run's report needs of the lattice, counted once: how many voxels of each label every block holds
+ * outside the fine region, and which of them lie on the bone surface. A coarse block has one temperature and one
+ * dose, so the report over millions of lattice voxels is a sum over blocks × labels (coarse-run.ts coarseReport).
+ */
+export interface BlockCensus {
+  /** labels per block (the tissue table's length) */
+  readonly labelCount: number;
+  /** voxels of label l in block b, at b·labelCount + l (lattice voxels outside the fine region only) */
+  readonly counts: Uint16Array | Uint32Array;
+  /** lattice indices of bone-surface voxels outside the fine region */
+  readonly surfaceVoxels: Int32Array;
+  /** the block of each of them */
+  readonly surfaceBlocks: Int32Array;
+  /** [m³] */
+  readonly voxelVolume: number;
+}
+
+/**
+ * Counts a lattice's labels per coarse block, leaving out the voxels inside the fine region (a world box, crossed by
+ * each lattice row in one interval: found from the row's line, then checked voxel by voxel at its two ends so the
+ * rule is exactly "centre inside the box, faces included").
+ * @param lattice - the acoustic lattice
+ * @param labels - its labels
+ * @param tissueTable - tissue of each label
+ * @param coarse - the coarse grid (blocks of bx × bx × bz voxels; slices past the last whole block are not counted)
+ * @param frame - beam frame
+ * @param fine - the nested fine grid (world)
+ * @returns the census
+ */
+export function blockCensus(
+  lattice: BeamLattice,
+  labels: Uint8Array,
+  tissueTable: readonly TissueId[],
+  coarse: CoarseGrid,
+  frame: BeamFrame,
+  fine: VoxelGrid,
+): BlockCensus {
+  const { n, dx, dz, z0 } = lattice;
+  const { bx, bz } = coarse;
+  const cx = coarse.grid.nx;
+  const cy = coarse.grid.ny;
+  const blocks = cx * cy * coarse.grid.nz;
+  const labelCount = tissueTable.length;
+  const counts = bx * bx * bz < 65536 ? new Uint16Array(blocks * labelCount) : new Uint32Array(blocks * labelCount);
+  const lo = fine.origin.map((o) => o - fine.spacing / 2);
+  const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
+  const { origin: o, u, v: vAxis, w } = frame;
+  const bone = tissueTable.map((t) => BONE_TISSUES.includes(t));
+  const inside = tissueTable.map((t) => INTRAOSSEOUS_TISSUES.includes(t));
+  const space = { nx: n, ny: n, nz: lattice.nz };
+  const surface: number[] = [];
+  const surfaceBlock: number[] = [];
+  const wholeSlices = coarse.grid.nz * bz;
+  const row = { x0: 0, y0: 0, z0: 0 };
+  const inFine = (i: number): boolean => {
+    const x = (i - n / 2) * dx;
+    const px = row.x0 + x * u[0];
+    const py = row.y0 + x * u[1];
+    const pz = row.z0 + x * u[2];
+    return (
+      px >= (lo[0] as number) &&
+      px <= (hi[0] as number) &&
+      py >= (lo[1] as number) &&
+      py <= (hi[1] as number) &&
+      pz >= (lo[2] as number) &&
+      pz <= (hi[2] as number)
+    );
+  };
+  for (let k = 0; k < wholeSlices; k++) {
+    const z = z0 + (k + 0.5) * dz;
+    const K = Math.floor(k / bz);
+    for (let j = 0; j < n; j++) {
+      const y = (j - n / 2) * dx;
+      const J = Math.floor(j / bx);
+      row.x0 = o[0] + y * vAxis[0] + z * w[0];
+      row.y0 = o[1] + y * vAxis[1] + z * w[1];
+      row.z0 = o[2] + y * vAxis[2] + z * w[2];
+      const [first, last] = rowInterval(row, u, dx, n, lo, hi, inFine);
+      const base = n * (j + n * k);
+      const blockRow = cx * (J + cy * K);
+      for (let i = 0; i < n; i++) {
+        if (i >= first && i <= last) continue;
+        const v = base + i;
+        const label = labels[v] as number;
+        const b = Math.floor(i / bx) + blockRow;
+        counts[b * labelCount + label] = (counts[b * labelCount + label] as number) + 1;
+        if (bone[label] && isBoneSurface(space, labels, bone, inside, v)) {
+          surface.push(v);
+          surfaceBlock.push(b);
+        }
+      }
+    }
+  }
+  return {
+    labelCount,
+    counts,
+    surfaceVoxels: Int32Array.from(surface),
+    surfaceBlocks: Int32Array.from(surfaceBlock),
+    voxelVolume: dx * dx * dz,
+  };
+}
+
+/**
+ * The columns i of one lattice row whose centres lie in the box: an interval, since the row is a straight line and
+ * the box convex. Solved on the line with a margin of one column, then settled by `inFine` at both ends.
+ * @returns [first, last] (first > last: none)
+ */
+function rowInterval(
+  row: { x0: number; y0: number; z0: number },
+  u: readonly [number, number, number],
+  dx: number,
+  n: number,
+  lo: readonly number[],
+  hi: readonly number[],
+  inFine: (i: number) => boolean,
+): [number, number] {
+  // Points are start + x·u with x = (i − n/2)·dx; intersect x with each slab.
+  let xMin = Number.NEGATIVE_INFINITY;
+  let xMax = Number.POSITIVE_INFINITY;
+  const start = [row.x0, row.y0, row.z0];
+  for (let a = 0; a < 3; a++) {
+    const s = start[a] as number;
+    const d = u[a] as number;
+    if (Math.abs(d) < 1e-12) {
+      if (s < (lo[a] as number) || s > (hi[a] as number)) return [1, 0];
+      continue;
+    }
+    const t0 = ((lo[a] as number) - s) / d;
+    const t1 = ((hi[a] as number) - s) / d;
+    xMin = Math.max(xMin, Math.min(t0, t1));
+    xMax = Math.min(xMax, Math.max(t0, t1));
+  }
+  if (xMin > xMax) return [1, 0];
+  let first = Math.max(0, Math.floor(xMin / dx + n / 2) - 1);
+  let last = Math.min(n - 1, Math.ceil(xMax / dx + n / 2) + 1);
+  while (first <= last && !inFine(first)) first++;
+  while (last >= first && !inFine(last)) last--;
+  return [first, last];
+}
