@@ -1,14 +1,14 @@
 import { useEffect, useId, useState } from 'react';
-import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
-
-/** A value as a person would type it: no padding zeros (`50 W`, `0.5 s`). */
-function asTyped(valueSi: number, rule: QuantityRule): string {
-  return `${Number((valueSi * rule.scale).toPrecision(6))} ${rule.display}`;
-}
+import { fieldUndoKey, PLAN_UNDO_ATTRIBUTE } from './plan-helpers.ts';
+import { formatForField, parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 
 /**
  * A text field that parses what is typed on Enter or blur: invalid text shows why (role=alert) and keeps the last
  * good value. `format` turns the current value into the text shown.
+ *
+ * Only typed text commits: leaving a field whose text still reads as shown changes nothing (no rounded value
+ * written back, no empty undo step). Ctrl/⌘+Z in the field discards text typed but not committed; with nothing
+ * typed it is the plan's Undo, one press per change (`fieldUndoKey`, README "Undo").
  */
 export function ParsedField({
   label,
@@ -38,7 +38,12 @@ export function ParsedField({
     setError('');
   }, [shown]);
 
+  const typed = text !== shown;
   const commit = () => {
+    if (!typed) {
+      setError('');
+      return;
+    }
     const parsed = parse(text);
     if (parsed.ok) {
       setError('');
@@ -58,13 +63,20 @@ export function ParsedField({
         disabled={disabled}
         aria-invalid={error !== ''}
         aria-describedby={error ? errorId : undefined}
+        {...{ [PLAN_UNDO_ATTRIBUTE]: true }}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
+          const undoKey = fieldUndoKey(e, typed);
+          if (e.key === 'Escape' || undoKey === 'discard') {
             setText(shown);
             setError('');
+          }
+          // Discarding is this field's business: the app's shortcut handler must not undo the plan as well.
+          if (undoKey === 'discard') {
+            e.preventDefault();
+            e.stopPropagation();
           }
         }}
       />
@@ -100,7 +112,7 @@ export function QuantityField({
       label={label}
       value={valueSi}
       parse={(text) => parseQuantity(text, rule)}
-      format={(v) => asTyped(v, rule)}
+      format={(v) => formatForField(v, rule)}
       onChange={onChange}
       testId={testId}
       disabled={disabled}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { usePlannerStoreApi } from '../state/hooks.ts';
-import { isTypingTarget, SHORTCUTS, shortcutFor } from './plan-helpers.ts';
+import { isTypingTarget, PLAN_UNDO_ATTRIBUTE, SHORTCUTS, shortcutFor } from './plan-helpers.ts';
 import { spotAtTarget } from './SpotList.tsx';
 
 /** Undo and Redo of the plan (target, tilt, transducer, parameters, spots, no-pass regions), never of results. */
@@ -58,9 +58,16 @@ export function useKeyboardShortcuts(callbacks: ShortcutCallbacks): void {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || isTypingTarget(e.target)) return;
+      if (e.defaultPrevented || e.isComposing) return;
       const action = shortcutFor(e);
       if (!action) return;
+      // Keys typed into a field are the field's, except undo/redo in a plan field with nothing typed in it (the
+      // field stops the event itself when it has typed text to discard).
+      const planUndo =
+        (action === 'undo' || action === 'redo') &&
+        e.target instanceof Element &&
+        e.target.hasAttribute(PLAN_UNDO_ATTRIBUTE);
+      if (isTypingTarget(e.target) && !planUndo) return;
       const s = store.getState();
       const busy = s.run.status === 'running' || s.planRun.status === 'running';
       switch (action) {
@@ -112,7 +119,10 @@ export function ShortcutHelp() {
           </div>
         ))}
       </dl>
-      <p className="hint">Shortcuts are ignored while you type in a field.</p>
+      <p className="hint">
+        Shortcuts are ignored while you type in a field, except Ctrl/⌘+Z: in a field it first discards what you typed
+        but have not entered; pressed again (or with nothing typed) it undoes the last change to the plan.
+      </p>
     </details>
   );
 }

@@ -12,20 +12,20 @@ const DEG = Math.PI / 180;
 /** Rules of typed lengths and parameters, SI with their display units. */
 export const RULES = {
   /** a coordinate in the case [m] */
-  coordinate: { si: 'm', min: -1, max: 1, display: 'mm', scale: 1e3 },
+  coordinate: { si: 'm', min: -1, max: 1, display: 'mm', scale: 1e3, decimals: 1 },
   /** the size of a no-pass region [m] */
-  noPassSize: { si: 'm', min: 0.5e-3, max: 0.1, display: 'mm', scale: 1e3 },
-  radiusOfCurvature: { si: 'm', min: 0.02, max: 0.3, display: 'mm', scale: 1e3 },
-  aperture: { si: 'm', min: 0.01, max: 0.4, display: 'mm', scale: 1e3 },
-  elementDiameter: { si: 'm', min: 0.5e-3, max: 0.4, display: 'mm', scale: 1e3 },
-  centralHoleDiameter: { si: 'm', min: 0, max: 0.2, display: 'mm', scale: 1e3 },
-  frequency: { si: 'Hz', min: 0.2e6, max: 3e6, display: 'MHz', scale: 1e-6 },
-  power: { si: 'W', min: 0.1, max: 500, display: 'W', scale: 1 },
-  duration: { si: 's', min: 0.5, max: 120, display: 's', scale: 1 },
-  cooling: { si: 's', min: 0, max: 300, display: 's', scale: 1 },
+  noPassSize: { si: 'm', min: 0.5e-3, max: 0.1, display: 'mm', scale: 1e3, decimals: 1 },
+  radiusOfCurvature: { si: 'm', min: 0.02, max: 0.3, display: 'mm', scale: 1e3, decimals: 1 },
+  aperture: { si: 'm', min: 0.01, max: 0.4, display: 'mm', scale: 1e3, decimals: 1 },
+  elementDiameter: { si: 'm', min: 0.5e-3, max: 0.4, display: 'mm', scale: 1e3, decimals: 2 },
+  centralHoleDiameter: { si: 'm', min: 0, max: 0.2, display: 'mm', scale: 1e3, decimals: 1 },
+  frequency: { si: 'Hz', min: 0.2e6, max: 3e6, display: 'MHz', scale: 1e-6, decimals: 3 },
+  power: { si: 'W', min: 0.1, max: 500, display: 'W', scale: 1, decimals: 1 },
+  duration: { si: 's', min: 0.5, max: 120, display: 's', scale: 1, decimals: 1 },
+  cooling: { si: 's', min: 0, max: 300, display: 's', scale: 1, decimals: 1 },
   /** tilt angles [rad], typed in degrees */
-  azimuth: { si: 'rad', min: -360 * DEG, max: 360 * DEG, display: 'deg', scale: 1 / DEG },
-  tilt: { si: 'rad', min: 0, max: 180 * DEG, display: 'deg', scale: 1 / DEG },
+  azimuth: { si: 'rad', min: -360 * DEG, max: 360 * DEG, display: 'deg', scale: 1 / DEG, decimals: 1 },
+  tilt: { si: 'rad', min: 0, max: 180 * DEG, display: 'deg', scale: 1 / DEG, decimals: 1 },
 } as const satisfies Record<string, QuantityRule>;
 
 /** The element count: a whole number in range, or why not. */
@@ -156,6 +156,21 @@ export function shortcutFor(e: KeyLike): ShortcutAction | undefined {
   if (key === 'escape') return 'cancel';
   return undefined;
 }
+
+/**
+ * What Ctrl/⌘+Z (or redo) does in a typed field. With text typed but not yet committed it discards that text, like
+ * Escape (the browser's own text undo would leave half-typed text that a later blur commits as a plan change). With
+ * nothing typed it is the plan's Undo/Redo, exactly as outside the field: one press per change.
+ * @returns 'discard' (put the shown value back), 'plan' (undo/redo the plan) or 'none' (not an undo key)
+ */
+export function fieldUndoKey(e: KeyLike, typedSinceShown: boolean): 'discard' | 'plan' | 'none' {
+  const action = shortcutFor(e);
+  if (action !== 'undo' && action !== 'redo') return 'none';
+  return typedSinceShown ? 'discard' : 'plan';
+}
+
+/** Marks a field whose undo keys go to the plan when nothing is typed in it (`fieldUndoKey`). */
+export const PLAN_UNDO_ATTRIBUTE = 'data-plan-undo';
 
 /** True when a key press belongs to a text field, a select or an editable element, not to the app. */
 export function isTypingTarget(target: EventTarget | null): boolean {

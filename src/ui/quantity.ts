@@ -10,6 +10,22 @@ export interface QuantityRule {
   /** Display unit for messages (e.g. W, s, MHz) and its scale from SI. */
   display: string;
   scale: number;
+  /**
+   * Decimals the field shows in the display unit (0.1 mm for a coordinate, 0.1° for an angle): a value set by a
+   * drag reads "19.2 mm", not "19.1833 mm". Absent: six significant figures. Typed values keep their precision.
+   */
+  decimals?: number;
+}
+
+/**
+ * A value as the field shows it and as a person would type it: rounded to the field's precision, no padding zeros
+ * (`50 W`, `0.5 s`, `19.2 mm`).
+ */
+export function formatForField(valueSi: number, rule: QuantityRule): string {
+  const v = valueSi * rule.scale;
+  const rounded = rule.decimals === undefined ? Number(v.toPrecision(6)) : Number(v.toFixed(rule.decimals));
+  // −0 reads "0".
+  return `${rounded === 0 ? 0 : rounded} ${rule.display}`;
 }
 
 /**

@@ -100,3 +100,43 @@ describe('a new case starts a new plan', () => {
     expect(after.autoSwitchOff).toBe(true);
   });
 });
+
+describe('one Undo per edit', () => {
+  it('a value committed again as it is (Enter, then leaving the field) records no second undo step', () => {
+    const s = store();
+    s.getState().setSonication({ acousticPower: 120 });
+    const depth = s.temporal.getState().pastStates.length;
+    // What a blur after Enter used to do: set the same value again, in a new object.
+    s.getState().setSonication({ acousticPower: 120 });
+    s.getState().setTarget([0, 0, 0]);
+    s.getState().setSpots([]);
+    expect(s.temporal.getState().pastStates.length).toBe(depth);
+    s.temporal.getState().undo();
+    expect(s.getState().sonication.acousticPower).toBe(50);
+  });
+
+  it('equal values in new objects are no change, different ones are one step each', () => {
+    const s = store();
+    s.getState().setTarget([0.01, 0, 0]);
+    s.getState().setTarget([0.01, 0, 0]);
+    s.getState().setTarget([0.02, 0, 0]);
+    expect(s.temporal.getState().pastStates.length).toBe(2);
+  });
+});
+
+describe('events are not state', () => {
+  it('Reset view and a settled drag are events to listen to; no counter in the plan changes', () => {
+    const s = store();
+    const heard: string[] = [];
+    const off = s.events.on('view-reset', () => heard.push('view-reset'));
+    s.events.on('drag-settled', () => heard.push('drag-settled'));
+    const before = s.getState();
+    s.getState().settleDrag();
+    expect(s.getState()).toBe(before);
+    s.getState().resetView();
+    off();
+    s.getState().resetView();
+    expect(heard).toEqual(['drag-settled', 'view-reset']);
+    expect('dragsSettled' in s.getState()).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@ import { PRESETS } from '../../src/physics/transducer.ts';
 import {
   anglesFromDirection,
   directionFromAngles,
+  fieldUndoKey,
   isTypingTarget,
   parseCount,
   planTotals,
@@ -11,7 +12,7 @@ import {
   shortcutFor,
   transducerProblem,
 } from '../../src/ui/plan-helpers.ts';
-import { parseQuantity } from '../../src/ui/quantity.ts';
+import { formatForField, parseQuantity } from '../../src/ui/quantity.ts';
 
 const key = (
   k: string,
@@ -135,5 +136,24 @@ describe('keyboard shortcuts', () => {
     expect(isTypingTarget({ tagName: 'DIV', isContentEditable: true } as unknown as EventTarget)).toBe(true);
     expect(isTypingTarget({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('typed fields', () => {
+  it('show a dragged value at the field’s precision: 0.1 mm, 0.1°, 0.1 W; no padding zeros', () => {
+    expect(formatForField(0.0191833, RULES.coordinate)).toBe('19.2 mm');
+    expect(formatForField((109.884 * Math.PI) / 180, RULES.tilt)).toBe('109.9 deg');
+    expect(formatForField(50, RULES.power)).toBe('50 W');
+    expect(formatForField(1e6, RULES.frequency)).toBe('1 MHz');
+    expect(formatForField(-0.00001, RULES.coordinate)).toBe('0 mm');
+  });
+
+  it('Ctrl/⌘+Z discards typed text first, then is the plan’s undo; other keys are not undo keys', () => {
+    expect(fieldUndoKey(key('z', { ctrlKey: true }), true)).toBe('discard');
+    expect(fieldUndoKey(key('z', { ctrlKey: true }), false)).toBe('plan');
+    expect(fieldUndoKey(key('z', { metaKey: true, shiftKey: true }), false)).toBe('plan');
+    expect(fieldUndoKey(key('y', { ctrlKey: true }), true)).toBe('discard');
+    expect(fieldUndoKey(key('z'), true)).toBe('none');
+    expect(fieldUndoKey(key('Enter'), false)).toBe('none');
   });
 });
