@@ -40,6 +40,11 @@ export interface SequenceInput extends SonicationRegion {
    */
   record?: RecordRequest;
   /**
+   * Keep the heat budget (deposited, stored, perfused and boundary losses): one extra JavaScript pass over the voxels
+   * per step, so only when asked (the conservation tests); default false.
+   */
+  heatBudget?: boolean;
+  /**
    * The acoustic field of spot s on this region, when another model computes it (the whole-path march). Absent:
    * the ray model of acoustic-field.ts.
    */
@@ -111,7 +116,7 @@ export interface SequenceResult extends DoseReport {
    * Heat bookkeeping [J]: deposited = stored + perfusionLoss + boundaryLoss to round-off (explicit scheme;
    * `stored` is Σ ρc ΔT V at the end).
    */
-  heatBudget: HeatBudget & { stored: number };
+  heatBudget?: HeatBudget & { stored: number };
 }
 
 /**
@@ -156,7 +161,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
   const state = createBioheatState(grid);
   const maxRise = new Float64Array(voxels);
   const doseField = new Float64Array(voxels);
-  const budget = createHeatBudget();
+  const budget = input.heatBudget ? createHeatBudget() : undefined;
   const summaries: SpotSummary[] = [];
   // The whole timeline is known before the run (the schedules depend on dtMax only).
   const schedules = spots.map((spot) => scheduleFor(spot.duration, spot.cooling, dtMax));
@@ -205,7 +210,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       probes: new Int32Array(0),
       history: new Float64Array(0),
       peakHistory,
-      budget,
+      ...(budget ? { budget } : {}),
       ...(recorder ? { timeResolved: { recorder, firstStep } } : {}),
       ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
       ...(input.bioheatKernels ? { kernels: input.bioheatKernels } : {}),
@@ -270,7 +275,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
     energy: spots.reduce((sum, spot) => sum + spot.acousticPower * spot.duration, 0),
     time,
     peakTemperatureHistory: Float64Array.from(peaks, (r) => BODY_TEMPERATURE + r),
-    heatBudget: { ...budget, stored: storedHeat(problem, state.rise) },
+    ...(budget ? { heatBudget: { ...budget, stored: storedHeat(problem, state.rise) } } : {}),
     ...(recorder ? recorder.result() : {}),
     ...report,
   };

@@ -72,6 +72,7 @@ export function latticeHeat(
   let peakVoxel = 0;
   let absorbed = 0;
   const voxels = n2 * lattice.nz;
+  const last = voxels - n2;
   for (let v = 0; v < voxels; v++) {
     const label = labels[v] as number;
     if (gas[label]) {
@@ -82,7 +83,9 @@ export function latticeHeat(
     const p2a = (re[v] as number) ** 2 + (im[v] as number) ** 2;
     const p2b = (re[b] as number) ** 2 + (im[b] as number) ** 2;
     let absorption = coefficient[label] as number;
-    if (faceInterface) absorption = cutAbsorption(v, label, absorption);
+    // Only a voxel whose neighbour along the beam differs can be cut by a surface (a few in a hundred).
+    const cut = (v >= n2 && labels[v - n2] !== label) || (v < last && labels[b] !== label);
+    if (faceInterface && cut) absorption = cutAbsorption(v, label, absorption);
     const q = absorption * 0.5 * (p2a + p2b) + (heatSource[v] as number);
     heatSource[v] = q;
     absorbed += q;
