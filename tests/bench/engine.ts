@@ -299,6 +299,15 @@ function memoryRow(id: string, figure: string, memory: MemoryPeak): Row {
       `Sampled at every progress mark: the whole Node process (tsx, the loaded case, the engine); of it the JS heap ${(memory.heapUsed / MB).toFixed(0)} MB and typed arrays with the WebAssembly memory ${(memory.arrayBuffers / MB).toFixed(0)} MB at their peaks.`,
       "The Chromium line gives the tab's own.",
     ],
+    phases: [
+      { phase: 'JS heap (at its peak)', ms: memory.heapUsed / MB, unit: 'MB' },
+      { phase: 'typed arrays and the WebAssembly memory (at their peak)', ms: memory.arrayBuffers / MB, unit: 'MB' },
+      {
+        phase: 'the rest of the process: code, V8, Node and tsx (RSS peak less the two)',
+        ms: Math.max(0, memory.rss - memory.heapUsed - memory.arrayBuffers) / MB,
+        unit: 'MB',
+      },
+    ],
     detail: { rss: memory.rss, heapUsed: memory.heapUsed, arrayBuffers: memory.arrayBuffers },
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { KERNELS_FILE } from '../../src/cli/kernels.ts';
 import { createWasmKernels } from '../../src/engine/kernels/wasm-kernels.ts';
 import {
@@ -13,7 +14,7 @@ import type { VoxelGrid } from '../../src/physics/grid.ts';
 import { jsRayleigh, type RayleighKernel, type RayleighSources } from '../../src/physics/rayleigh.ts';
 import { runThermalSchedule, type ThermalSchedule } from '../../src/physics/thermal-run.ts';
 import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
-import { type Timing, timeSync } from './measure.ts';
+import { median, type Timing, timeSync } from './measure.ts';
 import type { Row } from './report.ts';
 
 /**
@@ -29,6 +30,7 @@ export const FIELD_TARGET = 4e8;
 export const PENNES_TARGET = 5e8;
 
 const wasm = createWasmKernels(readFileSync(KERNELS_FILE));
+const cores = cpus().length;
 
 /** Deterministic numbers in [−1, 1), so every run transforms the same data. */
 function noise(seed: number): () => number {
@@ -72,8 +74,16 @@ export function rayleighRow(options: KernelOptions): Row {
   const reps = options.quick ? 3 : 7;
   const fast = timeSync(run(wasm.rayleigh), { warmup: 2, repeats: reps });
   const slow = timeSync(run(jsRayleigh), { warmup: 1, repeats: options.quick ? 2 : 3 });
+  // The same call on 1 % of the points: its time is mostly the per-call set-up, paid once per sum.
+  const small = 200;
+  const smallPoints = points.subarray(0, 3 * small);
+  const setup = timeSync(() => wasm.rayleigh.pressure(sources, medium, spec.frequency, smallPoints, outRe, outIm), {
+    warmup: 3,
+    repeats: 15,
+  });
   const terms = layout.count * m;
   const rate = (t: Timing) => terms / (t.median / 1000);
+  const perTerm = ((fast.median - setup.median) * 1e6) / (layout.count * (m - small));
   options.log(
     `Rayleigh ${layout.count} × ${m}: ${wasm.rayleigh.name} ${fast.median.toFixed(1)} ms, ${jsRayleigh.name} ${slow.median.toFixed(1)} ms`,
   );
@@ -88,9 +98,21 @@ export function rayleighRow(options: KernelOptions): Row {
       `${(100 * (rate(fast) / NATIVE_CEILING)).toFixed(1)} % of the native ceiling (${NATIVE_CEILING.toExponential(1)} terms/s per core);`,
       `${fast.median.toFixed(1)} ms per sum (${wasm.rayleigh.name}) against ${slow.median.toFixed(0)} ms (${jsRayleigh.name}).`,
     ],
+    phases: [
+      {
+        phase: `per call: set-up (sources, points, jinc table into the kernel's memory; a ${small}-point call)`,
+        ms: setup.median,
+      },
+      {
+        phase: `the sum: ${perTerm.toFixed(2)} ns per element–point term (target 2.5 ns; native ceiling 0.63 ns)`,
+        ms: fast.median - setup.median,
+      },
+    ],
     detail: {
       elements: layout.count,
       points: m,
+      setup,
+      nsPerTerm: perTerm,
       wasm: fast,
       js: slow,
       shareOfNativeCeiling: rate(fast) / NATIVE_CEILING,
@@ -185,7 +207,22 @@ function pennesCase(nx: number, ny: number, nz: number, spacing: number) {
       ...(kernels ? { kernels } : {}),
     });
   };
-  return { count, steps: 40, run };
+  /** The kernels alone: copy in, 40 bare steps, copy out, each timed. */
+  const parts = (kernels: BioheatKernels) => {
+    const rise = new Float64Array(count);
+    const t0 = performance.now();
+    const steps = kernels.start(problem, rise, new Float64Array(count), new Float64Array(count));
+    steps.setSource(q);
+    const t1 = performance.now();
+    for (let i = 0; i < 20; i++) steps.step(dt, 2);
+    steps.setSource(null);
+    for (let i = 0; i < 20; i++) steps.step(dt, 2);
+    const t2 = performance.now();
+    steps.finish(rise, new Float64Array(count), new Float64Array(count));
+    const t3 = performance.now();
+    return { start: t1 - t0, steps: t2 - t1, finish: t3 - t2 };
+  };
+  return { count, steps: 40, run, parts };
 }
 
 /**
@@ -198,6 +235,10 @@ export function pennesRows(options: KernelOptions, grids: [string, number, numbe
     const fast = timeSync(c.run(wasm.bioheat), { warmup: 1, repeats: options.quick ? 3 : 5 });
     const slow = timeSync(c.run(), { warmup: 1, repeats: options.quick ? 2 : 3 });
     const rate = (t: Timing) => (c.count * c.steps) / (t.median / 1000);
+    c.parts(wasm.bioheat);
+    const split = Array.from({ length: options.quick ? 3 : 5 }, () => c.parts(wasm.bioheat));
+    const part = (k: 'start' | 'steps' | 'finish') => median(split.map((x) => x[k]));
+    const stepRate = (c.count * c.steps) / (part('steps') / 1000);
     options.log(
       `Pennes ${label} (${nx}×${ny}×${nz}, ${c.steps} steps): ${wasm.bioheat.name} ${fast.median.toFixed(1)} ms, JavaScript ${slow.median.toFixed(1)} ms`,
     );
@@ -209,9 +250,19 @@ export function pennesRows(options: KernelOptions, grids: [string, number, numbe
       target: { value: PENNES_TARGET, kind: 'at least' },
       baseline: { value: rate(slow), name: 'JavaScript (Float64)' },
       notes: [
-        `The target is across the worker pool, which is not built yet: this is one thread (${fast.median.toFixed(1)} ms for ${c.steps} steps).`,
+        `The target is across the worker pool, which is not built yet: this is one thread (${fast.median.toFixed(1)} ms for ${c.steps} steps);`,
+        `the bare steps run at ${stepRate.toExponential(2)}/s, so ${cores} threads at perfect scaling would give ${(cores * stepRate).toExponential(2)}/s.`,
       ],
-      detail: { grid: [nx, ny, nz], spacing, steps: c.steps, wasm: fast, js: slow },
+      phases: [
+        { phase: 'copy the problem in (start, setSource)', ms: part('start') },
+        { phase: `${c.steps} steps in the kernel (${stepRate.toExponential(2)} voxel-steps/s)`, ms: part('steps') },
+        { phase: 'copy the state out (finish)', ms: part('finish') },
+        {
+          phase: 'runThermalSchedule around them (records, callbacks)',
+          ms: Math.max(0, fast.median - part('start') - part('steps') - part('finish')),
+        },
+      ],
+      detail: { grid: [nx, ny, nz], spacing, steps: c.steps, wasm: fast, js: slow, bareStepRate: stepRate },
     } satisfies Row;
   });
 }

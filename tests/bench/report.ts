@@ -7,10 +7,11 @@ export interface Target {
   kind: 'at most' | 'at least';
 }
 
-/** One phase of a run and its wall time [ms]. */
+/** One phase of a run and its wall time [ms] (or, with `unit`, another share of the figure, e.g. MB). */
 export interface Phase {
   phase: string;
   ms: number;
+  unit?: Unit;
 }
 
 /** One figure of the bench: what was measured, beside its target and the straightforward implementation. */
@@ -119,8 +120,7 @@ function notes(rows: readonly Row[], em: (s: string) => string): string[] {
     out.push('', `Where the time goes (${misses.length} target${misses.length > 1 ? 's' : ''} missed):`);
     for (const row of misses) {
       out.push(`- ${em(row.figure)}: ${format(row.measured, row.unit)} against ${targetText(row)}`);
-      for (const p of row.phases ?? []) out.push(`    - ${p.phase}: ${format(p.ms, 'ms')}`);
-      if (!row.phases) out.push('    - (no phase breakdown: a single kernel, see its line above)');
+      for (const p of row.phases ?? []) out.push(`    - ${p.phase}: ${format(p.ms, p.unit ?? 'ms')}`);
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserRows } from './browser.ts';
 import { engineRows } from './engine.ts';
@@ -80,6 +80,7 @@ if (drag && estimate) {
       phase: 'the rest: main thread (pointer, store, request), messages, beam-trace transfer, React render',
       ms: drag.measured - estimate.measured,
     },
+    ...(drag.phases ?? []).slice(1),
   ];
 }
 
