@@ -4,10 +4,11 @@ import type { SonicationElements } from '../physics/acoustic-field.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
 import { edgeMax } from '../physics/grid.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
-import { TISSUES } from '../physics/tissues.ts';
+import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
-import { simulateWholePathSequence } from '../physics/whole-path/sequence.ts';
+import { sequenceAcoustics, sequenceCoarseGrid, simulateWholePathSequence } from '../physics/whole-path/sequence.ts';
 import type { WholePathReport } from '../physics/whole-path/sonication.ts';
+import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import { atTarget } from './at-target.ts';
 import type { CaseState } from './case.ts';
 import { criticalOutside, gridVolume, type SimulatedVolume } from './critical-outside.ts';
@@ -21,7 +22,7 @@ import { type FieldModel, steeringLossOf } from './sonicate.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 import { type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
 import { validityOf } from './validity.ts';
-import { type LatticeValidity, wholePathSetup } from './whole-path.ts';
+import { type LatticeValidity, type WholePathSetup, wholePathSetup } from './whole-path.ts';
 
 type Vec3 = [number, number, number];
 
@@ -184,21 +185,38 @@ function emptySummary(steeringLoss: number): SonicationSummary {
   };
 }
 
+/** What a plan needs before any field is computed: the judged spots, the region and, on the whole path, the lattice. */
+export interface PreparedPlan {
+  judged: JudgedSpot[];
+  /** the spots that are delivered (not blocked), in order */
+  delivered: JudgedSpot[];
+  spots: SonicationSpot[];
+  /** the first delivered spot (or the first spot when all are blocked): its sources lay out the lattice */
+  first: JudgedSpot;
+  grid: VoxelGrid;
+  medium: Medium;
+  fieldModel: FieldModel;
+  /** the sequence's input without progress or recording */
+  input: SequenceInput;
+  /** the whole path (absent for the focal-ray model or when nothing is delivered) */
+  setup?: WholePathSetup;
+}
+
+/** How runPlan may be helped: a preparation already made, and spot acoustics computed elsewhere (a worker pool). */
+export interface PlanRunOptions {
+  prepared?: PreparedPlan;
+  /** acoustics by spot id (planAcoustics) */
+  precomputed?: Readonly<Record<string, SpotAcoustics>>;
+}
+
 /**
- * A plan of several sonications from one fixed transducer pose, each spot steered electronically to its focus:
- * every spot is traced and judged (blocked: fewer than half the sources fire, or the focus is in gas; warning:
- * beyond the steering range, or firing beams cross bone before the target or meet bone beyond the critical angle;
- * else valid); the spots that are not blocked run, in order, through physics simulateSequence on one region
- * (planGrid) so temperature and dose carry over, with each spot's cooling as the pause before the next. Blocked
- * spots are not delivered (their summary is empty and they take no time). Per-spot `lesionCoverage` is the whole
- * plan's (the sequence reports coverage at its end only).
- * @param state - the loaded case
- * @param request - pose, planning context, spots and voxel size [m]
- * @param onProgress - 0..1
- * @returns per-spot outcomes in request order and the accumulated fields
+ * Judges every spot, sizes and labels the region, and lays out the whole path of the pose: the part of a plan that
+ * every worker of a pool repeats identically before sharing out the spots.
+ * @param state - the case
+ * @param request - the plan
+ * @returns the preparation
  */
-export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fraction: number) => void): PlanOutcome {
-  const started = performance.now();
+export function preparePlan(state: CaseState, request: PlanRequest): PreparedPlan {
   // One pose, one transducer: every spot places the same layout.
   const layout = lazySourceLayout(request.transducer);
   const judged = request.spots.map((spot) => judgeSpot(state, request, spot, layout));
@@ -215,13 +233,6 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
     elements: j.elements,
   }));
   const first = (delivered[0] ?? judged[0]) as JudgedSpot;
-  const others = request.results?.spotFoci ? delivered.slice(1) : [];
-  const record = request.results
-    ? recordRequest(request.results, first.spot.focus, {
-        points: others.map((j) => [...j.spot.focus] as Vec3),
-        labels: others.map((j) => `spot ${j.spot.id}`),
-      })
-    : undefined;
   const input: SequenceInput = {
     elements: first.elements,
     frequency: request.transducer.frequency,
@@ -231,18 +242,14 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
     medium,
     thermalMedium,
     ...bioheatKernelsOf(),
-    onProgress: (f) => onProgress(0.05 + 0.95 * f),
-    ...(record ? { record } : {}),
     ...(request.aberrationCorrection === undefined ? {} : { aberrationCorrection: request.aberrationCorrection }),
   };
   const free = (request.freeBeams?.length ?? 0) > 0;
   const fieldModel: FieldModel = free ? 'focal-ray' : (request.fieldModel ?? 'whole-path');
-  let result: SequenceResult & { wholePath?: WholePathReport };
-  let volume: SimulatedVolume;
-  let latticeValidity: LatticeValidity | undefined;
+  const prepared: PreparedPlan = { judged, delivered, spots, first, grid, medium, fieldModel, input };
   if (fieldModel === 'whole-path' && spots.length > 0) {
     // One lattice for the pose holds every spot: the array steers electronically from where it sits.
-    const setup = wholePathSetup(
+    prepared.setup = wholePathSetup(
       state,
       request.pose,
       first.traced.elements.positions,
@@ -252,10 +259,84 @@ export function runPlan(state: CaseState, request: PlanRequest, onProgress: (fra
       request.transducer.frequency,
       medium,
     );
+  }
+  return prepared;
+}
+
+/**
+ * The whole-path acoustics of some of a plan's spots, for a pool of workers to share the spots out and hand the
+ * results to the one that runs the plan (runPlan's `precomputed`). Blocked spots, and plans on the focal-ray
+ * model, have none.
+ * @param state - the case
+ * @param request - the plan
+ * @param ids - the spots to compute
+ * @param onProgress - 0..1
+ * @param prepared - preparePlan's result, when the caller keeps it
+ * @returns acoustics by spot id
+ */
+export function planAcoustics(
+  state: CaseState,
+  request: PlanRequest,
+  ids: readonly string[],
+  onProgress: (fraction: number) => void,
+  prepared: PreparedPlan = preparePlan(state, request),
+): Record<string, SpotAcoustics> {
+  const { setup, delivered, spots } = prepared;
+  if (!setup) return {};
+  const indices = delivered.flatMap((j, s) => (ids.includes(j.spot.id) ? [s] : []));
+  const input = { ...prepared.input, couplingTissue: setup.coupling, wholePath: setup.wholePath };
+  const computed = sequenceAcoustics(input, spots, indices, sequenceCoarseGrid(input), onProgress);
+  return Object.fromEntries(
+    indices.map((s, i) => [(delivered[s] as JudgedSpot).spot.id, computed[i] as SpotAcoustics]),
+  );
+}
+
+/**
+ * A plan of several sonications from one fixed transducer pose, each spot steered electronically to its focus:
+ * every spot is traced and judged (blocked: fewer than half the sources fire, or the focus is in gas; warning:
+ * beyond the steering range, or firing beams cross bone before the target or meet bone beyond the critical angle;
+ * else valid); the spots that are not blocked run, in order, through physics simulateSequence on one region
+ * (planGrid) so temperature and dose carry over, with each spot's cooling as the pause before the next. Blocked
+ * spots are not delivered (their summary is empty and they take no time). Per-spot `lesionCoverage` is the whole
+ * plan's (the sequence reports coverage at its end only).
+ * @param state - the loaded case
+ * @param request - pose, planning context, spots and voxel size [m]
+ * @param onProgress - 0..1
+ * @param options - a preparation already made, and spot acoustics computed elsewhere
+ * @returns per-spot outcomes in request order and the accumulated fields
+ */
+export function runPlan(
+  state: CaseState,
+  request: PlanRequest,
+  onProgress: (fraction: number) => void,
+  options: PlanRunOptions = {},
+): PlanOutcome {
+  const started = performance.now();
+  const prepared = options.prepared ?? preparePlan(state, request);
+  const { judged, grid, medium, delivered, spots, first, fieldModel } = prepared;
+  const others = request.results?.spotFoci ? delivered.slice(1) : [];
+  const record = request.results
+    ? recordRequest(request.results, first.spot.focus, {
+        points: others.map((j) => [...j.spot.focus] as Vec3),
+        labels: others.map((j) => `spot ${j.spot.id}`),
+      })
+    : undefined;
+  const input: SequenceInput = {
+    ...prepared.input,
+    onProgress: (f) => onProgress(0.05 + 0.95 * f),
+    ...(record ? { record } : {}),
+  };
+  let result: SequenceResult & { wholePath?: WholePathReport };
+  let volume: SimulatedVolume;
+  let latticeValidity: LatticeValidity | undefined;
+  const setup = prepared.setup;
+  if (setup) {
     onProgress(0.05);
+    const precomputed = delivered.map((j) => options.precomputed?.[j.spot.id]);
     const whole = simulateWholePathSequence(
       { ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath },
       spots,
+      precomputed,
     );
     result = whole;
     const frame = setup.wholePath.frame;

@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type {
   Estimate,
   EstimateRequest,
@@ -9,6 +10,7 @@ import type {
   SpotGridRequest,
 } from './plan-protocol.ts';
 import type { CaseSummary, SimWorkerApi, SonicateRequest, SonicationOutcome } from './protocol.ts';
+import { spotAcousticsTransfer } from './transfer.ts';
 
 export class SimulationCancelled extends Error {
   override name = 'SimulationCancelled';
@@ -21,47 +23,99 @@ export class WorkerCrashed extends Error {
   override name = 'WorkerCrashed';
 }
 
+/** One worker of the pool and its API. */
+interface Member {
+  worker: Worker;
+  api: Comlink.Remote<SimWorkerApi>;
+  /** resolves when the worker holds the current case */
+  ready: Promise<unknown>;
+}
+
+/** Share of a pooled plan's progress bar taken by the spots' acoustics (the rest: the heat, on one worker). */
+const POOLED_FIELD_SHARE = 0.6;
+/** Most workers a pool starts (the engine's memory per worker is ≈ 100–400 MB on the bundled cases). */
+const MAX_POOL = 4;
+
 /**
- * The app's promise API to the simulation worker. The numeric core runs synchronous loops, so the worker
- * cannot read a cancel message mid-run; cancelling therefore terminates the worker at once and starts a fresh
- * one with the same case re-sent. The same restart recovers from a worker that crashed.
+ * Workers to start: one per core the browser reports, at most MAX_POOL, at least one.
+ * @returns the pool size
+ */
+export function defaultPoolSize(): number {
+  const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+  return Math.max(1, Math.min(MAX_POOL, cores));
+}
+
+/**
+ * The app's promise API to the simulation workers: a pool of one per core, each holding the case. Sonications run
+ * on the first; a plan shares its spots' acoustics out over the pool and runs its heat on the first; the live
+ * estimate and beam traces go to the last, so a drag keeps its pace while a sonication computes. The numeric core
+ * runs synchronous loops, so a worker cannot read a cancel message mid-run; cancelling therefore terminates the
+ * pool at once and starts a fresh one with the same case re-sent. The same restart recovers from a crashed worker.
  */
 export class SimClient {
-  private worker!: Worker;
-  private api!: Comlink.Remote<SimWorkerApi>;
+  private members: Member[] = [];
   private caseBytes: { bytes: ArrayBuffer; title: string } | undefined;
-  private ready: Promise<unknown> = Promise.resolve();
   private abortRunning: ((error: Error) => void) | undefined;
 
-  constructor(private readonly createWorker: () => Worker) {
+  /**
+   * @param createWorker - makes one worker
+   * @param size - workers in the pool (default: one per core, defaultPoolSize)
+   */
+  constructor(
+    private readonly createWorker: () => Worker,
+    readonly size = defaultPoolSize(),
+  ) {
     this.start();
   }
 
   private start(): void {
-    this.worker = this.createWorker();
-    this.worker.addEventListener('error', (event) => {
+    this.members = Array.from({ length: Math.max(1, this.size) }, () => this.member());
+  }
+
+  private member(): Member {
+    const worker = this.createWorker();
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.abortRunning?.(new WorkerCrashed(`The simulation worker crashed: ${event.message || 'unknown error'}`));
       this.restart();
     });
-    this.api = Comlink.wrap<SimWorkerApi>(this.worker);
+    const api = Comlink.wrap<SimWorkerApi>(worker);
     const c = this.caseBytes;
-    // The worker keeps its own copy: send a copy so ours survives the transfer.
-    this.ready = c ? this.api.loadCase(c.bytes.slice(0), c.title) : Promise.resolve();
+    // Each worker keeps its own copy: send a copy so ours survives the transfer.
+    const ready = c ? api.loadCase(c.bytes.slice(0), c.title) : Promise.resolve();
+    // A failed load is reported by loadCase's caller; the member itself must not leave an unhandled rejection.
+    ready.catch(() => {});
+    return { worker, api, ready };
   }
 
   private restart(): void {
-    this.api[Comlink.releaseProxy]();
-    this.worker.terminate();
+    for (const m of this.members) {
+      m.api[Comlink.releaseProxy]();
+      m.worker.terminate();
+    }
     this.start();
+  }
+
+  /** The worker that runs sonications and plans. */
+  private get primary(): Member {
+    return this.members[0] as Member;
+  }
+
+  /** The worker for quick calls (the estimate while dragging, beam traces): the last, so not the busy primary. */
+  private get quick(): Member {
+    return this.members[this.members.length - 1] as Member;
   }
 
   /** Sends a case (GLB bytes) to the worker; resolves with what it found in it. */
   async loadCase(bytes: ArrayBuffer, title: string): Promise<CaseSummary> {
     this.caseBytes = { bytes: bytes.slice(0), title };
-    const summary = this.api.loadCase(bytes.slice(0), title);
-    this.ready = summary;
-    return summary;
+    const loads = this.members.map((m) => {
+      const summary = m.api.loadCase(bytes.slice(0), title);
+      m.ready = summary;
+      summary.catch(() => {});
+      return summary;
+    });
+    return loads[0] as Promise<CaseSummary>;
   }
 
   /** Runs one sonication off the main thread. Rejects with SimulationCancelled when `signal` aborts. */
@@ -70,24 +124,30 @@ export class SimClient {
     onProgress: (fraction: number) => void,
     signal?: AbortSignal,
   ): Promise<SonicationOutcome> {
-    return this.cancellable(() => this.api.sonicate(request, Comlink.proxy(onProgress)), signal);
+    return this.cancellable(async () => {
+      await this.primary.ready;
+      return this.primary.api.sonicate(request, Comlink.proxy(onProgress));
+    }, signal);
   }
 
   async traceBeamsForPlanning(request: PlanningBeamRequest): Promise<PlanningBeamTrace> {
-    await this.ready;
-    return this.api.traceBeamsForPlanning(request);
+    const m = this.quick;
+    await m.ready;
+    return m.api.traceBeamsForPlanning(request);
   }
 
   /** The live estimate while dragging (tens of ms in the worker). */
   async estimate(request: EstimateRequest): Promise<Estimate> {
-    await this.ready;
-    return this.api.estimate(request);
+    const m = this.quick;
+    await m.ready;
+    return m.api.estimate(request);
   }
 
   /** Spot centres covering the lesion, in delivery order [m]. */
   async spotGrid(request: SpotGridRequest): Promise<[number, number, number][]> {
-    await this.ready;
-    return this.api.spotGrid(request);
+    const m = this.quick;
+    await m.ready;
+    return m.api.spotGrid(request);
   }
 
   /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */
@@ -96,7 +156,51 @@ export class SimClient {
     onProgress: (fraction: number) => void,
     signal?: AbortSignal,
   ): Promise<PlanOutcome> {
-    return this.cancellable(() => this.api.runPlan(request, Comlink.proxy(onProgress)), signal);
+    return this.cancellable(() => this.pooledPlan(request, onProgress), signal);
+  }
+
+  /**
+   * A plan over the pool: every worker computes the acoustics of its share of the spots (round robin), then the
+   * primary runs the heat of the whole plan with all of them. One worker, free beams or the focal-ray model: the
+   * primary alone.
+   */
+  private async pooledPlan(request: PlanRequest, onProgress: (fraction: number) => void): Promise<PlanOutcome> {
+    const members = this.members;
+    const pooled =
+      members.length > 1 &&
+      request.spots.length > 1 &&
+      (request.freeBeams?.length ?? 0) === 0 &&
+      request.fieldModel !== 'focal-ray';
+    const primary = this.primary;
+    if (!pooled) {
+      await primary.ready;
+      return primary.api.runPlan(request, Comlink.proxy(onProgress));
+    }
+    const shares = members.map((_, w) =>
+      request.spots.filter((_, s) => s % members.length === w).map((spot) => spot.id),
+    );
+    const fractions = members.map(() => 0);
+    const report = () => onProgress((POOLED_FIELD_SHARE * fractions.reduce((a, b) => a + b, 0)) / members.length);
+    const parts = await Promise.all(
+      members.map(async (m, w) => {
+        await m.ready;
+        return m.api.planAcoustics(
+          request,
+          shares[w] as string[],
+          w === 0,
+          Comlink.proxy((f: number) => {
+            fractions[w] = f;
+            report();
+          }),
+        );
+      }),
+    );
+    const precomputed: Record<string, SpotAcoustics> = Object.assign({}, ...parts);
+    return primary.api.runPlan(
+      request,
+      Comlink.proxy((f: number) => onProgress(POOLED_FIELD_SHARE + (1 - POOLED_FIELD_SHARE) * f)),
+      Comlink.transfer(precomputed, spotAcousticsTransfer(precomputed)),
+    );
   }
 
   /**
@@ -104,7 +208,6 @@ export class SimClient {
    * with the case re-sent (the core's loops are synchronous); a crash rejects with WorkerCrashed.
    */
   private async cancellable<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.ready;
     if (signal?.aborted) throw new SimulationCancelled();
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
@@ -135,7 +238,9 @@ export class SimClient {
   }
 
   dispose(): void {
-    this.api[Comlink.releaseProxy]();
-    this.worker.terminate();
+    for (const m of this.members) {
+      m.api[Comlink.releaseProxy]();
+      m.worker.terminate();
+    }
   }
 }

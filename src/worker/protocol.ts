@@ -15,6 +15,7 @@ import type {
   SpotGridRequest,
 } from '../engine/requests.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 
 export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from '../engine/outcomes.ts';
 /**
@@ -57,6 +58,23 @@ export interface SimWorkerApi {
   estimate(request: EstimateRequest): Estimate;
   /** Spot centres covering the lesion, in delivery order [m]. */
   spotGrid(request: SpotGridRequest): [number, number, number][];
-  /** A plan of several spots on one region, dose and temperature carried over. */
-  runPlan(request: PlanRequest, onProgress: (fraction: number) => void): PlanOutcome;
+  /**
+   * A plan of several spots on one region, dose and temperature carried over; `precomputed` holds the acoustics of
+   * spots other workers of the pool computed (planAcoustics), by spot id.
+   */
+  runPlan(
+    request: PlanRequest,
+    onProgress: (fraction: number) => void,
+    precomputed?: Record<string, SpotAcoustics>,
+  ): PlanOutcome;
+  /**
+   * The acoustics of some spots of a plan (a pool's share); `keep` keeps the plan's preparation for this worker's own
+   * runPlan of the same request.
+   */
+  planAcoustics(
+    request: PlanRequest,
+    ids: string[],
+    keep: boolean,
+    onProgress: (fraction: number) => void,
+  ): Record<string, SpotAcoustics>;
 }

@@ -4,7 +4,7 @@ import type { CaseState } from '../engine/case.ts';
 import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
-import { runPlan, runPlanTransfer } from './ops/run-plan.ts';
+import { runPlan, runPlanTransfer, spotAcousticsOp, spotAcousticsTransfer } from './ops/run-plan.ts';
 import { sonicate, sonicateTransfer } from './ops/sonicate.ts';
 import { spotGrid } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
@@ -51,9 +51,13 @@ const api: SimWorkerApi = {
   spotGrid(request) {
     return spotGrid(requireCase(), request);
   },
-  runPlan(request, onProgress) {
-    const outcome = runPlan(requireCase(), request, onProgress);
+  runPlan(request, onProgress, precomputed) {
+    const outcome = runPlan(requireCase(), request, onProgress, precomputed);
     return Comlink.transfer(outcome, runPlanTransfer(outcome));
+  },
+  planAcoustics(request, ids, keep, onProgress) {
+    const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, onProgress);
+    return Comlink.transfer(acoustics, spotAcousticsTransfer(acoustics));
   },
 };
 

@@ -1,0 +1,110 @@
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SimClient } from '../../src/worker/client.ts';
+import type { PlanRequest } from '../../src/worker/plan-protocol.ts';
+
+// The pool's routing, with in-process fake workers on MessageChannels (the engine itself is tested elsewhere):
+// which worker gets which call, and that a plan's spots are shared out and handed to the primary.
+
+interface Call {
+  worker: number;
+  op: string;
+  ids?: string[];
+  keep?: boolean;
+  precomputed?: string[];
+}
+
+function fakePool(calls: Call[]) {
+  let made = 0;
+  const ports: MessagePort[] = [];
+  const create = (): Worker => {
+    const worker = made++;
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    const acoustics = (id: string) => ({
+      fine: { pressure: new Float32Array(2), heatSource: new Float64Array(2) },
+      coarseHeat: new Float64Array(3),
+      id,
+    });
+    Comlink.expose(
+      {
+        loadCase: () => {
+          calls.push({ worker, op: 'loadCase' });
+          return { meta: {}, parts: [] };
+        },
+        estimate: () => {
+          calls.push({ worker, op: 'estimate' });
+          return {};
+        },
+        sonicate: () => {
+          calls.push({ worker, op: 'sonicate' });
+          return {};
+        },
+        planAcoustics: (_: PlanRequest, ids: string[], keep: boolean) => {
+          calls.push({ worker, op: 'planAcoustics', ids, keep });
+          return Object.fromEntries(ids.map((id) => [id, acoustics(id)]));
+        },
+        runPlan: (_: PlanRequest, __: unknown, precomputed?: Record<string, unknown>) => {
+          calls.push({ worker, op: 'runPlan', precomputed: Object.keys(precomputed ?? {}).sort() });
+          return { spots: [] };
+        },
+      },
+      port2,
+    );
+    port1.start();
+    return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+  };
+  return { create, close: () => ports.forEach((p) => p.close()) };
+}
+
+const plan = (ids: string[], extra: Partial<PlanRequest> = {}) =>
+  ({ spots: ids.map((id) => ({ id })), ...extra }) as unknown as PlanRequest;
+
+describe('the simulation pool', () => {
+  const calls: Call[] = [];
+  let pool = fakePool(calls);
+  afterEach(() => {
+    pool.close();
+    calls.length = 0;
+    pool = fakePool(calls);
+  });
+
+  it('sends the case to every worker, sonications to the first and the estimate to the last', async () => {
+    const client = new SimClient(pool.create, 3);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    await client.sonicate({} as never, () => {});
+    await client.estimate({} as never);
+    expect(calls.filter((c) => c.op === 'loadCase').map((c) => c.worker)).toEqual([0, 1, 2]);
+    expect(calls.find((c) => c.op === 'sonicate')?.worker).toBe(0);
+    expect(calls.find((c) => c.op === 'estimate')?.worker).toBe(2);
+    client.dispose();
+  });
+
+  it('shares a plan’s spots out round robin and runs the plan on the first with all of them', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    await client.runPlan(plan(['a', 'b', 'c', 'd', 'e']), () => {});
+    const shares = calls.filter((c) => c.op === 'planAcoustics').sort((x, y) => x.worker - y.worker);
+    expect(shares.map((c) => [c.worker, c.ids, c.keep])).toEqual([
+      [0, ['a', 'c', 'e'], true],
+      [1, ['b', 'd'], false],
+    ]);
+    const run = calls.find((c) => c.op === 'runPlan');
+    expect(run?.worker).toBe(0);
+    expect(run?.precomputed).toEqual(['a', 'b', 'c', 'd', 'e']);
+    client.dispose();
+  });
+
+  it('runs a one-spot plan, or one with free beams, on the first worker alone', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    await client.runPlan(plan(['a']), () => {});
+    await client.runPlan(plan(['a', 'b'], { freeBeams: [{}] } as never), () => {});
+    expect(calls.some((c) => c.op === 'planAcoustics')).toBe(false);
+    expect(calls.filter((c) => c.op === 'runPlan').map((c) => [c.worker, c.precomputed])).toEqual([
+      [0, []],
+      [0, []],
+    ]);
+    client.dispose();
+  });
+});
