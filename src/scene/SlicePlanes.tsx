@@ -1,22 +1,13 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import {
-  BufferAttribute,
-  BufferGeometry,
-  DataTexture,
-  DoubleSide,
-  LinearFilter,
-  type Mesh,
-  RGBAFormat,
-  SRGBColorSpace,
-  UnsignedByteType,
-  Vector3,
-} from 'three';
+import { BufferAttribute, BufferGeometry, type DataTexture, type Mesh, Vector3 } from 'three';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
+import { ABLATION_DOSE, colourise, type ResultScale } from '../style/result-scales.ts';
+import { log10Dose } from './derive.ts';
 import { consume, HANDLE } from './pointer.ts';
+import { AXIS_COLOURS, type ResultMaterials, sliceTexture } from './result-materials.ts';
 import { noRaycast, RESULTS_ORDER } from './resultsLayers.ts';
-import { ABLATION_CONTOUR_COLOUR, ABLATION_DOSE, colouriseSlice, type SliceLegend } from './slice-colours.ts';
 import {
   contourLines,
   extractSlice,
@@ -32,8 +23,8 @@ import type { ShownFields } from './useShownFields.ts';
 
 type Vec3 = [number, number, number];
 
-/** Slice handle colours: the axis gizmo's (x red, y green, z blue). */
-export const AXIS_COLOURS = ['#ef4444', '#22c55e', '#3b82f6'] as const;
+export { AXIS_COLOURS };
+
 const AXIS_NAMES = ['x', 'y', 'z'] as const;
 const HANDLE_PX = 6;
 
@@ -82,72 +73,81 @@ export function lineParameterNearRay(p: Vector3, e: Vector3, origin: Vector3, di
   return (b * f - c * d) / denom;
 }
 
+/**
+ * The 240 CEM43 contour of one slice of a dose field as line-segment positions in the plane's local frame [m]:
+ * marching squares on log10 CEM43 of that slice only (the 3D surface interpolates the same quantity).
+ */
+export function sliceContour(dose: ArrayLike<number>, grid: VoxelGrid, axis: SliceAxis, index: number): Float32Array {
+  const [w, h] = sliceSize(grid, axis);
+  const [a, b] = IN_PLANE[axis];
+  const slice = extractSlice(dose, grid, axis, index);
+  for (let i = 0; i < slice.length; i++) slice[i] = log10Dose(slice[i] as number);
+  const segments = contourLines(slice, w, h, Math.log10(ABLATION_DOSE));
+  const position = new Float32Array((segments.length / 2) * 3);
+  for (let n = 0; n < segments.length / 2; n++) {
+    position[3 * n + a] = grid.origin[a] + (segments[2 * n] as number) * grid.spacing;
+    position[3 * n + b] = grid.origin[b] + (segments[2 * n + 1] as number) * grid.spacing;
+  }
+  return position;
+}
+
 interface PlaneProps {
   axis: SliceAxis;
   shown: ShownFields;
-  legend: SliceLegend;
-  /** log10 of the shown dose, for the ablation contour */
-  logDose: Float32Array;
+  scale: ResultScale;
+  materials: ResultMaterials;
   /** where the planes cross [m] */
   point: Vec3;
 }
 
-function SlicePlane({ axis, shown, legend, logDose, point }: PlaneProps) {
+function SlicePlane({ axis, shown, scale, materials, point }: PlaneProps) {
   const store = usePlannerStoreApi();
   const invalidate = useThree((s) => s.invalidate);
   const { grid } = shown;
   const index = sliceIndex(grid, axis, point[axis]);
   const coordinate = grid.origin[axis] + index * grid.spacing;
   const name = AXIS_NAMES[axis];
+  const material = materials.slices[axis];
 
   const geometry = useMemo(() => planeGeometry(grid, axis), [grid, axis]);
   const outline = useMemo(() => outlineGeometry(grid, axis), [grid, axis]);
+  // One texture per grid size, swapped into the persistent material (its program does not change).
   const texture = useMemo(() => {
     const [w, h] = sliceSize(grid, axis);
-    const t = new DataTexture(new Uint8Array(4 * w * h), w, h, RGBAFormat, UnsignedByteType);
-    t.colorSpace = SRGBColorSpace;
-    t.magFilter = LinearFilter;
-    t.minFilter = LinearFilter;
-    t.generateMipmaps = false;
-    return t;
+    return sliceTexture(w, h);
   }, [grid, axis]);
+  useEffect(() => {
+    const previous = material.map;
+    material.map = texture;
+    if (previous && previous !== texture) previous.dispose();
+  }, [material, texture]);
   useEffect(
     () => () => {
       geometry.dispose();
       outline.dispose();
-      texture.dispose();
     },
-    [geometry, outline, texture],
+    [geometry, outline],
   );
 
-  // The values of the chosen quantity on this layer, coloured into the texture: only when the field, the legend
-  // or the layer changes (the hook's memos keep their identities otherwise).
+  // The values of the drawn quantity on this layer, coloured into the texture (one slice: O(texels)).
   const values =
-    legend.quantity === 'dose' ? shown.dose : legend.quantity === 'pressure' ? shown.pressure : shown.temperature;
+    scale.quantity === 'dose' ? shown.dose : scale.quantity === 'pressure' ? shown.pressure : shown.temperature;
   const scratch = useMemo(() => ({ slice: new Float32Array(0) }), []);
   useEffect(() => {
     if (!values) return;
     const [w, h] = sliceSize(grid, axis);
     if (scratch.slice.length !== w * h) scratch.slice = new Float32Array(w * h);
     extractSlice(values, grid, axis, index, scratch.slice);
-    colouriseSlice(scratch.slice, legend, texture.image.data as Uint8Array);
+    colourise(scratch.slice, scale, (texture as DataTexture).image.data as Uint8Array);
     texture.needsUpdate = true;
     invalidate();
-  }, [values, legend, grid, axis, index, texture, scratch, invalidate]);
+  }, [values, scale, grid, axis, index, texture, scratch, invalidate]);
 
   const contour = useMemo(() => {
-    const [w, h] = sliceSize(grid, axis);
-    const [a, b] = IN_PLANE[axis];
-    const segments = contourLines(extractSlice(logDose, grid, axis, index), w, h, Math.log10(ABLATION_DOSE));
-    const position = new Float32Array((segments.length / 2) * 3);
-    for (let n = 0; n < segments.length / 2; n++) {
-      position[3 * n + a] = grid.origin[a] + (segments[2 * n] as number) * grid.spacing;
-      position[3 * n + b] = grid.origin[b] + (segments[2 * n + 1] as number) * grid.spacing;
-    }
     const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(position, 3));
+    g.setAttribute('position', new BufferAttribute(sliceContour(shown.dose, grid, axis, index), 3));
     return g;
-  }, [logDose, grid, axis, index]);
+  }, [shown.dose, grid, axis, index]);
   useEffect(() => () => contour.dispose(), [contour]);
 
   const position: Vec3 = [0, 0, 0];
@@ -184,27 +184,26 @@ function SlicePlane({ axis, shown, legend, logDose, point }: PlaneProps) {
   return (
     <group name={`slice-${name}`}>
       <group position={position}>
-        <mesh geometry={geometry} renderOrder={RESULTS_ORDER.slices} raycast={noRaycast} name={`slice-${name}-plane`}>
-          <meshBasicMaterial
-            map={texture}
-            transparent
-            alphaTest={0.02}
-            side={DoubleSide}
-            toneMapped={false}
-            depthWrite={false}
-          />
-        </mesh>
-        <lineLoop geometry={outline} renderOrder={RESULTS_ORDER.slices} raycast={noRaycast}>
-          <lineBasicMaterial color={AXIS_COLOURS[axis]} transparent opacity={0.5} toneMapped={false} />
-        </lineLoop>
+        <mesh
+          geometry={geometry}
+          material={material}
+          renderOrder={RESULTS_ORDER.slices}
+          raycast={noRaycast}
+          name={`slice-${name}-plane`}
+        />
+        <lineLoop
+          geometry={outline}
+          material={materials.outlines[axis]}
+          renderOrder={RESULTS_ORDER.slices}
+          raycast={noRaycast}
+        />
         <lineSegments
           geometry={contour}
+          material={materials.contour}
           renderOrder={RESULTS_ORDER.contours}
           raycast={noRaycast}
           name={`slice-${name}-contour`}
-        >
-          <lineBasicMaterial color={ABLATION_CONTOUR_COLOUR} transparent depthTest={false} toneMapped={false} />
-        </lineSegments>
+        />
       </group>
       <mesh
         ref={knob}
@@ -212,10 +211,10 @@ function SlicePlane({ axis, shown, legend, logDose, point }: PlaneProps) {
         name={`slice-handle-${name}`}
         userData={HANDLE}
         renderOrder={4}
+        material={materials.knobs[axis]}
         {...{ onPointerDown, onClick: consume, ...cursor }}
       >
         <sphereGeometry args={[1, 14, 10]} />
-        <meshBasicMaterial color={AXIS_COLOURS[axis]} depthTest={false} transparent opacity={0.9} />
       </mesh>
     </group>
   );
@@ -223,24 +222,25 @@ function SlicePlane({ axis, shown, legend, logDose, point }: PlaneProps) {
 
 /**
  * Three orthogonal slice planes through `slices.point` (the shown run's hottest voxel when unset), each a voxel
- * layer of the run's grid coloured with the chosen quantity (slice-colours.ts) and carrying the 240 CEM43 contour.
- * A knob (x red, y green, z blue) beyond each plane's corner drags the plane along its normal (setSlices).
+ * layer of the run's grid coloured by the one colour rule (style/result-scales.ts) and carrying the 240 CEM43
+ * contour. A knob (x red, y green, z blue) beyond each plane's corner drags the plane along its normal.
+ * Colouring and contouring touch one layer per plane, so they stay on the main thread within a frame.
  */
 export function SlicePlanes({
   shown,
-  legend,
-  logDose,
+  scale,
+  materials,
 }: {
   shown: ShownFields;
-  legend: SliceLegend;
-  logDose: Float32Array;
+  scale: ResultScale;
+  materials: ResultMaterials;
 }) {
   const requested = usePlanner((s) => s.slices.point);
   const point = requested ?? shown.peakLocation;
   return (
     <group name="slices">
       {([0, 1, 2] as const).map((axis) => (
-        <SlicePlane key={axis} axis={axis} shown={shown} legend={legend} logDose={logDose} point={point} />
+        <SlicePlane key={axis} axis={axis} shown={shown} scale={scale} materials={materials} point={point} />
       ))}
     </group>
   );

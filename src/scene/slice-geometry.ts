@@ -61,16 +61,6 @@ export function extractSlice(
   return result;
 }
 
-/** log10 of a dose-like field, floored at 1e-6 so zero and negative values stay finite. */
-export function log10Field(field: ArrayLike<number>, out?: Float32Array): Float32Array {
-  const result = out && out.length >= field.length ? out : new Float32Array(field.length);
-  for (let i = 0; i < field.length; i++) {
-    const v = field[i] as number;
-    result[i] = v > 1e-6 ? Math.log10(v) : Number.isNaN(v) ? Number.NEGATIVE_INFINITY : -6;
-  }
-  return result;
-}
-
 /**
  * Contour lines of a width × height image at `level` (marching squares on the two triangles of every cell, split
  * along the (0,0)–(1,1) diagonal, so there is no ambiguous case). Texels are samples at integer (u, v); outside the

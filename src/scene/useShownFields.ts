@@ -44,6 +44,17 @@ export function selectShownOutcome(s: PlannerStore): ShownOutcome | undefined {
 }
 
 /**
+ * The frames shown at `time`: interpolated (frameAt), or with `snap` the nearest stored frame alone, which replay
+ * uses so that the 3D view changes once per stored frame, not every animation frame.
+ */
+export function selectFrames(frames: RegionFrames, time: number, snap: boolean): FrameSelection | undefined {
+  const selection = frameAt(frames, time);
+  if (!snap || !selection || selection.weight === 0) return selection;
+  const i = selection.weight < 0.5 ? selection.i0 : selection.i1;
+  return { i0: i, i1: i, weight: 0 };
+}
+
+/**
  * Pure core of useShownFields: the fields of `outcome` at `time` (linear interpolation between the stored frames,
  * see frameAt; the max/final fields when the outcome carries no frames or frames that do not fit its grid).
  */
@@ -52,10 +63,11 @@ export function shownFields(
   source: 'sonication' | 'plan',
   time: number,
   peakLocation: Vec3 = voxelCentre(outcome.grid, Math.max(0, argMax(outcome.maxTemperature))),
+  snap = false,
 ): ShownFields {
   const { grid } = outcome;
   const frames = framesFit(outcome.frames, grid) ? outcome.frames : undefined;
-  const selection = frames ? frameAt(frames, time) : undefined;
+  const selection = frames ? selectFrames(frames, time, snap) : undefined;
   const voxels = grid.nx * grid.ny * grid.nz;
   return {
     source,
@@ -80,6 +92,8 @@ export function useShownFields(): ShownFields | undefined {
   const outcome = usePlanner(selectShownOutcome);
   const source = usePlanner((s) => s.playback.source);
   const time = usePlanner((s) => s.playback.time);
+  // While replaying, show stored frames only (no interpolation): fewer, cheaper changes at any speed.
+  const snap = usePlanner((s) => s.playback.playing);
   const peakLocation = useMemo(
     () => (outcome ? voxelCentre(outcome.grid, Math.max(0, argMax(outcome.maxTemperature))) : undefined),
     [outcome],
@@ -87,12 +101,12 @@ export function useShownFields(): ShownFields | undefined {
   // Only the frame selection matters: times that fall on the same frames and weight give the same fields.
   const key = useMemo(() => {
     if (!outcome || !framesFit(outcome.frames, outcome.grid)) return 'static';
-    const sel = frameAt(outcome.frames, time);
+    const sel = selectFrames(outcome.frames, time, snap);
     return sel ? `${sel.i0}:${sel.i1}:${sel.weight}` : 'static';
-  }, [outcome, time]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `time` (same frames, same fields).
+  }, [outcome, time, snap]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `time` and `snap` (same frames, same fields).
   return useMemo(
-    () => (outcome && peakLocation ? shownFields(outcome, source, time, peakLocation) : undefined),
+    () => (outcome && peakLocation ? shownFields(outcome, source, time, peakLocation, snap) : undefined),
     [outcome, source, key, peakLocation],
   );
 }

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import type { SliceQuantity } from '../state/planning.ts';
-import { type ColourScale, cssGradient, scaleTicks, sliceColourScale } from './colour-scales.ts';
-import { formatQuantity } from './format.ts';
+import '../style/view.css';
+import { cssGradient, type ResultScale, resultScale, scalePosition } from './colour-scales.ts';
 import type { ShownRun } from './shown-run.ts';
 import { useShownRun } from './useShownRun.ts';
 
@@ -13,36 +13,64 @@ const QUANTITIES: { value: SliceQuantity; label: string }[] = [
 ];
 
 /**
- * The colour scale of the slices for the shown run (the rule lives in sliceColourScale). A run without a pressure
- * field (a plan) shows temperature instead, as the 3D slices do.
+ * The colour scale of the slices for the shown run: the very function the 3D slices colour with (one rule, in
+ * style/result-scales.ts). A run without a pressure field (a plan) shows temperature instead, as the slices do.
  */
-export function sliceScaleOf(quantity: SliceQuantity, run: ShownRun | undefined): ColourScale {
-  const shown = quantity === 'pressure' && run !== undefined && run.pressure === undefined ? 'temperature' : quantity;
-  return sliceColourScale(shown, { peakTemperature: run?.peakTemperature, peakPressure: run?.peakPressure });
+export function sliceScaleOf(quantity: SliceQuantity, run: ShownRun | undefined): ResultScale {
+  return resultScale(quantity, run);
 }
 
-/** A horizontal colour bar with its range and unit, for any ColourScale. */
-export function ColourLegend({ scale, testId }: { scale: ColourScale; testId: string }) {
-  const ticks = scaleTicks(scale);
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A tick label without unit: powers of ten past 100 on a log scale, three significant figures otherwise. */
+export function tickLabel(value: number, log: boolean): string {
+  if (log && value >= 1000) {
+    const e = Math.round(Math.log10(value));
+    return `10${String(e)
+      .split('')
+      .map((d) => SUPERSCRIPT[Number(d)] ?? d)
+      .join('')}`;
+  }
+  if (value === 0) return '0';
+  return String(Number(value.toPrecision(3)));
+}
+
+/**
+ * A horizontal colour bar with its title, unit and ticks placed where their values fall, for any ResultScale; a
+ * log dose scale marks the 240 CEM43 ablation level in the contour's colour.
+ */
+export function ColourLegend({ scale, testId, title }: { scale: ResultScale; testId: string; title?: string }) {
+  const heading = title ?? `${scale.label} [${scale.unit}]${scale.log ? ', log scale' : ''}`;
+  const at = (v: number) => `${(scalePosition(scale, v) * 100).toFixed(2)}%`;
   return (
     <div
       className="colour-legend"
       data-testid={testId}
+      data-quantity={scale.quantity}
+      data-requested={scale.requested}
       data-map={scale.map}
       data-min={scale.min}
       data-max={scale.max}
       data-unit={scale.unit}
       data-log={scale.log}
       role="img"
-      aria-label={`${scale.label}: ${scale.map} from ${formatQuantity(scale.min, scale.unit, scale.scale)} to ${formatQuantity(scale.max, scale.unit, scale.scale)}${scale.log ? ', log scale' : ''}`}
+      aria-label={`${heading}: ${scale.map} colour map from ${tickLabel(scale.min, scale.log)} to ${tickLabel(scale.max, scale.log)} ${scale.unit}`}
     >
-      <span className="colour-legend-title">
-        {scale.label} [{scale.unit}]{scale.log ? ', log scale' : ''}
+      <span className="colour-legend-title">{heading}</span>
+      <span className="colour-legend-bar" style={{ background: cssGradient(scale.map) }}>
+        {scale.quantity === 'dose' && (
+          <span
+            className="colour-legend-mark"
+            style={{ left: at(scale.contour.value), borderColor: scale.contour.colour }}
+            title={`${scale.contour.value} CEM43 min: ablation`}
+          />
+        )}
       </span>
-      <span className="colour-legend-bar" style={{ background: cssGradient(scale.map) }} />
-      <span className="colour-legend-ticks">
-        {ticks.map((t) => (
-          <span key={t}>{formatQuantity(t, scale.unit, scale.scale).replace(` ${scale.unit}`, '')}</span>
+      <span className="colour-legend-scale">
+        {scale.ticks.map((t) => (
+          <span key={t} style={{ left: at(t) }}>
+            {tickLabel(t, scale.log)}
+          </span>
         ))}
       </span>
     </div>
@@ -55,7 +83,7 @@ export function SliceControls() {
   const setSlices = usePlanner((s) => s.setSlices);
   const run = useShownRun();
   const selectId = useId();
-  const pressureMissing = slices.quantity === 'pressure' && run !== undefined && run.pressure === undefined;
+  const scale = sliceScaleOf(slices.quantity, run);
   return (
     <div className="slice-controls" data-testid="slice-controls">
       <label className="field" htmlFor={selectId}>
@@ -82,8 +110,8 @@ export function SliceControls() {
         />
         Show the slices
       </label>
-      <ColourLegend scale={sliceScaleOf(slices.quantity, run)} testId="slice-legend" />
-      {pressureMissing && (
+      <ColourLegend scale={scale} testId="slice-legend" />
+      {scale.quantity !== scale.requested && (
         <small className="hint">
           A plan records no pressure: the slices show temperature. Run a single sonication to see pressure.
         </small>

@@ -1,13 +1,95 @@
 import { usePlanner } from '../state/hooks.ts';
+import '../style/view.css';
 import { BEAM_KINDS, BeamSwatch } from './BeamSummary.tsx';
+import {
+  ABLATION_CONTOUR_STYLE,
+  ABLATION_DOSE,
+  ABLATION_SURFACE_RGB,
+  type ResultScale,
+  resultScale,
+  SAFETY_DOSE,
+  SAFETY_SURFACE_COLOUR,
+} from './colour-scales.ts';
+import { ColourLegend } from './SliceControls.tsx';
+import type { ShownRun } from './shown-run.ts';
+import { useShownRun } from './useShownRun.ts';
 
-const HEATED_FROM = 43;
+/** Ablation and safety surface colours as the 3D view draws them. */
+const SURFACE_SWATCH = {
+  ablation: `rgb(${ABLATION_SURFACE_RGB.map((c) => Math.round(c * 255)).join(' ')})`,
+  safety: SAFETY_SURFACE_COLOUR,
+} as const;
 
-/** Over the 3D view: how to move it, Reset view, the beam-colour key and the temperature legend with units. */
+/** What the legend over the 3D view says is drawn: the slices' scale (or that they are hidden) and the surfaces. */
+export interface ViewLegend {
+  /** the slices' colour scale, undefined when the slices are hidden */
+  slices: ResultScale | undefined;
+  /** the scale asked for, shown or not */
+  scale: ResultScale;
+  /** the shown run reaches the ablation dose / the safety dose somewhere */
+  ablation: boolean;
+  safety: boolean;
+}
+
+/** The legend of the results drawn in 3D for a run, from the same colour rule as the slices. */
+export function viewLegend(run: ShownRun, quantity: ResultScale['requested'], slicesVisible: boolean): ViewLegend {
+  const scale = resultScale(quantity, run);
+  return {
+    slices: slicesVisible ? scale : undefined,
+    scale,
+    ablation: run.peakDose >= ABLATION_DOSE,
+    safety: run.peakDose >= SAFETY_DOSE,
+  };
+}
+
+function ResultsLegend({ run }: { run: ShownRun }) {
+  const slices = usePlanner((s) => s.slices);
+  const legend = viewLegend(run, slices.quantity, slices.visible);
+  return (
+    <section
+      className="heat-legend"
+      data-testid="heat-legend"
+      data-slices={legend.slices ? legend.slices.quantity : 'hidden'}
+      aria-label="What the 3D view draws"
+    >
+      {legend.slices ? (
+        <ColourLegend
+          scale={legend.slices}
+          testId="view-legend"
+          title={`Slices: ${legend.slices.label} [${legend.slices.unit}]`}
+        />
+      ) : (
+        <p className="view-legend-hidden" data-testid="view-legend-hidden">
+          Slices hidden
+        </p>
+      )}
+      {legend.slices && legend.scale.quantity !== legend.scale.requested && (
+        <small className="hint">A plan records no pressure: temperature shown.</small>
+      )}
+      <ul className="surface-key">
+        <li>
+          <span className="surface-swatch" style={{ background: SURFACE_SWATCH.ablation }} />
+          Ablation zone ≥ {ABLATION_DOSE} CEM43{legend.ablation ? '' : ' (not reached)'}
+        </li>
+        <li>
+          <span className="surface-swatch faint" style={{ background: SURFACE_SWATCH.safety }} />
+          Safety shell ≥ {SAFETY_DOSE} CEM43{legend.safety ? '' : ' (not reached)'}
+        </li>
+        {legend.slices && (
+          <li>
+            <span className="contour-swatch-line" style={{ background: ABLATION_CONTOUR_STYLE.colour }} />
+            {ABLATION_DOSE} CEM43 contour on the slices
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
+
+/** Over the 3D view: how to move it, Reset view, the beam-colour key and the legend of what the results draw. */
 export function ViewOverlay() {
   const resetView = usePlanner((s) => s.resetView);
-  const outcome = usePlanner((s) => s.run.outcome);
-  const peak = outcome?.summary.peakTemperature;
+  const run = useShownRun();
   return (
     <div className="view-overlay">
       <div className="view-help">
@@ -23,18 +105,7 @@ export function ViewOverlay() {
           </li>
         ))}
       </ul>
-      {peak !== undefined && peak >= HEATED_FROM && (
-        <div className="heat-legend" data-testid="heat-legend">
-          <span>
-            Ablation zone ≥ 240 CEM43 (orange surface), 30 CEM43 safety contour (pale blue); slices by temperature
-          </span>
-          <div className="gradient inferno" />
-          <div className="ticks">
-            <span>{HEATED_FROM} °C</span>
-            <span>{peak.toFixed(0)} °C</span>
-          </div>
-        </div>
-      )}
+      {run && <ResultsLegend run={run} />}
     </div>
   );
 }

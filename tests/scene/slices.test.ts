@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VoxelGrid } from '../../src/geometry/tissue-model.ts';
 import { fieldAt, frameAt } from '../../src/scene/frames.ts';
-import {
-  ABLATION_DOSE,
-  colouriseSlice,
-  legendPosition,
-  SLICE_OPACITY,
-  sliceLegend,
-} from '../../src/scene/slice-colours.ts';
+import { sliceContour } from '../../src/scene/SlicePlanes.tsx';
 import { contourLines, extractSlice, sliceIndex } from '../../src/scene/slice-geometry.ts';
 import { shownFields } from '../../src/scene/useShownFields.ts';
 
@@ -90,37 +84,19 @@ describe('slices', () => {
   });
 });
 
-describe('slice colours and legend', () => {
-  const maxTemperature = Float32Array.from([37, 50, 77]);
-  it('maps temperature with inferno from 37 °C to the run peak, transparent at body temperature', () => {
-    const legend = sliceLegend('temperature', { maxTemperature });
-    expect(legend).toMatchObject({ min: 37, max: 77, unit: '°C', colourMap: 'inferno', scale: 'linear' });
-    const rgba = colouriseSlice([37, 77, 57], legend, new Uint8Array(12));
-    expect(rgba[3]).toBe(0);
-    expect([...rgba.slice(4, 8)]).toEqual([252, 255, 164, Math.round(SLICE_OPACITY * 255)]);
-    expect(legendPosition(legend, 57)).toBeCloseTo(0.5, 9);
-  });
-  it('maps dose with viridis on log10 from 1 to 10⁴ min, with the 240 CEM43 contour', () => {
-    const legend = sliceLegend('dose', { maxTemperature });
-    expect(legend).toMatchObject({ min: 1, max: 1e4, unit: 'min', colourMap: 'viridis', scale: 'log10' });
-    expect(legend.contour.value).toBe(ABLATION_DOSE);
-    expect(legendPosition(legend, 100)).toBeCloseTo(0.5, 9);
-    const rgba = colouriseSlice([0.5, 1e5], legend, new Uint8Array(8));
-    expect(rgba[3]).toBe(0);
-    expect([...rgba.slice(4, 7)]).toEqual([253, 231, 37]);
-  });
-  it('maps pressure in MPa with viridis, and falls back to temperature without a pressure field', () => {
-    const pressure = Float32Array.from([0, 1e6, 3.2e6]);
-    expect(sliceLegend('pressure', { maxTemperature, pressure })).toMatchObject({
-      quantity: 'pressure',
-      min: 0,
-      max: 3.2,
-      unit: 'MPa',
-      colourMap: 'viridis',
-    });
-    expect(sliceLegend('pressure', { maxTemperature })).toMatchObject({
-      quantity: 'temperature',
-      requested: 'pressure',
-    });
+describe('slice contour', () => {
+  it('draws the 240 CEM43 contour of one layer on log10 dose, in the plane frame', () => {
+    const g: VoxelGrid = { nx: 5, ny: 5, nz: 1, spacing: 0.001, origin: [0, 0, 0] };
+    const dose = new Float32Array(25);
+    dose[12] = 1e4; // the centre voxel, far above 240
+    const positions = sliceContour(dose, g, 2, 0);
+    expect(positions.length).toBeGreaterThan(0);
+    // A z-slice lies in x, y: z stays 0, x and y within one voxel of the centre (2 mm, 2 mm).
+    for (let n = 0; n < positions.length; n += 3) {
+      expect(positions[n + 2]).toBe(0);
+      expect(Math.abs((positions[n] as number) - 0.002)).toBeLessThanOrEqual(0.001);
+      expect(Math.abs((positions[n + 1] as number) - 0.002)).toBeLessThanOrEqual(0.001);
+    }
+    expect(sliceContour(new Float32Array(25).fill(100), g, 2, 0).length).toBe(0);
   });
 });

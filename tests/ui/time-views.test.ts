@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cssGradient, scalePosition, scaleTicks, sliceColourScale, viridis } from '../../src/ui/colour-scales.ts';
 import { activeSpotAt, advancePlayback, resolveSource, shownRun, timeRange } from '../../src/ui/shown-run.ts';
 import { DOSE_FLOOR, niceStep, OKABE_ITO, seriesCurves } from '../../src/ui/time-series.ts';
 import { fakePlan, fakeSeries, fakeSonication } from './time-fixtures.ts';
-
-describe('slice colour rule', () => {
-  it('temperature: inferno 37 °C → peak; dose: viridis log 1 → 10⁴; pressure: viridis 0 → peak', () => {
-    expect(sliceColourScale('temperature', { peakTemperature: 72, peakPressure: 3e6 })).toMatchObject({
-      map: 'inferno',
-      min: 37,
-      max: 72,
-      unit: '°C',
-      log: false,
-    });
-    const dose = sliceColourScale('dose', { peakTemperature: 72, peakPressure: 3e6 });
-    expect(dose).toMatchObject({ map: 'viridis', min: 1, max: 1e4, log: true });
-    expect(scalePosition(dose, 100)).toBeCloseTo(0.5);
-    expect(scalePosition(dose, 0)).toBe(0);
-    expect(scalePosition(dose, 1e6)).toBe(1);
-    expect(scaleTicks(dose)).toEqual([1, 10, 100, 1000, 10000]);
-    const pressure = sliceColourScale('pressure', { peakTemperature: undefined, peakPressure: 3e6 });
-    expect(pressure).toMatchObject({ map: 'viridis', min: 0, max: 3e6, unit: 'MPa', scale: 1e-6 });
-  });
-
-  it('stays usable without a run', () => {
-    const t = sliceColourScale('temperature', { peakTemperature: undefined, peakPressure: undefined });
-    expect(t.max).toBeGreaterThan(t.min);
-    const p = sliceColourScale('pressure', { peakTemperature: undefined, peakPressure: Number.NaN });
-    expect(p.max).toBeGreaterThan(0);
-  });
-
-  it('viridis runs from purple to yellow; gradients are CSS', () => {
-    expect(viridis(0).map((c) => Math.round(c * 255))).toEqual([68, 1, 84]);
-    expect(viridis(1).map((c) => Math.round(c * 255))).toEqual([253, 231, 37]);
-    expect(cssGradient('viridis')).toMatch(/^linear-gradient\(to right, rgb\(68 1 84\) 0%/);
-  });
-});
 
 describe('time series', () => {
   it('splits points × time into one curve per point; doses below the floor are gaps', () => {

@@ -1,0 +1,69 @@
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { PlannerStoreApi } from '../../src/state/store.ts';
+import { ViewOverlay } from '../../src/ui/ViewOverlay.tsx';
+import { renderWithStore } from '../fixtures/planner-store.ts';
+import { fakePlan, fakeSonication } from './time-fixtures.ts';
+
+function overlay(patch: (store: PlannerStoreApi) => void): string {
+  return renderWithStore(patch, createElement(ViewOverlay));
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('the legend over the 3D view says what is drawn (issue 10, item 7)', () => {
+  it('shows nothing about results before a run', () => {
+    expect(overlay(() => undefined)).not.toContain('heat-legend');
+  });
+
+  it('names the temperature scale of the slices with the run’s range', () => {
+    const html = overlay((s) => s.getState().finishRun(fakeSonication()));
+    expect(html).toContain('data-slices="temperature"');
+    expect(text(html)).toContain('Slices: Temperature [°C]');
+    expect(html).toMatch(/data-testid="view-legend"[^>]*data-max="75"|data-max="75"[^>]*data-testid="view-legend"/);
+  });
+
+  it('says thermal dose when the slices show dose, never temperature', () => {
+    const html = overlay((s) => {
+      s.getState().finishRun(fakeSonication());
+      s.getState().setSlices({ quantity: 'dose' });
+    });
+    expect(html).toContain('data-slices="dose"');
+    expect(text(html)).toContain('Slices: Thermal dose [CEM43 min]');
+    expect(text(html)).not.toMatch(/temperature/i);
+  });
+
+  it('says pressure when the slices show pressure', () => {
+    const html = overlay((s) => {
+      s.getState().finishRun(fakeSonication());
+      s.getState().setSlices({ quantity: 'pressure' });
+    });
+    expect(text(html)).toContain('Slices: Pressure amplitude [MPa]');
+  });
+
+  it('says the slices are hidden when they are', () => {
+    const html = overlay((s) => {
+      s.getState().finishRun(fakeSonication());
+      s.getState().setSlices({ visible: false });
+    });
+    expect(html).toContain('data-slices="hidden"');
+    expect(text(html)).toContain('Slices hidden');
+    expect(html).not.toContain('data-testid="view-legend"');
+  });
+
+  it('says a plan’s slices show temperature when pressure was asked for', () => {
+    const html = overlay((s) => {
+      s.getState().finishPlanRun(fakePlan());
+      s.getState().setSlices({ quantity: 'pressure' });
+    });
+    expect(html).toContain('data-slices="temperature"');
+    expect(text(html)).toContain('A plan records no pressure: temperature shown.');
+  });
+
+  it('marks surfaces the run did not reach', () => {
+    const html = overlay((s) => s.getState().finishRun(fakeSonication()));
+    // The fake run's peak dose is 500 CEM43 min: both surfaces exist.
+    expect(text(html)).toContain('Ablation zone ≥ 240 CEM43');
+    expect(text(html)).not.toContain('not reached');
+  });
+});
