@@ -124,6 +124,14 @@ export function resultsStale(s: PlannerStore): boolean {
 }
 
 /**
+ * False when the loaded case has no lesion (the validation phantom): lesion coverage then reads "no lesion in this
+ * case" and Cover the lesion is off. True while no case's parts are known.
+ */
+export function caseHasLesion(s: Pick<PlannerStore, 'parts'>): boolean {
+  return s.parts.length === 0 || s.parts.some((p) => p.tissue === 'lesion');
+}
+
+/**
  * Why Sonicate cannot run now, in words the user can act on; '' when it can. The button is disabled with this
  * reason beside it, and the controller refuses with it (a key press, a stale click) without touching the results.
  */

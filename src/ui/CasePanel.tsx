@@ -17,6 +17,9 @@ export function CasePanel({ cases, onPickCase }: { cases: readonly CaseChoice[];
   const setVisible = usePlanner((s) => s.setPartVisible);
   const setOpacity = usePlanner((s) => s.setPartOpacity);
   const description = cases.find((c) => c.id === caseId)?.description ?? '';
+  // What a screen reader says for a part: its tissue in words and its label ("cortical bone, femur").
+  const spoken = (part: (typeof parts)[number]) =>
+    `${TISSUE_NAMES[part.tissue].toLowerCase()}${part.label ? `, ${part.label.replaceAll('-', ' ')}` : ''}`;
 
   return (
     <aside className="panel panel-left" aria-label="Case">
@@ -47,7 +50,7 @@ export function CasePanel({ cases, onPickCase }: { cases: readonly CaseChoice[];
                 type="checkbox"
                 checked={part.visible}
                 onChange={(e) => setVisible(part.name, e.target.checked)}
-                aria-label={`Show ${part.name}`}
+                aria-label={`Show ${spoken(part)}`}
               />
               <span className="swatch" style={{ background: TISSUE_COLOURS[part.tissue] }} aria-hidden="true" />
               <span className="part-name">
@@ -62,7 +65,7 @@ export function CasePanel({ cases, onPickCase }: { cases: readonly CaseChoice[];
               step={0.05}
               value={part.opacity}
               onChange={(e) => setOpacity(part.name, Number(e.target.value))}
-              aria-label={`Opacity of ${part.name}`}
+              aria-label={`Opacity of ${spoken(part)}`}
               disabled={!part.visible}
             />
           </li>

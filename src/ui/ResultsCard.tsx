@@ -1,8 +1,9 @@
 import { usePlanner } from '../state/hooks.ts';
-import { sonicationStale } from '../state/selectors.ts';
+import { caseHasLesion, sonicationStale } from '../state/selectors.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
-import { DISPLAY, formatQuantity } from './format.ts';
+import { DISPLAY, formatDose, formatQuantity } from './format.ts';
+import { PhysicsNotesLink } from './PhysicsNotes.tsx';
 import { staleText } from './StaleResultsBanner.tsx';
 import type { SonicationOutcome } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
@@ -10,17 +11,32 @@ import { describeOverrides } from './tissue-fields.ts';
 /** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
 const MODEL_VALID_BELOW = 100;
 
+interface Shown {
+  text: string;
+  /** a longer explanation for the tooltip ('' = none) */
+  title: string;
+}
+
 interface Row {
   key: string;
   label: string;
   value: number | undefined;
-  display: { unit: string; scale: number };
+  show: (value: number | undefined) => Shown;
 }
 
 type Summary = SonicationOutcome['summary'];
 
-/** The rows of the card; before a run every row shows '—'. */
-function rowsOf(s: Summary | undefined): Row[] {
+/** A plain quantity in a display unit, with no tooltip. */
+function quantity(display: { unit: string; scale: number }): (value: number | undefined) => Shown {
+  return (value) => ({ text: formatQuantity(value, display.unit, display.scale), title: '' });
+}
+
+/**
+ * The rows of the card; before a run every row shows '—'.
+ * @param s - the run's summary
+ * @param hasLesion - false when the case has no lesion: its coverage says so instead of "0 %"
+ */
+function rowsOf(s: Summary | undefined, hasLesion: boolean): Row[] {
   const focalRay = s?.fieldModel === 'focal-ray';
   const rows: (Row | false)[] = [
     {
@@ -28,36 +44,48 @@ function rowsOf(s: Summary | undefined): Row[] {
       // The whole-path field peaks where it likes (a standing wave before the bone): say where the peak was sought.
       label: focalRay ? 'Peak pressure (largest in the focal region)' : 'Peak pressure (largest anywhere on the path)',
       value: s?.peakPressure,
-      display: DISPLAY.pressure,
+      show: quantity(DISPLAY.pressure),
     },
     (!s || s.targetPressure !== undefined) && {
       key: 'target-pressure',
       label: 'Pressure at the target',
       value: s?.targetPressure,
-      display: DISPLAY.pressure,
+      show: quantity(DISPLAY.pressure),
     },
-    { key: 'intensity', label: 'Intensity (spatial peak)', value: s?.focalIntensity, display: DISPLAY.intensity },
+    {
+      key: 'intensity',
+      label: 'Intensity (spatial peak)',
+      value: s?.focalIntensity,
+      show: quantity(DISPLAY.intensity),
+    },
     {
       key: 'peak-temperature',
       label: 'Peak temperature (focal region)',
       value: s?.peakTemperature,
-      display: DISPLAY.temperature,
+      show: quantity(DISPLAY.temperature),
     },
     {
       key: 'temperature-rise',
       label: `Temperature rise (above ${BASELINE_TEMPERATURE} °C)`,
       value: s ? s.peakTemperature - BASELINE_TEMPERATURE : undefined,
-      display: { unit: 'K', scale: 1 },
+      show: quantity({ unit: 'K', scale: 1 }),
     },
-    { key: 'thermal-dose', label: 'Thermal dose (peak)', value: s?.peakDose, display: DISPLAY.dose },
-    { key: 'ablation-volume', label: 'Ablation zone (≥ 240 CEM43)', value: s?.ablationVolume, display: DISPLAY.volume },
+    { key: 'thermal-dose', label: 'Thermal dose (peak)', value: s?.peakDose, show: formatDose },
+    {
+      key: 'ablation-volume',
+      label: 'Ablation zone (≥ 240 CEM43)',
+      value: s?.ablationVolume,
+      show: quantity(DISPLAY.volume),
+    },
     {
       key: 'lesion-coverage',
       label: 'Lesion coverage (≥ 240 CEM43)',
       value: s?.lesionCoverage,
-      display: { unit: '%', scale: 100 },
+      show: hasLesion
+        ? quantity({ unit: '%', scale: 100 })
+        : (v) => ({ text: v === undefined ? '—' : 'no lesion in this case', title: '' }),
     },
-    { key: 'energy', label: 'Energy delivered', value: s?.energy, display: DISPLAY.energy },
+    { key: 'energy', label: 'Energy delivered', value: s?.energy, show: quantity(DISPLAY.energy) },
   ];
   return rows.filter((r): r is Row => r !== false);
 }
@@ -92,6 +120,7 @@ export function ResultsCard() {
   const outcome = usePlanner((s) => s.run.outcome);
   const overrides = usePlanner((s) => s.run.tissueOverrides);
   const stale = usePlanner(sonicationStale);
+  const hasLesion = usePlanner(caseHasLesion);
   const s = outcome?.summary;
   const warnings = s ? validityMessages(s) : [];
   const changed = describeOverrides(overrides);
@@ -119,14 +148,17 @@ export function ResultsCard() {
         </ul>
       )}
       <dl>
-        {rowsOf(s).map((row) => (
-          <div key={row.key} className="result-row">
-            <dt>{row.label}</dt>
-            <dd data-testid={`result-${row.key}`} data-si={row.value ?? ''}>
-              {formatQuantity(row.value, row.display.unit, row.display.scale)}
-            </dd>
-          </div>
-        ))}
+        {rowsOf(s, hasLesion).map((row) => {
+          const shown = row.show(row.value);
+          return (
+            <div key={row.key} className="result-row">
+              <dt>{row.label}</dt>
+              <dd data-testid={`result-${row.key}`} data-si={row.value ?? ''} title={shown.title || undefined}>
+                {shown.text}
+              </dd>
+            </div>
+          );
+        })}
         {s?.pathPeakTemperature && <PathPeak peak={s.pathPeakTemperature} />}
       </dl>
       {outcome && changed.length > 0 && (
@@ -136,7 +168,8 @@ export function ResultsCard() {
       )}
       {outcome && (
         <p className="hint">
-          Planning-grade model: expect temperature rises within about ±25 % of measured ones (see the physics notes).
+          Planning-grade model: expect temperature rises within about ±25 % of measured ones (see the{' '}
+          <PhysicsNotesLink section="Measured errors">physics notes</PhysicsNotesLink>).
         </p>
       )}
       {outcome && (

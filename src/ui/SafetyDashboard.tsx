@@ -1,7 +1,7 @@
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { resultsStale } from '../state/selectors.ts';
-import { formatQuantity } from './format.ts';
+import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 import { staleText } from './StaleResultsBanner.tsx';
@@ -99,8 +99,12 @@ export function SafetyDashboard() {
               <div className="safety-values">
                 <span>
                   Value:{' '}
-                  <strong data-testid={`safety-${row.id}-value`} data-si={row.value ?? ''}>
-                    {formatQuantity(row.value, unit)}
+                  <strong
+                    data-testid={`safety-${row.id}-value`}
+                    data-si={row.value ?? ''}
+                    title={row.key === 'criticalMaxDose' ? formatDose(row.value).title || undefined : undefined}
+                  >
+                    {row.key === 'criticalMaxDose' ? formatDose(row.value).text : formatQuantity(row.value, unit)}
                   </strong>
                 </span>
                 <ParsedField

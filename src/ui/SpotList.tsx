@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
-import { planStale } from '../state/selectors.ts';
+import { caseHasLesion, planStale } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
-import { DISPLAY, formatQuantity } from './format.ts';
+import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { QuantityField } from './QuantityField.tsx';
 
@@ -58,7 +58,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const outcomeById = new Map((outcome?.spots ?? []).map((o) => [o.id, o]));
   const totals = planTotals(spots);
   const stale = usePlanner(planStale);
-  const hasLesion = usePlanner((s) => s.parts.some((p) => p.tissue === 'lesion'));
+  const hasLesion = usePlanner(caseHasLesion);
   // "Cover the lesion" with spots already placed asks first: replace them, add to them, or keep the plan as it is.
   const [confirming, setConfirming] = useState(false);
   const cover = (mode: 'replace' | 'append') => {
@@ -238,7 +238,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
           {running ? `Running the plan… ${Math.round(planRun.progress * 100)} %` : planRun.message}
         </span>
       </div>
-      {outcome && <PlanResults outcome={outcome} stale={stale} />}
+      {outcome && <PlanResults outcome={outcome} stale={stale} hasLesion={hasLesion} />}
     </div>
   );
 }
@@ -318,7 +318,7 @@ function maxOf(values: ArrayLike<number>): number | undefined {
 }
 
 /** The plan's results: lesion coverage, ablated lesion volume, the hottest point, and what was spared. */
-function PlanResults({ outcome, stale }: { outcome: PlanOutcome; stale: boolean }) {
+function PlanResults({ outcome, stale, hasLesion }: { outcome: PlanOutcome; stale: boolean; hasLesion: boolean }) {
   const d = outcome.doses;
   const lesion = d.tissueDose.find((t) => t.tissue === 'lesion');
   const rows = [
@@ -326,7 +326,7 @@ function PlanResults({ outcome, stale }: { outcome: PlanOutcome; stale: boolean 
       key: 'coverage',
       label: 'Lesion coverage (≥ 240 CEM43)',
       si: d.lesionCoverage,
-      text: formatQuantity(d.lesionCoverage * 100, '%'),
+      text: hasLesion ? formatQuantity(d.lesionCoverage * 100, '%') : 'no lesion in this case',
     },
     {
       key: 'ablated-volume',
@@ -344,13 +344,13 @@ function PlanResults({ outcome, stale }: { outcome: PlanOutcome; stale: boolean 
       key: 'peak-dose',
       label: 'Peak thermal dose',
       si: maxOf(outcome.dose),
-      text: formatQuantity(maxOf(outcome.dose), DISPLAY.dose.unit),
+      text: formatDose(maxOf(outcome.dose)).text,
     },
     {
       key: 'critical-dose',
       label: 'Critical structures, peak dose',
       si: d.criticalDose.maxDose,
-      text: formatQuantity(d.criticalDose.maxDose, DISPLAY.dose.unit),
+      text: formatDose(d.criticalDose.maxDose).text,
     },
     {
       key: 'bone-surface',

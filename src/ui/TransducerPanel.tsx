@@ -4,6 +4,7 @@ import { usePlanner } from '../state/hooks.ts';
 import { formatQuantity } from './format.ts';
 import {
   anglesFromDirection,
+  describeSide,
   directionFromAngles,
   formatPointMm,
   PRESET_CHOICES,
@@ -64,6 +65,7 @@ export function TransducerPanel() {
   const freeBeams = usePlanner((s) => s.freeBeams);
   const removeFreeBeam = usePlanner((s) => s.removeFreeBeam);
   const busy = usePlanner((s) => s.run.status === 'running' || s.planRun.status === 'running');
+  const axisWords = usePlanner((s) => s.caseInfo.axisWords);
 
   const matched = presetOf(transducer);
   const [wantCustom, setWantCustom] = useState(false);
@@ -168,9 +170,8 @@ export function TransducerPanel() {
             setBeamDirection(directionFromAngles(a, angles.tilt));
           }}
         />
-        <p className="hint" data-testid="beam-direction">
-          Transducer side (unit vector from the target): (
-          {direction.map((v) => (Math.abs(v) < 5e-4 ? '0' : v.toFixed(3))).join(', ')})
+        <p className="hint" data-testid="beam-direction" data-direction={direction.join(',')}>
+          Beams come {describeSide(direction, axisWords)}.
         </p>
       </fieldset>
 

@@ -1,3 +1,5 @@
+import { DOSE_CEILING } from '../physics/sonication.ts';
+
 /**
  * Numbers as the product shows them (PRODUCT.md): three significant figures, a display unit, never NaN.
  * Values arrive in SI; the `scale` turns them into the display unit (e.g. 1e-6 for Pa → MPa).
@@ -24,6 +26,40 @@ function superscript(n: number): string {
     .split('')
     .map((d) => SUPERSCRIPT_DIGITS[Number(d)] ?? d)
     .join('');
+}
+
+/** The ablation threshold [CEM43 min]: 240 min at 43 °C kills tissue (PRODUCT.md, physics/dose-report.ts). */
+export const ABLATION_DOSE = 240;
+
+/** Above this the number of minutes says nothing more than "ablated" (10⁵ min at 43 °C is 69 days). */
+const DOSE_NUMBER_UP_TO = 1e5;
+
+/**
+ * A thermal dose as a learner can use it. Below 240 CEM43 min, the number; from 240 up to 10⁵, the number and
+ * "ablated"; above, only "≥ 240 CEM43 min: ablated" — a dose of 10¹⁰ or 10³⁰ minutes means the same tissue death, and
+ * the exponent is kept for the tooltip (`title`); at the engine's ceiling (DOSE_CEILING, where it saturates doses that
+ * would overflow), "capped" says the true value is larger.
+ * @param valueSi - [CEM43 min]
+ * @returns the text to show and a longer explanation for a tooltip ('' when the text says it all)
+ */
+export function formatDose(valueSi: number | undefined): { text: string; title: string } {
+  const unit = DISPLAY.dose.unit;
+  if (valueSi === undefined || !Number.isFinite(valueSi)) return { text: '—', title: '' };
+  if (valueSi < ABLATION_DOSE) return { text: formatQuantity(valueSi, unit), title: '' };
+  if (valueSi < DOSE_NUMBER_UP_TO) {
+    return { text: `${formatQuantity(valueSi, unit)} (≥ ${ABLATION_DOSE}: ablated)`, title: '' };
+  }
+  const exact = formatQuantity(valueSi, unit);
+  if (valueSi >= DOSE_CEILING * (1 - 1e-6)) {
+    return {
+      text: `≥ ${ABLATION_DOSE} ${unit}: ablated (capped)`,
+      title: `The simulation stops counting at ${exact}: the true dose is larger, and the tissue is ablated either way.`,
+    };
+  }
+  return {
+    text: `≥ ${ABLATION_DOSE} ${unit}: ablated`,
+    title: `${exact}: the dose doubles with every degree above 43 °C, so past ${ABLATION_DOSE} min the number only says "ablated".`,
+  };
 }
 
 export const DISPLAY = {

@@ -1,6 +1,7 @@
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import { PRESETS } from '../physics/transducer.ts';
 import type { PlanSpot } from '../state/planning.ts';
+import type { AxisWords } from '../state/store.ts';
 import type { QuantityRule } from './quantity.ts';
 
 /** Pure helpers of the plan panels: no React, so they are unit-tested in Node (tests/ui). */
@@ -62,6 +63,36 @@ export function directionFromAngles(azimuth: number, tilt: number): Vec3 {
   const s = Math.sin(tilt);
   const clean = (v: number) => (Math.abs(v) < 1e-12 ? 0 : v);
   return [clean(s * Math.cos(azimuth)), clean(-Math.cos(tilt)), clean(s * Math.sin(azimuth))];
+}
+
+/** The view's own axes, for a case that names none: +y is up. */
+export const VIEW_AXIS_WORDS: AxisWords = { x: ['−x', '+x'], y: ['below', 'above'], z: ['−z', '+z'] };
+
+/** A direction component smaller than this (sin 15°) is not worth naming. */
+const NAMED_COMPONENT = Math.sin(15 * DEG);
+
+/**
+ * Where the transducer sits, in words: "from the outer side (lateral), tilted 45° toward the front (anterior)".
+ * The largest component of the direction names the side; the next ones, when larger than 15°, the tilt toward them.
+ * @param direction - unit vector from the target toward the transducer
+ * @param words - per axis, the words for its negative and positive directions (the case's anatomy)
+ * @returns a phrase starting with "from"
+ */
+export function describeSide(direction: readonly [number, number, number], words: AxisWords = VIEW_AXIS_WORDS): string {
+  const n = Math.hypot(direction[0], direction[1], direction[2]);
+  if (!(n > 0)) return 'from nowhere (no direction)';
+  const axes = (['y', 'x', 'z'] as const)
+    .map((axis) => {
+      const v = (direction[{ x: 0, y: 1, z: 2 }[axis]] as number) / n;
+      return { v: Math.abs(v), word: words[axis][v < 0 ? 0 : 1] };
+    })
+    // Stable: on a tie (within rounding of the stored direction), up/down comes first.
+    .sort((a, b) => (Math.abs(b.v - a.v) < 1e-4 ? 0 : b.v - a.v));
+  const [main, ...rest] = axes as [(typeof axes)[number], ...typeof axes];
+  const toward = rest.filter((c) => c.v >= NAMED_COMPONENT);
+  if (toward.length === 0) return `from ${main.word}`;
+  const off = Math.round(Math.acos(Math.min(1, main.v)) / DEG);
+  return `from ${main.word}, tilted ${off}° toward ${toward.map((c) => c.word).join(' and ')}`;
 }
 
 export type PresetId = keyof typeof PRESETS | 'custom';

@@ -1,6 +1,7 @@
 import type { SafetyThresholds } from '../state/planning.ts';
 import { SAFETY_THRESHOLD_SOURCES } from '../state/safety-defaults.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
+import { formatDose } from './format.ts';
 import type { ShownRun } from './shown-run.ts';
 
 export type SafetyStatus = 'pass' | 'warn' | 'fail';
@@ -93,14 +94,12 @@ function criticalNote(run: ShownRun | undefined): string {
       ? ['This case has no nerve or bowel.']
       : parts.map((d) =>
           d.voxels > 0
-            ? `${d.tissue}: ${Number(d.maxDose.toPrecision(3))} CEM43 min, ${d.maxTemperature.toFixed(1)} °C`
+            ? `${d.tissue}: ${formatDose(d.maxDose).text}, ${d.maxTemperature.toFixed(1)} °C`
             : `${d.tissue}: not ${whereSimulated(run)}, so no value`,
         );
   const lung = tissues.find((d) => d.tissue === 'lung' && d.voxels > 0 && d.maxTemperature > BASELINE_TEMPERATURE + 1);
   if (lung) {
-    lines.push(
-      `lung (not judged here): ${Number(lung.maxDose.toPrecision(3))} CEM43 min, ${lung.maxTemperature.toFixed(1)} °C`,
-    );
+    lines.push(`lung (not judged here): ${formatDose(lung.maxDose).text}, ${lung.maxTemperature.toFixed(1)} °C`);
   }
   return lines.join(' · ');
 }

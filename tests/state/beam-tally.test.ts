@@ -10,7 +10,8 @@ const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a,
 
 describe('every beam is counted exactly once', () => {
   it('a beam that does not fire is switched off, whatever it would cross; the others count under their status', () => {
-    const statuses = Uint8Array.from(['clear', 'bone', 'gas', 'critical', 'angle', 'nopass', 'off', 'gas'].map(code));
+    const names: BeamStatus[] = ['clear', 'bone', 'gas', 'critical', 'angle', 'nopass', 'off', 'gas'];
+    const statuses = Uint8Array.from(names.map(code));
     //                                  fires   fires   rule    rule       fires    rule      hand   fires
     const firing = Uint8Array.from([1, 1, 0, 0, 1, 0, 0, 1]);
     const t = tallyBeams({ statuses, firing });

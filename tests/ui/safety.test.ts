@@ -81,7 +81,7 @@ describe('safetyRows', () => {
     expect(by['skin-temperature']?.note).not.toMatch(/No skin/);
     expect(by['bone-surface-temperature']?.note).toMatch(/anywhere on the simulated beam path/);
     expect(by['critical-dose']?.note).toBe(
-      'nerve: 2 CEM43 min, 40.0 °C · bowel: not on the simulated beam path, so no value',
+      'nerve: 2.00 CEM43 min, 40.0 °C · bowel: not on the simulated beam path, so no value',
     );
   });
 
@@ -93,7 +93,7 @@ describe('safetyRows', () => {
       tissueDose: [...run.doses.tissueDose, { ...lung, volumeAboveSafety: 0 }],
     } as typeof run.doses;
     const critical = safetyRows(shownRun(run, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS)[2];
-    expect(critical?.note).toContain('lung (not judged here): 1780 CEM43 min, 57.4 °C');
+    expect(critical?.note).toContain('lung (not judged here): 1780 CEM43 min (≥ 240: ablated), 57.4 °C');
     expect(critical?.status).toBe('pass');
   });
 
