@@ -14,7 +14,7 @@ import type { VoxelGrid } from '../../src/physics/grid.ts';
 import { jsRayleigh, type RayleighKernel, type RayleighSources } from '../../src/physics/rayleigh.ts';
 import { runThermalSchedule, type ThermalSchedule } from '../../src/physics/thermal-run.ts';
 import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
-import { median, type Timing, timeSync } from './measure.ts';
+import { median, type Timing, timePair, timeSync } from './measure.ts';
 import type { Row } from './report.ts';
 
 /**
@@ -72,8 +72,7 @@ export function rayleighRow(options: KernelOptions): Row {
   const outIm = new Float64Array(m);
   const run = (k: RayleighKernel) => () => k.pressure(sources, medium, spec.frequency, points, outRe, outIm);
   const reps = options.quick ? 3 : 7;
-  const fast = timeSync(run(wasm.rayleigh), { warmup: 2, repeats: reps });
-  const slow = timeSync(run(jsRayleigh), { warmup: 1, repeats: options.quick ? 2 : 3 });
+  const [fast, slow] = timePair(run(wasm.rayleigh), run(jsRayleigh), { warmup: 1, repeats: reps });
   // The same call on 1 % of the points: its time is mostly the per-call set-up, paid once per sum.
   const small = 200;
   const smallPoints = points.subarray(0, 3 * small);
@@ -141,31 +140,33 @@ function fillPlanes(p: Planes, seed: number): void {
   }
 }
 
-/** One forward 2D FFT of an n × n complex slice (forward and inverse alternate so the data stay bounded). */
-function fftTiming(k: SliceKernels, n: number, repeats: number): Timing {
+/** Ten forward and ten inverse 2D FFTs of an n × n complex slice, alternating so the data stay bounded. */
+function fftWork(k: SliceKernels, n: number): () => void {
   k.begin(planeBytes(n * n), n);
   const p = k.planes(n * n);
   fillPlanes(p, n);
-  let inverse = false;
-  const pairs = timeSync(
-    () => {
-      k.fft(p, n, inverse);
-      inverse = !inverse;
-      k.fft(p, n, inverse);
-      inverse = !inverse;
-    },
-    { warmup: 3, repeats },
-  );
-  const half = (x: number) => x / 2;
-  return { ...pairs, median: half(pairs.median), min: half(pairs.min), max: half(pairs.max) };
+  return () => {
+    for (let i = 0; i < 10; i++) {
+      k.fft(p, n, false);
+      k.fft(p, n, true);
+    }
+  };
+}
+
+/** Per transform: a sample's time over its 20 transforms. */
+function perTransform(t: Timing): Timing {
+  const f = (x: number) => x / 20;
+  return { ...t, median: f(t.median), min: f(t.min), max: f(t.max), samples: t.samples.map(f) };
 }
 
 export function fftRows(options: KernelOptions): Row[] {
   const js = jsSliceKernels();
   return [128, 256].map((n) => {
-    const reps = options.quick ? 9 : 25;
-    const fast = fftTiming(wasm.slices, n, reps);
-    const slow = fftTiming(js, n, reps);
+    const reps = options.quick ? 5 : 15;
+    // The WebAssembly kernels' memory holds one computation at a time: this one only, while it is timed.
+    const [a, b] = timePair(fftWork(wasm.slices, n), fftWork(js, n), { warmup: 2, repeats: reps });
+    const fast = perTransform(a);
+    const slow = perTransform(b);
     options.log(`FFT ${n}²: ${wasm.slices.name} ${fast.median.toFixed(3)} ms, ${js.name} ${slow.median.toFixed(3)} ms`);
     return {
       id: `fft-${n}`,
@@ -232,8 +233,7 @@ function pennesCase(nx: number, ny: number, nz: number, spacing: number) {
 export function pennesRows(options: KernelOptions, grids: [string, number, number, number, number][]): Row[] {
   return grids.map(([label, nx, ny, nz, spacing]) => {
     const c = pennesCase(nx, ny, nz, spacing);
-    const fast = timeSync(c.run(wasm.bioheat), { warmup: 1, repeats: options.quick ? 3 : 5 });
-    const slow = timeSync(c.run(), { warmup: 1, repeats: options.quick ? 2 : 3 });
+    const [fast, slow] = timePair(c.run(wasm.bioheat), c.run(), { warmup: 1, repeats: options.quick ? 3 : 7 });
     const rate = (t: Timing) => (c.count * c.steps) / (t.median / 1000);
     c.parts(wasm.bioheat);
     const split = Array.from({ length: options.quick ? 3 : 5 }, () => c.parts(wasm.bioheat));

@@ -44,6 +44,32 @@ export function timeSync(work: () => unknown, options: TimingOptions): Timing {
   return summarise(samples, options.warmup);
 }
 
+/**
+ * Times two implementations of the same work interleaved (a, b, a, b, …), so both meet the same load from other
+ * processes and their ratio stays meaningful on a busy machine.
+ * @param a - the first implementation
+ * @param b - the second
+ * @param options - warm-up and repetitions of each
+ * @returns the timings of each [ms]
+ */
+export function timePair(a: () => unknown, b: () => unknown, options: TimingOptions): [Timing, Timing] {
+  for (let i = 0; i < options.warmup; i++) {
+    a();
+    b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < options.repeats; i++) {
+    let t0 = performance.now();
+    a();
+    sa.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    sb.push(performance.now() - t0);
+  }
+  return [summarise(sa, options.warmup), summarise(sb, options.warmup)];
+}
+
 /** As timeSync, for work that returns a promise. */
 export async function timeAsync(work: () => Promise<unknown>, options: TimingOptions): Promise<Timing> {
   for (let i = 0; i < options.warmup; i++) await work();

@@ -42,7 +42,7 @@ export function met(row: Row): boolean | undefined {
 /** Speed-up of the measured figure over its baseline (> 1: faster than the straightforward implementation). */
 export function ratio(row: Row): number | undefined {
   if (!row.baseline || row.baseline.value === 0 || row.measured === 0) return undefined;
-  const higherIsBetter = row.unit === 'terms/s' || row.unit === 'voxel-steps/s';
+  const higherIsBetter = row.unit === 'terms/s' || row.unit === 'voxel-steps/s' || row.unit === '%';
   return higherIsBetter ? row.measured / row.baseline.value : row.baseline.value / row.measured;
 }
 
@@ -126,17 +126,21 @@ function notes(rows: readonly Row[], em: (s: string) => string): string[] {
   return out;
 }
 
-/** The same as a Markdown table for the README. */
+/** The same as a Markdown table for the README, laid out as a Markdown formatter would (padded columns). */
 export function markdownReport(rows: readonly Row[], m: Machine): string {
   const esc = (s: string) => s.replaceAll('|', '\\|');
+  const table = [HEADER, ...rows.map((r) => cells(r).map(esc))];
+  const widths = HEADER.map((_, i) => Math.max(3, ...table.map((line) => (line[i] as string).length)));
+  const line = (parts: string[]) => `| ${parts.map((p, i) => p.padEnd(widths[i] as number)).join(' | ')} |`;
   const out = [
     `Measured ${m.date.slice(0, 10)} at commit \`${m.commit ?? '?'}\`${m.uncommittedSrc ? ` (+${m.uncommittedSrc} uncommitted src files of work in progress)` : ''}, Node ${m.node}, ${m.cpu}, ${loadLine(m)}.`,
     '',
-    `| ${HEADER.join(' | ')} |`,
-    `| ${HEADER.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+    line(table[0] as string[]),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...table.slice(1).map((l) => line(l)),
     '',
-    ...notes(rows, (s) => `*${s}*`),
+    ...notes(rows, (s) => `_${s}_`).map((l) => l.replace(/^ {4}- /, '  - ')),
   ];
-  return out.join('\n');
+  // A blank line before the "where the time goes" list, as Markdown wants after a paragraph.
+  return out.join('\n').replace(/\n(Where the time goes[^\n]*)\n/, '\n$1\n\n');
 }
