@@ -2,6 +2,7 @@ import { seriesToCsv } from '../export/csv.ts';
 import { toNrrd } from '../export/nrrd.ts';
 import { usePlanner } from '../state/hooks.ts';
 import type { ShownRun } from './shown-run.ts';
+import { displayLabels } from './time-series.ts';
 
 /** Saves data as a file through a temporary <a download> (the browser's own download, nothing uploaded). */
 export function downloadBlob(blob: Blob, filename: string): void {
@@ -30,10 +31,20 @@ export function exportName(caseId: string, source: string, what: string, ext: st
  */
 export function ExportButtons({ run, onSavePng }: { run: ShownRun | undefined; onSavePng?: (() => void) | undefined }) {
   const caseId = usePlanner((s) => s.caseId);
+  const listSpots = usePlanner((s) => s.spots);
+  const planSpots = usePlanner((s) => s.planRun.outcome?.spots);
   const source = run?.source ?? 'run';
   const saveCsv = () => {
     if (!run?.series) return;
-    const blob = new Blob([seriesToCsv(run.series)], { type: 'text/csv;charset=utf-8' });
+    // The columns carry the names the plots show (a plan's spots by their numbers in the list).
+    const delivered = (planSpots ?? []).filter((s) => s.status !== 'blocked').map((s) => s.id);
+    const labels = displayLabels(
+      run.series.labels,
+      run.source,
+      delivered,
+      listSpots.map((s) => s.id),
+    );
+    const blob = new Blob([seriesToCsv({ ...run.series, labels })], { type: 'text/csv;charset=utf-8' });
     downloadBlob(blob, exportName(caseId, source, 'series', 'csv'));
   };
   const saveNrrd = (what: 'temperature' | 'dose') => {

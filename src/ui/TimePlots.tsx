@@ -5,12 +5,25 @@ import { usePlanner } from '../state/hooks.ts';
 import { ABLATION_CONTOUR_STYLE, ABLATION_DOSE } from './colour-scales.ts';
 import { formatQuantity } from './format.ts';
 import type { ShownRun } from './shown-run.ts';
-import { DOSE_FLOOR, seriesColour, seriesCurves } from './time-series.ts';
+import {
+  DOSE_FLOOR,
+  decadeLabel,
+  decadeTicks,
+  decimate,
+  displayLabels,
+  niceTicks,
+  seriesColour,
+  seriesCurves,
+} from './time-series.ts';
 
 const AXIS_STROKE = '#94a3b8';
 const GRID_STROKE = '#1f2a44';
 const CURSOR_STROKE = '#e5e7eb';
 const SPOT_STROKE = 'rgba(148, 163, 184, 0.55)';
+const AXIS_FONT = '11px system-ui, sans-serif';
+/** uPlot's tick length and gap between a tick and its label [CSS px] (its defaults, restated to size the axis). */
+const TICK_SIZE = 6;
+const TICK_GAP = 4;
 
 interface ChartProps {
   testId: string;
@@ -33,62 +46,142 @@ function format(v: number | null | undefined, unit: string): string {
   return v === null || v === undefined ? '—' : formatQuantity(v, unit);
 }
 
-/** One uPlot chart against time, with the playback cursor and spot starts drawn on top; follows its width. */
+let measurer: CanvasRenderingContext2D | null | undefined;
+/** Width of a label in the axis font [CSS px]. */
+function textWidth(text: string): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 7;
+  measurer.font = AXIS_FONT;
+  return measurer.measureText(text).width;
+}
+
+/**
+ * One uPlot chart against time, with the playback cursor and spot starts drawn on top; follows its width. The
+ * y axis is sized to its widest label (a log dose axis labels decades as powers of ten) and has at least three
+ * round ticks. The chart is built in its own task (two charts never build in one long task) and reused with
+ * setData when only the numbers change. After each draw, the figure's data attributes say what the y axis shows:
+ * data-y-ticks (the labels), data-y-label-width (the widest, measured) and data-y-label-room (the axis' room).
+ */
 function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotStarts, reference, height }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | undefined>(undefined);
+  const figure = useRef<HTMLElement>(null);
+  const plot = useRef<{ u: uPlot; key: string } | undefined>(undefined);
   const cursorRef = useRef(cursor);
   cursorRef.current = cursor;
+  const overlay = useRef({ spotStarts, reference });
+  overlay.current = { spotStarts, reference };
+  const drawnTicks = useRef<string[]>([]);
 
+  // What requires a new chart rather than new data: the series and the axes.
+  const key = `${title}|${unit}|${log}|${height}|${labels.join('\u0001')}`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything `options` reads.
   useEffect(() => {
     const el = host.current;
     if (!el || time.length === 0) return;
-    const drawOverlay = (u: uPlot) => {
-      const ctx = u.ctx;
-      const { left, top, width, height: h } = u.bbox;
-      const px = uPlot.pxRatio;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(left, top, width, h);
-      ctx.clip();
-      ctx.lineWidth = px;
-      ctx.strokeStyle = SPOT_STROKE;
-      ctx.setLineDash([4 * px, 3 * px]);
-      for (const t of spotStarts) {
-        const x = Math.round(u.valToPos(t, 'x', true));
-        ctx.beginPath();
-        ctx.moveTo(x, top);
-        ctx.lineTo(x, top + h);
-        ctx.stroke();
-      }
-      if (reference) {
-        const y = Math.round(u.valToPos(reference.value, 'y', true));
-        ctx.strokeStyle = ABLATION_CONTOUR_STYLE.colour;
-        ctx.setLineDash([6 * px, 4 * px]);
-        ctx.beginPath();
-        ctx.moveTo(left, y);
-        ctx.lineTo(left + width, y);
-        ctx.stroke();
-        ctx.setLineDash([]);
-        ctx.fillStyle = ABLATION_CONTOUR_STYLE.colour;
-        ctx.font = `${11 * px}px system-ui, sans-serif`;
-        // uPlot leaves its axis text alignment on the context.
-        ctx.textAlign = 'left';
-        ctx.textBaseline = 'bottom';
-        ctx.fillText(reference.label, left + 4 * px, y - 3 * px);
-      }
-      ctx.setLineDash([]);
-      ctx.strokeStyle = CURSOR_STROKE;
-      ctx.lineWidth = 2 * px;
-      const x = Math.round(u.valToPos(cursorRef.current, 'x', true));
+    // A plot is never wider than the panel: about two samples per pixel are all it can show.
+    const shown = decimate(time, curves, Math.max(400, 2 * el.clientWidth));
+    const data = [shown.time, ...shown.curves] as uPlot.AlignedData;
+    const existing = plot.current;
+    if (existing && existing.key === key) {
+      existing.u.setData(data);
+      return;
+    }
+    const timer = setTimeout(() => {
+      plot.current?.u.destroy();
+      plot.current = { u: new uPlot(options(el.clientWidth), data, el), key };
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [key, time, curves]);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      const u = plot.current?.u;
+      const w = el.clientWidth;
+      if (u && w > 0 && Math.abs(w - u.width) > 1) u.setSize({ width: w, height });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [height]);
+  useEffect(
+    () => () => {
+      plot.current?.u.destroy();
+      plot.current = undefined;
+    },
+    [],
+  );
+  useEffect(() => {
+    if (Number.isFinite(cursor)) plot.current?.u.redraw(false, false);
+  }, [cursor]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the overlay reads them through a ref; redraw when they change.
+  useEffect(() => {
+    plot.current?.u.redraw(false, false);
+  }, [spotStarts, reference]);
+
+  function recordAxis(u: uPlot) {
+    const el = figure.current;
+    if (!el) return;
+    const axis = u.axes[1] as uPlot.Axis & { _size?: number };
+    const room = (axis._size ?? 0) - TICK_SIZE - TICK_GAP;
+    const widest = Math.max(0, ...drawnTicks.current.map(textWidth));
+    el.dataset.yTicks = JSON.stringify(drawnTicks.current);
+    el.dataset.yLabelWidth = widest.toFixed(1);
+    el.dataset.yLabelRoom = room.toFixed(1);
+  }
+
+  function drawOverlay(u: uPlot) {
+    const ctx = u.ctx;
+    const { left, top, width, height: h } = u.bbox;
+    const px = uPlot.pxRatio;
+    const { spotStarts: starts, reference: ref } = overlay.current;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, width, h);
+    ctx.clip();
+    ctx.lineWidth = px;
+    ctx.strokeStyle = SPOT_STROKE;
+    ctx.setLineDash([4 * px, 3 * px]);
+    for (const t of starts) {
+      const x = Math.round(u.valToPos(t, 'x', true));
       ctx.beginPath();
       ctx.moveTo(x, top);
       ctx.lineTo(x, top + h);
       ctx.stroke();
-      ctx.restore();
-    };
-    const opts: uPlot.Options = {
-      width: Math.max(200, el.clientWidth),
+    }
+    if (ref) {
+      const y = Math.round(u.valToPos(ref.value, 'y', true));
+      ctx.strokeStyle = ABLATION_CONTOUR_STYLE.colour;
+      ctx.setLineDash([6 * px, 4 * px]);
+      ctx.beginPath();
+      ctx.moveTo(left, y);
+      ctx.lineTo(left + width, y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = ABLATION_CONTOUR_STYLE.colour;
+      ctx.font = `${11 * px}px system-ui, sans-serif`;
+      // uPlot leaves its axis text alignment on the context.
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(ref.label, left + 4 * px, y - 3 * px);
+    }
+    ctx.setLineDash([]);
+    ctx.strokeStyle = CURSOR_STROKE;
+    ctx.lineWidth = 2 * px;
+    const x = Math.round(u.valToPos(cursorRef.current, 'x', true));
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + h);
+    ctx.stroke();
+    ctx.restore();
+    recordAxis(u);
+  }
+
+  function options(width: number): uPlot.Options {
+    const yLabels = (values: number[]) => values.map((v) => (log ? decadeLabel(v) : String(Number(v.toPrecision(4)))));
+    return {
+      width: Math.max(200, width),
       height,
       title,
       legend: { show: true, live: true },
@@ -96,27 +189,42 @@ function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotSta
       scales: {
         x: { time: false },
         y: log
-          ? {
-              distr: 3,
-              log: 10,
-              range: (_u, _min, max) => [DOSE_FLOOR, Math.max(1e3, (max ?? 0) * 3)],
-            }
+          ? { distr: 3, log: 10, range: (_u, _min, max) => [DOSE_FLOOR, Math.max(1e3, (max ?? 0) * 3)] }
           : { range: (_u, min, max) => [Math.min(35, min ?? 37), Math.max(45, (max ?? 37) + 2)] },
       },
       axes: [
-        { label: 'Time [s]', stroke: AXIS_STROKE, grid: { stroke: GRID_STROKE }, ticks: { stroke: GRID_STROKE } },
+        {
+          label: 'Time [s]',
+          stroke: AXIS_STROKE,
+          font: AXIS_FONT,
+          labelFont: AXIS_FONT,
+          grid: { stroke: GRID_STROKE },
+          ticks: { stroke: GRID_STROKE, size: TICK_SIZE },
+          gap: TICK_GAP,
+        },
         {
           label: `[${unit}]`,
+          labelSize: 18,
+          labelFont: AXIS_FONT,
+          font: AXIS_FONT,
           stroke: AXIS_STROKE,
           grid: { stroke: GRID_STROKE },
-          ticks: { stroke: GRID_STROKE },
-          size: 60,
+          ticks: { stroke: GRID_STROKE, size: TICK_SIZE },
+          gap: TICK_GAP,
+          splits: (_u, _i, min, max) => (log ? decadeTicks(min, max) : niceTicks(min, max)),
+          values: (_u, splits) => {
+            const out = yLabels(splits);
+            drawnTicks.current = out;
+            return out;
+          },
+          // Room for the widest label: nothing is clipped under the axis title.
+          size: (_u, values) => Math.ceil(Math.max(12, ...(values ?? []).map(textWidth))) + TICK_SIZE + TICK_GAP + 2,
         },
       ],
       series: [
         { label: 'Time [s]', value: (_u, v) => format(v, 's') },
         ...labels.map((label, i) => ({
-          label: `${label} [${unit}]`,
+          label,
           stroke: seriesColour(i),
           width: 2,
           spanGaps: false,
@@ -125,23 +233,7 @@ function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotSta
       ],
       hooks: { draw: [drawOverlay] },
     };
-    const u = new uPlot(opts, [time, ...curves] as uPlot.AlignedData, el);
-    plot.current = u;
-    const observer = new ResizeObserver(() => {
-      const w = el.clientWidth;
-      if (w > 0 && Math.abs(w - u.width) > 1) u.setSize({ width: w, height });
-    });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      u.destroy();
-      plot.current = undefined;
-    };
-  }, [time, labels, curves, log, title, unit, spotStarts, reference, height]);
-
-  useEffect(() => {
-    if (Number.isFinite(cursor)) plot.current?.redraw(false, false);
-  }, [cursor]);
+  }
 
   const peaks = labels.map((label, i) => {
     let max: number | null = null;
@@ -150,9 +242,11 @@ function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotSta
   });
   return (
     <figure
+      ref={figure}
       className="time-plot"
       data-testid={testId}
       data-series={curves.length}
+      data-labels={JSON.stringify(labels)}
       aria-label={`${title} [${unit}] against time [s]${log ? ', log scale' : ''}. ${peaks.join('; ')}.`}
     >
       <div ref={host} className="time-plot-canvas" role="img" aria-label={`${title} against time`} />
@@ -164,10 +258,24 @@ function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotSta
 /**
  * Temperature [°C] and thermal dose [CEM43 min, log scale] against time [s] at the focus and each probe of the
  * shown run, with the playback cursor, the plan's spot starts (dashed) and the 240 CEM43 line on the dose plot.
+ * A plan's curves are named by the spot numbers of the list.
  */
 export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; height?: number }) {
   const cursor = usePlanner((s) => s.playback.time);
+  const listSpots = usePlanner((s) => s.spots);
+  const planSpots = usePlanner((s) => s.planRun.outcome?.spots);
   const curves = useMemo(() => (run?.series ? seriesCurves(run.series) : undefined), [run?.series]);
+  const source = run?.source ?? 'sonication';
+  const labels = useMemo(() => {
+    if (!curves) return [];
+    const delivered = (planSpots ?? []).filter((s) => s.status !== 'blocked').map((s) => s.id);
+    return displayLabels(
+      curves.labels,
+      source,
+      delivered,
+      listSpots.map((s) => s.id),
+    );
+  }, [curves, source, planSpots, listSpots]);
   const spotStarts = useMemo(() => run?.spotStarts.map((s) => s.startTime) ?? [], [run?.spotStarts]);
   const reference = useMemo(() => ({ value: ABLATION_DOSE, label: `${ABLATION_DOSE} CEM43 min (ablation)` }), []);
 
@@ -190,7 +298,7 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         unit="°C"
         log={false}
         time={curves.time}
-        labels={curves.labels}
+        labels={labels}
         curves={curves.temperature}
         cursor={cursor}
         spotStarts={spotStarts}
@@ -202,7 +310,7 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         unit="CEM43 min"
         log
         time={curves.time}
-        labels={curves.labels}
+        labels={labels}
         curves={curves.dose}
         cursor={cursor}
         spotStarts={spotStarts}

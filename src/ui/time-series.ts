@@ -52,3 +52,118 @@ export function niceStep(span: number, divisions = 200): number {
   const m = raw / power;
   return Number(((m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power).toPrecision(6));
 }
+
+/**
+ * The labels the plots show: a plan's points by the spot numbers of the list ("spot 3"), not the engine's ids
+ * ("spot spot-4"). In a plan the first point ("focus") is the first spot delivered. Spots no longer in the list
+ * keep their place in the run (`runOrder`, the ids in the order they ran).
+ */
+export function displayLabels(
+  labels: readonly string[],
+  source: 'sonication' | 'plan',
+  runOrder: readonly string[],
+  listOrder: readonly string[],
+): string[] {
+  if (source !== 'plan') return [...labels];
+  const numberOf = (id: string): string => {
+    const inList = listOrder.indexOf(id);
+    if (inList >= 0) return `spot ${inList + 1}`;
+    const inRun = runOrder.indexOf(id);
+    return inRun >= 0 ? `spot ${inRun + 1} (removed)` : 'spot';
+  };
+  return labels.map((label, i) => {
+    if (i === 0 && label === 'focus' && runOrder[0] !== undefined) return numberOf(runOrder[0]);
+    const match = /^spot (.+)$/.exec(label);
+    return match?.[1] ? numberOf(match[1]) : label;
+  });
+}
+
+/** Round axis values (1, 2, 2.5, 5 × 10ⁿ steps) inside [min, max]: at least `least` of them when the span allows. */
+export function niceTicks(min: number, max: number, least = 3): number[] {
+  const span = max - min;
+  if (!(span > 0) || !Number.isFinite(span)) return Number.isFinite(min) ? [min] : [];
+  for (let magnitude = 10 ** Math.ceil(Math.log10(span)); magnitude > span * 1e-6; magnitude /= 10) {
+    for (const m of [5, 2.5, 2, 1]) {
+      const step = m * magnitude;
+      const first = Math.ceil(min / step - 1e-9) * step;
+      const ticks: number[] = [];
+      for (let v = first; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(6)));
+      if (ticks.length >= least) return ticks;
+    }
+  }
+  return [min, max];
+}
+
+/** Decades to mark on a log axis over [min, max] (both > 0): every decade, or every 2nd, 5th, 10th… past `most`. */
+export function decadeTicks(min: number, max: number, most = 6): number[] {
+  if (!(min > 0) || !(max > min)) return [];
+  const lo = Math.ceil(Math.log10(min) - 1e-9);
+  const hi = Math.floor(Math.log10(max) + 1e-9);
+  const count = hi - lo + 1;
+  const every = [1, 2, 3, 5, 10, 20, 50].find((e) => Math.ceil(count / e) <= most) ?? 100;
+  const ticks: number[] = [];
+  for (let e = Math.ceil(lo / every) * every; e <= hi; e += every) ticks.push(10 ** e);
+  return ticks;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A log-axis label: 0.01, 0.1, 1, 10, 100, then powers of ten (10³, 10⁶, 10³⁰), never a long row of zeros. */
+export function decadeLabel(value: number): string {
+  const e = Math.round(Math.log10(value));
+  if (e >= -2 && e <= 2) return String(Number((10 ** e).toPrecision(1)));
+  const digits = String(e)
+    .split('')
+    .map((d) => (d === '-' ? '⁻' : (SUPERSCRIPT[Number(d)] ?? d)))
+    .join('');
+  return `10${digits}`;
+}
+
+/**
+ * At most about `maxPoints` samples of curves on one time axis, keeping every curve's envelope: each bucket of
+ * samples becomes two (its first and last time), where each curve takes its minimum and maximum in the bucket in
+ * the order they occurred. A plan's 14 000 steps then draw as fast as a sonication's 500, peaks intact.
+ */
+export function decimate(
+  time: number[],
+  curves: (number | null)[][],
+  maxPoints: number,
+): {
+  time: number[];
+  curves: (number | null)[][];
+} {
+  const n = time.length;
+  if (n <= maxPoints || maxPoints < 4) return { time, curves };
+  const buckets = Math.floor(maxPoints / 2);
+  const size = n / buckets;
+  const outTime: number[] = [];
+  const outCurves: (number | null)[][] = curves.map(() => []);
+  for (let b = 0; b < buckets; b++) {
+    const start = Math.floor(b * size);
+    const end = Math.min(n, Math.floor((b + 1) * size));
+    if (end <= start) continue;
+    outTime.push(time[start] as number, time[end - 1] as number);
+    curves.forEach((curve, c) => {
+      let lo: number | null = null;
+      let hi: number | null = null;
+      let loAt = start;
+      let hiAt = start;
+      for (let k = start; k < end; k++) {
+        const v = curve[k] ?? null;
+        if (v === null) continue;
+        if (lo === null || v < lo) {
+          lo = v;
+          loAt = k;
+        }
+        if (hi === null || v > hi) {
+          hi = v;
+          hiAt = k;
+        }
+      }
+      const out = outCurves[c] as (number | null)[];
+      if (loAt <= hiAt) out.push(lo, hi);
+      else out.push(hi, lo);
+    });
+  }
+  return { time: outTime, curves: outCurves };
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { decadeLabel, decadeTicks, decimate, displayLabels, niceTicks } from '../../src/ui/time-series.ts';
+
+describe('plot axes (issue 10, item 11)', () => {
+  it('labels a log dose axis with short decades, never a row of zeros', () => {
+    expect([1e-2, 0.1, 1, 10, 100, 1e3, 1e9, 1e30].map(decadeLabel)).toEqual([
+      '0.01',
+      '0.1',
+      '1',
+      '10',
+      '100',
+      '10³',
+      '10⁹',
+      '10³⁰',
+    ]);
+    // The old axis printed 1,000,000,000 (13 characters) in a 60 px column under its title.
+    for (const t of decadeTicks(1e-2, 3e9)) expect(decadeLabel(t).length).toBeLessThanOrEqual(4);
+  });
+
+  it('marks at most six decades, thinning a plan’s 32 decades', () => {
+    expect(decadeTicks(1e-2, 3e3)).toEqual([0.01, 0.1, 1, 10, 100, 1000]);
+    const wide = decadeTicks(1e-2, 3e30);
+    expect(wide.length).toBeLessThanOrEqual(6);
+    expect(wide.length).toBeGreaterThanOrEqual(3);
+    expect(wide).toContain(1);
+  });
+
+  it('gives a temperature axis at least three round ticks over the ranges the plots use', () => {
+    for (const [min, max] of [
+      [35, 45],
+      [35, 41.2],
+      [35, 77],
+      [35, 402],
+      [36.9, 38.1],
+    ] as const) {
+      const ticks = niceTicks(min, max);
+      expect(ticks.length, `${min}–${max}`).toBeGreaterThanOrEqual(3);
+      for (const t of ticks) {
+        expect(t).toBeGreaterThanOrEqual(min);
+        expect(t).toBeLessThanOrEqual(max);
+      }
+    }
+    expect(niceTicks(35, 45)).toEqual([35, 40, 45]);
+  });
+});
+
+describe('plan legends by spot number (issue 10, item 11)', () => {
+  it('names a plan’s curves by the numbers of the spot list, the first delivered spot for the focus', () => {
+    const labels = ['focus', 'skin', 'spot spot-7', 'spot spot-4'];
+    expect(displayLabels(labels, 'plan', ['spot-2', 'spot-7', 'spot-4'], ['spot-2', 'spot-4', 'spot-7'])).toEqual([
+      'spot 1',
+      'skin',
+      'spot 3',
+      'spot 2',
+    ]);
+  });
+
+  it('keeps a removed spot’s run position and leaves a sonication’s labels alone', () => {
+    expect(displayLabels(['focus', 'spot spot-9'], 'plan', ['spot-1', 'spot-9'], ['spot-1'])).toEqual([
+      'spot 1',
+      'spot 2 (removed)',
+    ]);
+    expect(displayLabels(['focus', 'skin'], 'sonication', [], [])).toEqual(['focus', 'skin']);
+  });
+});
+
+describe('decimated curves', () => {
+  it('keep every curve’s peak and trough and at most the asked number of samples', () => {
+    const time = Array.from({ length: 10_000 }, (_, k) => k * 0.1);
+    const a = time.map((t) => Math.sin(t));
+    const b = time.map((t, k) => (k === 5003 ? 99 : Math.cos(t)));
+    const out = decimate(time, [a, b], 800);
+    expect(out.time.length).toBeLessThanOrEqual(800);
+    expect(Math.max(...(out.curves[1] as number[]))).toBe(99);
+    expect(Math.min(...(out.curves[0] as number[]))).toBeCloseTo(-1, 3);
+    for (let k = 1; k < out.time.length; k++) expect(out.time[k]).toBeGreaterThanOrEqual(out.time[k - 1] as number);
+    expect(decimate([0, 1], [[1, 2]], 800)).toEqual({ time: [0, 1], curves: [[1, 2]] });
+  });
+});
