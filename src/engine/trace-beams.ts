@@ -148,15 +148,3 @@ function sample(all: ElementSet, picked: readonly number[]): ElementSet {
 export function traceBeamsForPlanning(state: CaseState, request: PlanningBeamRequest): PlanningBeamTrace {
   return planningTraceRun(state, request, lazySourceLayout(request.transducer)).trace;
 }
-
-/**
- * Traces every element's beam to the target and classifies what it crosses (the planning trace without no-pass
- * regions or automatic switch-off: elements off by hand show 'off', bone met beyond θc shows 'angle').
- * @param state - the loaded case
- * @param request - transducer, pose and focus
- * @returns element positions [m], statuses and counts
- */
-export function traceBeams(state: CaseState, request: BeamRequest): BeamTrace {
-  const { elementPositions, statuses, counts } = traceBeamsForPlanning(state, request);
-  return { elementPositions, statuses, counts };
-}

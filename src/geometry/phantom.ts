@@ -97,8 +97,3 @@ export async function parseCaseGlb(bytes: ArrayBuffer, fallbackTitle = 'case'): 
   }
   return { meta: readMeta(scene, fallbackTitle), parts, scene };
 }
-
-/** The tissues present in a case, each once, in file order. */
-export function tissuesOf(parts: readonly CasePart[]): TissueId[] {
-  return [...new Set(parts.map((p) => p.tissue))];
-}

@@ -42,8 +42,6 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
   /** Temperature against time at the hottest voxel [s], [°C]. */
   time: Float64Array;
   hottestTemperature: Float64Array;
-  /** The global scope the computation ran in, so tests can prove it left the main thread. */
-  computedIn: string;
   /** Wall time of the computation [ms]. */
   elapsedMs: number;
 }

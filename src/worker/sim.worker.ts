@@ -37,7 +37,7 @@ const api: SimWorkerApi = {
     return summary;
   },
   sonicate(request, onProgress) {
-    const outcome = sonicate(requireCase(), request, onProgress, self.constructor.name);
+    const outcome = sonicate(requireCase(), request, onProgress);
     return Comlink.transfer(outcome, sonicateTransfer(outcome));
   },
   traceBeamsForPlanning(request) {

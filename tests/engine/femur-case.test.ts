@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regionGrid } from '../../src/engine/sonicate.ts';
-import { traceBeams } from '../../src/engine/trace-beams.ts';
+import { traceBeamsForPlanning } from '../../src/engine/trace-beams.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
@@ -23,7 +23,7 @@ describe('the engine, run in Node on the bundled femur case', () => {
   });
 
   it('trace-beams: the default window is clear for most elements and none crosses gas or the nerve', () => {
-    const trace = traceBeams(femur.state, { transducer, pose });
+    const trace = traceBeamsForPlanning(femur.state, { transducer, pose });
     expect(trace.statuses.length).toBe(transducer.elementCount);
     expect(trace.counts.clear).toBeGreaterThan(0.8 * transducer.elementCount);
     expect(trace.counts.gas).toBe(0);
@@ -32,7 +32,7 @@ describe('the engine, run in Node on the bundled femur case', () => {
 
   it('trace-beams: aiming through the femur from the far side flags bone', () => {
     const behind = { ...pose, direction: meta.defaultBeamDirection.map((d) => -d) as [number, number, number] };
-    const trace = traceBeams(femur.state, { transducer, pose: behind });
+    const trace = traceBeamsForPlanning(femur.state, { transducer, pose: behind });
     expect(trace.counts.bone + trace.counts.critical).toBeGreaterThan(0.5 * transducer.elementCount);
   });
 

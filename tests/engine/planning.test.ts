@@ -5,7 +5,7 @@ import type { PlanOutcome } from '../../src/engine/outcomes.ts';
 import type { PlanSpotRequest } from '../../src/engine/requests.ts';
 import { planGrid, runPlan } from '../../src/engine/run-plan.ts';
 import { spotGrid } from '../../src/engine/spot-grid.ts';
-import { traceBeams, traceBeamsForPlanning } from '../../src/engine/trace-beams.ts';
+import { traceBeamsForPlanning } from '../../src/engine/trace-beams.ts';
 import { BEAM_STATUS_CODES } from '../../src/geometry/beam-status.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
@@ -92,12 +92,6 @@ describe('planning beam trace on the iliac wing (gas-filled bowel near the beam 
       noPass: [{ id: 'np', kind: 'box', centre: [centre[0] + 0.2, centre[1], centre[2]], size: 0.01 }],
     });
     expect(away.counts.nopass).toBe(0);
-  });
-
-  it('traceBeams (the original op) gives the same statuses and counts as the planning trace', () => {
-    const t = traceBeams(iliac.state, { transducer, pose: iliacPose });
-    expect(Array.from(t.statuses)).toEqual(Array.from(plain.statuses));
-    expect(t.counts).toEqual(plain.counts);
   });
 });
 

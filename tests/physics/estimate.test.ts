@@ -116,9 +116,9 @@ describe('fast estimate: pure parts (PHYSICS.md §1.2, §1.5)', () => {
     expect(relativeError(numeric, analytic)).toBeLessThan(0.03);
   });
 
-  test('steering range: beyond when the loss falls below one half', () => {
-    expect(STEERING_LOSS_LIMIT).toBe(0.5);
-    expect(isBeyondSteeringRange(0.49)).toBe(true);
+  test('steering range: beyond exactly when the focal pressure falls below the limit fraction of the unsteered', () => {
+    expect(isBeyondSteeringRange(STEERING_LOSS_LIMIT * (1 - 1e-9))).toBe(true);
+    expect(isBeyondSteeringRange(STEERING_LOSS_LIMIT)).toBe(false);
     expect(isBeyondSteeringRange(0.981)).toBe(false);
   });
 });
@@ -141,7 +141,6 @@ describe('fast estimate on the femur default vs the full sonicate op', () => {
       femur.state,
       { ...request, cooling: 0, region: { size: 0.01, spacing: 0.0005 }, fieldModel: 'focal-ray' },
       () => {},
-      'node',
     );
     const g = full.grid;
     const mid = (g.nx - 1) / 2;
@@ -157,7 +156,6 @@ describe('fast estimate on the femur default vs the full sonicate op', () => {
       femur.state,
       { ...request, cooling: 0, region: { size: 0.03, spacing: 0.0005 } },
       () => {},
-      'node',
     );
     const g = full.grid;
     const mid = (g.nx - 1) / 2;

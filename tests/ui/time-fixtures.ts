@@ -69,7 +69,6 @@ export function fakeSonication(withTime = true): SonicationOutcome {
     doses: fakeDoses(),
     time: new Float64Array([0, 15, 30]),
     hottestTemperature: new Float64Array([37, 75, 50]),
-    computedIn: 'test',
     elapsedMs: 5,
     ...(withTime ? { series, frames } : {}),
   };

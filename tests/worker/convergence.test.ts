@@ -43,7 +43,7 @@ function run(spacing: number) {
     cooling: 0,
     region: { size: 0.03, spacing },
   };
-  const outcome = sonicate(femur.state, request, () => {}, 'node');
+  const outcome = sonicate(femur.state, request, () => {});
   const table: TissueId[] = [];
   const labels = femur.state.model.voxelise(outcome.grid, table);
   const report = doseReport(outcome.grid, labels, table, outcome.maxTemperature, outcome.dose, [meta.defaultTarget]);

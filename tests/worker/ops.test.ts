@@ -24,7 +24,7 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
       region: { size: 0.03, spacing: 0.001 },
     };
     const progress: number[] = [];
-    const outcome = sonicate(femur.state, request, (f) => progress.push(f), 'node');
+    const outcome = sonicate(femur.state, request, (f) => progress.push(f));
     const s = outcome.summary;
     expect(s.energy).toBeCloseTo(1000, 9);
     expect(s.peakPressure).toBeGreaterThan(1e6);
@@ -52,9 +52,9 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
       cooling: 0,
       region: { size: 0.02, spacing: 0.001 },
     };
-    const outcome = sonicate(femur.state, request, () => {}, 'node');
+    const outcome = sonicate(femur.state, request, () => {});
     const { focus: _unused, ...unsteeredRequest } = request;
-    const unsteered = sonicate(femur.state, unsteeredRequest, () => {}, 'node');
+    const unsteered = sonicate(femur.state, unsteeredRequest, () => {});
     // Steering moves the peak sideways with the focus; along the beam it may slide within the ≈ 19 mm focal zone
     // (the lesion's surfaces shape it), so only the sideways part is checked, to one lattice column (0.72 mm).
     const moved = outcome.summary.peakPressureLocation.map(
@@ -78,11 +78,11 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
       cooling: 0,
       region: { size: 0.01, spacing: 0.001 },
     };
-    const all = sonicate(femur.state, base, () => {}, 'node');
+    const all = sonicate(femur.state, base, () => {});
     const elementsOn = Uint8Array.from({ length: transducer.elementCount }, (_, i) =>
       i < transducer.elementCount / 2 ? 1 : 0,
     );
-    const half = sonicate(femur.state, { ...base, elementsOn }, () => {}, 'node');
+    const half = sonicate(femur.state, { ...base, elementsOn }, () => {});
     expect(all.summary.activeElements).toBe(transducer.elementCount);
     expect(half.summary.activeElements).toBe(transducer.elementCount / 2);
     expect(all.summary.steeringLoss).toBe(1);
@@ -98,8 +98,8 @@ describe('the worker ops, run in Node on the bundled femur case', () => {
       cooling: 0,
       region: { size: 0.01, spacing: 0.001 },
     };
-    const corrected = sonicate(femur.state, base, () => {}, 'node');
-    const uncorrected = sonicate(femur.state, { ...base, aberrationCorrection: false }, () => {}, 'node');
+    const corrected = sonicate(femur.state, base, () => {});
+    const uncorrected = sonicate(femur.state, { ...base, aberrationCorrection: false }, () => {});
     console.info(
       `femur focal |p|: corrected ${(corrected.summary.peakPressure / 1e6).toFixed(3)} MPa, ` +
         `uncorrected ${(uncorrected.summary.peakPressure / 1e6).toFixed(3)} MPa`,

@@ -26,7 +26,7 @@ describe('sonicate op judges its beams like the plan', () => {
       region: { size: 0.01, spacing: 0.001 },
     };
     const trace = traceBeamsForPlanning(iliac.state, request);
-    const outcome = sonicate(iliac.state, request, () => {}, 'node');
+    const outcome = sonicate(iliac.state, request, () => {});
     expect(trace.counts.gas + trace.counts.critical).toBeGreaterThan(0);
     expect(outcome.summary.activeElements).toBe(trace.activeCount);
     expect(outcome.summary.activeElements).toBe(N - trace.counts.gas - trace.counts.critical);

@@ -36,7 +36,7 @@ function timed<T>(run: () => T): { value: T; ms: number } {
 }
 
 describe('time-resolved results from the worker ops (femur default)', () => {
-  const without = timed(() => sonicate(femur.state, DEFAULT, () => {}, 'node'));
+  const without = timed(() => sonicate(femur.state, DEFAULT, () => {}));
   const hottest = without.value.summary.peakTemperatureLocation;
   const probe: Vec3 = [target[0] + 0.004, target[1], target[2]];
   const withResults = timed(() =>
@@ -44,7 +44,6 @@ describe('time-resolved results from the worker ops (femur default)', () => {
       femur.state,
       { ...DEFAULT, results: { probes: [hottest, probe], probeLabels: ['hottest', ''] } },
       () => {},
-      'node',
     ),
   );
   const outcome: SonicationOutcome = withResults.value;

@@ -31,7 +31,7 @@ describe('the ops list the buffers they transfer', () => {
       region: { size: 0.006, spacing: 0.001 },
       results: { probes: [probe] },
     };
-    const o = sonicate(femur.state, request, () => {}, 'node');
+    const o = sonicate(femur.state, request, () => {});
     const { series, frames } = o;
     if (!series || !frames) throw new Error('no time-resolved results');
     const arrays = [o.maxTemperature, o.dose, o.pressure, o.heatSource, o.time, o.hottestTemperature];

@@ -9,14 +9,12 @@ import { buffersOf, timeResolvedArrays } from '../transfer.ts';
  * @param state - the loaded case
  * @param request - the app's request
  * @param onProgress - 0..1
- * @param scope - the global scope it runs in (the worker's, or 'node' in tests)
  * @returns the outcome the app stores
  */
 export function sonicate(
   state: CaseState,
   request: SonicateRequest,
   onProgress: (fraction: number) => void,
-  scope: string,
 ): SonicationOutcome {
   const run = runSonication(state, request, onProgress);
   const { grid, result, steeringLoss, elapsedMs, fieldModel, validity } = run;
@@ -64,7 +62,6 @@ export function sonicate(
     time: result.time,
     hottestTemperature: result.hottestTemperature,
     ...(result.series && result.frames ? { series: result.series, frames: result.frames } : {}),
-    computedIn: scope,
     elapsedMs,
   };
 }
