@@ -513,11 +513,15 @@ function rowsOf(p: Probe, s: Session): Row[] {
     const lt = longTasksIn(p, x.done, x.frame + 1);
     return [
       { phase: 'click → "running" (main thread: request built and posted)', ms: x.running - x.click },
-      { phase: 'engine in the worker (as the results card shows it, 0.1 s steps)', ms: x.workerMs },
-      {
-        phase: 'rest of running → "done" (worker start-up, messages, transfer, decoding)',
-        ms: x.done - x.running - x.workerMs,
-      },
+      ...(Number.isFinite(x.workerMs)
+        ? [
+            { phase: 'engine in the worker (as the results card shows it, 0.1 s steps)', ms: x.workerMs },
+            {
+              phase: 'rest of running → "done" (worker start-up, messages, transfer, decoding)',
+              ms: x.done - x.running - x.workerMs,
+            },
+          ]
+        : [{ phase: 'running → "done" (the results card showed no engine time to split it)', ms: x.done - x.running }]),
       {
         phase: `"done" → first frame with the result (main thread; ${lt.count} long tasks, ${lt.total.toFixed(0)} ms)`,
         ms: x.frame - x.done,

@@ -1,5 +1,7 @@
 import { estimateRequest, planRequest, sonicateRequest } from '../../src/app/planning-requests.ts';
 import { installNodeKernels } from '../../src/cli/kernels.ts';
+import { runScenario } from '../../src/cli/run.ts';
+import { readScenario } from '../../src/cli/scenario.ts';
 import type { CaseState } from '../../src/engine/case.ts';
 import { installKernels, type Kernels, kernels } from '../../src/engine/kernels/current.ts';
 import type { PlanRequest } from '../../src/engine/requests.ts';
@@ -12,7 +14,7 @@ import { estimate } from '../../src/worker/ops/estimate.ts';
 import { sonicate } from '../../src/worker/ops/sonicate.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
-import { MemoryPeak, median, type Timing, timeSync } from './measure.ts';
+import { MemoryPeak, median, Stopwatch, type Timing, timeSync } from './measure.ts';
 import type { Phase, Row } from './report.ts';
 
 /**
@@ -115,7 +117,9 @@ function instrument(k: Kernels, clock: KernelClock): Kernels {
 
 /** Progress marks (fraction, time) of one run, turned into phases at known fractions of the engine's progress bar. */
 class ProgressMarks {
-  readonly marks: [number, number][] = [];
+  /** [fraction, wall time, process CPU time] at each progress callback [ms] */
+  readonly marks: [number, number, number][] = [];
+  private readonly cpu0 = process.cpuUsage();
   constructor(
     readonly started: number,
     readonly memory: MemoryPeak,
@@ -123,30 +127,37 @@ class ProgressMarks {
     readonly last = 'after the last progress mark',
   ) {}
 
+  private cpuNow(): number {
+    const c = process.cpuUsage(this.cpu0);
+    return (c.user + c.system) / 1000;
+  }
+
   readonly onProgress = (fraction: number): void => {
-    this.marks.push([fraction, performance.now()]);
+    this.marks.push([fraction, performance.now(), this.cpuNow()]);
     this.memory.sample();
   };
 
-  /** Time of the first mark at or past `fraction` (undefined: never reached). */
-  at(fraction: number): number | undefined {
-    return this.marks.find(([f]) => f >= fraction - 1e-9)?.[1];
+  /** The first mark at or past `fraction` (undefined: never reached). */
+  at(fraction: number): [number, number, number] | undefined {
+    return this.marks.find(([f]) => f >= fraction - 1e-9);
   }
 
   /**
    * @param bounds - [name, fraction at which the phase ends], in order
-   * @param ended - when the run returned
+   * @param ended - when the run returned (call right after it returns: the CPU time is read now)
    */
   phases(bounds: [string, number][], ended: number): Phase[] {
     const out: Phase[] = [];
     let from = this.started;
+    let cpuFrom = 0;
     for (const [name, end] of bounds) {
-      const t = this.at(end);
-      if (t === undefined) continue;
-      out.push({ phase: name, ms: t - from });
-      from = t;
+      const m = this.at(end);
+      if (m === undefined) continue;
+      out.push({ phase: name, ms: m[1] - from, cpu: m[2] - cpuFrom });
+      from = m[1];
+      cpuFrom = m[2];
     }
-    out.push({ phase: this.last, ms: ended - from });
+    out.push({ phase: this.last, ms: ended - from, cpu: this.cpuNow() - cpuFrom });
     return out;
   }
 }
@@ -168,7 +179,11 @@ const SONICATION_PHASES: [string, number][] = [
 
 function medianPhases(runs: Phase[][]): Phase[] {
   const first = runs[0] ?? [];
-  return first.map((p, i) => ({ phase: p.phase, ms: median(runs.map((r) => r[i]?.ms ?? 0)) }));
+  return first.map((p, i) => ({
+    phase: p.phase,
+    ms: median(runs.map((r) => r[i]?.ms ?? 0)),
+    cpu: median(runs.map((r) => r[i]?.cpu ?? 0)),
+  }));
 }
 
 function kernelPhases(clocks: Map<string, number>[]): Phase[] {
@@ -205,7 +220,7 @@ export async function engineRows(options: EngineOptions): Promise<EngineResult> 
   const request = sonicateRequest(store.getState());
   const runs: Phase[][] = [];
   const clocks: Map<string, number>[] = [];
-  const totals: number[] = [];
+  const watch = new Stopwatch();
   let calls: Record<string, number> = {};
   let fineGrid: EngineResult['fineGrid'];
   let coarseGrid: EngineResult['coarseGrid'];
@@ -213,14 +228,16 @@ export async function engineRows(options: EngineOptions): Promise<EngineResult> 
   for (let i = 0; i < 1 + repeats; i++) {
     clock.reset();
     femurMemory.sample();
+    if (i > 0) watch.start();
     const started = performance.now();
     const marks = new ProgressMarks(
       started,
       femurMemory,
       'whole-path dose report over every lattice voxel (coarseReport), merge, validity, encode',
     );
-    const outcome = sonicate(state, request, marks.onProgress, 'node');
+    const outcome = sonicate(state, request, marks.onProgress);
     const ended = performance.now();
+    if (i > 0) watch.stop();
     femurMemory.sample();
     if (i === 0) {
       const g = outcome.grid;
@@ -231,11 +248,17 @@ export async function engineRows(options: EngineOptions): Promise<EngineResult> 
       options.log(`femur sonication (warm-up): ${(ended - started).toFixed(0)} ms`);
       continue;
     }
-    totals.push(ended - started);
     runs.push(marks.phases(SONICATION_PHASES, ended));
     clocks.push(new Map(clock.ms));
   }
-  const sonication: Timing = { ...summaryOf(totals), warmup: 1 };
+  const sonication: Timing = watch.timing(1);
+  const totals = sonication.samples;
+  // The same case through the command line (npm run simulate public/scenarios/femur-shaft.json): its scenario is
+  // the app's default sonication, without the app's time-resolved recording.
+  const cli = await runScenario(readScenario('public/scenarios/femur-shaft.json'));
+  const cliCore = cli.runTime.core * 1000;
+  const cliTotal = cli.runTime.total * 1000;
+  options.log(`femur via the CLI's runScenario: core ${cliCore.toFixed(0)} ms, total ${cliTotal.toFixed(0)} ms`);
   options.log(
     `femur sonication: median ${sonication.median.toFixed(0)} ms of ${totals.map((t) => t.toFixed(0)).join(', ')}`,
   );
@@ -243,15 +266,17 @@ export async function engineRows(options: EngineOptions): Promise<EngineResult> 
     id: 'femur-sonication-node',
     figure: 'Default femur sonication, whole path (Node, the worker op alone)',
     measured: sonication.median,
+    cpu: sonication.cpu,
     unit: 'ms',
     target: { value: 1000, kind: 'at most' },
     notes: [
       `Node, one thread: the worker's sonicate op on the app's own request (sonicateRequest of the default store), case already loaded; median of ${totals.length} (${totals.map((t) => t.toFixed(0)).join(', ')} ms).`,
       'Not click-to-result: the Chromium line is (it adds posting, transfer, the main thread and drawing).',
+      `The command line on public/scenarios/femur-shaft.json (runScenario, one run): ${cliCore.toFixed(0)} ms in the engine, ${cliTotal.toFixed(0)} ms with building the case.`,
       "No baseline: plain-JavaScript kernels are not the app's path (the kernel lines give their ratios).",
     ],
     phases: [...medianPhases(runs), ...kernelPhases(clocks)],
-    detail: { timing: sonication, fineGrid, coarseGrid, kernelCalls: calls },
+    detail: { timing: sonication, fineGrid, coarseGrid, kernelCalls: calls, cli: cli.runTime },
   });
   rows.push(memoryRow('memory-femur-node', 'Peak memory, default femur sonication (Node process RSS)', femurMemory));
 
@@ -267,6 +292,7 @@ export async function engineRows(options: EngineOptions): Promise<EngineResult> 
     id: 'estimate-node',
     figure: 'Live estimate, femur default (Node, the worker op alone)',
     measured: est.median,
+    cpu: est.cpu,
     unit: 'ms',
     target: { value: 20, kind: 'at most' },
     notes: [
@@ -309,16 +335,6 @@ function memoryRow(id: string, figure: string, memory: MemoryPeak): Row {
       },
     ],
     detail: { rss: memory.rss, heapUsed: memory.heapUsed, arrayBuffers: memory.arrayBuffers },
-  };
-}
-
-function summaryOf(samples: number[]): Omit<Timing, 'warmup'> {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    median: median(samples),
-    min: sorted[0] ?? 0,
-    max: sorted[sorted.length - 1] ?? 0,
-    samples,
   };
 }
 
@@ -377,6 +393,7 @@ function planRows(
         id: 'plan-node',
         figure,
         measured: (ended - started) / 1000,
+        cpu: phases.reduce((sum, p) => sum + (p.cpu ?? 0), 0) / 1000,
         unit: 's',
         target: { value: 10, kind: 'at most' },
         notes: [`Node, one thread, the whole plan run once on its region (${region}); ${blocked} spots blocked.`],
@@ -386,44 +403,54 @@ function planRows(
     ];
   }
   // One spot's judgement is one steered planning trace.
-  const judge = timeSync(() => traceBeamsForPlanning(state, { ...full, focus: full.spots[0]?.focus ?? s.target }), {
+  const judged = timeSync(() => traceBeamsForPlanning(state, { ...full, focus: full.spots[0]?.focus ?? s.target }), {
     warmup: 2,
     repeats: 9,
-  }).median;
-  const ms = (i: number) => phases[i]?.ms ?? 0;
-  const perSpotOfRun = (ms(1) + ms(2) + ms(3)) / k;
-  const perSpot = perSpotOfRun + judge;
-  const once = ms(0) - k * judge + ms(4);
-  const total = once + n * perSpot;
+  });
+  // The extrapolation, in wall time and in CPU time (the process's, which the machine's other load does not inflate).
+  const extrapolate = (of: (p: Phase) => number, judge: number) => {
+    const t = (i: number) => {
+      const p = phases[i];
+      return p ? of(p) : 0;
+    };
+    const perSpot = (t(1) + t(2) + t(3)) / k + judge;
+    const once = t(0) - k * judge + t(4);
+    return { perSpot, once, total: once + n * perSpot, field: t(1) / k, coarse: t(2) / k, fine: t(3) / k };
+  };
+  const wall = extrapolate((p) => p.ms, judged.median);
+  const cpu = extrapolate((p) => p.cpu ?? p.ms, judged.cpu);
+  const { perSpot, once, total } = wall;
   options.log(
-    `plan: first ${k} of ${n} spots in ${((ended - started) / 1000).toFixed(2)} s → ${(perSpot / 1000).toFixed(2)} s per spot, ${(once / 1000).toFixed(2)} s once → ≈ ${(total / 1000).toFixed(1)} s`,
+    `plan: first ${k} of ${n} spots in ${((ended - started) / 1000).toFixed(2)} s → ${(perSpot / 1000).toFixed(2)} s per spot, ${(once / 1000).toFixed(2)} s once → ≈ ${(total / 1000).toFixed(1)} s (CPU ≈ ${(cpu.total / 1000).toFixed(1)} s)`,
   );
   return [
     {
       id: 'plan-node',
       figure,
       measured: total / 1000,
+      cpu: cpu.total / 1000,
       unit: 's',
       target: { value: 10, kind: 'at most' },
       notes: [
         `EXTRAPOLATED from its first ${k} spots, run on the full plan's region (${region}) in ${((ended - started) / 1000).toFixed(2)} s:`,
-        `${(perSpot / 1000).toFixed(2)} s per spot (field, both heat runs, and ${judge.toFixed(1)} ms to judge it) and ${(once / 1000).toFixed(2)} s once (labels, lattice, report),`,
-        `so ${n} spots ≈ ${(total / 1000).toFixed(1)} s.`,
+        `${(perSpot / 1000).toFixed(2)} s per spot (field, both heat runs, and ${judged.median.toFixed(1)} ms to judge it) and ${(once / 1000).toFixed(2)} s once (labels, lattice, report),`,
+        `so ${n} spots ≈ ${(total / 1000).toFixed(1)} s (from CPU times ≈ ${(cpu.total / 1000).toFixed(1)} s).`,
         '`npm run bench -- --full-plan` times the whole plan instead. Node, one thread; not click-to-result.',
       ],
       phases: [
         {
           phase: `once per plan: labels, lattice (measured with ${k} spots, less their judging), whole-path report`,
           ms: once,
+          cpu: cpu.once,
         },
-        { phase: `per spot × ${n}: judge (one planning trace)`, ms: n * judge },
-        { phase: `per spot × ${n}: field (input plane + march)`, ms: (n * ms(1)) / k },
-        { phase: `per spot × ${n}: whole-path heat (coarse)`, ms: (n * ms(2)) / k },
-        { phase: `per spot × ${n}: plan-region heat (fine)`, ms: (n * ms(3)) / k },
-        ...phases.map((p) => ({ phase: `measured, ${k} spots: ${p.phase}`, ms: p.ms })),
+        { phase: `per spot × ${n}: judge (one planning trace)`, ms: n * judged.median, cpu: n * judged.cpu },
+        { phase: `per spot × ${n}: field (input plane + march)`, ms: n * wall.field, cpu: n * cpu.field },
+        { phase: `per spot × ${n}: whole-path heat (coarse)`, ms: n * wall.coarse, cpu: n * cpu.coarse },
+        { phase: `per spot × ${n}: plan-region heat (fine)`, ms: n * wall.fine, cpu: n * cpu.fine },
+        ...phases.map((p) => ({ ...p, phase: `measured, ${k} spots: ${p.phase}` })),
         ...kernelsMs.map((p) => ({ phase: `measured, ${k} spots: ${p.phase}`, ms: p.ms })),
       ],
-      detail: { spots: n, grid: g, measuredSpots: k, measuredMs: ended - started, perSpot, once, judge, blocked },
+      detail: { spots: n, grid: g, measuredSpots: k, measuredMs: ended - started, wall, cpu, judge: judged, blocked },
     },
   ];
 }

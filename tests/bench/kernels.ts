@@ -90,6 +90,7 @@ export function rayleighRow(options: KernelOptions): Row {
     id: 'field-kernel',
     figure: `Field kernel: Rayleigh sum, ${layout.count} elements × ${m / 1000}k points, one core`,
     measured: rate(fast),
+    cpu: terms / (fast.cpu / 1000),
     unit: 'terms/s',
     target: { value: FIELD_TARGET, kind: 'at least' },
     baseline: { value: rate(slow), name: jsRayleigh.name },
@@ -156,7 +157,7 @@ function fftWork(k: SliceKernels, n: number): () => void {
 /** Per transform: a sample's time over its 20 transforms. */
 function perTransform(t: Timing): Timing {
   const f = (x: number) => x / 20;
-  return { ...t, median: f(t.median), min: f(t.min), max: f(t.max), samples: t.samples.map(f) };
+  return { ...t, median: f(t.median), min: f(t.min), max: f(t.max), samples: t.samples.map(f), cpu: f(t.cpu) };
 }
 
 export function fftRows(options: KernelOptions): Row[] {
@@ -172,6 +173,7 @@ export function fftRows(options: KernelOptions): Row[] {
       id: `fft-${n}`,
       figure: `2D FFT ${n} × ${n} (complex, f32 planes), one transform`,
       measured: fast.median,
+      cpu: fast.cpu,
       unit: 'ms',
       baseline: { value: slow.median, name: 'fft.js' },
       notes: [],
@@ -246,6 +248,7 @@ export function pennesRows(options: KernelOptions, grids: [string, number, numbe
       id: `pennes-${nx}x${ny}x${nz}`,
       figure: `Pennes step with max ΔT and CEM43, ${label} ${nx}×${ny}×${nz}, one thread`,
       measured: rate(fast),
+      cpu: (c.count * c.steps) / (fast.cpu / 1000),
       unit: 'voxel-steps/s',
       target: { value: PENNES_TARGET, kind: 'at least' },
       baseline: { value: rate(slow), name: 'JavaScript (Float64)' },

@@ -1,14 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 
-/** Timings of one piece of work: every repetition after the warm-up [ms], and their median. */
+/**
+ * Timings of one piece of work: every repetition after the warm-up [ms], and their median. Wall time is the figure;
+ * the process's CPU time beside it is what the work takes on a core of its own (single-threaded work on a machine
+ * whose other processes queue for the same cores waits, and that wait is in the wall time only).
+ */
 export interface Timing {
-  /** median of the repetitions [ms] */
+  /** median of the repetitions' wall times [ms] */
   median: number;
   min: number;
   max: number;
-  /** each repetition [ms], in order */
+  /** each repetition's wall time [ms], in order */
   samples: number[];
+  /** median of the repetitions' CPU times (user + system, the whole process) [ms] */
+  cpu: number;
   warmup: number;
 }
 
@@ -19,12 +25,47 @@ export interface TimingOptions {
   repeats: number;
 }
 
-function summarise(samples: number[], warmup: number): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
+/** The median of a list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const median =
-    sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number, samples, warmup };
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Wall and CPU time of repetitions, summarised. */
+export class Stopwatch {
+  readonly wall: number[] = [];
+  readonly cpu: number[] = [];
+  private t0 = 0;
+  private c0: NodeJS.CpuUsage = { user: 0, system: 0 };
+
+  start(): void {
+    this.c0 = process.cpuUsage();
+    this.t0 = performance.now();
+  }
+
+  /** @returns this repetition's wall time [ms] */
+  stop(): number {
+    const wall = performance.now() - this.t0;
+    const c = process.cpuUsage(this.c0);
+    this.wall.push(wall);
+    this.cpu.push((c.user + c.system) / 1000);
+    return wall;
+  }
+
+  timing(warmup: number): Timing {
+    return {
+      median: median(this.wall),
+      min: Math.min(...this.wall),
+      max: Math.max(...this.wall),
+      samples: [...this.wall],
+      cpu: median(this.cpu),
+      warmup,
+    };
+  }
 }
 
 /**
@@ -35,13 +76,13 @@ function summarise(samples: number[], warmup: number): Timing {
  */
 export function timeSync(work: () => unknown, options: TimingOptions): Timing {
   for (let i = 0; i < options.warmup; i++) work();
-  const samples: number[] = [];
+  const watch = new Stopwatch();
   for (let i = 0; i < options.repeats; i++) {
-    const t0 = performance.now();
+    watch.start();
     work();
-    samples.push(performance.now() - t0);
+    watch.stop();
   }
-  return summarise(samples, options.warmup);
+  return watch.timing(options.warmup);
 }
 
 /**
@@ -57,34 +98,17 @@ export function timePair(a: () => unknown, b: () => unknown, options: TimingOpti
     a();
     b();
   }
-  const sa: number[] = [];
-  const sb: number[] = [];
+  const wa = new Stopwatch();
+  const wb = new Stopwatch();
   for (let i = 0; i < options.repeats; i++) {
-    let t0 = performance.now();
+    wa.start();
     a();
-    sa.push(performance.now() - t0);
-    t0 = performance.now();
+    wa.stop();
+    wb.start();
     b();
-    sb.push(performance.now() - t0);
+    wb.stop();
   }
-  return [summarise(sa, options.warmup), summarise(sb, options.warmup)];
-}
-
-/** As timeSync, for work that returns a promise. */
-export async function timeAsync(work: () => Promise<unknown>, options: TimingOptions): Promise<Timing> {
-  for (let i = 0; i < options.warmup; i++) await work();
-  const samples: number[] = [];
-  for (let i = 0; i < options.repeats; i++) {
-    const t0 = performance.now();
-    await work();
-    samples.push(performance.now() - t0);
-  }
-  return summarise(samples, options.warmup);
-}
-
-/** The median of a list of numbers. */
-export function median(values: readonly number[]): number {
-  return summarise([...values], 0).median;
+  return [wa.timing(options.warmup), wb.timing(options.warmup)];
 }
 
 /**

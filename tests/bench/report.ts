@@ -11,6 +11,8 @@ export interface Target {
 export interface Phase {
   phase: string;
   ms: number;
+  /** the process's CPU time in it [ms], where known */
+  cpu?: number;
   unit?: Unit;
 }
 
@@ -19,6 +21,8 @@ export interface Row {
   id: string;
   figure: string;
   measured: number;
+  /** the process's CPU time for the same work (wall-time figures in Node), in the figure's unit */
+  cpu?: number;
   unit: Unit;
   target?: Target;
   /** the same work by the straightforward implementation (plain JavaScript, Float64, fft.js) */
@@ -75,7 +79,9 @@ function cells(row: Row): string[] {
   const r = ratio(row);
   return [
     row.figure,
-    format(row.measured, row.unit),
+    row.cpu === undefined
+      ? format(row.measured, row.unit)
+      : `${format(row.measured, row.unit)} (CPU ${format(row.cpu, row.unit)})`,
     targetText(row),
     ok === undefined ? '—' : ok ? 'yes' : '**no**',
     row.baseline ? `${format(row.baseline.value, row.unit)} (${row.baseline.name})` : '—',
@@ -120,7 +126,10 @@ function notes(rows: readonly Row[], em: (s: string) => string): string[] {
     out.push('', `Where the time goes (${misses.length} target${misses.length > 1 ? 's' : ''} missed):`);
     for (const row of misses) {
       out.push(`- ${em(row.figure)}: ${format(row.measured, row.unit)} against ${targetText(row)}`);
-      for (const p of row.phases ?? []) out.push(`    - ${p.phase}: ${format(p.ms, p.unit ?? 'ms')}`);
+      for (const p of row.phases ?? []) {
+        const cpu = p.cpu === undefined ? '' : ` (CPU ${format(p.cpu, 'ms')})`;
+        out.push(`    - ${p.phase}: ${format(p.ms, p.unit ?? 'ms')}${cpu}`);
+      }
     }
   }
   return out;
