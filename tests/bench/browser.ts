@@ -130,8 +130,8 @@ function chromiumPath(): string | undefined {
   }
 }
 
-/** Proportional set sizes [bytes] of the Chromium processes this process started, by kind (from /proc). */
-function chromiumMemory(): { total: number; renderer: number; gpu: number } {
+/** The Chromium processes this process started, with their kind (browser, renderer, gpu-process, utility, …). */
+function ourChromium(): { pid: number; kind: string }[] {
   const parent = new Map<number, number>();
   const kind = new Map<number, string>();
   for (const entry of readdirSync('/proc')) {
@@ -152,9 +152,13 @@ function chromiumMemory(): { total: number; renderer: number; gpu: number } {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
     return false;
   };
+  return [...kind].filter(([pid, k]) => k !== '' && ours(pid)).map(([pid, k]) => ({ pid, kind: k }));
+}
+
+/** Proportional set sizes [bytes] of the Chromium processes this process started, by kind (from /proc). */
+function chromiumMemory(): { total: number; renderer: number; gpu: number } {
   const out = { total: 0, renderer: 0, gpu: 0 };
-  for (const [pid, k] of kind) {
-    if (k === '' || !ours(pid)) continue;
+  for (const { pid, kind } of ourChromium()) {
     let pss = 0;
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
@@ -163,10 +167,79 @@ function chromiumMemory(): { total: number; renderer: number; gpu: number } {
       continue;
     }
     out.total += pss;
-    if (k === 'renderer') out.renderer = Math.max(out.renderer, pss);
-    if (k === 'gpu-process') out.gpu += pss;
+    if (kind === 'renderer') out.renderer = Math.max(out.renderer, pss);
+    if (kind === 'gpu-process') out.gpu += pss;
   }
   return out;
+}
+
+/** CPU time [ms] used so far by the page's threads (renderer main, its dedicated workers, the rest) and the GPU process. */
+export interface ChromiumCpu {
+  main: number;
+  worker: number;
+  otherRenderer: number;
+  gpu: number;
+  /** the other renderer threads by name (Compositor, ThreadPoolForeg…, …) */
+  others: Record<string, number>;
+}
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ; 100 on Linux). */
+const TICK_MS = 10;
+
+function chromiumCpu(): ChromiumCpu {
+  const out: ChromiumCpu = { main: 0, worker: 0, otherRenderer: 0, gpu: 0, others: {} };
+  for (const { pid, kind } of ourChromium()) {
+    if (kind !== 'renderer' && kind !== 'gpu-process') continue;
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ms = (Number(f[11]) + Number(f[12])) * TICK_MS;
+        if (kind === 'gpu-process') out.gpu += ms;
+        else if (tid === `${pid}`) out.main += ms;
+        else if (comm.startsWith('DedicatedWorker')) out.worker += ms;
+        else {
+          out.otherRenderer += ms;
+          out.others[comm] = (out.others[comm] ?? 0) + ms;
+        }
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
+  return out;
+}
+
+function cpuSince(before: ChromiumCpu): ChromiumCpu {
+  const now = chromiumCpu();
+  const others: Record<string, number> = {};
+  for (const [name, ms] of Object.entries(now.others)) {
+    const d = ms - (before.others[name] ?? 0);
+    if (d > 0) others[name] = d;
+  }
+  return {
+    main: now.main - before.main,
+    worker: now.worker - before.worker,
+    otherRenderer: now.otherRenderer - before.otherRenderer,
+    gpu: now.gpu - before.gpu,
+    others,
+  };
+}
+
+function cpuText(c: ChromiumCpu): string {
+  const others = Object.entries(c.others)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, ms]) => `${name} ${ms}`)
+    .join(', ');
+  return `CPU: main thread ${c.main} ms, worker ${c.worker} ms, other renderer threads ${c.otherRenderer} ms${others ? ` (${others})` : ''}, GPU process ${c.gpu} ms`;
 }
 
 /** Long tasks that start in [from, to): count, total and longest [ms]. */
@@ -195,19 +268,27 @@ interface Sonication {
   frame: number;
   /** engine wall time in the worker, as the results card shows it (0.1 s resolution) [ms] */
   workerMs: number;
+  /** CPU time from just before the click to the "done" status being seen (polled every 100 ms) */
+  cpuToDone: ChromiumCpu;
+  /** CPU time in the 1.5 s after it (the result's arrival on the main thread and its drawing) */
+  cpuAfter: ChromiumCpu;
 }
 
 async function sonicateOnce(page: Page, timeoutMs: number): Promise<Sonication> {
   const before = await probe(page);
   const seen = before.events.length;
+  const cpu0 = chromiumCpu();
   await page.getByTestId('sonicate').click();
   await page.waitForFunction(
     `window.__bench.events.slice(${seen}).some((e) => e[0] === 'run-status' && e[1] === 'done')`,
     undefined,
     { timeout: timeoutMs, polling: 100 },
   );
+  const cpuToDone = cpuSince(cpu0);
+  const cpu1 = chromiumCpu();
   // Let the result be drawn and the main thread settle before reading the times.
   await page.waitForTimeout(1500);
+  const cpuAfter = cpuSince(cpu1);
   const p = await probe(page);
   const clicks = p.clicks.filter(([id]) => id === 'sonicate');
   const click = (clicks[clicks.length - 1] as [string, number])[1];
@@ -222,6 +303,8 @@ async function sonicateOnce(page: Page, timeoutMs: number): Promise<Sonication> 
     done,
     frame: p.frames.find((t) => t > done) ?? Number.NaN,
     workerMs: workerS * 1000,
+    cpuToDone,
+    cpuAfter,
   };
 }
 
@@ -321,14 +404,16 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
         await b.startTracing(page, { categories: TRACE_CATEGORIES });
         await startProfile(cdp);
       }
+      const cpu0 = chromiumCpu();
       const from = await now(page);
       const result = await work();
       const to = await now(page);
+      const cpu = cpuSince(cpu0);
       if (profiled) {
         profiles[name] = await stopProfile(cdp, maps);
         traces[name] = mainThreadSelfTime(await b.stopTracing());
       } else {
-        windows.push({ name, from, to });
+        windows.push({ name, from, to, cpu });
       }
       return result;
     };
@@ -468,6 +553,8 @@ interface Window {
   name: string;
   from: number;
   to: number;
+  /** CPU time of the page's threads and the GPU process in the window */
+  cpu: ChromiumCpu;
 }
 
 interface Session {
@@ -526,6 +613,8 @@ function rowsOf(p: Probe, s: Session): Row[] {
         phase: `"done" → first frame with the result (main thread; ${lt.count} long tasks, ${lt.total.toFixed(0)} ms)`,
         ms: x.frame - x.done,
       },
+      { phase: `click → "done", worker thread CPU (${cpuText(x.cpuToDone)})`, ms: x.cpuToDone.worker },
+      { phase: `the 1.5 s after "done", main thread CPU (${cpuText(x.cpuAfter)})`, ms: x.cpuAfter.main },
     ];
   };
   // The phases of the median run.
@@ -573,7 +662,7 @@ function rowsOf(p: Probe, s: Session): Row[] {
     ],
     phases: [
       ...byWindow.map((b) => ({
-        phase: `${b.name}: ${b.count} long tasks, longest ${b.longest.toFixed(0)} ms, total`,
+        phase: `${b.name} (${(b.to - b.from).toFixed(0)} ms; ${cpuText(b.cpu)}): ${b.count} long tasks, longest ${b.longest.toFixed(0)} ms, total`,
         ms: b.total,
       })),
       ...profiled.flatMap((name) => profilePhases(s, name, 4)),
