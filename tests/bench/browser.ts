@@ -580,7 +580,8 @@ function profilePhases(s: Session, name: string, top = 6): Phase[] {
   const trace = s.traces[name] ?? [];
   if (!profile) return [];
   return [
-    // "(program)" is the native work, which the trace lines below name.
+    // The trace first: it names the native work a JavaScript profile only calls "(program)".
+    ...trace.slice(0, top).map((t) => ({ phase: `main thread, ${name}, trace self time: ${t.name}`, ms: t.ms })),
     ...profile.bySource
       .filter((b) => b.source !== '(program)')
       .slice(0, top)
@@ -588,7 +589,6 @@ function profilePhases(s: Session, name: string, top = 6): Phase[] {
         phase: `main thread, ${name}, CPU profile (${profile.busy.toFixed(0)} ms busy) by source: ${b.source}`,
         ms: b.ms,
       })),
-    ...trace.slice(0, top).map((t) => ({ phase: `main thread, ${name}, trace self time: ${t.name}`, ms: t.ms })),
   ];
 }
 
@@ -665,7 +665,9 @@ function rowsOf(p: Probe, s: Session): Row[] {
         phase: `${b.name} (${(b.to - b.from).toFixed(0)} ms; ${cpuText(b.cpu)}): ${b.count} long tasks, longest ${b.longest.toFixed(0)} ms, total`,
         ms: b.total,
       })),
-      ...profiled.flatMap((name) => profilePhases(s, name, 4)),
+      // The busiest thing of each profiled window first, then the rest of each.
+      ...profiled.flatMap((name) => profilePhases(s, name, 4).slice(0, 1)),
+      ...profiled.flatMap((name) => profilePhases(s, name, 4).slice(1)),
     ],
     detail: { byWindow, longTasks: p.longTasks },
   });

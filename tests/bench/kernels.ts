@@ -14,7 +14,7 @@ import type { VoxelGrid } from '../../src/physics/grid.ts';
 import { jsRayleigh, type RayleighKernel, type RayleighSources } from '../../src/physics/rayleigh.ts';
 import { runThermalSchedule, type ThermalSchedule } from '../../src/physics/thermal-run.ts';
 import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
-import { median, type Timing, timePair, timeSync } from './measure.ts';
+import { median, Stopwatch, type Timing, timePair, timeSync } from './measure.ts';
 import type { Row } from './report.ts';
 
 /**
@@ -235,10 +235,28 @@ function pennesCase(nx: number, ny: number, nz: number, spacing: number) {
 export function pennesRows(options: KernelOptions, grids: [string, number, number, number, number][]): Row[] {
   return grids.map(([label, nx, ny, nz, spacing]) => {
     const c = pennesCase(nx, ny, nz, spacing);
-    const [fast, slow] = timePair(c.run(wasm.bioheat), c.run(), { warmup: 1, repeats: options.quick ? 3 : 7 });
-    const rate = (t: Timing) => (c.count * c.steps) / (t.median / 1000);
+    // Interleaved: the kernels' run, the reference's, then the kernels' parts one by one, so all three meet the
+    // same load from other processes.
+    const wasmRun = c.run(wasm.bioheat);
+    const jsRun = c.run();
+    wasmRun();
+    jsRun();
     c.parts(wasm.bioheat);
-    const split = Array.from({ length: options.quick ? 3 : 5 }, () => c.parts(wasm.bioheat));
+    const a = new Stopwatch();
+    const b = new Stopwatch();
+    const split: ReturnType<typeof c.parts>[] = [];
+    for (let i = 0; i < (options.quick ? 3 : 7); i++) {
+      a.start();
+      wasmRun();
+      a.stop();
+      b.start();
+      jsRun();
+      b.stop();
+      split.push(c.parts(wasm.bioheat));
+    }
+    const fast = a.timing(1);
+    const slow = b.timing(1);
+    const rate = (t: Timing) => (c.count * c.steps) / (t.median / 1000);
     const part = (k: 'start' | 'steps' | 'finish') => median(split.map((x) => x[k]));
     const stepRate = (c.count * c.steps) / (part('steps') / 1000);
     options.log(

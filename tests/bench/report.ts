@@ -114,8 +114,11 @@ export function textReport(rows: readonly Row[], m: Machine): string {
   return out.join('\n');
 }
 
-/** Notes of every row, then where the time goes for every missed target. */
-function notes(rows: readonly Row[], em: (s: string) => string): string[] {
+/**
+ * Notes of every row, then where the time goes for every missed target.
+ * @param most - at most this many phases per miss (the README's short form; the JSON has them all)
+ */
+function notes(rows: readonly Row[], em: (s: string) => string, most = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
   for (const row of rows) {
     if (row.notes.length === 0) continue;
@@ -126,10 +129,12 @@ function notes(rows: readonly Row[], em: (s: string) => string): string[] {
     out.push('', `Where the time goes (${misses.length} target${misses.length > 1 ? 's' : ''} missed):`);
     for (const row of misses) {
       out.push(`- ${em(row.figure)}: ${format(row.measured, row.unit)} against ${targetText(row)}`);
-      for (const p of row.phases ?? []) {
+      const phases = row.phases ?? [];
+      for (const p of phases.slice(0, most)) {
         const cpu = p.cpu === undefined ? '' : ` (CPU ${format(p.cpu, 'ms')})`;
         out.push(`    - ${p.phase}: ${format(p.ms, p.unit ?? 'ms')}${cpu}`);
       }
+      if (phases.length > most) out.push(`    - … ${phases.length - most} more in the JSON and the bench's own output`);
     }
   }
   return out;
@@ -148,7 +153,7 @@ export function markdownReport(rows: readonly Row[], m: Machine): string {
     `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
     ...table.slice(1).map((l) => line(l)),
     '',
-    ...notes(rows, (s) => `_${s}_`).map((l) => l.replace(/^ {4}- /, '  - ')),
+    ...notes(rows, (s) => `_${s}_`, 12).map((l) => l.replace(/^ {4}- /, '  - ')),
   ];
   // A blank line before the "where the time goes" list, as Markdown wants after a paragraph.
   return out.join('\n').replace(/\n(Where the time goes[^\n]*)\n/, '\n$1\n\n');
