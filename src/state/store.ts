@@ -281,7 +281,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         setPlayback: (patch) => set((s) => ({ playback: { ...s.playback, ...patch } })),
         setSlices: (patch) => set((s) => ({ slices: { ...s.slices, ...patch } })),
         setSafetyThresholds: (patch) => set((s) => ({ safetyThresholds: { ...s.safetyThresholds, ...patch } })),
-        // An event, not state: nothing in the app starts a sonication on it (README, "Live estimate and Sonicate").
+        // An event, not state: nothing in the app starts a sonication on it (README, "What you can do today": Live feedback).
         settleDrag: () => events.emit('drag-settled', undefined),
         setTarget: (target) => set({ target }),
         setBeamDirection: (direction) => {

@@ -32,7 +32,7 @@ export function ActionBar({ onSonicate, onCancel }: { onSonicate: () => void; on
         </button>
         <div className="progress" aria-live="polite">
           <progress data-testid="progress" max={1} value={run.progress} aria-label="Sonication progress" />
-          <span data-testid="run-status" data-status={run.status}>
+          <span data-testid="run-status" data-status={run.status} title={running ? undefined : run.message}>
             {running ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message}
           </span>
         </div>

@@ -8,7 +8,7 @@ import { formatForField, parseQuantity, type QuantityParse, type QuantityRule } 
  *
  * Only typed text commits: leaving a field whose text still reads as shown changes nothing (no rounded value
  * written back, no empty undo step). Ctrl/⌘+Z in the field discards text typed but not committed; with nothing
- * typed it is the plan's Undo, one press per change (`fieldUndoKey`, README "Undo").
+ * typed it is the plan's Undo, one press per change (`fieldUndoKey`; README, "What you can do today": Undo).
  */
 export function ParsedField({
   label,
