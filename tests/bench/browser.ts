@@ -327,20 +327,32 @@ async function dragLatencies(
   const latencies: number[] = [];
   const toFrame: number[] = [];
   let missed = 0;
+  /** Waits until the estimate has not changed for 300 ms (a late answer to the last move must not count for the next). */
+  const quiet = async () => {
+    let last = -1;
+    for (let tries = 0; tries < 30; tries++) {
+      const n = (await probe(page)).events.length;
+      if (n === last) return;
+      last = n;
+      await page.waitForTimeout(300);
+    }
+  };
   for (let i = 1; i <= steps; i++) {
+    await quiet();
     const seen = (await probe(page)).events.length;
     await page.mouse.move(x + 3 * i, y + (i % 2) + (drift * i) / steps, { steps: 1 });
     try {
-      await page.waitForFunction(`window.__bench.events.slice(${seen}).some((e) => e[0] === 'estimate')`, undefined, {
-        timeout: 3000,
-        polling: 'raf',
-      });
+      await page.waitForFunction(
+        `window.__bench.events.slice(${seen}).some((e) => e[0] === 'estimate' && e[2] >= window.__bench.lastMove)`,
+        undefined,
+        { timeout: 3000, polling: 'raf' },
+      );
     } catch {
       missed++;
       continue;
     }
     const p = await probe(page);
-    const change = p.events.slice(seen).find(([k]) => k === 'estimate')?.[2] ?? Number.NaN;
+    const change = p.events.slice(seen).find(([k, , t]) => k === 'estimate' && t >= p.lastMove)?.[2] ?? Number.NaN;
     latencies.push(change - p.lastMove);
     toFrame.push((p.frames.find((t) => t > change) ?? Number.NaN) - p.lastMove);
   }
