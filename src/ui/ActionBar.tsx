@@ -44,7 +44,7 @@ export function ActionBar({ onSonicate, onCancel }: { onSonicate: () => void; on
       )}
       {!why && !running && stale && (
         <p className="hint" data-testid="action-stale">
-          The results below are for the previous settings.
+          The results shown are for the previous settings: Sonicate to update them.
         </p>
       )}
     </section>
