@@ -96,7 +96,9 @@ export function parseMarkdown(text: string): Block[] {
   return blocks;
 }
 
-const INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|_[^_\s][^_]*_)|(\[[^\]]+\]\([^)]+\))/g;
+// Italics with _…_ only between words' edges: `E_l + E_t` is a subscript, not emphasis.
+const INLINE =
+  /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*|(?<![A-Za-z0-9])_[^_\s][^_]*_(?![A-Za-z0-9]))|(\[[^\]]+\]\([^)]+\))/g;
 
 /** Inline Markdown as React nodes: `code`, **bold**, *italics*, [links](https://…). */
 export function inline(text: string): ReactNode[] {

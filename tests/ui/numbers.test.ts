@@ -78,6 +78,10 @@ describe('the physics notes ship with the app', () => {
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('<code>a|b</code>');
     expect(html).toContain('<a href="https://example.org" target="_blank" rel="noreferrer">r</a>');
+    // Subscripts stay as written; _words_ are emphasis.
+    expect(renderToStaticMarkup(createElement('p', null, ...renderMarkdown('R + E_l + E_t and _this_')))).toBe(
+      '<p><p>R + E_l + E_t and <em>this</em></p></p>',
+    );
   });
 
   it('the results card links to them', () => {
