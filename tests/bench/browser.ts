@@ -7,7 +7,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { median } from './measure.ts';
 import { BuildMaps, type MainThreadProfile, startProfile, stopProfile } from './profile.ts';
 import type { Phase, Row } from './report.ts';
-import { mainThreadSelfTime, TRACE_CATEGORIES } from './trace.ts';
+import { type ThreadSelfTimes, TRACE_CATEGORIES, threadSelfTimes } from './trace.ts';
 
 /**
  * The end-to-end measurement in Chromium: a production build served by `vite preview` from a temporary directory
@@ -403,7 +403,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     const cdp = await page.context().newCDPSession(page);
     const maps = new BuildMaps(out);
     const profiles: Record<string, MainThreadProfile> = {};
-    const traces: Record<string, { name: string; ms: number }[]> = {};
+    const traces: Record<string, ThreadSelfTimes> = {};
     const b = browser;
     const windows: Window[] = [];
     /**
@@ -423,7 +423,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
       const cpu = cpuSince(cpu0);
       if (profiled) {
         profiles[name] = await stopProfile(cdp, maps);
-        traces[name] = mainThreadSelfTime(await b.stopTracing());
+        traces[name] = threadSelfTimes(await b.stopTracing());
       } else {
         windows.push({ name, from, to, cpu });
       }
@@ -575,8 +575,8 @@ interface Session {
   replay: { from: number; to: number };
   windows: Window[];
   profiles: Record<string, MainThreadProfile>;
-  /** self time of the main thread's trace events by name, per profiled window */
-  traces: Record<string, { name: string; ms: number }[]>;
+  /** self time of the page's threads' trace events by name, per profiled window */
+  traces: Record<string, ThreadSelfTimes>;
   drag: { latencies: number[]; toFrame: number[]; missed: number };
   memory: { total: number; renderer: number; gpu: number };
   mainHeap: number;
@@ -589,7 +589,7 @@ const MB = 1024 * 1024;
 /** The top sources of a profiled window as phases ("where the main thread's time goes"). */
 function profilePhases(s: Session, name: string, top = 6): Phase[] {
   const profile = s.profiles[name];
-  const trace = s.traces[name] ?? [];
+  const trace = s.traces[name]?.main ?? [];
   if (!profile) return [];
   return [
     // The trace first: it names the native work a JavaScript profile only calls "(program)".
@@ -602,6 +602,13 @@ function profilePhases(s: Session, name: string, top = 6): Phase[] {
         ms: b.ms,
       })),
   ];
+}
+
+/** The busiest trace events of the worker or the renderer's thread pool in a profiled window. */
+function threadPhases(s: Session, name: string, group: 'worker' | 'pool', label: string, top = 4): Phase[] {
+  return (s.traces[name]?.[group] ?? [])
+    .slice(0, top)
+    .map((t) => ({ phase: `${label}, ${name}, trace self time: ${t.name}`, ms: t.ms }));
 }
 
 function rowsOf(p: Probe, s: Session): Row[] {
@@ -643,7 +650,12 @@ function rowsOf(p: Probe, s: Session): Row[] {
       `Click → "done" status: ${s.sonications.map((x) => (x.done - x.click).toFixed(0)).join(', ')} ms.`,
       "The engine's own phases are on the Node line.",
     ],
-    phases: [...phases(mid), ...profilePhases(s, 'sonication and result arrival')],
+    phases: [
+      ...phases(mid),
+      ...profilePhases(s, 'sonication and result arrival'),
+      ...threadPhases(s, 'sonication and result arrival', 'worker', 'the worker thread'),
+      ...threadPhases(s, 'sonication and result arrival', 'pool', "the renderer's thread pool"),
+    ],
     detail: { sonications: s.sonications },
   });
   // Long tasks by window of the session.

@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { estimateRequest, planRequest, sonicateRequest } from '../../src/app/planning-requests.ts';
 import { installNodeKernels } from '../../src/cli/kernels.ts';
 import { runScenario } from '../../src/cli/run.ts';
@@ -192,6 +193,7 @@ function kernelPhases(clocks: Map<string, number>[]): Phase[] {
 }
 
 const MB = 1024 * 1024;
+const cores = cpus().length;
 
 /** The femur case in a planner store, as the app holds it after loading. */
 async function femurInStore(): Promise<{ state: CaseState; store: PlannerStoreApi }> {
@@ -435,6 +437,7 @@ function planRows(
         `EXTRAPOLATED from its first ${k} spots, run on the full plan's region (${region}) in ${((ended - started) / 1000).toFixed(2)} s:`,
         `${(perSpot / 1000).toFixed(2)} s per spot (field, both heat runs, and ${judged.median.toFixed(1)} ms to judge it) and ${(once / 1000).toFixed(2)} s once (labels, lattice, report),`,
         `so ${n} spots ≈ ${(total / 1000).toFixed(1)} s (from CPU times ≈ ${(cpu.total / 1000).toFixed(1)} s).`,
+        `Node runs the plan on one thread; the app's worker pool shares the spots' fields out over its workers and runs the heat on one, so ${cores} workers at perfect scaling would take ≈ ${((cpu.once + n * (cpu.perSpot - cpu.field + cpu.field / cores)) / 1000).toFixed(1)} s (from CPU times).`,
         '`npm run bench -- --full-plan` times the whole plan instead. Node, one thread; not click-to-result.',
       ],
       phases: [

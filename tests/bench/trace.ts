@@ -12,6 +12,9 @@ export const TRACE_CATEGORIES = [
   'blink',
   'gpu',
   'v8',
+  'v8.wasm',
+  'disabled-by-default-v8.compile',
+  'disabled-by-default-v8.gc',
 ];
 
 /** What the busiest trace events mean, for the report. */
@@ -40,37 +43,20 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-/** Self time per event name on the busiest renderer main thread [ms], largest first. */
-export function mainThreadSelfTime(trace: Buffer, top = 10): { name: string; ms: number }[] {
-  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  // The renderer main threads, by (pid, tid).
-  const mains = new Set<string>();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
-  }
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined) continue;
-    const key = `${e.pid}:${e.tid}`;
-    if (!mains.has(key)) continue;
-    const list = byThread.get(key) ?? [];
-    list.push(e);
-    byThread.set(key, list);
-  }
-  // The page's main thread is the busiest one (another renderer may idle as a spare).
-  let busiest: TraceEvent[] = [];
-  let most = -1;
-  for (const list of byThread.values()) {
-    const total = list.reduce((s, e) => s + (e.name === 'RunTask' ? (e.dur as number) : 0), 0);
-    if (total > most) {
-      most = total;
-      busiest = list;
-    }
-  }
-  // Self time: each event's duration less its direct children's (events nest in time on one thread).
-  busiest.sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
-  const self = new Map<string, number>();
+/** Self time per event name [ms], largest first, of the page's main thread, its workers and its thread pool. */
+export interface ThreadSelfTimes {
+  main: { name: string; ms: number }[];
+  worker: { name: string; ms: number }[];
+  pool: { name: string; ms: number }[];
+}
+
+/**
+ * Each event's duration less its direct children's (events nest in time on one thread), summed by name into `self`.
+ * @param events - one thread's complete events
+ * @param self - totals by name [µs], added to
+ */
+function addSelfTimes(events: TraceEvent[], self: Map<string, number>): void {
+  events.sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
   const stack: { e: TraceEvent; end: number; children: number }[] = [];
   const close = (until: number) => {
     while (stack.length > 0 && (stack[stack.length - 1] as { end: number }).end <= until) {
@@ -81,13 +67,68 @@ export function mainThreadSelfTime(trace: Buffer, top = 10): { name: string; ms:
       if (parent) parent.children += top.e.dur as number;
     }
   };
-  for (const e of busiest) {
+  for (const e of events) {
     close(e.ts);
     stack.push({ e, end: e.ts + (e.dur as number), children: 0 });
   }
   close(Number.POSITIVE_INFINITY);
-  return [...self]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, us]) => ({ name: GLOSS[name] ? `${name}: ${GLOSS[name]}` : name, ms: us / 1000 }));
+}
+
+/**
+ * Self time by event name on the page's renderer threads: its main thread (the busiest CrRendererMain: another
+ * renderer may idle as a spare), its dedicated workers and its thread pool (V8's background compilation and
+ * garbage collection run there).
+ * @param trace - a Chromium trace (JSON)
+ * @param top - names kept per group
+ * @returns the largest first, per group [ms]
+ */
+export function threadSelfTimes(trace: Buffer, top = 10): ThreadSelfTimes {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const names = new Map<string, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  }
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key) ?? [];
+    list.push(e);
+    byThread.set(key, list);
+  }
+  let page = -1;
+  let most = -1;
+  for (const [key, list] of byThread) {
+    if (names.get(key) !== 'CrRendererMain') continue;
+    const total = list.reduce((sum, e) => sum + (e.name === 'RunTask' ? (e.dur as number) : 0), 0);
+    if (total > most) {
+      most = total;
+      page = Number(key.split(':')[0]);
+    }
+  }
+  const groups = {
+    main: new Map<string, number>(),
+    worker: new Map<string, number>(),
+    pool: new Map<string, number>(),
+  };
+  for (const [key, list] of byThread) {
+    if (Number(key.split(':')[0]) !== page) continue;
+    const name = names.get(key) ?? '';
+    const group =
+      name === 'CrRendererMain'
+        ? groups.main
+        : name.startsWith('DedicatedWorker')
+          ? groups.worker
+          : name.startsWith('ThreadPool')
+            ? groups.pool
+            : undefined;
+    if (group) addSelfTimes(list, group);
+  }
+  const sorted = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name: GLOSS[name] ? `${name}: ${GLOSS[name]}` : name, ms: us / 1000 }));
+  return { main: sorted(groups.main), worker: sorted(groups.worker), pool: sorted(groups.pool) };
 }
