@@ -1,23 +1,37 @@
+import { Line } from '@react-three/drei';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, type LineSegments } from 'three';
-import { beamColour, beamOpacity, DASHED_STATUSES } from './beamStyle.ts';
+import { beamColour, beamOpacity, DASHED_STATUSES, drawnOnTop, onTopWidth } from './beamStyle.ts';
 
 type Vec3 = readonly [number, number, number];
 
 /** Dash and gap of dashed beams [m]: a few per centimetre, readable at the usual zoom. */
 const DASH = 0.004;
 const GAP = 0.003;
+/** Draw order: the many clear beams first, the beams that matter over them and over the anatomy. */
+const CLEAR_ORDER = 2;
+const ON_TOP_ORDER = 2.3;
 
-function StatusLines({ status, geometry, name }: { status: string; geometry: BufferGeometry; name: string }) {
+function StatusLines({
+  status,
+  geometry,
+  name,
+  faint,
+}: {
+  status: string;
+  geometry: BufferGeometry;
+  name: string;
+  faint: boolean;
+}) {
   const lines = useRef<LineSegments>(null);
   const dashed = DASHED_STATUSES.has(status);
   useLayoutEffect(() => {
     if (dashed && geometry) lines.current?.computeLineDistances();
   }, [dashed, geometry]);
   const colour = beamColour(status);
-  const opacity = beamOpacity(status);
+  const opacity = beamOpacity(status) * (faint ? 0.6 : 1);
   return (
-    <lineSegments ref={lines} geometry={geometry} name={name} renderOrder={2}>
+    <lineSegments ref={lines} geometry={geometry} name={name} renderOrder={CLEAR_ORDER}>
       {dashed ? (
         <lineDashedMaterial
           color={colour}
@@ -35,8 +49,42 @@ function StatusLines({ status, geometry, name }: { status: string; geometry: Buf
 }
 
 /**
- * Lines from every source to the focus, one LineSegments per status (named `<name>-<status>`), so each status
- * has its colour and critical/no-pass beams are dashed. `positions` is 3N, `statuses` N status names.
+ * Beams that matter (gas, a critical structure, a no-pass region, bone before the target, beyond the critical
+ * angle): wide screen-space lines drawn after the clear beams and without depth test, so they are seen over the
+ * anatomy and over the many cyan beams (issue 10, item 10). Named `<name>-<status>` like the thin ones.
+ */
+function OnTopLines({ status, points, name }: { status: string; points: Float32Array; name: string }) {
+  const dashed = DASHED_STATUSES.has(status);
+  const list = useMemo(() => {
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < points.length; i += 3)
+      out.push([points[i] as number, points[i + 1] as number, points[i + 2] as number]);
+    return out;
+  }, [points]);
+  return (
+    <Line
+      name={name}
+      points={list}
+      segments
+      color={beamColour(status)}
+      lineWidth={onTopWidth(status)}
+      dashed={dashed}
+      dashSize={DASH}
+      gapSize={GAP}
+      transparent
+      opacity={0.95}
+      depthTest={false}
+      depthWrite={false}
+      toneMapped={false}
+      renderOrder={ON_TOP_ORDER}
+    />
+  );
+}
+
+/**
+ * Lines from every source to the focus, one group per status (named `<name>-<status>`), so each status has its
+ * colour and critical/no-pass beams are dashed. The beams that matter are drawn wide and on top; when there are
+ * any, the clear ones fade a little. `positions` is 3N, `statuses` N status names.
  */
 export function BeamLines({
   positions,
@@ -69,22 +117,28 @@ export function BeamLines({
         vertices[6 * i + 4] = target[1];
         vertices[6 * i + 5] = target[2];
       });
+      if (drawnOnTop(status)) return { status, vertices, geometry: undefined };
       const geometry = new BufferGeometry();
       geometry.setAttribute('position', new BufferAttribute(vertices, 3));
-      return { status, geometry };
+      return { status, vertices, geometry };
     });
   }, [positions, statuses, target]);
   useEffect(
     () => () => {
-      for (const g of groups) g.geometry.dispose();
+      for (const g of groups) g.geometry?.dispose();
     },
     [groups],
   );
+  const anyOnTop = groups.some((g) => g.geometry === undefined);
   return (
     <group name={name}>
-      {groups.map(({ status, geometry }) => (
-        <StatusLines key={status} status={status} geometry={geometry} name={`${name}-${status}`} />
-      ))}
+      {groups.map(({ status, vertices, geometry }) =>
+        geometry ? (
+          <StatusLines key={status} status={status} geometry={geometry} name={`${name}-${status}`} faint={anyOnTop} />
+        ) : (
+          <OnTopLines key={status} status={status} points={vertices} name={`${name}-${status}`} />
+        ),
+      )}
     </group>
   );
 }

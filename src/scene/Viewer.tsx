@@ -1,57 +1,158 @@
 import { GizmoHelper, GizmoViewport, OrbitControls } from '@react-three/drei';
-import { Canvas, useThree } from '@react-three/fiber';
-import { type ReactNode, useEffect } from 'react';
-import { Vector3 } from 'three';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { type PerspectiveCamera, Vector3 } from 'three';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
+import { viewStoreOf } from '../state/view.ts';
+import { argMax, voxelCentre } from './frames.ts';
+import { easeInOut, focusPose, heatedBox, type Pose, posePartWay } from './framing.ts';
+import { softwareWebGL } from './renderer-kind.ts';
+import { selectShownOutcome } from './useShownFields.ts';
+
+type Vec3 = [number, number, number];
+
+/** How long the camera takes to frame the heat or to go back [ms]: slow enough to follow where it went. */
+const FRAMING_MS = 700;
+
+interface Controls {
+  target: Vector3;
+  update(): void;
+  addEventListener(type: 'start', listener: () => void): void;
+  removeEventListener(type: 'start', listener: () => void): void;
+}
+
+/** The pose that frames the case: the target seen across the beam axis, from the transducer's side and above. */
+function casePose(target: Vec3, direction: Vec3): Pose {
+  const d = new Vector3(...direction).normalize();
+  const helper = Math.abs(d.z) < 0.9 ? new Vector3(0, 0, 1) : new Vector3(1, 0, 0);
+  const side = new Vector3().crossVectors(d, helper).normalize();
+  const up = new Vector3().crossVectors(side, d).normalize();
+  const offset = side.multiplyScalar(0.85).addScaledVector(d, 0.35).addScaledVector(up, 0.3).setLength(0.6);
+  return { target: [...target], position: [target[0] + offset.x, target[1] + offset.y, target[2] + offset.z] };
+}
 
 /**
- * Frames the case: the camera looks at the target from the transducer's side, far enough to see the limb. It
- * frames when a case is ready and on Reset view only, never while the target or transducer is dragged (the view
- * must hold still under the pointer).
+ * Frames the case when it is ready and on Reset view, never while the target or transducer is dragged (the view
+ * must hold still under the pointer). When a run's results arrive it moves in (animated) to frame the heated
+ * region, keeping the direction the user looks from; the overlay's button takes it back to the framing it had
+ * before, or in again (the framing lives in state/view.ts). Orbiting stops an animation where it is.
  */
 function CameraRig() {
   const store = usePlannerStoreApi();
-  const camera = useThree((s) => s.camera);
-  const controls = useThree((s) => s.controls) as {
-    target?: { set(x: number, y: number, z: number): void };
-    update?(): void;
-  } | null;
+  const view = viewStoreOf(store);
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const controls = useThree((s) => s.controls) as unknown as Controls | null;
   const invalidate = useThree((s) => s.invalidate);
+  const size = useThree((s) => s.size);
   const resetCount = usePlanner((s) => s.viewResetCount);
   const caseReady = usePlanner((s) => (s.caseStatus === 'ready' ? s.caseId : ''));
+  const outcome = usePlanner(selectShownOutcome);
+  const rig = useMemo(
+    () => ({
+      animation: undefined as { from: Pose; to: Pose; start: number } | undefined,
+      overview: undefined as Pose | undefined,
+      focus: undefined as Pose | undefined,
+    }),
+    [],
+  );
+
+  const current = (): Pose => ({
+    position: [camera.position.x, camera.position.y, camera.position.z],
+    target: controls ? [controls.target.x, controls.target.y, controls.target.z] : [...store.getState().target],
+  });
+  const place = (pose: Pose) => {
+    camera.position.set(...pose.position);
+    camera.lookAt(...pose.target);
+    controls?.target.set(...pose.target);
+    controls?.update();
+  };
+  const animateTo = (pose: Pose) => {
+    rig.animation = { from: current(), to: pose, start: performance.now() };
+    invalidate();
+  };
+
+  // Case ready or Reset view: frame the case at once, and forget any framing of results.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only these two events frame the case.
   useEffect(() => {
     void resetCount;
     void caseReady;
-    const { target, beamDirection: direction } = store.getState();
-    // Look across the beam axis, slightly from the transducer's side and from above, so the converging beams,
-    // the array and the anatomy are all in view rather than the array hiding the target.
-    const d = new Vector3(...direction).normalize();
-    const helper = Math.abs(d.z) < 0.9 ? new Vector3(0, 0, 1) : new Vector3(1, 0, 0);
-    const side = new Vector3().crossVectors(d, helper).normalize();
-    const up = new Vector3().crossVectors(side, d).normalize();
-    const distance = 0.6;
-    const offset = side.multiplyScalar(0.85).addScaledVector(d, 0.35).addScaledVector(up, 0.3).setLength(distance);
-    camera.position.set(target[0] + offset.x, target[1] + offset.y, target[2] + offset.z);
+    const { target, beamDirection } = store.getState();
+    rig.animation = undefined;
+    rig.overview = undefined;
     camera.near = 0.002;
     camera.far = 10;
-    camera.lookAt(target[0], target[1], target[2]);
     camera.updateProjectionMatrix();
-    controls?.target?.set(target[0], target[1], target[2]);
-    controls?.update?.();
+    place(casePose(target, beamDirection));
+    view.getState().setFraming('overview');
     invalidate();
-  }, [store, camera, controls, resetCount, caseReady, invalidate]);
+  }, [resetCount, caseReady]);
+
+  // New results: frame their heated region (the framing before is kept for the way back).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new outcome is the only trigger.
+  useEffect(() => {
+    view.getState().setCanFocus(outcome !== undefined);
+    if (!outcome) {
+      rig.focus = undefined;
+      if (view.getState().framing === 'focus') view.getState().setFraming('overview');
+      return;
+    }
+    const peak = voxelCentre(outcome.grid, Math.max(0, argMax(outcome.maxTemperature)));
+    const box = heatedBox(outcome.grid, outcome.maxTemperature, peak);
+    if (view.getState().framing === 'overview') rig.overview = current();
+    rig.focus = focusPose(current(), box, camera.fov, size.width / Math.max(1, size.height));
+    view.getState().setFraming('focus');
+    animateTo(rig.focus);
+  }, [outcome]);
+
+  // The overlay's button: back to the overview, or in to the heat again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the helpers read the latest camera and controls.
+  useEffect(
+    () =>
+      view.subscribe((state, previous) => {
+        if (state.framing === previous.framing) return;
+        if (state.framing === 'overview' && rig.overview && rig.animation?.to !== rig.overview) {
+          animateTo(rig.overview);
+        } else if (state.framing === 'focus' && rig.focus && rig.animation?.to !== rig.focus) {
+          rig.overview = current();
+          animateTo(rig.focus);
+        }
+      }),
+    [view, rig],
+  );
+
+  // The user takes over: an orbit or zoom stops the animation where it is.
+  useEffect(() => {
+    if (!controls) return;
+    const stop = () => {
+      rig.animation = undefined;
+    };
+    controls.addEventListener('start', stop);
+    return () => controls.removeEventListener('start', stop);
+  }, [controls, rig]);
+
+  useFrame(() => {
+    const a = rig.animation;
+    if (!a) return;
+    const t = (performance.now() - a.start) / FRAMING_MS;
+    place(posePartWay(a.from, a.to, easeInOut(t)));
+    if (t >= 1) rig.animation = undefined;
+    else invalidate();
+  });
   return null;
 }
 
 /** The 3D view: orbit (left drag), zoom (wheel), pan (right drag), an axis gizmo, and the scene's children. */
 export function Viewer({ children }: { children: ReactNode }) {
+  const software = useMemo(() => softwareWebGL(), []);
   return (
     <Canvas
       data-testid="view3d"
+      data-software-webgl={software}
       camera={{ position: [0.4, 0.3, 0.4], fov: 40, near: 0.002, far: 10 }}
-      // preserveDrawingBuffer lets tests and "save image" read the pixels back.
-      gl={{ preserveDrawingBuffer: true, antialias: true }}
-      dpr={[1, 2]}
+      // preserveDrawingBuffer lets tests and "save image" read the pixels back. No multisampling on a CPU
+      // rasteriser (renderer-kind.ts): it would double the cost of every frame.
+      gl={{ preserveDrawingBuffer: true, antialias: !software }}
+      dpr={software ? 1 : [1, 2]}
       // Draw only when something changed (orbit, store update): the CPU stays free for the simulation worker,
       // which matters on software-rendered WebGL and small laptops alike.
       frameloop="demand"

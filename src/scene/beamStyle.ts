@@ -25,6 +25,19 @@ export function beamColour(status: string): string {
   return (BEAM_COLOURS as Readonly<Record<string, string>>)[status] ?? FALLBACK_COLOURS[status] ?? '#22d3ee';
 }
 
+/**
+ * Statuses that matter to the plan and are drawn wide over everything (BeamLines): every one but clear and
+ * switched off. Red ones (gas, critical, no-pass) are the widest.
+ */
+export function drawnOnTop(status: string): boolean {
+  return status !== 'clear' && status !== 'off';
+}
+
+/** Screen width of a beam drawn on top [CSS px]. */
+export function onTopWidth(status: string): number {
+  return status === 'gas' || status === 'critical' || status === 'nopass' ? 2.5 : 2;
+}
+
 /** Line opacity: switched-off beams faint, clear beams light (there are many), the warnings stronger. */
 export function beamOpacity(status: string): number {
   if (status === 'off') return 0.14;

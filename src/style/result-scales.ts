@@ -99,7 +99,7 @@ export function linearTicks(min: number, max: number): number[] {
   const ticks: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(6)));
   // The ends are what the bar spans: label them, dropping an inner tick too close to an end to read.
-  const near = step * 0.45;
+  const near = Math.max(step * 0.45, span * 0.15);
   const inner = ticks.filter((t) => t - min > near && max - t > near);
   return [min, ...inner, Number(max.toPrecision(6))];
 }

@@ -1,4 +1,5 @@
 import { usePlanner } from '../state/hooks.ts';
+import { useViewFraming } from '../state/view.ts';
 import '../style/view.css';
 import { BEAM_KINDS, BeamSwatch } from './BeamSummary.tsx';
 import {
@@ -86,17 +87,43 @@ function ResultsLegend({ run }: { run: ShownRun }) {
   );
 }
 
-/** Over the 3D view: how to move it, Reset view, the beam-colour key and the legend of what the results draw. */
+/**
+ * Over the 3D view: how to move it and drop probes, Reset view, the way between the heat and the overview after a
+ * run, the beam-colour key and the legend of what the results draw.
+ */
 export function ViewOverlay() {
   const resetView = usePlanner((s) => s.resetView);
   const run = useShownRun();
+  const canFocus = useViewFraming((s) => s.canFocus);
+  const framing = useViewFraming((s) => s.framing);
+  const setFraming = useViewFraming((s) => s.setFraming);
   return (
     <div className="view-overlay">
       <div className="view-help">
-        <span>Drag to orbit · wheel to zoom · right-drag to pan</span>
-        <button type="button" data-testid="reset-view" onClick={resetView}>
-          Reset view
-        </button>
+        <div className="view-buttons">
+          <button type="button" data-testid="reset-view" onClick={resetView}>
+            Reset view
+          </button>
+          {canFocus && (
+            <button
+              type="button"
+              data-testid="view-framing"
+              data-framing={framing}
+              onClick={() => setFraming(framing === 'focus' ? 'overview' : 'focus')}
+              title={framing === 'focus' ? 'Go back to the view before the results' : 'Zoom in on the heated region'}
+            >
+              {framing === 'focus' ? 'Back to overview' : 'Frame the heat'}
+            </button>
+          )}
+        </div>
+        <p className="view-help-text" data-testid="view-help">
+          Drag to orbit · wheel to zoom · right-drag to pan
+          <br />
+          <span data-testid="probe-help">
+            <kbd>Alt</kbd>+click the anatomy: add a probe (its temperature and dose over time) · <kbd>Alt</kbd>+click a
+            probe: remove it
+          </span>
+        </p>
       </div>
       <ul className="beam-key" aria-label="Beam colours">
         {BEAM_KINDS.map(({ kind, label }) => (

@@ -1,0 +1,116 @@
+import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import { BODY_TEMPERATURE } from '../style/result-scales.ts';
+
+type Vec3 = [number, number, number];
+
+/** An axis-aligned box [m]. */
+export interface Box {
+  min: Vec3;
+  max: Vec3;
+}
+
+/** Where the camera is and what it looks at [m]. */
+export interface Pose {
+  position: Vec3;
+  target: Vec3;
+}
+
+/** A region counts as heated from this rise above body temperature [K]: where the dose starts to build (43 °C). */
+export const HEATED_RISE = 6;
+/** Half-size of the box framed when nothing is heated (a focal spot's neighbourhood) [m]. */
+const FALLBACK_HALF = 0.008;
+
+/**
+ * The box of the voxels that reached 43 °C (body temperature + HEATED_RISE) over the run, grown by a voxel, and
+ * containing `around` (the focus); a small box round `around` when nothing did.
+ */
+export function heatedBox(grid: VoxelGrid, maxTemperature: ArrayLike<number>, around: readonly number[]): Box {
+  const threshold = BODY_TEMPERATURE + HEATED_RISE;
+  const lo = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  const hi = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  const { nx, ny, nz } = grid;
+  let n = 0;
+  for (let k = 0; k < nz; k++)
+    for (let j = 0; j < ny; j++) {
+      const row = nx * (j + ny * k);
+      for (let i = 0; i < nx; i++) {
+        if (!((maxTemperature[row + i] as number) >= threshold)) continue;
+        n++;
+        if (i < (lo[0] as number)) lo[0] = i;
+        if (i > (hi[0] as number)) hi[0] = i;
+        if (j < (lo[1] as number)) lo[1] = j;
+        if (j > (hi[1] as number)) hi[1] = j;
+        if (k < (lo[2] as number)) lo[2] = k;
+        if (k > (hi[2] as number)) hi[2] = k;
+      }
+    }
+  const c: Vec3 = [around[0] ?? 0, around[1] ?? 0, around[2] ?? 0];
+  if (n === 0) {
+    return {
+      min: [c[0] - FALLBACK_HALF, c[1] - FALLBACK_HALF, c[2] - FALLBACK_HALF],
+      max: [c[0] + FALLBACK_HALF, c[1] + FALLBACK_HALF, c[2] + FALLBACK_HALF],
+    };
+  }
+  const min = [0, 1, 2].map((a) =>
+    Math.min(c[a] as number, grid.origin[a as 0] + ((lo[a] as number) - 1) * grid.spacing),
+  ) as Vec3;
+  const max = [0, 1, 2].map((a) =>
+    Math.max(c[a] as number, grid.origin[a as 0] + ((hi[a] as number) + 1) * grid.spacing),
+  ) as Vec3;
+  return { min, max };
+}
+
+/**
+ * Camera distance [m] at which a box's diagonal spans `fraction` of the view's shorter side (perspective camera
+ * of vertical field of view `fovDeg` and aspect width/height), clamped to [near, far].
+ */
+export function framingDistance(box: Box, fovDeg: number, aspect: number, fraction = 0.55, near = 0.035, far = 0.6) {
+  const diagonal = Math.hypot(box.max[0] - box.min[0], box.max[1] - box.min[1], box.max[2] - box.min[2]);
+  const halfHeight = Math.tan((fovDeg * Math.PI) / 360);
+  const shorter = Math.min(1, aspect > 0 ? aspect : 1);
+  const d = diagonal / (2 * fraction * halfHeight * shorter);
+  return Math.min(far, Math.max(near, Number.isFinite(d) ? d : near));
+}
+
+/** The pose that frames `box`: looking at its centre from the current view direction, at framingDistance. */
+export function focusPose(current: Pose, box: Box, fovDeg: number, aspect: number): Pose {
+  const target: Vec3 = [(box.min[0] + box.max[0]) / 2, (box.min[1] + box.max[1]) / 2, (box.min[2] + box.max[2]) / 2];
+  let dx = current.position[0] - current.target[0];
+  let dy = current.position[1] - current.target[1];
+  let dz = current.position[2] - current.target[2];
+  const len = Math.hypot(dx, dy, dz);
+  if (!(len > 0)) [dx, dy, dz] = [0, 0, 1];
+  const scale = framingDistance(box, fovDeg, aspect) / (len > 0 ? len : 1);
+  return { target, position: [target[0] + dx * scale, target[1] + dy * scale, target[2] + dz * scale] };
+}
+
+/** Smooth start and stop (cubic), t in [0, 1]. */
+export function easeInOut(t: number): number {
+  const x = Math.min(1, Math.max(0, t));
+  return x < 0.5 ? 4 * x * x * x : 1 - (-2 * x + 2) ** 3 / 2;
+}
+
+/**
+ * The pose between a and b at t: the target moves in a straight line, the camera keeps its direction change
+ * smooth by interpolating the offset from the target in direction and (logarithmically) in distance, so a
+ * ten-fold zoom does not rush at the start.
+ */
+export function posePartWay(a: Pose, b: Pose, t: number): Pose {
+  const lerp = (x: number, y: number) => x + (y - x) * t;
+  const target: Vec3 = [lerp(a.target[0], b.target[0]), lerp(a.target[1], b.target[1]), lerp(a.target[2], b.target[2])];
+  const oa = a.position.map((p, i) => p - (a.target[i] as number));
+  const ob = b.position.map((p, i) => p - (b.target[i] as number));
+  const la = Math.hypot(...oa) || 1e-9;
+  const lb = Math.hypot(...ob) || 1e-9;
+  const dir = oa.map((v, i) => lerp(v / la, (ob[i] as number) / lb));
+  const dl = Math.hypot(...dir) || 1;
+  const length = Math.exp(lerp(Math.log(la), Math.log(lb)));
+  return {
+    target,
+    position: [
+      target[0] + ((dir[0] as number) / dl) * length,
+      target[1] + ((dir[1] as number) / dl) * length,
+      target[2] + ((dir[2] as number) / dl) * length,
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { usePlannerStoreApi } from './hooks.ts';
+import type { PlannerStoreApi } from './store.ts';
+
+/**
+ * How the 3D view is framed: a view setting, never part of the plan (no undo, not saved). The scene frames the
+ * heated region when a run's results arrive ('focus') and goes back to the framing it had before ('overview');
+ * the overlay's button asks for the other one. One per planner store, made on first use, so no provider is needed.
+ */
+export interface ViewFramingState {
+  /** the framing the view shows or is animating to */
+  framing: 'overview' | 'focus';
+  /** there is a heated region to frame (a run is shown) */
+  canFocus: boolean;
+  setFraming(framing: 'overview' | 'focus'): void;
+  setCanFocus(canFocus: boolean): void;
+}
+
+const stores = new WeakMap<PlannerStoreApi, StoreApi<ViewFramingState>>();
+
+export function viewStoreOf(planner: PlannerStoreApi): StoreApi<ViewFramingState> {
+  let store = stores.get(planner);
+  if (!store) {
+    store = createStore<ViewFramingState>()((set) => ({
+      framing: 'overview',
+      canFocus: false,
+      setFraming: (framing) => set({ framing }),
+      setCanFocus: (canFocus) => set({ canFocus }),
+    }));
+    stores.set(planner, store);
+  }
+  return store;
+}
+
+/** Selects from the view framing of the planner store in context. */
+export function useViewFraming<T>(selector: (state: ViewFramingState) => T): T {
+  return useStore(viewStoreOf(usePlannerStoreApi()), selector);
+}
