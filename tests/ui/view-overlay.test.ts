@@ -10,8 +10,14 @@ function overlay(patch: (store: PlannerStoreApi) => void): string {
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+/** The legend of the results only (the help over the view mentions temperature too). */
+const legendText = (html: string) => text(/<section class="heat-legend"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
 
 describe('the legend over the 3D view says what is drawn (issue 10, item 7)', () => {
+  it('documents Alt+click probes over the view (issue 10, item 12)', () => {
+    expect(text(overlay(() => undefined))).toMatch(/Alt \+click the anatomy: add a probe/);
+  });
+
   it('shows nothing about results before a run', () => {
     expect(overlay(() => undefined)).not.toContain('heat-legend');
   });
@@ -29,8 +35,8 @@ describe('the legend over the 3D view says what is drawn (issue 10, item 7)', ()
       s.getState().setSlices({ quantity: 'dose' });
     });
     expect(html).toContain('data-slices="dose"');
-    expect(text(html)).toContain('Slices: Thermal dose [CEM43 min]');
-    expect(text(html)).not.toMatch(/temperature/i);
+    expect(legendText(html)).toContain('Slices: Thermal dose [CEM43 min]');
+    expect(legendText(html)).not.toMatch(/temperature/i);
   });
 
   it('says pressure when the slices show pressure', () => {
