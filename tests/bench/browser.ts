@@ -351,6 +351,8 @@ async function dragLatencies(
       missed++;
       continue;
     }
+    // Two frames later, the frame that drew the change has begun.
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const p = await probe(page);
     const change = p.events.slice(seen).find(([k, , t]) => k === 'estimate' && t >= p.lastMove)?.[2] ?? Number.NaN;
     latencies.push(change - p.lastMove);
@@ -411,7 +413,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
      * profile and a trace of the main thread, for where the time goes) repeats the work only for that, since the
      * profiler's own start-up shows as a long task and its sampling slows the page.
      */
-    const window = async <T>(name: string, profiled: boolean, work: () => Promise<T>): Promise<T> => {
+    const during = async <T>(name: string, profiled: boolean, work: () => Promise<T>): Promise<T> => {
       if (profiled) {
         await b.startTracing(page, { categories: TRACE_CATEGORIES });
         await startProfile(cdp);
@@ -442,7 +444,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     };
 
     // Load: until the live estimate shows (the case is in the worker, the beams traced), then settle.
-    const loaded = await window('load (navigation → estimate shown + 1 s)', false, load);
+    const loaded = await during('load (navigation → estimate shown + 1 s)', false, load);
     windows[0] = { ...(windows[0] as Window), from: 0 };
     options.log(`browser: app loaded, estimate shown at ${loaded.toFixed(0)} ms`);
 
@@ -450,7 +452,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     const sonications: Sonication[] = [];
     const count = options.quick ? 1 : 3;
     for (let i = 0; i < count; i++) {
-      const s = await window(`sonication ${i + 1}: click → result drawn + 1.5 s`, false, () =>
+      const s = await during(`sonication ${i + 1}: click → result drawn + 1.5 s`, false, () =>
         sonicateOnce(page, 120_000),
       );
       sonications.push(s);
@@ -459,7 +461,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
       );
     }
     // One more, profiled, for where the main thread's time goes when a result arrives (not in the timings).
-    await window('sonication and result arrival', true, () => sonicateOnce(page, 120_000));
+    await during('sonication and result arrival', true, () => sonicateOnce(page, 120_000));
 
     // Replay at 20× from the start to the end: timed, then once more profiled.
     await page.getByTestId('playback-speed').selectOption('20');
@@ -477,20 +479,20 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
       await page.waitForTimeout(300);
       return { from, to };
     };
-    const replayed = await window('replay at 20×', false, replay);
-    await window('replay at 20×', true, replay);
+    const replayed = await during('replay at 20×', false, replay);
+    await during('replay at 20×', true, replay);
     options.log(`browser: replay at 20× took ${(replayed.to - replayed.from).toFixed(0)} ms`);
 
     // Drag the target: pointer move → estimate on screen, step by step; then a shorter profiled drag.
     const moves = options.quick ? 5 : 12;
-    const drag = await window(`target drag (${moves} moves)`, false, () => dragLatencies(page, moves, 0));
+    const drag = await during(`target drag (${moves} moves)`, false, () => dragLatencies(page, moves, 0));
     options.log(
       `browser: drag → estimate ${drag.latencies.map((l) => l.toFixed(0)).join(', ')} ms${drag.missed ? ` (${drag.missed} moves without an update)` : ''}`,
     );
     await page.waitForTimeout(500);
-    await window('target drag', true, () => dragLatencies(page, 5, 20));
+    await during('target drag', true, () => dragLatencies(page, 5, 20));
     // If releasing a drag starts a sonication (an earlier rule of the app), wait for it so its arrival is counted.
-    const releaseRan = await window('after the drags', false, async () => {
+    const releaseRan = await during('after the drags', false, async () => {
       const ran = await page
         .waitForFunction(
           `window.__bench.events.filter((e) => e[0] === 'run-status' && e[1] === 'running').length > ${count + 1}`,
@@ -515,7 +517,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     const p = await probe(page);
     const mainHeap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
     // Last, a profiled reload for where the load's time goes (a new document: the probe above is already read).
-    await window('load (navigation → estimate shown + 1 s)', true, load);
+    await during('load (navigation → estimate shown + 1 s)', true, load);
     return {
       rows: rowsOf(p, {
         sonications,

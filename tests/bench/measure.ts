@@ -27,7 +27,8 @@ export interface TimingOptions {
 
 /** The median of a list of numbers. */
 export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  // Missing values (NaN: a frame not yet drawn, a time not shown) do not count.
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   if (sorted.length === 0) return Number.NaN;
   return sorted.length % 2 === 1
