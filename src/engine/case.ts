@@ -1,3 +1,4 @@
+import { Box3 } from 'three';
 import { type LoadedCase, parseCaseGlb } from '../geometry/phantom.ts';
 import { TissueModel } from '../geometry/tissue-model.ts';
 import type { CaseSummary } from './outcomes.ts';
@@ -31,5 +32,14 @@ export async function loadCase(bytes: ArrayBuffer, fallbackTitle: string): Promi
 export function caseSummary(state: CaseState): CaseSummary {
   const { loaded } = state;
   const parts = loaded.parts.map(({ name, tissue, label }) => ({ name, tissue, label }));
-  return { meta: loaded.meta, parts };
+  const box = new Box3();
+  for (const part of loaded.parts) {
+    part.geometry.computeBoundingBox();
+    if (part.geometry.boundingBox) box.union(part.geometry.boundingBox);
+  }
+  return {
+    meta: loaded.meta,
+    parts,
+    bounds: { min: [box.min.x, box.min.y, box.min.z], max: [box.max.x, box.max.y, box.max.z] },
+  };
 }

@@ -26,6 +26,8 @@ export interface CasePartSummary {
 export interface CaseSummary {
   meta: CaseMeta;
   parts: CasePartSummary[];
+  /** the box holding every part (the body) [m]: a target outside it is in the water or the air */
+  bounds: { min: [number, number, number]; max: [number, number, number] };
 }
 
 export interface BeamTrace {

@@ -10,6 +10,11 @@ import { describeOverrides } from './tissue-fields.ts';
 
 /** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
 const MODEL_VALID_BELOW = 100;
+/**
+ * A peak farther than this from the target is called out in words [m]: beyond the focal spot's −6 dB half-length
+ * across (≈ 1.4 mm) and a voxel or two, the heat or the pressure is no longer where the user aimed.
+ */
+export const PEAK_OFFSET_NOTE = 2e-3;
 
 interface Shown {
   text: string;
@@ -31,6 +36,19 @@ function quantity(display: { unit: string; scale: number }): (value: number | un
   return (value) => ({ text: formatQuantity(value, display.unit, display.scale), title: '' });
 }
 
+/** A peak's value and how far from the target it lies: "2.87 MPa, 1.2 mm from the target". */
+function peakAt(
+  display: { unit: string; scale: number },
+  distance: number | undefined,
+): (value: number | undefined) => Shown {
+  return (value) => {
+    const text = formatQuantity(value, display.unit, display.scale);
+    if (value === undefined || distance === undefined) return { text, title: '' };
+    const where = distance < 5e-4 ? 'at the target' : `${formatQuantity(distance, 'mm', 1e3, 3)} from the target`;
+    return { text: `${text}, ${where}`, title: '' };
+  };
+}
+
 /**
  * The rows of the card; before a run every row shows '—'.
  * @param s - the run's summary
@@ -38,19 +56,32 @@ function quantity(display: { unit: string; scale: number }): (value: number | un
  */
 function rowsOf(s: Summary | undefined, hasLesion: boolean): Row[] {
   const focalRay = s?.fieldModel === 'focal-ray';
+  const at = s?.atTarget;
   const rows: (Row | false)[] = [
-    {
-      key: 'peak-pressure',
-      // The whole-path field peaks where it likes (a standing wave before the bone): say where the peak was sought.
-      label: focalRay ? 'Peak pressure (largest in the focal region)' : 'Peak pressure (largest anywhere on the path)',
-      value: s?.peakPressure,
-      show: quantity(DISPLAY.pressure),
-    },
     (!s || s.targetPressure !== undefined) && {
       key: 'target-pressure',
       label: 'Pressure at the target',
       value: s?.targetPressure,
       show: quantity(DISPLAY.pressure),
+    },
+    (!s || at !== undefined) && {
+      key: 'target-temperature',
+      label: 'Temperature at the target (highest)',
+      value: at?.temperature,
+      show: quantity(DISPLAY.temperature),
+    },
+    (!s || at !== undefined) && {
+      key: 'target-dose',
+      label: 'Thermal dose at the target',
+      value: at?.dose,
+      show: formatDose,
+    },
+    {
+      key: 'peak-pressure',
+      // The whole-path field peaks where it likes (a standing wave before the bone): say where the peak was sought.
+      label: focalRay ? 'Peak pressure (largest in the focal region)' : 'Peak pressure (largest anywhere on the path)',
+      value: s?.peakPressure,
+      show: peakAt(DISPLAY.pressure, at?.peakPressureDistance),
     },
     {
       key: 'intensity',
@@ -62,7 +93,7 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean): Row[] {
       key: 'peak-temperature',
       label: 'Peak temperature (focal region)',
       value: s?.peakTemperature,
-      show: quantity(DISPLAY.temperature),
+      show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance),
     },
     {
       key: 'temperature-rise',
@@ -101,6 +132,28 @@ function validityMessages(s: Summary): string[] {
         `Above ${MODEL_VALID_BELOW} °C the model is outside its validity: tissue would boil and cavitate, which it does not simulate. Lower the power or the duration.`,
       ]
     : [];
+}
+
+/**
+ * When the peaks lie away from the target, say so in words: the numbers a learner reads first are the peaks, and
+ * a peak 13 mm from the target (uncorrected aberration, a standing wave before bone) is not a treatment of it.
+ */
+function peakOffsetNotes(s: Summary): string[] {
+  const at = s.atTarget;
+  if (!at) return [];
+  const mm = (d: number) => formatQuantity(d, 'mm', 1e3, 3);
+  const notes: string[] = [];
+  if (at.peakTemperatureDistance > PEAK_OFFSET_NOTE) {
+    notes.push(
+      `The hottest point is ${mm(at.peakTemperatureDistance)} from the target, which reaches ${formatQuantity(at.temperature, '°C')}: the heat is not where you aimed.`,
+    );
+  }
+  if (at.peakPressureDistance > PEAK_OFFSET_NOTE) {
+    notes.push(
+      `The pressure peaks ${mm(at.peakPressureDistance)} from the target${s.targetPressure === undefined ? '' : ` (${formatQuantity(s.targetPressure, DISPLAY.pressure.unit, DISPLAY.pressure.scale)} at the target)`}.`,
+    );
+  }
+  return notes;
 }
 
 /** The hottest place on the beam path outside the focal region: "skin, 42.9 °C" (whole-path model only). */
@@ -161,6 +214,15 @@ export function ResultsCard() {
         })}
         {s?.pathPeakTemperature && <PathPeak peak={s.pathPeakTemperature} />}
       </dl>
+      {s && peakOffsetNotes(s).length > 0 && (
+        <ul className="peak-offset-notes" data-testid="peak-offset-notes">
+          {peakOffsetNotes(s).map((note) => (
+            <li key={note} className="hint">
+              {note}
+            </li>
+          ))}
+        </ul>
+      )}
       {outcome && changed.length > 0 && (
         <p className="hint" data-testid="results-tissue-overrides">
           Computed with changed tissue values: {changed.join('; ')}.

@@ -6,6 +6,7 @@ import type { PlannerStore } from '../state/store.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { QuantityField } from './QuantityField.tsx';
+import { criticalJudgement } from './safety.ts';
 
 type PlanOutcome = NonNullable<PlannerStore['planRun']['outcome']>;
 type SpotOutcome = PlanOutcome['spots'][number];
@@ -321,6 +322,13 @@ function maxOf(values: ArrayLike<number>): number | undefined {
 function PlanResults({ outcome, stale, hasLesion }: { outcome: PlanOutcome; stale: boolean; hasLesion: boolean }) {
   const d = outcome.doses;
   const lesion = d.tissueDose.find((t) => t.tissue === 'lesion');
+  // The same judgement as the safety dashboard's: a structure the plan did not reach is bounded, never a bare 0.
+  const critical = criticalJudgement({
+    doses: d,
+    time: outcome.time,
+    fieldModel: outcome.spots[0]?.summary.fieldModel,
+  });
+  const warnings = outcome.validity?.messages ?? [];
   const rows = [
     {
       key: 'coverage',
@@ -348,9 +356,10 @@ function PlanResults({ outcome, stale, hasLesion }: { outcome: PlanOutcome; stal
     },
     {
       key: 'critical-dose',
-      label: 'Critical structures, peak dose',
-      si: d.criticalDose.maxDose,
-      text: formatDose(d.criticalDose.maxDose).text,
+      label: 'Critical structures (nerve, bowel, lung), peak dose',
+      si: critical.value,
+      text: critical.value === undefined ? 'no value' : formatDose(critical.value).text,
+      title: critical.note,
     },
     {
       key: 'bone-surface',
@@ -367,11 +376,20 @@ function PlanResults({ outcome, stale, hasLesion }: { outcome: PlanOutcome; stal
           The plan changed since this run: computed for the previous settings — Run plan to update.
         </p>
       )}
+      {warnings.length > 0 && (
+        <ul className="validity-messages" role="status" data-testid="plan-validity-messages">
+          {warnings.map((message) => (
+            <li key={message} className="warning">
+              <strong>Outside the model:</strong> {message}
+            </li>
+          ))}
+        </ul>
+      )}
       <dl>
         {rows.map((r) => (
           <div key={r.key} className="result-row">
             <dt>{r.label}</dt>
-            <dd data-testid={`plan-${r.key}`} data-si={r.si ?? ''}>
+            <dd data-testid={`plan-${r.key}`} data-si={r.si ?? ''} title={'title' in r ? r.title : undefined}>
               {r.text}
             </dd>
           </div>

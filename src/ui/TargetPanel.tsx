@@ -1,8 +1,30 @@
 import { usePlanner } from '../state/hooks.ts';
+import type { PlannerStore } from '../state/store.ts';
 import { RULES } from './plan-helpers.ts';
 import { QuantityField } from './QuantityField.tsx';
+import type { QuantityRule } from './quantity.ts';
 
 const AXES = ['x', 'y', 'z'] as const;
+
+/**
+ * A target coordinate must lie inside the body: within the box of the case's parts along that axis (outside it the
+ * focus is in the water bath or the air, where there is nothing to treat).
+ * @param bounds - the case's box [m] (absent before a case loads: the coordinate rule alone)
+ * @param axis - 0, 1, 2
+ * @returns the rule of that field
+ */
+export function targetRule(
+  bounds: NonNullable<PlannerStore['caseSummary']>['bounds'] | undefined,
+  axis: number,
+): QuantityRule {
+  if (!bounds) return RULES.coordinate;
+  return {
+    ...RULES.coordinate,
+    min: bounds.min[axis] as number,
+    max: bounds.max[axis] as number,
+    why: `the target must be inside the body, which spans this range along ${AXES[axis]}`,
+  };
+}
 
 /** The target (focus): its coordinates typed in mm, and where a click in the 3D view puts it. */
 export function TargetPanel() {
@@ -11,6 +33,7 @@ export function TargetPanel() {
   const snap = usePlanner((s) => s.targetSnap);
   const setTargetSnap = usePlanner((s) => s.setTargetSnap);
   const busy = usePlanner((s) => s.run.status === 'running' || s.planRun.status === 'running');
+  const bounds = usePlanner((s) => s.caseSummary?.bounds);
 
   return (
     <div className="target-panel" data-testid="target-panel">
@@ -25,7 +48,7 @@ export function TargetPanel() {
             label={`Target ${axis}`}
             testId={`target-${axis}`}
             valueSi={target[i] ?? 0}
-            rule={RULES.coordinate}
+            rule={targetRule(bounds, i)}
             disabled={busy}
             onChange={(v) => {
               const next: [number, number, number] = [target[0], target[1], target[2]];

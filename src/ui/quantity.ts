@@ -15,6 +15,8 @@ export interface QuantityRule {
    * drag reads "19.2 mm", not "19.1833 mm". Absent: six significant figures. Typed values keep their precision.
    */
   decimals?: number;
+  /** why the range is what it is, said after it when a value falls outside ("the body spans …") */
+  why?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export function parseQuantity(text: string, rule: QuantityRule): QuantityParse {
   if (value < rule.min || value > rule.max) {
     return {
       ok: false,
-      error: `Must be between ${Number((rule.min * rule.scale).toPrecision(6))} and ${Number((rule.max * rule.scale).toPrecision(6))} ${rule.display}.`,
+      error: `Must be between ${Number((rule.min * rule.scale).toPrecision(6))} and ${Number((rule.max * rule.scale).toPrecision(6))} ${rule.display}${rule.why ? `: ${rule.why}` : ''}.`,
     };
   }
   return { ok: true, value };

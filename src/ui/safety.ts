@@ -1,7 +1,10 @@
+import { CRITICAL_TISSUES } from '../physics/dose-report.ts';
+import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { SAFETY_THRESHOLD_SOURCES } from '../state/safety-defaults.ts';
+import { TISSUE_NAMES } from '../style/palette.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
-import { formatDose } from './format.ts';
+import { formatDose, formatQuantity } from './format.ts';
 import type { ShownRun } from './shown-run.ts';
 
 export type SafetyStatus = 'pass' | 'warn' | 'fail';
@@ -78,30 +81,55 @@ function boneNote(run: ShownRun | undefined, bone: (RegionLike & { exclusionRadi
     : `Periosteal surface farther than ${radius} mm from the focus, anywhere on the simulated beam path (near and far side of the bone).`;
 }
 
-const CRITICAL = ['nerve', 'bowel'];
+/**
+ * Upper bound of the thermal dose of a structure held at or below `temperature` for `seconds` [CEM43 min]
+ * (Sapareto–Dewey, R = 0.25 below 43 °C, 0.5 above).
+ */
+export function doseBound(temperature: number, seconds: number): number {
+  const r = temperature >= 43 ? 0.5 : 0.25;
+  return (seconds / 60) * r ** (43 - temperature);
+}
 
 /**
- * The critical row's note: each nerve or bowel of the case with its dose and temperature, or where it lies outside
- * what was simulated; the lung (not counted as critical by the core) is named when it was heated, so a pass light
- * does not hide it.
+ * The critical structures' maximum dose and the row's note: each nerve, bowel or lung of the case with its dose
+ * and temperature where the simulation reached it; one it did not reach is judged by its distance from the
+ * simulated volume and that volume's hottest edge, which bounds it (nothing outside is heated by the beam), so the
+ * row has a value in every case that has critical structures.
  */
-function criticalNote(run: ShownRun | undefined): string {
-  if (!run) return '';
-  const tissues = run.doses.tissueDose as TissueRegion[];
-  const parts = tissues.filter((d) => CRITICAL.includes(d.tissue));
-  const lines =
-    parts.length === 0
-      ? ['This case has no nerve or bowel.']
-      : parts.map((d) =>
-          d.voxels > 0
-            ? `${d.tissue}: ${formatDose(d.maxDose).text}, ${d.maxTemperature.toFixed(1)} °C`
-            : `${d.tissue}: not ${whereSimulated(run)}, so no value`,
-        );
-  const lung = tissues.find((d) => d.tissue === 'lung' && d.voxels > 0 && d.maxTemperature > BASELINE_TEMPERATURE + 1);
-  if (lung) {
-    lines.push(`lung (not judged here): ${formatDose(lung.maxDose).text}, ${lung.maxTemperature.toFixed(1)} °C`);
+export function criticalJudgement(run: Pick<ShownRun, 'doses' | 'time' | 'fieldModel'> | undefined): {
+  value: number | undefined;
+  note: string;
+} {
+  if (!run) return { value: undefined, note: '' };
+  const critical = (run.doses.tissueDose as TissueRegion[]).filter((d) =>
+    CRITICAL_TISSUES.includes(d.tissue as TissueId),
+  );
+  const tissues = critical.filter((d) => d.voxels > 0);
+  const outside = run.doses.criticalOutside ?? [];
+  // Present in the case, absent from the simulation, and not judged from outside (an older outcome): no value.
+  const unjudged = critical.filter((d) => d.voxels === 0 && !outside.some((o) => o.tissue === d.tissue));
+  if (tissues.length === 0 && outside.length === 0 && unjudged.length === 0) {
+    return { value: undefined, note: 'This case has no nerve, bowel or lung.' };
   }
-  return lines.join(' · ');
+  const span = run.time.length > 0 ? (run.time[run.time.length - 1] as number) : 0;
+  const name = (t: string) => TISSUE_NAMES[t as TissueId]?.toLowerCase() ?? t;
+  let value = 0;
+  const lines: string[] = [];
+  for (const d of tissues) {
+    value = Math.max(value, d.maxDose);
+    lines.push(`${name(d.tissue)}: ${formatDose(d.maxDose).text}, ${d.maxTemperature.toFixed(1)} °C`);
+  }
+  for (const o of outside) {
+    const bound = doseBound(o.maxTemperature, span);
+    value = Math.max(value, bound);
+    lines.push(
+      `${name(o.tissue)}: ${formatQuantity(o.distance, 'mm', 1e3, 2)} outside the simulated ${run.fieldModel === 'focal-ray' ? 'region' : 'beam path'}, whose edge stayed at or below ${o.maxTemperature.toFixed(1)} °C, so at most ${formatDose(bound).text}`,
+    );
+  }
+  const where = run.fieldModel === 'focal-ray' ? 'in the simulated focal region' : 'on the simulated beam path';
+  for (const d of unjudged) lines.push(`${name(d.tissue)}: not ${where}, so no value`);
+  // One structure without a value leaves the row without one: never a reassuring pass over an unjudged structure.
+  return { value: unjudged.length > 0 ? undefined : value, note: lines.join(' · ') };
 }
 
 /** The dashboard rows of the shown run against the thresholds. */
@@ -109,7 +137,7 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
   const w = thresholds.warnFraction;
   const skin = run?.doses.tissueDose.find((d) => d.tissue === 'skin');
   const bone = run?.doses.boneSurfaceOutsideTarget;
-  const critical = run?.doses.criticalDose;
+  const critical = criticalJudgement(run);
   const row = (
     id: SafetyRow['id'],
     key: SafetyKey,
@@ -151,10 +179,10 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
     row(
       'critical-dose',
       'criticalMaxDose',
-      'Critical structures (nerve, bowel), maximum thermal dose',
-      critical && critical.voxels > 0 ? critical.maxDose : undefined,
+      'Critical structures (nerve, bowel, lung), maximum thermal dose',
+      critical.value,
       0,
-      criticalNote(run),
+      critical.note,
     ),
     row(
       'energy',

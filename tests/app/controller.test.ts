@@ -30,6 +30,7 @@ function summaryOf(id: string, lesion = true): CaseSummary {
       { name: 'skin-a', tissue: 'skin', label: 'a' },
       ...(lesion ? [{ name: 'lesion-b', tissue: 'lesion' as const, label: 'b' }] : []),
     ],
+    bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
   };
 }
 

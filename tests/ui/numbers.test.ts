@@ -98,6 +98,7 @@ describe('screen readers hear tissue names', () => {
           {
             meta: { id: 'f', title: 'f', description: '', defaultTarget: [0, 0, 0], defaultBeamDirection: [0, 1, 0] },
             parts: [{ name: 'cortical_bone-femur', tissue: 'cortical_bone', label: 'femur' }],
+            bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
           },
           () => 1,
         ),
@@ -116,6 +117,7 @@ describe('lesion coverage on a case without a lesion', () => {
         {
           meta: { id: 'p', title: 'p', description: '', defaultTarget: [0, 0, 0], defaultBeamDirection: [0, 1, 0] },
           parts: [{ name: 'cortical_bone-plate', tissue: 'cortical_bone', label: 'plate' }],
+          bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
         },
         () => 1,
       );

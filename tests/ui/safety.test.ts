@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SAFETY_THRESHOLDS } from '../../src/state/safety-defaults.ts';
 import { parseThreshold, parseWarnFraction } from '../../src/ui/SafetyDashboard.tsx';
-import { safetyRows, safetyStatus } from '../../src/ui/safety.ts';
+import { doseBound, safetyRows, safetyStatus } from '../../src/ui/safety.ts';
 import { shownRun } from '../../src/ui/shown-run.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
@@ -75,26 +75,60 @@ describe('safetyRows', () => {
   it('reads the whole path: skin with a value, far bone included, each critical structure named', () => {
     const run = fakeSonication();
     run.summary = { ...run.summary, fieldModel: 'whole-path' };
+    run.doses = { ...run.doses, criticalOutside: [] };
     const rows = safetyRows(shownRun(run, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS);
     const by = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(by['skin-temperature']?.note).toMatch(/^Hottest skin on the beam path/);
     expect(by['skin-temperature']?.note).not.toMatch(/No skin/);
     expect(by['bone-surface-temperature']?.note).toMatch(/anywhere on the simulated beam path/);
+    // The bowel has no voxel and no judgement from outside: the row has no value rather than a pass.
     expect(by['critical-dose']?.note).toBe(
       'nerve: 2.00 CEM43 min, 40.0 °C · bowel: not on the simulated beam path, so no value',
     );
+    expect(by['critical-dose']?.status).toBe('none');
   });
 
-  it('names a heated lung beside the critical structures it does not count', () => {
+  it('judges a critical structure the path does not reach by its distance and the volume’s edge temperature', () => {
+    const run = fakeSonication();
+    run.summary = { ...run.summary, fieldModel: 'whole-path' };
+    run.doses = { ...run.doses, criticalOutside: [{ tissue: 'bowel', distance: 0.0083, maxTemperature: 38 }] };
+    const shown = shownRun(run, undefined, 'sonication');
+    const critical = safetyRows(shown, DEFAULT_SAFETY_THRESHOLDS)[2];
+    const span = shown?.time.at(-1) as number;
+    // At most 38 °C for the whole run: R^(43 − 38) = 0.25⁵ per minute.
+    expect(doseBound(38, span)).toBeCloseTo((span / 60) * 0.25 ** 5, 12);
+    expect(critical?.value).toBe(Math.max(2, doseBound(38, span)));
+    expect(critical?.status).toBe('pass');
+    expect(critical?.note).toContain('nerve: 2.00 CEM43 min, 40.0 °C');
+    expect(critical?.note).toMatch(
+      /bowel: 8.3 mm outside the simulated beam path, whose edge stayed at or below 38.0 °C, so at most/,
+    );
+  });
+
+  it('counts a heated lung as a critical structure: 1780 CEM43 min fails the 30 min limit', () => {
     const run = fakeSonication();
     const lung = { tissue: 'lung', voxels: 9, volume: 9e-9, maxTemperature: 57.4, maxDose: 1775, ablatedVolume: 0 };
     run.doses = {
       ...run.doses,
       tissueDose: [...run.doses.tissueDose, { ...lung, volumeAboveSafety: 0 }],
+      criticalOutside: [{ tissue: 'bowel', distance: 0.02, maxTemperature: 37.5 }],
     } as typeof run.doses;
     const critical = safetyRows(shownRun(run, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS)[2];
-    expect(critical?.note).toContain('lung (not judged here): 1780 CEM43 min (≥ 240: ablated), 57.4 °C');
-    expect(critical?.status).toBe('pass');
+    expect(critical?.note).toContain('lung (air): 1780 CEM43 min (≥ 240: ablated), 57.4 °C');
+    expect(critical?.value).toBe(1775);
+    expect(critical?.status).toBe('fail');
+  });
+
+  it('says when a case has no critical structure at all', () => {
+    const run = fakeSonication();
+    run.doses = {
+      ...run.doses,
+      tissueDose: run.doses.tissueDose.filter((d) => !['nerve', 'bowel', 'lung'].includes(d.tissue)),
+      criticalOutside: [],
+    } as typeof run.doses;
+    const critical = safetyRows(shownRun(run, undefined, 'sonication'), DEFAULT_SAFETY_THRESHOLDS)[2];
+    expect(critical?.note).toBe('This case has no nerve, bowel or lung.');
+    expect(critical?.status).toBe('none');
   });
 
   it('shows no light without a run', () => {

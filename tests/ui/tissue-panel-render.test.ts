@@ -85,6 +85,35 @@ describe('the results card', () => {
     expect(html).toContain('Computed with changed tissue values: Cortical bone: absorbed fraction 0.16.');
   });
 
+  it('shows the target’s own temperature and dose, and says in words when a peak lies away from the target', () => {
+    const outcome = fakeSonication();
+    const atTarget = {
+      position: [0, 0, 0] as [number, number, number],
+      temperature: 55.0,
+      dose: 12,
+      peakTemperatureDistance: 0.0136,
+      peakPressureDistance: 0.0004,
+    };
+    const summary: Summary = { ...outcome.summary, targetPressure: 1.8e6, atTarget };
+    const html = renderWithStore(
+      (store) => store.getState().finishRun({ ...outcome, summary }),
+      createElement(ResultsCard),
+    );
+    expect(html).toMatch(/data-testid="result-target-temperature" data-si="55">55.0 °C/);
+    expect(html).toContain('data-testid="result-target-dose" data-si="12"');
+    expect(html).toMatch(/data-testid="result-peak-temperature"[^>]*>[\d.]+ °C, 13.6 mm from the target/);
+    expect(html).toMatch(/data-testid="result-peak-pressure"[^>]*>[\d.]+ MPa, at the target/);
+    expect(html).toContain('The hottest point is 13.6 mm from the target, which reaches 55.0 °C');
+    expect(html).not.toContain('The pressure peaks');
+    // Peaks at the target: no note.
+    const close = { ...summary, atTarget: { ...atTarget, peakTemperatureDistance: 0.001 } };
+    const quiet = renderWithStore(
+      (store) => store.getState().finishRun({ ...outcome, summary: close }),
+      createElement(ResultsCard),
+    );
+    expect(quiet).not.toContain('peak-offset-notes');
+  });
+
   it('says nothing of validity or the path before a run, and hides the target row when a run lacks it', () => {
     const before = renderWithStore(() => undefined, createElement(ResultsCard));
     expect(before).not.toContain('validity-messages');
