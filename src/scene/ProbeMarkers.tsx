@@ -5,7 +5,7 @@ import { type Mesh, Raycaster, Vector2 } from 'three';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type ProbePoint } from '../state/planning.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
-import { visibleCaseHits } from './casePicking.ts';
+import { pickProbe, visibleCaseHits } from './casePicking.ts';
 import { CLICK_TOLERANCE_PX, consume, HANDLE, wasConsumed } from './pointer.ts';
 import { RESULTS_ORDER } from './resultsLayers.ts';
 import { useScreenSize } from './useScreenSize.ts';
@@ -65,8 +65,9 @@ function Probe({ probe }: { probe: ProbePoint }) {
 
 /**
  * The store's probe points as small labelled violet markers, and the probe drop: Alt+click on the anatomy adds a
- * probe (addProbe) at the first visible part under the pointer (as the target picking sees them: shown, not faded
- * out, no water), PROBE_INSET inside it, labelled with that part's tissue name ("Skin", "Cortical bone 2"…).
+ * probe (addProbe) on the first part under the pointer that the user sees (pickProbe: through the faint soft tissue
+ * to the bone or lesion behind it; shown parts only, no water), PROBE_INSET inside it, labelled with that part's
+ * tissue name ("Lesion (tumour)", "Cortical bone 2"…).
  * Alt+click on a probe removes it. CaseModel and FreeBeams ignore Alt+clicks.
  */
 export function ProbeMarkers() {
@@ -95,7 +96,7 @@ export function ProbeMarkers() {
       const caseGroup = scene.getObjectByName('case');
       if (!caseGroup) return;
       const s = store.getState();
-      const hit = visibleCaseHits(raycaster.intersectObject(caseGroup, true), s.parts)[0];
+      const hit = pickProbe(visibleCaseHits(raycaster.intersectObject(caseGroup, true), s.parts));
       if (!hit) return;
       const p = hit.intersection.point.clone().addScaledVector(raycaster.ray.direction, PROBE_INSET);
       const point: Vec3 = [p.x, p.y, p.z];

@@ -66,3 +66,16 @@ export function pickTarget(hits: readonly CaseHit[], ray: Ray, snap: 'surface' |
   const depth = exit ? Math.min(LESION_INSET, (exit.intersection.distance - distance) / 2) : LESION_INSET;
   return [point.x + ray.direction.x * depth, point.y + ray.direction.y * depth, point.z + ray.direction.z * depth];
 }
+
+/** A part at least this opaque is what the eye sees at a pixel; fainter ones are looked through. */
+export const SEEN_OPACITY = 0.5;
+
+/**
+ * The hit a probe drop lands on: the first part along the ray the user actually sees (drawn at least SEEN_OPACITY
+ * opaque: bone, lesion, nerve, bowel…), looking through the faint skin, fat and muscle that cover it by default; the
+ * nearest faint part when nothing solid lies behind (a click at the edge of the limb). Raise a tissue's opacity in
+ * the parts list to probe it where something solid lies behind.
+ */
+export function pickProbe(hits: readonly CaseHit[]): CaseHit | undefined {
+  return hits.find((h) => h.view.opacity >= SEEN_OPACITY) ?? hits[0];
+}

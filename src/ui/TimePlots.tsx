@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import '../style/view.css';
 import { usePlanner } from '../state/hooks.ts';
 import { ABLATION_CONTOUR_STYLE, ABLATION_DOSE } from './colour-scales.ts';
 import { formatQuantity } from './format.ts';
@@ -14,6 +15,7 @@ import {
   niceTicks,
   seriesColour,
   seriesCurves,
+  withProbes,
 } from './time-series.ts';
 
 const AXIS_STROKE = '#94a3b8';
@@ -34,6 +36,8 @@ interface ChartProps {
   time: number[];
   labels: string[];
   curves: (number | null)[][];
+  /** per curve: drawn through its gaps (sampled only at the stored frames) */
+  sparse: boolean[];
   /** playback time [s] */
   cursor: number;
   spotStarts: number[];
@@ -62,7 +66,20 @@ function textWidth(text: string): number {
  * setData when only the numbers change. After each draw, the figure's data attributes say what the y axis shows:
  * data-y-ticks (the labels), data-y-label-width (the widest, measured) and data-y-label-room (the axis' room).
  */
-function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotStarts, reference, height }: ChartProps) {
+function Chart({
+  testId,
+  title,
+  unit,
+  log,
+  time,
+  labels,
+  curves,
+  sparse,
+  cursor,
+  spotStarts,
+  reference,
+  height,
+}: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const figure = useRef<HTMLElement>(null);
   const plot = useRef<{ u: uPlot; key: string } | undefined>(undefined);
@@ -73,7 +90,7 @@ function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotSta
   const drawnTicks = useRef<string[]>([]);
 
   // What requires a new chart rather than new data: the series and the axes.
-  const key = `${title}|${unit}|${log}|${height}|${labels.join('\u0001')}`;
+  const key = `${title}|${unit}|${log}|${height}|${labels.join('\u0001')}|${sparse.join()}`;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything `options` reads.
   useEffect(() => {
@@ -227,7 +244,8 @@ function Chart({ testId, title, unit, log, time, labels, curves, cursor, spotSta
           label,
           stroke: seriesColour(i),
           width: 2,
-          spanGaps: false,
+          spanGaps: sparse[i] ?? false,
+          ...(sparse[i] ? { dash: [5, 3] } : {}),
           value: (_u: uPlot, v: number | null) => format(v, unit),
         })),
       ],
@@ -264,7 +282,14 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
   const cursor = usePlanner((s) => s.playback.time);
   const listSpots = usePlanner((s) => s.spots);
   const planSpots = usePlanner((s) => s.planRun.outcome?.spots);
-  const curves = useMemo(() => (run?.series ? seriesCurves(run.series) : undefined), [run?.series]);
+  const probes = usePlanner((s) => s.probes);
+  const recorded = useMemo(() => (run?.series ? seriesCurves(run.series) : undefined), [run?.series]);
+  // Every probe of the plan, also those dropped after the run (from its frames, or a note saying why not).
+  const probed = useMemo(
+    () => (run && recorded ? withProbes(recorded, run, probes) : undefined),
+    [run, recorded, probes],
+  );
+  const curves = probed?.curves;
   const source = run?.source ?? 'sonication';
   const labels = useMemo(() => {
     if (!curves) return [];
@@ -278,6 +303,8 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
   }, [curves, source, planSpots, listSpots]);
   const spotStarts = useMemo(() => run?.spotStarts.map((s) => s.startTime) ?? [], [run?.spotStarts]);
   const reference = useMemo(() => ({ value: ABLATION_DOSE, label: `${ABLATION_DOSE} CEM43 min (ablation)` }), []);
+  const sparse = useMemo(() => curves?.labels.map((_, i) => curves.sparse?.[i] ?? false) ?? [], [curves]);
+  const notes = probed?.notes.filter((n) => n.note !== '') ?? [];
 
   if (!run) return <p className="hint">Sonicate or run the plan to plot temperature and dose against time.</p>;
   if (!curves || curves.time.length === 0) {
@@ -300,6 +327,7 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         time={curves.time}
         labels={labels}
         curves={curves.temperature}
+        sparse={sparse}
         cursor={cursor}
         spotStarts={spotStarts}
         height={height}
@@ -312,11 +340,21 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         time={curves.time}
         labels={labels}
         curves={curves.dose}
+        sparse={sparse}
         cursor={cursor}
         spotStarts={spotStarts}
         reference={reference}
         height={height}
       />
+      {notes.length > 0 && (
+        <ul className="probe-notes" data-testid="probe-notes">
+          {notes.map((n) => (
+            <li key={n.id} data-testid={`probe-note-${n.id}`} data-state={n.state}>
+              <strong>{n.label}</strong>: {n.note}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -20,6 +20,8 @@ export interface Curves {
   temperature: (number | null)[][];
   /** doses below DOSE_FLOOR are null (not drawn on the log axis) */
   dose: (number | null)[][];
+  /** per curve: sampled only now and then (drawn through its gaps), e.g. a probe read from the stored frames */
+  sparse?: boolean[];
 }
 
 /** Splits a series (points × time, row-major by point) into one curve per point. Non-finite values are gaps. */
@@ -166,4 +168,138 @@ export function decimate(
     });
   }
   return { time: outTime, curves: outCurves };
+}
+
+type Vec3 = readonly [number, number, number];
+
+/** A probe as the plots see it (the store's ProbePoint). */
+export interface ProbeLike {
+  id: string;
+  label: string;
+  /** [m] */
+  point: Vec3;
+}
+
+/** What the shown run can say about a probe. */
+export type ProbeState = 'recorded' | 'from-frames' | 'outside' | 'not-recorded';
+
+export interface ProbeNote {
+  id: string;
+  label: string;
+  state: ProbeState;
+  /** why a probe has no curve or a coarser one, in the user's words; '' for a recorded probe */
+  note: string;
+}
+
+/** The run's data the probe curves come from (a ShownRun fits). */
+export interface ProbeSource {
+  series: TimeSeries | undefined;
+  frames: { time: Float64Array; temperature: Float32Array; dose: Float32Array } | undefined;
+  grid: { nx: number; ny: number; nz: number; spacing: number; origin: readonly [number, number, number] };
+}
+
+/** Nearest voxel of a point, or −1 when it lies more than half a voxel outside the grid (physics' rule). */
+export function nearestVoxelOf(grid: ProbeSource['grid'], p: Vec3): number {
+  const n = [grid.nx, grid.ny, grid.nz];
+  const ijk = [0, 1, 2].map((a) => Math.round(((p[a] as number) - grid.origin[a as 0]) / grid.spacing));
+  for (let a = 0; a < 3; a++) {
+    const i = ijk[a] as number;
+    if (!(i >= 0 && i < (n[a] as number))) return -1;
+  }
+  return (ijk[0] as number) + grid.nx * ((ijk[1] as number) + grid.ny * (ijk[2] as number));
+}
+
+function samePoint(a: Vec3, b: readonly number[]): boolean {
+  return (
+    Math.abs(a[0] - (b[0] as number)) < 1e-9 &&
+    Math.abs(a[1] - (b[1] as number)) < 1e-9 &&
+    Math.abs(a[2] - (b[2] as number)) < 1e-9
+  );
+}
+
+function fmtMm(v: number): string {
+  return String(Number((v * 1e3).toFixed(1)));
+}
+
+/** The region the results cover, in words: "x −20…30, y −5…45, z −25…25 mm". */
+export function regionText(grid: ProbeSource['grid']): string {
+  const axes = ['x', 'y', 'z'] as const;
+  const n = [grid.nx, grid.ny, grid.nz];
+  return `${axes
+    .map((name, a) => {
+      const lo = (grid.origin[a] as number) - grid.spacing / 2;
+      const hi = lo + (n[a] as number) * grid.spacing;
+      return `${name} ${fmtMm(lo)}…${fmtMm(hi)}`;
+    })
+    .join(', ')} mm`;
+}
+
+/**
+ * The plots' curves with every probe of the plan: a probe the run recorded keeps its curve; a probe dropped after
+ * the run gets one at once from the stored frames (every frame interval, drawn as a line through them) when it
+ * lies in their region; otherwise it says why it has none, instead of a bare "—".
+ */
+export function withProbes(
+  curves: Curves,
+  run: ProbeSource,
+  probes: readonly ProbeLike[],
+): { curves: Curves; notes: ProbeNote[] } {
+  const out: Curves = {
+    time: curves.time,
+    labels: [...curves.labels],
+    temperature: [...curves.temperature],
+    dose: [...curves.dose],
+    sparse: curves.labels.map((_, i) => curves.sparse?.[i] ?? false),
+  };
+  const notes: ProbeNote[] = [];
+  const points = run.series?.points ?? [];
+  for (const probe of probes) {
+    const recorded = points.findIndex((p, i) => i > 0 && samePoint(probe.point, p));
+    if (recorded > 0) {
+      const hasValue = (curves.temperature[recorded] ?? []).some((v) => v !== null);
+      notes.push({
+        id: probe.id,
+        label: probe.label,
+        state: hasValue ? 'recorded' : 'outside',
+        note: hasValue ? '' : 'outside the simulated region: the run has no temperature there',
+      });
+      continue;
+    }
+    const voxel = nearestVoxelOf(run.grid, probe.point);
+    const frames = run.frames;
+    const voxels = run.grid.nx * run.grid.ny * run.grid.nz;
+    if (voxel < 0 || !frames || frames.time.length === 0 || frames.temperature.length < frames.time.length * voxels) {
+      notes.push({
+        id: probe.id,
+        label: probe.label,
+        state: 'not-recorded',
+        note: `added after this run, outside the region it stored (${regionText(run.grid)}): Sonicate to record it`,
+      });
+      continue;
+    }
+    // Frame times are bioheat steps, so each lands on a step of the time axis.
+    const temperature: (number | null)[] = new Array(out.time.length).fill(null);
+    const dose: (number | null)[] = new Array(out.time.length).fill(null);
+    let k = 0;
+    for (let f = 0; f < frames.time.length; f++) {
+      const t = frames.time[f] as number;
+      while (k < out.time.length - 1 && (out.time[k] as number) < t - 1e-9) k++;
+      if (Math.abs((out.time[k] as number) - t) > 1e-6) continue;
+      const tv = frames.temperature[f * voxels + voxel] as number;
+      const dv = frames.dose[f * voxels + voxel] as number;
+      temperature[k] = Number.isFinite(tv) ? tv : null;
+      dose[k] = Number.isFinite(dv) && dv >= DOSE_FLOOR ? dv : null;
+    }
+    out.labels.push(probe.label);
+    out.temperature.push(temperature);
+    out.dose.push(dose);
+    out.sparse?.push(true);
+    notes.push({
+      id: probe.id,
+      label: probe.label,
+      state: 'from-frames',
+      note: 'added after this run: drawn from its stored frames (a point every frame); Sonicate to record every step',
+    });
+  }
+  return { curves: out, notes };
 }

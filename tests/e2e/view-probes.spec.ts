@@ -1,0 +1,59 @@
+import { expect, type Page, test } from '@playwright/test';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+async function probes(page: Page): Promise<Record<string, [number, number]>> {
+  return JSON.parse((await page.getByTestId('scene-probe').getAttribute('data-probes')) || '{}');
+}
+
+async function altClick(page: Page, x: number, y: number): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.mouse.click(x, y);
+  await page.keyboard.up('Alt');
+}
+
+test.describe('probes (issue 10, item 12)', () => {
+  test('Alt+click is explained over the view, lands on what is seen and plots at once', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await expect(page.getByTestId('probe-help')).toContainText('Alt+click the anatomy: add a probe');
+    await app.sonicateAndWait();
+    await expect(page.getByTestId('view-framing')).toHaveAttribute('data-framing', 'focus');
+    const plot = page.getByTestId('plot-temperature');
+    await expect(plot).toHaveAttribute('data-series', '1');
+    // The target sits on the lesion, behind the see-through skin, fat and muscle.
+    const [x, y] = ((await page.getByTestId('scene-probe').getAttribute('data-target')) ?? '').split(',').map(Number);
+    await altClick(page, x as number, y as number);
+    await expect.poll(async () => Object.keys(await probes(page)).length).toBe(1);
+    const id = Object.keys(await probes(page))[0] as string;
+    const label = page.getByTestId(`probe-label-${id}`);
+    await expect(label).not.toHaveText(/skin|fat|muscle/i);
+    await expect(label).toHaveText(/lesion|bone|marrow/i);
+    // Its curve is there without another Sonicate, read from the run's stored frames.
+    await expect(plot).toHaveAttribute('data-series', '2');
+    await expect(page.getByTestId(`probe-note-${id}`)).toHaveAttribute('data-state', 'from-frames');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('a probe outside the simulated region says so instead of “—”', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await app.sonicateAndWait();
+    await page.getByTestId('view-framing').click();
+    await expect(page.getByTestId('view-framing')).toHaveAttribute('data-framing', 'overview');
+    const box = await page.locator('.view canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    const [tx, ty] = ((await page.getByTestId('scene-probe').getAttribute('data-target')) ?? '').split(',').map(Number);
+    // Along the limb, away from the focus, until a probe lands on the anatomy (the overview shows the whole thigh).
+    for (const dx of [-0.2, 0.2, -0.15, 0.15, -0.25, 0.25]) {
+      await altClick(page, (tx as number) + dx * box.width, ty as number);
+      if (Object.keys(await probes(page)).length > 0) break;
+    }
+    await expect.poll(async () => Object.keys(await probes(page)).length).toBe(1);
+    const id = Object.keys(await probes(page))[0] as string;
+    const note = page.getByTestId(`probe-note-${id}`);
+    await expect(note).toHaveAttribute('data-state', 'not-recorded');
+    await expect(note).toContainText('outside the region it stored');
+    await expect(note).toContainText('Sonicate to record it');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
