@@ -81,6 +81,21 @@ export function capDepth(radiusOfCurvature: number, apertureRadius: number): num
   return (apertureRadius * apertureRadius) / (r + Math.sqrt(r * r - apertureRadius * apertureRadius));
 }
 
+/**
+ * The area that radiates [m²]: N pistons of π(d/2)² for an array, the annular cap 2πR·(h_aperture − h_hole) for a
+ * single-element bowl (Archimedes). It is Σ ΔS of the source layout the Rayleigh sum uses, and what the drive
+ * convention W = ½·ρc·u²·A takes.
+ * @param spec - the transducer
+ * @returns A [m²]
+ */
+export function radiatingAreaOf(spec: SphericalArraySpec): number {
+  if (spec.elementCount === 1) {
+    const r = spec.radiusOfCurvature;
+    return 2 * Math.PI * r * (capDepth(r, spec.aperture / 2) - capDepth(r, spec.centralHoleDiameter / 2));
+  }
+  return spec.elementCount * Math.PI * (spec.elementDiameter / 2) ** 2;
+}
+
 function writePointOnCap(
   radius: number,
   cosTheta: number,

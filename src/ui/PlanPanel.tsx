@@ -1,10 +1,14 @@
+import { TISSUES } from '../physics/tissues.ts';
+import { radiatingAreaOf } from '../physics/transducer.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { BeamCounts, BeamSummary } from './BeamSummary.tsx';
+import { DRIVE_CONVENTION, driveOfPower, parseDrive } from './drive.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 import { LiveEstimate } from './LiveEstimate.tsx';
 import { RULES } from './plan-helpers.ts';
-import { QuantityField } from './QuantityField.tsx';
+import { ParsedField, QuantityField } from './QuantityField.tsx';
+import { formatForField } from './quantity.ts';
 import { ResultsCard } from './ResultsCard.tsx';
 import { SafetyDashboard } from './SafetyDashboard.tsx';
 import { Section } from './Section.tsx';
@@ -43,6 +47,9 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
   const tissueOverrides = usePlanner((s) => s.tissueOverrides);
   const changedTissues = describeOverrides(tissueOverrides);
   const energy = sonication.acousticPower * sonication.duration;
+  const water = { ...TISSUES.water, ...tissueOverrides.water };
+  const drive = { area: radiatingAreaOf(transducer), impedance: water.density * water.speedOfSound };
+  const equivalent = driveOfPower(sonication.acousticPower, drive);
 
   useKeyboardShortcuts({
     onSonicate,
@@ -78,14 +85,20 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
         </Section>
 
         <Section title="Sonication" testId="sonication">
-          <QuantityField
-            label="Acoustic power"
+          <ParsedField
+            label="Acoustic power (or surface pressure, or velocity)"
             testId="param-power"
-            valueSi={sonication.acousticPower}
-            rule={RULES.power}
+            value={sonication.acousticPower}
+            parse={(text) => parseDrive(text, RULES.power, drive)}
+            format={(v) => formatForField(v, RULES.power)}
             disabled={running}
             onChange={(acousticPower) => setSonication({ acousticPower })}
           />
+          <p className="hint" data-testid="drive-equivalents" title={DRIVE_CONVENTION}>
+            ≡ surface pressure {formatQuantity(equivalent.pressure, DISPLAY.pressure.unit, DISPLAY.pressure.scale)} ·
+            velocity {formatQuantity(equivalent.velocity, 'm/s')} over {formatQuantity(drive.area, 'cm²', 1e4)} (
+            {DRIVE_CONVENTION}); type any of the three.
+          </p>
           <QuantityField
             label="Duration"
             testId="param-duration"

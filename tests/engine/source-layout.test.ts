@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { beamSources } from '../../src/engine/beam-sources.ts';
 import { estimate } from '../../src/engine/estimate.ts';
-import { lazySourceLayout, sourceLayout } from '../../src/engine/source-layout.ts';
-import { PRESETS } from '../../src/physics/transducer.ts';
+import { lazySourceLayout, radiatingArea, sourceLayout } from '../../src/engine/source-layout.ts';
+import { PRESETS, radiatingAreaOf } from '../../src/physics/transducer.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
 type Vec3 = [number, number, number];
@@ -14,6 +14,17 @@ const freeBeams: Vec3[] = [
   [pose.target[0] + 0.1, pose.target[1] + 0.1, pose.target[2]],
   [pose.target[0] + 0.14, pose.target[1] + 0.03, pose.target[2] + 0.02],
 ];
+
+describe('the radiating area the drive convention uses', () => {
+  it.each([
+    ['the clinical array', PRESETS.clinicalBodyArray],
+    ['the research bowl', PRESETS.singleElementBowl],
+    ['a bowl with a 40 mm hole', { ...PRESETS.singleElementBowl, centralHoleDiameter: 0.04 }],
+  ])('closed form = Σ ΔS of the layout the Rayleigh sum uses (%s, 1e-9)', (_, spec) => {
+    const sum = radiatingArea(sourceLayout(spec));
+    expect(Math.abs(radiatingAreaOf(spec) / sum - 1)).toBeLessThan(1e-9);
+  });
+});
 
 describe('one source layout per request', () => {
   it('lazySourceLayout builds the layout on the first call and returns the same object after', () => {
