@@ -37,7 +37,7 @@ export const PHANTOMS: readonly CatalogueEntry[] = JSON.parse(
 
 /** Largest grid side in voxels: 101³ ≈ 1 M voxels keeps a run within memory and minutes. */
 export const MAX_GRID_SIDE = 101;
-/** The app's region (src/app/App.tsx): a 40 mm cube of 0.8 mm voxels, about half a wavelength at 1 MHz. */
+/** The app's region (src/app/defaults.ts): a 40 mm cube of 0.8 mm voxels, about half a wavelength at 1 MHz. */
 export const DEFAULT_GRID = { size: 0.04, spacing: 0.0008 } as const;
 
 const PRESET_IDS = Object.keys(PRESETS) as (keyof typeof PRESETS)[];
