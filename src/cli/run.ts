@@ -134,7 +134,11 @@ const REPORTED = new Set([
   'activeElements',
 ]);
 
-function coreInfo(model: keyof typeof MODELS): Results['core'] {
+/**
+ * @param model - the field model that ran
+ * @returns what computed the results: package, version, commit, Node and the model in one line
+ */
+export function coreInfo(model: keyof typeof MODELS): Results['core'] {
   const root = new URL('../../', import.meta.url);
   const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { name: string; version: string };
   let commit: string | null = null;

@@ -1,16 +1,19 @@
-import { realpathSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runScenario } from './run.ts';
+import { runPlanFile } from './run-plan.ts';
 import { readScenario, ScenarioError } from './scenario.ts';
 
 /**
- * `npm run simulate -- scenario.json [--out results.json]`: runs a scenario headless in Node through the app's
- * own core and writes the results as JSON (stdout without --out). Exit codes: 0 done, 2 refused (usage, missing
+ * `npm run simulate -- plan.json [--out results.json]`: runs a plan file headless in Node through the app's own core
+ * (its spots as a plan, dose accumulating, when it has any; else one sonication at the target — a command-line
+ * scenario is a plan without spots) and writes the results as JSON (stdout without --out). Exit codes: 0 done, 2 refused (usage, missing
  * or unreadable file, not JSON, invalid scenario), 1 the run itself failed. Formats: src/cli/README.md.
  */
 
-const USAGE = 'usage: npm run simulate -- <scenario.json> [--out <results.json>]';
+const USAGE = 'usage: npm run simulate -- <plan.json> [--out <results.json>]';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
@@ -55,8 +58,33 @@ export async function main(argv: readonly string[], log: (line: string) => void)
     }
     throw error;
   }
+  // The output path is checked before a run that may take minutes, not after it.
+  if (out !== undefined) {
+    const problem = unwritable(out);
+    if (problem) {
+      log(`cannot write the results to ${out}: ${problem}`);
+      return EXIT.refused;
+    }
+  }
+  const progress = progressLine(log);
   try {
-    const results = await runScenario(scenario);
+    if ((scenario.input.planning?.spots.length ?? 0) > 0) {
+      const results = await runPlanFile(scenario, progress);
+      const json = `${JSON.stringify(results, null, 2)}\n`;
+      if (out === undefined) process.stdout.write(json);
+      else writeFileSync(out, json);
+      const delivered = results.spots.filter((s) => s.status !== 'blocked').length;
+      const lesion = results.doses.tissueDose.some((d) => d.tissue === 'lesion' && d.voxels > 0);
+      log(
+        `${out ?? 'stdout'}: plan of ${results.spots.length} spots (${delivered} delivered), peak T ` +
+          `${results.thermal.peakTemperature.toFixed(2)} °C, ` +
+          `${lesion ? `lesion coverage ${(100 * results.doses.lesionCoverage).toFixed(1)} %` : 'no lesion'}, ` +
+          `${results.runTime.total.toFixed(2)} s`,
+      );
+      for (const message of results.validity?.messages ?? []) log(`outside the model: ${message}`);
+      return EXIT.ok;
+    }
+    const results = await runScenario(scenario, progress);
     const json = `${JSON.stringify(results, null, 2)}\n`;
     if (out === undefined) process.stdout.write(json);
     else writeFileSync(out, json);
@@ -73,6 +101,36 @@ export async function main(argv: readonly string[], log: (line: string) => void)
     log(`simulation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.failed;
   }
+}
+
+/**
+ * Why a results file cannot be written there ('' if it can): its folder must exist and be writable, and the path
+ * must not be a folder.
+ */
+function unwritable(path: string): string {
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) return `the folder ${folder} does not exist`;
+  if (existsSync(path) && statSync(path).isDirectory()) return 'it is a folder';
+  try {
+    accessSync(existsSync(path) ? path : folder, constants.W_OK);
+  } catch {
+    return 'permission denied';
+  }
+  return '';
+}
+
+/** Progress on stderr, a line per 10 % once a run has lasted 3 s (short runs stay quiet). */
+function progressLine(log: (line: string) => void): (fraction: number) => void {
+  const started = performance.now();
+  let shown = 0;
+  return (fraction) => {
+    if (performance.now() - started < 3000) return;
+    const tenth = Math.floor(fraction * 10);
+    if (tenth > shown && tenth < 10) {
+      shown = tenth;
+      log(`${tenth * 10} % (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  };
 }
 
 // Run only as the entry point (tsx src/cli/simulate.ts), not when a test imports main().

@@ -192,7 +192,7 @@ describe('the command line (in process)', () => {
   it('refuses a missing file, a non-JSON file and an invalid scenario with exit code 2', async () => {
     const missing = await run([join(dir, 'nope.json')]);
     expect(missing.code).toBe(EXIT.refused);
-    expect(missing.log).toMatch(/cannot read scenario file .*ENOENT/);
+    expect(missing.log).toMatch(/cannot read plan file .*ENOENT/);
 
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, '{ "transducer": ');
