@@ -11,8 +11,8 @@ import type { ElementSet } from '../geometry/transducer-pose.ts';
 import { type BeamSources, beamSources } from './beam-sources.ts';
 import type { CaseState } from './case.ts';
 import { focusOf } from './focus.ts';
-import type { BeamTrace, PlanningBeamTrace } from './outcomes.ts';
-import type { BeamRequest, PlanningBeamRequest } from './requests.ts';
+import type { PlanningBeamTrace } from './outcomes.ts';
+import type { PlanningBeamRequest } from './requests.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 
 type Vec3 = [number, number, number];

@@ -1,6 +1,5 @@
 import { type BufferGeometry, type Mesh, type Object3D, Vector3 } from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
-import type { TissueId } from '../physics/tissue-ids.ts';
 import { type PartRole, parsePartName } from './part-names.ts';
 
 type Vec3 = [number, number, number];

@@ -10,7 +10,11 @@ import { loadBundledCase } from '../fixtures/bundled-case.ts';
 const femur = await loadBundledCase('femur-shaft');
 const transducer = PRESETS.clinicalBodyArray;
 const meta = femur.summary.meta;
-const pose = { target: meta.defaultTarget, direction: meta.defaultBeamDirection, distance: transducer.radiusOfCurvature };
+const pose = {
+  target: meta.defaultTarget,
+  direction: meta.defaultBeamDirection,
+  distance: transducer.radiusOfCurvature,
+};
 const spots: PlanSpotRequest[] = [-0.003, 0, 0.003].map((dz, i) => ({
   id: `s${i}`,
   focus: [meta.defaultTarget[0], meta.defaultTarget[1], meta.defaultTarget[2] + dz],

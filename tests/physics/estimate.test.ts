@@ -152,11 +152,7 @@ describe('fast estimate on the femur default vs the full sonicate op', () => {
   });
 
   test('tracks the whole-path run at the target: |p| within 8 %, ΔT within 15 % (measured 5 % and 11 %, reported)', () => {
-    const full = sonicate(
-      femur.state,
-      { ...request, cooling: 0, region: { size: 0.03, spacing: 0.0005 } },
-      () => {},
-    );
+    const full = sonicate(femur.state, { ...request, cooling: 0, region: { size: 0.03, spacing: 0.0005 } }, () => {});
     const g = full.grid;
     const mid = (g.nx - 1) / 2;
     const centre = mid + g.nx * (mid + g.ny * mid);

@@ -54,7 +54,12 @@ function fakePool(calls: Call[]) {
     port1.start();
     return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
   };
-  return { create, close: () => ports.forEach((p) => p.close()) };
+  return {
+    create,
+    close: () => {
+      for (const p of ports) p.close();
+    },
+  };
 }
 
 const plan = (ids: string[], extra: Partial<PlanRequest> = {}) =>
