@@ -1,11 +1,13 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useState } from 'react';
-import { usePlanner } from '../state/hooks.ts';
+import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
+import { viewStoreOf } from '../state/view.ts';
 import { resultScale } from '../style/result-scales.ts';
 import { DepthClear } from './DepthClear.tsx';
 import { DoseSurfaces } from './DoseSurfaces.tsx';
-import { useBudgetedValue, useFrameCost } from './frame-budget.ts';
+import { useBudgetedValue, useFrameCost, useReplayResolution } from './frame-budget.ts';
 import { ProbeMarkers } from './ProbeMarkers.tsx';
+import { softwareWebGL } from './renderer-kind.ts';
 import { createResultMaterials, type ResultMaterials, warmUpGeometry } from './result-materials.ts';
 import { noRaycast, RESULTS_ORDER } from './resultsLayers.ts';
 import { SlicePlanes } from './SlicePlanes.tsx';
@@ -55,12 +57,17 @@ function WarmUp({ materials, onDone }: { materials: ResultMaterials; onDone: () 
  *
  * Main-thread budget: the materials live as long as the view and are compiled at start (WarmUp); the surfaces are
  * made in the derive worker and shown with their frame's slices in one drawn frame (useDerivedFrame); during replay
- * the view takes a new frame at most once per measured frame cost (frame-budget.ts).
+ * the view takes a new frame at most once per measured frame cost, at half resolution on software WebGL
+ * (frame-budget.ts).
  */
 export function ResultsScene() {
   const live = useShownFields();
   const playing = usePlanner((s) => s.playback.playing);
   const cost = useFrameCost();
+  useReplayResolution(
+    playing,
+    useMemo(() => softwareWebGL(), []),
+  );
   const budgeted = useBudgetedValue(live, playing, cost);
   const frame = useDerivedFrame(budgeted);
   const shown = frame?.shown;
@@ -71,6 +78,9 @@ export function ResultsScene() {
   useEffect(() => () => materials.dispose(), [materials]);
   const [warm, setWarm] = useState(false);
   const outcome = shown?.outcome;
+  // Tell the camera which run is drawn: it frames the heat in the same commit as the results appear.
+  const view = viewStoreOf(usePlannerStoreApi());
+  useEffect(() => view.getState().setDrawnRun(outcome), [view, outcome]);
   const scale = useMemo(() => (outcome ? resultScale(quantity, outcome) : undefined), [quantity, outcome]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: any change of what is shown needs a new frame.
   useEffect(() => invalidate(), [frame, scale, slicesVisible, invalidate]);

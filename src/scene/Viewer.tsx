@@ -3,11 +3,10 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { type PerspectiveCamera, Vector3 } from 'three';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
-import { viewStoreOf } from '../state/view.ts';
+import { useViewFraming, viewStoreOf } from '../state/view.ts';
 import { argMax, voxelCentre } from './frames.ts';
 import { easeInOut, focusPose, heatedBox, type Pose, posePartWay } from './framing.ts';
 import { softwareWebGL } from './renderer-kind.ts';
-import { selectShownOutcome } from './useShownFields.ts';
 
 type Vec3 = [number, number, number];
 
@@ -33,9 +32,10 @@ function casePose(target: Vec3, direction: Vec3): Pose {
 
 /**
  * Frames the case when it is ready and on Reset view, never while the target or transducer is dragged (the view
- * must hold still under the pointer). When a run's results arrive it moves in (animated) to frame the heated
- * region, keeping the direction the user looks from; the overlay's button takes it back to the framing it had
- * before, or in again (the framing lives in state/view.ts). Orbiting stops an animation where it is.
+ * must hold still under the pointer). When a run's results are drawn it moves in (animated over FRAMING_MS; a cut
+ * on software WebGL) to frame the heated region, keeping the direction the user looks from; the overlay's button
+ * takes it back to the framing it had before, or in again (the framing lives in state/view.ts). Orbiting stops an
+ * animation where it is.
  */
 function CameraRig() {
   const store = usePlannerStoreApi();
@@ -46,7 +46,9 @@ function CameraRig() {
   const size = useThree((s) => s.size);
   const resetCount = usePlanner((s) => s.viewResetCount);
   const caseReady = usePlanner((s) => (s.caseStatus === 'ready' ? s.caseId : ''));
-  const outcome = usePlanner(selectShownOutcome);
+  // The run the results overlay has drawn (not merely received): framing waits for its surfaces.
+  const outcome = useViewFraming((s) => s.drawnRun);
+  const software = useMemo(() => softwareWebGL(), []);
   const rig = useMemo(
     () => ({
       animation: undefined as { from: Pose; to: Pose; start: number } | undefined,
@@ -66,8 +68,13 @@ function CameraRig() {
     controls?.target.set(...pose.target);
     controls?.update();
   };
+  // A software rasteriser draws two or three frames a second, each holding the main thread: it cuts straight to the
+  // new framing (one frame) rather than stutter through an animation.
   const animateTo = (pose: Pose) => {
-    rig.animation = { from: current(), to: pose, start: performance.now() };
+    if (software) {
+      rig.animation = undefined;
+      place(pose);
+    } else rig.animation = { from: current(), to: pose, start: performance.now() };
     invalidate();
   };
 

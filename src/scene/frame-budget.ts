@@ -1,4 +1,4 @@
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 /**
@@ -63,4 +63,22 @@ export function useBudgetedValue<T>(value: T, throttle: boolean, gap: { readonly
     return () => clearTimeout(timer);
   }, [value, throttle, gap]);
   return throttle ? shown : value;
+}
+
+/** Pixel ratio of the view while a software rasteriser replays: a quarter of the pixels, a quarter of the cost. */
+export const REPLAY_PIXEL_RATIO = 0.5;
+
+/**
+ * Dynamic resolution for replay on software WebGL: while `reduced`, the view renders at REPLAY_PIXEL_RATIO (every
+ * drawn frame there costs the main thread in proportion to its pixels); back at one pixel per CSS pixel when the
+ * replay stops, so a paused or exported picture is sharp. A GPU keeps its resolution.
+ */
+export function useReplayResolution(reduced: boolean, software: boolean): void {
+  const setDpr = useThree((s) => s.setDpr);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    if (!software) return;
+    setDpr(reduced ? REPLAY_PIXEL_RATIO : 1);
+    invalidate();
+  }, [reduced, software, setDpr, invalidate]);
 }

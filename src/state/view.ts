@@ -13,8 +13,20 @@ export interface ViewFramingState {
   framing: 'overview' | 'focus';
   /** there is a heated region to frame (a run is shown) */
   canFocus: boolean;
+  /**
+   * the run whose results the 3D view has just drawn (its fields, by reference), so the camera moves in the same
+   * drawn frame as the results appear; undefined when none is drawn
+   */
+  drawnRun: DrawnRun | undefined;
   setFraming(framing: 'overview' | 'focus'): void;
   setCanFocus(canFocus: boolean): void;
+  setDrawnRun(run: DrawnRun | undefined): void;
+}
+
+/** What framing needs of a drawn run: its grid and max temperature (a sonication's or a plan's outcome). */
+export interface DrawnRun {
+  grid: { nx: number; ny: number; nz: number; spacing: number; origin: readonly [number, number, number] };
+  maxTemperature: Float32Array;
 }
 
 const stores = new WeakMap<PlannerStoreApi, StoreApi<ViewFramingState>>();
@@ -25,8 +37,10 @@ export function viewStoreOf(planner: PlannerStoreApi): StoreApi<ViewFramingState
     store = createStore<ViewFramingState>()((set) => ({
       framing: 'overview',
       canFocus: false,
+      drawnRun: undefined,
       setFraming: (framing) => set({ framing }),
       setCanFocus: (canFocus) => set({ canFocus }),
+      setDrawnRun: (drawnRun) => set({ drawnRun }),
     }));
     stores.set(planner, store);
   }
