@@ -1,0 +1,62 @@
+import { ImportError } from './import-error.ts';
+
+/**
+ * Triangle positions of a Wavefront OBJ file [file units], flat xyz per vertex (9 per triangle). Geometry only: `v`
+ * and `f` lines (faces as `i`, `i/t`, `i//n` or `i/t/n`; negative indices count back from the last vertex; n-gons
+ * split into a fan), everything else (normals, texture coordinates, groups, materials, a missing .mtl) ignored. CRLF
+ * line ends, tabs and exponents are fine.
+ * @param name - the file name, for messages
+ * @param bytes - the file
+ * @returns positions (Float32Array, 9 per triangle)
+ * @throws ImportError naming the file, the line and the reason
+ */
+export function readObj(name: string, bytes: ArrayBuffer): Float32Array {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const vertices: number[] = [];
+  const out: number[] = [];
+  const lines = text.split(/\r?\n|\r/);
+  const corner = (token: string, line: number): number => {
+    const raw = Number(token.split('/', 1)[0]);
+    const count = vertices.length / 3;
+    if (!Number.isInteger(raw) || raw === 0) {
+      throw new ImportError(name, `line ${line}: "${token}" is not a vertex index`);
+    }
+    const index = raw > 0 ? raw - 1 : count + raw;
+    if (index < 0 || index >= count) {
+      throw new ImportError(name, `line ${line}: vertex ${raw} does not exist (${count} so far)`);
+    }
+    return index;
+  };
+  for (let l = 0; l < lines.length; l++) {
+    const line = (lines[l] as string).trim();
+    if (line.length < 2) continue;
+    const c0 = line.charCodeAt(0);
+    const c1 = line.charCodeAt(1);
+    // 'v' then whitespace: a position (vt, vn and vp are not positions).
+    if (c0 === 118 && (c1 === 32 || c1 === 9)) {
+      const parts = line.split(/\s+/);
+      const x = Number(parts[1]);
+      const y = Number(parts[2]);
+      const z = Number(parts[3]);
+      if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) {
+        throw new ImportError(name, `line ${l + 1}: "${line.slice(0, 60)}" is not a vertex of three numbers`);
+      }
+      vertices.push(x, y, z);
+    } else if (c0 === 102 && (c1 === 32 || c1 === 9)) {
+      const tokens = line.split(/\s+/).slice(1);
+      if (tokens.length < 3) throw new ImportError(name, `line ${l + 1}: a face with fewer than 3 vertices`);
+      const first = corner(tokens[0] as string, l + 1);
+      let previous = corner(tokens[1] as string, l + 1);
+      for (let t = 2; t < tokens.length; t++) {
+        const next = corner(tokens[t] as string, l + 1);
+        for (const v of [first, previous, next])
+          out.push(vertices[3 * v] as number, vertices[3 * v + 1] as number, vertices[3 * v + 2] as number);
+        previous = next;
+      }
+    }
+  }
+  if (out.length === 0) {
+    throw new ImportError(name, bytes.byteLength === 0 ? 'the file is empty' : 'an OBJ file with no faces');
+  }
+  return Float32Array.from(out);
+}
