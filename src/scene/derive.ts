@@ -1,5 +1,5 @@
+import { isosurface } from '../geometry/isosurface.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
-import { isosurface } from './isosurface.ts';
 
 /**
  * The heavy derivations of the results view as pure functions (run in derive.worker.ts, off the main thread, and

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { isosurface } from '../../src/geometry/isosurface.ts';
 import type { VoxelGrid } from '../../src/geometry/tissue-model.ts';
 import { doseSurfaces, vertexNormals } from '../../src/scene/derive.ts';
 import { deriveDoseSurfaces, LatestOnly } from '../../src/scene/derive-client.ts';
-import { isosurface } from '../../src/scene/isosurface.ts';
 
 const grid: VoxelGrid = { nx: 12, ny: 12, nz: 12, spacing: 0.001, origin: [0, 0, 0] };
 

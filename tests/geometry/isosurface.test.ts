@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isosurface, meshArea, meshVolume } from '../../src/geometry/isosurface.ts';
 import type { VoxelGrid } from '../../src/geometry/tissue-model.ts';
-import { isosurface, meshArea, meshVolume } from '../../src/scene/isosurface.ts';
 
 function sphereField(grid: VoxelGrid, centre: readonly number[], radius: number): Float32Array {
   const field = new Float32Array(grid.nx * grid.ny * grid.nz);

@@ -1,4 +1,4 @@
-import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { VoxelGrid } from './tissue-model.ts';
 
 /** An indexed triangle mesh [m]; triangles wind counter-clockwise seen from outside (normals point outward). */
 export interface Isosurface {
