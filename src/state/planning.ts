@@ -186,3 +186,16 @@ export function newId(prefix: string): string {
   nextId += 1;
   return `${prefix}-${nextId.toString(36)}`;
 }
+
+/**
+ * Keeps `newId` clear of ids that came from elsewhere (an opened plan file, a restored autosave): an id of the form
+ * `<prefix>-<base 36>` moves the counter past its number, so a spot added later never repeats an id of the plan.
+ * @param ids - ids now in the plan
+ */
+export function reserveIds(ids: Iterable<string>): void {
+  for (const id of ids) {
+    const match = /-([0-9a-z]+)$/.exec(id);
+    const n = match?.[1] ? Number.parseInt(match[1], 36) : Number.NaN;
+    if (Number.isSafeInteger(n) && n >= nextId) nextId = n;
+  }
+}
