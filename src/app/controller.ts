@@ -1,9 +1,12 @@
+import type { Plan } from '../plan-file/parse.ts';
 import { newId } from '../state/planning.ts';
 import { planInputs, sonicateBlocker, sonicationInputs } from '../state/selectors.ts';
 import type { CaseInfo, PlannerStoreApi } from '../state/store.ts';
 import { DEFAULT_OPACITY } from '../style/palette.ts';
 import type { SimClient } from '../worker/client.ts';
 import { keepEstimateLive } from './live-estimate.ts';
+import { applyPlanFile } from './plan-file.ts';
+import type { CasePlans } from './plan-keeper.ts';
 import { planRequest, sonicateRequest } from './planning-requests.ts';
 
 /** What the controller asks of the simulation worker: the promise API of `worker/client.ts`, faked in tests. */
@@ -32,6 +35,8 @@ export interface ControllerOptions<Drawn> {
   isCancellation(error: unknown): boolean;
   /** starts the live estimate (default: `keepEstimateLive`); returns its stop function */
   keepEstimateLive?(store: PlannerStoreApi, client: SimPort): () => void;
+  /** keeps each case's plan and undo history across a switch (plan-keeper.ts); absent: a switch starts afresh */
+  plans?: CasePlans;
 }
 
 /** How "Cover the lesion" treats the spots already in the plan. */
@@ -43,7 +48,17 @@ export type CoverMode = 'replace' | 'append';
  * buttons to it; tests drive it in Node with a fake worker client (tests/app/controller.test.ts).
  */
 export interface PlannerController {
-  loadCase(caseId: string): Promise<void>;
+  /**
+   * Opens a bundled case: its plan as it was left (this session) or autosaved, else its defaults.
+   * @returns true when the case is loaded and still the one open (false: it failed, or another was picked meanwhile)
+   */
+  loadCase(caseId: string): Promise<boolean>;
+  /**
+   * Opens a read plan: on its case (switching to it when another is open; that case's own plan and history come
+   * back first) as one undo step, so Undo returns to the plan it replaced.
+   * @returns notes on what of the file the app does not hold, or undefined when the case could not be opened
+   */
+  openPlan(plan: Plan, caseId: string): Promise<string[] | undefined>;
   /** One sonication at the target; refused with the reason (`sonicateBlocker`) when it cannot run. */
   sonicate(): Promise<void>;
   cancelSonication(): void;
@@ -65,28 +80,45 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
   let disposed = false;
   const stopEstimate = (options.keepEstimateLive ?? keepEstimateLive)(store, client);
 
-  const loadCase = async (caseId: string): Promise<void> => {
+  const loadCase = async (caseId: string, then?: () => void): Promise<boolean> => {
     sonicating?.abort();
     planning?.abort();
     const entry = cases.find((c) => c.id === caseId);
+    const leaving = store.getState().caseId;
+    options.plans?.leave(leaving);
     store.getState().setCaseLoading(caseId);
     options.onCaseDrawn(undefined);
     try {
       if (!entry) throw new Error(`No bundled case called "${caseId}".`);
       const bytes = await options.loadBytes(entry.url);
-      const [drawn, summary] = await Promise.all([
+      const [drawn, summary, restore] = await Promise.all([
         options.parseForDrawing(bytes.slice(0), entry.title),
         client.loadCase(bytes, entry.title),
+        options.plans?.prepare(caseId),
       ]);
       // The user picked another case meanwhile: that one's load owns the store now.
-      if (disposed || store.getState().caseId !== caseId) return;
+      if (disposed || store.getState().caseId !== caseId) return false;
       options.onCaseDrawn(drawn);
       store.getState().setCaseLoaded(summary, (tissue) => DEFAULT_OPACITY[tissue], entry.info);
-      // Undo does not cross cases: the history starts again with the case's default plan.
+      // The case's defaults are no undo step; its own plan and history, when it had them, come back (plan-keeper.ts).
       store.temporal.getState().clear();
+      restore?.();
+      then?.();
+      return true;
     } catch (error) {
       if (!disposed && store.getState().caseId === caseId) store.getState().setCaseError(errorMessage(error));
+      return false;
     }
+  };
+
+  const openPlan = async (plan: Plan, caseId: string): Promise<string[] | undefined> => {
+    const s = store.getState();
+    if (s.caseId === caseId && s.caseStatus === 'ready') return applyPlanFile(store, plan);
+    let notes: string[] | undefined;
+    await loadCase(caseId, () => {
+      notes = applyPlanFile(store, plan);
+    });
+    return notes;
   };
 
   const sonicate = async (): Promise<void> => {
@@ -165,7 +197,8 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
   };
 
   return {
-    loadCase,
+    loadCase: (caseId) => loadCase(caseId),
+    openPlan,
     sonicate,
     cancelSonication: () => sonicating?.abort(),
     runPlan,

@@ -1,0 +1,192 @@
+import { PlanFileError } from '../plan-file/parse.ts';
+import type { PlannerState, PlannerStoreApi, UndoableState } from '../state/store.ts';
+import {
+  applyPlanFile,
+  PLAN_STATE_KEYS,
+  type PlanFile,
+  type PlanMeta,
+  type PlanState,
+  planFileOf,
+  planStateOf,
+  readPlanJson,
+} from './plan-file.ts';
+import { asSavedPlan, type KeyValueStore, LAST_CASE_KEY, planKey, type SavedPlan } from './plan-storage.ts';
+
+/**
+ * Nothing lost (issue 11, item 3): every case keeps its plan.
+ * - **Autosave.** Every change to the plan (debounced, `delay` ms) writes the case's plan file to IndexedDB under
+ *   `plan:<caseId>`, with the case as `last-case`; a reload, a crashed tab or a restarted browser opens the last case
+ *   with its plan (a crashed worker leaves the store as it was: the pool restarts it).
+ * - **One plan and one undo history per case.** Leaving a case keeps its plan, its undo and redo history and its last
+ *   results in memory (and flushes its autosave); coming back restores all three, so Undo goes on where it stopped.
+ *   After a reload the plan comes back from IndexedDB with a fresh history (the history is not stored).
+ * A case's untouched default plan is not saved: it opens as the case's defaults.
+ */
+export interface CasePlans {
+  /** The store still holds `caseId`'s plan, about to be replaced by another case's. */
+  leave(caseId: string): void;
+  /**
+   * Reads what `caseId` had, while the case loads; the function it gives puts it back, called right after the case's
+   * defaults are set (same task, so nothing sees or saves the defaults in between).
+   */
+  prepare(caseId: string): Promise<() => void>;
+}
+
+export interface PlanKeeper extends CasePlans {
+  /** the plan's name and description, per case */
+  meta(caseId: string): PlanMeta;
+  setMeta(caseId: string, meta: PlanMeta): void;
+  /** the autosaved plan file of a case (the current one when it has unsaved changes: flushed first) */
+  savedFile(caseId: string): Promise<PlanFile | undefined>;
+  /** writes a pending autosave now */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+export interface PlanKeeperOptions {
+  store: PlannerStoreApi;
+  kv: KeyValueStore;
+  /** the cases the app can open (a saved plan of another is ignored) */
+  caseIds: readonly string[];
+  /** debounce of the autosave [ms] */
+  delay?: number;
+  now?: () => number;
+  /** an autosave could not be written or read back */
+  onError?: (message: string) => void;
+}
+
+/** What a case left behind in this session. */
+interface CaseMemory {
+  plan: PlanState;
+  past: Partial<UndoableState>[];
+  future: Partial<UndoableState>[];
+  run: PlannerState['run'];
+  planRun: PlannerState['planRun'];
+  playback: PlannerState['playback'];
+}
+
+/** A run caught mid-way when its case was left is kept as it last finished (the switch cancelled it). */
+function settled<T extends { status: string; progress: number; message: string }>(run: T): T {
+  return run.status === 'running' ? { ...run, status: 'idle', progress: 0, message: '' } : run;
+}
+
+/** The autosave debounce: short enough that a crash loses at most the last keystrokes. */
+export const AUTOSAVE_DELAY_MS = 400;
+
+export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
+  const { store, kv, caseIds } = options;
+  const delay = options.delay ?? AUTOSAVE_DELAY_MS;
+  const now = options.now ?? Date.now;
+  const report = options.onError ?? (() => undefined);
+  const memory = new Map<string, CaseMemory>();
+  const metas = new Map<string, PlanMeta>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let restoring = false;
+  let writing: Promise<void> = Promise.resolve();
+
+  /** Writes the store's plan as its case's autosave (in order: a later write never lands before an earlier one). */
+  const save = (): Promise<void> => {
+    timer = undefined;
+    const s = store.getState();
+    if (s.caseStatus !== 'ready') return writing;
+    const caseId = s.caseId;
+    const record: SavedPlan = { file: planFileOf(s, metas.get(caseId)), savedAt: now() };
+    writing = writing
+      .then(() => kv.set(planKey(caseId), record))
+      .then(() => kv.set(LAST_CASE_KEY, caseId))
+      .catch((error: unknown) => report(`The plan could not be autosaved: ${String(error)}`));
+    return writing;
+  };
+
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void save(), delay);
+  };
+
+  const flush = (): Promise<void> => {
+    if (timer === undefined) return writing;
+    clearTimeout(timer);
+    return save();
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (restoring || s.caseStatus !== 'ready' || prev.caseStatus !== 'ready' || s.caseId !== prev.caseId) return;
+    if (PLAN_STATE_KEYS.some((key) => s[key] !== prev[key])) schedule();
+  });
+
+  const readSaved = async (caseId: string): Promise<PlanFile | undefined> => {
+    try {
+      return asSavedPlan(await kv.get(planKey(caseId)))?.file;
+    } catch (error) {
+      report(`The autosaved plan could not be read: ${String(error)}`);
+      return undefined;
+    }
+  };
+
+  const leave = (caseId: string): void => {
+    const s = store.getState();
+    if (s.caseId !== caseId || s.caseStatus !== 'ready') return;
+    const temporal = store.temporal.getState();
+    memory.set(caseId, {
+      plan: planStateOf(s),
+      past: temporal.pastStates,
+      future: temporal.futureStates,
+      run: settled(s.run),
+      planRun: settled(s.planRun),
+      playback: { ...s.playback, playing: false },
+    });
+    void flush();
+  };
+
+  const prepare = async (caseId: string): Promise<() => void> => {
+    const kept = memory.get(caseId);
+    const file = kept ? undefined : await readSaved(caseId);
+    return () => {
+      restoring = true;
+      try {
+        if (kept) {
+          const temporal = store.temporal.getState();
+          temporal.pause();
+          store.setState({ ...kept.plan, run: kept.run, planRun: kept.planRun, playback: kept.playback });
+          temporal.resume();
+          store.temporal.setState({ pastStates: kept.past, futureStates: kept.future });
+        } else if (file) {
+          try {
+            const { plan, caseId: of } = readPlanJson(file, caseIds);
+            if (of === caseId) {
+              applyPlanFile(store, plan, { record: false });
+              metas.set(caseId, { name: plan.input.name, description: plan.input.description });
+            }
+          } catch (error) {
+            const why = error instanceof PlanFileError ? error.message : String(error);
+            report(`The autosaved plan of this case could not be read (${why}); it opens with its defaults.`);
+          }
+        }
+      } finally {
+        restoring = false;
+      }
+      writing = writing.then(() => kv.set(LAST_CASE_KEY, caseId)).catch(() => undefined);
+    };
+  };
+
+  return {
+    leave,
+    prepare,
+    meta: (caseId) => metas.get(caseId) ?? {},
+    setMeta: (caseId, meta) => {
+      metas.set(caseId, meta);
+      if (store.getState().caseId === caseId) schedule();
+    },
+    savedFile: async (caseId) => {
+      if (store.getState().caseId === caseId) await flush();
+      const kept = memory.get(caseId);
+      if (kept && store.getState().caseId !== caseId) return planFileOf({ ...kept.plan, caseId }, metas.get(caseId));
+      return readSaved(caseId);
+    },
+    flush,
+    dispose: () => {
+      unsubscribe();
+      void flush();
+    },
+  };
+}
