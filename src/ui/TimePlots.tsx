@@ -196,7 +196,15 @@ function Chart({
   }
 
   function options(width: number): uPlot.Options {
-    const yLabels = (values: number[]) => values.map((v) => (log ? decadeLabel(v) : String(Number(v.toPrecision(4)))));
+    // uPlot hands filtered-out ticks over as null: they get no label.
+    const yLabels = (values: (number | null)[]) =>
+      values.map((v) =>
+        v === null || !Number.isFinite(v) || (log && !(v > 0))
+          ? ''
+          : log
+            ? decadeLabel(v)
+            : String(Number(v.toPrecision(4))),
+      );
     return {
       width: Math.max(200, width),
       height,
@@ -229,9 +237,11 @@ function Chart({
           ticks: { stroke: GRID_STROKE, size: TICK_SIZE },
           gap: TICK_GAP,
           splits: (_u, _i, min, max) => (log ? decadeTicks(min, max) : niceTicks(min, max)),
+          // Every split is a tick to label (uPlot's log filter would blank some of ours).
+          filter: (_u, splits) => splits,
           values: (_u, splits) => {
             const out = yLabels(splits);
-            drawnTicks.current = out;
+            drawnTicks.current = out.filter((t) => t !== '');
             return out;
           },
           // Room for the widest label: nothing is clipped under the axis title.
