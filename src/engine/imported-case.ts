@@ -1,0 +1,158 @@
+import { BufferAttribute, BufferGeometry, Group, Mesh, Vector3 } from 'three';
+import { bodyEnvelope, type EnvelopeThickness } from '../geometry/import/envelope.ts';
+import { lesionEllipsoid } from '../geometry/import/lesion.ts';
+import type { ImportedMesh } from '../geometry/import/mesh-file.ts';
+import { placementMatrices, type UpAxis } from '../geometry/import/placement.ts';
+import type { LengthUnit } from '../geometry/import/units.ts';
+import type { CaseMeta, CasePart } from '../geometry/phantom.ts';
+import { TissueModel } from '../geometry/tissue-model.ts';
+import { BONE_TISSUES } from '../physics/dose-report.ts';
+import type { TissueId } from '../physics/tissue-ids.ts';
+import type { CaseState } from './case.ts';
+
+type Vec3 = [number, number, number];
+
+/** How the user placed and named one imported part. */
+export interface ImportedPartChoice {
+  mesh: ImportedMesh;
+  unit: LengthUnit;
+  tissue: TissueId;
+  /** distinguishes parts of one tissue ('' = numbered) */
+  label?: string;
+}
+
+/** Everything that turns imported files into a case the engine runs on. */
+export interface ImportedCaseSpec {
+  title: string;
+  parts: ImportedPartChoice[];
+  up: UpAxis;
+  recentre: boolean;
+  /** soft tissue generated around the bones (absent: none) */
+  envelope?: EnvelopeThickness;
+  /** a lesion placed by the user [m, app frame] */
+  lesion?: { centre: Vec3; radii: Vec3 };
+}
+
+const SOFT: readonly TissueId[] = ['skin', 'fat', 'muscle'];
+
+/**
+ * Imported parts placed in the app's frame (metres, up = +y, recentred), with the generated envelope and lesion,
+ * named by the case convention `<tissue>-<label>`.
+ * @param spec - the user's choices
+ * @returns the parts
+ */
+export function importedParts(spec: ImportedCaseSpec): CasePart[] {
+  const matrices = placementMatrices(
+    spec.parts.map((p) => ({ positions: p.mesh.positions, unit: p.unit })),
+    spec.up,
+    spec.recentre,
+  );
+  const used = new Set<string>();
+  const parts: CasePart[] = spec.parts.map((choice, i) => {
+    const positions = Float32Array.from(choice.mesh.positions);
+    const geometry = new BufferGeometry();
+    geometry.setAttribute('position', new BufferAttribute(positions, 3));
+    geometry.applyMatrix4(matrices[i] as never);
+    geometry.computeVertexNormals();
+    let label =
+      (choice.label ?? '')
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, '_') || `${i + 1}`;
+    while (used.has(`${choice.tissue}-${label}`)) label = `${label}_${i + 1}`;
+    used.add(`${choice.tissue}-${label}`);
+    return { name: `${choice.tissue}-${label}`, tissue: choice.tissue, label, geometry };
+  });
+  if (spec.envelope) {
+    const bones = parts.filter((p) => !SOFT.includes(p.tissue));
+    parts.push(...bodyEnvelope(bones.length > 0 ? bones : parts, spec.envelope));
+  }
+  if (spec.lesion) {
+    parts.push({
+      name: 'lesion-placed',
+      tissue: 'lesion',
+      label: 'placed',
+      geometry: lesionEllipsoid(spec.lesion.centre, spec.lesion.radii),
+    });
+  }
+  return parts;
+}
+
+/** 26 directions: the faces, edges and corners of a cube. */
+const DIRECTIONS: Vec3[] = [];
+for (const x of [-1, 0, 1]) {
+  for (const y of [-1, 0, 1]) {
+    for (const z of [-1, 0, 1]) {
+      if (x || y || z) {
+        const n = Math.hypot(x, y, z);
+        DIRECTIONS.push([x / n, y / n, z / n]);
+      }
+    }
+  }
+}
+
+/**
+ * Where a new case aims first: the lesion's centre (or the largest bone's), and the window to it with the least
+ * bone and no gas in the way among 26 directions (then the shortest way in), as a planner would look for one.
+ * @param model - the case's tissue model
+ * @param parts - its parts
+ * @returns the default target [m] and the unit vector from it toward the transducer
+ */
+export function defaultAim(
+  model: TissueModel,
+  parts: readonly CasePart[],
+): Pick<CaseMeta, 'defaultTarget' | 'defaultBeamDirection'> {
+  const centreOf = (part: CasePart): Vec3 => {
+    part.geometry.computeBoundingBox();
+    const c = part.geometry.boundingBox?.getCenter(new Vector3()) ?? new Vector3();
+    return [c.x, c.y, c.z];
+  };
+  const sizeOf = (part: CasePart) => {
+    part.geometry.computeBoundingBox();
+    return part.geometry.boundingBox?.getSize(new Vector3()).length() ?? 0;
+  };
+  const lesion = parts.find((p) => p.tissue === 'lesion');
+  const bones = parts.filter((p) => BONE_TISSUES.includes(p.tissue)).sort((a, b) => sizeOf(b) - sizeOf(a));
+  const anchor = lesion ?? bones[0] ?? parts[0];
+  const target: Vec3 = anchor ? centreOf(anchor) : [0, 0, 0];
+  let best: { direction: Vec3; score: number } = { direction: [0, 1, 0], score: Number.POSITIVE_INFINITY };
+  for (const d of DIRECTIONS) {
+    const far: Vec3 = [target[0] + 0.3 * d[0], target[1] + 0.3 * d[1], target[2] + 0.3 * d[2]];
+    // From outside in: the segments before the target's own tissue are what the beam crosses.
+    const path = model.pathSegments(far, target).slice(0, -1);
+    let bone = 0;
+    let gas = 0;
+    let soft = 0;
+    for (const s of path) {
+      if (BONE_TISSUES.includes(s.tissue) || s.tissue === 'marrow') bone += s.length;
+      else if (s.tissue === 'bowel_gas' || s.tissue === 'lung') gas += s.length;
+      else if (s.tissue !== 'water') soft += s.length;
+    }
+    const score = 1000 * gas + 10 * bone + soft;
+    if (score < best.score) best = { direction: d, score };
+  }
+  return { defaultTarget: target, defaultBeamDirection: best.direction };
+}
+
+/**
+ * A case from imported files: the parts placed and named, the engine's tissue model, and where to aim first.
+ * @param spec - the user's choices
+ * @returns the case state the engine takes (the same shape a bundled phantom loads into)
+ */
+export function importedCase(spec: ImportedCaseSpec): CaseState {
+  const parts = importedParts(spec);
+  const model = new TissueModel(parts);
+  const scene = new Group();
+  for (const part of parts) {
+    const mesh = new Mesh(part.geometry);
+    mesh.name = part.name;
+    scene.add(mesh);
+  }
+  const meta: CaseMeta = {
+    id: 'imported',
+    title: spec.title,
+    description: `Imported: ${spec.parts.map((p) => p.mesh.file).join(', ')}`,
+    ...defaultAim(model, parts),
+  };
+  return { loaded: { meta, parts, scene }, model };
+}

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { IcosahedronGeometry } from 'three';
+import { describe, expect, it } from 'vitest';
+import { importedCase } from '../../src/engine/imported-case.ts';
+import { runSonication } from '../../src/engine/sonicate.ts';
+import { bodyEnvelope } from '../../src/geometry/import/envelope.ts';
+import { checkMesh } from '../../src/geometry/import/mesh-check.ts';
+import { importMeshFile } from '../../src/geometry/import/mesh-file.ts';
+import { PRESETS } from '../../src/physics/transducer.ts';
+
+// A real bone from a file to a sonicated lesion, headless (issue 12): import, place, wrap in soft tissue, add a
+// lesion, aim, sonicate.
+
+const FIXTURES = new URL('../../../shared/fixtures/geometry/', import.meta.url);
+
+describe('the body envelope', () => {
+  it('wraps a 20 mm ball in closed shells at 10, 15 and 17 mm from its surface (within half a voxel)', () => {
+    const ball = new IcosahedronGeometry(0.02, 4);
+    const [muscle, fat, skin] = bodyEnvelope(
+      [{ name: 'cortical_bone-ball', tissue: 'cortical_bone', label: 'ball', geometry: ball }],
+      { muscle: 0.01, fat: 0.005, skin: 0.002 },
+    );
+    for (const [shell, radius] of [
+      [muscle, 0.03],
+      [fat, 0.035],
+      [skin, 0.037],
+    ] as const) {
+      const p = shell?.geometry.getAttribute('position');
+      expect(p?.count).toBeGreaterThan(100);
+      let sum = 0;
+      for (let i = 0; i < (p?.count ?? 0); i++) sum += Math.hypot(p?.getX(i) ?? 0, p?.getY(i) ?? 0, p?.getZ(i) ?? 0);
+      // The ball is an icosphere, a hair inside its nominal radius; the distance grid is 1 mm.
+      expect(Math.abs(sum / (p?.count ?? 1) - radius)).toBeLessThan(0.0005);
+      const soup = shell?.geometry.toNonIndexed().getAttribute('position').array as Float32Array;
+      expect(checkMesh(soup).closed).toBe(true);
+    }
+  });
+});
+
+const FEMUR = 'bone-femur_r-opensim-converted.stl';
+const femurBytes = readFileSync(new URL(FEMUR, FIXTURES));
+const [mesh] = await importMeshFile(
+  FEMUR,
+  femurBytes.buffer.slice(femurBytes.byteOffset, femurBytes.byteOffset + femurBytes.byteLength) as ArrayBuffer,
+);
+if (!mesh) throw new Error('no part');
+const femurPart = { mesh, unit: mesh.unit.unit, tissue: 'cortical_bone' as const };
+// Without soft tissue first, to find a point of the shaft's surface for the lesion: the bone's vertex farthest
+// along +x near mid-shaft.
+const bare = importedCase({ title: 'femur', parts: [femurPart], up: '+y', recentre: true });
+const bone = bare.loaded.parts[0]?.geometry.getAttribute('position');
+let surface: [number, number, number] = [-1, 0, 0];
+for (let i = 0; i < (bone?.count ?? 0); i++) {
+  const x = bone?.getX(i) ?? -1;
+  if (Math.abs(bone?.getY(i) ?? 1) < 0.02 && x > surface[0]) surface = [x, bone?.getY(i) ?? 0, bone?.getZ(i) ?? 0];
+}
+const state = importedCase({
+  title: 'femur',
+  parts: [femurPart],
+  up: '+y',
+  recentre: true,
+  envelope: { muscle: 0.03, fat: 0.01, skin: 0.002 },
+  lesion: { centre: surface, radii: [0.008, 0.012, 0.008] },
+});
+
+describe('the OpenSim femur from its STL to a sonicated lesion', () => {
+  it('places the 0.45 m femur upright, centred, inside muscle, fat and skin, with the lesion on its shaft', () => {
+    const { meta, parts } = state.loaded;
+    expect(parts.map((p) => p.tissue)).toEqual(['cortical_bone', 'muscle', 'fat', 'skin', 'lesion']);
+    expect(meta.defaultTarget[0]).toBeCloseTo(surface[0], 3);
+    expect(state.model.tissueAt(meta.defaultTarget)).toBe('lesion');
+    // The default window: through soft tissue, not through the bone.
+    const t = meta.defaultTarget;
+    const d = meta.defaultBeamDirection;
+    const path = state.model.pathSegments([t[0] + 0.15 * d[0], t[1] + 0.15 * d[1], t[2] + 0.15 * d[2]], t);
+    expect(path.map((s) => s.tissue).slice(0, 4)).toEqual(['water', 'skin', 'fat', 'muscle']);
+  });
+
+  it('sonicates the placed lesion through the generated envelope (whole-path model)', () => {
+    const transducer = PRESETS.clinicalBodyArray;
+    const { meta } = state.loaded;
+    const run = runSonication(
+      state,
+      {
+        transducer,
+        pose: {
+          target: meta.defaultTarget,
+          direction: meta.defaultBeamDirection,
+          distance: transducer.radiusOfCurvature,
+        },
+        acousticPower: 50,
+        duration: 20,
+        cooling: 10,
+        region: { size: 0.04, spacing: 0.001 },
+      },
+      () => {},
+    );
+    const lesion = run.result.tissueDose.find((d) => d.tissue === 'lesion');
+    const skin = run.result.tissueDose.find((d) => d.tissue === 'skin');
+    console.info(
+      `imported femur: lesion ${lesion?.maxTemperature.toFixed(1)} °C, skin ${skin?.maxTemperature.toFixed(1)} °C, target ${run.atTarget.temperature.toFixed(1)} °C`,
+    );
+    expect(lesion?.maxTemperature).toBeGreaterThan(55);
+    expect(skin?.voxels).toBeGreaterThan(0);
+    expect(skin?.maxTemperature).toBeLessThan(lesion?.maxTemperature ?? 0);
+  });
+});
