@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { BoxGeometry, Matrix4, Object3D, Quaternion, Vector3 } from 'three';
 import { type CaseState, loadCase } from '../engine/case.ts';
+import { type ImportedPartChoice, importedCase } from '../engine/imported-case.ts';
+import { DEFAULT_ENVELOPE } from '../geometry/import/envelope.ts';
+import { ImportError } from '../geometry/import/import-error.ts';
+import { type ImportedMesh, importMeshFile } from '../geometry/import/mesh-file.ts';
 import type { CaseMeta, CasePart } from '../geometry/phantom.ts';
 import { TissueModel } from '../geometry/tissue-model.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
@@ -74,6 +79,12 @@ export async function buildCase(scenario: Scenario): Promise<ScenarioCase> {
     const beamDirection = scenario.beamDirection ?? opposite(meta.defaultBeamDirection);
     return { state, target: input.target ?? [...meta.defaultTarget], beamDirection };
   }
+  if (medium.type === 'mesh') {
+    const state = await importedCaseOf(scenario, medium);
+    const { meta } = state.loaded;
+    const beamDirection = scenario.beamDirection ?? opposite(meta.defaultBeamDirection);
+    return { state, target: input.target ?? [...meta.defaultTarget], beamDirection };
+  }
   const beamDirection = scenario.beamDirection ?? PLUS_Z;
   const r = transducer.radiusOfCurvature;
   const target: Vec3 = input.target ?? [r * beamDirection[0], r * beamDirection[1], r * beamDirection[2]];
@@ -96,4 +107,51 @@ export async function buildCase(scenario: Scenario): Promise<ScenarioCase> {
     return part;
   });
   return { state: syntheticCase('layers', parts, target, beamDirection), target, beamDirection };
+}
+
+type MeshMedium = Extract<Scenario['input']['medium'], { type: 'mesh' }>;
+
+/**
+ * The case of a `mesh` medium: its files read beside the plan file, each with its unit (guessed when not given)
+ * and tissue (guessed from the name when not given), placed, wrapped in a body envelope when the files bring no
+ * soft tissue (or when one is asked for), with the lesion placed where the plan says.
+ */
+async function importedCaseOf(scenario: Scenario, medium: MeshMedium): Promise<CaseState> {
+  const base = scenario.source ? dirname(resolve(scenario.source)) : process.cwd();
+  const parts: ImportedPartChoice[] = [];
+  for (const [i, part] of medium.parts.entries()) {
+    const path = resolve(base, part.file);
+    let buffer: Buffer;
+    try {
+      buffer = readFileSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ScenarioError(`medium.parts.${i}.file`, `cannot read ${path}${code ? ` (${code})` : ''}`);
+    }
+    const bytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+    let meshes: ImportedMesh[];
+    try {
+      meshes = await importMeshFile(basename(path), bytes);
+    } catch (error) {
+      if (error instanceof ImportError) throw new ScenarioError(`medium.parts.${i}.file`, error.message);
+      throw error;
+    }
+    for (const mesh of meshes) {
+      parts.push({
+        mesh,
+        unit: part.unit ?? mesh.unit.unit,
+        tissue: part.tissue ?? mesh.role.tissue,
+        ...(part.label === undefined ? {} : { label: part.label }),
+      });
+    }
+  }
+  const soft = parts.some((p) => ['skin', 'fat', 'muscle'].includes(p.tissue));
+  return importedCase({
+    title: medium.parts.map((p) => p.file).join(', '),
+    parts,
+    up: medium.up,
+    recentre: medium.recentre,
+    ...(medium.envelope ? { envelope: medium.envelope } : soft ? {} : { envelope: DEFAULT_ENVELOPE }),
+    ...(medium.lesion ? { lesion: { centre: [...medium.lesion.centre], radii: [...medium.lesion.radii] } } : {}),
+  });
 }

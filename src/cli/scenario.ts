@@ -67,7 +67,7 @@ export function readScenario(path: string): Scenario {
   } catch (error) {
     throw new PlanFileError('', `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return parseScenario(json);
+  return { ...parseScenario(json), source: path };
 }
 
 /** Characteristic acoustic impedance of the coupling water ρc [kg/m²/s] (TISSUES.water). */

@@ -98,6 +98,11 @@ export async function main(argv: readonly string[], log: (line: string) => void)
     for (const message of results.validity.messages) log(`outside the model: ${message}`);
     return EXIT.ok;
   } catch (error) {
+    // A file the plan names (a mesh medium's) that cannot be read is the plan's fault, found when the case is built.
+    if (error instanceof ScenarioError) {
+      log(`scenario refused: ${error.message}`);
+      return EXIT.refused;
+    }
     log(`simulation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.failed;
   }

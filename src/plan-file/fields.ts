@@ -106,6 +106,47 @@ export const tissues = v.pipe(
   v.description('tissue property values that replace the built-in table’s, per tissue (SI)'),
 );
 
+const length3 = v.strictTuple(
+  [
+    bounded(0, 0.2, 'semi-axis [m]', true),
+    bounded(0, 0.2, 'semi-axis [m]', true),
+    bounded(0, 0.2, 'semi-axis [m]', true),
+  ],
+  'expected [a, b, c], three semi-axes',
+);
+
+/** A case made from mesh files (issue 12): the files, how to read them, and what to add around them. */
+const importedMesh = v.strictObject({
+  type: v.literal('mesh'),
+  parts: v.pipe(
+    v.array(
+      v.strictObject({
+        file: v.pipe(
+          v.string('expected a file name'),
+          v.minLength(1, 'expected a file name'),
+          v.description('a mesh file (STL, OBJ, PLY, glTF/GLB), relative to the plan file'),
+        ),
+        unit: v.optional(v.picklist(['m', 'cm', 'mm'], 'expected "m", "cm" or "mm"')),
+        tissue: v.optional(tissue),
+        label: v.optional(v.pipe(v.string(), v.maxLength(40))),
+      }),
+      'expected an array of parts',
+    ),
+    v.minLength(1, 'expected at least one part'),
+    v.maxLength(32, 'expected at most 32 parts'),
+  ),
+  up: v.optional(v.picklist(['+x', '-x', '+y', '-y', '+z', '-z'], 'expected one of +x, -x, +y, -y, +z, -z'), '+y'),
+  recentre: v.optional(v.boolean('expected true or false'), true),
+  envelope: v.optional(
+    v.strictObject({
+      muscle: bounded(0, 0.2, 'muscle around the bone [m]'),
+      fat: bounded(0, 0.2, 'fat over the muscle [m]'),
+      skin: bounded(0, 0.02, 'skin over the fat [m]'),
+    }),
+  ),
+  lesion: v.optional(v.strictObject({ centre: point('the lesion’s centre, after placement'), radii: length3 })),
+});
+
 /**
  * @param phantomIds - the bundled cases a `phantom` medium may name
  * @returns the medium (the case) of a plan
@@ -135,10 +176,13 @@ export function medium(phantomIds: readonly string[]) {
           type: v.literal('phantom'),
           id: v.picklist(phantomIds, `expected one of ${phantomIds.join(', ')}`),
         }),
+        importedMesh,
       ],
-      'expected "type" to be one of homogeneous, layers, phantom',
+      'expected "type" to be one of homogeneous, layers, phantom, mesh',
     ),
-    v.description('the case: a bundled phantom, or planar layers / one tissue (command line only)'),
+    v.description(
+      'the case: a bundled phantom, imported mesh files, or planar layers / one tissue (the last two: command line only)',
+    ),
   );
 }
 

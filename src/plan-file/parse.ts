@@ -35,6 +35,8 @@ export interface Plan {
   beamDirection: Vec3 | undefined;
   /** the version the file was written in (older ones were migrated) */
   readVersion: number;
+  /** where the file was read from (the command line), so a mesh medium's files resolve beside it */
+  source?: string;
 }
 
 const GEOMETRY_KEYS = [
