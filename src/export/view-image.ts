@@ -69,89 +69,134 @@ const TEXT = '#e5e7eb';
 const MUTED = '#94a3b8';
 const WARN = '#fde68a';
 
-/** Height of the band under the view [image px] at a pixel ratio. */
-export function bandHeight(pixelRatio: number): number {
-  return Math.round(132 * pixelRatio);
+/** Lines of `text` no wider than `width` in the current font, broken at spaces (a long word stays whole). */
+function wrap(ctx: Canvas2D, text: string, width: number): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const next = current ? `${current} ${word}` : word;
+    if (current && ctx.measureText(next).width > width) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current) lines.push(current);
+  return lines;
 }
 
-/** Draws the figure into `ctx`, sized figureSize(parts); returns where things went. */
-export function drawViewFigure(ctx: Canvas2D, parts: ViewFigure): FigureLayout {
+/**
+ * Lays the figure out and, when `draw`, draws it: the view, its scale bar, and the band under it. The text column
+ * wraps to its width; the legend sits beside it on a wide view and under it on a narrow one, so nothing overlaps.
+ */
+function figure(ctx: Canvas2D, parts: ViewFigure, draw: boolean): FigureLayout {
   const r = parts.pixelRatio > 0 ? parts.pixelRatio : 1;
   const { width, height } = parts;
-  const band = { top: height, height: bandHeight(r) };
   const texts: string[] = [];
+  const font = (size: number, weight = '') =>
+    `${weight}${weight ? ' ' : ''}${Math.round(size * r)}px system-ui, sans-serif`;
   const text = (s: string, x: number, y: number, colour = TEXT, size = 12, weight = '') => {
-    ctx.fillStyle = colour;
-    ctx.font = `${weight}${weight ? ' ' : ''}${Math.round(size * r)}px system-ui, sans-serif`;
-    ctx.fillText(s, x, y);
     texts.push(s);
+    if (!draw) return;
+    ctx.fillStyle = colour;
+    ctx.font = font(size, weight);
+    ctx.fillText(s, x, y);
+  };
+  const rect = (colour: string, x: number, y: number, w: number, h: number) => {
+    if (!draw) return;
+    ctx.fillStyle = colour;
+    ctx.fillRect(x, y, w, h);
   };
 
-  ctx.drawImage(parts.view, 0, 0, width, height);
+  if (draw) ctx.drawImage(parts.view, 0, 0, width, height);
 
-  // The scale bar on the picture, bottom left, as long as it is on screen.
+  // The scale bar on the picture, bottom centre as on screen (the axis gizmo holds the bottom left).
   let scaleBar: FigureLayout['scaleBar'];
   if (parts.scaleBar && parts.scaleBar.px > 0) {
     const w = parts.scaleBar.px * r;
-    const x = Math.round(16 * r);
+    const x = Math.round((width - w) / 2);
     const y = height - Math.round(18 * r);
-    ctx.fillStyle = '#0b1220cc';
-    ctx.fillRect(x - 6 * r, y - 20 * r, w + 12 * r, 30 * r);
-    ctx.strokeStyle = TEXT;
-    ctx.lineWidth = 2 * r;
-    ctx.beginPath();
-    ctx.moveTo(x, y - 6 * r);
-    ctx.lineTo(x, y);
-    ctx.lineTo(x + w, y);
-    ctx.lineTo(x + w, y - 6 * r);
-    ctx.stroke();
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
+    rect('#0b1220cc', x - 6 * r, y - 20 * r, w + 12 * r, 30 * r);
+    if (draw) {
+      ctx.strokeStyle = TEXT;
+      ctx.lineWidth = 2 * r;
+      ctx.beginPath();
+      ctx.moveTo(x, y - 6 * r);
+      ctx.lineTo(x, y);
+      ctx.lineTo(x + w, y);
+      ctx.lineTo(x + w, y - 6 * r);
+      ctx.stroke();
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'bottom';
+    }
     text(`${parts.scaleBar.mm} mm`, x + w / 2, y - 7 * r, TEXT, 12);
     scaleBar = { x, y, width: w };
   }
 
-  ctx.fillStyle = BAND_BACKGROUND;
-  ctx.fillRect(0, band.top, width, band.height);
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'top';
-
-  // Left column: the case, the parameters and results, the notice.
   const pad = Math.round(12 * r);
   const line = Math.round(17 * r);
-  const legendWidth = Math.min(Math.round(300 * r), Math.round(width * 0.42));
-  const legendX = width - legendWidth - pad;
+  const small = Math.round(15 * r);
+  const stacked = width < 900 * r;
+  const legendWidth = stacked ? Math.min(Math.round(320 * r), width - 2 * pad) : Math.round(300 * r);
+  const textWidth = stacked ? width - 2 * pad : width - legendWidth - 3 * pad;
+  ctx.font = font(12);
+  const wrapped = parts.lines.flatMap((l) => wrap(ctx, l, textWidth));
+  ctx.font = font(12);
+  const notice = wrap(ctx, parts.notice, textWidth);
+  const textHeight = line + Math.round(2 * r) + wrapped.length * line;
+  const legendHeight =
+    (parts.scale ? line + Math.round(15 * r) + line : parts.key.length > 0 ? line : 0) + parts.key.length * small;
+  const bandHeight = stacked
+    ? pad + textHeight + (legendHeight > 0 ? legendHeight + Math.round(6 * r) : 0) + notice.length * line + pad
+    : pad + Math.max(textHeight + notice.length * line + Math.round(6 * r), legendHeight) + pad;
+  const band = { top: height, height: bandHeight };
+
+  rect(BAND_BACKGROUND, 0, band.top, width, band.height);
+  if (draw) {
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+  }
+
+  // The case, the parameters and results, the notice.
   let y = band.top + pad;
   text(parts.title, pad, y, TEXT, 14, '600');
   y += line + Math.round(2 * r);
-  for (const l of parts.lines) {
+  for (const l of wrapped) {
     text(l, pad, y, MUTED, 12);
     y += line;
   }
-  text(parts.notice, pad, band.top + band.height - pad - Math.round(14 * r), WARN, 12);
 
-  // Right column: the colour bar of the slices with its ticks, then the key.
+  // The colour bar of the slices with its ticks, then the key: beside the text, or under it.
+  const legendX = stacked ? pad : width - legendWidth - pad;
+  let ky = stacked ? y + Math.round(6 * r) : band.top + pad;
   let legendBar: FigureLayout['legendBar'];
-  let ky = band.top + pad;
   if (parts.scale) {
-    const s = parts.scale;
-    text(`Slices: ${s.label} [${s.unit}]${s.log ? ', log scale' : ''}`, legendX, ky, TEXT, 12);
+    const sc = parts.scale;
+    text(`Slices: ${sc.label} [${sc.unit}]${sc.log ? ', log scale' : ''}`, legendX, ky, TEXT, 12);
     ky += line;
     const barHeight = Math.round(12 * r);
-    const map = colourMap(s.map);
+    const map = colourMap(sc.map);
     for (let i = 0; i < legendWidth; i++) {
       const [cr, cg, cb] = map(i / Math.max(1, legendWidth - 1));
-      ctx.fillStyle = `rgb(${Math.round(cr * 255)}, ${Math.round(cg * 255)}, ${Math.round(cb * 255)})`;
-      ctx.fillRect(legendX + i, ky, 1, barHeight);
+      rect(
+        `rgb(${Math.round(cr * 255)}, ${Math.round(cg * 255)}, ${Math.round(cb * 255)})`,
+        legendX + i,
+        ky,
+        1,
+        barHeight,
+      );
     }
     legendBar = { x: legendX, y: ky, width: legendWidth, height: barHeight };
     ky += barHeight + Math.round(3 * r);
-    ctx.textAlign = 'center';
-    for (const t of s.ticks) {
-      const label = s.log && t >= 1000 ? `1e${Math.round(Math.log10(t))}` : String(Number(t.toPrecision(3)));
-      text(label, legendX + scalePosition(s, t) * legendWidth, ky, MUTED, 11);
+    if (draw) ctx.textAlign = 'center';
+    for (const t of sc.ticks) {
+      const label = sc.log && t >= 1000 ? `1e${Math.round(Math.log10(t))}` : String(Number(t.toPrecision(3)));
+      const x = legendX + scalePosition(sc, t) * legendWidth;
+      // Keep the end labels inside the bar's span.
+      if (draw) ctx.textAlign = t === sc.ticks[0] ? 'left' : t === sc.ticks.at(-1) ? 'right' : 'center';
+      text(label, x, ky, MUTED, 11);
     }
-    ctx.textAlign = 'left';
+    if (draw) ctx.textAlign = 'left';
     ky += line;
   } else if (parts.key.length > 0) {
     text('Slices hidden', legendX, ky, MUTED, 12);
@@ -159,11 +204,26 @@ export function drawViewFigure(ctx: Canvas2D, parts: ViewFigure): FigureLayout {
   }
   for (const entry of parts.key) {
     const sw = Math.round(12 * r);
-    ctx.fillStyle = entry.colour;
-    if (entry.line) ctx.fillRect(legendX, ky + sw / 2 - r, sw, 2 * r);
-    else ctx.fillRect(legendX, ky + Math.round(2 * r), sw, sw - Math.round(2 * r));
+    if (entry.line) rect(entry.colour, legendX, ky + sw / 2 - r, sw, 2 * r);
+    else rect(entry.colour, legendX, ky + Math.round(1 * r), sw, sw - Math.round(2 * r));
     text(entry.text, legendX + sw + Math.round(6 * r), ky, MUTED, 11);
-    ky += Math.round(15 * r);
+    ky += small;
+  }
+
+  let ny = stacked ? Math.max(y, ky) + Math.round(6 * r) : y + Math.round(6 * r);
+  for (const l of notice) {
+    text(l, pad, ny, WARN, 12);
+    ny += line;
   }
   return { width, height: height + band.height, band, legendBar, scaleBar, texts };
+}
+
+/** The figure's size and layout, without drawing (to size the output canvas first). */
+export function measureViewFigure(ctx: Canvas2D, parts: ViewFigure): FigureLayout {
+  return figure(ctx, parts, false);
+}
+
+/** Draws the figure into `ctx` (sized as measureViewFigure says); returns where things went. */
+export function drawViewFigure(ctx: Canvas2D, parts: ViewFigure): FigureLayout {
+  return figure(ctx, parts, true);
 }

@@ -1,6 +1,12 @@
 import { seriesToCsv } from '../export/csv.ts';
 import { toNrrd } from '../export/nrrd.ts';
-import { bandHeight, drawViewFigure, type FigureLayout, type KeyEntry, type ViewFigure } from '../export/view-image.ts';
+import {
+  drawViewFigure,
+  type FigureLayout,
+  type KeyEntry,
+  measureViewFigure,
+  type ViewFigure,
+} from '../export/view-image.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import type { PlannerStore } from '../state/store.ts';
 import {
@@ -99,7 +105,10 @@ export async function viewFigurePng(
   };
   const out = document.createElement('canvas');
   out.width = figure.width;
-  out.height = figure.height + bandHeight(ratio);
+  const measure = out.getContext('2d');
+  if (!measure) return undefined;
+  out.height = measureViewFigure(measure, figure).height;
+  // Resizing a canvas resets its context: take it again before drawing.
   const ctx = out.getContext('2d');
   if (!ctx) return undefined;
   const layout = drawViewFigure(ctx, figure);

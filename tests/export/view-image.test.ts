@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandHeight, type Canvas2D, drawViewFigure, type ViewFigure } from '../../src/export/view-image.ts';
+import { type Canvas2D, drawViewFigure, measureViewFigure, type ViewFigure } from '../../src/export/view-image.ts';
 import { resultScale } from '../../src/style/result-scales.ts';
 
 /** A canvas 2D stand-in that records what is drawn. */
@@ -46,7 +46,8 @@ describe('the exported view is a figure, not the bare canvas (issue 10, item 14)
     const { ctx, calls } = recorder();
     const layout = drawViewFigure(ctx, figure());
     expect(calls[0]).toMatchObject({ op: 'drawImage', args: [0, 0, 680, 475] });
-    expect(layout.height).toBe(475 + bandHeight(1));
+    expect(layout.height).toBe(measureViewFigure(recorder().ctx, figure()).height);
+    expect(layout.height).toBeGreaterThan(475 + 100);
     expect(layout.band.top).toBe(475);
     for (const text of [
       'Femoral shaft metastasis',
@@ -70,10 +71,31 @@ describe('the exported view is a figure, not the bare canvas (issue 10, item 14)
     expect(layout.scaleBar?.width).toBe(73);
   });
 
+  it('never lets the text run under the legend: wraps it, and stacks the legend under it on a narrow view', () => {
+    const long =
+      'Sonication 50.0 W for 20.0 s, 30.0 s cooling · 1.00 MHz · 208 elements firing · and a good deal more to say';
+    const { ctx, calls } = recorder();
+    const layout = drawViewFigure(ctx, figure({ lines: [long] }));
+    const bar = layout.legendBar;
+    if (!bar) throw new Error('no legend bar');
+    const textCalls = calls.filter((c) => c.op === 'fillText' && (c.args[2] as number) >= layout.band.top);
+    for (const c of textCalls) {
+      const [s, x, y] = c.args as [string, number, number];
+      const right = x + s.length * 6;
+      const overlapsBar = y + 14 > bar.y && y < bar.y + bar.height && right > bar.x && x < bar.x + bar.width;
+      expect(overlapsBar, s).toBe(false);
+      expect(right, s).toBeLessThanOrEqual(680 + 1);
+    }
+    // Everything stays inside the band.
+    for (const c of textCalls) expect(c.args[2] as number).toBeLessThan(layout.height);
+  });
+
   it('scales with the device pixel ratio and says when the slices are hidden', () => {
     const { ctx } = recorder();
     const layout = drawViewFigure(ctx, figure({ pixelRatio: 2, width: 1360, height: 950, scale: undefined }));
-    expect(layout.height).toBe(950 + bandHeight(2));
+    expect(layout.height).toBe(
+      measureViewFigure(recorder().ctx, figure({ pixelRatio: 2, width: 1360, height: 950, scale: undefined })).height,
+    );
     expect(layout.scaleBar?.width).toBe(146);
     expect(layout.legendBar).toBeUndefined();
     expect(layout.texts).toContain('Slices hidden');
