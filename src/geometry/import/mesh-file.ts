@@ -1,13 +1,14 @@
 import { readGltf } from './gltf.ts';
 import { ImportError, MAX_FILE_BYTES, MAX_TRIANGLES } from './import-error.ts';
 import { checkMesh, type MeshCheck } from './mesh-check.ts';
+import { readNiftiLabels } from './nifti.ts';
 import { readObj } from './obj.ts';
 import { readPly } from './ply.ts';
 import { guessRole, type RoleGuess } from './roles.ts';
 import { readStl } from './stl.ts';
 import { guessUnit, type UnitGuess } from './units.ts';
 
-export type MeshFormat = 'stl' | 'obj' | 'ply' | 'gltf';
+export type MeshFormat = 'stl' | 'obj' | 'ply' | 'gltf' | 'nifti';
 
 /** One part of an imported file, as read: positions in the file's own units and axes, and what was guessed. */
 export interface ImportedMesh {
@@ -29,9 +30,10 @@ export interface ImportedMesh {
 }
 
 /** What the importer opens, for messages and the file picker. */
-export const MESH_EXTENSIONS = ['.stl', '.obj', '.ply', '.glb', '.gltf'] as const;
+export const MESH_EXTENSIONS = ['.stl', '.obj', '.ply', '.glb', '.gltf', '.nii', '.nii.gz'] as const;
 
 function formatOf(name: string, bytes: ArrayBuffer): MeshFormat | undefined {
+  if (/\.nii(\.gz)?$/i.test(name)) return 'nifti';
   const ext = name.toLowerCase().match(/\.[a-z0-9]+$/)?.[0];
   if (ext === '.stl') return 'stl';
   if (ext === '.obj') return 'obj';
@@ -39,6 +41,8 @@ function formatOf(name: string, bytes: ArrayBuffer): MeshFormat | undefined {
   if (ext === '.glb' || ext === '.gltf') return 'gltf';
   // No known extension: look at the first bytes.
   const head = new TextDecoder('latin1').decode(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 256)));
+  // A NIfTI-1 header is 348 bytes long and says so in its first four; gzip starts 1f 8b.
+  if (bytes.byteLength >= 348 && [348, 540].includes(new DataView(bytes).getInt32(0, true))) return 'nifti';
   if (head.startsWith('glTF') || /^\s*\{/.test(head)) return 'gltf';
   if (head.startsWith('ply')) return 'ply';
   if (/^\s*solid/i.test(head)) return 'stl';
@@ -79,11 +83,20 @@ export async function importMeshFile(name: string, bytes: ArrayBuffer): Promise<
   }
   const format = formatOf(name, bytes);
   if (!format) {
-    throw new ImportError(name, `not a mesh file this app opens (${MESH_EXTENSIONS.join(', ')}, or a NIfTI label map)`);
+    throw new ImportError(name, `not a mesh file this app opens (${MESH_EXTENSIONS.join(', ')})`);
   }
   let parts: { name: string; positions: Float32Array }[];
+  let fixedUnit: UnitGuess | undefined;
   try {
-    if (format === 'stl') parts = [{ name, positions: readStl(name, bytes) }];
+    if (format === 'nifti') {
+      const labels = readNiftiLabels(name, bytes);
+      parts = labels.parts;
+      fixedUnit = {
+        unit: labels.unit,
+        size: 0,
+        reason: `the NIfTI header says ${labels.unit === 'm' ? 'metres' : 'millimetres'}`,
+      };
+    } else if (format === 'stl') parts = [{ name, positions: readStl(name, bytes) }];
     else if (format === 'obj') parts = [{ name, positions: readObj(name, bytes) }];
     else if (format === 'ply') parts = [{ name, positions: readPly(name, bytes) }];
     else parts = await readGltf(name, bytes);
@@ -106,8 +119,9 @@ export async function importMeshFile(name: string, bytes: ArrayBuffer): Promise<
     const { min, max } = boundsOf(part.positions);
     const extent = Math.max(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
     if (!(extent > 0)) throw new ImportError(name, 'every vertex is at one point: the mesh has no size');
-    const unit =
-      format === 'gltf'
+    const unit = fixedUnit
+      ? { ...fixedUnit, size: extent * (fixedUnit.unit === 'm' ? 1 : 0.001) }
+      : format === 'gltf'
         ? { unit: 'm' as const, size: extent, reason: 'glTF files are in metres by their specification' }
         : guessUnit(extent);
     const partName = part.name === name ? name : `${part.name} (${name})`;

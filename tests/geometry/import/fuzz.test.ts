@@ -25,7 +25,7 @@ async function answers(name: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-const EXTENSIONS = ['.stl', '.obj', '.ply', '.glb', '.gltf', '.xyz', ''];
+const EXTENSIONS = ['.stl', '.obj', '.ply', '.glb', '.gltf', '.nii', '.nii.gz', '.xyz', ''];
 
 describe('bytes the importer did not expect', () => {
   it('random bytes under every extension (fast-check)', async () => {
