@@ -120,6 +120,30 @@ export interface SequenceResult extends DoseReport {
 }
 
 /**
+ * The acoustic drive of one spot of a sequence: the spot's own elements, power, focus, paths and aberration switch,
+ * else the sequence's.
+ * @param input - the sequence
+ * @param spot - the spot
+ * @returns its drive
+ */
+export function spotDrive(
+  input: Pick<SequenceInput, 'elements' | 'frequency' | 'aberrationCorrection' | 'medium' | 'couplingTissue'>,
+  spot: SonicationSpot,
+): AcousticDrive {
+  const correction = spot.aberrationCorrection ?? input.aberrationCorrection;
+  return {
+    elements: spot.elements ?? input.elements,
+    frequency: input.frequency,
+    acousticPower: spot.acousticPower,
+    focus: spot.focus,
+    elementPaths: spot.elementPaths,
+    ...(correction === undefined ? {} : { aberrationCorrection: correction }),
+    ...(input.medium ? { medium: input.medium } : {}),
+    ...(input.couplingTissue ? { couplingTissue: input.couplingTissue } : {}),
+  };
+}
+
+/**
  * A sequence of sonications on one grid: ΔT and dose carry over from each spot into the next (the spot's own
  * cooling is the pause between them), so residual heat raises the next spot's temperatures and doses add.
  * The acoustic field of every spot is computed as in simulateSonication (same model and limits); the
@@ -141,17 +165,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
   const voxels = voxelCount(grid);
   checkRegion(input, voxels);
   const drives: AcousticDrive[] = spots.map((spot) => {
-    const correction = spot.aberrationCorrection ?? input.aberrationCorrection;
-    const drive: AcousticDrive = {
-      elements: spot.elements ?? input.elements,
-      frequency: input.frequency,
-      acousticPower: spot.acousticPower,
-      focus: spot.focus,
-      elementPaths: spot.elementPaths,
-      ...(correction === undefined ? {} : { aberrationCorrection: correction }),
-      ...(input.medium ? { medium: input.medium } : {}),
-      ...(input.couplingTissue ? { couplingTissue: input.couplingTissue } : {}),
-    };
+    const drive = spotDrive(input, spot);
     checkDrive(drive, spot.duration, spot.cooling);
     return drive;
   });

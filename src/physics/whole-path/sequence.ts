@@ -1,7 +1,13 @@
 import type { AcousticDrive, AcousticField } from '../acoustic-field.ts';
 import { SonicationCancelled } from '../acoustic-field.ts';
 import { voxelCount } from '../grid.ts';
-import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../sequence.ts';
+import {
+  type SequenceInput,
+  type SequenceResult,
+  type SonicationSpot,
+  simulateSequence,
+  spotDrive,
+} from '../sequence.ts';
 import { checkRegion } from '../sonication.ts';
 import { type Medium, TISSUES } from '../tissues.ts';
 import { type CoarseGrid, coarseGrid } from './coarse-grid.ts';
@@ -53,18 +59,7 @@ export function sequenceAcoustics(
   const medium: Medium = input.medium ?? TISSUES;
   const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
   return indices.map((index, s) => {
-    const spot = spots[index] as SonicationSpot;
-    const correction = spot.aberrationCorrection ?? input.aberrationCorrection;
-    const drive: AcousticDrive = {
-      elements: spot.elements ?? input.elements,
-      frequency: input.frequency,
-      acousticPower: spot.acousticPower,
-      focus: spot.focus,
-      elementPaths: spot.elementPaths,
-      medium,
-      ...(correction === undefined ? {} : { aberrationCorrection: correction }),
-      ...(input.couplingTissue ? { couplingTissue: input.couplingTissue } : {}),
-    };
+    const drive = spotDrive({ ...input, medium }, spots[index] as SonicationSpot);
     return spotAcoustics(drive, input.wholePath, coarse, fine, {
       progress: (f) => onProgress((s + f) / indices.length),
       ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
