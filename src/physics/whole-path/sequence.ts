@@ -1,4 +1,4 @@
-import type { AcousticDrive, AcousticField } from '../acoustic-field.ts';
+import type { AcousticField } from '../acoustic-field.ts';
 import { SonicationCancelled } from '../acoustic-field.ts';
 import { voxelCount } from '../grid.ts';
 import {
