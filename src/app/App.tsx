@@ -7,19 +7,27 @@ import { ResultsScene } from '../scene/ResultsScene.tsx';
 import { ScaleBarProbe } from '../scene/ScaleBarProbe.tsx';
 import { Viewer } from '../scene/Viewer.tsx';
 import { PlannerStoreContext } from '../state/hooks.ts';
-import { createPlannerStore } from '../state/store.ts';
+import { createPlanFilesStore } from '../state/plan-files.ts';
+import { createPlannerStore, type PlannerStoreApi } from '../state/store.ts';
 import { CasePanel } from '../ui/CasePanel.tsx';
 import { ClinicalNotice } from '../ui/ClinicalNotice.tsx';
-import { downloadBlob, exportName } from '../ui/ExportButtons.tsx';
+import { downloadBlob, exportName, viewFigurePng } from '../ui/ExportButtons.tsx';
+import { PlanDrop } from '../ui/PlanDrop.tsx';
+import { PlanFilePanel } from '../ui/PlanFilePanel.tsx';
 import { PlanPanel } from '../ui/PlanPanel.tsx';
+import { PlanReport } from '../ui/PlanReport.tsx';
 import { ScaleBar } from '../ui/ScaleBar.tsx';
 import { StaleResultsBanner } from '../ui/StaleResultsBanner.tsx';
+import { shownRun } from '../ui/shown-run.ts';
 import { TimePanel } from '../ui/TimePanel.tsx';
 import { ViewOverlay } from '../ui/ViewOverlay.tsx';
 import { SimClient, SimulationCancelled } from '../worker/client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
 import { createPlannerController, type PlannerController } from './controller.ts';
 import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
+import { createPlanIO, type PlanIO, type PlanIOPlatform } from './plan-io.ts';
+import { createPlanKeeper } from './plan-keeper.ts';
+import { browserKeyValue } from './plan-storage.ts';
 
 function createWorker(): Worker {
   return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'fus-sim' });
@@ -29,6 +37,33 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status}).`);
   return response.arrayBuffer();
+}
+
+/** What plan-io needs of the browser: downloads, the clipboard, the address bar, the view's picture, printing. */
+function browserPlatform(store: PlannerStoreApi): PlanIOPlatform {
+  return {
+    download: downloadBlob,
+    copyText: async (text) => {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    hash: () => window.location.hash,
+    base: () => `${window.location.origin}${window.location.pathname}${window.location.search}`,
+    clearFragment: () =>
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`),
+    now: Date.now,
+    composeViewImage: async () => {
+      const s = store.getState();
+      const figure = await viewFigurePng(s, shownRun(s.run.outcome, s.planRun.outcome, s.playback.source));
+      return figure ? URL.createObjectURL(figure.blob) : undefined;
+    },
+    releaseImage: (url) => URL.revokeObjectURL(url),
+    print: () => window.print(),
+  };
 }
 
 /**
@@ -45,15 +80,24 @@ export function App() {
       }),
     [],
   );
+  const files = useMemo(() => createPlanFilesStore(), []);
   const [controller, setController] = useState<PlannerController>();
+  const [planIO, setPlanIO] = useState<PlanIO>();
   const [parts, setParts] = useState<readonly CasePart[]>([]);
   const scaleBar = useRef<HTMLDivElement>(null);
   const target = useStore(store, (s) => s.target);
 
-  // One worker and one controller for the app's life; StrictMode mounts effects twice in development, so both are
-  // disposed in the cleanup.
+  // One worker, one controller and one plan keeper for the app's life; StrictMode mounts effects twice in
+  // development, so all are disposed in the cleanup. The first case is the one plan-io picks: a link's, else the last.
   useEffect(() => {
     const client = new SimClient(createWorker);
+    const kv = browserKeyValue();
+    const keeper = createPlanKeeper({
+      store,
+      kv,
+      caseIds: CASES.map((c) => c.id),
+      onError: (text) => files.setState({ message: { kind: 'error', text } }),
+    });
     const c = createPlannerController<readonly CasePart[]>({
       store,
       client,
@@ -62,14 +106,35 @@ export function App() {
       parseForDrawing: async (bytes, title) => (await parseCaseGlb(bytes, title)).parts,
       onCaseDrawn: (drawn) => setParts(drawn ?? []),
       isCancellation: (error) => error instanceof SimulationCancelled,
+      plans: keeper,
+    });
+    const io = createPlanIO({
+      store,
+      controller: c,
+      keeper,
+      kv,
+      files,
+      cases: CASES,
+      platform: browserPlatform(store),
     });
     setController(c);
-    void c.loadCase(store.getState().caseId);
+    setPlanIO(io);
+    void io.start();
+    // A tab closed or hidden within the autosave's delay still saves its last change.
+    const flush = () => void keeper.flush();
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
     return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      keeper.dispose();
       c.dispose();
       client.dispose();
     };
-  }, [store]);
+  }, [store, files]);
 
   // The canvas keeps its drawing buffer (preserveDrawingBuffer), so what is on screen can be saved as it is.
   const savePng = useCallback(() => {
@@ -88,7 +153,19 @@ export function App() {
           <span className="tagline">Focused ultrasound for painful bone metastases — a planning simulator</span>
           <ClinicalNotice />
         </header>
-        <CasePanel cases={CASES} onPickCase={(id) => void controller?.loadCase(id)} />
+        <CasePanel cases={CASES} onPickCase={(id) => void planIO?.pickCase(id)}>
+          <PlanFilePanel
+            files={files}
+            actions={{
+              onSave: () => planIO?.save(),
+              onOpenFile: (file) => void planIO?.openFile(file),
+              onCopyLink: () => void planIO?.copyLink(),
+              onReport: () => void planIO?.openReport(),
+              onOpenRecent: (id) => void planIO?.openRecent(id),
+              onDismiss: () => planIO?.dismissMessage(),
+            }}
+          />
+        </CasePanel>
         <main className="view" aria-label="3D view">
           <Viewer>
             <CaseModel parts={parts} />
@@ -109,6 +186,8 @@ export function App() {
           onCoverLesion={controller ? (mode) => void controller.coverLesion(mode) : undefined}
         />
       </div>
+      <PlanDrop onDropFile={(file) => void planIO?.openFile(file)} />
+      <PlanReport files={files} onPrint={() => planIO?.printReport()} onClose={() => planIO?.closeReport()} />
     </PlannerStoreContext.Provider>
   );
 }

@@ -153,11 +153,19 @@ export function planFileOf(state: PlanState & { caseId: string }, meta: PlanMeta
  */
 export function planCaseOf(plan: Plan, caseIds: readonly string[]): string {
   const medium = plan.input.medium;
-  if (medium.type !== 'phantom') {
+  if (medium.type === 'layers' || medium.type === 'homogeneous') {
     const what = medium.type === 'layers' ? 'planar layers' : `one tissue (${medium.tissue})`;
     throw new PlanFileError(
       'medium',
       `this plan is on ${what}, which only the command line runs (npm run simulate -- plan.json); the app opens plans on its bundled cases`,
+    );
+  }
+  if (medium.type !== 'phantom') {
+    // Hook for imported meshes (issue 12): such a plan needs its mesh files beside it; until the app imports meshes
+    // from a plan, it says so and changes nothing.
+    throw new PlanFileError(
+      'medium',
+      'this plan is on imported mesh files: the app does not open those from a plan yet',
     );
   }
   if (!caseIds.includes(medium.id)) throw new PlanFileError('medium.id', `no bundled case called "${medium.id}"`);
@@ -173,13 +181,20 @@ export function planCaseOf(plan: Plan, caseIds: readonly string[]): string {
  * @throws PlanFileError naming the field ('' for the whole file)
  */
 export function readPlanText(text: string, caseIds: readonly string[]): { plan: Plan; caseId: string } {
-  let json: unknown;
+  return readPlanJson(jsonOfText(text), caseIds);
+}
+
+/**
+ * @param text - a file's content
+ * @returns its JSON value
+ * @throws PlanFileError when it is not JSON
+ */
+export function jsonOfText(text: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new PlanFileError('', `not a JSON file (${error instanceof Error ? error.message : String(error)})`);
   }
-  return readPlanJson(json, caseIds);
 }
 
 /** As readPlanText, from parsed JSON (a link, an autosave). */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import { TISSUE_COLOURS, TISSUE_NAMES } from '../style/palette.ts';
 import { NoPassPanel } from './NoPassPanel.tsx';
@@ -8,8 +9,19 @@ export interface CaseChoice {
   description: string;
 }
 
-/** Left panel: which case is open, and its parts with tissue colours, visibility and opacity. */
-export function CasePanel({ cases, onPickCase }: { cases: readonly CaseChoice[]; onPickCase: (id: string) => void }) {
+/**
+ * Left panel: which case is open, its plan as a file (`children`: save, open, link, report), and its parts with
+ * tissue colours, visibility and opacity.
+ */
+export function CasePanel({
+  cases,
+  onPickCase,
+  children,
+}: {
+  cases: readonly CaseChoice[];
+  onPickCase: (id: string) => void;
+  children?: ReactNode;
+}) {
   const caseId = usePlanner((s) => s.caseId);
   const caseStatus = usePlanner((s) => s.caseStatus);
   const caseError = usePlanner((s) => s.caseError);
@@ -41,6 +53,7 @@ export function CasePanel({ cases, onPickCase }: { cases: readonly CaseChoice[];
           {caseError}
         </p>
       )}
+      {children}
       <h3>Parts</h3>
       <ul className="parts" data-testid="parts-list">
         {parts.map((part) => (

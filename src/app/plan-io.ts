@@ -1,0 +1,258 @@
+import { PlanFileError } from '../plan-file/parse.ts';
+import type { PlanFilesStoreApi, PlanMessage, RecentEntry } from '../state/plan-files.ts';
+import type { PlannerStoreApi } from '../state/store.ts';
+import type { PlannerController } from './controller.ts';
+import { jsonOfText, type PlanFile, planFileOf, planFileProblem, readPlanJson } from './plan-file.ts';
+import type { PlanKeeper } from './plan-keeper.ts';
+import { planFromFragment, planLink } from './plan-link.ts';
+import {
+  addRecent,
+  type KeyValueStore,
+  LAST_CASE_KEY,
+  type RecentHow,
+  type RecentPlan,
+  recentPlans,
+} from './plan-storage.ts';
+
+/**
+ * Plans as the user's files (issue 11): Save plan (a download), Open plan… (a file picker, or a file dropped on the
+ * page), Copy link, the recent list and the printable report, wired to the controller (which switches case when a
+ * plan is on another) and the keeper (autosave). A plan that cannot be read changes nothing: it is read and checked
+ * in full before anything is touched, and the message names the field the format refused.
+ */
+
+/** What plan-io needs of the browser: replaced by fakes in tests. */
+export interface PlanIOPlatform {
+  download(blob: Blob, filename: string): void;
+  /** @returns false when the clipboard refused (the link is then shown to copy by hand) */
+  copyText(text: string): Promise<boolean>;
+  /** the page's fragment (`location.hash`) */
+  hash(): string;
+  /** the app's address without its fragment */
+  base(): string;
+  /** removes the fragment from the address bar (a reload then restores the autosave, not the link again) */
+  clearFragment(): void;
+  now(): number;
+  /** the 3D view as a figure with its legend and scale bar (an object URL), if it can be composed */
+  composeViewImage(): Promise<string | undefined>;
+  releaseImage(url: string): void;
+  print(): void;
+}
+
+export interface PlanIOOptions {
+  store: PlannerStoreApi;
+  controller: PlannerController;
+  keeper: PlanKeeper;
+  kv: KeyValueStore;
+  files: PlanFilesStoreApi;
+  cases: readonly { id: string; title: string }[];
+  platform: PlanIOPlatform;
+}
+
+export interface PlanIO {
+  /** Opens the app: the plan of a link when the address carries one, else the last case with its autosaved plan. */
+  start(): Promise<void>;
+  pickCase(caseId: string): Promise<void>;
+  save(): void;
+  openFile(file: File): Promise<boolean>;
+  openText(text: string, label: string): Promise<boolean>;
+  openRecent(id: string): Promise<boolean>;
+  copyLink(): Promise<void>;
+  openReport(): Promise<void>;
+  closeReport(): void;
+  printReport(): void;
+  dismissMessage(): void;
+}
+
+/** A file larger than this is not a plan (the bundled ones are about 1 kB; an imported mesh travels on its own). */
+export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+/** A plan worth a place in the recent list when it is replaced: one with something the user placed. */
+function hasWork(file: PlanFile): boolean {
+  const p = file.planning;
+  return (
+    (p?.spots?.length ?? 0) + (p?.noPass?.length ?? 0) + (p?.probes?.length ?? 0) + (p?.freeBeams?.length ?? 0) > 0
+  );
+}
+
+export function createPlanIO(options: PlanIOOptions): PlanIO {
+  const { store, controller, keeper, kv, files, cases, platform } = options;
+  const caseIds = cases.map((c) => c.id);
+  const titleOf = (id: string) => cases.find((c) => c.id === id)?.title ?? id;
+  let recentQueue: Promise<unknown> = Promise.resolve();
+
+  const say = (message: PlanMessage | undefined) => files.setState({ message });
+  const summary = (e: RecentPlan): RecentEntry => ({
+    id: e.id,
+    name: e.name,
+    caseTitle: titleOf(e.caseId),
+    spots: e.spots,
+    savedAt: e.savedAt,
+    how: e.how,
+  });
+
+  /** Puts a plan on the recent list (one write at a time: each reads the list the previous one wrote). */
+  const remember = (file: PlanFile, how: RecentHow): Promise<unknown> => {
+    recentQueue = recentQueue
+      .then(async () => {
+        const caseId = file.medium.type === 'phantom' ? file.medium.id : '';
+        const list = await addRecent(kv, {
+          name: file.name ?? `${titleOf(caseId)} plan`,
+          caseId,
+          spots: file.planning?.spots?.length ?? 0,
+          savedAt: platform.now(),
+          how,
+          file,
+        });
+        files.setState({ recent: list.map(summary) });
+      })
+      .catch((error: unknown) =>
+        say({ kind: 'error', text: `The recent plans could not be stored: ${String(error)}` }),
+      );
+    return recentQueue;
+  };
+
+  /** The open plan as a file, with its name (the case's title when it has none yet). */
+  const currentFile = (): PlanFile => {
+    const s = store.getState();
+    const meta = keeper.meta(s.caseId);
+    return planFileOf(s, { ...meta, name: meta.name ?? `${titleOf(s.caseId)} plan` });
+  };
+
+  /** Reads, checks, keeps what it replaces, opens. Nothing changes unless the plan reads in full. */
+  const open = async (read: () => unknown, label: string, how: RecentHow): Promise<boolean> => {
+    let plan: ReturnType<typeof readPlanJson>;
+    try {
+      plan = readPlanJson(read(), caseIds);
+    } catch (error) {
+      if (!(error instanceof PlanFileError)) throw error;
+      say({ kind: 'error', text: `${label} was not opened: ${error.message}. Nothing was changed.` });
+      return false;
+    }
+    files.setState({ busy: true });
+    try {
+      const s = store.getState();
+      const here = plan.caseId === s.caseId && s.caseStatus === 'ready';
+      const previous = here ? currentFile() : await keeper.savedFile(plan.caseId);
+      if (previous && hasWork(previous)) await remember(previous, 'replaced');
+      const notes = await controller.openPlan(plan.plan, plan.caseId);
+      if (notes === undefined) {
+        say({
+          kind: 'error',
+          text: `${label} was not opened: its case (${titleOf(plan.caseId)}) could not be loaded.`,
+        });
+        return false;
+      }
+      keeper.setMeta(plan.caseId, { name: plan.plan.input.name, description: plan.plan.input.description });
+      const file = currentFile();
+      void remember(file, how);
+      const name = file.name ?? 'the plan';
+      say({
+        kind: 'info',
+        text: `Opened “${name}” on ${titleOf(plan.caseId)}${how === 'link' ? ' from a link' : ''}. Undo brings back the plan it replaced.`,
+        notes,
+      });
+      return true;
+    } finally {
+      files.setState({ busy: false });
+    }
+  };
+
+  const openText = (text: string, label: string) => open(() => jsonOfText(text), label, 'opened');
+
+  return {
+    start: async () => {
+      void recentPlans(kv)
+        .then((list) => files.setState({ recent: list.map(summary) }))
+        .catch(() => undefined);
+      let linked: unknown;
+      try {
+        linked = planFromFragment(platform.hash());
+      } catch (error) {
+        platform.clearFragment();
+        say({ kind: 'error', text: `The link’s plan was not opened: ${(error as Error).message}.` });
+      }
+      if (linked !== undefined) {
+        platform.clearFragment();
+        if (await open(() => linked, 'The link’s plan', 'link')) return;
+      }
+      let last: unknown;
+      try {
+        last = await kv.get(LAST_CASE_KEY);
+      } catch {
+        last = undefined;
+      }
+      const first = typeof last === 'string' && caseIds.includes(last) ? last : store.getState().caseId;
+      await controller.loadCase(first);
+    },
+    pickCase: async (caseId) => {
+      say(undefined);
+      await controller.loadCase(caseId);
+    },
+    save: () => {
+      const s = store.getState();
+      if (s.caseStatus !== 'ready') {
+        say({ kind: 'error', text: 'The case is still loading: nothing to save yet.' });
+        return;
+      }
+      const file = currentFile();
+      const problem = planFileProblem(file, caseIds);
+      if (problem) {
+        say({ kind: 'error', text: `The plan was not saved: ${problem.message}.` });
+        return;
+      }
+      const filename = `${s.caseId}-plan.json`;
+      platform.download(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }), filename);
+      void remember(file, 'saved');
+      say({
+        kind: 'info',
+        text: `Saved ${filename}: open it here again, or run it with npm run simulate -- ${filename}.`,
+      });
+    },
+    openFile: async (file) => {
+      if (file.size > MAX_PLAN_BYTES) {
+        say({
+          kind: 'error',
+          text: `${file.name} was not opened: at ${Math.round(file.size / 1e6)} MB it is no plan file. Nothing was changed.`,
+        });
+        return false;
+      }
+      return openText(await file.text(), file.name);
+    },
+    openText,
+    openRecent: async (id) => {
+      const entry = (await recentPlans(kv)).find((e) => e.id === id);
+      if (!entry) return false;
+      return open(() => entry.file, `“${entry.name}”`, 'opened');
+    },
+    copyLink: async () => {
+      if (store.getState().caseStatus !== 'ready') return;
+      const link = planLink(currentFile(), platform.base());
+      if (!link.ok) {
+        say({ kind: 'error', text: link.reason });
+        return;
+      }
+      const copied = await platform.copyText(link.url).catch(() => false);
+      say({
+        kind: 'info',
+        text: copied
+          ? 'Link copied: it opens this plan (case, target, spots, limits) for anyone, in any browser.'
+          : 'Copy this link: it opens this plan (case, target, spots, limits) for anyone, in any browser.',
+        link: link.url,
+      });
+    },
+    openReport: async () => {
+      await keeper.flush();
+      const image = await platform.composeViewImage().catch(() => undefined);
+      const planName = currentFile().name ?? 'Plan';
+      files.setState({ report: { image, planName, createdAt: platform.now() } });
+    },
+    closeReport: () => {
+      const image = files.getState().report?.image;
+      if (image) platform.releaseImage(image);
+      files.setState({ report: undefined });
+    },
+    printReport: () => platform.print(),
+    dismissMessage: () => say(undefined),
+  };
+}
