@@ -213,7 +213,7 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
       if (file.size > MAX_PLAN_BYTES) {
         say({
           kind: 'error',
-          text: `${file.name} was not opened: at ${Math.round(file.size / 1e6)} MB it is no plan file. Nothing was changed.`,
+          text: `${file.name} was not opened: it is ${(file.size / 2 ** 20).toFixed(1)} MB, larger than a plan file can be (${MAX_PLAN_BYTES / 2 ** 20} MB). Nothing was changed.`,
         });
         return false;
       }
