@@ -1,19 +1,9 @@
 import { useStore } from 'zustand';
 import { usePlanner } from '../state/hooks.ts';
 import type { PlanFilesStoreApi, ReportState } from '../state/plan-files.ts';
-import { SAFETY_THRESHOLD_SOURCES } from '../state/safety-defaults.ts';
 import { ClinicalNotice } from './ClinicalNotice.tsx';
-import { formatDose, formatQuantity } from './format.ts';
-import { reportFigures, reportSetup, reportSpots, reportTotals, temperatureCurve } from './report.ts';
-import { type SafetyRow, STATUS_TEXT, safetyRows } from './safety.ts';
+import { reportFigures, reportSafety, reportSetup, reportSpots, reportTotals, temperatureCurve } from './report.ts';
 import { useShownRun } from './useShownRun.ts';
-
-/** A safety value or limit in its unit. */
-function safetyValue(row: SafetyRow, value: number | undefined): string {
-  if (row.key === 'criticalMaxDose') return formatDose(value).text;
-  if (row.key === 'maxEnergyPerSonication') return formatQuantity(value, 'J');
-  return formatQuantity(value, '°C');
-}
 
 const PLOT = { width: 300, height: 110, left: 30, bottom: 22, top: 6, right: 8 };
 
@@ -82,7 +72,7 @@ function ReportView({ report, onPrint, onClose }: { report: ReportState; onPrint
   const spots = reportSpots(state);
   const totals = reportTotals(state);
   const figures = reportFigures(state, run);
-  const rows = safetyRows(run, state.safetyThresholds);
+  const rows = reportSafety(run, state.safetyThresholds);
   const columns = spots.length > 16 ? 3 : spots.length > 6 ? 2 : 1;
   return (
     <div className="report-root" role="dialog" aria-label="Plan report" data-testid="report">
@@ -188,18 +178,16 @@ function ReportView({ report, onPrint, onClose }: { report: ReportState; onPrint
                     {r.label}
                     <sup>{i + 1}</sup>
                   </td>
-                  <td>{safetyValue(r, r.value)}</td>
-                  <td>{safetyValue(r, r.limit)}</td>
-                  <td>
-                    {STATUS_TEXT[r.status].icon} {STATUS_TEXT[r.status].text}
-                  </td>
+                  <td>{r.value}</td>
+                  <td>{r.limit}</td>
+                  <td>{r.result}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <ol className="report-sources">
+          <ol className="report-sources" data-testid="report-sources">
             {rows.map((r) => (
-              <li key={r.id}>{SAFETY_THRESHOLD_SOURCES[r.key]}</li>
+              <li key={r.id}>{r.source}</li>
             ))}
           </ol>
         </section>

@@ -1,12 +1,13 @@
 import { TISSUES } from '../physics/tissues.ts';
 import { radiatingAreaOf } from '../physics/transducer.ts';
+import type { SafetyThresholds } from '../state/planning.ts';
 import { planStale, resultsStale, sonicationStale } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { driveOfPower } from './drive.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { describeSide, formatPointMm, planTotals, presetOf } from './plan-helpers.ts';
-import { criticalJudgement } from './safety.ts';
+import { criticalJudgement, type SafetyRow, STATUS_TEXT, safetyRows } from './safety.ts';
 import type { ShownRun } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
 
@@ -173,13 +174,15 @@ export function reportFigures(
           text: q(lesion?.ablatedVolume, DISPLAY.volume),
           si: lesion?.ablatedVolume,
         },
+        // The shown run's peaks, as the results card gives them (the hottest voxel at any time, not only at the
+        // recorded steps).
         {
           key: 'peak-temperature',
           label: 'Peak temperature',
-          text: q(maxOf(o.peakTemperature), DISPLAY.temperature),
-          si: maxOf(o.peakTemperature),
+          text: q(run.peakTemperature, DISPLAY.temperature),
+          si: run.peakTemperature,
         },
-        { key: 'peak-dose', label: 'Peak thermal dose', text: formatDose(maxOf(o.dose)).text, si: maxOf(o.dose) },
+        { key: 'peak-dose', label: 'Peak thermal dose', text: formatDose(run.peakDose).text, si: run.peakDose },
         {
           key: 'critical-dose',
           label: 'Critical structures, peak dose',
@@ -243,6 +246,39 @@ export function reportFigures(
         ]
       : [],
   };
+}
+
+/** A safety value or limit in its unit. */
+function safetyText(row: SafetyRow, value: number | undefined): string {
+  if (row.key === 'criticalMaxDose') return formatDose(value).text;
+  if (row.key === 'maxEnergyPerSonication') return q(value, DISPLAY.energy);
+  return formatQuantity(value, '°C');
+}
+
+/** A row of the report's safety table: the dashboard's check, its value and limit in units, its light, its source. */
+export interface ReportSafetyRow {
+  id: SafetyRow['id'];
+  label: string;
+  value: string;
+  limit: string;
+  status: SafetyRow['status'];
+  /** the light in words (never colour alone) */
+  result: string;
+  /** where the limit comes from */
+  source: string;
+}
+
+/** The safety dashboard of the shown run against the plan's limits, as the report prints it. */
+export function reportSafety(run: ShownRun | undefined, thresholds: SafetyThresholds): ReportSafetyRow[] {
+  return safetyRows(run, thresholds).map((r) => ({
+    id: r.id,
+    label: r.label,
+    value: safetyText(r, r.value),
+    limit: safetyText(r, r.limit),
+    status: r.status,
+    result: `${STATUS_TEXT[r.status].icon} ${STATUS_TEXT[r.status].text}`,
+    source: r.source,
+  }));
 }
 
 /** A line of the temperature plot. */
@@ -317,8 +353,9 @@ export function temperatureCurve(
     yMax = Math.max(yMax, maxOf(c.values) ?? yMax);
   }
   const yMin = BASELINE_TEMPERATURE;
+  // Ticks from body temperature up in round steps, the top of the axis on the last one (so it is labelled).
   const yStep = niceStep(yMax - yMin, 4);
-  yMax = Math.ceil(yMax / yStep) * yStep;
+  yMax = yMin + Math.ceil((yMax - yMin) / yStep - 1e-9) * yStep;
   const x = (t: number) => (tMax > 0 ? (t / tMax) * width : 0);
   const y = (v: number) => height - ((v - yMin) / (yMax - yMin)) * height;
   const lines = usable.map((c) => {
