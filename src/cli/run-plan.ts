@@ -1,9 +1,11 @@
 import type { PlanOutcome, PlanSpotOutcome } from '../engine/outcomes.ts';
 import type { PlanRequest } from '../engine/requests.ts';
-import { runPlan } from '../engine/run-plan.ts';
+import { planAcoustics, preparePlan, runPlan } from '../engine/run-plan.ts';
+import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type { PlanInput } from '../plan-file/schema.ts';
 import { installNodeKernels } from './kernels.ts';
 import { buildCase } from './medium.ts';
+import { acousticsOnThread, dealSpots, defaultThreads } from './plan-threads.ts';
 import { coreInfo, POWER_CONVENTION } from './run.ts';
 import { couplingTissueOf, type Scenario, scenarioOverrides } from './scenario.ts';
 
@@ -80,14 +82,42 @@ export function planRequestOf(plan: Scenario, target: Vec3, beamDirection: Vec3)
  * spot to spot, each spot judged (blocked, warning, valid) as in the app.
  * @param plan - a checked plan file with at least one spot
  * @param onProgress - 0..1
+ * @param options - threads: how many threads share the spots' acoustics (default one per core; 1 = this thread
+ *   alone); log: where a thread's failure is said (its spots then run here)
  * @returns the results document
  */
-export async function runPlanFile(plan: Scenario, onProgress: (f: number) => void = () => {}): Promise<PlanResults> {
+export async function runPlanFile(
+  plan: Scenario,
+  onProgress: (f: number) => void = () => {},
+  options: { threads?: number; log?: (line: string) => void } = {},
+): Promise<PlanResults> {
   installNodeKernels();
   const started = performance.now();
   const built = await buildCase(plan);
   const request = planRequestOf(plan, built.target, built.beamDirection);
-  const outcome = runPlan(built.state, request, onProgress);
+  const prepared = preparePlan(built.state, request);
+  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
+  const ids = prepared.setup ? prepared.delivered.map((j) => j.spot.id) : [];
+  let precomputed: Record<string, SpotAcoustics> = {};
+  let report = onProgress;
+  if (threads > 1 && ids.length > 1) {
+    // The acoustics are most of a plan's time: shared out, they take about half of it; the heat runs once, here.
+    const [mine = [], ...theirs] = dealSpots(ids, threads);
+    const others = theirs
+      .filter((share) => share.length > 0)
+      .map((share) =>
+        acousticsOnThread({ plan, request, ids: share }).catch((error: unknown) => {
+          options.log?.(
+            `a worker thread failed (${error instanceof Error ? error.message : String(error)}); its spots run on this one`,
+          );
+          return {};
+        }),
+      );
+    precomputed = planAcoustics(built.state, request, mine, (f) => onProgress(0.5 * f), prepared);
+    for (const part of await Promise.all(others)) Object.assign(precomputed, part);
+    report = (f) => onProgress(0.5 + 0.5 * f);
+  }
+  const outcome = runPlan(built.state, request, report, { prepared, precomputed });
   const coupling = couplingTissueOf(plan.input);
   const g = outcome.grid;
   let peakDose = 0;

@@ -9,11 +9,12 @@ import { readScenario, ScenarioError } from './scenario.ts';
 /**
  * `npm run simulate -- plan.json [--out results.json]`: runs a plan file headless in Node through the app's own core
  * (its spots as a plan, dose accumulating, when it has any; else one sonication at the target — a command-line
- * scenario is a plan without spots) and writes the results as JSON (stdout without --out). Exit codes: 0 done, 2 refused (usage, missing
+ * scenario is a plan without spots) and writes the results as JSON (stdout without --out). A plan's spots are shared
+ * out over worker threads, one per core unless --threads says otherwise. Exit codes: 0 done, 2 refused (usage, missing
  * or unreadable file, not JSON, invalid scenario), 1 the run itself failed. Formats: src/cli/README.md.
  */
 
-const USAGE = 'usage: npm run simulate -- <plan.json> [--out <results.json>]';
+const USAGE = 'usage: npm run simulate -- <plan.json> [--out <results.json>] [--threads <n>]';
 
 /** Exit codes. */
 export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
@@ -27,11 +28,16 @@ export const EXIT = { ok: 0, failed: 1, refused: 2 } as const;
 export async function main(argv: readonly string[], log: (line: string) => void): Promise<number> {
   let positionals: string[];
   let out: string | undefined;
+  let threads: number | undefined;
   try {
     const parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string', short: 'o' },
+        threads: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     if (parsed.values.help) {
       log(USAGE);
@@ -39,6 +45,13 @@ export async function main(argv: readonly string[], log: (line: string) => void)
     }
     positionals = parsed.positionals;
     out = parsed.values.out;
+    if (parsed.values.threads !== undefined) {
+      threads = Number(parsed.values.threads);
+      if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+        log(`--threads must be a whole number from 1 to 256, not "${parsed.values.threads}"\n${USAGE}`);
+        return EXIT.refused;
+      }
+    }
   } catch (error) {
     log(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return EXIT.refused;
@@ -69,7 +82,7 @@ export async function main(argv: readonly string[], log: (line: string) => void)
   const progress = progressLine(log);
   try {
     if ((scenario.input.planning?.spots.length ?? 0) > 0) {
-      const results = await runPlanFile(scenario, progress);
+      const results = await runPlanFile(scenario, progress, { ...(threads ? { threads } : {}), log });
       const json = `${JSON.stringify(results, null, 2)}\n`;
       if (out === undefined) process.stdout.write(json);
       else writeFileSync(out, json);
