@@ -43,6 +43,8 @@ test.describe('the 3D view shows what matters (issue 10, item 10)', () => {
     await expect
       .poll(async () => Number(await page.getByTestId('scene-probe').getAttribute('data-ablation-triangles')))
       .toBeGreaterThan(0);
+    // The dose surfaces are made in the view's own worker, not on the main thread (issue 9, deliverable 3).
+    expect(app.workers.some((url) => /derive\.worker/.test(url))).toBe(true);
     let now = before;
     console.log(`heat pixels before: ${before.heat} of ${before.total}`);
     await expect
