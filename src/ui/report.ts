@@ -174,15 +174,15 @@ export function reportFigures(
           text: q(lesion?.ablatedVolume, DISPLAY.volume),
           si: lesion?.ablatedVolume,
         },
-        // The shown run's peaks, as the results card gives them (the hottest voxel at any time, not only at the
-        // recorded steps).
+        // The plan's peaks as its results panel (SpotList.tsx) and `npm run simulate` give them: the hottest point
+        // of the recorded history, the largest dose of the region.
         {
           key: 'peak-temperature',
           label: 'Peak temperature',
-          text: q(run.peakTemperature, DISPLAY.temperature),
-          si: run.peakTemperature,
+          text: q(maxOf(o.peakTemperature), DISPLAY.temperature),
+          si: maxOf(o.peakTemperature),
         },
-        { key: 'peak-dose', label: 'Peak thermal dose', text: formatDose(run.peakDose).text, si: run.peakDose },
+        { key: 'peak-dose', label: 'Peak thermal dose', text: formatDose(maxOf(o.dose)).text, si: maxOf(o.dose) },
         {
           key: 'critical-dose',
           label: 'Critical structures, peak dose',

@@ -305,3 +305,42 @@ test('a plan saved in the browser after a run gives the same figures from the co
   }
   expect(app.consoleErrors).toEqual([]);
 });
+
+test('a plan with a spot, run in the browser and from the command line on the saved file, gives the same figures', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const app = new PlannerPage(page);
+  await app.open();
+  await addSpotAt(page, 1);
+  await page.getByTestId('plan-run').click();
+  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  const keys = ['coverage', 'peak-temperature', 'peak-dose'] as const;
+  const shownSi = Object.fromEntries(
+    await Promise.all(keys.map(async (k) => [k, Number(await page.getByTestId(`plan-${k}`).getAttribute('data-si'))])),
+  ) as Record<(typeof keys)[number], number>;
+  const saved = await savePlan(page);
+  expect(JSON.parse(saved.text).planning.spots).toHaveLength(1);
+  const out = join(mkdtempSync(join(tmpdir(), 'h11-cli-')), 'plan-results.json');
+  await run('npx', ['tsx', 'src/cli/simulate.ts', saved.path, '--out', out], { cwd: ROOT, timeout: 240_000 });
+  const headless = JSON.parse(readFileSync(out, 'utf8'));
+  expect(headless.format).toBe('fus-planner-plan-results/1');
+  expect(headless.plan.fieldModel).toBe('whole-path');
+  expect(headless.spots.map((s: { status: string }) => s.status)).toEqual([
+    await page.getByTestId('spot-0').getAttribute('data-status'),
+  ]);
+  const expected = {
+    coverage: headless.doses.lesionCoverage,
+    'peak-temperature': headless.thermal.peakTemperature,
+    'peak-dose': headless.thermal.peakDose,
+  };
+  expect(shownSi['peak-temperature']).toBeGreaterThan(40);
+  for (const k of keys) {
+    // Same engine (runPlan) on the same request, as for a single sonication: 1e-9 relative (absolute for a zero).
+    const difference = Math.abs(shownSi[k] - expected[k]);
+    const relative = expected[k] === 0 ? difference : difference / Math.abs(expected[k]);
+    test.info().annotations.push({ type: 'app vs CLI (plan)', description: `${k}: ${shownSi[k]} vs ${expected[k]}` });
+    expect(relative, k).toBeLessThan(1e-9);
+  }
+  expect(app.consoleErrors).toEqual([]);
+});

@@ -155,7 +155,9 @@ describe('the report’s figures', () => {
     expect(f.title).toBe('Plan of 3 spots');
     const byKey = Object.fromEntries(f.lines.map((l) => [l.key, l.text]));
     expect(byKey.coverage).toBe('42.0 %');
-    expect(byKey['peak-temperature']).toBe('75.0 °C');
+    // As the plan's results panel and the command line: the hottest point of the recorded history (72 °C here).
+    expect(byKey['peak-temperature']).toBe('72.0 °C');
+    expect(byKey['peak-dose']).toMatch(/^500 CEM43 min/);
     expect(byKey.energy).toBe('4500 J');
     for (const l of f.lines.filter((x) => x.text !== '—')) expect(l.text, l.key).toMatch(WITH_UNIT);
   });
