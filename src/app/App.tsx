@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { MESH_EXTENSIONS } from '../geometry/import/mesh-file.ts';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
+import { LesionPreview } from '../scene/LesionPreview.tsx';
 import { PlanningScene } from '../scene/PlanningScene.tsx';
 import { ResultsScene } from '../scene/ResultsScene.tsx';
 import { ScaleBarProbe } from '../scene/ScaleBarProbe.tsx';
@@ -12,6 +14,10 @@ import { createPlannerStore, type PlannerStoreApi } from '../state/store.ts';
 import { CasePanel } from '../ui/CasePanel.tsx';
 import { ClinicalNotice } from '../ui/ClinicalNotice.tsx';
 import { downloadBlob, exportName, viewFigurePng } from '../ui/ExportButtons.tsx';
+import { ImportButton } from '../ui/ImportButton.tsx';
+import { ImportDialog } from '../ui/ImportDialog.tsx';
+import { ImportDrop } from '../ui/ImportDrop.tsx';
+import { ImportLesionPanel } from '../ui/ImportLesionPanel.tsx';
 import { PlanDrop } from '../ui/PlanDrop.tsx';
 import { PlanFilePanel } from '../ui/PlanFilePanel.tsx';
 import { PlanPanel } from '../ui/PlanPanel.tsx';
@@ -22,16 +28,26 @@ import { shownRun } from '../ui/shown-run.ts';
 import { TimePanel } from '../ui/TimePanel.tsx';
 import { ViewOverlay } from '../ui/ViewOverlay.tsx';
 import { SimClient, SimulationCancelled } from '../worker/client.ts';
+import { ImportClient } from '../worker/import-client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
 import { createPlannerController, type PlannerController } from './controller.ts';
 import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
+import { createImportFlow, type FileSource } from './import-flow.ts';
+import { importDialogView } from './import-view.ts';
 import { createPlanIO, type PlanIO, type PlanIOPlatform } from './plan-io.ts';
 import { createPlanKeeper } from './plan-keeper.ts';
 import { browserKeyValue } from './plan-storage.ts';
+import '../style/import.css';
 
 function createWorker(): Worker {
   return new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'fus-sim' });
 }
+
+function createImportWorker(): Worker {
+  return new Worker(new URL('../worker/import.worker.ts', import.meta.url), { type: 'module', name: 'fus-import' });
+}
+
+const fileSource = (file: File): FileSource => ({ name: file.name, size: file.size, bytes: () => file.arrayBuffer() });
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {
   const response = await fetch(url);
@@ -86,6 +102,26 @@ export function App() {
   const [parts, setParts] = useState<readonly CasePart[]>([]);
   const scaleBar = useRef<HTMLDivElement>(null);
   const target = useStore(store, (s) => s.target);
+  // The import (issue 12): its worker starts on the first file; a made case opens through the controller.
+  const controllerRef = useRef<PlannerController>(undefined);
+  const importClient = useMemo(() => new ImportClient(createImportWorker), []);
+  const imports = useMemo(
+    () =>
+      createImportFlow({
+        port: importClient,
+        openCase: (entry, bytes, replaces) =>
+          controllerRef.current?.openCaseFile(entry, bytes, replaces) ?? Promise.resolve(false),
+        target: () => [...store.getState().target],
+      }),
+    [importClient, store],
+  );
+  useEffect(() => () => importClient.dispose(), [importClient]);
+  const importState = useStore(imports.state);
+  const importFiles = useCallback((files: File[]) => void imports.addFiles(files.map(fileSource)), [imports]);
+  const caseId = useStore(store, (s) => s.caseId);
+  const caseReady = useStore(store, (s) => s.caseStatus === 'ready');
+  const cases = useMemo(() => [...CASES, ...importState.cases], [importState.cases]);
+  const pendingLesion = importState.lesion?.caseId === caseId && caseReady ? importState.lesion : undefined;
 
   // One worker, one controller and one plan keeper for the app's life; StrictMode mounts effects twice in
   // development, so all are disposed in the cleanup. The first case is the one plan-io picks: a link's, else the last.
@@ -118,6 +154,7 @@ export function App() {
       platform: browserPlatform(store),
     });
     setController(c);
+    controllerRef.current = c;
     setPlanIO(io);
     void io.start();
     // A tab closed or hidden within the autosave's delay still saves its last change.
@@ -153,7 +190,8 @@ export function App() {
           <span className="tagline">Focused ultrasound for painful bone metastases — a planning simulator</span>
           <ClinicalNotice />
         </header>
-        <CasePanel cases={CASES} onPickCase={(id) => void planIO?.pickCase(id)}>
+        <CasePanel cases={cases} onPickCase={(id) => void planIO?.pickCase(id)}>
+          <ImportButton accept={MESH_EXTENSIONS} onFiles={importFiles} />
           <PlanFilePanel
             files={files}
             actions={{
@@ -172,7 +210,18 @@ export function App() {
             <PlanningScene />
             <ResultsScene />
             <ScaleBarProbe target={target} bar={scaleBar} />
+            <LesionPreview radii={pendingLesion?.radii} />
           </Viewer>
+          {pendingLesion && (
+            <ImportLesionPanel
+              radii={pendingLesion.radii}
+              busy={pendingLesion.busy}
+              error={pendingLesion.error}
+              onRadii={imports.setLesionRadii}
+              onPlace={() => void imports.placeLesion()}
+              onSkip={imports.skipLesion}
+            />
+          )}
           <ViewOverlay />
           <StaleResultsBanner />
           <ScaleBar bar={scaleBar} />
@@ -187,6 +236,23 @@ export function App() {
         />
       </div>
       <PlanDrop onDropFile={(file) => void planIO?.openFile(file)} />
+      <ImportDrop onDropFiles={importFiles} />
+      {importState.open && (
+        <ImportDialog
+          view={importDialogView(importState)}
+          actions={{
+            onUnit: imports.setUnit,
+            onTissue: imports.setTissue,
+            onRemove: imports.removePart,
+            onUp: imports.setUp,
+            onRecentre: imports.setRecentre,
+            onEnvelopeOn: imports.setEnvelopeOn,
+            onEnvelope: imports.setEnvelope,
+            onBuild: () => void imports.build(),
+            onCancel: imports.cancel,
+          }}
+        />
+      )}
       <PlanReport files={files} onPrint={() => planIO?.printReport()} onClose={() => planIO?.closeReport()} />
     </PlannerStoreContext.Provider>
   );

@@ -59,6 +59,13 @@ export interface PlannerController {
    * @returns notes on what of the file the app does not hold, or undefined when the case could not be opened
    */
   openPlan(plan: Plan, caseId: string): Promise<string[] | undefined>;
+  /**
+   * Opens a case made in the app (an imported bone, src/app/import-flow.ts) through the same path as a bundled one,
+   * and keeps its bytes so the picker can open it again this session. `replaces`: the id of a case it supersedes
+   * (the same bone before its lesion was placed), forgotten.
+   * @returns as loadCase
+   */
+  openCaseFile(entry: CaseSource, bytes: ArrayBuffer, replaces?: string): Promise<boolean>;
   /** One sonication at the target; refused with the reason (`sonicateBlocker`) when it cannot run. */
   sonicate(): Promise<void>;
   cancelSonication(): void;
@@ -79,18 +86,22 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
   let planning: AbortController | undefined;
   let disposed = false;
   const stopEstimate = (options.keepEstimateLive ?? keepEstimateLive)(store, client);
+  // Cases made in the app: their entries and bytes (there is no URL to fetch them from).
+  const added: CaseSource[] = [];
+  const addedBytes = new Map<string, ArrayBuffer>();
 
   const loadCase = async (caseId: string, then?: () => void): Promise<boolean> => {
     sonicating?.abort();
     planning?.abort();
-    const entry = cases.find((c) => c.id === caseId);
+    const entry = cases.find((c) => c.id === caseId) ?? added.find((c) => c.id === caseId);
     const leaving = store.getState().caseId;
     options.plans?.leave(leaving);
     store.getState().setCaseLoading(caseId);
     options.onCaseDrawn(undefined);
     try {
-      if (!entry) throw new Error(`No bundled case called "${caseId}".`);
-      const bytes = await options.loadBytes(entry.url);
+      if (!entry) throw new Error(`No case called "${caseId}".`);
+      const kept = addedBytes.get(caseId);
+      const bytes = kept ? kept.slice(0) : await options.loadBytes(entry.url);
       const [drawn, summary, restore] = await Promise.all([
         options.parseForDrawing(bytes.slice(0), entry.title),
         client.loadCase(bytes, entry.title),
@@ -196,9 +207,21 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     }
   };
 
+  const openCaseFile = (entry: CaseSource, bytes: ArrayBuffer, replaces?: string): Promise<boolean> => {
+    for (const id of [entry.id, replaces]) {
+      const at = added.findIndex((c) => c.id === id);
+      if (at >= 0) added.splice(at, 1);
+      if (id !== undefined) addedBytes.delete(id);
+    }
+    added.push(entry);
+    addedBytes.set(entry.id, bytes.slice(0));
+    return loadCase(entry.id);
+  };
+
   return {
     loadCase: (caseId) => loadCase(caseId),
     openPlan,
+    openCaseFile,
     sonicate,
     cancelSonication: () => sonicating?.abort(),
     runPlan,

@@ -18,6 +18,14 @@ export const DEFAULT_ENVELOPE: EnvelopeThickness = { muscle: 0.03, fat: 0.01, sk
 
 /** Most voxels of the distance grid: ≈ 2.5 M keeps the envelope within a second or two. */
 const MAX_VOXELS = 2_500_000;
+/**
+ * Most triangles of one shell, estimated before extracting it: marching tetrahedra make about 4.3 triangles per
+ * voxel face crossed (measured on the OpenSim femur), and a shell's area is at most its box's. A whole femur on the
+ * voxel budget alone gave 1.44 M triangles (35 MB of case file, 10 s, and every simulation worker and the view
+ * holding them); the smooth offset shells need no finer facets than a few millimetres.
+ */
+const MAX_SHELL_TRIANGLES = 150_000;
+const TRIANGLES_PER_FACE = 4.3;
 
 /**
  * Soft tissue around bones that come without any: closed shells at constant distance from the bone surface, muscle
@@ -47,7 +55,16 @@ export function bodyEnvelope(bones: readonly CasePart[], thickness: EnvelopeThic
   // The grid holds the outermost shell with two voxels to spare, so every shell closes inside it.
   let spacing = 1e-3;
   const sides = () => [0, 1, 2].map((a) => (hi[a] as number) - (lo[a] as number) + 2 * total + 4 * spacing);
-  while (sides().reduce((p, s) => p * Math.ceil(s / spacing), 1) > MAX_VOXELS) spacing *= 1.25;
+  const shellTriangles = () => {
+    const [a, b, c] = sides() as [number, number, number];
+    return (TRIANGLES_PER_FACE * 2 * (a * b + b * c + c * a)) / spacing ** 2;
+  };
+  while (
+    sides().reduce((p, s) => p * Math.ceil(s / spacing), 1) > MAX_VOXELS ||
+    shellTriangles() > MAX_SHELL_TRIANGLES
+  ) {
+    spacing *= 1.25;
+  }
   const [sx, sy, sz] = sides() as [number, number, number];
   const grid: VoxelGrid = {
     nx: Math.ceil(sx / spacing) + 1,

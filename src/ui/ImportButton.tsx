@@ -1,0 +1,37 @@
+import { useRef } from 'react';
+
+/**
+ * "Import bone…": a file picker for mesh files and label maps, several at once (one part each). `accept` lists the
+ * extensions the importer opens; anything else picked is still handed over and refused with the reason.
+ */
+export function ImportButton({ accept, onFiles }: { accept: readonly string[]; onFiles: (files: File[]) => void }) {
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <section className="import-open" aria-label="Import a bone">
+      <button
+        type="button"
+        data-testid="import-open"
+        onClick={() => picker.current?.click()}
+        title={`Open your own bone: ${accept.join(', ')}; several files at once, one part each. Or drop them on the 3D view.`}
+      >
+        Import bone…
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        // .gz for .nii.gz: a browser matches the last extension only.
+        accept={[...accept, '.gz'].join(',')}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-input"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          if (files.length > 0) onFiles(files);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,289 @@
+import type { TissueId } from '../physics/tissue-ids.ts';
+import { ENVELOPE_RULES, type EnvelopeLayers } from './import-rules.ts';
+import { QuantityField } from './QuantityField.tsx';
+
+type Unit = 'mm' | 'cm' | 'm';
+type Up = '+x' | '-x' | '+y' | '-y' | '+z' | '-z';
+
+/** One part as the dialog shows it (src/app/import-view.ts makes these from what the importer read). */
+export interface ImportPartView {
+  id: string;
+  name: string;
+  format: string;
+  triangles: number;
+  /** size in the chosen unit, in words ("7.2 × 45.3 × 10.0 cm") */
+  size: string;
+  closed: boolean;
+  /** closed, or what is open and what the voxeliser then does */
+  closedText: string;
+  unit: Unit;
+  /** why the importer guessed the unit it did, and which that was */
+  unitGuess: Unit;
+  unitReason: string;
+  tissue: TissueId;
+  roleReason: string;
+}
+
+export interface ImportDialogView {
+  reading: readonly string[];
+  errors: readonly string[];
+  notes: readonly string[];
+  parts: readonly ImportPartView[];
+  roles: readonly { id: TissueId; name: string }[];
+  up: Up;
+  upReason: string;
+  recentre: boolean;
+  envelopeOn: boolean;
+  /** no part is soft tissue */
+  noSoftTissue: boolean;
+  envelope: EnvelopeLayers;
+  envelopeError: string;
+  hasLesion: boolean;
+  building: boolean;
+  buildError: string;
+  /** why "Open as a case" is disabled, '' when it is not */
+  blocker: string;
+}
+
+export interface ImportDialogActions {
+  onUnit(id: string, unit: Unit): void;
+  onTissue(id: string, tissue: TissueId): void;
+  onRemove(id: string): void;
+  onUp(up: Up): void;
+  onRecentre(on: boolean): void;
+  onEnvelopeOn(on: boolean): void;
+  onEnvelope(patch: Partial<EnvelopeLayers>): void;
+  onBuild(): void;
+  onCancel(): void;
+}
+
+const UNITS: readonly Unit[] = ['mm', 'cm', 'm'];
+const UPS: readonly Up[] = ['+y', '+z', '+x', '-y', '-z', '-x'];
+
+/**
+ * The import dialog: each part read with its triangle count, size, whether it is closed (and what the voxeliser
+ * does when not), its unit (the guess preselected, one click to change) and tissue role; the up axis, recentring,
+ * the body envelope when no soft tissue came with the bone, and whether a lesion is to be placed after opening.
+ * Files that could not be read are listed with the reason; nothing of the open case changes until "Open as a case".
+ */
+export function ImportDialog({ view, actions }: { view: ImportDialogView; actions: ImportDialogActions }) {
+  const busy = view.building;
+  return (
+    <div className="import-backdrop">
+      <section
+        className="import-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Import bone"
+        data-testid="import-dialog"
+      >
+        <h2>Import bone</h2>
+        {view.errors.length > 0 && (
+          <ul className="import-errors" role="alert" data-testid="import-errors">
+            {view.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+            <li className="hint">Nothing else was changed: the case and plan open stay as they are.</li>
+          </ul>
+        )}
+        {view.reading.length > 0 && (
+          <p role="status" data-testid="import-reading">
+            Reading {view.reading.join(', ')}…
+          </p>
+        )}
+        {view.notes.length > 0 && (
+          <ul className="import-notes hint" data-testid="import-notes">
+            {view.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        )}
+        {view.parts.length > 0 && (
+          <table className="import-parts" data-testid="import-parts">
+            <thead>
+              <tr>
+                <th scope="col">Part</th>
+                <th scope="col">Triangles</th>
+                <th scope="col">Size</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Tissue</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.parts.map((p) => (
+                <tr key={p.id} data-testid="import-part" data-part={p.name}>
+                  <td>
+                    <span className="import-part-name">{p.name}</span>
+                    <small
+                      className={p.closed ? 'import-closed' : 'import-open-mesh'}
+                      data-testid="import-closed"
+                      data-closed={String(p.closed)}
+                    >
+                      {p.closed ? '✓ ' : '⚠ '}
+                      {p.closedText}
+                    </small>
+                  </td>
+                  <td data-testid="import-triangles">{p.triangles.toLocaleString('en')}</td>
+                  <td data-testid="import-size">{p.size}</td>
+                  <td>
+                    <fieldset className="import-units" aria-label={`Unit of ${p.name}`}>
+                      {UNITS.map((u) => (
+                        <button
+                          key={u}
+                          type="button"
+                          className="small"
+                          aria-pressed={p.unit === u}
+                          data-testid={`import-unit-${u}`}
+                          title={u === p.unitGuess ? `Guessed: ${p.unitReason}` : `The file is in ${u}`}
+                          onClick={() => actions.onUnit(p.id, u)}
+                          disabled={busy}
+                        >
+                          {u}
+                          {u === p.unitGuess ? '*' : ''}
+                        </button>
+                      ))}
+                    </fieldset>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Tissue of ${p.name}`}
+                      data-testid="import-role"
+                      value={p.tissue}
+                      title={`Guessed: ${p.roleReason}`}
+                      onChange={(e) => actions.onTissue(p.id, e.target.value as TissueId)}
+                      disabled={busy}
+                    >
+                      {view.roles.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {r.name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Remove ${p.name}`}
+                      onClick={() => actions.onRemove(p.id)}
+                      disabled={busy}
+                    >
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {view.parts.length > 0 && (
+          <p className="hint">
+            * the unit guessed from the size (a femur is about 45 cm long); the view's scale bar follows the unit
+            chosen.
+          </p>
+        )}
+        <div className="import-placement">
+          <label className="field">
+            <span>Up axis of the files</span>
+            <select
+              data-testid="import-up"
+              value={view.up}
+              onChange={(e) => actions.onUp(e.target.value as Up)}
+              disabled={busy}
+            >
+              {UPS.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </select>
+          </label>
+          {view.upReason && <small className="hint">Guessed: {view.upReason}</small>}
+          <label className="import-check">
+            <input
+              type="checkbox"
+              data-testid="import-recentre"
+              checked={view.recentre}
+              onChange={(e) => actions.onRecentre(e.target.checked)}
+              disabled={busy}
+            />
+            Recentre (move the parts' joint centre to the origin)
+          </label>
+        </div>
+        <fieldset className="import-envelope" data-testid="import-envelope">
+          <legend>
+            <label className="import-check">
+              <input
+                type="checkbox"
+                data-testid="import-envelope-on"
+                checked={view.envelopeOn}
+                onChange={(e) => actions.onEnvelopeOn(e.target.checked)}
+                disabled={busy}
+              />
+              Wrap the bones in soft tissue (muscle, fat, skin)
+            </label>
+          </legend>
+          <p className="hint">
+            {view.noSoftTissue
+              ? 'No part is skin, fat or muscle: without an envelope the beams would reach the bone through water.'
+              : 'Soft tissue came with the files.'}
+          </p>
+          {view.envelopeOn && (
+            <div className="import-envelope-fields">
+              {(['muscle', 'fat', 'skin'] as const).map((layer) => (
+                <QuantityField
+                  key={layer}
+                  label={`${layer[0]?.toUpperCase()}${layer.slice(1)}`}
+                  valueSi={view.envelope[layer]}
+                  rule={ENVELOPE_RULES[layer]}
+                  onChange={(v) => actions.onEnvelope({ [layer]: v })}
+                  testId={`import-envelope-${layer}`}
+                  disabled={busy}
+                />
+              ))}
+            </div>
+          )}
+          {view.envelopeOn && view.envelopeError && (
+            <p role="alert" className="error" data-testid="import-envelope-error">
+              {view.envelopeError}
+            </p>
+          )}
+        </fieldset>
+        <p className="hint" data-testid="import-lesion-note">
+          {view.hasLesion
+            ? 'A part is the lesion: the case opens aimed at it.'
+            : 'No part is a lesion: once the case is open, click on the bone to place one and set its size.'}
+        </p>
+        {view.buildError && (
+          <p role="alert" className="error" data-testid="import-build-error">
+            {view.buildError}
+          </p>
+        )}
+        {busy && (
+          <p role="status" data-testid="import-building">
+            Making the case{view.envelopeOn ? ' and its soft-tissue envelope' : ''}…
+          </p>
+        )}
+        <div className="import-actions">
+          <button
+            type="button"
+            className="primary"
+            data-testid="import-build"
+            onClick={actions.onBuild}
+            disabled={view.blocker !== ''}
+            title={view.blocker || 'Make the case and open it; the case open now keeps its plan'}
+          >
+            Open as a case
+          </button>
+          <button type="button" data-testid="import-cancel" onClick={actions.onCancel} disabled={busy}>
+            Cancel
+          </button>
+          {view.blocker && !busy && <small className="hint">{view.blocker}</small>}
+        </div>
+      </section>
+    </div>
+  );
+}

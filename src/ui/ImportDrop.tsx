@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+
+/** A plan file: PlanDrop opens those (src/ui/PlanDrop.tsx); every other dropped file is an import. */
+export function isPlanFileName(name: string): boolean {
+  return /\.json$/i.test(name);
+}
+
+function carriesFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+
+/** While dragging, only MIME types are known: all JSON means a plan drop, which PlanDrop's veil announces. */
+function onlyPlans(e: DragEvent): boolean {
+  const items = Array.from(e.dataTransfer?.items ?? []);
+  return items.length > 0 && items.every((item) => item.type === 'application/json');
+}
+
+/**
+ * Mesh files dropped anywhere on the page (the 3D view first of all) go to the importer. PlanDrop listens on the
+ * window for every file drop and opens the first as a plan; this listens on the window in the capture phase, so it
+ * sees a drop first: when the drop holds any file that is not a plan (.json), it takes the drop (the window's
+ * bubbling listeners, PlanDrop's among them, never see it) and hands over every non-plan file. A drop of plans only
+ * is left alone. While files are dragged, its veil (above PlanDrop's) says what each kind of file does.
+ *
+ * A drop taken here never reaches PlanDrop, whose veil would then stay up (it counts dragenter against dragleave
+ * and clears on its own drop): so that count is unwound with as many synthetic dragleave events as dragenters were
+ * seen. (PlanDrop skipping drops already handled, `e.defaultPrevented`, would make this unnecessary.)
+ */
+export function ImportDrop({ onDropFiles }: { onDropFiles: (files: File[]) => void }) {
+  const [over, setOver] = useState(false);
+  const latest = useRef(onDropFiles);
+  latest.current = onDropFiles;
+
+  useEffect(() => {
+    let depth = 0;
+    let unwinding = false;
+    const unwindPlanVeil = (count: number) => {
+      const files = new DataTransfer();
+      files.items.add(new File([], 'none'));
+      unwinding = true;
+      try {
+        for (let i = 0; i < count; i++) window.dispatchEvent(new DragEvent('dragleave', { dataTransfer: files }));
+      } finally {
+        unwinding = false;
+      }
+    };
+    const enter = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth += 1;
+      setOver(!onlyPlans(e));
+    };
+    const leave = (e: DragEvent) => {
+      if (unwinding || !carriesFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const drop = (e: DragEvent) => {
+      const seen = depth;
+      depth = 0;
+      setOver(false);
+      if (!carriesFiles(e)) return;
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      const meshes = files.filter((f) => !isPlanFileName(f.name));
+      if (meshes.length === 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      unwindPlanVeil(seen + 1);
+      latest.current(meshes);
+    };
+    window.addEventListener('dragenter', enter, true);
+    window.addEventListener('dragleave', leave, true);
+    window.addEventListener('drop', drop, true);
+    return () => {
+      window.removeEventListener('dragenter', enter, true);
+      window.removeEventListener('dragleave', leave, true);
+      window.removeEventListener('drop', drop, true);
+    };
+  }, []);
+
+  if (!over) return null;
+  return (
+    <div className="import-veil" data-testid="import-drop-veil" aria-hidden="true">
+      <p>Drop bone meshes (STL, OBJ, PLY, glTF/GLB, NIfTI) to import them as a case</p>
+      <p className="hint">A plan file (.json) opens as a plan</p>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { LESION_RADIUS_RULE } from './import-rules.ts';
+import { QuantityField } from './QuantityField.tsx';
+
+type Vec3 = [number, number, number];
+
+/**
+ * Placing a lesion on an imported bone that came without one: the centre is the target (click on the bone, or
+ * drag the ring along its surface; the ellipsoid is drawn there), the semi-axes are typed; "Place the lesion"
+ * makes the case again with it and opens it aimed at it.
+ */
+export function ImportLesionPanel({
+  radii,
+  busy,
+  error,
+  onRadii,
+  onPlace,
+  onSkip,
+}: {
+  radii: Vec3;
+  busy: boolean;
+  error: string;
+  onRadii: (radii: Vec3) => void;
+  onPlace: () => void;
+  onSkip: () => void;
+}) {
+  const axes = ['x', 'y (up)', 'z'];
+  return (
+    <section className="import-lesion" aria-label="Place the lesion" data-testid="import-lesion">
+      <h3>Place the lesion</h3>
+      <p className="hint">
+        Click on the bone to put the lesion's centre there (the white ring); drag the ring along the surface to move it.
+        The magenta outline shows the lesion.
+      </p>
+      <div className="import-lesion-fields">
+        {radii.map((r, i) => (
+          <QuantityField
+            key={axes[i]}
+            label={`Semi-axis ${axes[i]}`}
+            valueSi={r}
+            rule={LESION_RADIUS_RULE}
+            onChange={(v) => onRadii(radii.map((old, j) => (j === i ? v : old)) as Vec3)}
+            testId={`import-lesion-r${i}`}
+            disabled={busy}
+          />
+        ))}
+      </div>
+      {error && (
+        <p role="alert" className="error" data-testid="import-lesion-error">
+          {error}
+        </p>
+      )}
+      <div className="import-actions">
+        <button type="button" className="primary" data-testid="import-lesion-place" onClick={onPlace} disabled={busy}>
+          {busy ? 'Placing…' : 'Place the lesion'}
+        </button>
+        <button type="button" data-testid="import-lesion-skip" onClick={onSkip} disabled={busy}>
+          Not now
+        </button>
+      </div>
+    </section>
+  );
+}

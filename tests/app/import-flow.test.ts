@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { createPlannerController, type SimPort } from '../../src/app/controller.ts';
+import { createImportFlow, type FileSource, importBlocker } from '../../src/app/import-flow.ts';
+import { importDialogView } from '../../src/app/import-view.ts';
+import { caseSummary, loadCase } from '../../src/engine/case.ts';
+import type { ImportedMesh } from '../../src/geometry/import/mesh-file.ts';
+import { parseCaseGlb } from '../../src/geometry/phantom.ts';
+import type { ImportPort } from '../../src/worker/import-client.ts';
+import { type BuiltCase, buildCaseOp, placeLesionOp, readFileOp } from '../../src/worker/ops/import.ts';
+import { bundledCaseBytes } from '../fixtures/bundled-case.ts';
+import { testStore } from '../fixtures/planner-store.ts';
+
+// The import from files to an open case, in Node: the flow talks to the worker's own ops in process (the same
+// functions import.worker.ts dispatches to) and opens cases through the real controller on the engine.
+
+const FIXTURES = new URL('../../../shared/fixtures/geometry/', import.meta.url);
+
+function fixture(name: string): FileSource {
+  const buffer = readFileSync(new URL(name, FIXTURES));
+  return {
+    name,
+    size: buffer.byteLength,
+    bytes: async () => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
+  };
+}
+
+/** The import worker's API, in process: the ops and the worker's state, as import.worker.ts holds them. */
+function inProcessPort(): ImportPort & { held: Map<string, ImportedMesh> } {
+  const held = new Map<string, ImportedMesh>();
+  let built: BuiltCase | undefined;
+  let n = 0;
+  return {
+    held,
+    readFile: async (name, bytes) => {
+      const { outcome, meshes } = await readFileOp(name, bytes, () => `p${++n}`);
+      for (const [id, m] of meshes) held.set(id, m);
+      return outcome;
+    },
+    forget: (ids) => {
+      for (const id of ids) held.delete(id);
+    },
+    buildCase: async (request) => {
+      const result = buildCaseOp(request, held);
+      if (result.built) built = result.built;
+      return result.outcome;
+    },
+    placeLesion: async (request) => placeLesionOp(request, built),
+  };
+}
+
+/** The simulation worker's loadCase on the engine in Node; the rest is not called here. */
+function engineSim(): SimPort {
+  return {
+    loadCase: vi.fn(async (bytes: ArrayBuffer, title: string) => caseSummary(await loadCase(bytes, title))),
+    estimate: vi.fn(),
+    sonicate: vi.fn(),
+    runPlan: vi.fn(),
+    spotGrid: vi.fn(),
+  } as unknown as SimPort;
+}
+
+async function setUp() {
+  const store = testStore();
+  const sim = engineSim();
+  const controller = createPlannerController({
+    store,
+    client: sim,
+    cases: [{ id: 'femur-shaft', title: 'Femur', url: 'femur-shaft' }],
+    loadBytes: async (url) => bundledCaseBytes(url),
+    parseForDrawing: async (bytes, title) => (await parseCaseGlb(bytes, title)).parts,
+    onCaseDrawn: () => {},
+    isCancellation: () => false,
+    keepEstimateLive: () => () => {},
+  });
+  expect(await controller.loadCase('femur-shaft')).toBe(true);
+  const port = inProcessPort();
+  const openCase = vi.fn(controller.openCaseFile);
+  let id = 0;
+  const flow = createImportFlow({
+    port,
+    openCase,
+    target: () => [...store.getState().target],
+    newCaseId: () => `imported-${++id}`,
+  });
+  return { store, flow, port, openCase, controller };
+}
+
+describe('importing a bone in the app (issue 12)', () => {
+  it('reads the OpenSim femur and a truncated STL: one part listed, the broken file named with its reason', async () => {
+    const { store, flow, openCase } = await setUp();
+    const before = store.getState();
+    await flow.addFiles([fixture('bone-femur_r-opensim-converted.stl'), fixture('broken-truncated-binary.stl')]);
+    const s = flow.state.getState();
+    expect(s.open).toBe(true);
+    expect(s.rows).toHaveLength(1);
+    expect(s.errors).toHaveLength(1);
+    expect(s.errors[0]).toMatch(/^broken-truncated-binary\.stl: .*59456/);
+    const view = importDialogView(s);
+    expect(view.parts[0]).toMatchObject({ triangles: 908, unit: 'm', unitGuess: 'm', tissue: 'cortical_bone' });
+    expect(view.parts[0]?.size).toBe('7.2 × 45.3 × 10.0 cm');
+    expect(view.up).toBe('+y');
+    expect(view.envelopeOn).toBe(true);
+    expect(view.hasLesion).toBe(false);
+    expect(view.blocker).toBe('');
+    // Reading files changed nothing of the open case.
+    expect(store.getState().caseId).toBe('femur-shaft');
+    expect(store.getState().parts).toBe(before.parts);
+    expect(openCase).not.toHaveBeenCalled();
+  });
+
+  it('one click to another unit changes the size shown; an absurd envelope blocks the case with the reason', async () => {
+    const { flow } = await setUp();
+    await flow.addFiles([fixture('bone-femur_r-opensim-converted.stl')]);
+    const id = flow.state.getState().rows[0]?.info.id ?? '';
+    flow.setUnit(id, 'mm');
+    expect(importDialogView(flow.state.getState()).parts[0]?.size).toBe('72.4 × 452.6 × 100.3 µm');
+    flow.setUnit(id, 'm');
+    flow.setEnvelope({ fat: 0.1, muscle: 0.1 });
+    const view = importDialogView(flow.state.getState());
+    expect(view.envelopeError).toMatch(/fat 100\.0 mm is outside 0–80 mm/);
+    expect(view.blocker).toMatch(/envelope/);
+    expect(await flow.build()).toBe(false);
+    expect(flow.state.getState().buildError).toMatch(/^The case was not made: the envelope: fat/);
+  });
+
+  it('a broken file alone opens no case; the case and its plan stay as they were', async () => {
+    const { store, flow, openCase } = await setUp();
+    store.getState().setTarget([0.001, 0.002, 0.003]);
+    await flow.addFiles([fixture('broken-empty.obj')]);
+    expect(flow.state.getState().errors).toEqual(['broken-empty.obj: the file is empty']);
+    expect(importBlocker(flow.state.getState())).toMatch(/no part to import/);
+    expect(await flow.build()).toBe(false);
+    flow.cancel();
+    expect(flow.state.getState().open).toBe(false);
+    expect(openCase).not.toHaveBeenCalled();
+    expect(store.getState().caseId).toBe('femur-shaft');
+    expect(store.getState().target).toEqual([0.001, 0.002, 0.003]);
+  });
+
+  it('makes the case with an envelope, opens it, then places a lesion at the clicked point of the bone', async () => {
+    const { store, flow, openCase } = await setUp();
+    await flow.addFiles([fixture('bone-femur_r-opensim-converted.stl')]);
+    expect(await flow.build()).toBe(true);
+    expect(openCase).toHaveBeenCalledTimes(1);
+    let s = store.getState();
+    expect(s.caseId).toBe('imported-1');
+    expect(s.caseStatus).toBe('ready');
+    expect(s.parts.map((p) => p.tissue).sort()).toEqual(['cortical_bone', 'fat', 'muscle', 'skin']);
+    expect(flow.state.getState().open).toBe(false);
+    expect(flow.state.getState().cases.map((c) => c.id)).toEqual(['imported-1']);
+    const pending = flow.state.getState().lesion;
+    expect(pending?.caseId).toBe('imported-1');
+
+    // A lesion far from the bone is refused with the reason, and the case stays as it is.
+    store.getState().setTarget([0.2, 0, 0]);
+    expect(await flow.placeLesion()).toBe(false);
+    expect(flow.state.getState().lesion?.error).toMatch(/from the nearest bone/);
+    expect(store.getState().caseId).toBe('imported-1');
+
+    // On the bone (a vertex of it, where a click would land): the case opens again with the lesion, aimed at it.
+    const drawn = await parseCaseGlb(await bytesOf(s.caseId), '');
+    const bone = drawn.parts.find((p) => p.tissue === 'cortical_bone')?.geometry.getAttribute('position');
+    const onBone: [number, number, number] = [bone?.getX(0) ?? 0, bone?.getY(0) ?? 0, bone?.getZ(0) ?? 0];
+    store.getState().setTarget(onBone);
+    flow.setLesionRadii([0.008, 0.012, 0.008]);
+    expect(await flow.placeLesion()).toBe(true);
+    s = store.getState();
+    const withLesion = flow.state.getState().cases;
+    expect(withLesion).toHaveLength(1);
+    expect(s.caseId).toBe(withLesion[0]?.id);
+    expect(s.caseId).not.toBe('imported-1');
+    expect(s.parts.some((p) => p.tissue === 'lesion')).toBe(true);
+    expect(s.target[0]).toBeCloseTo(onBone[0], 3);
+    expect(s.target[1]).toBeCloseTo(onBone[1], 3);
+    expect(flow.state.getState().lesion).toBeUndefined();
+    // The bare case gives way to the one with the lesion in the picker.
+    expect(openCase.mock.calls[1]?.[2]).toBe('imported-1');
+
+    async function bytesOf(caseId: string): Promise<ArrayBuffer> {
+      const call = openCase.mock.calls.find((c) => c[0].id === caseId);
+      return call?.[1] as ArrayBuffer;
+    }
+  }, 60_000);
+});

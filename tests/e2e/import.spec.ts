@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+// Issue 12 in the app: a real bone from a file on the desktop to a sonicated lesion, and a broken file that
+// changes nothing. The files are the shared real fixtures (../shared/fixtures/geometry/README.md), read in place.
+
+const FIXTURES = new URL('../../../shared/fixtures/geometry/', import.meta.url);
+const FEMUR = 'bone-femur_r-opensim-converted.stl';
+const fixturePath = (name: string) => new URL(name, FIXTURES).pathname;
+
+/** Drops files on the 3D view as a person drags them from the desktop (a DataTransfer holding File objects). */
+async function dropOnView(page: Page, names: string[]): Promise<void> {
+  const files = names.map((name) => ({ name, base64: readFileSync(fixturePath(name)).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const { name, base64 } of list) {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], name));
+    }
+    return dt;
+  }, files);
+  const view = page.locator('.view');
+  await view.dispatchEvent('dragenter', { dataTransfer });
+  await view.dispatchEvent('dragover', { dataTransfer });
+  await view.dispatchEvent('drop', { dataTransfer });
+}
+
+async function probePoint(page: Page, attribute: string): Promise<[number, number]> {
+  const probe = page.getByTestId('scene-probe');
+  await expect(probe).toHaveAttribute(attribute, /\d/);
+  const [x, y] = ((await probe.getAttribute(attribute)) ?? '').split(',').map(Number);
+  return [x as number, y as number];
+}
+
+async function targetMm(page: Page): Promise<number[]> {
+  return Promise.all(
+    ['x', 'y', 'z'].map(async (a) => Number.parseFloat(await page.getByTestId(`target-${a}`).inputValue())),
+  );
+}
+
+async function partTissues(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('parts-list')
+    .locator('li')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('data-tissue') ?? ''));
+}
+
+test.describe('import a bone (issue 12)', () => {
+  test('a broken file is refused with its name, reason and limit; the open case and plan stay', async ({ page }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    const tissues = await partTissues(page);
+    await page.getByTestId('target-x').fill('12');
+    await page.getByTestId('target-x').press('Enter');
+    const target = await targetMm(page);
+
+    // Picked with "Import bone…": a binary STL cut short, whose header still claims 59 456 triangles.
+    await page.getByTestId('import-input').setInputFiles(fixturePath('broken-truncated-binary.stl'));
+    const errors = page.getByTestId('import-errors');
+    await expect(errors).toContainText('broken-truncated-binary.stl');
+    await expect(errors).toContainText('59456');
+    await expect(errors).toContainText('Nothing else was changed');
+    await expect(page.getByTestId('import-build')).toBeDisabled();
+    // Dropped on the view as well: an empty file.
+    await dropOnView(page, ['broken-empty.obj']);
+    await expect(errors).toContainText('broken-empty.obj: the file is empty');
+    // The plan veil did not stay up, and no plan message was raised by the mesh drop.
+    await expect(page.getByTestId('plan-drop-veil')).toHaveCount(0);
+    await expect(page.getByTestId('plan-message')).toHaveCount(0);
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+
+    await expect(page.getByTestId('case-picker')).toHaveValue('femur-shaft');
+    expect(await partTissues(page)).toEqual(tissues);
+    expect(await targetMm(page)).toEqual(target);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the OpenSim femur STL, dropped on the view, becomes a case: envelope, a lesion placed on the bone, sonicated', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    const app = new PlannerPage(page);
+    await app.open();
+    await dropOnView(page, [FEMUR]);
+
+    const dialog = page.getByTestId('import-dialog');
+    const part = dialog.getByTestId('import-part');
+    await expect(part).toHaveCount(1);
+    await expect(part.getByTestId('import-triangles')).toHaveText('908');
+    await expect(part.getByTestId('import-size')).toHaveText('7.2 × 45.3 × 10.0 cm');
+    await expect(part.getByTestId('import-closed')).toHaveAttribute('data-closed', 'true');
+    // The unit guess (metres) is preselected; one click would change it. It is accepted as it is.
+    await expect(part.getByTestId('import-unit-m')).toHaveAttribute('aria-pressed', 'true');
+    await expect(part.getByTestId('import-role')).toHaveValue('cortical_bone');
+    await expect(dialog.getByTestId('import-up')).toHaveValue('+y');
+    // No soft tissue came with the bone: the envelope is proposed, with its default thicknesses.
+    await expect(dialog.getByTestId('import-envelope-on')).toBeChecked();
+    await expect(dialog.getByTestId('import-envelope-muscle')).toHaveValue('30 mm');
+    // An absurd skin is refused with the reason and the last good value kept.
+    await dialog.getByTestId('import-envelope-skin').fill('3 cm');
+    await dialog.getByTestId('import-envelope-skin').press('Enter');
+    await expect(dialog.getByTestId('import-envelope-skin-error')).toContainText('skin is 1–3 mm thick');
+    await dialog.getByTestId('import-envelope-skin').press('Escape');
+    await expect(dialog.getByTestId('import-envelope-skin')).toHaveValue('2 mm');
+
+    await dialog.getByTestId('import-build').click();
+    await expect(dialog).toHaveCount(0, { timeout: 120_000 });
+    await expect(page.getByTestId('case-picker')).toHaveValue(/^imported-/);
+    await expect(page.getByTestId('case-picker').locator('option:checked')).toHaveText(
+      'Imported: bone-femur_r-opensim-converted',
+    );
+    await expect.poll(() => partTissues(page)).toEqual(['cortical_bone', 'muscle', 'fat', 'skin']);
+
+    // No lesion in the file: place one. A click on the bone (through the faint soft tissue) moves the target,
+    // which is the lesion's centre.
+    const lesionPanel = page.getByTestId('import-lesion');
+    await expect(lesionPanel).toBeVisible();
+    await expect(page.getByTestId('beam-counts')).toBeVisible();
+    const before = await targetMm(page);
+    const [tx, ty] = await probePoint(page, 'data-target');
+    await page.mouse.click(tx, ty);
+    await expect
+      .poll(async () => {
+        const now = await targetMm(page);
+        return Math.hypot(...now.map((v, i) => v - (before[i] as number)));
+      })
+      .toBeGreaterThan(1);
+    const centre = await targetMm(page);
+    await lesionPanel.getByTestId('import-lesion-r1').fill('12 mm');
+    await lesionPanel.getByTestId('import-lesion-r1').press('Enter');
+    await lesionPanel.getByTestId('import-lesion-place').click();
+    await expect(lesionPanel).toHaveCount(0, { timeout: 60_000 });
+    await expect.poll(() => partTissues(page)).toContain('lesion');
+    // The case opens aimed at the lesion's centre.
+    const aimed = await targetMm(page);
+    for (let a = 0; a < 3; a++) expect(Math.abs((aimed[a] as number) - (centre[a] as number))).toBeLessThan(0.2);
+    // One imported case in the picker: the one with the lesion took the bare one's place.
+    await expect(page.getByTestId('case-picker').locator('option[value^="imported-"]')).toHaveCount(1);
+
+    await app.sonicateAndWait(240_000);
+    await expect(page.getByTestId('results')).toBeVisible();
+    const atTarget = await app.resultSi('target-temperature');
+    console.info(`imported femur in the app: ${atTarget.toFixed(1)} °C at the target`);
+    expect(atTarget).toBeGreaterThan(50);
+    expect(await app.resultSi('lesion-coverage')).toBeGreaterThan(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
