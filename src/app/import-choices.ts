@@ -62,7 +62,8 @@ export function closedText(info: ImportedPartInfo): { closed: boolean; text: str
 
 /**
  * The up axis to preselect: glTF says +y by its specification, a NIfTI label map is in scanner axes (+z toward the
- * head), and a bone file says nothing, so its longest side is taken as up (a long bone held upright).
+ * head), and a bone file says nothing, so the largest part's longest side is taken as up (a long bone held
+ * upright).
  * @param rows - the parts
  * @returns the axis and why
  */
@@ -70,19 +71,18 @@ export function guessUp(rows: readonly PartRow[]): { up: UpAxis; reason: string 
   if (rows.length === 0) return { up: '+y', reason: '' };
   if (rows.every((r) => r.info.format === 'gltf')) return { up: '+y', reason: 'glTF files are +y up' };
   if (rows.every((r) => r.info.format === 'nifti')) return { up: '+z', reason: 'NIfTI scanner axes: +z is the head' };
-  const lo = [Infinity, Infinity, Infinity];
-  const hi = [-Infinity, -Infinity, -Infinity];
+  // The largest part decides: files dropped together need not share a frame (two donors, two scans).
+  let best: Vec3 = [0, 0, 0];
   for (const row of rows) {
-    const s = LENGTH_UNITS[row.unit];
-    for (let a = 0; a < 3; a++) {
-      lo[a] = Math.min(lo[a] as number, (row.info.min[a] as number) * s);
-      hi[a] = Math.max(hi[a] as number, (row.info.max[a] as number) * s);
-    }
+    const size = sizeOf(row);
+    if (Math.max(...size) > Math.max(...best)) best = size;
   }
-  const sides = [0, 1, 2].map((a) => (hi[a] as number) - (lo[a] as number));
-  const longest = sides.indexOf(Math.max(...sides));
+  const longest = best.indexOf(Math.max(...best));
   const axis = (['x', 'y', 'z'] as const)[longest] ?? 'y';
-  return { up: `+${axis}`, reason: `the longest side is along ${axis}` };
+  return {
+    up: `+${axis}`,
+    reason: `the longest side of ${rows.length > 1 ? 'the largest part' : 'the part'} is along ${axis}`,
+  };
 }
 
 /** No part is skin, fat or muscle: the beams would have no path, so an envelope is proposed. */

@@ -54,12 +54,14 @@ export function importedParts(spec: ImportedCaseSpec): CasePart[] {
     geometry.setAttribute('position', new BufferAttribute(positions, 3));
     geometry.applyMatrix4(matrices[i] as never);
     geometry.computeVertexNormals();
+    // The label as models/README.md has it: lower-case words joined by single hyphens (the app shows them as spaces).
     let label =
       (choice.label ?? '')
         .trim()
         .toLowerCase()
-        .replace(/[^a-z0-9_]+/g, '_') || `${i + 1}`;
-    while (used.has(`${choice.tissue}-${label}`)) label = `${label}_${i + 1}`;
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || `${i + 1}`;
+    while (used.has(`${choice.tissue}-${label}`)) label = `${label}-${i + 1}`;
     used.add(`${choice.tissue}-${label}`);
     return { name: `${choice.tissue}-${label}`, tissue: choice.tissue, label, geometry };
   });

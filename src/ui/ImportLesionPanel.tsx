@@ -27,15 +27,13 @@ export function ImportLesionPanel({
   return (
     <section className="import-lesion" aria-label="Place the lesion" data-testid="import-lesion">
       <h3>Place the lesion</h3>
-      <p className="hint">
-        Click on the bone to put the lesion's centre there (the white ring); drag the ring along the surface to move it.
-        The magenta outline shows the lesion.
-      </p>
-      <div className="import-lesion-fields">
+      <p className="hint">Click on the bone to put its centre there; drag the white ring to move it.</p>
+      <fieldset className="import-lesion-fields">
+        <legend className="hint">Semi-axes (the magenta outline)</legend>
         {radii.map((r, i) => (
           <QuantityField
             key={axes[i]}
-            label={`Semi-axis ${axes[i]}`}
+            label={axes[i] ?? ''}
             valueSi={r}
             rule={LESION_RADIUS_RULE}
             onChange={(v) => onRadii(radii.map((old, j) => (j === i ? v : old)) as Vec3)}
@@ -43,7 +41,7 @@ export function ImportLesionPanel({
             disabled={busy}
           />
         ))}
-      </div>
+      </fieldset>
       {error && (
         <p role="alert" className="error" data-testid="import-lesion-error">
           {error}

@@ -45,11 +45,11 @@ describe('the import dialog’s choices', () => {
     expect(roleName('blood')).toBe('Blood vessel');
   });
 
-  it('guesses up as the longest side (in metres, across parts), +y for glTF, +z for NIfTI', () => {
+  it('guesses up as the largest part’s longest side (in metres), +y for glTF, +z for NIfTI', () => {
     const tibia = row({ min: [400, 420, -900], max: [495, 492, -565] });
-    expect(guessUp([tibia])).toEqual({ up: '+z', reason: 'the longest side is along z' });
-    // A part in metres beside one in millimetres: sizes compare after each unit.
-    const wide = row({ id: 'p2', min: [0, 0.42, -0.8], max: [0.9, 0.43, -0.79] }, 'm');
+    expect(guessUp([tibia])).toEqual({ up: '+z', reason: 'the longest side of the part is along z' });
+    // A part in metres beside one in millimetres: sizes compare after each unit; the larger decides.
+    const wide = row({ id: 'p2', min: [0, 0, 0], max: [0.9, 0.01, 0.02] }, 'm');
     expect(guessUp([tibia, wide]).up).toBe('+x');
     expect(guessUp([row({ format: 'gltf', min: [0, 0, 0], max: [5, 1, 1] })]).up).toBe('+y');
     expect(guessUp([row({ format: 'nifti', min: [0, 0, 0], max: [5, 1, 1] })]).up).toBe('+z');

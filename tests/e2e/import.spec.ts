@@ -77,6 +77,35 @@ test.describe('import a bone (issue 12)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('picked with Import bone…, the millimetre tibia and the ASCII coccyx are read with their unit and up axis guessed', async ({
+    page,
+  }) => {
+    const app = new PlannerPage(page);
+    await app.open();
+    await page
+      .getByTestId('import-input')
+      .setInputFiles([fixturePath('bone-tibia_l-vhf-binary.stl'), fixturePath('bone-coccyx_l-vhm-ascii-crlf.stl')]);
+    const dialog = page.getByTestId('import-dialog');
+    const parts = dialog.getByTestId('import-part');
+    await expect(parts).toHaveCount(2);
+    const tibia = parts.nth(0);
+    await expect(tibia.getByTestId('import-triangles')).toHaveText('59,456');
+    await expect(tibia.getByTestId('import-unit-mm')).toHaveAttribute('aria-pressed', 'true');
+    await expect(tibia.getByTestId('import-size')).toHaveText('9.5 × 7.2 × 33.5 cm');
+    await expect(parts.nth(1).getByTestId('import-triangles')).toHaveText('2,480');
+    await expect(parts.nth(1).getByTestId('import-closed')).toHaveAttribute('data-closed', 'true');
+    // The tibia's long axis is the files' z: taken as up.
+    await expect(dialog.getByTestId('import-up')).toHaveValue('+z');
+    // One click: the same file read as centimetres is ten times larger, and says so.
+    await tibia.getByTestId('import-unit-cm').click();
+    await expect(tibia.getByTestId('import-size')).toHaveText('95.3 × 71.6 × 335.2 cm');
+    await tibia.getByTestId('import-unit-mm').click();
+    console.info((await dialog.getByTestId('import-notes').locator('li').allTextContents()).join('; '));
+    await dialog.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('case-picker')).toHaveValue('femur-shaft');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('the OpenSim femur STL, dropped on the view, becomes a case: envelope, a lesion placed on the bone, sonicated', async ({
     page,
   }) => {
