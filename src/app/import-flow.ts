@@ -180,6 +180,16 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
 
   const addFiles = async (files: readonly FileSource[]): Promise<void> => {
     if (files.length === 0) return;
+    if (state.getState().building) {
+      // The dialog's parts are being made into a case: files now would be lost when it opens.
+      set((s) => ({
+        errors: [
+          ...s.errors,
+          ...files.map((f) => `${f.name}: not read, a case is being made; drop it again once it is open`),
+        ],
+      }));
+      return;
+    }
     set((s) => ({
       open: true,
       buildError: '',

@@ -138,6 +138,14 @@ describe('importing a bone in the app (issue 12)', () => {
     expect(store.getState().target).toEqual([0.001, 0.002, 0.003]);
   });
 
+  it('refuses a file over the size limit before reading it, naming the file and the limit', async () => {
+    const { flow } = await setUp();
+    const bytes = vi.fn(async () => new ArrayBuffer(0));
+    await flow.addFiles([{ name: 'scan.stl', size: 300 * 2 ** 20, bytes }]);
+    expect(flow.state.getState().errors).toEqual(['scan.stl: 300 MiB is more than the 256 MiB the importer reads']);
+    expect(bytes).not.toHaveBeenCalled();
+  });
+
   it('makes the case with an envelope, opens it, then places a lesion at the clicked point of the bone', async () => {
     const { store, flow, openCase } = await setUp();
     await flow.addFiles([fixture('bone-femur_r-opensim-converted.stl')]);
