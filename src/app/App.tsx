@@ -4,6 +4,7 @@ import { MESH_EXTENSIONS } from '../geometry/import/mesh-file.ts';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
 import { LesionPreview } from '../scene/LesionPreview.tsx';
+import { LesionSurfaceDrag } from '../scene/LesionSurfaceDrag.tsx';
 import { PlanningScene } from '../scene/PlanningScene.tsx';
 import { ResultsScene } from '../scene/ResultsScene.tsx';
 import { ScaleBarProbe } from '../scene/ScaleBarProbe.tsx';
@@ -206,7 +207,9 @@ export function App() {
         </CasePanel>
         <main className="view" aria-label="3D view">
           <Viewer>
-            <CaseModel parts={parts} />
+            <LesionSurfaceDrag active={pendingLesion !== undefined}>
+              <CaseModel parts={parts} />
+            </LesionSurfaceDrag>
             <PlanningScene />
             <ResultsScene />
             <ScaleBarProbe target={target} bar={scaleBar} />

@@ -27,7 +27,9 @@ export function ImportLesionPanel({
   return (
     <section className="import-lesion" aria-label="Place the lesion" data-testid="import-lesion">
       <h3>Place the lesion</h3>
-      <p className="hint">Click on the bone to put its centre there; drag the white ring to move it.</p>
+      <p className="hint">
+        Click on the bone to put its centre there; press on the bone and drag to slide it along the surface.
+      </p>
       <fieldset className="import-lesion-fields">
         <legend className="hint">Semi-axes (the magenta outline)</legend>
         {radii.map((r, i) => (

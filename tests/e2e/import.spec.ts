@@ -156,6 +156,14 @@ test.describe('import a bone (issue 12)', () => {
         return Math.hypot(...now.map((v, i) => v - (before[i] as number)));
       })
       .toBeGreaterThan(1);
+    // A press on the bone and a drag move the centre along the surface (here down the shaft), not the view.
+    const clicked = await targetMm(page);
+    const [sx, sy] = await probePoint(page, 'data-target');
+    await page.mouse.move(sx, sy);
+    await page.mouse.down();
+    await page.mouse.move(sx, sy + 30, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => (clicked[1] as number) - ((await targetMm(page))[1] as number)).toBeGreaterThan(3);
     const centre = await targetMm(page);
     await lesionPanel.getByTestId('import-lesion-r1').fill('12 mm');
     await lesionPanel.getByTestId('import-lesion-r1').press('Enter');
