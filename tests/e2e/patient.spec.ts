@@ -1,0 +1,352 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+/** Messages Chromium prints that say nothing about the app (shared/design/TOOLCHAIN.md, gotcha 12). */
+const BENIGN_CONSOLE = [/GPU stall due to ReadPixels/, /THREE\.Clock: This module has been deprecated/];
+
+/** The patient explainer as a reader meets it: its regions, its buttons and its picture. */
+class PatientPage {
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (!BENIGN_CONSOLE.some((re) => re.test(text))) this.consoleErrors.push(text);
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(`pageerror: ${error.message}`));
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/?mode=patient');
+    await expect(this.heading).toHaveText('A painful spot in the bone', { timeout: 30_000 });
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+  get next(): Locator {
+    return this.page.getByRole('button', { name: /^(Next|Start again)/ });
+  }
+  get back(): Locator {
+    return this.page.getByRole('button', { name: /Back$/ });
+  }
+  get count(): Locator {
+    return this.page.locator('.patient-count');
+  }
+  get regions() {
+    return {
+      header: this.page.locator('.patient-header'),
+      picture: this.page.locator('.patient-picture'),
+      text: this.page.locator('.patient-text'),
+      nav: this.page.locator('.patient-nav'),
+    };
+  }
+
+  async stepCount(): Promise<number> {
+    const text = (await this.count.textContent()) ?? '';
+    const total = Number(/of (\d+)/.exec(text)?.[1]);
+    expect(total).toBeGreaterThan(5);
+    return total;
+  }
+
+  /** How many of the picture's pixels are lit anatomy (ivory bone, the pink spot, skin) rather than background. */
+  async litPixels(): Promise<{ lit: number; total: number }> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('.patient-picture canvas') as HTMLCanvasElement | null;
+      if (!canvas || canvas.width === 0) return { lit: 0, total: 0 };
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d');
+      if (!ctx) return { lit: 0, total: 0 };
+      ctx.drawImage(canvas, 0, 0);
+      const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      let lit = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const r = d[i] ?? 0;
+        const g = d[i + 1] ?? 0;
+        const b = d[i + 2] ?? 0;
+        // The background is a deep blue (#1a2940); anatomy is warm and bright.
+        if (r > 120 && r + g > 200 && r >= b) lit++;
+      }
+      return { lit, total: d.length / 4 };
+    });
+  }
+
+  /** A short hash of the picture's pixels. */
+  async pictureHash(): Promise<string> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('.patient-picture canvas') as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(canvas, 0, 0);
+      const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      let h = 0;
+      for (let i = 0; i < d.length; i += 7) h = (h * 31 + (d[i] ?? 0)) >>> 0;
+      return `${copy.width}x${copy.height}:${h}`;
+    });
+  }
+
+  async axeSeriousOrCritical(): Promise<string[]> {
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0.5 && h > 0.5 ? w * h : 0;
+}
+
+/** The main regions' boxes: none overlaps another, each inside the window, and Next fully on screen. */
+async function expectCleanLayout(app: PatientPage, width: number, height: number): Promise<Record<string, Box>> {
+  const boxes: Record<string, Box> = {};
+  for (const [name, locator] of Object.entries(app.regions)) {
+    const box = await locator.boundingBox();
+    expect(box, name).not.toBeNull();
+    if (!box) continue;
+    boxes[name] = box;
+    expect(box.x, name).toBeGreaterThanOrEqual(-0.5);
+    expect(box.y, name).toBeGreaterThanOrEqual(-0.5);
+    expect(box.x + box.width, name).toBeLessThanOrEqual(width + 0.5);
+    expect(box.y + box.height, name).toBeLessThanOrEqual(height + 0.5);
+  }
+  const names = Object.keys(boxes);
+  for (const [i, a] of names.entries()) {
+    for (const b of names.slice(i + 1)) {
+      expect(overlap(boxes[a] as Box, boxes[b] as Box), `${a} overlaps ${b}`).toBe(0);
+    }
+  }
+  // The buttons in the nav bar do not overlap each other or the dots either.
+  const parts = [app.back, app.next, app.page.locator('.patient-dots')];
+  const partBoxes = await Promise.all(parts.map((p) => p.boundingBox()));
+  for (const [i, a] of partBoxes.entries()) {
+    for (const b of partBoxes.slice(i + 1)) if (a && b) expect(overlap(a, b), 'nav buttons overlap').toBe(0);
+  }
+  const next = await app.next.boundingBox();
+  expect(next).not.toBeNull();
+  if (next) {
+    expect(next.y + next.height).toBeLessThanOrEqual(height);
+    expect(next.x + next.width).toBeLessThanOrEqual(width);
+    expect(next.height).toBeGreaterThanOrEqual(44);
+  }
+  return boxes;
+}
+
+async function fontPx(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+}
+
+test.describe('patient explainer on a phone (390×844, touch)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+
+  test('tapping Next reaches the end of the story; glossary and sources are there; no console errors', async ({
+    page,
+  }, testInfo) => {
+    const app = new PatientPage(page);
+    await app.open();
+    const total = await app.stepCount();
+    await expect(page.locator('.patient-dot')).toHaveCount(total);
+    // The picture is a real share of the screen, and draws the anatomy.
+    const canvas = await page.locator('.patient-picture canvas').boundingBox();
+    expect(canvas?.width ?? 0).toBeGreaterThanOrEqual(380);
+    expect(canvas?.height ?? 0).toBeGreaterThanOrEqual(844 * 0.25);
+    await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+    // Body text is at least 18 px on a phone.
+    expect(await fontPx(page.locator('.patient-text h1 + p'))).toBeGreaterThanOrEqual(18);
+    await expectCleanLayout(app, 390, 844);
+    await page.screenshot({ path: testInfo.outputPath('phone-step-1.png') });
+
+    const titles = [await app.heading.textContent()];
+    for (let i = 1; i < total; i++) {
+      await expect(app.next).toBeInViewport({ ratio: 1 });
+      await app.next.tap();
+      await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
+      titles.push(await app.heading.textContent());
+      if (i === 3 || i === 4 || i === 10)
+        await page.screenshot({ path: testInfo.outputPath(`phone-step-${i + 1}.png`) });
+      if (await page.locator('.patient-glossary').isVisible()) {
+        // The glossary: every term with its definition.
+        const terms = page.locator('.patient-glossary dt');
+        expect(await terms.count()).toBeGreaterThanOrEqual(20);
+        await expect(page.locator('.patient-glossary dd')).toHaveCount(await terms.count());
+        await expect(page.locator('.patient-glossary')).toContainText('Standoff');
+        await page.screenshot({ path: testInfo.outputPath('phone-glossary.png') });
+      }
+    }
+    expect(new Set(titles).size).toBe(total);
+    // The end: the sources, the full note, and a way back to the start.
+    await expect(app.heading).toHaveText('Where these facts come from');
+    await expect(page.locator('.patient-sources li')).toHaveCount(4);
+    await expect(page.locator('.patient-sources')).toContainText('Journal of the National Cancer Institute');
+    await expect(page.locator('.patient-text')).toContainText('not medical advice');
+    await expect(app.next).toHaveText('Start again');
+    await expectCleanLayout(app, 390, 844);
+    await page.screenshot({ path: testInfo.outputPath('phone-sources.png') });
+    // Every page has shown the glossary once on its way.
+    expect(titles).toContain('Words you may hear');
+    // The short note is on every page.
+    await expect(page.locator('.patient-note')).toContainText('not medical advice');
+    await app.next.tap();
+    await expect(app.heading).toHaveText('A painful spot in the bone');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('a swipe turns the page; a tap on a dot jumps; a source mark opens the sources', async ({ page }) => {
+    const app = new PatientPage(page);
+    await app.open();
+    const swipe = (fromX: number, toX: number) =>
+      page.locator('.patient-main').evaluate(
+        (el, [a, b]) => {
+          const at = (type: string, x: number) =>
+            el.dispatchEvent(
+              new PointerEvent(type, { pointerType: 'touch', pointerId: 7, clientX: x, clientY: 600, bubbles: true }),
+            );
+          at('pointerdown', a as number);
+          at('pointerup', b as number);
+        },
+        [fromX, toX],
+      );
+    await swipe(320, 80);
+    await expect(app.count).toHaveText(/^Step 2 of/);
+    await swipe(80, 320);
+    await expect(app.count).toHaveText(/^Step 1 of/);
+    // A short drag is not a swipe.
+    await swipe(200, 180);
+    await expect(app.count).toHaveText(/^Step 1 of/);
+    await page.getByRole('button', { name: /^Step 5:/ }).tap();
+    await expect(app.heading).toHaveText('The warmth calms the pain');
+    // The numbers are folded until asked for.
+    const numbers = page.locator('.patient-numbers');
+    await expect(numbers).not.toHaveAttribute('open');
+    await expect(numbers.locator('p')).toBeHidden();
+    await numbers.locator('summary').tap();
+    await expect(numbers.locator('p')).toContainText('°C');
+    await numbers.getByRole('button', { name: /^Source 2:/ }).tap();
+    await expect(app.heading).toHaveText('Where these facts come from');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('no serious or critical accessibility violation (axe), first step and glossary', async ({ page }) => {
+    const app = new PatientPage(page);
+    await app.open();
+    expect(await app.axeSeriousOrCritical()).toEqual([]);
+    await page.getByRole('button', { name: /^Step \d+: Words you may hear/ }).tap();
+    await expect(app.heading).toHaveText('Words you may hear');
+    expect(await app.axeSeriousOrCritical()).toEqual([]);
+  });
+});
+
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+]) {
+  test.describe(`patient explainer at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size, deviceScaleFactor: 1 });
+
+    test('main regions do not overlap, Next always on screen, at every step; arrow keys turn the pages', async ({
+      page,
+    }, testInfo) => {
+      // Thirteen pages, each measured: generous on a shared machine drawing WebGL on the CPU.
+      test.setTimeout(240_000);
+      const app = new PatientPage(page);
+      await app.open();
+      const total = await app.stepCount();
+      await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+      const boxes = await expectCleanLayout(app, size.width, size.height);
+      // The picture is a large share of the window.
+      const picture = boxes.picture as Box;
+      expect(picture.width * picture.height).toBeGreaterThan(size.width * size.height * 0.25);
+      expect(await fontPx(page.locator('.patient-text h1 + p'))).toBeGreaterThanOrEqual(18);
+      await page.screenshot({ path: testInfo.outputPath(`${size.width}x${size.height}-step-1.png`) });
+      for (let i = 1; i < total; i++) {
+        await page.keyboard.press('ArrowRight');
+        await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
+        await expectCleanLayout(app, size.width, size.height);
+        if (i === 4 || i === 10 || i === total - 2) {
+          await page.screenshot({ path: testInfo.outputPath(`${size.width}x${size.height}-step-${i + 1}.png`) });
+        }
+      }
+      await page.keyboard.press('ArrowRight');
+      await expect(app.count).toHaveText(`Step ${total} of ${total}`);
+      await page.keyboard.press('ArrowLeft');
+      await expect(app.count).toHaveText(`Step ${total - 1} of ${total}`);
+      await page.keyboard.press('Home');
+      await expect(app.count).toHaveText(`Step 1 of ${total}`);
+      expect(app.consoleErrors).toEqual([]);
+    });
+  });
+}
+
+test.describe('patient explainer, keyboard and reduced motion (1280×800)', () => {
+  test('Tab reaches the modes, Back, the dots and Next, and Enter on Next turns the page', async ({ page }) => {
+    const app = new PatientPage(page);
+    await app.open();
+    const reached: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+      });
+      reached.push(name);
+      if (/^Next/.test(name)) break;
+    }
+    expect(reached).toContain('For patients');
+    expect(reached).toContain('Plan');
+    expect(reached.some((n) => /Back$/.test(n))).toBe(true);
+    expect(reached.some((n) => /^Step 2: /.test(n))).toBe(true);
+    expect(reached.at(-1)).toMatch(/^Next/);
+    await page.keyboard.press('Enter');
+    await expect(app.count).toHaveText(/^Step 2 of/);
+    // Focus stays on Next for the next press.
+    await page.keyboard.press('Enter');
+    await expect(app.count).toHaveText(/^Step 3 of/);
+    // The mode menu marks this mode and links to the planner.
+    await expect(
+      page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'For patients' }),
+    ).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('link', { name: 'Plan' })).toHaveAttribute('href', '?mode=plan');
+  });
+
+  test('with reduced motion the picture holds still and says so', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const app = new PatientPage(page);
+    await app.open();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(app.heading).toHaveText('Many gentle beams');
+    await expect(page.locator('.patient-caption')).toContainText('shown still');
+    await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+    const first = await app.pictureHash();
+    await page.waitForTimeout(1500);
+    expect(await app.pictureHash()).toBe(first);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the picture moves gently without reduced motion', async ({ page }) => {
+    const app = new PatientPage(page);
+    await app.open();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(app.heading).toHaveText('Many gentle beams');
+    await expect(page.locator('.patient-caption')).not.toContainText('shown still');
+    await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+    const first = await app.pictureHash();
+    await expect.poll(() => app.pictureHash(), { timeout: 30_000 }).not.toBe(first);
+  });
+});
