@@ -144,10 +144,11 @@ test.describe('a sonication runs in a Web Worker', () => {
       return { ticks: during.length, longest, computeMs: w.__done - w.__started };
     });
     // The run took long enough to matter, and the timer kept ticking all through it: had the computation run on
-    // the main thread, one gap would span the whole computation.
+    // the main thread, one gap would span the whole computation. No bound in milliseconds: with software WebGL a
+    // drawn frame alone can hold the main thread for a few hundred, and speed is the benchmark's to measure.
     expect(run.computeMs).toBeGreaterThan(500);
     expect(run.ticks).toBeGreaterThan(run.computeMs / 20 / 4);
-    expect(run.longest).toBeLessThan(Math.min(500, run.computeMs / 2));
+    expect(run.longest).toBeLessThan(run.computeMs / 2);
   });
 
   test('cancel stops a run, keeps the parameters, and the next run still works', async ({ page }) => {
