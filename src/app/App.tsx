@@ -36,7 +36,7 @@ import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 import { createImportFlow, type FileSource } from './import-flow.ts';
 import { importDialogView } from './import-view.ts';
 import { createPlanIO, type PlanIO, type PlanIOPlatform } from './plan-io.ts';
-import { createPlanKeeper } from './plan-keeper.ts';
+import { createPlanKeeper, type PlanKeeper } from './plan-keeper.ts';
 import { browserKeyValue } from './plan-storage.ts';
 import '../style/import.css';
 
@@ -105,7 +105,10 @@ export function App() {
   const target = useStore(store, (s) => s.target);
   // The import (issue 12): its worker starts on the first file; a made case opens through the controller.
   const controllerRef = useRef<PlannerController>(undefined);
+  const keeperRef = useRef<PlanKeeper>(undefined);
   const importClient = useMemo(() => new ImportClient(createImportWorker), []);
+  // Plans, recent plans and imported cases are kept in the browser (IndexedDB), one store for all.
+  const kv = useMemo(() => browserKeyValue(), []);
   const imports = useMemo(
     () =>
       createImportFlow({
@@ -113,8 +116,10 @@ export function App() {
         openCase: (entry, bytes, replaces) =>
           controllerRef.current?.openCaseFile(entry, bytes, replaces) ?? Promise.resolve(false),
         target: () => [...store.getState().target],
+        kv,
+        onStorageError: (text) => files.setState({ message: { kind: 'error', text } }),
       }),
-    [importClient, store],
+    [importClient, store, kv, files],
   );
   useEffect(() => () => importClient.dispose(), [importClient]);
   const importState = useStore(imports.state);
@@ -128,11 +133,11 @@ export function App() {
   // development, so all are disposed in the cleanup. The first case is the one plan-io picks: a link's, else the last.
   useEffect(() => {
     const client = new SimClient(createWorker);
-    const kv = browserKeyValue();
     const keeper = createPlanKeeper({
       store,
       kv,
       caseIds: CASES.map((c) => c.id),
+      meshMedium: imports.mediumOf,
       onError: (text) => files.setState({ message: { kind: 'error', text } }),
     });
     const c = createPlannerController<readonly CasePart[]>({
@@ -153,11 +158,17 @@ export function App() {
       files,
       cases: CASES,
       platform: browserPlatform(store),
+      imports,
     });
     setController(c);
     controllerRef.current = c;
     setPlanIO(io);
-    void io.start();
+    keeperRef.current = keeper;
+    // Imported cases kept from an earlier session come back to the picker before the last case opens.
+    void imports.restore().then(async (kept) => {
+      for (const { entry, glb } of kept) c.addCaseFile(entry, glb);
+      await io.start();
+    });
     // A tab closed or hidden within the autosave's delay still saves its last change.
     const flush = () => void keeper.flush();
     const onHidden = () => {
@@ -172,7 +183,7 @@ export function App() {
       c.dispose();
       client.dispose();
     };
-  }, [store, files]);
+  }, [store, files, kv, imports]);
 
   // The canvas keeps its drawing buffer (preserveDrawingBuffer), so what is on screen can be saved as it is.
   const savePng = useCallback(() => {

@@ -66,6 +66,10 @@ export interface PlannerController {
    * @returns as loadCase
    */
   openCaseFile(entry: CaseSource, bytes: ArrayBuffer, replaces?: string): Promise<boolean>;
+  /** Holds a case made in the app (kept from an earlier session) so that it opens like any other, without opening it. */
+  addCaseFile(entry: CaseSource, bytes: ArrayBuffer): void;
+  /** Lets go of a case made in the app (the user forgot it); it cannot be opened again. */
+  forgetCaseFile(caseId: string): void;
   /** One sonication at the target; refused with the reason (`sonicateBlocker`) when it cannot run. */
   sonicate(): Promise<void>;
   cancelSonication(): void;
@@ -207,14 +211,21 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     }
   };
 
-  const openCaseFile = (entry: CaseSource, bytes: ArrayBuffer, replaces?: string): Promise<boolean> => {
-    for (const id of [entry.id, replaces]) {
-      const at = added.findIndex((c) => c.id === id);
-      if (at >= 0) added.splice(at, 1);
-      if (id !== undefined) addedBytes.delete(id);
-    }
+  const forgetCaseFile = (id: string | undefined) => {
+    const at = added.findIndex((c) => c.id === id);
+    if (at >= 0) added.splice(at, 1);
+    if (id !== undefined) addedBytes.delete(id);
+  };
+
+  const addCaseFile = (entry: CaseSource, bytes: ArrayBuffer) => {
+    forgetCaseFile(entry.id);
     added.push(entry);
     addedBytes.set(entry.id, bytes.slice(0));
+  };
+
+  const openCaseFile = (entry: CaseSource, bytes: ArrayBuffer, replaces?: string): Promise<boolean> => {
+    forgetCaseFile(replaces);
+    addCaseFile(entry, bytes);
     return loadCase(entry.id);
   };
 
@@ -222,6 +233,8 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     loadCase: (caseId) => loadCase(caseId),
     openPlan,
     openCaseFile,
+    addCaseFile,
+    forgetCaseFile,
     sonicate,
     cancelSonication: () => sonicating?.abort(),
     runPlan,

@@ -9,7 +9,27 @@ import { DEFAULT_LESION_RADII, type EnvelopeLayers, envelopeProblem, lesionRadii
 import type { ImportPort } from '../worker/import-client.ts';
 import type { CaseSource } from './controller.ts';
 import { DEFAULT_SONICATION } from './defaults.ts';
-import { buildProblem, caseRequest, guessUp, hasLesion, needsEnvelope, type PartRow, rowOf } from './import-choices.ts';
+import {
+  baseName,
+  forgetKept,
+  type KeptCase,
+  keepCase,
+  keptCases,
+  keptGlb,
+  type MeshMedium,
+  sameMedium,
+} from './import-cases.ts';
+import {
+  buildProblem,
+  caseRequest,
+  guessUp,
+  hasLesion,
+  labelOf,
+  needsEnvelope,
+  type PartRow,
+  rowOf,
+} from './import-choices.ts';
+import type { KeyValueStore } from './plan-storage.ts';
 
 type Vec3 = [number, number, number];
 
@@ -50,9 +70,12 @@ export interface ImportState {
   building: boolean;
   buildError: string;
   lesion: PendingLesion | undefined;
-  /** cases made this session, for the picker */
-  cases: (CaseSource & { description: string })[];
+  /** cases made here (this session, or kept from an earlier one), for the picker */
+  cases: ImportedEntry[];
 }
+
+/** An imported case the picker lists: how to open it, and the choices it was made with. */
+export type ImportedEntry = CaseSource & Omit<KeptCase, 'id' | 'title'>;
 
 export interface ImportFlowOptions {
   port: ImportPort;
@@ -62,7 +85,14 @@ export interface ImportFlowOptions {
   target(): Vec3;
   /** a fresh case id */
   newCaseId?: () => string;
+  /** where made cases are kept across reloads (absent: for the session only) */
+  kv?: KeyValueStore;
+  /** the storage refused to keep or forget a case: said to the user */
+  onStorageError?: (message: string) => void;
 }
+
+/** Outcome of making a case again from a plan's mesh medium and the files the user gave. */
+export type MediumOutcome = { ok: true; caseId: string } | { ok: false; message: string };
 
 export interface ImportFlow {
   state: StoreApi<ImportState>;
@@ -81,6 +111,58 @@ export interface ImportFlow {
   /** puts the lesion at the target and reopens the case with it; true when it is open */
   placeLesion(): Promise<boolean>;
   skipLesion(): void;
+  /** The cases kept in the browser, back in the picker; their bytes for the controller (a case whose bytes are gone is dropped). */
+  restore(): Promise<{ entry: ImportedEntry; glb: ArrayBuffer }[]>;
+  /** Drops an imported case from the picker and frees its storage (its case file and its autosaved plan). */
+  forgetCase(id: string): Promise<void>;
+  /** The imported case made with these choices, when one is known. */
+  caseOfMedium(medium: MeshMedium): string | undefined;
+  /** The choices an imported case was made with (what a plan on it writes), or undefined for another case. */
+  mediumOf(caseId: string): MeshMedium | undefined;
+  /**
+   * Makes a plan's case again from its mesh medium and the files given (each must be one the plan names, and every
+   * one it names must be given), through the import worker with the plan's choices, and opens it.
+   * Nothing already open changes unless it succeeds.
+   */
+  openMedium(medium: MeshMedium, files: readonly FileSource[]): Promise<MediumOutcome>;
+}
+
+/**
+ * The mesh medium of the dialog's choices, as a plan file writes it: one part per file (the name as given), with
+ * its unit, tissue and label; the up axis, recentring, the envelope asked for (metres). The command line
+ * (src/cli/medium.ts) makes the same case from it. What the format cannot say is returned as caveats.
+ */
+export function meshMediumOf(
+  rows: readonly PartRow[],
+  choices: { up: UpAxis; recentre: boolean; envelope: EnvelopeLayers | undefined },
+): { medium: MeshMedium; caveats: string[] } {
+  const files = [...new Set(rows.map((r) => r.info.file))];
+  const caveats: string[] = [];
+  const parts = files.map((file) => {
+    const of = rows.filter((r) => r.info.file === file);
+    const first = of[0] as PartRow;
+    if (of.some((r) => r.unit !== first.unit || r.tissue !== first.tissue)) {
+      caveats.push(`${file}: its parts have different units or tissues; a plan gives all of them the first part's`);
+    }
+    return {
+      file,
+      unit: first.unit,
+      tissue: first.tissue,
+      // One label per file: a file of several parts has them numbered, as the command line does.
+      ...(of.length === 1 ? { label: labelOf(first) } : {}),
+    };
+  });
+  if (!choices.envelope && needsEnvelope(rows)) {
+    caveats.push('no body envelope was asked for, but a plan on bare bone gets the default one when it is reopened');
+  }
+  const medium: MeshMedium = {
+    type: 'mesh',
+    parts,
+    up: choices.up,
+    recentre: choices.recentre,
+    ...(choices.envelope ? { envelope: { ...choices.envelope } } : {}),
+  };
+  return { medium, caveats };
 }
 
 /** What an imported case brings beside its geometry: the femur's sonication, axis words of the app's frame. */
@@ -88,6 +170,14 @@ export const IMPORTED_CASE_INFO: CaseInfo = {
   sonication: { ...DEFAULT_SONICATION },
   axisWords: { x: ['−x', '+x'], y: ['below (down)', 'above (the up axis)'], z: ['−z', '+z'] },
 };
+
+const keptOf = (entry: ImportedEntry): KeptCase => ({
+  id: entry.id,
+  title: entry.title,
+  description: entry.description,
+  medium: entry.medium,
+  caveats: entry.caveats,
+});
 
 const INITIAL: Omit<ImportState, 'cases' | 'lesion'> = {
   open: false,
@@ -233,12 +323,15 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
       set({ building: false, buildError: outcome.message });
       return false;
     }
-    const entry = {
+    const { medium, caveats } = meshMediumOf(s.rows, { up: s.up, recentre: s.recentre, envelope });
+    const entry: ImportedEntry = {
       id,
       title: outcome.meta.title,
       description: outcome.meta.description,
       url: `import:${id}`,
       info: IMPORTED_CASE_INFO,
+      medium,
+      caveats,
     };
     const needsLesion = !hasLesion(s.rows);
     set((now) => ({
@@ -252,6 +345,7 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
     port.forget(s.rows.map((r) => r.info.id));
     const opened = await options.openCase(entry, outcome.glb);
     if (!opened) set({ lesion: undefined });
+    await keep(entry, outcome.glb);
     return opened;
   };
 
@@ -276,16 +370,158 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
       if (now) set({ lesion: { ...now, busy: false, error: outcome.message } });
       return false;
     }
-    const entry = {
+    const bare = state.getState().cases.find((c) => c.id === pending.caseId);
+    const centre = options.target();
+    const entry: ImportedEntry = {
       id,
       title: pending.title,
       description: outcome.meta.description,
       url: `import:${id}`,
       info: IMPORTED_CASE_INFO,
+      // The lesion as the command line places it: centre and semi-axes in the case's frame [m] (imported-case.ts).
+      medium: { ...(bare?.medium ?? { type: 'mesh', parts: [] }), lesion: { centre, radii: [...pending.radii] } },
+      caveats: bare?.caveats ?? [],
     };
     // The case with its lesion takes the place of the bare one in the picker.
     set((s) => ({ lesion: undefined, cases: [...s.cases.filter((c) => c.id !== pending.caseId), entry] }));
-    return options.openCase(entry, outcome.glb, pending.caseId);
+    const opened = await options.openCase(entry, outcome.glb, pending.caseId);
+    await keep(entry, outcome.glb, pending.caseId);
+    return opened;
+  };
+
+  const storageError = (what: string, error: unknown) =>
+    options.onStorageError?.(
+      `${what}: the browser's storage refused (${error instanceof Error ? error.message : String(error)}).`,
+    );
+
+  /** Keeps a made case in the browser; a refusal is said, and the case stays open for the session. */
+  const keep = async (entry: ImportedEntry, glb: ArrayBuffer, replaces?: string): Promise<void> => {
+    if (!options.kv) return;
+    try {
+      await keepCase(options.kv, keptOf(entry), glb, replaces);
+    } catch (error) {
+      storageError(`${entry.title} is open for this session only and will be gone after a reload`, error);
+    }
+  };
+
+  const restore = async (): Promise<{ entry: ImportedEntry; glb: ArrayBuffer }[]> => {
+    if (!options.kv) return [];
+    const out: { entry: ImportedEntry; glb: ArrayBuffer }[] = [];
+    try {
+      for (const kept of await keptCases(options.kv)) {
+        const glb = await keptGlb(options.kv, kept.id);
+        if (glb) out.push({ entry: { ...kept, url: `import:${kept.id}`, info: IMPORTED_CASE_INFO }, glb });
+      }
+    } catch (error) {
+      storageError('The imported cases kept in this browser could not be read', error);
+    }
+    set((s) => ({
+      cases: [...out.map((o) => o.entry), ...s.cases.filter((c) => !out.some((o) => o.entry.id === c.id))],
+    }));
+    return out;
+  };
+
+  const forgetCase = async (id: string): Promise<void> => {
+    set((s) => ({
+      cases: s.cases.filter((c) => c.id !== id),
+      lesion: s.lesion?.caseId === id ? undefined : s.lesion,
+    }));
+    if (!options.kv) return;
+    try {
+      await forgetKept(options.kv, id);
+    } catch (error) {
+      storageError('The imported case could not be removed from the browser’s storage', error);
+    }
+  };
+
+  const openMedium = async (medium: MeshMedium, files: readonly FileSource[]): Promise<MediumOutcome> => {
+    const now = state.getState();
+    if (now.open || now.building || now.lesion?.busy) {
+      return { ok: false, message: 'an import is under way: finish or close it first' };
+    }
+    const needed = [...new Set(medium.parts.map((p) => baseName(p.file)))];
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const stranger = files.find((f) => !needed.includes(f.name));
+    if (stranger) {
+      return {
+        ok: false,
+        message: `${stranger.name} is not one of this plan's files (it needs ${needed.join(', ')})`,
+      };
+    }
+    const missing = needed.filter((n) => !byName.has(n));
+    if (missing.length > 0) return { ok: false, message: `it also needs ${missing.join(', ')}` };
+    // The parts each file gives, read in the worker with the plan's unit, tissue and label for all of them.
+    const read = new Map<string, { id: string; unit: LengthUnit; tissue: TissueId }[]>();
+    const held: string[] = [];
+    try {
+      for (const name of needed) {
+        const file = byName.get(name) as FileSource;
+        if (file.size > MAX_FILE_BYTES) {
+          return { ok: false, message: `${name}: larger than the ${MAX_FILE_BYTES / 2 ** 20} MiB the importer reads` };
+        }
+        let bytes: ArrayBuffer;
+        try {
+          bytes = await file.bytes();
+        } catch (error) {
+          return { ok: false, message: `${name}: the file could not be read (${String(error)})` };
+        }
+        const outcome = await port.readFile(name, bytes);
+        if (!outcome.ok) return { ok: false, message: outcome.message };
+        held.push(...outcome.parts.map((p) => p.id));
+        read.set(
+          name,
+          outcome.parts.map((p) => ({ id: p.id, unit: p.unit.unit, tissue: p.role.tissue })),
+        );
+      }
+      const parts = medium.parts.flatMap((part) =>
+        (read.get(baseName(part.file)) ?? []).map((p) => ({
+          id: p.id,
+          unit: part.unit ?? p.unit,
+          tissue: part.tissue ?? p.tissue,
+          ...(part.label === undefined ? {} : { label: part.label }),
+        })),
+      );
+      // As the command line: bare bone gets the default envelope when the plan asks for none.
+      const soft = parts.some((p) => ['skin', 'fat', 'muscle'].includes(p.tissue));
+      const envelope = medium.envelope ?? (soft ? undefined : DEFAULT_ENVELOPE);
+      const first = needed[0]?.replace(/\.(nii\.gz|[a-z0-9]+)$/i, '') ?? 'mesh';
+      const title = `Imported: ${first}${needed.length > 1 ? ` + ${needed.length - 1} more` : ''}`;
+      let id = newCaseId();
+      let made = await port.buildCase({
+        id,
+        title,
+        parts,
+        up: medium.up ?? '+y',
+        recentre: medium.recentre ?? true,
+        ...(envelope ? { envelope } : {}),
+      });
+      if (made.ok && medium.lesion) {
+        id = newCaseId();
+        made = await port.placeLesion({
+          id,
+          title,
+          centre: [...medium.lesion.centre],
+          radii: [...medium.lesion.radii],
+        });
+      }
+      if (!made.ok) return { ok: false, message: made.message };
+      const entry: ImportedEntry = {
+        id,
+        title,
+        description: made.meta.description,
+        url: `import:${id}`,
+        info: IMPORTED_CASE_INFO,
+        medium,
+        caveats: [],
+      };
+      // The worker's last case is now this one: a lesion still waiting on another imported case is dropped.
+      set((s) => ({ lesion: undefined, cases: [...s.cases, entry] }));
+      const opened = await options.openCase(entry, made.glb);
+      await keep(entry, made.glb);
+      return opened ? { ok: true, caseId: id } : { ok: false, message: 'the case was made but could not be opened' };
+    } finally {
+      port.forget(held);
+    }
   };
 
   return {
@@ -310,5 +546,10 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
     setLesionRadii: (radii) => set((s) => (s.lesion ? { lesion: { ...s.lesion, radii, error: '' } } : {})),
     placeLesion,
     skipLesion: () => set({ lesion: undefined }),
+    restore,
+    forgetCase,
+    caseOfMedium: (medium) => state.getState().cases.find((c) => sameMedium(c.medium, medium))?.id,
+    mediumOf: (caseId) => state.getState().cases.find((c) => c.id === caseId)?.medium,
+    openMedium,
   };
 }

@@ -56,8 +56,8 @@ function opposite(d: readonly [number, number, number]): Vec3 {
 }
 
 /**
- * The medium a case is written as. Hook for imported meshes (issue 12): a case that is not bundled will be written
- * as its mesh (embedded or referenced) here; today every case the app opens is a bundled phantom.
+ * The medium a bundled case is written as. An imported case is written as the mesh medium of its import's choices
+ * (import-flow.ts `meshMediumOf`), passed to planFileOf by its callers.
  * @param caseId - the store's case
  * @returns the file's medium
  */
@@ -95,7 +95,11 @@ function tissuesOf(overrides: PlanState['tissueOverrides']): NonNullable<PlanFil
  * @param meta - the plan's name and description, when it has them
  * @returns a version-1 plan file, ready for JSON.stringify
  */
-export function planFileOf(state: PlanState & { caseId: string }, meta: PlanMeta = {}): PlanFile {
+export function planFileOf(
+  state: PlanState & { caseId: string },
+  meta: PlanMeta = {},
+  medium: PlanFile['medium'] = mediumOf(state.caseId),
+): PlanFile {
   const t = state.transducer;
   const head: Pick<PlanFile, 'format' | 'version' | 'units' | 'name' | 'description'> = {
     format: PLAN_FORMAT,
@@ -123,7 +127,7 @@ export function planFileOf(state: PlanState & { caseId: string }, meta: PlanMeta
   if (state.selectedSpotId !== undefined) planning.selectedSpotId = state.selectedSpotId;
   return {
     ...head,
-    medium: mediumOf(state.caseId),
+    medium,
     transducer: {
       radiusOfCurvature: t.radiusOfCurvature,
       aperture: t.aperture,
@@ -144,14 +148,39 @@ export function planFileOf(state: PlanState & { caseId: string }, meta: PlanMeta
   };
 }
 
+/** The mesh medium of a plan (src/plan-file/fields.ts). */
+export type PlanMeshMedium = Extract<PlanFile['medium'], { type: 'mesh' }>;
+
 /**
- * The bundled case a plan is on.
- * @param plan - a read plan
- * @param caseIds - the cases the app can open
- * @returns the case id
- * @throws PlanFileError for a medium the app cannot open (layers, one tissue: the command line's)
+ * A plan on imported mesh files whose case the app does not hold: it opens once the user gives the files it names.
+ * Not a refusal of the file: plan-io asks for the files.
  */
-export function planCaseOf(plan: Plan, caseIds: readonly string[]): string {
+export class MeshFilesNeeded extends PlanFileError {
+  constructor(
+    readonly plan: Plan,
+    readonly medium: PlanMeshMedium,
+  ) {
+    super(
+      'medium',
+      `this plan is on imported mesh files that must be given with it: ${medium.parts.map((p) => p.file).join(', ')}`,
+    );
+  }
+}
+
+/**
+ * The case a plan is on.
+ * @param plan - a read plan
+ * @param caseIds - the bundled cases the app can open
+ * @param meshCase - the imported case made with a mesh medium's choices, when the app holds one
+ * @returns the case id
+ * @throws MeshFilesNeeded for a mesh medium the app holds no case of; PlanFileError for a medium the app cannot
+ *   open (layers, one tissue: the command line's)
+ */
+export function planCaseOf(
+  plan: Plan,
+  caseIds: readonly string[],
+  meshCase: (medium: PlanMeshMedium) => string | undefined = () => undefined,
+): string {
   const medium = plan.input.medium;
   if (medium.type === 'layers' || medium.type === 'homogeneous') {
     const what = medium.type === 'layers' ? 'planar layers' : `one tissue (${medium.tissue})`;
@@ -160,13 +189,10 @@ export function planCaseOf(plan: Plan, caseIds: readonly string[]): string {
       `this plan is on ${what}, which only the command line runs (npm run simulate -- plan.json); the app opens plans on its bundled cases`,
     );
   }
-  if (medium.type !== 'phantom') {
-    // Hook for imported meshes (issue 12): such a plan needs its mesh files beside it; until the app imports meshes
-    // from a plan, it says so and changes nothing.
-    throw new PlanFileError(
-      'medium',
-      'this plan is on imported mesh files: the app does not open those from a plan yet',
-    );
+  if (medium.type === 'mesh') {
+    const held = meshCase(medium);
+    if (held === undefined) throw new MeshFilesNeeded(plan, medium);
+    return held;
   }
   if (!caseIds.includes(medium.id)) throw new PlanFileError('medium.id', `no bundled case called "${medium.id}"`);
   return medium.id;
@@ -180,8 +206,12 @@ export function planCaseOf(plan: Plan, caseIds: readonly string[]): string {
  * @returns the plan and its case
  * @throws PlanFileError naming the field ('' for the whole file)
  */
-export function readPlanText(text: string, caseIds: readonly string[]): { plan: Plan; caseId: string } {
-  return readPlanJson(jsonOfText(text), caseIds);
+export function readPlanText(
+  text: string,
+  caseIds: readonly string[],
+  meshCase?: (medium: PlanMeshMedium) => string | undefined,
+): { plan: Plan; caseId: string } {
+  return readPlanJson(jsonOfText(text), caseIds, meshCase);
 }
 
 /**
@@ -198,9 +228,13 @@ export function jsonOfText(text: string): unknown {
 }
 
 /** As readPlanText, from parsed JSON (a link, an autosave). */
-export function readPlanJson(json: unknown, caseIds: readonly string[]): { plan: Plan; caseId: string } {
+export function readPlanJson(
+  json: unknown,
+  caseIds: readonly string[],
+  meshCase?: (medium: PlanMeshMedium) => string | undefined,
+): { plan: Plan; caseId: string } {
   const plan = parsePlan(json, caseIds);
-  return { plan, caseId: planCaseOf(plan, caseIds) };
+  return { plan, caseId: planCaseOf(plan, caseIds, meshCase) };
 }
 
 /** What a case gives when a plan leaves a field out: its default target and transducer side. */
@@ -282,7 +316,9 @@ export function planStateFromFile(plan: Plan, defaults: CaseDefaults): { state: 
 export function applyPlanFile(store: PlannerStoreApi, plan: Plan, options: { record?: boolean } = {}): string[] {
   const s = store.getState();
   const medium = plan.input.medium;
-  if (medium.type !== 'phantom' || medium.id !== s.caseId || !s.caseSummary || s.caseStatus !== 'ready') {
+  // A mesh medium is on the imported case its caller found for it (planCaseOf); a phantom names its case.
+  const onCase = medium.type === 'mesh' || (medium.type === 'phantom' && medium.id === s.caseId);
+  if (!onCase || !s.caseSummary || s.caseStatus !== 'ready') {
     throw new Error('applyPlanFile: the store must have the plan’s case loaded');
   }
   const { state, notes } = planStateFromFile(plan, s.caseSummary.meta);
@@ -305,7 +341,9 @@ export function applyPlanFile(store: PlannerStoreApi, plan: Plan, options: { rec
  */
 export function planFileProblem(file: PlanFile, caseIds: readonly string[]): PlanFileError | undefined {
   try {
-    readPlanJson(JSON.parse(JSON.stringify(file)), caseIds);
+    // A mesh medium is checked by the format; its files are the user's to send with it.
+    parsePlan(JSON.parse(JSON.stringify(file)), caseIds);
+    if (file.medium.type !== 'mesh') readPlanJson(JSON.parse(JSON.stringify(file)), caseIds);
     return undefined;
   } catch (error) {
     if (error instanceof PlanFileError) return error;

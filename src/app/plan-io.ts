@@ -2,7 +2,17 @@ import { PlanFileError } from '../plan-file/parse.ts';
 import type { PlanFilesStoreApi, PlanMessage, RecentEntry } from '../state/plan-files.ts';
 import type { PlannerStoreApi } from '../state/store.ts';
 import type { PlannerController } from './controller.ts';
-import { jsonOfText, type PlanFile, planFileOf, planFileProblem, readPlanJson } from './plan-file.ts';
+import { baseName } from './import-cases.ts';
+import type { FileSource, ImportFlow } from './import-flow.ts';
+import {
+  jsonOfText,
+  MeshFilesNeeded,
+  type PlanFile,
+  type PlanMeshMedium,
+  planFileOf,
+  planFileProblem,
+  readPlanJson,
+} from './plan-file.ts';
 import type { PlanKeeper } from './plan-keeper.ts';
 import { planFromFragment, planLink } from './plan-link.ts';
 import {
@@ -47,6 +57,8 @@ export interface PlanIOOptions {
   files: PlanFilesStoreApi;
   cases: readonly { id: string; title: string }[];
   platform: PlanIOPlatform;
+  /** imported cases (import-flow.ts): their plans are written on their mesh media, and made again from files */
+  imports?: Pick<ImportFlow, 'state' | 'mediumOf' | 'caseOfMedium' | 'openMedium'>;
 }
 
 export interface PlanIO {
@@ -54,7 +66,10 @@ export interface PlanIO {
   start(): Promise<void>;
   pickCase(caseId: string): Promise<void>;
   save(): void;
-  openFile(file: File): Promise<boolean>;
+  /** Opens a plan file; `meshes`: files given with it (dropped together), for a plan on an imported bone. */
+  openFile(file: File, meshes?: readonly FileSource[]): Promise<boolean>;
+  /** The mesh files a plan waiting for them asked for (its message's file picker). */
+  giveMeshFiles(files: readonly FileSource[]): Promise<boolean>;
   openText(text: string, label: string): Promise<boolean>;
   openRecent(id: string): Promise<boolean>;
   copyLink(): Promise<void>;
@@ -76,10 +91,15 @@ function hasWork(file: PlanFile): boolean {
 }
 
 export function createPlanIO(options: PlanIOOptions): PlanIO {
-  const { store, controller, keeper, kv, files, cases, platform } = options;
+  const { store, controller, keeper, kv, files, cases, platform, imports } = options;
   const caseIds = cases.map((c) => c.id);
-  const titleOf = (id: string) => cases.find((c) => c.id === id)?.title ?? id;
+  const importedCases = () => imports?.state.getState().cases ?? [];
+  const titleOf = (id: string) =>
+    cases.find((c) => c.id === id)?.title ?? importedCases().find((c) => c.id === id)?.title ?? id;
+  const meshCase = (medium: PlanMeshMedium) => imports?.caseOfMedium(medium);
   let recentQueue: Promise<unknown> = Promise.resolve();
+  /** A plan on an imported bone waiting for its mesh files. */
+  let waiting: { plan: MeshFilesNeeded; label: string; how: RecentHow } | undefined;
 
   const say = (message: PlanMessage | undefined) => files.setState({ message });
   const summary = (e: RecentPlan): RecentEntry => ({
@@ -95,7 +115,12 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
   const remember = (file: PlanFile, how: RecentHow): Promise<unknown> => {
     recentQueue = recentQueue
       .then(async () => {
-        const caseId = file.medium.type === 'phantom' ? file.medium.id : '';
+        const caseId =
+          file.medium.type === 'phantom'
+            ? file.medium.id
+            : file.medium.type === 'mesh'
+              ? (meshCase(file.medium) ?? '')
+              : '';
         const list = await addRecent(kv, {
           name: file.name ?? `${titleOf(caseId)} plan`,
           caseId,
@@ -116,19 +141,74 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
   const currentFile = (): PlanFile => {
     const s = store.getState();
     const meta = keeper.meta(s.caseId);
-    return planFileOf(s, { ...meta, name: meta.name ?? `${titleOf(s.caseId)} plan` });
+    return planFileOf(s, { ...meta, name: meta.name ?? `${titleOf(s.caseId)} plan` }, imports?.mediumOf(s.caseId));
+  };
+
+  /** Asks for a plan's mesh files by name (its message holds a file picker); they may also be dropped with it. */
+  const askForFiles = (needed: MeshFilesNeeded, label: string, how: RecentHow, problem?: string) => {
+    waiting = { plan: needed, label, how };
+    const names = [...new Set(needed.medium.parts.map((p) => baseName(p.file)))];
+    say({
+      kind: problem ? 'error' : 'info',
+      text: problem
+        ? `${label} is not open yet: ${problem}. Nothing was changed. Give its mesh files: ${names.join(', ')}.`
+        : `${label} is on an imported bone: give its mesh files (${names.join(', ')}) to open it, or drop the plan together with them.`,
+      needs: names,
+    });
+  };
+
+  /** Makes a plan's imported case from the files given, then opens the plan on it. */
+  const openWithFiles = async (
+    needed: MeshFilesNeeded,
+    meshes: readonly FileSource[],
+    label: string,
+    how: RecentHow,
+  ): Promise<boolean> => {
+    if (!imports) {
+      say({ kind: 'error', text: `${label} was not opened: this app cannot import meshes. Nothing was changed.` });
+      return false;
+    }
+    files.setState({ busy: true });
+    let made: Awaited<ReturnType<typeof imports.openMedium>>;
+    try {
+      made = await imports.openMedium(needed.medium, meshes);
+    } finally {
+      files.setState({ busy: false });
+    }
+    if (!made.ok) {
+      askForFiles(needed, label, how, made.message);
+      return false;
+    }
+    waiting = undefined;
+    return openOn({ plan: needed.plan, caseId: made.caseId }, label, how);
   };
 
   /** Reads, checks, keeps what it replaces, opens. Nothing changes unless the plan reads in full. */
-  const open = async (read: () => unknown, label: string, how: RecentHow): Promise<boolean> => {
+  const open = async (
+    read: () => unknown,
+    label: string,
+    how: RecentHow,
+    meshes?: readonly FileSource[],
+  ): Promise<boolean> => {
     let plan: ReturnType<typeof readPlanJson>;
     try {
-      plan = readPlanJson(read(), caseIds);
+      plan = readPlanJson(read(), caseIds, meshCase);
     } catch (error) {
+      if (error instanceof MeshFilesNeeded) {
+        if (meshes && meshes.length > 0) return openWithFiles(error, meshes, label, how);
+        askForFiles(error, label, how);
+        return false;
+      }
       if (!(error instanceof PlanFileError)) throw error;
       say({ kind: 'error', text: `${label} was not opened: ${error.message}. Nothing was changed.` });
       return false;
     }
+    waiting = undefined;
+    return openOn(plan, label, how);
+  };
+
+  /** Opens a read plan on its case (loaded already, or loaded now). */
+  const openOn = async (plan: ReturnType<typeof readPlanJson>, label: string, how: RecentHow): Promise<boolean> => {
     files.setState({ busy: true });
     try {
       const s = store.getState();
@@ -182,7 +262,8 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
       } catch {
         last = undefined;
       }
-      const first = typeof last === 'string' && caseIds.includes(last) ? last : store.getState().caseId;
+      const known = [...caseIds, ...importedCases().map((c) => c.id)];
+      const first = typeof last === 'string' && known.includes(last) ? last : store.getState().caseId;
       await controller.loadCase(first);
     },
     pickCase: async (caseId) => {
@@ -204,12 +285,27 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
       const filename = `${s.caseId}-plan.json`;
       platform.download(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }), filename);
       void remember(file, 'saved');
+      if (file.medium.type === 'mesh') {
+        const meshes = file.medium.parts.map((p) => p.file).join(', ');
+        const caveats = importedCases().find((c) => c.id === s.caseId)?.caveats ?? [];
+        say({
+          kind: 'info',
+          text: `Saved ${filename}. The plan names its mesh files and does not hold them: keep ${meshes} beside it and send them with it. Open it here again (the app asks for the files), or run it with npm run simulate -- ${filename} from the folder that holds them.`,
+          ...(caveats.length > 0 ? { notes: caveats } : {}),
+        });
+        return;
+      }
       say({
         kind: 'info',
         text: `Saved ${filename}: open it here again, or run it with npm run simulate -- ${filename}.`,
       });
     },
-    openFile: async (file) => {
+    giveMeshFiles: async (meshes) => {
+      if (!waiting) return false;
+      const { plan, label, how } = waiting;
+      return openWithFiles(plan, meshes, label, how);
+    },
+    openFile: async (file, meshes) => {
       if (file.size > MAX_PLAN_BYTES) {
         say({
           kind: 'error',
@@ -217,7 +313,8 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
         });
         return false;
       }
-      return openText(await file.text(), file.name);
+      const text = await file.text();
+      return open(() => jsonOfText(text), file.name, 'opened', meshes);
     },
     openText,
     openRecent: async (id) => {
@@ -253,6 +350,9 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
       files.setState({ report: undefined });
     },
     printReport: () => platform.print(),
-    dismissMessage: () => say(undefined),
+    dismissMessage: () => {
+      waiting = undefined;
+      say(undefined);
+    },
   };
 }

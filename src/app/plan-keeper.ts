@@ -40,6 +40,8 @@ export interface PlanKeeper extends CasePlans {
   savedFile(caseId: string): Promise<PlanFile | undefined>;
   /** writes a pending autosave now */
   flush(): Promise<void>;
+  /** drops what the session kept of a case (its plan, history, name): a forgotten imported case */
+  forget(caseId: string): void;
   dispose(): void;
 }
 
@@ -51,6 +53,8 @@ export interface PlanKeeperOptions {
   /** debounce of the autosave [ms] */
   delay?: number;
   now?: () => number;
+  /** the medium an imported case is written as (import-flow.ts); undefined for a bundled case */
+  meshMedium?: (caseId: string) => PlanFile['medium'] | undefined;
   /** an autosave could not be written or read back */
   onError?: (message: string) => void;
 }
@@ -90,7 +94,10 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
     const s = store.getState();
     if (s.caseStatus !== 'ready') return writing;
     const caseId = s.caseId;
-    const record: SavedPlan = { file: planFileOf(s, metas.get(caseId)), savedAt: now() };
+    const record: SavedPlan = {
+      file: planFileOf(s, metas.get(caseId), options.meshMedium?.(caseId)),
+      savedAt: now(),
+    };
     writing = writing
       .then(() => kv.set(planKey(caseId), record))
       .then(() => kv.set(LAST_CASE_KEY, caseId))
@@ -152,7 +159,9 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
           store.temporal.setState({ pastStates: kept.past, futureStates: kept.future });
         } else if (file) {
           try {
-            const { plan, caseId: of } = readPlanJson(file, caseIds);
+            // An imported case's autosave is on its own mesh medium: it is this case's by its key.
+            const imported = options.meshMedium?.(caseId) !== undefined;
+            const { plan, caseId: of } = readPlanJson(file, caseIds, () => (imported ? caseId : undefined));
             if (of === caseId) {
               applyPlanFile(store, plan, { record: false });
               metas.set(caseId, { name: plan.input.name, description: plan.input.description });
@@ -180,10 +189,16 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
     savedFile: async (caseId) => {
       if (store.getState().caseId === caseId) await flush();
       const kept = memory.get(caseId);
-      if (kept && store.getState().caseId !== caseId) return planFileOf({ ...kept.plan, caseId }, metas.get(caseId));
+      if (kept && store.getState().caseId !== caseId) {
+        return planFileOf({ ...kept.plan, caseId }, metas.get(caseId), options.meshMedium?.(caseId));
+      }
       return readSaved(caseId);
     },
     flush,
+    forget: (caseId) => {
+      memory.delete(caseId);
+      metas.delete(caseId);
+    },
     dispose: () => {
       unsubscribe();
       void flush();

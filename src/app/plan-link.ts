@@ -69,11 +69,11 @@ export type LinkResult = { ok: true; url: string } | { ok: false; reason: string
  */
 export function planLink(file: PlanFile, base: string): LinkResult {
   if (file.medium.type !== 'phantom') {
-    // An imported mesh (issue 12) is too large for a URL: the plan then travels as a file with its mesh.
+    // An imported bone (issue 12) is too large for a URL: the plan then travels as a file with its mesh files.
+    const names = file.medium.type === 'mesh' ? ` (${file.medium.parts.map((p) => p.file).join(', ')})` : '';
     return {
       ok: false,
-      reason:
-        'This plan is on an imported geometry: a link cannot carry it. Save the plan file and send it with the mesh file.',
+      reason: `No link: this plan is on an imported bone, and a link cannot carry the bone. Save the plan and send the plan file with its mesh files${names}.`,
     };
   }
   return { ok: true, url: `${base}#${LINK_KEY}=${compressToEncodedURIComponent(JSON.stringify(compactPlan(file)))}` };

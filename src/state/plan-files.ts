@@ -13,6 +13,8 @@ export interface PlanMessage {
   notes?: string[];
   /** a link to copy by hand when the clipboard refused it */
   link?: string;
+  /** the mesh files a plan on an imported bone waits for (the panel offers a file picker for them) */
+  needs?: string[];
 }
 
 /** A plan of the recent list, as the list shows it. */
