@@ -209,6 +209,7 @@ export function App() {
             actions={{
               onSave: () => planIO?.save(),
               onOpenFile: (file) => void planIO?.openFile(file),
+              onMeshFiles: (chosen) => void planIO?.giveMeshFiles(chosen.map(fileSource)),
               onCopyLink: () => void planIO?.copyLink(),
               onReport: () => void planIO?.openReport(),
               onOpenRecent: (id) => void planIO?.openRecent(id),
@@ -250,7 +251,10 @@ export function App() {
         />
       </div>
       <PlanDrop onDropFile={(file) => void planIO?.openFile(file)} />
-      <ImportDrop onDropFiles={importFiles} />
+      <ImportDrop
+        onDropFiles={importFiles}
+        onDropPlanWithFiles={(plan, meshes) => void planIO?.openFile(plan, meshes.map(fileSource))}
+      />
       {importState.open && (
         <ImportDialog
           view={importDialogView(importState)}

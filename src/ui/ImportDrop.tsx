@@ -26,10 +26,19 @@ function onlyPlans(e: DragEvent): boolean {
  * and clears on its own drop): so that count is unwound with as many synthetic dragleave events as dragenters were
  * seen. (PlanDrop skipping drops already handled, `e.defaultPrevented`, would make this unnecessary.)
  */
-export function ImportDrop({ onDropFiles }: { onDropFiles: (files: File[]) => void }) {
+export function ImportDrop({
+  onDropFiles,
+  onDropPlanWithFiles,
+}: {
+  onDropFiles: (files: File[]) => void;
+  /** a plan dropped together with mesh files: the files a plan on an imported bone needs */
+  onDropPlanWithFiles: (plan: File, meshes: File[]) => void;
+}) {
   const [over, setOver] = useState(false);
   const latest = useRef(onDropFiles);
   latest.current = onDropFiles;
+  const withPlan = useRef(onDropPlanWithFiles);
+  withPlan.current = onDropPlanWithFiles;
 
   useEffect(() => {
     let depth = 0;
@@ -65,7 +74,9 @@ export function ImportDrop({ onDropFiles }: { onDropFiles: (files: File[]) => vo
       e.preventDefault();
       e.stopPropagation();
       unwindPlanVeil(seen + 1);
-      latest.current(meshes);
+      const plan = files.find((f) => isPlanFileName(f.name));
+      if (plan) withPlan.current(plan, meshes);
+      else latest.current(meshes);
     };
     window.addEventListener('dragenter', enter, true);
     window.addEventListener('dragleave', leave, true);
@@ -81,7 +92,7 @@ export function ImportDrop({ onDropFiles }: { onDropFiles: (files: File[]) => vo
   return (
     <div className="import-veil" data-testid="import-drop-veil" aria-hidden="true">
       <p>Drop bone meshes (STL, OBJ, PLY, glTF/GLB, NIfTI) to import them as a case</p>
-      <p className="hint">A plan file (.json) opens as a plan</p>
+      <p className="hint">A plan file (.json) opens as a plan; dropped with its mesh files, it opens on its bone</p>
     </div>
   );
 }

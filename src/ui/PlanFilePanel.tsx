@@ -5,6 +5,8 @@ import type { PlanFilesStoreApi, RecentEntry } from '../state/plan-files.ts';
 export interface PlanFileActions {
   onSave(): void;
   onOpenFile(file: File): void;
+  /** the mesh files a plan on an imported bone asked for */
+  onMeshFiles(files: File[]): void;
   onCopyLink(): void;
   onReport(): void;
   onOpenRecent(id: string): void;
@@ -107,6 +109,25 @@ export function PlanFilePanel({ files, actions }: { files: PlanFilesStoreApi; ac
                 <li key={n}>{n}</li>
               ))}
             </ul>
+          )}
+          {message.needs && message.needs.length > 0 && (
+            <label className="plan-needs">
+              <span>
+                Choose {message.needs.length === 1 ? 'the file' : `the ${message.needs.length} files`}:{' '}
+                {message.needs.join(', ')}
+              </span>
+              <input
+                type="file"
+                multiple
+                disabled={busy}
+                data-testid="plan-mesh-input"
+                onChange={(e) => {
+                  const chosen = Array.from(e.target.files ?? []);
+                  e.target.value = '';
+                  if (chosen.length > 0) actions.onMeshFiles(chosen);
+                }}
+              />
+            </label>
           )}
           {message.link && (
             <input
