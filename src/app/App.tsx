@@ -36,7 +36,7 @@ import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 import { createImportFlow, type FileSource } from './import-flow.ts';
 import { importDialogView } from './import-view.ts';
 import { createPlanIO, type PlanIO, type PlanIOPlatform } from './plan-io.ts';
-import { createPlanKeeper, type PlanKeeper } from './plan-keeper.ts';
+import { createPlanKeeper } from './plan-keeper.ts';
 import { browserKeyValue } from './plan-storage.ts';
 import '../style/import.css';
 
@@ -105,7 +105,6 @@ export function App() {
   const target = useStore(store, (s) => s.target);
   // The import (issue 12): its worker starts on the first file; a made case opens through the controller.
   const controllerRef = useRef<PlannerController>(undefined);
-  const keeperRef = useRef<PlanKeeper>(undefined);
   const importClient = useMemo(() => new ImportClient(createImportWorker), []);
   // Plans, recent plans and imported cases are kept in the browser (IndexedDB), one store for all.
   const kv = useMemo(() => browserKeyValue(), []);
@@ -163,7 +162,6 @@ export function App() {
     setController(c);
     controllerRef.current = c;
     setPlanIO(io);
-    keeperRef.current = keeper;
     // Imported cases kept from an earlier session come back to the picker before the last case opens.
     void imports.restore().then(async (kept) => {
       for (const { entry, glb } of kept) c.addCaseFile(entry, glb);
@@ -203,7 +201,12 @@ export function App() {
           <ClinicalNotice />
         </header>
         <CasePanel cases={cases} onPickCase={(id) => void planIO?.pickCase(id)}>
-          <ImportButton accept={MESH_EXTENSIONS} onFiles={importFiles} />
+          <ImportButton
+            accept={MESH_EXTENSIONS}
+            onFiles={importFiles}
+            imported={importState.cases.find((c) => c.id === caseId)?.title}
+            onForget={() => void planIO?.forgetCase(caseId)}
+          />
           <PlanFilePanel
             files={files}
             actions={{

@@ -58,7 +58,7 @@ export interface PlanIOOptions {
   cases: readonly { id: string; title: string }[];
   platform: PlanIOPlatform;
   /** imported cases (import-flow.ts): their plans are written on their mesh media, and made again from files */
-  imports?: Pick<ImportFlow, 'state' | 'mediumOf' | 'caseOfMedium' | 'openMedium'>;
+  imports?: Pick<ImportFlow, 'state' | 'mediumOf' | 'caseOfMedium' | 'openMedium' | 'forgetCase'>;
 }
 
 export interface PlanIO {
@@ -68,6 +68,11 @@ export interface PlanIO {
   save(): void;
   /** Opens a plan file; `meshes`: files given with it (dropped together), for a plan on an imported bone. */
   openFile(file: File, meshes?: readonly FileSource[]): Promise<boolean>;
+  /**
+   * Forgets an imported case: the default case opens first when it is the open one, then its case file, its
+   * autosaved plan and what the session kept of it are dropped.
+   */
+  forgetCase(caseId: string): Promise<void>;
   /** The mesh files a plan waiting for them asked for (its message's file picker). */
   giveMeshFiles(files: readonly FileSource[]): Promise<boolean>;
   openText(text: string, label: string): Promise<boolean>;
@@ -299,6 +304,22 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
         kind: 'info',
         text: `Saved ${filename}: open it here again, or run it with npm run simulate -- ${filename}.`,
       });
+    },
+    forgetCase: async (caseId) => {
+      if (!imports?.mediumOf(caseId)) return;
+      const title = titleOf(caseId);
+      if (store.getState().caseId === caseId) await controller.loadCase(caseIds[0] ?? '');
+      // Its last autosave lands before its storage is freed, so nothing writes it back afterwards.
+      await keeper.flush();
+      keeper.forget(caseId);
+      controller.forgetCaseFile(caseId);
+      await imports.forgetCase(caseId);
+      if (files.getState().message?.kind !== 'error') {
+        say({
+          kind: 'info',
+          text: `${title} is forgotten: its case and its autosaved plan are gone from this browser. A plan saved as a file still opens with its mesh files.`,
+        });
+      }
     },
     giveMeshFiles: async (meshes) => {
       if (!waiting) return false;

@@ -4,7 +4,18 @@ import { useRef } from 'react';
  * "Import bone…": a file picker for mesh files and label maps, several at once (one part each). `accept` lists the
  * extensions the importer opens; anything else picked is still handed over and refused with the reason.
  */
-export function ImportButton({ accept, onFiles }: { accept: readonly string[]; onFiles: (files: File[]) => void }) {
+export function ImportButton({
+  accept,
+  onFiles,
+  imported,
+  onForget,
+}: {
+  accept: readonly string[];
+  onFiles: (files: File[]) => void;
+  /** the open case's title when it is an imported one (kept in this browser) */
+  imported?: string | undefined;
+  onForget?: () => void;
+}) {
   const picker = useRef<HTMLInputElement>(null);
   return (
     <section className="import-open" aria-label="Import a bone">
@@ -16,6 +27,17 @@ export function ImportButton({ accept, onFiles }: { accept: readonly string[]; o
       >
         Import bone…
       </button>
+      {imported !== undefined && onForget && (
+        <button
+          type="button"
+          className="small"
+          data-testid="import-forget"
+          onClick={onForget}
+          title={`Remove ${imported} and its autosaved plan from this browser (plans saved as files still open with its mesh files)`}
+        >
+          Forget this imported case
+        </button>
+      )}
       <input
         ref={picker}
         type="file"
