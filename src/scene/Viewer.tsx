@@ -6,6 +6,7 @@ import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { useViewFraming, viewStoreOf } from '../state/view.ts';
 import { argMax, voxelCentre } from './frames.ts';
 import { easeInOut, focusPose, heatedBox, type Pose, posePartWay } from './framing.ts';
+import { KeyboardView } from './KeyboardView.tsx';
 import { softwareWebGL } from './renderer-kind.ts';
 
 type Vec3 = [number, number, number];
@@ -148,7 +149,10 @@ function CameraRig() {
   return null;
 }
 
-/** The 3D view: orbit (left drag), zoom (wheel), pan (right drag), an axis gizmo, and the scene's children. */
+/**
+ * The 3D view: orbit (left drag), zoom (wheel), pan (right drag), the keyboard (KeyboardView.tsx), an axis gizmo,
+ * and the scene's children.
+ */
 export function Viewer({ children }: { children: ReactNode }) {
   const software = useMemo(() => softwareWebGL(), []);
   return (
@@ -170,6 +174,7 @@ export function Viewer({ children }: { children: ReactNode }) {
       <directionalLight position={[-1, -0.5, -1]} intensity={0.5} />
       <OrbitControls makeDefault enableDamping={false} />
       <CameraRig />
+      <KeyboardView />
       {children}
       <GizmoHelper alignment="bottom-left" margin={[64, 64]}>
         <GizmoViewport axisColors={['#ef4444', '#22c55e', '#3b82f6']} labelColor="#0f172a" />

@@ -123,6 +123,10 @@ export function ViewOverlay() {
             <kbd>Alt</kbd>+click the anatomy: add a probe (its temperature and dose over time) · <kbd>Alt</kbd>+click a
             probe: remove it
           </span>
+          <br />
+          <span data-testid="keys-help">
+            <kbd>Tab</kbd> to the view: arrow keys turn it, <kbd>Shift</kbd>+arrows move the target
+          </span>
         </p>
       </div>
       <ul className="beam-key" aria-label="Beam colours">
