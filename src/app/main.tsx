@@ -7,13 +7,20 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 /**
- * The mode comes from `?mode=` (src/modes/mode.ts): `patient` opens the patient explainer; `plan` (the default, and
- * any unknown value) opens the planner, and so for now do `learn` and `lecture`, which are not built yet (README,
- * "Modes"). Each mode is its own chunk, loaded on demand: a phone opening the explainer does not download the
+ * The mode comes from `?mode=` (src/modes/mode.ts): `patient` opens the patient explainer, `lecture` the lecture
+ * storyline; `plan` (the default, and any unknown value) opens the planner, and so for now does `learn`, which is not
+ * built yet (README, "Modes"). Each mode is its own chunk, loaded on demand: a phone opening the explainer does not download the
  * planner, its worker code or its styles.
  */
 async function page(): Promise<ReactNode> {
-  if (modeFromSearch(window.location.search) === 'patient') {
+  const mode = modeFromSearch(window.location.search);
+  if (mode === 'lecture') {
+    const { LectureMode } = await import('../modes/lecture/LectureMode.tsx');
+    // The lecture's pictures are the bundled femur case and its precomputed heat (npm run lecture-heat).
+    const femur = CASES.find((c) => c.id === 'femur-shaft') ?? CASES.find((c) => c.id === DEFAULT_CASE_ID);
+    return <LectureMode caseUrl={femur?.url} heatUrl={`${import.meta.env.BASE_URL}lecture/femur-heat.json`} />;
+  }
+  if (mode === 'patient') {
     const { PatientMode } = await import('../modes/patient/PatientMode.tsx');
     // The explainer's picture is the bundled femur case, loaded from the same file the planner opens.
     const femur = CASES.find((c) => c.id === 'femur-shaft') ?? CASES.find((c) => c.id === DEFAULT_CASE_ID);

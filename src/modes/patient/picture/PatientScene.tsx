@@ -99,7 +99,7 @@ export function PatientScene({ caseUrl, stage, reducedMotion }: PatientSceneProp
  * SOFTWARE_FRAME_MS): the picture moves more slowly there, and the page (its buttons, a screen reader) stays
  * responsive.
  */
-function Ticker({ software }: { software: boolean }) {
+export function Ticker({ software }: { software: boolean }) {
   const invalidate = useThree((s) => s.invalidate);
   const frame = useMemo(() => ({ startedAt: 0, measured: 0, cost: 0, watch: 0 }), []);
   useFrame(() => {

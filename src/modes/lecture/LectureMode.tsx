@@ -1,0 +1,251 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ModeMenu } from '../ModeMenu.tsx';
+import { useReducedMotion } from '../patient/useReducedMotion.ts';
+import { LECTURE_NOTE, LECTURE_STEPS } from './content.ts';
+import { decodeFrames, type HeatFrame, isLectureHeat, type LectureHeat } from './heat-format.ts';
+import { LectureScene } from './picture/LectureScene.tsx';
+import './lecture.css';
+
+/** The step a key turns to from `index` (clickers send PageDown/PageUp), or undefined when it is not a step key. */
+export function stepForKey(key: string, index: number, count: number): number | undefined {
+  if (key === 'ArrowRight' || key === 'PageDown' || key === ' ' || key === 'ArrowDown') return index + 1;
+  if (key === 'ArrowLeft' || key === 'PageUp' || key === 'ArrowUp' || key === 'Backspace') return index - 1;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}
+
+function stepFromHash(hash: string): number {
+  const id = decodeURIComponent(hash.replace(/^#/, ''));
+  return Math.max(
+    0,
+    LECTURE_STEPS.findIndex((s) => s.id === id),
+  );
+}
+
+type HeatLoad =
+  | { status: 'loading' }
+  | { status: 'ready'; heat: LectureHeat; frames: HeatFrame[] }
+  | { status: 'failed' };
+
+/** Loads the precomputed run once (public/lecture/femur-heat.json): a small static file, no computation. */
+function useLectureHeat(url: string): HeatLoad {
+  const [load, setLoad] = useState<HeatLoad>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`${r.status}`);
+        return r.json() as Promise<unknown>;
+      })
+      .then((json) => {
+        if (!isLectureHeat(json)) throw new Error('not a lecture heat file');
+        if (live) setLoad({ status: 'ready', heat: json, frames: decodeFrames(json) });
+      })
+      .catch(() => {
+        if (live) setLoad({ status: 'failed' });
+      });
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return load;
+}
+
+/** The hottest point's temperature at `time` [s], from the engine's curve (the last sample at or before it). */
+function hottestAt(heat: LectureHeat, time: number): number {
+  let value = heat.curve.temperature[0] ?? 37;
+  heat.curve.time.forEach((t, i) => {
+    if (t <= time + 1e-6) value = heat.curve.temperature[i] ?? value;
+  });
+  return value;
+}
+
+const count = LECTURE_STEPS.length;
+const f3 = (v: number) => Number(v.toPrecision(3)).toString();
+
+export interface LectureModeProps {
+  /** the bundled femur's GLB address */
+  caseUrl: string | undefined;
+  /** the precomputed run's address */
+  heatUrl: string;
+}
+
+/**
+ * The lecture mode (issue 13): a full-screen, dark, large-type storyline for an educator in front of a room, one
+ * idea per step, driven by the arrow keys, PageDown/PageUp (a clicker), Space and the on-screen buttons; F or the
+ * button toggles full screen. The heat, dose and spots steps play the engine's own precomputed result.
+ */
+export function LectureMode({ caseUrl, heatUrl }: LectureModeProps) {
+  const [index, setIndex] = useState(() => (typeof window === 'undefined' ? 0 : stepFromHash(window.location.hash)));
+  const [fullscreen, setFullscreen] = useState(false);
+  const [time, setTime] = useState<number | null>(null);
+  const reducedMotion = useReducedMotion();
+  const heatLoad = useLectureHeat(heatUrl);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const step = LECTURE_STEPS[index] ?? LECTURE_STEPS[0];
+  const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(count - 1, to))), []);
+  const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true;
+
+  const toggleFullscreen = useCallback(() => {
+    if (!document.fullscreenEnabled) return;
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    else void rootRef.current?.requestFullscreen().catch(() => {});
+  }, []);
+
+  useEffect(() => {
+    const onChange = () => setFullscreen(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${step?.title ?? ''} — Lecture — FUS Planner`;
+    window.history.replaceState(window.history.state, '', `${window.location.search}#${step?.id ?? ''}`);
+  }, [step]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // Space and Enter on a focused button or link do what that control does.
+      if ((e.key === ' ' || e.key === 'Enter') && el?.closest('button, a')) return;
+      if ((e.key === 'f' || e.key === 'F') && !e.shiftKey) {
+        e.preventDefault();
+        toggleFullscreen();
+        return;
+      }
+      const to = stepForKey(e.shiftKey && e.key === ' ' ? 'PageUp' : e.key, index, count);
+      if (to === undefined) return;
+      e.preventDefault();
+      go(to);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index, go, toggleFullscreen]);
+
+  if (!step) return null;
+  const heat = heatLoad.status === 'ready' ? heatLoad.heat : null;
+  const frames = heatLoad.status === 'ready' ? heatLoad.frames : null;
+  const atEnd = index === count - 1;
+
+  return (
+    <div className="lecture" ref={rootRef}>
+      <header className="lecture-header">
+        <p className="lecture-brand">
+          FUS Planner <span className="lecture-brand-part">· lecture</span>
+        </p>
+        <ModeMenu current="lecture" className="lecture-modes" />
+        {canFullscreen ? (
+          <button type="button" className="lecture-fullscreen" onClick={toggleFullscreen} aria-pressed={fullscreen}>
+            {fullscreen ? 'Exit full screen' : 'Full screen'} <kbd>F</kbd>
+          </button>
+        ) : null}
+      </header>
+
+      <main className="lecture-main">
+        <figure className="lecture-view">
+          <div className="lecture-canvas-box" role="img" aria-label={step.picture}>
+            <LectureScene
+              caseUrl={caseUrl}
+              stage={step.stage}
+              reducedMotion={reducedMotion}
+              heat={heat}
+              frames={frames}
+              spots={heat?.plan.spots ?? []}
+              onTime={setTime}
+            />
+          </div>
+          <figcaption className="lecture-caption">
+            <Caption stage={step.stage} heat={heat} time={time} failed={heatLoad.status === 'failed'} />
+          </figcaption>
+        </figure>
+
+        <article className="lecture-text" aria-labelledby="lecture-title">
+          <p className="lecture-count">
+            Step {index + 1} of {count}
+          </p>
+          <h1 id="lecture-title">{step.title}</h1>
+          <p className="lecture-body">{step.body}</p>
+          {step.source ? <p className="lecture-source">{step.source}</p> : null}
+        </article>
+      </main>
+
+      <nav className="lecture-nav" aria-label="Lecture steps">
+        <button type="button" className="lecture-button" disabled={index === 0} onClick={() => go(index - 1)}>
+          <span aria-hidden="true">← </span>Back
+        </button>
+        <div className="lecture-progress">
+          <div
+            className="lecture-progress-bar"
+            role="progressbar"
+            aria-label="Progress through the lecture"
+            aria-valuemin={1}
+            aria-valuemax={count}
+            aria-valuenow={index + 1}
+            aria-valuetext={`Step ${index + 1} of ${count}`}
+          >
+            <div className="lecture-progress-fill" style={{ width: `${((index + 1) / count) * 100}%` }} />
+          </div>
+          <p className="lecture-note">{LECTURE_NOTE}</p>
+        </div>
+        <button type="button" className="lecture-button lecture-next" onClick={() => go(atEnd ? 0 : index + 1)}>
+          {atEnd ? (
+            'Start again'
+          ) : (
+            <>
+              Next<span aria-hidden="true"> →</span>
+            </>
+          )}
+        </button>
+        <p className="lecture-live" aria-live="polite">
+          Step {index + 1} of {count}: {step.title}
+        </p>
+      </nav>
+    </div>
+  );
+}
+
+/** Under the view: what it shows, with the engine's numbers in the heat, dose and spots steps. */
+function Caption({
+  stage,
+  heat,
+  time,
+  failed,
+}: {
+  stage: string;
+  heat: LectureHeat | null;
+  time: number | null;
+  failed: boolean;
+}) {
+  const computed = stage === 'heat' || stage === 'dose' || stage === 'spots' || stage === 'relief';
+  if (!computed) return <>The bundled femur case, as the planner opens it.</>;
+  if (!heat) return <>{failed ? 'The simulated result could not be loaded.' : 'Loading the simulated result…'}</>;
+  const run = `${f3(heat.acousticPower)} W for ${f3(heat.duration)} s`;
+  if (stage === 'heat') {
+    const t = time ?? heat.duration;
+    return (
+      <>
+        Simulated by the app’s engine ({run}): <strong>t = {Math.round(t)} s</strong>, hottest point{' '}
+        <strong>{hottestAt(heat, t).toFixed(1)} °C</strong> (peak {heat.peakTemperature.toFixed(1)} °C). Surfaces at 45,
+        55 and 65 °C.
+      </>
+    );
+  }
+  if (stage === 'dose') {
+    return (
+      <>
+        Simulated ({run}, then {f3(heat.cooling)} s cooling): the ablation zone, thermal dose ≥ 240 CEM43 min,{' '}
+        <strong>{f3(heat.ablatedVolume * 1e6)} mL</strong> at the end
+        {time !== null ? ` (t = ${Math.round(time)} s)` : ''}.
+      </>
+    );
+  }
+  return (
+    <>
+      Illustration of coverage: the one simulated zone placed at each of the bundled plan’s {heat.plan.spots.length}{' '}
+      spots, not a simulated plan.
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The lecture's storyline (issue 13, lecture mode): one idea per step, in the educator's vocabulary
+ * (../shared/design/PRODUCT.md), in the clinic's order. Each step names the stage its 3D picture shows
+ * (picture/lecture-look.ts). The words are checked by tests/modes/lecture-content.test.ts.
+ */
+
+/** What the 3D view shows at a step. */
+export type LectureStage = 'lesion' | 'transducer' | 'skin' | 'converge' | 'heat' | 'dose' | 'spots' | 'relief';
+
+export interface LectureStep {
+  /** stable id, kept in the address's fragment */
+  id: string;
+  stage: LectureStage;
+  /** a short title, read from the back of the room */
+  title: string;
+  /** one or two sentences */
+  body: string;
+  /** what the 3D view shows, for a screen reader (the picture's name) */
+  picture: string;
+  /** a figure with its source, in smaller type under the body */
+  source?: string;
+}
+
+export const LECTURE_STEPS: readonly LectureStep[] = [
+  {
+    id: 'lesion',
+    stage: 'lesion',
+    title: 'A painful lesion in the bone',
+    body: 'A metastasis (magenta) has eaten into the femur. The periosteal nerves on the bone’s surface carry its pain.',
+    picture: 'The thigh, seen through the skin: the femur with the lesion in magenta on its surface.',
+  },
+  {
+    id: 'transducer',
+    stage: 'transducer',
+    title: 'The transducer and its beams',
+    body: 'Under the thigh, in a water bath, a phased-array transducer of 208 elements aims every beam at one target.',
+    picture: 'A bowl-shaped transducer under the thigh, a water cushion between them, beams drawn from it.',
+  },
+  {
+    id: 'skin',
+    stage: 'skin',
+    title: 'Through the skin, harmlessly',
+    body: 'Each beam alone is weak: it passes through skin, fat and muscle without heating them.',
+    picture: 'Faint beams travel from the transducer through the skin and muscle.',
+  },
+  {
+    id: 'converge',
+    stage: 'converge',
+    title: 'The beams converge',
+    body: 'Where the beams meet, at the focus, their energy adds up into a spot a few millimetres wide.',
+    picture: 'The beams meet at one bright point on the bone, at the lesion.',
+  },
+  {
+    id: 'heat',
+    stage: 'heat',
+    title: 'The heat builds at the bone',
+    body: 'Bone absorbs ultrasound strongly, so during the sonication the heat gathers at the bone’s surface.',
+    picture: 'Close to the focus: the simulated temperature rises over the sonication, then cools.',
+  },
+  {
+    id: 'dose',
+    stage: 'dose',
+    title: 'The dose zone reaches the nerves',
+    body: 'Where the thermal dose passes 240 CEM43 minutes the tissue is ablated: the ablation zone takes in the periosteal nerves.',
+    picture: 'Close to the focus: the simulated ablation zone grows over the bone’s surface.',
+  },
+  {
+    id: 'spots',
+    stage: 'spots',
+    title: 'Spot by spot, the lesion is covered',
+    body: 'The plan moves the focus from spot to spot, with cooling between sonications, until the ablation zone covers the lesion.',
+    picture: 'The focus moves across the lesion; one ablation zone is added at each spot.',
+  },
+  {
+    id: 'relief',
+    stage: 'relief',
+    title: 'Relief in days',
+    body: 'One outpatient session, no incision. Most patients feel significant relief within 3 to 7 days.',
+    picture: 'The treated spots over the lesion, the transducer withdrawn.',
+    source:
+      'Pivotal trial: 64 % responded at 3 months, against 20 % with a sham treatment (Hurwitz et al., J Natl Cancer Inst 2014).',
+  },
+];
+
+/** Said on every step: the app is for teaching. */
+export const LECTURE_NOTE = 'Education and research only: not for planning or delivering treatment.';

@@ -1,0 +1,455 @@
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import {
+  AdditiveBlending,
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  ConeGeometry,
+  CylinderGeometry,
+  DoubleSide,
+  type InstancedMesh,
+  type Material,
+  type Mesh,
+  MeshBasicMaterial,
+  MeshStandardMaterial,
+  Object3D,
+  type PerspectiveCamera,
+  Quaternion,
+  SphereGeometry,
+  Vector3,
+} from 'three';
+import { isosurface } from '../../../geometry/isosurface.ts';
+import type { LoadedCase } from '../../../geometry/phantom.ts';
+import type { VoxelGrid } from '../../../geometry/tissue-model.ts';
+import { softwareWebGL } from '../../../scene/renderer-kind.ts';
+import { inferno, TISSUE_COLOURS } from '../../../style/palette.ts';
+import { ABLATION_DOSE, ABLATION_SURFACE_RGB } from '../../../style/result-scales.ts';
+import {
+  BOWL_APERTURE,
+  BOWL_RADIUS,
+  beamDirections,
+  fitDistance,
+  skinDistance,
+} from '../../patient/picture/illustration.ts';
+import { Ticker } from '../../patient/picture/PatientScene.tsx';
+import { useCaseParts } from '../../patient/picture/useCaseParts.ts';
+import type { LectureStage } from '../content.ts';
+import type { HeatFrame, LectureHeat } from '../heat-format.ts';
+import { frameAt, LECTURE_LOOK, type LectureLook, playbackTime } from './lecture-look.ts';
+
+type Vec3 = [number, number, number];
+
+const FOV = 30;
+const BEAM_COLOUR = '#7fe3ff';
+/** The temperature surfaces drawn [°C], coloured on inferno between body temperature and the run's peak. */
+const TEMPERATURE_LEVELS = [45, 55, 65] as const;
+const TEMPERATURE_OPACITY = [0.3, 0.5, 0.95] as const;
+const SOFTWARE_DPR = 0.6;
+const LOG_ABLATION = Math.log10(ABLATION_DOSE);
+
+export interface LectureSceneProps {
+  caseUrl: string | undefined;
+  stage: LectureStage;
+  reducedMotion: boolean;
+  /** the precomputed run (null while it loads or when it could not be loaded) */
+  heat: LectureHeat | null;
+  frames: HeatFrame[] | null;
+  /** the plan's spot foci [m] (spots step) */
+  spots: readonly Vec3[];
+  /** told the simulated time shown [s] when it changes (heat and dose steps), else null */
+  onTime?: (time: number | null) => void;
+}
+
+/**
+ * The lecture's 3D view: the bundled femur (parsed as the planner parses it), the transducer under it, beams, and in
+ * the heat, dose and spots steps the engine's own precomputed result (public/lecture/femur-heat.json): temperature
+ * isosurfaces frame by frame and the 240 CEM43 ablation surface. Still frames with reduced motion; throttled on
+ * software WebGL as the patient picture is (its Ticker).
+ */
+export function LectureScene(props: LectureSceneProps) {
+  const load = useCaseParts(props.caseUrl);
+  const software = useMemo(() => softwareWebGL(), []);
+  if (load.status === 'failed') {
+    return <p className="lecture-picture-missing">The 3D view could not be shown here.</p>;
+  }
+  return (
+    <Canvas
+      className="lecture-canvas"
+      style={{ position: 'absolute', inset: 0 }}
+      frameloop="demand"
+      dpr={software ? SOFTWARE_DPR : [1, 2]}
+      gl={{ preserveDrawingBuffer: true, antialias: !software }}
+      camera={{ fov: FOV, near: 0.001, far: 5, position: [0, 0, 1] }}
+    >
+      <color attach="background" args={['#05070c']} />
+      <hemisphereLight args={['#fff4e6', '#3a4660', 1.3]} />
+      <ambientLight intensity={0.45} />
+      <directionalLight position={[0.5, 1, 1]} intensity={1.6} />
+      {props.reducedMotion ? null : <Ticker software={software} />}
+      {load.status === 'ready' ? <Picture loaded={load.loaded} {...props} /> : null}
+    </Canvas>
+  );
+}
+
+function useDisposable<T extends { dispose(): void }>(make: () => T, deps: readonly unknown[]): T {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the object depends on.
+  const value = useMemo(make, deps);
+  useEffect(() => () => value.dispose(), [value]);
+  return value;
+}
+
+/** Isosurfaces of the stored frames, made when first shown and kept (a few ms each on the 47×46×26 box). */
+class SurfaceCache {
+  private readonly made = new Map<string, BufferGeometry>();
+  constructor(
+    private readonly frames: HeatFrame[],
+    private readonly grid: VoxelGrid,
+  ) {}
+  get(kind: 'temperature' | 'dose', frame: number, level: number): BufferGeometry {
+    const key = `${kind}:${frame}:${level}`;
+    let geometry = this.made.get(key);
+    if (!geometry) {
+      const f = this.frames[frame];
+      const field = f ? (kind === 'temperature' ? f.temperature : f.logDose) : new Float32Array(0);
+      const surface = f
+        ? isosurface(field, this.grid, level)
+        : { positions: new Float32Array(0), indices: new Uint32Array(0) };
+      geometry = new BufferGeometry();
+      geometry.setAttribute('position', new BufferAttribute(surface.positions, 3));
+      geometry.setIndex(new BufferAttribute(surface.indices, 1));
+      geometry.computeVertexNormals();
+      this.made.set(key, geometry);
+    }
+    return geometry;
+  }
+  dispose() {
+    for (const g of this.made.values()) g.dispose();
+    this.made.clear();
+  }
+}
+
+function Picture({
+  loaded,
+  stage,
+  reducedMotion,
+  heat,
+  frames,
+  spots,
+  onTime,
+}: LectureSceneProps & { loaded: LoadedCase }) {
+  const target = (heat?.target ?? loaded.meta.defaultTarget) as Vec3;
+  const axis = loaded.meta.defaultBeamDirection as Vec3;
+  const look: LectureLook = LECTURE_LOOK[stage];
+  const invalidate = useThree((s) => s.invalidate);
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const size = useThree((s) => s.size);
+
+  const geometry = useMemo(() => {
+    const t = new Vector3(...target);
+    const d = new Vector3(...axis).normalize();
+    const directions = beamDirections(axis, [10, 16, 22]);
+    const towardBowl = new Quaternion().setFromUnitVectors(new Vector3(0, 1, 0), d);
+    const skin = skinDistance(target, axis, 0.078);
+    const capDepth = BOWL_RADIUS - Math.sqrt(BOWL_RADIUS ** 2 - (BOWL_APERTURE / 2) ** 2);
+    return { t, d, directions, towardBowl, padFrom: skin - 0.004, padTo: BOWL_RADIUS - capDepth };
+  }, [target, axis]);
+
+  const tissues = useDisposable(
+    () => ({
+      materials: loaded.parts.map(
+        (part) =>
+          new MeshStandardMaterial({
+            color: TISSUE_COLOURS[part.tissue],
+            roughness: 0.8,
+            side: DoubleSide,
+            transparent: true,
+            emissive: part.tissue === 'lesion' ? TISSUE_COLOURS.lesion : '#000000',
+            emissiveIntensity: 0,
+          }),
+      ),
+      dispose() {
+        for (const m of this.materials) m.dispose();
+      },
+    }),
+    [loaded],
+  );
+
+  const kit = useDisposable(() => {
+    const bowl = new SphereGeometry(BOWL_RADIUS, 48, 12, 0, Math.PI * 2, 0, Math.asin(BOWL_APERTURE / 2 / BOWL_RADIUS));
+    const pad = new CylinderGeometry(BOWL_APERTURE / 2, BOWL_APERTURE / 2, 1, 40, 1);
+    const cone = new ConeGeometry(0.0016, 1, 8, 1, true).rotateZ(Math.PI).translate(0, 0.5, 0);
+    const pulse = new SphereGeometry(0.0016, 10, 8);
+    const dot = new SphereGeometry(1, 20, 14);
+    const bowlMaterial = new MeshStandardMaterial({
+      color: '#c9d3e2',
+      emissive: '#3a4a66',
+      roughness: 0.5,
+      side: DoubleSide,
+      transparent: true,
+    });
+    const padMaterial = new MeshBasicMaterial({ color: TISSUE_COLOURS.water, transparent: true, depthWrite: false });
+    const additive = (color: string) =>
+      new MeshBasicMaterial({ color, transparent: true, depthWrite: false, blending: AdditiveBlending });
+    const beamMaterial = additive(BEAM_COLOUR);
+    const pulseMaterial = additive('#e9fbff');
+    const focusMaterial = additive('#ffffff');
+    const peak = heat?.peakTemperature ?? 75;
+    const temperatureMaterials = TEMPERATURE_LEVELS.map((level, k) => {
+      const [r, g, b] = inferno(Math.min(1, Math.max(0, (level - 37) / (peak - 37))) * 0.8 + 0.15);
+      return new MeshStandardMaterial({
+        color: new Color().setRGB(r, g, b),
+        emissive: new Color().setRGB(r, g, b),
+        emissiveIntensity: 0.6,
+        transparent: true,
+        opacity: TEMPERATURE_OPACITY[k] ?? 1,
+        depthWrite: k === TEMPERATURE_LEVELS.length - 1,
+        side: DoubleSide,
+      });
+    });
+    const doseMaterial = new MeshStandardMaterial({
+      color: new Color().setRGB(...ABLATION_SURFACE_RGB),
+      emissive: new Color().setRGB(...ABLATION_SURFACE_RGB),
+      emissiveIntensity: 0.45,
+      transparent: true,
+      side: DoubleSide,
+    });
+    const materials: Material[] = [
+      bowlMaterial,
+      padMaterial,
+      beamMaterial,
+      pulseMaterial,
+      focusMaterial,
+      doseMaterial,
+      ...temperatureMaterials,
+    ];
+    return {
+      bowl,
+      pad,
+      cone,
+      pulse,
+      dot,
+      bowlMaterial,
+      padMaterial,
+      beamMaterial,
+      pulseMaterial,
+      focusMaterial,
+      temperatureMaterials,
+      doseMaterial,
+      dispose() {
+        for (const g of [bowl, pad, cone, pulse, dot]) g.dispose();
+        for (const m of materials) m.dispose();
+      },
+    };
+  }, [heat]);
+
+  const surfaces = useDisposable(
+    () =>
+      heat && frames
+        ? new SurfaceCache(frames, { ...heat.grid, origin: heat.grid.origin })
+        : { get: () => new BufferGeometry(), dispose() {} },
+    [heat, frames],
+  );
+
+  const beams = useRef<InstancedMesh>(null);
+  const pulses = useRef<InstancedMesh>(null);
+  const focusDot = useRef<Mesh>(null);
+  const temperatureMeshes = useRef<(Mesh | null)[]>([]);
+  const doseMeshes = useRef<(Mesh | null)[]>([]);
+  const shown = useRef({ transducer: 0, beams: 0, pulses: 0, focus: 0, close: 0, soft: 1, bone: 1, lesion: 0 });
+  const clock = useRef({ stage, since: -1, time: Number.NaN as number });
+  const scratch = useMemo(() => ({ o: new Object3D(), v: new Vector3(), up: new Vector3(0, 1, 0) }), []);
+
+  // A still frame (or the first of a new step) is drawn on demand.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the stage, the data and the size are the triggers.
+  useEffect(() => invalidate(), [stage, reducedMotion, heat, frames, size, invalidate]);
+  useEffect(() => () => onTime?.(null), [onTime]);
+
+  // The two framings: the whole thigh with the transducer under it, and close to the focus.
+  const framing = useMemo(() => {
+    const along = new Vector3(0, 0, 1);
+    const side = new Vector3().crossVectors(geometry.d, along).normalize();
+    const view = side.clone().addScaledVector(geometry.d, -0.45).addScaledVector(along, 0.3).normalize();
+    const aspect = size.width / Math.max(1, size.height);
+    const wideCentre = new Vector3(0, 0, 0).lerp(geometry.t.clone().addScaledVector(geometry.d, BOWL_RADIUS), 0.4);
+    const closeCentre = geometry.t.clone();
+    return {
+      view,
+      wideCentre,
+      wideDistance: fitDistance(0.14, FOV, aspect),
+      closeCentre,
+      closeDistance: fitDistance(0.016, FOV, aspect),
+    };
+  }, [geometry, size]);
+
+  useFrame((state, delta) => {
+    const now = state.clock.elapsedTime;
+    if (clock.current.stage !== stage || clock.current.since < 0) {
+      clock.current.stage = stage;
+      clock.current.since = now;
+    }
+    const elapsed = reducedMotion ? Number.POSITIVE_INFINITY : now - clock.current.since;
+    const ease = reducedMotion ? 1 : Math.min(1, delta * 2);
+    const s = shown.current;
+    const toward = (value: number, goal: number) => value + (goal - value) * ease;
+    s.transducer = toward(s.transducer, look.transducer);
+    s.beams = toward(s.beams, look.beams);
+    s.pulses = toward(s.pulses, look.pulses && !reducedMotion ? 1 : 0);
+    s.focus = toward(s.focus, look.focus);
+    s.close = toward(s.close, look.close ? 1 : 0);
+    s.soft = toward(s.soft, look.softTissue);
+    s.bone = toward(s.bone, look.bone);
+    s.lesion = toward(s.lesion, look.lesionLight);
+
+    // Camera between the two framings.
+    const centre = scratch.v.copy(framing.wideCentre).lerp(framing.closeCentre, s.close);
+    const distance = framing.wideDistance + (framing.closeDistance - framing.wideDistance) * s.close;
+    camera.up.copy(geometry.d).negate();
+    camera.position.copy(centre).addScaledVector(framing.view, distance);
+    camera.near = distance / 40;
+    camera.far = distance * 6;
+    camera.lookAt(centre);
+    camera.updateProjectionMatrix();
+
+    kit.bowlMaterial.opacity = 0.85 * s.transducer;
+    kit.padMaterial.opacity = 0.25 * s.transducer;
+    kit.beamMaterial.opacity = s.beams;
+    kit.pulseMaterial.opacity = Math.min(1, s.pulses * s.beams * 3);
+    kit.focusMaterial.opacity = s.focus;
+    for (const [i, material] of tissues.materials.entries()) {
+      const tissue = loaded.parts[i]?.tissue;
+      const bone = tissue === 'cortical_bone' || tissue === 'marrow';
+      const base = tissue === 'skin' ? 0.2 : tissue === 'lesion' || bone ? 1 : tissue === 'nerve' ? 1 : 0.09;
+      material.opacity = bone ? s.bone : tissue === 'lesion' ? Math.max(0.5, s.bone) : Math.min(1, base * s.soft);
+      material.depthWrite = material.opacity >= 0.99;
+      if (tissue === 'lesion') material.emissiveIntensity = 0.5 * s.lesion;
+    }
+
+    // Beams from the bowl to the focus; pulses travel along them.
+    const beamMesh = beams.current;
+    const pulseMesh = pulses.current;
+    const spotCycle = look.spots ? spotShown(elapsed, spots.length) : -1;
+    const focus =
+      look.spots && spotCycle >= 0 && spots[spotCycle] ? new Vector3(...(spots[spotCycle] as Vec3)) : geometry.t;
+    if (beamMesh && pulseMesh) {
+      const phaseTime = reducedMotion ? 0 : now;
+      geometry.directions.forEach((dir, i) => {
+        scratch.o.position.copy(focus);
+        scratch.o.quaternion.setFromUnitVectors(scratch.up, dir);
+        scratch.o.scale.set(1, BOWL_RADIUS, 1);
+        scratch.o.updateMatrix();
+        beamMesh.setMatrixAt(i, scratch.o.matrix);
+        const phase = (phaseTime / 3 + ((i * 0.618) % 1)) % 1;
+        scratch.o.position
+          .copy(dir)
+          .multiplyScalar(BOWL_RADIUS * (1 - phase))
+          .add(focus);
+        scratch.o.quaternion.identity();
+        scratch.o.scale.setScalar(1);
+        scratch.o.updateMatrix();
+        pulseMesh.setMatrixAt(i, scratch.o.matrix);
+      });
+      beamMesh.instanceMatrix.needsUpdate = true;
+      pulseMesh.instanceMatrix.needsUpdate = true;
+    }
+    focusDot.current?.position.copy(focus);
+    focusDot.current?.scale.setScalar(0.0012 + 0.0008 * s.close);
+
+    // The engine's frames: which one the step shows now.
+    let time: number | null = null;
+    let frame = -1;
+    if (heat && frames && look.result !== 'none') {
+      time = playbackTime(look.result, elapsed, heat);
+      frame = frameAt(heat.frames.time, time);
+    }
+    TEMPERATURE_LEVELS.forEach((level, k) => {
+      const mesh = temperatureMeshes.current[k];
+      if (!mesh) return;
+      mesh.visible = look.result === 'heat' && frame >= 0;
+      if (mesh.visible) mesh.geometry = surfaces.get('temperature', frame, level);
+    });
+    // The ablation zone: at the target in the dose step; at each spot reached so far in the spots step.
+    doseMeshes.current.forEach((mesh, k) => {
+      if (!mesh) return;
+      const atSpot = look.spots ? spots[k] : k === 0 ? (target as Vec3) : undefined;
+      mesh.visible = frame >= 0 && atSpot !== undefined && (look.result === 'dose' || (look.spots && k <= spotCycle));
+      if (!mesh.visible || !atSpot) return;
+      mesh.geometry = surfaces.get('dose', look.spots ? (heat?.frames.time.length ?? 1) - 1 : frame, LOG_ABLATION);
+      mesh.position.set(atSpot[0] - target[0], atSpot[1] - target[1], atSpot[2] - target[2]);
+    });
+    kit.doseMaterial.opacity = look.result === 'dose' ? 0.95 : 0.85;
+    if (time !== clock.current.time) {
+      clock.current.time = time ?? Number.NaN;
+      onTime?.(time);
+    }
+  });
+
+  const lastSpot = Math.max(1, spots.length);
+  return (
+    <group>
+      {tissues.materials.map((material, i) => {
+        const part = loaded.parts[i];
+        return part ? <mesh key={part.name} geometry={part.geometry} material={material} renderOrder={2} /> : null;
+      })}
+      <group position={geometry.t} quaternion={geometry.towardBowl}>
+        <mesh geometry={kit.bowl} material={kit.bowlMaterial} renderOrder={1} />
+        <mesh
+          geometry={kit.pad}
+          material={kit.padMaterial}
+          position={[0, (geometry.padFrom + geometry.padTo) / 2, 0]}
+          scale={[1, Math.max(0.001, geometry.padTo - geometry.padFrom), 1]}
+          renderOrder={3}
+        />
+      </group>
+      <instancedMesh
+        ref={beams}
+        args={[kit.cone, kit.beamMaterial, geometry.directions.length]}
+        frustumCulled={false}
+        renderOrder={4}
+      />
+      <instancedMesh
+        ref={pulses}
+        args={[kit.pulse, kit.pulseMaterial, geometry.directions.length]}
+        frustumCulled={false}
+        renderOrder={5}
+      />
+      <mesh ref={focusDot} geometry={kit.dot} material={kit.focusMaterial} renderOrder={9} />
+      {kit.temperatureMaterials.map((material, k) => (
+        <mesh
+          key={material.uuid}
+          ref={(node) => {
+            temperatureMeshes.current[k] = node;
+          }}
+          material={material}
+          visible={false}
+          frustumCulled={false}
+          renderOrder={8 - k}
+        />
+      ))}
+      <group>
+        {Array.from({ length: lastSpot }, (_, k) => (
+          <mesh
+            // biome-ignore lint/suspicious/noArrayIndexKey: one mesh per spot slot, fixed in number.
+            key={k}
+            ref={(node) => {
+              doseMeshes.current[k] = node;
+            }}
+            material={kit.doseMaterial}
+            visible={false}
+            frustumCulled={false}
+            renderOrder={7}
+          />
+        ))}
+      </group>
+    </group>
+  );
+}
+
+/** Seconds per spot in the spots step; the last spot then holds. */
+export const SPOT_SECONDS = 3;
+
+/** Which spot the spots step shows at `elapsed` seconds (all of them at the end, or with reduced motion). */
+function spotShown(elapsed: number, count: number): number {
+  if (count === 0) return -1;
+  return Math.min(count - 1, Math.floor(elapsed / SPOT_SECONDS));
+}

@@ -1,0 +1,75 @@
+import type { LectureStage } from '../content.ts';
+import type { LectureHeat } from '../heat-format.ts';
+
+/** What the lecture's 3D view shows at a stage (0 hidden … 1 full). */
+export interface LectureLook {
+  transducer: number;
+  beams: number;
+  /** pulses travelling along the beams (never with reduced motion) */
+  pulses: boolean;
+  /** the bright point where the beams meet */
+  focus: number;
+  /** framed close to the focus (else the whole thigh and the transducer) */
+  close: boolean;
+  /** skin, fat and muscle (drawn faint at most) */
+  softTissue: number;
+  /** opacity of the bone (lowered so the heat inside shows) */
+  bone: number;
+  lesionLight: number;
+  /** which of the engine's stored results the step plays: temperature surfaces, the ablation zone, or none */
+  result: 'none' | 'heat' | 'dose';
+  /** the focus steps over the plan's spots, one ablation zone added at each */
+  spots: boolean;
+}
+
+const BASE: LectureLook = {
+  transducer: 1,
+  beams: 0,
+  pulses: false,
+  focus: 0,
+  close: false,
+  softTissue: 1,
+  bone: 1,
+  lesionLight: 0,
+  result: 'none',
+  spots: false,
+};
+
+export const LECTURE_LOOK: Readonly<Record<LectureStage, LectureLook>> = {
+  lesion: { ...BASE, transducer: 0, lesionLight: 1 },
+  transducer: { ...BASE, beams: 0.35, lesionLight: 0.3 },
+  skin: { ...BASE, beams: 0.3, pulses: true, softTissue: 2.5 },
+  converge: { ...BASE, beams: 0.55, pulses: true, focus: 1 },
+  heat: { ...BASE, beams: 0.12, focus: 0.5, close: true, softTissue: 0, bone: 0.35, result: 'heat' },
+  dose: { ...BASE, beams: 0.08, close: true, softTissue: 0, bone: 0.45, result: 'dose' },
+  spots: { ...BASE, beams: 0.12, focus: 0.8, close: true, softTissue: 0, bone: 0.45, result: 'dose', spots: true },
+  relief: { ...BASE, transducer: 0.25, softTissue: 1, bone: 1, result: 'dose', spots: true },
+};
+
+/** Simulated seconds played per second of the lecture: the 50 s run in 20 s. */
+export const PLAYBACK_SPEED = 2.5;
+/** Seconds the heat step holds its last frame before playing again. */
+export const HOLD_SECONDS = 3;
+
+/**
+ * The simulated time [s] a step shows `elapsed` seconds after it opened (Infinity: reduced motion, a still frame).
+ * The heat step plays the whole run (heating, then cooling) and starts again; its still frame is the end of the
+ * heating, when the tissue is hottest. The dose step plays once and holds the end (the dose only grows).
+ */
+export function playbackTime(result: LectureLook['result'], elapsed: number, heat: LectureHeat): number {
+  const end = heat.frames.time[heat.frames.time.length - 1] ?? 0;
+  if (result === 'heat') {
+    if (!Number.isFinite(elapsed)) return heat.duration;
+    const cycle = end / PLAYBACK_SPEED + HOLD_SECONDS;
+    return Math.min(end, (elapsed % cycle) * PLAYBACK_SPEED);
+  }
+  if (!Number.isFinite(elapsed)) return end;
+  return Math.min(end, elapsed * PLAYBACK_SPEED);
+}
+
+/** The stored frame shown at simulated time `time`: the last at or before it. */
+export function frameAt(times: readonly number[], time: number): number {
+  let found = 0;
+  for (let i = 0; i < times.length; i++) if ((times[i] as number) <= time + 1e-6) found = i;
+  return found;
+}

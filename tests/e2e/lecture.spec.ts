@@ -1,0 +1,199 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+/** Messages Chromium prints that say nothing about the app (shared/design/TOOLCHAIN.md, gotcha 12). */
+const BENIGN_CONSOLE = [/GPU stall due to ReadPixels/, /THREE\.Clock: This module has been deprecated/];
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The lecture as an educator meets it: its regions, its step counter and its 3D view. */
+class LecturePage {
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (!BENIGN_CONSOLE.some((re) => re.test(text))) this.consoleErrors.push(text);
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(`pageerror: ${error.message}`));
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/?mode=lecture');
+    await expect(this.heading).toHaveText('A painful lesion in the bone', { timeout: 30_000 });
+  }
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+  get count(): Locator {
+    return this.page.locator('.lecture-count');
+  }
+  get regions(): Record<string, Locator> {
+    return {
+      header: this.page.locator('.lecture-header'),
+      view: this.page.locator('.lecture-view'),
+      text: this.page.locator('.lecture-text'),
+      nav: this.page.locator('.lecture-nav'),
+    };
+  }
+  async total(): Promise<number> {
+    const text = (await this.count.textContent()) ?? '';
+    return Number(/of (\d+)/.exec(text)?.[1]);
+  }
+  /** Pixels of the 3D view that are not its near-black background. */
+  async litPixels(): Promise<number> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('.lecture-view canvas') as HTMLCanvasElement | null;
+      if (!canvas || canvas.width === 0) return 0;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d');
+      if (!ctx) return 0;
+      ctx.drawImage(canvas, 0, 0);
+      const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      let lit = 0;
+      for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) + (d[i + 1] ?? 0) + (d[i + 2] ?? 0) > 150) lit++;
+      return lit;
+    });
+  }
+  async axeSeriousOrCritical(): Promise<string[]> {
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0.5 && h > 0.5 ? w * h : 0;
+}
+
+/** The regions inside the window, none over another, and the Next button on screen. */
+async function expectCleanLayout(app: LecturePage, width: number, height: number): Promise<void> {
+  const boxes: Record<string, Box> = {};
+  for (const [name, locator] of Object.entries(app.regions)) {
+    const box = await locator.boundingBox();
+    expect(box, name).not.toBeNull();
+    if (!box) continue;
+    boxes[name] = box;
+    expect(box.x, name).toBeGreaterThanOrEqual(-0.5);
+    expect(box.y, name).toBeGreaterThanOrEqual(-0.5);
+    expect(box.x + box.width, name).toBeLessThanOrEqual(width + 0.5);
+    expect(box.y + box.height, name).toBeLessThanOrEqual(height + 0.5);
+  }
+  const names = Object.keys(boxes);
+  for (const [i, a] of names.entries()) {
+    for (const b of names.slice(i + 1)) expect(overlap(boxes[a] as Box, boxes[b] as Box), `${a} overlaps ${b}`).toBe(0);
+  }
+  // The view takes most of the screen.
+  const view = boxes.view as Box;
+  expect(view.width * view.height).toBeGreaterThan(0.35 * width * height);
+  // The text block does not overflow its region (nothing hidden behind a scrollbar at these sizes).
+  const overflow = await app.page.locator('.lecture-text').evaluate((el) => el.scrollHeight - el.clientHeight);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
+
+async function fontPx(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+}
+
+test.describe('lecture mode at 1920×1080', () => {
+  test.use({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+
+  test('steps through the whole lecture by keyboard and back, large type, a drawn view, no errors, axe clean', async ({
+    page,
+  }) => {
+    const app = new LecturePage(page);
+    await app.open();
+    const total = await app.total();
+    expect(total).toBe(8);
+    expect(await fontPx(page.locator('.lecture-body'))).toBeGreaterThanOrEqual(28);
+    expect(await fontPx(app.heading)).toBeGreaterThan(40);
+    await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(5000);
+    await expectCleanLayout(app, 1920, 1080);
+    await page.screenshot({ path: '/tmp/h15-pw-out/lecture-1920-first.png' });
+
+    // Forward with every key a presenter uses: arrows, a clicker's PageDown, Space.
+    const keys = ['ArrowRight', 'PageDown', ' '];
+    const titles = [await app.heading.textContent()];
+    for (let i = 1; i < total; i++) {
+      await page.keyboard.press(keys[i % keys.length] as string);
+      await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
+      titles.push(await app.heading.textContent());
+      expect(await fontPx(page.locator('.lecture-body'))).toBeGreaterThanOrEqual(28);
+      if (i === 4) {
+        // The heat step: the engine's own numbers under the view, once the precomputed run is in.
+        await expect(page.locator('.lecture-caption')).toContainText('74.8 °C');
+        await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(5000);
+        await page.screenshot({ path: '/tmp/h15-pw-out/lecture-1920-heat.png' });
+      }
+      if (i === 5) await expect(page.locator('.lecture-caption')).toContainText('240 CEM43');
+    }
+    expect(new Set(titles).size).toBe(total);
+    await expect(app.heading).toHaveText('Relief in days');
+    await expect(page).toHaveURL(/#relief$/);
+    // Past the last step nothing moves.
+    await page.keyboard.press('ArrowRight');
+    await expect(app.count).toHaveText(`Step ${total} of ${total}`);
+    await expectCleanLayout(app, 1920, 1080);
+    expect(await app.axeSeriousOrCritical()).toEqual([]);
+
+    // And back with the other keys, to the first step.
+    const backKeys = ['ArrowLeft', 'PageUp'];
+    for (let i = total - 2; i >= 0; i--) {
+      await page.keyboard.press(backKeys[i % backKeys.length] as string);
+      await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
+      await expect(app.heading).toHaveText(titles[i] as string);
+    }
+    await expect(page.getByRole('button', { name: /Back$/ })).toBeDisabled();
+    // The mode menu is there, with the lecture marked as the current page.
+    await expect(
+      page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Lecture' }),
+    ).toHaveAttribute('aria-current', 'page');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the on-screen buttons and a reload keep the place; reduced motion gives still frames', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const app = new LecturePage(page);
+    await app.open();
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await expect(app.count).toHaveText('Step 3 of 8');
+    await page.reload();
+    await expect(app.count).toHaveText('Step 3 of 8');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(app.heading).toHaveText('The dose zone reaches the nerves');
+    // A still frame: the end of the run, said under the view.
+    await expect(page.locator('.lecture-caption')).toContainText('t = 50 s');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('lecture mode at 1024×768', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, deviceScaleFactor: 1 });
+
+  test('no region overlaps another on any step', async ({ page }) => {
+    const app = new LecturePage(page);
+    await app.open();
+    const total = await app.total();
+    for (let i = 0; i < total; i++) {
+      if (i > 0) await page.keyboard.press('ArrowRight');
+      await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
+      await expectCleanLayout(app, 1024, 768);
+    }
+    await page.screenshot({ path: '/tmp/h15-pw-out/lecture-1024-last.png' });
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
