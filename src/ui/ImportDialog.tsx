@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import { ENVELOPE_RULES, type EnvelopeLayers } from './import-rules.ts';
 import { QuantityField } from './QuantityField.tsx';
@@ -68,14 +69,30 @@ const UPS: readonly Up[] = ['+y', '+z', '+x', '-y', '-z', '-x'];
  */
 export function ImportDialog({ view, actions }: { view: ImportDialogView; actions: ImportDialogActions }) {
   const busy = view.building;
+  const dialog = useRef<HTMLElement>(null);
+  // The dialog takes the focus when it opens, so the keyboard (Tab, Escape) works in it at once.
+  useEffect(() => dialog.current?.focus(), []);
   return (
     <div className="import-backdrop">
       <section
+        ref={dialog}
         className="import-dialog"
         role="dialog"
         aria-modal="true"
         aria-label="Import bone"
         data-testid="import-dialog"
+        tabIndex={-1}
+        onKeyDown={(e) => {
+          // Escape closes it as Cancel does (the case open stays as it is). In a text field or a menu, Escape is
+          // the field's own (it puts back the value shown): Tab out of it first.
+          if (e.key !== 'Escape' || e.defaultPrevented || busy) return;
+          const from = e.target as HTMLElement;
+          if (from.tagName === 'SELECT' || (from.tagName === 'INPUT' && (from as HTMLInputElement).type === 'text'))
+            return;
+          e.preventDefault();
+          e.stopPropagation();
+          actions.onCancel();
+        }}
       >
         <h2>Import bone</h2>
         {view.errors.length > 0 && (

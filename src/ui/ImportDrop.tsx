@@ -18,13 +18,10 @@ function onlyPlans(e: DragEvent): boolean {
 /**
  * Mesh files dropped anywhere on the page (the 3D view first of all) go to the importer. PlanDrop listens on the
  * window for every file drop and opens the first as a plan; this listens on the window in the capture phase, so it
- * sees a drop first: when the drop holds any file that is not a plan (.json), it takes the drop (the window's
- * bubbling listeners, PlanDrop's among them, never see it) and hands over every non-plan file. A drop of plans only
- * is left alone. While files are dragged, its veil (above PlanDrop's) says what each kind of file does.
- *
- * A drop taken here never reaches PlanDrop, whose veil would then stay up (it counts dragenter against dragleave
- * and clears on its own drop): so that count is unwound with as many synthetic dragleave events as dragenters were
- * seen. (PlanDrop skipping drops already handled, `e.defaultPrevented`, would make this unnecessary.)
+ * sees a drop first: when the drop holds any file that is not a plan (.json), it takes the drop (preventDefault:
+ * PlanDrop then only clears its veil) and hands over every non-plan file, or, with a plan among them, the plan with
+ * its mesh files. A drop of plans only is left alone. While files are dragged, its veil (above PlanDrop's) says what
+ * each kind of file does.
  */
 export function ImportDrop({
   onDropFiles,
@@ -42,29 +39,17 @@ export function ImportDrop({
 
   useEffect(() => {
     let depth = 0;
-    let unwinding = false;
-    const unwindPlanVeil = (count: number) => {
-      const files = new DataTransfer();
-      files.items.add(new File([], 'none'));
-      unwinding = true;
-      try {
-        for (let i = 0; i < count; i++) window.dispatchEvent(new DragEvent('dragleave', { dataTransfer: files }));
-      } finally {
-        unwinding = false;
-      }
-    };
     const enter = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
       depth += 1;
       setOver(!onlyPlans(e));
     };
     const leave = (e: DragEvent) => {
-      if (unwinding || !carriesFiles(e)) return;
+      if (!carriesFiles(e)) return;
       depth = Math.max(0, depth - 1);
       if (depth === 0) setOver(false);
     };
     const drop = (e: DragEvent) => {
-      const seen = depth;
       depth = 0;
       setOver(false);
       if (!carriesFiles(e)) return;
@@ -72,8 +57,6 @@ export function ImportDrop({
       const meshes = files.filter((f) => !isPlanFileName(f.name));
       if (meshes.length === 0) return;
       e.preventDefault();
-      e.stopPropagation();
-      unwindPlanVeil(seen + 1);
       const plan = files.find((f) => isPlanFileName(f.name));
       if (plan) withPlan.current(plan, meshes);
       else latest.current(meshes);

@@ -5,7 +5,8 @@ function carriesFiles(e: DragEvent): boolean {
 }
 
 /**
- * A plan file dropped anywhere on the page opens it (the first file of the drop). While a file is dragged over the
+ * A plan file dropped anywhere on the page opens it (the first file of the drop), unless another handler took the drop
+ * first (`defaultPrevented`: the importer's, for mesh files). While a file is dragged over the
  * page, a veil says what dropping it does. Drags of anything else (text, the 3D view's own handles) are left alone.
  */
 export function PlanDrop({ onDropFile }: { onDropFile: (file: File) => void }) {
@@ -34,9 +35,11 @@ export function PlanDrop({ onDropFile }: { onDropFile: (file: File) => void }) {
     };
     const drop = (e: DragEvent) => {
       if (!carriesFiles(e)) return;
-      e.preventDefault();
       depth = 0;
       setOver(false);
+      // Taken already (the importer's drop of mesh files, ImportDrop.tsx): the veil goes, nothing opens.
+      if (e.defaultPrevented) return;
+      e.preventDefault();
       const file = e.dataTransfer?.files[0];
       if (file) latest.current(file);
     };
