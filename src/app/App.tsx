@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { MESH_EXTENSIONS } from '../geometry/import/mesh-file.ts';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
+import { ModeMenu } from '../modes/ModeMenu.tsx';
 import { CaseModel } from '../scene/CaseModel.tsx';
 import { LesionPreview } from '../scene/LesionPreview.tsx';
 import { LesionSurfaceDrag } from '../scene/LesionSurfaceDrag.tsx';
@@ -32,6 +33,7 @@ import { SimClient, SimulationCancelled } from '../worker/client.ts';
 import { ImportClient } from '../worker/import-client.ts';
 import { CASES, DEFAULT_CASE_ID } from './catalogue.ts';
 import { createPlannerController, type PlannerController } from './controller.ts';
+import { PlannerControllerContext } from './controller-context.ts';
 import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 import { createImportFlow, type FileSource } from './import-flow.ts';
 import { importDialogView } from './import-view.ts';
@@ -85,9 +87,11 @@ function browserPlatform(store: PlannerStoreApi): PlanIOPlatform {
 
 /**
  * The composition root: creates the store, the worker client and the controller (src/app/controller.ts, where the
- * orchestration lives), and lays out the 3D scene and the panels. Nothing here decides what runs when.
+ * orchestration lives), and lays out the 3D scene and the panels. Nothing here decides what runs when. `children`
+ * are what a mode adds to the planner (the learn mode's exercises): they see the store and the controller through
+ * their contexts.
  */
-export function App() {
+export function App({ children }: { children?: ReactNode } = {}) {
   const store = useMemo(
     () =>
       createPlannerStore({
@@ -194,87 +198,91 @@ export function App() {
 
   return (
     <PlannerStoreContext.Provider value={store}>
-      <div className="app">
-        <header className="app-header">
-          <h1>FUS Planner</h1>
-          <span className="tagline">Focused ultrasound for painful bone metastases — a planning simulator</span>
-          <ClinicalNotice />
-        </header>
-        <CasePanel cases={cases} onPickCase={(id) => void planIO?.pickCase(id)}>
-          <ImportButton
-            accept={MESH_EXTENSIONS}
-            onFiles={importFiles}
-            imported={importState.cases.find((c) => c.id === caseId)?.title}
-            onForget={() => void planIO?.forgetCase(caseId)}
+      <PlannerControllerContext.Provider value={controller}>
+        <div className="app">
+          <header className="app-header">
+            <h1>FUS Planner</h1>
+            <span className="tagline">Focused ultrasound for painful bone metastases — a planning simulator</span>
+            <ModeMenu current="plan" className="app-modes" />
+            <ClinicalNotice />
+          </header>
+          <CasePanel cases={cases} onPickCase={(id) => void planIO?.pickCase(id)}>
+            <ImportButton
+              accept={MESH_EXTENSIONS}
+              onFiles={importFiles}
+              imported={importState.cases.find((c) => c.id === caseId)?.title}
+              onForget={() => void planIO?.forgetCase(caseId)}
+            />
+            <PlanFilePanel
+              files={files}
+              actions={{
+                onSave: () => planIO?.save(),
+                onOpenFile: (file) => void planIO?.openFile(file),
+                onMeshFiles: (chosen) => void planIO?.giveMeshFiles(chosen.map(fileSource)),
+                onCopyLink: () => void planIO?.copyLink(),
+                onReport: () => void planIO?.openReport(),
+                onOpenRecent: (id) => void planIO?.openRecent(id),
+                onDismiss: () => planIO?.dismissMessage(),
+              }}
+            />
+          </CasePanel>
+          <main className="view" aria-label="3D view">
+            <Viewer>
+              <LesionSurfaceDrag active={pendingLesion !== undefined}>
+                <CaseModel parts={parts} />
+              </LesionSurfaceDrag>
+              <PlanningScene />
+              <ResultsScene />
+              <ScaleBarProbe target={target} bar={scaleBar} />
+              <LesionPreview radii={pendingLesion?.radii} />
+            </Viewer>
+            {pendingLesion && (
+              <ImportLesionPanel
+                radii={pendingLesion.radii}
+                busy={pendingLesion.busy}
+                error={pendingLesion.error}
+                onRadii={imports.setLesionRadii}
+                onPlace={() => void imports.placeLesion()}
+                onSkip={imports.skipLesion}
+              />
+            )}
+            <ViewOverlay />
+            <StaleResultsBanner />
+            <ScaleBar bar={scaleBar} />
+          </main>
+          <TimePanel onSavePng={savePng} />
+          <PlanPanel
+            onSonicate={() => void controller?.sonicate()}
+            onCancel={() => controller?.cancelSonication()}
+            onRunPlan={controller ? () => void controller.runPlan() : undefined}
+            onCancelPlan={() => controller?.cancelPlan()}
+            onCoverLesion={controller ? (mode) => void controller.coverLesion(mode) : undefined}
           />
-          <PlanFilePanel
-            files={files}
+        </div>
+        <PlanDrop onDropFile={(file) => void planIO?.openFile(file)} />
+        <ImportDrop
+          onDropFiles={importFiles}
+          onDropPlanWithFiles={(plan, meshes) => void planIO?.openFile(plan, meshes.map(fileSource))}
+        />
+        {importState.open && (
+          <ImportDialog
+            view={importDialogView(importState)}
             actions={{
-              onSave: () => planIO?.save(),
-              onOpenFile: (file) => void planIO?.openFile(file),
-              onMeshFiles: (chosen) => void planIO?.giveMeshFiles(chosen.map(fileSource)),
-              onCopyLink: () => void planIO?.copyLink(),
-              onReport: () => void planIO?.openReport(),
-              onOpenRecent: (id) => void planIO?.openRecent(id),
-              onDismiss: () => planIO?.dismissMessage(),
+              onUnit: imports.setUnit,
+              onTissue: imports.setTissue,
+              onRemove: imports.removePart,
+              onUp: imports.setUp,
+              onRecentre: imports.setRecentre,
+              onEnvelopeOn: imports.setEnvelopeOn,
+              onEnvelope: imports.setEnvelope,
+              onBuild: () => void imports.build(),
+              onCancel: imports.cancel,
             }}
           />
-        </CasePanel>
-        <main className="view" aria-label="3D view">
-          <Viewer>
-            <LesionSurfaceDrag active={pendingLesion !== undefined}>
-              <CaseModel parts={parts} />
-            </LesionSurfaceDrag>
-            <PlanningScene />
-            <ResultsScene />
-            <ScaleBarProbe target={target} bar={scaleBar} />
-            <LesionPreview radii={pendingLesion?.radii} />
-          </Viewer>
-          {pendingLesion && (
-            <ImportLesionPanel
-              radii={pendingLesion.radii}
-              busy={pendingLesion.busy}
-              error={pendingLesion.error}
-              onRadii={imports.setLesionRadii}
-              onPlace={() => void imports.placeLesion()}
-              onSkip={imports.skipLesion}
-            />
-          )}
-          <ViewOverlay />
-          <StaleResultsBanner />
-          <ScaleBar bar={scaleBar} />
-        </main>
-        <TimePanel onSavePng={savePng} />
-        <PlanPanel
-          onSonicate={() => void controller?.sonicate()}
-          onCancel={() => controller?.cancelSonication()}
-          onRunPlan={controller ? () => void controller.runPlan() : undefined}
-          onCancelPlan={() => controller?.cancelPlan()}
-          onCoverLesion={controller ? (mode) => void controller.coverLesion(mode) : undefined}
-        />
-      </div>
-      <PlanDrop onDropFile={(file) => void planIO?.openFile(file)} />
-      <ImportDrop
-        onDropFiles={importFiles}
-        onDropPlanWithFiles={(plan, meshes) => void planIO?.openFile(plan, meshes.map(fileSource))}
-      />
-      {importState.open && (
-        <ImportDialog
-          view={importDialogView(importState)}
-          actions={{
-            onUnit: imports.setUnit,
-            onTissue: imports.setTissue,
-            onRemove: imports.removePart,
-            onUp: imports.setUp,
-            onRecentre: imports.setRecentre,
-            onEnvelopeOn: imports.setEnvelopeOn,
-            onEnvelope: imports.setEnvelope,
-            onBuild: () => void imports.build(),
-            onCancel: imports.cancel,
-          }}
-        />
-      )}
-      <PlanReport files={files} onPrint={() => planIO?.printReport()} onClose={() => planIO?.closeReport()} />
+        )}
+        <PlanReport files={files} onPrint={() => planIO?.printReport()} onClose={() => planIO?.closeReport()} />
+        {children}
+      </PlannerControllerContext.Provider>
     </PlannerStoreContext.Provider>
   );
 }

@@ -14,6 +14,9 @@ test('"/", "?mode=plan", "?mode=learn" and an unknown mode open the planner with
     await page.goto(`/${query}`);
     await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.patient')).toHaveCount(0);
+    // The planner's header names the modes, the current one marked.
+    await expect(page.locator('nav.mode-menu a[aria-current=page]')).toHaveText('Plan');
+    await expect(page.locator('nav.mode-menu a', { hasText: 'For patients' })).toHaveAttribute('href', /mode=patient/);
   }
   expect(app.consoleErrors).toEqual([]);
 });
