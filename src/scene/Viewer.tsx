@@ -50,6 +50,11 @@ function CameraRig() {
   // The run the results overlay has drawn (not merely received): framing waits for its surfaces.
   const outcome = useViewFraming((s) => s.drawnRun);
   const software = useMemo(() => softwareWebGL(), []);
+  // A user who asked the system for less motion gets the new framing at once, as software WebGL does.
+  const cut = useMemo(
+    () => software || (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches),
+    [software],
+  );
   const rig = useMemo(
     () => ({
       animation: undefined as { from: Pose; to: Pose; start: number } | undefined,
@@ -70,9 +75,9 @@ function CameraRig() {
     controls?.update();
   };
   // A software rasteriser draws two or three frames a second, each holding the main thread: it cuts straight to the
-  // new framing (one frame) rather than stutter through an animation.
+  // new framing (one frame) rather than stutter through an animation. So does reduced motion.
   const animateTo = (pose: Pose) => {
-    if (software) {
+    if (cut) {
       rig.animation = undefined;
       place(pose);
     } else rig.animation = { from: current(), to: pose, start: performance.now() };
