@@ -256,7 +256,18 @@ function Picture({
   const focusDot = useRef<Mesh>(null);
   const temperatureMeshes = useRef<(Mesh | null)[]>([]);
   const doseMeshes = useRef<(Mesh | null)[]>([]);
-  const shown = useRef({ transducer: 0, beams: 0, pulses: 0, focus: 0, close: 0, soft: 1, bone: 1, lesion: 0 });
+  const shown = useRef({
+    transducer: 0,
+    beams: 0,
+    pulses: 0,
+    focus: 0,
+    close: 0,
+    thigh: 0,
+    soft: 1,
+    bone: 1,
+    lesion: 0,
+    lesionOpacity: 1,
+  });
   const clock = useRef({ stage, since: -1, time: Number.NaN as number });
   const scratch = useMemo(() => ({ o: new Object3D(), v: new Vector3(), up: new Vector3(0, 1, 0) }), []);
 
@@ -278,7 +289,9 @@ function Picture({
       wideCentre,
       wideDistance: fitDistance(0.14, FOV, aspect),
       closeCentre,
-      closeDistance: fitDistance(0.016, FOV, aspect),
+      closeDistance: fitDistance(0.022, FOV, aspect),
+      thighCentre: geometry.t.clone().multiplyScalar(0.5),
+      thighDistance: fitDistance(0.085, FOV, aspect),
     };
   }, [geometry, size]);
 
@@ -297,13 +310,19 @@ function Picture({
     s.pulses = toward(s.pulses, look.pulses && !reducedMotion ? 1 : 0);
     s.focus = toward(s.focus, look.focus);
     s.close = toward(s.close, look.close ? 1 : 0);
+    s.thigh = toward(s.thigh, look.thigh ? 1 : 0);
+    s.lesionOpacity = toward(s.lesionOpacity, look.lesion);
     s.soft = toward(s.soft, look.softTissue);
     s.bone = toward(s.bone, look.bone);
     s.lesion = toward(s.lesion, look.lesionLight);
 
     // Camera between the two framings.
-    const centre = scratch.v.copy(framing.wideCentre).lerp(framing.closeCentre, s.close);
-    const distance = framing.wideDistance + (framing.closeDistance - framing.wideDistance) * s.close;
+    const centre = scratch.v
+      .copy(framing.wideCentre)
+      .lerp(framing.thighCentre, s.thigh)
+      .lerp(framing.closeCentre, s.close);
+    const far = framing.wideDistance + (framing.thighDistance - framing.wideDistance) * s.thigh;
+    const distance = far + (framing.closeDistance - far) * s.close;
     camera.up.copy(geometry.d).negate();
     camera.position.copy(centre).addScaledVector(framing.view, distance);
     camera.near = distance / 40;
@@ -320,7 +339,7 @@ function Picture({
       const tissue = loaded.parts[i]?.tissue;
       const bone = tissue === 'cortical_bone' || tissue === 'marrow';
       const base = tissue === 'skin' ? 0.2 : tissue === 'lesion' || bone ? 1 : tissue === 'nerve' ? 1 : 0.09;
-      material.opacity = bone ? s.bone : tissue === 'lesion' ? Math.max(0.5, s.bone) : Math.min(1, base * s.soft);
+      material.opacity = bone ? s.bone : tissue === 'lesion' ? s.lesionOpacity : Math.min(1, base * s.soft);
       material.depthWrite = material.opacity >= 0.99;
       if (tissue === 'lesion') material.emissiveIntensity = 0.5 * s.lesion;
     }
@@ -353,7 +372,7 @@ function Picture({
       pulseMesh.instanceMatrix.needsUpdate = true;
     }
     focusDot.current?.position.copy(focus);
-    focusDot.current?.scale.setScalar(0.0012 + 0.0008 * s.close);
+    focusDot.current?.scale.setScalar(0.0012 - 0.0006 * s.close);
 
     // The engine's frames: which one the step shows now.
     let time: number | null = null;

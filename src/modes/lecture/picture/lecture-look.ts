@@ -11,6 +11,10 @@ export interface LectureLook {
   focus: number;
   /** framed close to the focus (else the whole thigh and the transducer) */
   close: boolean;
+  /** framed on the thigh alone (no transducer yet) */
+  thigh: boolean;
+  /** opacity of the lesion (faint where the heat inside it must show) */
+  lesion: number;
   /** skin, fat and muscle (drawn faint at most) */
   softTissue: number;
   /** opacity of the bone (lowered so the heat inside shows) */
@@ -28,6 +32,8 @@ const BASE: LectureLook = {
   pulses: false,
   focus: 0,
   close: false,
+  thigh: false,
+  lesion: 1,
   softTissue: 1,
   bone: 1,
   lesionLight: 0,
@@ -36,13 +42,23 @@ const BASE: LectureLook = {
 };
 
 export const LECTURE_LOOK: Readonly<Record<LectureStage, LectureLook>> = {
-  lesion: { ...BASE, transducer: 0, lesionLight: 1 },
+  lesion: { ...BASE, transducer: 0, thigh: true, lesionLight: 1 },
   transducer: { ...BASE, beams: 0.35, lesionLight: 0.3 },
   skin: { ...BASE, beams: 0.3, pulses: true, softTissue: 2.5 },
   converge: { ...BASE, beams: 0.55, pulses: true, focus: 1 },
-  heat: { ...BASE, beams: 0.12, focus: 0.5, close: true, softTissue: 0, bone: 0.35, result: 'heat' },
-  dose: { ...BASE, beams: 0.08, close: true, softTissue: 0, bone: 0.45, result: 'dose' },
-  spots: { ...BASE, beams: 0.12, focus: 0.8, close: true, softTissue: 0, bone: 0.45, result: 'dose', spots: true },
+  heat: { ...BASE, beams: 0.12, focus: 0.5, close: true, softTissue: 0, bone: 0.35, lesion: 0.2, result: 'heat' },
+  dose: { ...BASE, beams: 0.08, close: true, softTissue: 0, bone: 0.45, lesion: 0.25, result: 'dose' },
+  spots: {
+    ...BASE,
+    beams: 0.12,
+    focus: 0.8,
+    close: true,
+    softTissue: 0,
+    bone: 0.45,
+    lesion: 0.3,
+    result: 'dose',
+    spots: true,
+  },
   relief: { ...BASE, transducer: 0.25, softTissue: 1, bone: 1, result: 'dose', spots: true },
 };
 
