@@ -110,7 +110,7 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
   const summary = (e: RecentPlan): RecentEntry => ({
     id: e.id,
     name: e.name,
-    caseTitle: titleOf(e.caseId),
+    caseTitle: e.caseId === '' && e.file.medium.type === 'mesh' ? 'an imported bone' : titleOf(e.caseId),
     spots: e.spots,
     savedAt: e.savedAt,
     how: e.how,
