@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import { useViewFraming } from '../state/view.ts';
 import '../style/view.css';
@@ -97,6 +98,9 @@ export function ViewOverlay() {
   const canFocus = useViewFraming((s) => s.canFocus);
   const framing = useViewFraming((s) => s.framing);
   const setFraming = useViewFraming((s) => s.setFraming);
+  // Open on a wide screen; on a narrower one (a projector at 1024 × 768) it would cover the beams, so it starts
+  // folded under its title, one click away.
+  const [helpOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1200);
   return (
     <div className="view-overlay">
       <div className="view-help">
@@ -116,7 +120,8 @@ export function ViewOverlay() {
             </button>
           )}
         </div>
-        <p className="view-help-text" data-testid="view-help">
+        <details className="view-help-text" data-testid="view-help" open={helpOpen}>
+          <summary>How to move the view</summary>
           Drag to orbit · wheel to zoom · right-drag to pan
           <br />
           <span data-testid="probe-help">
@@ -127,7 +132,7 @@ export function ViewOverlay() {
           <span data-testid="keys-help">
             <kbd>Tab</kbd> to the view: arrow keys turn it, <kbd>Shift</kbd>+arrows move the target
           </span>
-        </p>
+        </details>
       </div>
       <ul className="beam-key" aria-label="Beam colours">
         {BEAM_KINDS.map(({ kind, label }) => (

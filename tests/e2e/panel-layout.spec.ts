@@ -45,3 +45,34 @@ for (const size of SIZES) {
     expect(app.consoleErrors).toEqual([]);
   });
 }
+
+// Issue 13, item 5: on a projector (1024×768, 1920×1080) nothing laid over the 3D view or in the header overlaps.
+test('at 1024×768 and 1920×1080 the overlays over the view and the header items do not overlap', async ({ page }) => {
+  const app = new PlannerPage(page);
+  const groups = [
+    ['.app-header h1', '.app-header nav.mode-menu', '.app-header .clinical-notice'],
+    ['.view .view-buttons', '.view .view-help-text', '.view .beam-key', '[data-testid=scale-bar]'],
+  ];
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    await app.open();
+    await expect(page.getByTestId('sonicate')).toBeEnabled();
+    for (const selectors of groups) {
+      const boxes = [];
+      for (const s of selectors) {
+        const b = await page.locator(s).first().boundingBox();
+        if (!b) throw new Error(`${s} is not laid out at ${size.width}×${size.height}`);
+        boxes.push({ s, ...b });
+      }
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) {
+          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+          expect(apart, `${a.s} and ${b.s} overlap at ${size.width}×${size.height}`).toBe(true);
+        }
+    }
+  }
+  expect(app.consoleErrors).toEqual([]);
+});
