@@ -8,8 +8,8 @@ if (!root) throw new Error('index.html has no #root element');
 
 /**
  * The mode comes from `?mode=` (src/modes/mode.ts): `patient` opens the patient explainer, `lecture` the lecture
- * storyline; `plan` (the default, and any unknown value) opens the planner, and so for now does `learn`, which is not
- * built yet (README, "Modes"). Each mode is its own chunk, loaded on demand: a phone opening the explainer does not download the
+ * storyline, `learn` the planner with the trainee's exercises; `plan` (the default, and any unknown value) opens the
+ * planner (README, "Modes"). Each mode is its own chunk, loaded on demand: a phone opening the explainer does not download the
  * planner, its worker code or its styles.
  */
 async function page(): Promise<ReactNode> {
@@ -25,6 +25,10 @@ async function page(): Promise<ReactNode> {
     // The explainer's picture is the bundled femur case, loaded from the same file the planner opens.
     const femur = CASES.find((c) => c.id === 'femur-shaft') ?? CASES.find((c) => c.id === DEFAULT_CASE_ID);
     return <PatientMode caseUrl={femur?.url} />;
+  }
+  if (mode === 'learn') {
+    const { LearnMode } = await import('../modes/learn/LearnMode.tsx');
+    return <LearnMode />;
   }
   const [{ App }] = await Promise.all([import('./App.tsx'), import('./styles.css')]);
   return <App />;
