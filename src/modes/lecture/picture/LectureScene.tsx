@@ -287,11 +287,11 @@ function Picture({
     return {
       view,
       wideCentre,
-      wideDistance: fitDistance(0.14, FOV, aspect),
+      wideDistance: fitDistance(0.19, FOV, aspect),
       closeCentre,
       closeDistance: fitDistance(0.022, FOV, aspect),
-      thighCentre: geometry.t.clone().multiplyScalar(0.5),
-      thighDistance: fitDistance(0.085, FOV, aspect),
+      thighCentre: geometry.t.clone().multiplyScalar(0.3),
+      thighDistance: fitDistance(0.15, FOV, aspect),
     };
   }, [geometry, size]);
 
