@@ -85,7 +85,9 @@ function lesionMaxDose(run: ShownRun): number {
 
 function doseText(dose: number): string {
   if (dose < 1000) return `${Number(dose.toPrecision(3))} CEM43`;
-  return `${dose.toExponential(1).replace('e+', '·10^')} CEM43`;
+  const [mantissa, exponent] = dose.toExponential(1).split('e+');
+  const superscript = [...(exponent ?? '')].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('');
+  return `${mantissa}·10${superscript} CEM43`;
 }
 
 function judge(check: ObjectiveCheck, view: LearnView, run: ShownRun): { met: boolean; value: string } {

@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { PlannerPage } from './fixtures/planner-page.ts';
+
+// The learn mode (issue 13, trainee exercises): the planner with an exercise panel. A trainee starts the first
+// exercise, sonicates as it asks, sees the objectives ticked and the score, and finds the progress kept after a
+// reload; the panel leaves the 3D view and the Sonicate bar uncovered; axe finds no serious or critical violation.
+
+async function openLearn(page: Page): Promise<void> {
+  await page.goto('/?mode=learn');
+  await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('learn-panel')).toBeVisible();
+}
+
+/** The panel covers neither the 3D view nor the Sonicate button: what is at the button's centre is the button. */
+async function expectPlannerUncovered(page: Page): Promise<void> {
+  const panel = await page.getByTestId('learn-panel').boundingBox();
+  const view = await page.locator('main.view').boundingBox();
+  expect(panel && view).toBeTruthy();
+  if (!panel || !view) return;
+  expect(panel.x + panel.width).toBeLessThanOrEqual(view.x + 1);
+  const sonicateOnTop = await page.getByTestId('sonicate').evaluate((button) => {
+    const r = button.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return hit !== null && (hit === button || button.contains(hit));
+  });
+  expect(sonicateOnTop).toBe(true);
+}
+
+test('complete the first exercise: start it, sonicate, see the objectives ticked and the score; reload keeps it', async ({
+  page,
+}) => {
+  const app = new PlannerPage(page);
+  await openLearn(page);
+  const panel = page.getByTestId('learn-panel');
+  await expect(panel.getByRole('heading', { level: 3 })).toHaveText('Femur: ablate beside the sciatic nerve');
+  await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('not tried');
+  // Nothing is judged before the exercise has started and a run has been made.
+  await expect(page.getByTestId('learn-objectives').locator('li[data-met=none]')).toHaveCount(4);
+
+  await panel.getByRole('button', { name: 'Start this exercise' }).click();
+  await expect(panel.getByRole('button', { name: 'Start again' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('sonicate')).toBeEnabled({ timeout: 30_000 });
+
+  // A hint on request, one at a time.
+  await panel.getByRole('button', { name: 'Show a hint (1 of 3)' }).click();
+  await expect(page.getByTestId('learn-hints').locator('li')).toHaveCount(1);
+  await expect(panel.getByRole('button', { name: 'Show a hint (2 of 3)' })).toBeVisible();
+
+  await app.sonicateAndWait();
+  const objectives = page.getByTestId('learn-objectives');
+  await expect(objectives.locator('li[data-met=true]')).toHaveCount(4);
+  await expect(objectives).toContainText('lesion at most');
+  await expect(objectives).toContainText('1000 J');
+  await expect(page.getByTestId('learn-score')).toContainText('Score: 100 / 100 — complete!');
+  await expect(page.getByTestId('learn-feedback')).toContainText('Beams:');
+  await expect(page.getByTestId('learn-feedback')).toContainText('Every objective is met');
+  await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('✓ done · best 100');
+  await expectPlannerUncovered(page);
+  await page.screenshot({ path: '/tmp/h16/learn-1280.png' });
+
+  // The progress is kept in the browser: after a reload the list still shows the best score and the mark.
+  await page.reload();
+  await expect(page.getByTestId('learn-panel')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('✓ done · best 100');
+  await expect(page.getByTestId('learn-best-rib-lung')).toHaveText('not tried');
+
+  // …until the trainee resets it.
+  await panel.getByRole('button', { name: 'Reset progress' }).click();
+  await panel.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('not tried');
+  await page.reload();
+  await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('not tried', { timeout: 30_000 });
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('the panel leaves the 3D view and the Sonicate bar uncovered at 1920×1080, and folds away', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openLearn(page);
+  await expectPlannerUncovered(page);
+  await page
+    .getByTestId('learn-panel')
+    .getByRole('button', { name: 'Next exercise: Iliac wing: keep the beams off the bowel' })
+    .click();
+  await expect(page.getByTestId('learn-panel').getByRole('heading', { level: 3 })).toHaveText(
+    'Iliac wing: keep the beams off the bowel',
+  );
+  await page.screenshot({ path: '/tmp/h16/learn-1920.png' });
+  const fold = page.getByTestId('learn-panel').getByRole('button', { name: 'Fold away' });
+  await fold.click();
+  await expect(page.getByTestId('learn-panel').getByRole('button', { name: 'Show exercises' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
+  await expect(page.getByTestId('learn-objectives')).toHaveCount(0);
+});
+
+test('axe on the learn mode finds no serious or critical violation', async ({ page }) => {
+  await openLearn(page);
+  await page.getByTestId('learn-panel').getByRole('button', { name: 'Show a hint (1 of 3)' }).click();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.passes.length).toBeGreaterThan(10);
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(serious).toEqual([]);
+});
