@@ -220,11 +220,12 @@ export const EXERCISES: readonly Exercise[] = [
     ],
     hints: [
       'A single sonication covers about 3 % of this lesion: sonicate once to see it.',
-      '"Cover the lesion" fills the lesion with spots; three spots 3 mm apart along the bone at 40 W already double the coverage.',
+      '"Cover the lesion" fills the lesion with spots; three spots 3 mm apart along the bone at 40 W already triple the coverage.',
+      '"Cover the lesion" at full power fills the lesion with about 30 spots: nearly all of it is ablated, but the spots heat each other until tissue boils and the skin overheats. Lower each spot’s power, or use a few spots placed by hand.',
       'Cooling between spots lets the skin and the bone recover: keep 20 s or more.',
     ],
     measured:
-      'One 50 W sonication: 2.9 % of the lesion. Three 40 W spots 3 mm apart along the shaft (the bundled femur plan): 8.7 %, nerve 0.003 CEM43, skin 44.9 °C, peak 76 °C (all met).',
+      'One 50 W sonication: 2.9 % of the lesion. Three 40 W spots 3 mm apart along the shaft (the bundled femur plan): 8.7 %, nerve 0.003 CEM43, skin 44.9 °C, peak 76 °C (all met). Cover the lesion at 50 W (29 spots, 20 s, 30 s cooling; 5.6 min to compute headless): 98 % covered, but peak 400 °C and skin 52.5 °C (boiling and skin not met: score 75).',
   },
   {
     id: 'femur-steep',
