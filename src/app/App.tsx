@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { MESH_EXTENSIONS } from '../geometry/import/mesh-file.ts';
 import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
 import { ModeMenu } from '../modes/ModeMenu.tsx';
+import type { Mode } from '../modes/mode.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
 import { LesionPreview } from '../scene/LesionPreview.tsx';
 import { LesionSurfaceDrag } from '../scene/LesionSurfaceDrag.tsx';
@@ -89,9 +90,9 @@ function browserPlatform(store: PlannerStoreApi): PlanIOPlatform {
  * The composition root: creates the store, the worker client and the controller (src/app/controller.ts, where the
  * orchestration lives), and lays out the 3D scene and the panels. Nothing here decides what runs when. `children`
  * are what a mode adds to the planner (the learn mode's exercises): they see the store and the controller through
- * their contexts.
+ * their contexts; `mode` is the one the header's menu marks as current.
  */
-export function App({ children }: { children?: ReactNode } = {}) {
+export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: Mode } = {}) {
   const store = useMemo(
     () =>
       createPlannerStore({
@@ -203,7 +204,7 @@ export function App({ children }: { children?: ReactNode } = {}) {
           <header className="app-header">
             <h1>FUS Planner</h1>
             <span className="tagline">Focused ultrasound for painful bone metastases — a planning simulator</span>
-            <ModeMenu current="plan" className="app-modes" />
+            <ModeMenu current={mode} className="app-modes" />
             <ClinicalNotice />
           </header>
           <CasePanel cases={cases} onPickCase={(id) => void planIO?.pickCase(id)}>

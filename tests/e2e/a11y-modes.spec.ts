@@ -3,8 +3,8 @@ import { expect, test } from '@playwright/test';
 import { PlannerPage } from './fixtures/planner-page.ts';
 
 // Modes by URL (issue 13): plan is the default; learn opens the planner with the exercise panel beside it; an
-// unknown mode opens the planner too, with no error. axe checks the planner as it opens (the patient and lecture modes have their own
-// axe runs in their specs): no serious or critical finding.
+// unknown mode opens the planner too, with no error. axe checks the planner as it opens (the patient, lecture and
+// learn modes have their own axe runs in their specs): no serious or critical finding.
 
 test('"/", "?mode=plan", "?mode=learn" and an unknown mode open the planner with no console errors', async ({
   page,
@@ -17,7 +17,9 @@ test('"/", "?mode=plan", "?mode=learn" and an unknown mode open the planner with
     // Only the learn mode adds its exercise panel to the planner.
     await expect(page.getByTestId('learn-panel')).toHaveCount(query === '?mode=learn' ? 1 : 0);
     // The planner's header names the modes, the current one marked.
-    await expect(page.locator('nav.mode-menu a[aria-current=page]')).toHaveText('Plan');
+    await expect(page.locator('nav.mode-menu a[aria-current=page]')).toHaveText(
+      query === '?mode=learn' ? 'Learn' : 'Plan',
+    );
     await expect(page.locator('nav.mode-menu a', { hasText: 'For patients' })).toHaveAttribute('href', /mode=patient/);
   }
   expect(app.consoleErrors).toEqual([]);

@@ -10,6 +10,8 @@ async function openLearn(page: Page): Promise<void> {
   await page.goto('/?mode=learn');
   await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('learn-panel')).toBeVisible();
+  // The header's menu marks the mode the page is in.
+  await expect(page.locator('nav.mode-menu a[aria-current=page]')).toHaveText('Learn');
 }
 
 /** The panel covers neither the 3D view nor the Sonicate button: what is at the button's centre is the button. */

@@ -5,7 +5,7 @@ import { ExercisePanel } from './ExercisePanel.tsx';
 /** The learn mode (issue 13): the planner with the trainee's exercise panel beside it. */
 export function LearnMode() {
   return (
-    <App>
+    <App mode="learn">
       <ExercisePanel />
     </App>
   );
