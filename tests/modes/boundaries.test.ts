@@ -1,30 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lintProbes } from '../support/lint-probes.ts';
 
 // src/modes' boundaries (biome.json): its pages are React DOM like src/ui; a mode's 3D picture lives in its
 // picture/ folder, which draws with three like src/scene. Probe files linted with the project's biome.json.
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const biome = join(root, 'node_modules', '.bin', 'biome');
-const sandbox = mkdtempSync(join(tmpdir(), 'fus-lint-modes-'));
-copyFileSync(join(root, 'biome.json'), join(sandbox, 'biome.json'));
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+const probes = lintProbes('fus-lint-modes-');
+afterAll(probes.dispose);
 
 function restricted(files: Record<string, string>): string[] {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(sandbox, path)), { recursive: true });
-    writeFileSync(join(sandbox, path), text);
-  }
-  const run = spawnSync(biome, ['lint', '--vcs-enabled=false', '--reporter=json', ...Object.keys(files)], {
-    cwd: sandbox,
-    encoding: 'utf8',
-  });
-  const report = JSON.parse(run.stdout) as { diagnostics: { category: string; location: { path: string } }[] };
-  return report.diagnostics
-    .filter((d) => d.category.startsWith('lint/style/noRestricted'))
+  return probes
+    .restricted(files)
     .map((d) => d.location.path)
     .sort();
 }

@@ -1,34 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lintProbes } from '../support/lint-probes.ts';
 
 // src/modes/learn's boundary (biome.json): the exercises add to the planner, so they may read the store, the
 // dashboard's functions and App.tsx's contexts, but not draw with three, reach the scene, the worker or the engine,
 // or the app's other modules. Probe files linted with the project's biome.json.
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const biome = join(root, 'node_modules', '.bin', 'biome');
-const sandbox = mkdtempSync(join(tmpdir(), 'fus-lint-learn-'));
-copyFileSync(join(root, 'biome.json'), join(sandbox, 'biome.json'));
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+const probes = lintProbes('fus-lint-learn-');
+afterAll(probes.dispose);
 
 function restricted(files: Record<string, string>): string[] {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(sandbox, path)), { recursive: true });
-    writeFileSync(join(sandbox, path), text);
-  }
-  const run = spawnSync(biome, ['lint', '--vcs-enabled=false', '--reporter=json', ...Object.keys(files)], {
-    cwd: sandbox,
-    encoding: 'utf8',
-  });
-  const report = JSON.parse(run.stdout) as { diagnostics: { category: string; location: { path: string } }[] };
-  return [
-    ...new Set(
-      report.diagnostics.filter((d) => d.category.startsWith('lint/style/noRestricted')).map((d) => d.location.path),
-    ),
-  ].sort();
+  return [...new Set(probes.restricted(files).map((d) => d.location.path))].sort();
 }
 
 describe('src/modes/learn boundaries are enforced by the lint', () => {

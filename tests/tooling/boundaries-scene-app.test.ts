@@ -1,29 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lintProbes } from '../support/lint-probes.ts';
 
 // The README's boundary table for src/scene and src/app, as lint rules (biome.json): probe files laid out like the
 // project, linted with the project's own biome.json (as tests/tooling/boundaries.test.ts does for the core).
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const biome = join(root, 'node_modules', '.bin', 'biome');
-const sandbox = mkdtempSync(join(tmpdir(), 'fus-lint-scene-'));
-copyFileSync(join(root, 'biome.json'), join(sandbox, 'biome.json'));
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+const probes = lintProbes('fus-lint-scene-');
+afterAll(probes.dispose);
 
 function flagged(files: Record<string, string>): string[] {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(sandbox, path)), { recursive: true });
-    writeFileSync(join(sandbox, path), text);
-  }
-  const run = spawnSync(biome, ['lint', '--vcs-enabled=false', '--reporter=json', ...Object.keys(files)], {
-    cwd: sandbox,
-    encoding: 'utf8',
-  });
-  const report = JSON.parse(run.stdout) as { diagnostics: { category: string; location: { path: string } }[] };
-  return report.diagnostics
+  return probes
+    .restricted(files)
     .filter((d) => d.category === 'lint/style/noRestrictedImports')
     .map((d) => d.location.path)
     .sort();

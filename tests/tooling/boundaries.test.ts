@@ -1,35 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lintProbes } from '../support/lint-probes.ts';
 
 // The module boundaries of the house style are lint rules (biome.json overrides per folder). These tests lint
 // small probe files laid out like the project, with the project's own biome.json, and expect the rules to fire.
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const biome = join(root, 'node_modules', '.bin', 'biome');
-const sandbox = mkdtempSync(join(tmpdir(), 'fus-lint-'));
-copyFileSync(join(root, 'biome.json'), join(sandbox, 'biome.json'));
-afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
-
-interface Diagnostic {
-  category: string;
-  location: { path: string };
-}
-
-function lint(files: Record<string, string>): Diagnostic[] {
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(sandbox, path)), { recursive: true });
-    writeFileSync(join(sandbox, path), text);
-  }
-  const run = spawnSync(biome, ['lint', '--vcs-enabled=false', '--reporter=json', ...Object.keys(files)], {
-    cwd: sandbox,
-    encoding: 'utf8',
-  });
-  const report = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] };
-  return report.diagnostics.filter((d) => d.category.startsWith('lint/style/noRestricted'));
-}
+const probes = lintProbes('fus-lint-');
+afterAll(probes.dispose);
+const lint = probes.restricted;
 
 describe('module boundaries are enforced by the lint', () => {
   it('src/physics may not import three, React or zustand', () => {
