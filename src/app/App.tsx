@@ -112,7 +112,9 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
   const controllerRef = useRef<PlannerController>(undefined);
   const importClient = useMemo(() => new ImportClient(createImportWorker), []);
   // Plans, recent plans and imported cases are kept in the browser (IndexedDB), one store for all.
-  const kv = useMemo(() => browserKeyValue(), []);
+  // A mode that adds to the planner (learn) keeps its working plans apart: starting an exercise must not replace
+  // the plan the user left in the planner.
+  const kv = useMemo(() => browserKeyValue(mode === 'plan' ? 'fus-planner' : `fus-planner-${mode}`), [mode]);
   const imports = useMemo(
     () =>
       createImportFlow({

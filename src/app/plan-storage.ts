@@ -16,10 +16,13 @@ export interface KeyValueStore {
   del(key: string): Promise<void>;
 }
 
-/** IndexedDB, or memory where the browser has none (a private window of some browsers): nothing then survives a reload. */
-export function browserKeyValue(): KeyValueStore {
+/**
+ * IndexedDB, or memory where the browser has none (a private window of some browsers): nothing then survives a reload.
+ * @param database - the IndexedDB database: the planner's, or a mode's own (App.tsx)
+ */
+export function browserKeyValue(database = 'fus-planner'): KeyValueStore {
   if (typeof indexedDB === 'undefined') return memoryKeyValue();
-  const store = createStore('fus-planner', 'plans');
+  const store = createStore(database, 'plans');
   return { get: (key) => get(key, store), set: (key, value) => set(key, value, store), del: (key) => del(key, store) };
 }
 

@@ -1,10 +1,21 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { PlannerPage } from './fixtures/planner-page.ts';
 
+// These four look at the planner as it opens and move only the view: one page, in order (a load is most of the
+// cost of an end-to-end test on this machine).
 test.describe('the planner opens on the femur case', () => {
-  test('loads with no console errors, names the case and lists its tissues', async ({ page }) => {
-    const app = new PlannerPage(page);
+  test.describe.configure({ mode: 'serial' });
+  let page: Page;
+  let app: PlannerPage;
+  test.beforeAll(async ({ browser }, testInfo) => {
+    const { baseURL } = testInfo.project.use;
+    page = await browser.newPage({ ...(baseURL ? { baseURL } : {}), viewport: { width: 1280, height: 800 } });
+    app = new PlannerPage(page);
     await app.open();
+  });
+  test.afterAll(() => page.close());
+
+  test('loads with no console errors, names the case and lists its tissues', async () => {
     await expect(page.getByTestId('case-picker')).toHaveValue('femur-shaft');
     await expect(page.getByTestId('clinical-notice')).toContainText('Not for clinical use');
     const tissues = await page
@@ -17,9 +28,7 @@ test.describe('the planner opens on the femur case', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('draws the model in WebGL, not a blank canvas (pixel readback)', async ({ page }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  test('draws the model in WebGL, not a blank canvas (pixel readback)', async () => {
     await expect
       .poll(async () => {
         const px = await app.canvasPixels();
@@ -35,11 +44,7 @@ test.describe('the planner opens on the femur case', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('zooming changes the scale bar, orbiting changes the picture, and Reset view restores both', async ({
-    page,
-  }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  test('zooming changes the scale bar, orbiting changes the picture, and Reset view restores both', async () => {
     await expect(page.getByTestId('scale-bar')).toContainText(/\d+ mm/);
     const scale = () =>
       page.getByTestId('scale-bar').evaluate((el) => {
@@ -62,15 +67,14 @@ test.describe('the planner opens on the femur case', () => {
     await expect.poll(scale).toBeCloseTo(initial, 1);
   });
 
-  test('hiding a part changes the picture', async ({ page }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  test('hiding a part changes the picture', async () => {
     await expect.poll(async () => (await app.canvasPixels()).warm).toBeGreaterThan(1000);
     const before = await app.canvasPixels();
     for (const part of await page.getByTestId('parts-list').locator('li input[type=checkbox]').all()) {
       await part.uncheck();
     }
     await expect.poll(async () => (await app.canvasPixels()).warm).toBeLessThan(before.warm / 4);
+    expect(app.consoleErrors).toEqual([]);
   });
 });
 

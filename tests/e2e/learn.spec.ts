@@ -59,7 +59,6 @@ test('complete the first exercise: start it, sonicate, see the objectives ticked
   await expect(page.getByTestId('learn-feedback')).toContainText('Every objective is met');
   await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('✓ done · best 100');
   await expectPlannerUncovered(page);
-  await page.screenshot({ path: '/tmp/h16/learn-1280.png' });
 
   // The progress is kept in the browser: after a reload the list still shows the best score and the mark.
   await page.reload();
@@ -106,4 +105,40 @@ test('axe on the learn mode finds no serious or critical violation', async ({ pa
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
   expect(serious).toEqual([]);
+});
+
+test('starting an exercise leaves the plan the user left in the planner alone (the learn mode keeps its own)', async ({
+  page,
+}) => {
+  const app = new PlannerPage(page);
+  await app.open();
+  const z = page.getByTestId('target-z');
+  await z.fill('3 mm');
+  await z.press('Enter');
+  await expect(z).toHaveValue('3 mm');
+  // Wait until the planner's autosave holds the typed target (IndexedDB 'fus-planner'), then go and learn.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const request = indexedDB.open('fus-planner');
+            request.onsuccess = () => {
+              const db = request.result;
+              if (!db.objectStoreNames.contains('plans')) return resolve(undefined);
+              const get = db.transaction('plans').objectStore('plans').get('plan:femur-shaft');
+              get.onsuccess = () => resolve(get.result?.file?.target?.[2]);
+            };
+          }),
+      ),
+    )
+    .toBeCloseTo(0.003, 6);
+  await openLearn(page);
+  const panel = page.getByTestId('learn-panel');
+  await panel.getByRole('button', { name: 'Start this exercise' }).click();
+  await expect(panel.getByRole('button', { name: 'Start again' })).toBeVisible({ timeout: 30_000 });
+  await page.goto('/');
+  await expect(page.getByTestId('sonicate')).toBeEnabled({ timeout: 30_000 });
+  await expect(page.getByTestId('target-z')).toHaveValue('3 mm');
+  expect(app.consoleErrors).toEqual([]);
 });
