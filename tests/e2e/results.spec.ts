@@ -28,17 +28,23 @@ async function paintedPixels(canvas: Locator): Promise<number> {
   });
 }
 
-async function sonicated(page: Page): Promise<PlannerPage> {
-  const app = new PlannerPage(page);
-  await app.open();
-  await app.sonicate();
-  await app.waitForRunStatus('done');
-  return app;
-}
-
+// The four look at one sonication's results, in order, on one page: a page load and a sonication are most of an
+// end-to-end test's cost on this machine.
 test.describe('results of a sonication of the femur case', () => {
-  test('the plots, the MR-thermometry view and the slices render (non-blank)', async ({ page }) => {
-    const app = await sonicated(page);
+  test.describe.configure({ mode: 'serial' });
+  let page: Page;
+  let app: PlannerPage;
+  test.beforeAll(async ({ browser }, testInfo) => {
+    const { baseURL } = testInfo.project.use;
+    page = await browser.newPage({ ...(baseURL ? { baseURL } : {}), viewport: { width: 1280, height: 800 } });
+    app = new PlannerPage(page);
+    await app.open();
+    await app.sonicate();
+    await app.waitForRunStatus('done');
+  });
+  test.afterAll(() => page.close());
+
+  test('the plots, the MR-thermometry view and the slices render (non-blank)', async () => {
     await expect(page.getByTestId('plot-temperature')).toHaveAttribute('data-series', /[1-9]/);
     await expect(page.getByTestId('plot-dose')).toHaveAttribute('data-series', /[1-9]/);
     await expect
@@ -72,9 +78,7 @@ test.describe('results of a sonication of the femur case', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('the safety dashboard shows the core’s own numbers and lights (same as `npm run simulate`)', async ({
-    page,
-  }) => {
+  test('the safety dashboard shows the core’s own numbers and lights (same as `npm run simulate`)', async () => {
     const headless = await runScenario(readScenario(join(ROOT, 'public/scenarios/femur-shaft.json')));
     const doses = { ...headless.extra, criticalOutside: headless.criticalOutside } as unknown as ShownRun['doses'];
     const time = Float64Array.from(headless.thermal.time);
@@ -92,7 +96,6 @@ test.describe('results of a sonication of the femur case', () => {
       ['critical-dose', 'pass'],
       ['energy', 'pass'],
     ]);
-    await sonicated(page);
     for (const row of expected) {
       const value = page.getByTestId(`safety-${row.id}-value`);
       if (row.value === undefined) await expect(value).toHaveAttribute('data-si', '');
@@ -106,10 +109,7 @@ test.describe('results of a sonication of the femur case', () => {
     await expect(page.getByTestId('safety-dashboard')).toHaveAttribute('data-status', 'pass');
   });
 
-  test('scrubbing back to the start replays the heating: the MR view and the 3D heat follow the time', async ({
-    page,
-  }) => {
-    const app = await sonicated(page);
+  test('scrubbing back to the start replays the heating: the MR view and the 3D heat follow the time', async () => {
     const end = Number(await page.getByTestId('playback-time').getAttribute('data-si'));
     expect(end).toBeGreaterThan(40);
     const probe = page.getByTestId('scene-probe');
@@ -135,8 +135,7 @@ test.describe('results of a sonication of the femur case', () => {
       .toBeGreaterThan(1);
   });
 
-  test('exports: the curves as CSV, the volumes as NRRD, the view as PNG', async ({ page }) => {
-    await sonicated(page);
+  test('exports: the curves as CSV, the volumes as NRRD, the view as PNG', async () => {
     const download = async (testId: string): Promise<Buffer> => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
       const path = await file.path();
