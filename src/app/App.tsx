@@ -38,9 +38,9 @@ import { PlannerControllerContext } from './controller-context.ts';
 import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 import { createImportFlow, type FileSource } from './import-flow.ts';
 import { importDialogView } from './import-view.ts';
+import { browserKeyValue } from './key-value.ts';
 import { createPlanIO, type PlanIO, type PlanIOPlatform } from './plan-io.ts';
 import { createPlanKeeper } from './plan-keeper.ts';
-import { browserKeyValue } from './plan-storage.ts';
 import '../style/import.css';
 
 function createWorker(): Worker {

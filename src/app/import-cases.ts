@@ -1,5 +1,6 @@
+import type { KeyValueStore } from './key-value.ts';
 import type { PlanFile } from './plan-file.ts';
-import { type KeyValueStore, planKey } from './plan-storage.ts';
+import { planKey } from './plan-storage.ts';
 
 /** A plan file's mesh medium (src/plan-file/fields.ts): the files and the choices that make an imported case. */
 export type MeshMedium = Extract<PlanFile['medium'], { type: 'mesh' }>;

@@ -29,7 +29,7 @@ import {
   type PartRow,
   rowOf,
 } from './import-choices.ts';
-import type { KeyValueStore } from './plan-storage.ts';
+import type { KeyValueStore } from './key-value.ts';
 
 type Vec3 = [number, number, number];
 

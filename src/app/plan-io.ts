@@ -4,6 +4,7 @@ import type { PlannerStoreApi } from '../state/store.ts';
 import type { PlannerController } from './controller.ts';
 import { baseName } from './import-cases.ts';
 import type { FileSource, ImportFlow } from './import-flow.ts';
+import type { KeyValueStore } from './key-value.ts';
 import {
   jsonOfText,
   MeshFilesNeeded,
@@ -15,14 +16,7 @@ import {
 } from './plan-file.ts';
 import type { PlanKeeper } from './plan-keeper.ts';
 import { planFromFragment, planLink } from './plan-link.ts';
-import {
-  addRecent,
-  type KeyValueStore,
-  LAST_CASE_KEY,
-  type RecentHow,
-  type RecentPlan,
-  recentPlans,
-} from './plan-storage.ts';
+import { addRecent, LAST_CASE_KEY, type RecentHow, type RecentPlan, recentPlans } from './plan-storage.ts';
 
 /**
  * Plans as the user's files (issue 11): Save plan (a download), Open plan… (a file picker, or a file dropped on the

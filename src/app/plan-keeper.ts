@@ -1,5 +1,6 @@
 import { PlanFileError } from '../plan-file/parse.ts';
 import type { PlannerState, PlannerStoreApi, UndoableState } from '../state/store.ts';
+import type { KeyValueStore } from './key-value.ts';
 import {
   applyPlanFile,
   PLAN_STATE_KEYS,
@@ -10,7 +11,7 @@ import {
   planStateOf,
   readPlanJson,
 } from './plan-file.ts';
-import { asSavedPlan, type KeyValueStore, LAST_CASE_KEY, planKey, type SavedPlan } from './plan-storage.ts';
+import { asSavedPlan, LAST_CASE_KEY, planKey, type SavedPlan } from './plan-storage.ts';
 
 /**
  * Nothing lost (issue 11, item 3): every case keeps its plan.

@@ -1,46 +1,15 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import type { KeyValueStore } from './key-value.ts';
 import type { PlanFile } from './plan-file.ts';
 
 /**
- * Where the app keeps plans in the browser: IndexedDB through idb-keyval (one database, `fus-planner`, one object
- * store, `plans`), behind a three-call interface so the autosave and the recent list run in Node tests on a Map.
+ * Where the app keeps plans in the browser: IndexedDB (one database, `fus-planner`, one object store, `plans`) behind
+ * the key-value interface of key-value.ts, so the autosave and the recent list run in Node tests on a Map.
  * Records hold plan files (the format of src/plan-file), so whatever reads them back goes through the same checks
  * and migrations as a file from disk.
  *
  * Keys: `plan:<caseId>` the working plan of a case ({@link SavedPlan}); `last-case` the case open last;
  * `recent-plans` the recent list ({@link RecentPlan}[], newest first).
  */
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-}
-
-/**
- * IndexedDB, or memory where the browser has none (a private window of some browsers): nothing then survives a reload.
- * @param database - the IndexedDB database: the planner's, or a mode's own (App.tsx)
- */
-export function browserKeyValue(database = 'fus-planner'): KeyValueStore {
-  if (typeof indexedDB === 'undefined') return memoryKeyValue();
-  const store = createStore(database, 'plans');
-  return { get: (key) => get(key, store), set: (key, value) => set(key, value, store), del: (key) => del(key, store) };
-}
-
-/** A key-value store in memory; values are copied in and out as IndexedDB's structured clone does. */
-export function memoryKeyValue(): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (key) => (data.has(key) ? structuredClone(data.get(key)) : undefined),
-    set: async (key, value) => {
-      data.set(key, structuredClone(value));
-    },
-    del: async (key) => {
-      data.delete(key);
-    },
-  };
-}
-
 export const LAST_CASE_KEY = 'last-case';
 export const RECENT_KEY = 'recent-plans';
 /** The recent list keeps this many plans: enough to find the last few again, short enough to read at a glance. */

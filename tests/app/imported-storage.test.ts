@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseGlbKey, IMPORTED_CASES_KEY, keptCases } from '../../src/app/import-cases.ts';
-import { LAST_CASE_KEY, memoryKeyValue, planKey } from '../../src/app/plan-storage.ts';
+import { memoryKeyValue } from '../../src/app/key-value.ts';
+import { LAST_CASE_KEY, planKey } from '../../src/app/plan-storage.ts';
 import { FEMUR, fixture, importFemurWithLesion, session } from './imported-harness.ts';
 
 // Nothing lost across a reload: an imported case (its case file and its choices) is kept in the browser's storage

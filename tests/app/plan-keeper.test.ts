@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { type CaseSource, createPlannerController, type SimPort } from '../../src/app/controller.ts';
+import { memoryKeyValue } from '../../src/app/key-value.ts';
 import { readPlanText } from '../../src/app/plan-file.ts';
 import { createPlanKeeper } from '../../src/app/plan-keeper.ts';
-import { LAST_CASE_KEY, memoryKeyValue, planKey, type SavedPlan } from '../../src/app/plan-storage.ts';
+import { LAST_CASE_KEY, planKey, type SavedPlan } from '../../src/app/plan-storage.ts';
 import type { PlannerStore, PlannerStoreApi } from '../../src/state/store.ts';
 import { testStore } from '../fixtures/planner-store.ts';
 import { fakeSonication } from '../ui/time-fixtures.ts';

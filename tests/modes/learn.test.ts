@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { memoryKeyValue } from '../../src/app/key-value.ts';
 import { emptyStatusCounts } from '../../src/geometry/beam-status.ts';
 import { EXERCISES, type Exercise } from '../../src/modes/learn/exercises.ts';
 import { evaluate, type LearnView } from '../../src/modes/learn/objectives.ts';
 import {
   EMPTY_PROGRESS,
   loadProgress,
-  memoryKeyValue,
   PROGRESS_KEY,
   recordResult,
   resetProgress,

@@ -1,12 +1,11 @@
 import { type CSSProperties, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { usePlannerController } from '../../app/controller-context.ts';
+import { browserKeyValue, type KeyValueStore } from '../../app/key-value.ts';
 import { usePlanner, usePlannerStoreApi } from '../../state/hooks.ts';
-import { browserProgressStore } from './browser-progress.ts';
 import { EXERCISES, type Exercise } from './exercises.ts';
 import { evaluate, learnView, type RunBaseline } from './objectives.ts';
 import {
   EMPTY_PROGRESS,
-  type KeyValue,
   type LearnProgress,
   loadProgress,
   recordResult,
@@ -30,11 +29,11 @@ const MARK = {
  * at a time, and the next exercise. Docked over the case panel's column so neither the 3D view's target nor the
  * Sonicate bar is covered; it can be folded away to reach the case panel.
  */
-export function ExercisePanel({ kv }: { kv?: KeyValue } = {}) {
+export function ExercisePanel({ kv }: { kv?: KeyValueStore } = {}) {
   const store = usePlannerStoreApi();
   const controller = usePlannerController();
   const state = usePlanner((s) => s);
-  const progressStore = useMemo(() => kv ?? browserProgressStore(), [kv]);
+  const progressStore = useMemo(() => kv ?? browserKeyValue('fus-learn', 'progress'), [kv]);
   const [progress, setProgress] = useState<LearnProgress>(EMPTY_PROGRESS);
   const [loaded, setLoaded] = useState(false);
   const [activeId, setActiveId] = useState<string>(EXERCISES[0]?.id ?? '');

@@ -1,14 +1,10 @@
-/**
- * The trainee's progress, kept in the browser (IndexedDB through idb-keyval, src/modes/learn/browser-progress.ts):
- * per exercise the best score, whether it was completed and how many runs were judged. Behind a tiny key-value
- * interface so the tests use one in memory.
- */
+import type { KeyValueStore } from '../../app/key-value.ts';
 
-export interface KeyValue {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-}
+/**
+ * The trainee's progress, kept in the browser (IndexedDB `fus-learn`, through the app's key-value interface,
+ * src/app/key-value.ts): per exercise the best score, whether it was completed and how many runs were judged. The
+ * tests use the interface's store in memory.
+ */
 
 export interface ExerciseProgress {
   /** best score, 0–100 */
@@ -60,32 +56,17 @@ function isProgress(value: unknown): value is LearnProgress {
 }
 
 /** The kept progress, or none when nothing (or something unreadable) is stored. */
-export async function loadProgress(kv: KeyValue): Promise<LearnProgress> {
+export async function loadProgress(kv: KeyValueStore): Promise<LearnProgress> {
   const stored = await kv.get(PROGRESS_KEY);
   return isProgress(stored) ? stored : EMPTY_PROGRESS;
 }
 
-export async function saveProgress(kv: KeyValue, progress: LearnProgress): Promise<void> {
+export async function saveProgress(kv: KeyValueStore, progress: LearnProgress): Promise<void> {
   await kv.set(PROGRESS_KEY, progress);
 }
 
 /** Forgets every score and mark. */
-export async function resetProgress(kv: KeyValue): Promise<LearnProgress> {
+export async function resetProgress(kv: KeyValueStore): Promise<LearnProgress> {
   await kv.del(PROGRESS_KEY);
   return EMPTY_PROGRESS;
-}
-
-/** A key-value store in memory, values copied in and out as IndexedDB's structured clone does. */
-export function memoryKeyValue(): KeyValue & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (key) => (data.has(key) ? structuredClone(data.get(key)) : undefined),
-    set: async (key, value) => {
-      data.set(key, structuredClone(value));
-    },
-    del: async (key) => {
-      data.delete(key);
-    },
-  };
 }

@@ -1,0 +1,37 @@
+import { createStore, del, get, set } from 'idb-keyval';
+
+/**
+ * The browser storage the app and its modes use: IndexedDB through idb-keyval behind a three-call interface, so
+ * whatever keeps things (the planner's plans, imported cases, the learn mode's progress) runs in Node tests on a Map.
+ */
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+/**
+ * IndexedDB, or memory where the browser has none (a private window of some browsers): nothing then survives a reload.
+ * @param database - the IndexedDB database: the planner's (`fus-planner`), or a mode's own
+ * @param objectStore - the object store in it
+ */
+export function browserKeyValue(database = 'fus-planner', objectStore = 'plans'): KeyValueStore {
+  if (typeof indexedDB === 'undefined') return memoryKeyValue();
+  const store = createStore(database, objectStore);
+  return { get: (key) => get(key, store), set: (key, value) => set(key, value, store), del: (key) => del(key, store) };
+}
+
+/** A key-value store in memory; values are copied in and out as IndexedDB's structured clone does. */
+export function memoryKeyValue(): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (key) => (data.has(key) ? structuredClone(data.get(key)) : undefined),
+    set: async (key, value) => {
+      data.set(key, structuredClone(value));
+    },
+    del: async (key) => {
+      data.delete(key);
+    },
+  };
+}
