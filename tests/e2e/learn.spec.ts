@@ -86,7 +86,7 @@ test('the panel leaves the 3D view and the Sonicate bar uncovered at 1920×1080,
   await expect(page.getByTestId('learn-panel').getByRole('heading', { level: 3 })).toHaveText(
     'Iliac wing: keep the beams off the bowel',
   );
-  await page.screenshot({ path: '/tmp/h16/learn-1920.png' });
+  await page.screenshot({ path: test.info().outputPath('learn-1920.png') });
   const fold = page.getByTestId('learn-panel').getByRole('button', { name: 'Fold away' });
   await fold.click();
   await expect(page.getByTestId('learn-panel').getByRole('button', { name: 'Show exercises' })).toHaveAttribute(

@@ -120,7 +120,7 @@ test.describe('lecture mode at 1920×1080', () => {
     expect(await fontPx(app.heading)).toBeGreaterThan(40);
     await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(5000);
     await expectCleanLayout(app, 1920, 1080);
-    await page.screenshot({ path: '/tmp/h15-pw-out/lecture-1920-first.png' });
+    await page.screenshot({ path: test.info().outputPath('lecture-1920-first.png') });
 
     // Forward with every key a presenter uses: arrows, a clicker's PageDown, Space.
     const keys = ['ArrowRight', 'PageDown', ' '];
@@ -134,7 +134,7 @@ test.describe('lecture mode at 1920×1080', () => {
         // The heat step: the engine's own numbers under the view, once the precomputed run is in.
         await expect(page.locator('.lecture-caption')).toContainText('74.8 °C');
         await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(5000);
-        await page.screenshot({ path: '/tmp/h15-pw-out/lecture-1920-heat.png' });
+        await page.screenshot({ path: test.info().outputPath('lecture-1920-heat.png') });
       }
       if (i === 5) await expect(page.locator('.lecture-caption')).toContainText('240 CEM43');
     }
@@ -193,7 +193,7 @@ test.describe('lecture mode at 1024×768', () => {
       await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
       await expectCleanLayout(app, 1024, 768);
     }
-    await page.screenshot({ path: '/tmp/h15-pw-out/lecture-1024-last.png' });
+    await page.screenshot({ path: test.info().outputPath('lecture-1024-last.png') });
     expect(app.consoleErrors).toEqual([]);
   });
 });
