@@ -1,8 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-
-/** Messages Chromium prints that say nothing about the app (shared/design/TOOLCHAIN.md, gotcha 12). */
-const BENIGN_CONSOLE = [/GPU stall due to ReadPixels/, /THREE\.Clock: This module has been deprecated/];
+import { collectConsoleErrors } from './fixtures/console-errors.ts';
 
 interface Box {
   x: number;
@@ -13,15 +11,10 @@ interface Box {
 
 /** The lecture as an educator meets it: its regions, its step counter and its 3D view. */
 class LecturePage {
-  readonly consoleErrors: string[] = [];
+  readonly consoleErrors: string[];
 
   constructor(readonly page: Page) {
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const text = message.text();
-      if (!BENIGN_CONSOLE.some((re) => re.test(text))) this.consoleErrors.push(text);
-    });
-    page.on('pageerror', (error) => this.consoleErrors.push(`pageerror: ${error.message}`));
+    this.consoleErrors = collectConsoleErrors(page);
   }
 
   async open(): Promise<void> {
