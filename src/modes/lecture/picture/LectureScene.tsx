@@ -32,8 +32,9 @@ import {
   fitDistance,
   skinDistance,
 } from '../../patient/picture/illustration.ts';
-import { Ticker } from '../../patient/picture/PatientScene.tsx';
-import { useCaseParts } from '../../patient/picture/useCaseParts.ts';
+import { SOFTWARE_DPR, Ticker } from '../../picture/Ticker.tsx';
+import { useDisposable } from '../../picture/use-disposable.ts';
+import { useCaseParts } from '../../picture/useCaseParts.ts';
 import type { LectureStage } from '../content.ts';
 import type { HeatFrame, LectureHeat } from '../heat-format.ts';
 import { frameAt, LECTURE_LOOK, type LectureLook, playbackTime } from './lecture-look.ts';
@@ -45,7 +46,6 @@ const BEAM_COLOUR = '#7fe3ff';
 /** The temperature surfaces drawn [°C], coloured on inferno between body temperature and the run's peak. */
 const TEMPERATURE_LEVELS = [45, 55, 65] as const;
 const TEMPERATURE_OPACITY = [0.3, 0.5, 0.95] as const;
-const SOFTWARE_DPR = 0.6;
 const LOG_ABLATION = Math.log10(ABLATION_DOSE);
 
 export interface LectureSceneProps {
@@ -90,13 +90,6 @@ export function LectureScene(props: LectureSceneProps) {
       {load.status === 'ready' ? <Picture loaded={load.loaded} {...props} /> : null}
     </Canvas>
   );
-}
-
-function useDisposable<T extends { dispose(): void }>(make: () => T, deps: readonly unknown[]): T {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the object depends on.
-  const value = useMemo(make, deps);
-  useEffect(() => () => value.dispose(), [value]);
-  return value;
 }
 
 /** Isosurfaces of the stored frames, made when first shown and kept (a few ms each on the 47×46×26 box). */

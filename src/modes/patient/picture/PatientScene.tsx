@@ -21,6 +21,9 @@ import {
 import type { LoadedCase } from '../../../geometry/phantom.ts';
 import { softwareWebGL } from '../../../scene/renderer-kind.ts';
 import { TISSUE_COLOURS } from '../../../style/palette.ts';
+import { SOFTWARE_DPR, Ticker } from '../../picture/Ticker.tsx';
+import { useDisposable } from '../../picture/use-disposable.ts';
+import { useCaseParts } from '../../picture/useCaseParts.ts';
 import type { Stage } from '../content.ts';
 import {
   BOWL_APERTURE,
@@ -31,7 +34,6 @@ import {
   skinDistance,
   spotPositions,
 } from './illustration.ts';
-import { useCaseParts } from './useCaseParts.ts';
 
 type Vec3 = [number, number, number];
 
@@ -45,13 +47,6 @@ const GLOW_OPACITY = [0.9, 0.4, 0.18] as const;
 /** Seconds a pulse takes from the bowl to the focus; seconds per spot when they light one after another. */
 const PULSE_S = 2.8;
 const SPOT_S = 1.4;
-/**
- * On a software rasteriser (no GPU) each frame holds the main thread while the CPU draws it; the gentle animation
- * then runs at about 7 frames a second, leaving the page responsive, instead of as fast as frames can be drawn.
- */
-const SOFTWARE_FRAME_MS = 140;
-/** …and draws at this many pixels per CSS pixel (the see-through layers make every pixel cost several). */
-const SOFTWARE_DPR = 0.6;
 
 export interface PatientSceneProps {
   caseUrl: string | undefined;
@@ -91,57 +86,6 @@ export function PatientScene({ caseUrl, stage, reducedMotion }: PatientSceneProp
       ) : null}
     </Canvas>
   );
-}
-
-/**
- * Asks the on-demand render loop for a frame every animation frame on a GPU. On a software rasteriser it measures
- * what a frame costs the main thread and asks for the next one only after three times that (never sooner than
- * SOFTWARE_FRAME_MS): the picture moves more slowly there, and the page (its buttons, a screen reader) stays
- * responsive.
- */
-export function Ticker({ software }: { software: boolean }) {
-  const invalidate = useThree((s) => s.invalidate);
-  const frame = useMemo(() => ({ startedAt: 0, measured: 0, cost: 0, watch: 0 }), []);
-  useFrame(() => {
-    frame.startedAt = performance.now();
-  });
-  useEffect(() => {
-    let handle = 0;
-    let last = 0;
-    let previous = performance.now();
-    const tick = () => {
-      const now = performance.now();
-      const gap = now - previous;
-      previous = now;
-      // A drawn frame blocks the main thread in the animation frames round it (the drawing, then the hand-over to
-      // the compositor): its cost is the longest gap between animation frames over the next two.
-      if (frame.startedAt > frame.measured) {
-        frame.measured = frame.startedAt;
-        frame.cost = 0;
-        frame.watch = 2;
-      }
-      if (frame.watch > 0) {
-        frame.cost = Math.max(frame.cost, gap);
-        frame.watch -= 1;
-      }
-      const wait = software ? Math.max(SOFTWARE_FRAME_MS, 3 * frame.cost) : 0;
-      if (now - last >= wait) {
-        last = now;
-        invalidate();
-      }
-      handle = requestAnimationFrame(tick);
-    };
-    handle = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(handle);
-  }, [invalidate, software, frame]);
-  return null;
-}
-
-function useDisposable<T extends { dispose(): void }>(make: () => T, deps: readonly unknown[]): T {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the object depends on.
-  const value = useMemo(make, deps);
-  useEffect(() => () => value.dispose(), [value]);
-  return value;
 }
 
 function Illustration({ loaded, stage, reducedMotion }: { loaded: LoadedCase; stage: Stage; reducedMotion: boolean }) {

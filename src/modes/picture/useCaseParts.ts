@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type LoadedCase, parseCaseGlb } from '../../../geometry/phantom.ts';
+import { type LoadedCase, parseCaseGlb } from '../../geometry/phantom.ts';
 
 export type CaseLoad =
   | { status: 'loading' }
