@@ -1,64 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { createPlannerController, type SimPort } from '../../src/app/controller.ts';
-import { createImportFlow, type FileSource, importBlocker } from '../../src/app/import-flow.ts';
+import { createPlannerController } from '../../src/app/controller.ts';
+import { createImportFlow, importBlocker } from '../../src/app/import-flow.ts';
 import { importDialogView } from '../../src/app/import-view.ts';
-import { caseSummary, loadCase } from '../../src/engine/case.ts';
-import type { ImportedMesh } from '../../src/geometry/import/mesh-file.ts';
 import { parseCaseGlb } from '../../src/geometry/phantom.ts';
-import type { ImportPort } from '../../src/worker/import-client.ts';
-import { type BuiltCase, buildCaseOp, placeLesionOp, readFileOp } from '../../src/worker/ops/import.ts';
 import { bundledCaseBytes } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
+import { engineSim, fixture, inProcessPort } from './imported-harness.ts';
 
 // The import from files to an open case, in Node: the flow talks to the worker's own ops in process (the same
 // functions import.worker.ts dispatches to) and opens cases through the real controller on the engine.
-
-const FIXTURES = new URL('../../../shared/fixtures/geometry/', import.meta.url);
-
-function fixture(name: string): FileSource {
-  const buffer = readFileSync(new URL(name, FIXTURES));
-  return {
-    name,
-    size: buffer.byteLength,
-    bytes: async () => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
-  };
-}
-
-/** The import worker's API, in process: the ops and the worker's state, as import.worker.ts holds them. */
-function inProcessPort(): ImportPort & { held: Map<string, ImportedMesh> } {
-  const held = new Map<string, ImportedMesh>();
-  let built: BuiltCase | undefined;
-  let n = 0;
-  return {
-    held,
-    readFile: async (name, bytes) => {
-      const { outcome, meshes } = await readFileOp(name, bytes, () => `p${++n}`);
-      for (const [id, m] of meshes) held.set(id, m);
-      return outcome;
-    },
-    forget: (ids) => {
-      for (const id of ids) held.delete(id);
-    },
-    buildCase: async (request) => {
-      const result = buildCaseOp(request, held);
-      if (result.built) built = result.built;
-      return result.outcome;
-    },
-    placeLesion: async (request) => placeLesionOp(request, built),
-  };
-}
-
-/** The simulation worker's loadCase on the engine in Node; the rest is not called here. */
-function engineSim(): SimPort {
-  return {
-    loadCase: vi.fn(async (bytes: ArrayBuffer, title: string) => caseSummary(await loadCase(bytes, title))),
-    estimate: vi.fn(),
-    sonicate: vi.fn(),
-    runPlan: vi.fn(),
-    spotGrid: vi.fn(),
-  } as unknown as SimPort;
-}
 
 async function setUp() {
   const store = testStore();

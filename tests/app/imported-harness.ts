@@ -53,7 +53,8 @@ export function inProcessPort(): ImportPort & { held: Map<string, ImportedMesh> 
   };
 }
 
-function engineSim(): SimPort {
+/** The simulation worker's loadCase on the engine in Node; the rest is not called here. */
+export function engineSim(): SimPort {
   return {
     loadCase: vi.fn(async (bytes: ArrayBuffer, title: string) => caseSummary(await loadCase(bytes, title))),
     estimate: vi.fn(),
