@@ -84,7 +84,12 @@ export function LectureMode({ caseUrl, heatUrl }: LectureModeProps) {
   const heatLoad = useLectureHeat(heatUrl);
   const rootRef = useRef<HTMLDivElement>(null);
   const step = LECTURE_STEPS[index] ?? LECTURE_STEPS[0];
-  const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(count - 1, to))), []);
+  // The step as last asked for, ahead of React's render: a clicker's quick double press turns two pages.
+  const current = useRef(index);
+  const go = useCallback((to: number) => {
+    current.current = Math.max(0, Math.min(count - 1, to));
+    setIndex(current.current);
+  }, []);
   const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true;
 
   const toggleFullscreen = useCallback(() => {
@@ -116,14 +121,14 @@ export function LectureMode({ caseUrl, heatUrl }: LectureModeProps) {
         toggleFullscreen();
         return;
       }
-      const to = stepForKey(e.shiftKey && e.key === ' ' ? 'PageUp' : e.key, index, count);
+      const to = stepForKey(e.shiftKey && e.key === ' ' ? 'PageUp' : e.key, current.current, count);
       if (to === undefined) return;
       e.preventDefault();
       go(to);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, go, toggleFullscreen]);
+  }, [go, toggleFullscreen]);
 
   if (!step) return null;
   const heat = heatLoad.status === 'ready' ? heatLoad.heat : null;

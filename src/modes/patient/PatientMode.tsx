@@ -46,7 +46,12 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
   const step = STEPS[index] ?? STEPS[0];
   const last = STEPS.length - 1;
 
-  const go = useCallback((to: number) => setIndex(Math.max(0, Math.min(STEPS.length - 1, to))), []);
+  // The step as last asked for, ahead of React's render: two key presses between renders turn two pages.
+  const current = useRef(index);
+  const go = useCallback((to: number) => {
+    current.current = Math.max(0, Math.min(STEPS.length - 1, to));
+    setIndex(current.current);
+  }, []);
 
   useEffect(() => {
     document.title = `${step?.title ?? ''} — How focused ultrasound eases bone pain — FUS Planner`;
@@ -59,14 +64,14 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       const el = e.target as HTMLElement | null;
       if (el?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const to = stepForKey(e.key, index);
+      const to = stepForKey(e.key, current.current);
       if (to === undefined) return;
       e.preventDefault();
       go(to);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, go]);
+  }, [go]);
 
   const onPointerDown = (e: PointerEvent) => {
     if (e.pointerType === 'mouse') return;
