@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { type Mesh, Raycaster, Vector2 } from 'three';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type ProbePoint } from '../state/planning.ts';
+import { uniqueLabel } from '../state/probe-labels.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
 import { pickProbe, visibleCaseHits } from './casePicking.ts';
 import { CLICK_TOLERANCE_PX, consume, HANDLE, wasConsumed } from './pointer.ts';
@@ -26,13 +27,6 @@ const LABEL_STYLE = {
   transform: 'translate(8px, -14px)',
   whiteSpace: 'nowrap',
 } as const;
-
-/** A label not yet used by the probes: the tissue name, then "name 2", "name 3"… */
-export function uniqueLabel(base: string, probes: readonly Pick<ProbePoint, 'label'>[]): string {
-  const used = new Set(probes.map((p) => p.label));
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base} ${n}`)) return `${base} ${n}`;
-}
 
 function Probe({ probe }: { probe: ProbePoint }) {
   const store = usePlannerStoreApi();
@@ -68,7 +62,8 @@ function Probe({ probe }: { probe: ProbePoint }) {
  * probe (addProbe) on the first part under the pointer that the user sees (pickProbe: through the faint soft tissue
  * to the bone or lesion behind it; shown parts only, no water), PROBE_INSET inside it, labelled with that part's
  * tissue name ("Lesion (tumour)", "Cortical bone 2"…).
- * Alt+click on a probe removes it. CaseModel and FreeBeams ignore Alt+clicks.
+ * Alt+click on a probe removes it. CaseModel and FreeBeams ignore Alt+clicks. The keyboard's way to the same
+ * probes is the probe panel (ui/ProbePanel.tsx: add at the target, typed position, remove).
  */
 export function ProbeMarkers() {
   const store = usePlannerStoreApi();

@@ -18,6 +18,12 @@ export interface BeamTally {
   offByRule: number;
 }
 
+/** One beam as the 3D view draws it: its traced status, and whether it fires (see tallyBeams). */
+export function beamAt(trace: TracedBeams, e: number): { status: BeamStatus; fires: boolean } {
+  const status = BEAM_STATUS_CODES[trace.statuses[e] as number] ?? 'clear';
+  return { status, fires: trace.firing ? trace.firing[e] !== 0 : status !== 'off' };
+}
+
 /**
  * Counts every beam exactly once, as the 3D view draws it: a beam that does not fire is 'off' (grey), whatever it
  * would cross; every other beam counts under its traced status. The counts add up to the number of beams.
@@ -30,8 +36,7 @@ export function tallyBeams(trace: TracedBeams): BeamTally {
   let offByRule = 0;
   const n = trace.statuses.length;
   for (let e = 0; e < n; e++) {
-    const status = BEAM_STATUS_CODES[trace.statuses[e] as number] ?? 'clear';
-    const fires = trace.firing ? trace.firing[e] !== 0 : status !== 'off';
+    const { status, fires } = beamAt(trace, e);
     if (fires) {
       counts[status] += 1;
       continue;

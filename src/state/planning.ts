@@ -113,6 +113,8 @@ export interface PlanningActions {
   setTargetSnap(snap: PlanningState['targetSnap']): void;
   setAberrationCorrection(on: boolean): void;
   addProbe(probe: ProbePoint): void;
+  /** moves or renames a probe (the keyboard's way to place one: typed coordinates) */
+  updateProbe(id: string, patch: Partial<Omit<ProbePoint, 'id'>>): void;
   removeProbe(id: string): void;
   /** one tissue value (SI); undefined or the built-in value clears it */
   setTissueValue(tissue: TissueId, key: TissueKey, value: number | undefined): void;

@@ -272,6 +272,8 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         slices: { point: undefined, quantity: 'temperature', visible: true },
         safetyThresholds: DEFAULT_SAFETY_THRESHOLDS,
         addProbe: (probe) => set((s) => ({ probes: [...s.probes, probe] })),
+        updateProbe: (id, patch) =>
+          set((s) => ({ probes: s.probes.map((p) => (p.id === id ? { ...p, ...patch } : p)) })),
         removeProbe: (id) => set((s) => ({ probes: s.probes.filter((p) => p.id !== id) })),
         setTissueValue: (tissue, key, value) =>
           set((s) => ({ tissueOverrides: withTissueValue(s.tissueOverrides, tissue, key, value) })),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import { TISSUE_COLOURS, TISSUE_NAMES } from '../style/palette.ts';
 import { NoPassPanel } from './NoPassPanel.tsx';
+import { ProbePanel } from './ProbePanel.tsx';
 
 export interface CaseChoice {
   id: string;
@@ -85,6 +86,7 @@ export function CasePanel({
         ))}
       </ul>
       <NoPassPanel />
+      <ProbePanel />
     </aside>
   );
 }

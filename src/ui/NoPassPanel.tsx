@@ -11,7 +11,10 @@ const DEFAULT_SIZE = 5e-3;
 
 const AXES = ['x', 'y', 'z'] as const;
 
-/** No-pass regions the beams must not cross: sphere or box, centre and size typed in mm; add, edit, remove. */
+/**
+ * No-pass regions the beams must not cross: sphere or box, centre and size typed in mm; add, edit, remove. This is
+ * also the keyboard's way to what dragging a region's knob in the 3D view does (scene/NoPassRegions.tsx).
+ */
 export function NoPassPanel() {
   const regions = usePlanner((s) => s.noPass);
   const target = usePlanner((s) => s.target);
@@ -88,12 +91,14 @@ function NoPassRow({
           Remove
         </button>
       </div>
-      <div className="xyz-row">
+      {/* The legend tells the regions' fields apart for a screen reader: "Centre of region 2, x". */}
+      <fieldset className="xyz-row">
+        <legend>Centre of region {n}</legend>
         {AXES.map((axis, i) => (
           <QuantityField
             key={axis}
             className="field compact"
-            label={`Centre ${axis}`}
+            label={axis}
             testId={`nopass-${index}-${axis}`}
             valueSi={region.centre[i] ?? 0}
             rule={RULES.coordinate}
@@ -105,10 +110,10 @@ function NoPassRow({
             }}
           />
         ))}
-      </div>
+      </fieldset>
       <QuantityField
         className="field compact"
-        label={region.kind === 'sphere' ? 'Radius' : 'Half side'}
+        label={region.kind === 'sphere' ? `Radius of region ${n}` : `Half side of region ${n}`}
         testId={`nopass-${index}-size`}
         valueSi={region.size}
         rule={RULES.noPassSize}

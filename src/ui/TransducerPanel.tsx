@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PRESETS, type SphericalArraySpec } from '../physics/transducer.ts';
 import { usePlanner } from '../state/hooks.ts';
+import { ElementMap } from './ElementMap.tsx';
 import { formatQuantity } from './format.ts';
 import {
   anglesFromDirection,
@@ -41,6 +42,17 @@ export function FrequencyField() {
         if (frequency !== transducer.frequency) setTransducer({ ...transducer, frequency });
       }}
     />
+  );
+}
+
+/** The map of elements folds away: 208 buttons are for when they are wanted, and it is drawn only when open. */
+function ElementsFold() {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="elements-fold" data-testid="elements-fold" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Switch elements one by one</summary>
+      {open && <ElementMap />}
+    </details>
   );
 }
 
@@ -189,9 +201,10 @@ export function TransducerPanel() {
         )}
         <p className="hint" data-testid="elements-off-count">
           {elementsOff.length === 0
-            ? 'No element switched off by hand (click an element in the 3D view to switch it off).'
+            ? 'No element switched off by hand (click an element in the 3D view, or use the map of elements, to switch it off).'
             : `${elementsOff.length} switched off by hand.`}
         </p>
+        <ElementsFold />
         <label className="check">
           <input
             type="checkbox"

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import { useViewFraming } from '../state/view.ts';
 import '../style/view.css';
@@ -15,6 +14,7 @@ import {
 import { ColourLegend } from './SliceControls.tsx';
 import type { ShownRun } from './shown-run.ts';
 import { useShownRun } from './useShownRun.ts';
+import { useOpenWhenWide } from './useWideView.ts';
 
 /** Ablation and safety surface colours as the 3D view draws them. */
 const SURFACE_SWATCH = {
@@ -98,9 +98,9 @@ export function ViewOverlay() {
   const canFocus = useViewFraming((s) => s.canFocus);
   const framing = useViewFraming((s) => s.framing);
   const setFraming = useViewFraming((s) => s.setFraming);
-  // Open on a wide screen; on a narrower one (a projector at 1024 × 768) it would cover the beams, so it starts
-  // folded under its title, one click away.
-  const [helpOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1200);
+  // Open on a wide window; on a narrower one (a projector at 1024 × 768) it would cover the beams, so it folds under
+  // its title, one click away, and follows the window when it is resized.
+  const [helpOpen, setHelpOpen] = useOpenWhenWide();
   return (
     <div className="view-overlay">
       <div className="view-help">
@@ -120,7 +120,12 @@ export function ViewOverlay() {
             </button>
           )}
         </div>
-        <details className="view-help-text" data-testid="view-help" open={helpOpen}>
+        <details
+          className="view-help-text"
+          data-testid="view-help"
+          open={helpOpen}
+          onToggle={(e) => setHelpOpen(e.currentTarget.open)}
+        >
           <summary>How to move the view</summary>
           Drag to orbit · wheel to zoom · right-drag to pan
           <br />

@@ -14,7 +14,7 @@ async function counts(page: Page): Promise<Record<(typeof KINDS)[number], number
 
 const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
 
-test('at tilt 0° on the femur every status is counted, beyond the critical angle too, and the counts add up to 208', async ({
+test('at tilt 0° on the femur every status is counted, beyond the critical angle too, and the counts add up to 208; the map of elements switches one by keyboard', async ({
   page,
 }) => {
   const app = new PlannerPage(page);
@@ -33,6 +33,28 @@ test('at tilt 0° on the femur every status is counted, beyond the critical angl
     else await expect(page.getByTestId(`beam-counts-${kind}`)).toHaveCount(0);
   }
   await expect(line).toContainText('(208 in all)');
+
+  // Issue 13, item 6: elements are switched by keyboard too, on a map of the array's face named in the same words.
+  await page.getByTestId('elements-fold').locator('summary').focus();
+  await page.keyboard.press('Enter');
+  const map = page.getByTestId('element-map');
+  await expect(map.locator('button')).toHaveCount(208);
+  await expect(map.locator('button[aria-label*="beyond the critical angle at bone"]')).toHaveCount(c.angle);
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('element-0')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const focused = map.locator('button:focus');
+  const index = Number((await focused.getAttribute('data-testid'))?.replace('element-', ''));
+  expect(index).toBeGreaterThan(0);
+  await page.keyboard.press('Space');
+  await expect(focused).toHaveAttribute('aria-pressed', 'false');
+  await expect(focused).toHaveAttribute('aria-label', `Element ${index + 1}: switched off`);
+  await expect(page.getByTestId('elements-off-count')).toHaveText('1 switched off by hand.');
+  await expect(page.getByTestId('active-elements')).toHaveText(String(208 - c.off - 1));
+  await expect.poll(async () => (await counts(page)).off).toBe(c.off + 1);
+  await page.keyboard.press('Enter');
+  await expect(focused).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('elements-off-count')).toContainText('No element switched off by hand');
   expect(app.consoleErrors).toEqual([]);
 });
 

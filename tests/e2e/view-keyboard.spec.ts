@@ -10,7 +10,7 @@ async function targetMm(page: Page): Promise<number[]> {
   );
 }
 
-test('the 3D view by keyboard: Tab reaches it, arrows turn it, + zooms, Shift+arrow moves the target 1 mm, Undo takes it back', async ({
+test('the 3D view by keyboard: Tab reaches it, arrows turn it, + zooms, Shift+arrow moves the target 1 mm, Undo takes it back; the view’s help follows the window’s width', async ({
   page,
 }) => {
   const app = new PlannerPage(page);
@@ -45,5 +45,14 @@ test('the 3D view by keyboard: Tab reaches it, arrows turn it, + zooms, Shift+ar
     .toBeCloseTo(1, 1);
   await page.getByTestId('undo').click();
   await expect.poll(() => targetMm(page)).toEqual(start);
+
+  // Issue 13, item 5: the help over the view folds when the window narrows below 1200 px (it would cover the
+  // beams on a 1024 × 768 projector) and opens again when it widens, as it does at load.
+  const help = page.getByTestId('view-help');
+  await expect(help).toHaveAttribute('open', '');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(help).not.toHaveAttribute('open');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(help).toHaveAttribute('open', '');
   expect(app.consoleErrors).toEqual([]);
 });

@@ -12,7 +12,9 @@ async function altClick(page: Page, x: number, y: number): Promise<void> {
 }
 
 test.describe('probes (issue 10, item 12)', () => {
-  test('Alt+click is explained over the view, lands on what is seen and plots at once', async ({ page }) => {
+  test('Alt+click is explained over the view, lands on what is seen and plots at once; the probe list does it by keyboard', async ({
+    page,
+  }) => {
     const app = new PlannerPage(page);
     await app.open();
     await expect(page.getByTestId('probe-help')).toContainText('Alt+click the anatomy: add a probe');
@@ -31,6 +33,24 @@ test.describe('probes (issue 10, item 12)', () => {
     // Its curve is there without another Sonicate, read from the run's stored frames.
     await expect(plot).toHaveAttribute('data-series', '2');
     await expect(page.getByTestId(`probe-note-${id}`)).toHaveAttribute('data-state', 'from-frames');
+
+    // Issue 13, item 6: the same by keyboard, from the probe list — add one at the target, move it by a typed
+    // position, remove it.
+    await page.getByTestId('probe-add').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => Object.keys(await probes(page)).length).toBe(2);
+    await expect(plot).toHaveAttribute('data-series', '3');
+    const added = Object.keys(await probes(page)).find((key) => key !== id) as string;
+    const before = (await probes(page))[added] as [number, number];
+    const xField = page.getByTestId(`probe-${added}-x`);
+    const mm = Number.parseFloat(await xField.inputValue());
+    await xField.fill(`${mm + 5} mm`);
+    await xField.press('Enter');
+    await expect.poll(async () => (await probes(page))[added]).not.toEqual(before);
+    expect(Number.parseFloat(await xField.inputValue())).toBeCloseTo(mm + 5, 1);
+    await page.getByRole('button', { name: 'Remove probe: Probe 2' }).press('Enter');
+    await expect.poll(async () => Object.keys(await probes(page))).toEqual([id]);
+    await expect(plot).toHaveAttribute('data-series', '2');
     expect(app.consoleErrors).toEqual([]);
   });
 
