@@ -40,6 +40,16 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
   },
+  projects: [
+    { name: 'app', testIgnore: /gpu-field\.spec\.ts$/ },
+    {
+      // WebGPU only for the GPU kernel's spec (SwiftShader's software adapter on a secure origin), so the app's
+      // specs keep exactly the browser they always had (no adapter: the CPU path).
+      name: 'gpu',
+      testMatch: /gpu-field\.spec\.ts$/,
+      use: { launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--enable-unsafe-webgpu'] } },
+    },
+  ],
   webServer: {
     // Serves the production build (dist/): tests/run-all.mjs builds it first.
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

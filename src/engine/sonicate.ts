@@ -1,5 +1,6 @@
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import { type ElementSet, poseFrame } from '../geometry/transducer-pose.ts';
+import type { AcousticDrive } from '../physics/acoustic-field.ts';
 import { steeringLoss } from '../physics/focusing.ts';
 import { edgeMax } from '../physics/grid.ts';
 import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
@@ -16,7 +17,7 @@ import { recordRequest } from './record-request.ts';
 import { labelRegion } from './region-labels.ts';
 import type { BeamRequest, SonicateRequest } from './requests.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
-import { planningTraceRun } from './trace-beams.ts';
+import { type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
 import { type Validity, validityOf } from './validity.ts';
 import { wholePathSetup } from './whole-path.ts';
 
@@ -98,25 +99,12 @@ export function runSonication(
   const medium: Medium = mediumOf(request);
   const { labels, tissueTable, thermalMedium } = labelRegion(state, grid, medium);
   const input: SonicationInput = {
-    elements: { ...sources.elements, radius: sources.elementRadius, active: run.firing },
-    frequency: request.transducer.frequency,
-    acousticPower: request.acousticPower,
-    focus,
-    elementPaths: paths,
-    // A single-element bowl has one phase: it cannot correct aberrations.
-    ...(run.singleElement
-      ? { aberrationCorrection: false }
-      : request.aberrationCorrection === undefined
-        ? {}
-        : { aberrationCorrection: request.aberrationCorrection }),
+    ...sonicationDrive(request, run, medium),
     grid,
     labels,
     tissueTable,
-    medium,
     thermalMedium,
     ...bioheatKernelsOf(),
-    // The medium the sources sit in: the water bath, or the tissue of a homogeneous scenario.
-    couplingTissue: run.traced.paths[0]?.[0]?.tissue ?? 'water',
     duration: request.duration,
     cooling: request.cooling,
     ...(request.results ? { record: recordRequest(request.results, focus) } : {}),
@@ -175,6 +163,32 @@ export function runSonication(
       gridVolume(result.wholePath.coarseGrid, result.wholePath.edgeTemperature, (p) => toBeam(frame, p)),
     ),
     elapsedMs: performance.now() - started,
+  };
+}
+
+/**
+ * What drives a sonication's field: the firing sources, power, focus, paths, aberration rule and coupling medium.
+ * @param request - the request
+ * @param run - its planning trace (sources, paths, firing)
+ * @param medium - tissue properties
+ * @returns the drive the field models take
+ */
+export function sonicationDrive(request: SonicateRequest, run: PlanningTraceRun, medium: Medium): AcousticDrive {
+  return {
+    elements: { ...run.sources.elements, radius: run.sources.elementRadius, active: run.firing },
+    frequency: request.transducer.frequency,
+    acousticPower: request.acousticPower,
+    focus: focusOf(request),
+    elementPaths: run.paths,
+    // A single-element bowl has one phase: it cannot correct aberrations.
+    ...(run.singleElement
+      ? { aberrationCorrection: false }
+      : request.aberrationCorrection === undefined
+        ? {}
+        : { aberrationCorrection: request.aberrationCorrection }),
+    medium,
+    // The medium the sources sit in: the water bath, or the tissue of a homogeneous scenario.
+    couplingTissue: run.traced.paths[0]?.[0]?.tissue ?? 'water',
   };
 }
 

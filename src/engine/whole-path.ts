@@ -51,6 +51,15 @@ export interface LatticeValidity {
   truncated: boolean;
 }
 
+/** The lattice of a request before it is labelled: where the input plane and the march will be. */
+export interface WholePathLattice {
+  frame: BeamFrame;
+  lattice: BeamLattice;
+  /** the medium the sources radiate into (water, or the tissue of a homogeneous scenario) */
+  coupling: TissueId;
+  validity: LatticeValidity;
+}
+
 /** The whole path of a request, ready for physics/whole-path, and what limits it. */
 export interface WholePathSetup {
   wholePath: WholePath;
@@ -98,7 +107,7 @@ export function beamFrameOf(pose: TransducerPose): BeamFrame {
 }
 
 /**
- * Lays out the whole-path lattice of a sonication and labels it: lateral spacing half the shortest wavelength of
+ * Lays out the whole-path lattice of a sonication (without labelling it): lateral spacing half the shortest wavelength of
  * the case's tissues, axial half that; the input plane in the water just before the first tissue any source's
  * beam meets; laterally the beam cone at that plane and the focal region, plus a margin and the absorbing layer;
  * axially to POST_FOCAL_DEPTH beyond the focus (and past the focal region).
@@ -112,9 +121,9 @@ export function beamFrameOf(pose: TransducerPose): BeamFrame {
  * @param medium - tissue properties
  * @param refinement - lateral spacing as a fraction of half the shortest wavelength (default 1; smaller is finer,
  *   for convergence studies)
- * @returns the labelled lattice with its frame, coarse block size and validity
+ * @returns the lattice, its frame, the coupling medium and validity
  */
-export function wholePathSetup(
+export function wholePathLattice(
   state: CaseState,
   pose: TransducerPose,
   elements: Float64Array,
@@ -124,7 +133,7 @@ export function wholePathSetup(
   frequency: number,
   medium: Medium,
   refinement = 1,
-): WholePathSetup {
+): WholePathLattice {
   const frame = beamFrameOf(pose);
   const tissues = new Set<TissueId>(['water', ...state.loaded.parts.map((p) => p.tissue)]);
   const slowest = Math.min(...[...tissues].filter((t) => !medium[t].isGas).map((t) => medium[t].speedOfSound));
@@ -198,7 +207,50 @@ export function wholePathSetup(
     nz = Math.floor(MAX_LATTICE_VOXELS / (n * n));
     truncated = true;
   }
-  const lattice: BeamLattice = { n, dx, nz, dz, z0 };
+  return {
+    frame,
+    lattice: { n, dx, nz, dz, z0 },
+    coupling,
+    validity: { coarseSampling, mixedCoupling, truncated },
+  };
+}
+
+/**
+ * Lays out the whole-path lattice of a sonication (wholePathLattice) and labels it.
+ * @param state - the case
+ * @param pose - transducer pose (the lattice's frame)
+ * @param elements - source positions, world [m], 3N
+ * @param paths - each source's tissue path to the focus (its first segment is the coupling water)
+ * @param focus - the (electronic) focus, world [m]
+ * @param fine - the focal region (world grid)
+ * @param frequency - f [Hz]
+ * @param medium - tissue properties
+ * @param refinement - lateral spacing as a fraction of half the shortest wavelength (default 1)
+ * @returns the labelled lattice with its frame, coarse block size and validity
+ */
+export function wholePathSetup(
+  state: CaseState,
+  pose: TransducerPose,
+  elements: Float64Array,
+  paths: readonly (readonly PathSegment[])[],
+  focus: readonly [number, number, number],
+  fine: VoxelGrid,
+  frequency: number,
+  medium: Medium,
+  refinement = 1,
+): WholePathSetup {
+  const { frame, lattice, coupling, validity } = wholePathLattice(
+    state,
+    pose,
+    elements,
+    paths,
+    focus,
+    fine,
+    frequency,
+    medium,
+    refinement,
+  );
+  const { n, dx, nz, dz, z0 } = lattice;
   const tissueTable: TissueId[] = [];
   const { labels, interfaces } = voxeliserOf(state).voxelise(
     {
@@ -243,6 +295,6 @@ export function wholePathSetup(
       ...(kernels().rayleigh ? { rayleigh: kernels().rayleigh } : {}),
     },
     coupling,
-    validity: { coarseSampling, mixedCoupling, truncated },
+    validity,
   };
 }

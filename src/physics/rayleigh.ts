@@ -38,6 +38,19 @@ export interface RayleighMedium {
 }
 
 /**
+ * One Rayleigh sum as data: everything `RayleighKernel.pressure` takes but its outputs. It lets a host that computes
+ * asynchronously (WebGPU) evaluate the sums an engine call will ask for before the call, and serve them during it.
+ */
+export interface RayleighSum {
+  readonly sources: RayleighSources;
+  readonly medium: RayleighMedium;
+  /** f [Hz] */
+  readonly frequency: number;
+  /** evaluation points [m], packed xyz (3M) */
+  readonly points: Float64Array;
+}
+
+/**
  * Where a Rayleigh sum runs: this module's Float64 JavaScript (the reference), or the engine's WebAssembly SIMD
  * kernel (f32, several times faster; same contract as rayleighPressure over all points).
  */

@@ -49,7 +49,7 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
 /** The worker's API (exposed with comlink). */
 export interface SimWorkerApi {
   loadCase(bytes: ArrayBuffer, fallbackTitle: string): Promise<CaseSummary>;
-  sonicate(request: SonicateRequest, onProgress: (fraction: number) => void): SonicationOutcome;
+  sonicate(request: SonicateRequest, onProgress: (fraction: number) => void): Promise<SonicationOutcome>;
   /** Beam planning (plan-protocol.ts): statuses with no-pass regions and the switch-off rule. */
   traceBeamsForPlanning(request: PlanningBeamRequest): PlanningBeamTrace;
   /** Live estimate while dragging (≈ 10–25 ms for the 208-element array on the 2-core machine). */

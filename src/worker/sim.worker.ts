@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import type { CaseState } from '../engine/case.ts';
+import { sharedGpuRayleigh } from '../gpu/shared-gpu.ts';
 import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
 import { runPlan, runPlanTransfer, spotAcousticsOp, spotAcousticsTransfer } from './ops/run-plan.ts';
-import { sonicate, sonicateTransfer } from './ops/sonicate.ts';
+import { gpuRayleighFor, sonicate, sonicateTransfer } from './ops/sonicate.ts';
 import { spotGrid } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
 import type { SimWorkerApi } from './protocol.ts';
@@ -36,8 +37,12 @@ const api: SimWorkerApi = {
     current = state;
     return summary;
   },
-  sonicate(request, onProgress) {
-    const outcome = sonicate(requireCase(), request, onProgress);
+  async sonicate(request, onProgress) {
+    const state = requireCase();
+    // With a (hardware) WebGPU adapter the input plane's Rayleigh sum runs there first; without one, nothing changes.
+    const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
+    const outcome = sonicate(state, request, onProgress, served?.kernel);
+    if (served) console.info(served.summary());
     return Comlink.transfer(outcome, sonicateTransfer(outcome));
   },
   traceBeamsForPlanning(request) {

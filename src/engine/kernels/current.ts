@@ -1,6 +1,6 @@
 import { jsSliceKernels, type SliceKernels } from '../../physics/angular-spectrum/slice-kernels.ts';
 import type { BioheatKernels } from '../../physics/bioheat-kernels.ts';
-import type { RayleighKernel } from '../../physics/rayleigh.ts';
+import { jsRayleigh, type RayleighKernel } from '../../physics/rayleigh.ts';
 
 /** The kernels of the numeric core: the march's slices, the Pennes steps and the Rayleigh sum (absent: JavaScript). */
 export interface Kernels {
@@ -25,6 +25,28 @@ export function kernels(): Kernels {
  */
 export function installKernels(next: Kernels): void {
   current = next;
+}
+
+/** @returns the installed Rayleigh kernel, else the JavaScript reference (physics/rayleigh.ts) */
+export function installedRayleigh(): RayleighKernel {
+  return current.rayleigh ?? jsRayleigh;
+}
+
+/**
+ * Runs `body` with another Rayleigh kernel installed (a host's served results for one call), then puts the previous
+ * kernels back, also when `body` throws.
+ * @param rayleigh - the kernel for the call
+ * @param body - the engine call
+ * @returns what `body` returns
+ */
+export function withRayleighKernel<T>(rayleigh: RayleighKernel, body: () => T): T {
+  const previous = current;
+  current = { ...current, rayleigh };
+  try {
+    return body();
+  } finally {
+    current = previous;
+  }
 }
 
 /**

@@ -5,6 +5,42 @@ import { type BeamLattice, columnX } from './lattice.ts';
 const RADIAL_OVERSAMPLING = 16;
 
 /**
+ * Where inputPlane evaluates the Rayleigh sum: every column of face 0, i fastest.
+ * @param lattice - lattice (n, dx, z0)
+ * @returns points [m], packed xyz (3n²)
+ */
+export function inputPlanePoints(lattice: BeamLattice): Float64Array {
+  const { n, z0 } = lattice;
+  const points = new Float64Array(3 * n * n);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const p = 3 * (i + n * j);
+      points[p] = columnX(lattice, i);
+      points[p + 1] = columnX(lattice, j);
+      points[p + 2] = z0;
+    }
+  }
+  return points;
+}
+
+/**
+ * Where axisymmetricInputPlane evaluates the Rayleigh sum: one radial line of face 0 at dx/16, out to the corner.
+ * @param lattice - lattice (n, dx, z0)
+ * @returns points [m], packed xyz
+ */
+export function radialLinePoints(lattice: BeamLattice): Float64Array {
+  const dr = lattice.dx / RADIAL_OVERSAMPLING;
+  const rMax = Math.hypot(columnX(lattice, 0), columnX(lattice, 0));
+  const samples = Math.ceil(rMax / dr) + 2;
+  const points = new Float64Array(3 * samples);
+  for (let s = 0; s < samples; s++) {
+    points[3 * s] = s * dr;
+    points[3 * s + 2] = lattice.z0;
+  }
+  return points;
+}
+
+/**
  * The source's field on the lattice's input plane (face 0, z = z0), by the Rayleigh–Sommerfeld sum in the coupling
  * medium: the array-to-plane step of the hybrid angular spectrum method (PHYSICS.md §5; Zeng & McGough 2009 put the
  * plane in front of the source). The sources must be given in the beam frame and lie behind the plane.
@@ -23,16 +59,8 @@ export function inputPlane(
   lattice: BeamLattice,
   kernel: RayleighKernel = jsRayleigh,
 ): Float64Array {
-  const { n, z0 } = lattice;
-  const points = new Float64Array(3 * n * n);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      const p = 3 * (i + n * j);
-      points[p] = columnX(lattice, i);
-      points[p + 1] = columnX(lattice, j);
-      points[p + 2] = z0;
-    }
-  }
+  const { n } = lattice;
+  const points = inputPlanePoints(lattice);
   const re = new Float64Array(n * n);
   const im = new Float64Array(n * n);
   kernel.pressure(sources, medium, frequency, points, re, im);
@@ -64,15 +92,10 @@ export function axisymmetricInputPlane(
   lattice: BeamLattice,
   kernel: RayleighKernel = jsRayleigh,
 ): Float64Array {
-  const { n, dx, z0 } = lattice;
+  const { n, dx } = lattice;
   const dr = dx / RADIAL_OVERSAMPLING;
-  const rMax = Math.hypot(columnX(lattice, 0), columnX(lattice, 0));
-  const samples = Math.ceil(rMax / dr) + 2;
-  const points = new Float64Array(3 * samples);
-  for (let s = 0; s < samples; s++) {
-    points[3 * s] = s * dr;
-    points[3 * s + 2] = z0;
-  }
+  const points = radialLinePoints(lattice);
+  const samples = points.length / 3;
   const re = new Float64Array(samples);
   const im = new Float64Array(samples);
   kernel.pressure(sources, medium, frequency, points, re, im);

@@ -5,7 +5,7 @@ import { type FaceInterfaceLookup, marchField } from '../angular-spectrum/march.
 import { type AcousticMaterial, materialsAt } from '../angular-spectrum/materials.ts';
 import type { SliceKernels } from '../angular-spectrum/slice-kernels.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
-import type { RayleighKernel } from '../rayleigh.ts';
+import type { RayleighKernel, RayleighMedium, RayleighSources } from '../rayleigh.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
 import { blockMean, type CoarseGrid } from './coarse-grid.ts';
@@ -99,39 +99,7 @@ export function spotAcoustics(
 ): SpotAcoustics {
   const medium: Medium = drive.medium ?? TISSUES;
   const { frame, lattice } = acoustics;
-  const n = drive.elements.areas.length;
-  const d = elementDrive(drive, n);
-  // The march carries the tissue; the sources radiate into the coupling water with their drive only.
-  const positions = new Float64Array(3 * n);
-  const normals = new Float64Array(3 * n);
-  for (let e = 0; e < n; e++) {
-    const p = toBeam(frame, [
-      drive.elements.positions[3 * e] as number,
-      drive.elements.positions[3 * e + 1] as number,
-      drive.elements.positions[3 * e + 2] as number,
-    ]);
-    const q = directionToBeam(frame, [
-      drive.elements.normals[3 * e] as number,
-      drive.elements.normals[3 * e + 1] as number,
-      drive.elements.normals[3 * e + 2] as number,
-    ]);
-    positions.set(p, 3 * e);
-    normals.set(q, 3 * e);
-  }
-  const water = medium[drive.couplingTissue ?? 'water'];
-  const coupling = {
-    density: water.density,
-    speedOfSound: water.speedOfSound,
-    attenuation: attenuationAt(water, drive.frequency),
-  };
-  const sources = {
-    positions,
-    normals,
-    areas: drive.elements.areas,
-    velocityRe: d.velocityRe,
-    velocityIm: d.velocityIm,
-    elementRadius: drive.elements.radius,
-  };
+  const { sources, coupling, drive: d } = inputPlaneSum(drive, frame);
   const plane = acoustics.axisymmetric
     ? axisymmetricInputPlane(sources, coupling, drive.frequency, lattice, acoustics.rayleigh)
     : inputPlane(sources, coupling, drive.frequency, lattice, acoustics.rayleigh);
@@ -186,6 +154,54 @@ export function spotAcoustics(
     shearPower: march.shearPower,
     passes: march.passesRun,
   };
+}
+
+/**
+ * The sources of the input plane's Rayleigh sum: the drive's elements in the beam frame, radiating into the coupling
+ * medium with their drive only (the march carries the tissue). spotAcoustics sums them onto the input plane; a host
+ * that evaluates the sum elsewhere (WebGPU) builds the same sum from here, before the run.
+ * @param drive - the array, power, focus and paths
+ * @param frame - the beam frame of the lattice
+ * @returns the sources (beam frame), the coupling medium and the element drive they came from
+ */
+export function inputPlaneSum(
+  drive: AcousticDrive,
+  frame: BeamFrame,
+): { sources: RayleighSources; coupling: RayleighMedium; drive: ReturnType<typeof elementDrive> } {
+  const medium: Medium = drive.medium ?? TISSUES;
+  const n = drive.elements.areas.length;
+  const d = elementDrive(drive, n);
+  const positions = new Float64Array(3 * n);
+  const normals = new Float64Array(3 * n);
+  for (let e = 0; e < n; e++) {
+    const p = toBeam(frame, [
+      drive.elements.positions[3 * e] as number,
+      drive.elements.positions[3 * e + 1] as number,
+      drive.elements.positions[3 * e + 2] as number,
+    ]);
+    const q = directionToBeam(frame, [
+      drive.elements.normals[3 * e] as number,
+      drive.elements.normals[3 * e + 1] as number,
+      drive.elements.normals[3 * e + 2] as number,
+    ]);
+    positions.set(p, 3 * e);
+    normals.set(q, 3 * e);
+  }
+  const water = medium[drive.couplingTissue ?? 'water'];
+  const coupling = {
+    density: water.density,
+    speedOfSound: water.speedOfSound,
+    attenuation: attenuationAt(water, drive.frequency),
+  };
+  const sources = {
+    positions,
+    normals,
+    areas: drive.elements.areas,
+    velocityRe: d.velocityRe,
+    velocityIm: d.velocityIm,
+    elementRadius: drive.elements.radius,
+  };
+  return { sources, coupling, drive: d };
 }
 
 /** Normal-incidence power of the input plane Σ|p|²/(2ρc)·dx² [W]. */

@@ -1,5 +1,10 @@
 import type { CaseState } from '../../engine/case.ts';
+import { installedRayleigh, withRayleighKernel } from '../../engine/kernels/current.ts';
+import { type ServedEvent, servedRayleigh } from '../../engine/kernels/served-rayleigh.ts';
+import { sonicationRayleighSums } from '../../engine/kernels/sonication-sums.ts';
 import { runSonication } from '../../engine/sonicate.ts';
+import { type AsyncRayleigh, presolve, servedSummary } from '../../gpu/presolve.ts';
+import type { RayleighKernel } from '../../physics/rayleigh.ts';
 import type { SonicateRequest, SonicationOutcome } from '../protocol.ts';
 import { buffersOf, timeResolvedArrays } from '../transfer.ts';
 
@@ -9,14 +14,19 @@ import { buffersOf, timeResolvedArrays } from '../transfer.ts';
  * @param state - the loaded case
  * @param request - the app's request
  * @param onProgress - 0..1
+ * @param rayleigh - the Rayleigh kernel for this run (sums served from the GPU, gpuRayleighFor); default the
+ *   installed one
  * @returns the outcome the app stores
  */
 export function sonicate(
   state: CaseState,
   request: SonicateRequest,
   onProgress: (fraction: number) => void,
+  rayleigh?: RayleighKernel,
 ): SonicationOutcome {
-  const run = runSonication(state, request, onProgress);
+  const run = rayleigh
+    ? withRayleighKernel(rayleigh, () => runSonication(state, request, onProgress))
+    : runSonication(state, request, onProgress);
   const { grid, result, steeringLoss, elapsedMs, fieldModel, validity } = run;
   const whole = result.wholePath;
   return {
@@ -64,6 +74,29 @@ export function sonicate(
     ...(result.series && result.frames ? { series: result.series, frames: result.frames } : {}),
     elapsedMs,
   };
+}
+
+/**
+ * The Rayleigh kernel a sonication runs with when a GPU is at hand: the sums the run will ask for (the engine says
+ * which) evaluated on the GPU first, then served to the synchronous run; any other sum, and all of them if the GPU
+ * fails, on the installed CPU kernel.
+ * @param state - the loaded case
+ * @param request - the app's request
+ * @param gpu - the GPU kernel (absent: nothing to do)
+ * @returns the kernel and, for after the run, a line saying where the sums ran; undefined without a GPU
+ */
+export async function gpuRayleighFor(
+  state: CaseState,
+  request: SonicateRequest,
+  gpu: AsyncRayleigh | undefined,
+): Promise<{ kernel: RayleighKernel; summary: () => string } | undefined> {
+  if (!gpu) return undefined;
+  const sums = sonicationRayleighSums(state, request);
+  if (sums.length === 0) return undefined;
+  const presolved = await presolve(sums, gpu);
+  const events: ServedEvent[] = [];
+  const kernel = servedRayleigh(presolved.solved, installedRayleigh(), gpu.name, (event) => events.push(event));
+  return { kernel, summary: () => servedSummary(presolved, events, gpu.name) };
 }
 
 /** The buffers of a sonication outcome to transfer: every voxel field and time history. */
