@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserRows } from './browser.ts';
 import { engineRows } from './engine.ts';
+import { gpuRows } from './gpu.ts';
 import { ceilingRow, fftRows, pennesRows, rayleighRow } from './kernels.ts';
 import { loadNow, machine } from './measure.ts';
 import { markdownReport, met, type Row, ratio, textReport } from './report.ts';
@@ -57,6 +58,11 @@ const grids: [string, number, number, number, number][] = [['cube', 64, 64, 64, 
 if (engine.fineGrid) grids.unshift(['femur focal grid', ...engine.fineGrid]);
 if (engine.coarseGrid) grids.push(['femur whole-path coarse grid', ...engine.coarseGrid]);
 kernelRows.push(...pennesRows({ quick, log }, grids));
+
+if (!values['no-browser']) {
+  console.log('== the field kernel on WebGPU in Chromium (--enable-unsafe-webgpu), beside the CPU');
+  kernelRows.push(...(await gpuRows({ quick, log }, field)));
+}
 
 let browser: Awaited<ReturnType<typeof browserRows>> = { rows: [], detail: { skipped: '--no-browser' } };
 if (!values['no-browser']) {
