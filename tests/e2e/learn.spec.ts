@@ -29,7 +29,43 @@ async function expectPlannerUncovered(page: Page): Promise<void> {
   expect(sonicateOnTop).toBe(true);
 }
 
-test('complete the first exercise: start it, sonicate, see the objectives ticked and the score; reload keeps it', async ({
+/**
+ * On a phone or a tablet in portrait the exercise comes right after the 3D view in the one column, overlapping nothing; its
+ * objectives and score scroll into sight, the pinned Sonicate button stays on top, and nothing scrolls sideways.
+ */
+async function expectNarrowUsable(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  const panel = page.getByTestId('learn-panel');
+  const view = await page.locator('main.view').boundingBox();
+  const box = await panel.boundingBox();
+  expect(view && box).toBeTruthy();
+  if (!view || !box) return;
+  // Right after the view, not below the whole planner.
+  expect(box.y).toBeGreaterThanOrEqual(view.y + view.height - 1);
+  expect(box.y).toBeLessThanOrEqual(view.y + view.height + 2);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  for (const testId of ['learn-objectives', 'learn-score']) {
+    const part = page.getByTestId(testId);
+    await part.scrollIntoViewIfNeeded();
+    await expect(part).toBeInViewport();
+    // Not under the pinned bar: the part's bottom is above the bar's top.
+    const [bottom, barTop] = await part.evaluate((el) => [
+      el.getBoundingClientRect().bottom,
+      document.querySelector('.action-bar')?.getBoundingClientRect().top ?? Number.POSITIVE_INFINITY,
+    ]);
+    expect(bottom).toBeLessThanOrEqual((barTop as number) + 1);
+  }
+  const sonicateOnTop = await page.getByTestId('sonicate').evaluate((button) => {
+    const r = button.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return r.bottom <= window.innerHeight && hit !== null && (hit === button || button.contains(hit));
+  });
+  expect(sonicateOnTop).toBe(true);
+}
+
+test('complete the first exercise: start it, sonicate, see the objectives ticked and the score, on a phone and a tablet too; reload keeps it', async ({
   page,
 }) => {
   const app = new PlannerPage(page);
@@ -59,6 +95,12 @@ test('complete the first exercise: start it, sonicate, see the objectives ticked
   await expect(page.getByTestId('learn-feedback')).toContainText('Every objective is met');
   await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('✓ done · best 100');
   await expectPlannerUncovered(page);
+
+  // Issue 13, item 5: the same page on a phone and on a tablet in portrait.
+  await expectNarrowUsable(page, 390, 844);
+  await expect(page.getByTestId('learn-score')).toContainText('Score: 100 / 100');
+  await expectNarrowUsable(page, 768, 1024);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The progress is kept in the browser: after a reload the list still shows the best score and the mark.
   await page.reload();
