@@ -259,8 +259,9 @@ function runInKernels(
     if (timeResolved) timeResolved.recorder.record(timeResolved.firstStep + step, steps.rise, steps.dose);
     for (let p = 0; p < probes.length; p++) rec.history[p * stride + step] = steps.rise[probes[p] as number] as number;
     if (peakHistory) {
+      const rise = steps.rise;
       let peak = Number.NEGATIVE_INFINITY;
-      for (const r of steps.rise) if (r > peak) peak = r;
+      for (let v = 0; v < rise.length; v++) if ((rise[v] as number) > peak) peak = rise[v] as number;
       peakHistory[step] = peak;
     }
   };

@@ -33,51 +33,74 @@ export interface InterfaceTable {
 }
 
 /**
- * @param from - incident medium
- * @param to - transmitted medium
- * @param frequency - f [Hz]: the attenuations make the impedances ρω/k_z of lossy media complex
- * @returns the table over cos θ = 0 … 1 (SAMPLES entries)
+ * An interface table whose samples are computed when first asked for: a march meets a few hundred distinct angles
+ * per tissue pair, so filling all SAMPLES up front cost more than the march's own column work (measured: ≈ 5 % of a
+ * femur sonication). Every sample is a pure function of its index, so the order of filling changes no value.
  */
-export function interfaceTable(from: AcousticMaterial, to: AcousticMaterial, frequency: number): InterfaceTable {
-  const solid = !from.isGas && !to.isGas && to.shearSpeed > 0 && from.shearSpeed === 0;
-  const table: InterfaceTable = {
-    tRe: new Float64Array(SAMPLES),
-    tIm: new Float64Array(SAMPLES),
-    rRe: new Float64Array(SAMPLES),
-    rIm: new Float64Array(SAMPLES),
-    shear: new Float64Array(SAMPLES),
-    shearCos: new Float64Array(SAMPLES),
-    propagates: new Uint8Array(SAMPLES),
-    shearAttenuation: solid ? to.shearAttenuation : 0,
-  };
-  for (let s = 0; s < SAMPLES; s++) {
+export class LazyInterfaceTable implements InterfaceTable {
+  readonly tRe = new Float64Array(SAMPLES);
+  readonly tIm = new Float64Array(SAMPLES);
+  readonly rRe = new Float64Array(SAMPLES);
+  readonly rIm = new Float64Array(SAMPLES);
+  readonly shear = new Float64Array(SAMPLES);
+  readonly shearCos = new Float64Array(SAMPLES);
+  readonly propagates = new Uint8Array(SAMPLES);
+  readonly shearAttenuation: number;
+  private readonly filled = new Uint8Array(SAMPLES);
+  private readonly solid: boolean;
+  private readonly to: { density: number; speedOfSound: number; shearSpeed: number; attenuation: number };
+
+  constructor(
+    private readonly from: AcousticMaterial,
+    to: AcousticMaterial,
+    private readonly frequency: number,
+  ) {
+    this.solid = !from.isGas && !to.isGas && to.shearSpeed > 0 && from.shearSpeed === 0;
+    this.shearAttenuation = this.solid ? to.shearAttenuation : 0;
+    this.to = {
+      density: to.density,
+      speedOfSound: to.speedOfSound,
+      shearSpeed: this.solid ? to.shearSpeed : 0,
+      attenuation: to.attenuation,
+    };
+  }
+
+  /**
+   * @param s - sample index (tableIndex)
+   * @returns s, its entries now computed
+   */
+  sample(s: number): number {
+    if (this.filled[s] === 1) return s;
+    this.filled[s] = 1;
     // Grazing incidence (cos 0) is singular; the first sample stands for half a step above it.
     const cos = Math.max(s, 0.5) / (SAMPLES - 1);
     // Longitudinal losses make the impedances ρω/k_z complex (exact for layered lossy fluids, see the tests); the
     // shear wave's own loss only decides where its energy is deposited (shear.ts).
-    const c = fluidSolidInterface(
-      from,
-      {
-        density: to.density,
-        speedOfSound: to.speedOfSound,
-        shearSpeed: solid ? to.shearSpeed : 0,
-        attenuation: to.attenuation,
-      },
-      cos,
-      frequency,
-    );
+    const c = fluidSolidInterface(this.from, this.to, cos, this.frequency);
     const propagates = !c.beyondLongitudinalCriticalAngle;
     // Beyond the critical angle the longitudinal wave in the solid is evanescent: it is not marched on.
-    table.tRe[s] = propagates ? c.longitudinalTransmission[0] : 0;
-    table.tIm[s] = propagates ? c.longitudinalTransmission[1] : 0;
-    table.rRe[s] = c.reflection[0];
-    table.rIm[s] = c.reflection[1];
+    this.tRe[s] = propagates ? c.longitudinalTransmission[0] : 0;
+    this.tIm[s] = propagates ? c.longitudinalTransmission[1] : 0;
+    this.rRe[s] = c.reflection[0];
+    this.rIm[s] = c.reflection[1];
     // What is neither reflected nor carried on by the longitudinal wave stays at the surface: the shear wave, and
     // in a lossy solid near θc the inhomogeneous longitudinal wave (the two cannot be told apart with losses).
-    table.shear[s] = solid ? Math.max(0, 1 - c.reflectedEnergy - c.longitudinalEnergy) : 0;
-    table.shearCos[s] = Number.isNaN(c.shearAngle) ? 1 : Math.cos(c.shearAngle);
-    table.propagates[s] = propagates ? 1 : 0;
+    this.shear[s] = this.solid ? Math.max(0, 1 - c.reflectedEnergy - c.longitudinalEnergy) : 0;
+    this.shearCos[s] = Number.isNaN(c.shearAngle) ? 1 : Math.cos(c.shearAngle);
+    this.propagates[s] = propagates ? 1 : 0;
+    return s;
   }
+}
+
+/**
+ * @param from - incident medium
+ * @param to - transmitted medium
+ * @param frequency - f [Hz]: the attenuations make the impedances ρω/k_z of lossy media complex
+ * @returns the table over cos θ = 0 … 1 (SAMPLES entries), every sample computed
+ */
+export function interfaceTable(from: AcousticMaterial, to: AcousticMaterial, frequency: number): InterfaceTable {
+  const table = new LazyInterfaceTable(from, to, frequency);
+  for (let s = 0; s < SAMPLES; s++) table.sample(s);
   return table;
 }
 
@@ -91,9 +114,20 @@ export function tableIndex(cos: number): number {
   return Math.round(c * (SAMPLES - 1));
 }
 
-/** Interface tables of every label pair of a lattice, built on first use. */
+/** Tables kept between marches (a planner sonicates the same tissues again and again), at most this many. */
+const KEPT_TABLES = 64;
+const kept = new Map<string, LazyInterfaceTable>();
+
+function keyOf(m: AcousticMaterial): string {
+  return `${m.density}/${m.speedOfSound}/${m.attenuation}/${m.shearSpeed}/${m.shearAttenuation}/${m.isGas}`;
+}
+
+/**
+ * Interface tables of every label pair of a lattice, made on first use and kept for later marches with the same
+ * two media and frequency (a memo of a pure function: no value depends on what ran before).
+ */
 export class InterfaceTables {
-  private readonly tables = new Map<number, InterfaceTable>();
+  private readonly tables = new Map<number, LazyInterfaceTable>();
   constructor(
     private readonly materials: readonly AcousticMaterial[],
     private readonly frequency: number,
@@ -102,17 +136,21 @@ export class InterfaceTables {
   /**
    * @param from - label of the incident medium
    * @param to - label of the transmitted medium
-   * @returns the pair's table
+   * @returns the pair's table (ask its samples through `sample`)
    */
-  get(from: number, to: number): InterfaceTable {
+  get(from: number, to: number): LazyInterfaceTable {
     const key = from * 256 + to;
     let table = this.tables.get(key);
     if (!table) {
-      table = interfaceTable(
-        this.materials[from] as AcousticMaterial,
-        this.materials[to] as AcousticMaterial,
-        this.frequency,
-      );
+      const a = this.materials[from] as AcousticMaterial;
+      const b = this.materials[to] as AcousticMaterial;
+      const name = `${keyOf(a)}|${keyOf(b)}|${this.frequency}`;
+      table = kept.get(name);
+      if (!table) {
+        if (kept.size >= KEPT_TABLES) kept.delete(kept.keys().next().value as string);
+        table = new LazyInterfaceTable(a, b, this.frequency);
+        kept.set(name, table);
+      }
       this.tables.set(key, table);
     }
     return table;

@@ -2,7 +2,7 @@ import { SonicationCancelled } from '../acoustic-field.ts';
 import { binWavenumber } from '../fft2.ts';
 import { FaceSources } from './face-sources.ts';
 import { labelNormal, localDirection } from './incidence.ts';
-import { type InterfaceTable, InterfaceTables, tableIndex } from './interface-table.ts';
+import { InterfaceTables, type LazyInterfaceTable, tableIndex } from './interface-table.ts';
 import type { BeamLattice } from './lattice.ts';
 import { type AcousticMaterial, impedanceOf } from './materials.ts';
 import { absorbingTaper, propagator } from './propagator.ts';
@@ -152,6 +152,8 @@ class Marcher {
   private readonly direction: Vec3 = [0, 0, 1];
   private readonly normal: Vec3 = [0, 0, 1];
   private readonly energyByLabel: Float64Array;
+  /** the columns whose label changes at each face, found once: every pass crosses the same surfaces */
+  private readonly labelChanges: LabelChanges;
   private progressDone = 0;
   private progressTotal = 1;
 
@@ -194,6 +196,7 @@ class Marcher {
     if (this.shearHeat.length !== this.n2 * lattice.nz)
       throw new RangeError('marchField: heat must have n²·nz entries');
     this.energyByLabel = new Float64Array(materials.length);
+    this.labelChanges = labelChanges(labels, this.n2, lattice.nz);
   }
 
   /** Everything the march takes from the kernels, reserved before any view is made. */
@@ -409,7 +412,7 @@ class Marcher {
         const sin2 = (kx * kx + ky * ky) / (k * k);
         if (sin2 >= 1) continue; // evanescent on arrival: it has decayed, let it go
         const cos = Math.sqrt(1 - sin2);
-        const s = tableIndex(cos);
+        const s = table.sample(tableIndex(cos));
         const bin = i + n * j;
         t.re[bin] = table.tRe[s] as number;
         t.im[bin] = table.tIm[s] as number;
@@ -524,9 +527,11 @@ class Marcher {
     const { n, n2, labels, lattice } = this;
     const fromOffset = n2 * from;
     const toOffset = n2 * to;
-    let any = false;
-    for (let c = 0; c < n2 && !any; c++) any = labels[fromOffset + c] !== labels[toOffset + c];
-    if (!any) return;
+    const changes = this.labelChanges;
+    const between = Math.max(from, to);
+    const first = changes.start[between] as number;
+    const end = changes.start[between + 1] as number;
+    if (first === end) return;
     const field = this.work;
     const incident = this.incident;
     incident.re.set(field.re);
@@ -534,10 +539,10 @@ class Marcher {
     const area = lattice.dx * lattice.dx;
     const dir = this.direction;
     const normal = this.normal;
-    for (let c = 0; c < n2; c++) {
+    for (let at = first; at < end; at++) {
+      const c = changes.columns[at] as number;
       const la = labels[fromOffset + c] as number;
       const lb = labels[toOffset + c] as number;
-      if (la === lb) continue;
       const re = incident.re[c] as number;
       const im = incident.im[c] as number;
       if (re === 0 && im === 0) continue;
@@ -554,8 +559,8 @@ class Marcher {
       } else labelNormal(labels, lattice, i, j, from, to, normal);
       const dot = dir[0] * normal[0] + dir[1] * normal[1] + dir[2] * normal[2];
       const cos = Math.abs(dot);
-      const table: InterfaceTable = this.tables.get(la, lb);
-      const s = tableIndex(cos);
+      const table: LazyInterfaceTable = this.tables.get(la, lb);
+      const s = table.sample(tableIndex(cos));
       let tr = table.tRe[s] as number;
       let ti = table.tIm[s] as number;
       let rr = table.rRe[s] as number;
@@ -591,6 +596,31 @@ class Marcher {
       }
     }
   }
+}
+
+/** Columns c with labels[f − 1] ≠ labels[f] at face f: columns[start[f] … start[f + 1]), for f in 1 … nz − 1. */
+interface LabelChanges {
+  readonly start: Int32Array;
+  readonly columns: Int32Array;
+}
+
+function labelChanges(labels: Uint8Array, n2: number, nz: number): LabelChanges {
+  const start = new Int32Array(nz + 1);
+  let count = 0;
+  for (let f = 1; f < nz; f++) {
+    const below = n2 * (f - 1);
+    for (let c = 0; c < n2; c++) if (labels[below + c] !== labels[below + n2 + c]) count++;
+  }
+  const columns = new Int32Array(count);
+  let at = 0;
+  for (let f = 1; f < nz; f++) {
+    start[f] = at;
+    const below = n2 * (f - 1);
+    for (let c = 0; c < n2; c++) if (labels[below + c] !== labels[below + n2 + c]) columns[at++] = c;
+  }
+  start[nz] = at;
+  start[0] = 0;
+  return { start, columns };
 }
 
 /**

@@ -59,6 +59,22 @@ export function blockCensus(
   const surface: number[] = [];
   const surfaceBlock: number[] = [];
   const wholeSlices = coarse.grid.nz * bz;
+  const blockOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) blockOf[i] = Math.floor(i / bx);
+  const isBone = Uint8Array.from(bone, (b) => (b ? 1 : 0));
+  // The row's columns outside the fine region, in one tight loop (no per-column test of the region's interval).
+  const countColumns = (from: number, to: number, base: number, blockRow: number): void => {
+    for (let i = from; i < to; i++) {
+      const v = base + i;
+      const label = labels[v] as number;
+      const b = (blockOf[i] as number) + blockRow;
+      counts[b * labelCount + label] = (counts[b * labelCount + label] as number) + 1;
+      if (isBone[label] === 1 && isBoneSurface(space, labels, bone, inside, v)) {
+        surface.push(v);
+        surfaceBlock.push(b);
+      }
+    }
+  };
   const row = { x0: 0, y0: 0, z0: 0 };
   const inFine = (i: number): boolean => {
     const x = (i - n / 2) * dx;
@@ -86,17 +102,10 @@ export function blockCensus(
       const [first, last] = rowInterval(row, u, dx, n, lo, hi, inFine);
       const base = n * (j + n * k);
       const blockRow = cx * (J + cy * K);
-      for (let i = 0; i < n; i++) {
-        if (i >= first && i <= last) continue;
-        const v = base + i;
-        const label = labels[v] as number;
-        const b = Math.floor(i / bx) + blockRow;
-        counts[b * labelCount + label] = (counts[b * labelCount + label] as number) + 1;
-        if (bone[label] && isBoneSurface(space, labels, bone, inside, v)) {
-          surface.push(v);
-          surfaceBlock.push(b);
-        }
-      }
+      // The columns before and after the fine region's interval (first > last: the whole row).
+      const cut = first <= last;
+      countColumns(0, cut ? first : n, base, blockRow);
+      if (cut) countColumns(last + 1, n, base, blockRow);
     }
   }
   return {
