@@ -130,6 +130,13 @@ test.describe('lecture mode at 1920×1080', () => {
         await page.screenshot({ path: test.info().outputPath('lecture-1920-heat.png') });
       }
       if (i === 5) await expect(page.locator('.lecture-caption')).toContainText('240 CEM43');
+      // The spots step plays a simulated plan and says what ran and how much of the lesion it ablated.
+      if (i === 6) {
+        await expect(page.locator('.lecture-caption')).toContainText('Simulated plan:');
+        await expect(page.locator('.lecture-caption')).toContainText(
+          /After spot \d+ of \d+: \d+ % of the lesion ablated/,
+        );
+      }
     }
     expect(new Set(titles).size).toBe(total);
     await expect(app.heading).toHaveText('Relief in days');

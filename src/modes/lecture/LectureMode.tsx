@@ -4,6 +4,7 @@ import { useReducedMotion } from '../patient/useReducedMotion.ts';
 import { LECTURE_NOTE, LECTURE_STEPS } from './content.ts';
 import { decodeFrames, type HeatFrame, isLectureHeat, type LectureHeat } from './heat-format.ts';
 import { LectureScene } from './picture/LectureScene.tsx';
+import { isLecturePlan, type LecturePlan } from './plan-format.ts';
 import './lecture.css';
 
 /** The step a key turns to from `index` (clickers send PageDown/PageUp), or undefined when it is not a step key. */
@@ -52,6 +53,25 @@ function useLectureHeat(url: string): HeatLoad {
   return load;
 }
 
+/** Loads the precomputed plan once (public/lecture/femur-plan.json); null while it loads or when it failed. */
+function useLecturePlan(url: string): LecturePlan | null {
+  const [plan, setPlan] = useState<LecturePlan | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<unknown>) : null))
+      .then((json) => {
+        if (live && isLecturePlan(json)) setPlan(json);
+      })
+      // Without it the spots step falls back to its illustration, and says so.
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return plan;
+}
+
 /** The hottest point's temperature at `time` [s], from the engine's curve (the last sample at or before it). */
 function hottestAt(heat: LectureHeat, time: number): number {
   let value = heat.curve.temperature[0] ?? 37;
@@ -69,6 +89,8 @@ export interface LectureModeProps {
   caseUrl: string | undefined;
   /** the precomputed run's address */
   heatUrl: string;
+  /** the precomputed plan's address (default: femur-plan.json beside the run) */
+  planUrl?: string;
 }
 
 /**
@@ -76,12 +98,18 @@ export interface LectureModeProps {
  * idea per step, driven by the arrow keys, PageDown/PageUp (a clicker), Space and the on-screen buttons; F or the
  * button toggles full screen. The heat, dose and spots steps play the engine's own precomputed result.
  */
-export function LectureMode({ caseUrl, heatUrl }: LectureModeProps) {
+export function LectureMode({
+  caseUrl,
+  heatUrl,
+  planUrl = heatUrl.replace(/[^/]*$/, 'femur-plan.json'),
+}: LectureModeProps) {
   const [index, setIndex] = useState(() => (typeof window === 'undefined' ? 0 : stepFromHash(window.location.hash)));
   const [fullscreen, setFullscreen] = useState(false);
   const [time, setTime] = useState<number | null>(null);
   const reducedMotion = useReducedMotion();
   const heatLoad = useLectureHeat(heatUrl);
+  const plan = useLecturePlan(planUrl);
+  const [spot, setSpot] = useState<number | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const step = LECTURE_STEPS[index] ?? LECTURE_STEPS[0];
   // The step as last asked for, ahead of React's render: a clicker's quick double press turns two pages.
@@ -158,12 +186,21 @@ export function LectureMode({ caseUrl, heatUrl }: LectureModeProps) {
               reducedMotion={reducedMotion}
               heat={heat}
               frames={frames}
-              spots={heat?.plan.spots ?? []}
+              spots={plan ? plan.spots.map((p) => p.focus) : (heat?.plan.spots ?? [])}
+              plan={plan}
               onTime={setTime}
+              onSpot={setSpot}
             />
           </div>
           <figcaption className="lecture-caption">
-            <Caption stage={step.stage} heat={heat} time={time} failed={heatLoad.status === 'failed'} />
+            <Caption
+              stage={step.stage}
+              heat={heat}
+              plan={plan}
+              time={time}
+              spot={spot}
+              failed={heatLoad.status === 'failed'}
+            />
           </figcaption>
         </figure>
 
@@ -216,12 +253,16 @@ export function LectureMode({ caseUrl, heatUrl }: LectureModeProps) {
 function Caption({
   stage,
   heat,
+  plan,
   time,
+  spot,
   failed,
 }: {
   stage: string;
   heat: LectureHeat | null;
+  plan: LecturePlan | null;
   time: number | null;
+  spot: number | null;
   failed: boolean;
 }) {
   const computed = stage === 'heat' || stage === 'dose' || stage === 'spots' || stage === 'relief';
@@ -247,10 +288,28 @@ function Caption({
       </>
     );
   }
+  if (plan) return <PlanCaption plan={plan} spot={stage === 'spots' ? spot : null} />;
   return (
     <>
       Illustration of coverage: the one simulated zone placed at each of the bundled plan’s {heat.plan.spots.length}{' '}
       spots, not a simulated plan.
+    </>
+  );
+}
+
+/** The simulated plan in numbers: what ran, and the lesion's share ablated after the spot shown (or at the end). */
+function PlanCaption({ plan, spot }: { plan: LecturePlan; spot: number | null }) {
+  const n = plan.spots.length;
+  const at = spot ?? n - 1;
+  const coverage = plan.spots[at]?.coverage ?? plan.lesionCoverage;
+  return (
+    <>
+      Simulated plan: {n} spots laid over the lesion by the planner, {f3(plan.acousticPower)} W for {f3(plan.duration)}{' '}
+      s each with {f3(plan.cooling)} s cooling. After spot{' '}
+      <strong>
+        {at + 1} of {n}
+      </strong>
+      : <strong>{Math.round(100 * coverage)} %</strong> of the lesion ablated (≥ 240 CEM43).
     </>
   );
 }

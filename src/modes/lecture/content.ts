@@ -68,8 +68,8 @@ export const LECTURE_STEPS: readonly LectureStep[] = [
     id: 'spots',
     stage: 'spots',
     title: 'Spot by spot, the lesion is covered',
-    body: 'The plan moves the focus from spot to spot, with cooling between sonications, until the ablation zone covers the lesion.',
-    picture: 'The focus moves across the lesion; one ablation zone is added at each spot.',
+    body: 'The plan moves the focus from spot to spot, with cooling between sonications; each spot adds to the ablation zone.',
+    picture: 'The focus moves across the lesion; the simulated ablation zone grows after each spot.',
   },
   {
     id: 'relief',

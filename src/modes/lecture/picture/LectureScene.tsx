@@ -37,6 +37,7 @@ import { useDisposable } from '../../picture/use-disposable.ts';
 import { useCaseParts } from '../../picture/useCaseParts.ts';
 import type { LectureStage } from '../content.ts';
 import type { HeatFrame, LectureHeat } from '../heat-format.ts';
+import { ablatedAfter, type LecturePlan } from '../plan-format.ts';
 import { frameAt, LECTURE_LOOK, type LectureLook, playbackTime } from './lecture-look.ts';
 
 type Vec3 = [number, number, number];
@@ -57,8 +58,12 @@ export interface LectureSceneProps {
   frames: HeatFrame[] | null;
   /** the plan's spot foci [m] (spots step) */
   spots: readonly Vec3[];
+  /** the precomputed plan: when given, the spots step draws its ablation zone after each spot (else one zone per spot) */
+  plan?: LecturePlan | null;
   /** told the simulated time shown [s] when it changes (heat and dose steps), else null */
   onTime?: (time: number | null) => void;
+  /** told the spot shown (0-based) when it changes (spots step), else null */
+  onSpot?: (spot: number | null) => void;
 }
 
 /**
@@ -122,6 +127,29 @@ class SurfaceCache {
   }
 }
 
+/** The plan's ablation zone after each spot, made when first shown and kept. */
+class PlanSurfaces {
+  private readonly made = new Map<number, BufferGeometry>();
+  constructor(private readonly plan: LecturePlan) {}
+  /** after spot `upTo` (1-based) */
+  get(upTo: number): BufferGeometry {
+    let geometry = this.made.get(upTo);
+    if (!geometry) {
+      const surface = isosurface(ablatedAfter(this.plan, upTo), this.plan.grid, 0.5);
+      geometry = new BufferGeometry();
+      geometry.setAttribute('position', new BufferAttribute(surface.positions, 3));
+      geometry.setIndex(new BufferAttribute(surface.indices, 1));
+      geometry.computeVertexNormals();
+      this.made.set(upTo, geometry);
+    }
+    return geometry;
+  }
+  dispose() {
+    for (const g of this.made.values()) g.dispose();
+    this.made.clear();
+  }
+}
+
 function Picture({
   loaded,
   stage,
@@ -129,7 +157,9 @@ function Picture({
   heat,
   frames,
   spots,
+  plan,
   onTime,
+  onSpot,
 }: LectureSceneProps & { loaded: LoadedCase }) {
   const target = (heat?.target ?? loaded.meta.defaultTarget) as Vec3;
   const axis = loaded.meta.defaultBeamDirection as Vec3;
@@ -244,6 +274,12 @@ function Picture({
     [heat, frames],
   );
 
+  const planSurfaces = useDisposable(
+    () => (plan ? new PlanSurfaces(plan) : { get: () => new BufferGeometry(), dispose() {} }),
+    [plan],
+  );
+  const planMesh = useRef<Mesh>(null);
+
   const beams = useRef<InstancedMesh>(null);
   const pulses = useRef<InstancedMesh>(null);
   const focusDot = useRef<Mesh>(null);
@@ -261,13 +297,14 @@ function Picture({
     lesion: 0,
     lesionOpacity: 1,
   });
-  const clock = useRef({ stage, since: -1, time: Number.NaN as number });
+  const clock = useRef({ stage, since: -1, time: Number.NaN as number, spot: -1 });
   const scratch = useMemo(() => ({ o: new Object3D(), v: new Vector3(), up: new Vector3(0, 1, 0) }), []);
 
   // A still frame (or the first of a new step) is drawn on demand.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the stage, the data and the size are the triggers.
   useEffect(() => invalidate(), [stage, reducedMotion, heat, frames, size, invalidate]);
   useEffect(() => () => onTime?.(null), [onTime]);
+  useEffect(() => () => onSpot?.(null), [onSpot]);
 
   // The two framings: the whole thigh with the transducer under it, and close to the focus.
   const framing = useMemo(() => {
@@ -380,11 +417,18 @@ function Picture({
       mesh.visible = look.result === 'heat' && frame >= 0;
       if (mesh.visible) mesh.geometry = surfaces.get('temperature', frame, level);
     });
-    // The ablation zone: at the target in the dose step; at each spot reached so far in the spots step.
+    // The ablation zone: at the target in the dose step; in the spots step the simulated plan's zone after the spot
+    // reached, or (without the plan) the one zone placed at each spot reached so far.
+    const planShown = look.spots && plan !== null && plan !== undefined && spotCycle >= 0;
+    if (planMesh.current) {
+      planMesh.current.visible = planShown;
+      if (planShown) planMesh.current.geometry = planSurfaces.get(spotCycle + 1);
+    }
     doseMeshes.current.forEach((mesh, k) => {
       if (!mesh) return;
       const atSpot = look.spots ? spots[k] : k === 0 ? (target as Vec3) : undefined;
-      mesh.visible = frame >= 0 && atSpot !== undefined && (look.result === 'dose' || (look.spots && k <= spotCycle));
+      mesh.visible =
+        !planShown && frame >= 0 && atSpot !== undefined && (look.result === 'dose' || (look.spots && k <= spotCycle));
       if (!mesh.visible || !atSpot) return;
       mesh.geometry = surfaces.get('dose', look.spots ? (heat?.frames.time.length ?? 1) - 1 : frame, LOG_ABLATION);
       mesh.position.set(atSpot[0] - target[0], atSpot[1] - target[1], atSpot[2] - target[2]);
@@ -393,6 +437,11 @@ function Picture({
     if (time !== clock.current.time) {
       clock.current.time = time ?? Number.NaN;
       onTime?.(time);
+    }
+    const spotNow = look.spots ? spotCycle : -1;
+    if (spotNow !== clock.current.spot) {
+      clock.current.spot = spotNow;
+      onSpot?.(spotNow >= 0 ? spotNow : null);
     }
   });
 
@@ -426,6 +475,7 @@ function Picture({
         renderOrder={5}
       />
       <mesh ref={focusDot} geometry={kit.dot} material={kit.focusMaterial} renderOrder={9} />
+      <mesh ref={planMesh} material={kit.doseMaterial} visible={false} frustumCulled={false} renderOrder={7} />
       {kit.temperatureMaterials.map((material, k) => (
         <mesh
           key={material.uuid}
