@@ -1,21 +1,13 @@
-import { expect, type Page, test } from '@playwright/test';
-import { PlannerPage } from './fixtures/planner-page.ts';
+import { expect, test } from '@playwright/test';
+import { PlannerPage, plannerForGroup } from './fixtures/planner-page.ts';
 
 // These four look at the planner as it opens and move only the view: one page, in order (a load is most of the
 // cost of an end-to-end test on this machine).
 test.describe('the planner opens on the femur case', () => {
-  test.describe.configure({ mode: 'serial' });
-  let page: Page;
-  let app: PlannerPage;
-  test.beforeAll(async ({ browser }, testInfo) => {
-    const { baseURL } = testInfo.project.use;
-    page = await browser.newPage({ ...(baseURL ? { baseURL } : {}), viewport: { width: 1280, height: 800 } });
-    app = new PlannerPage(page);
-    await app.open();
-  });
-  test.afterAll(() => page.close());
+  const group = plannerForGroup();
 
   test('loads with no console errors, names the case and lists its tissues', async () => {
+    const { page, app } = group;
     await expect(page.getByTestId('case-picker')).toHaveValue('femur-shaft');
     await expect(page.getByTestId('clinical-notice')).toContainText('Not for clinical use');
     const tissues = await page
@@ -29,6 +21,7 @@ test.describe('the planner opens on the femur case', () => {
   });
 
   test('draws the model in WebGL, not a blank canvas (pixel readback)', async () => {
+    const { app } = group;
     await expect
       .poll(async () => {
         const px = await app.canvasPixels();
@@ -45,6 +38,7 @@ test.describe('the planner opens on the femur case', () => {
   });
 
   test('zooming changes the scale bar, orbiting changes the picture, and Reset view restores both', async () => {
+    const { page, app } = group;
     await expect(page.getByTestId('scale-bar')).toContainText(/\d+ mm/);
     const scale = () =>
       page.getByTestId('scale-bar').evaluate((el) => {
@@ -68,6 +62,7 @@ test.describe('the planner opens on the femur case', () => {
   });
 
   test('hiding a part changes the picture', async () => {
+    const { page, app } = group;
     await expect.poll(async () => (await app.canvasPixels()).warm).toBeGreaterThan(1000);
     const before = await app.canvasPixels();
     for (const part of await page.getByTestId('parts-list').locator('li input[type=checkbox]').all()) {

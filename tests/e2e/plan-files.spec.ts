@@ -221,10 +221,21 @@ test('Copy link opens the same case, target and spots in a fresh browser', async
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('a plan saved in the browser after a run gives the same figures from the command line; the report shows them', async ({
+/** `npm run simulate` on a saved plan file, in Node: its JSON results. */
+// biome-ignore lint/suspicious/noExplicitAny: the results file is checked field by field below
+async function simulateFile(path: string, name: string): Promise<any> {
+  const out = join(mkdtempSync(join(tmpdir(), 'h11-cli-')), name);
+  writeFileSync(out, '');
+  await run('npx', ['tsx', 'src/cli/simulate.ts', path, '--out', out], { cwd: ROOT, timeout: 240_000 });
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+// One page for both: a page load and the runs are most of an end-to-end test's cost on this machine. The command
+// line runs both saved files at once while the browser is idle.
+test('a plan saved after a sonication, and after a one-spot plan run, gives the same figures from the command line; the report shows them', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const app = new PlannerPage(page);
   await app.open();
   const power = page.getByTestId('param-power');
@@ -238,7 +249,6 @@ test('a plan saved in the browser after a run gives the same figures from the co
   const keys = ['peak-pressure', 'intensity', 'peak-temperature', 'thermal-dose'] as const;
   const shownSi = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await app.resultSi(k)] as const)));
   const runInfo = (await page.getByTestId('run-info').textContent()) ?? '';
-
   // The report, with the run's figures.
   await page.getByTestId('plan-report').click();
   const report = page.getByTestId('report');
@@ -271,16 +281,33 @@ test('a plan saved in the browser after a run gives the same figures from the co
   await page.getByTestId('report-close').click();
   await expect(report).toHaveCount(0);
 
-  // The same plan from the command line.
+  // The plan of that sonication, saved.
   const saved = await savePlan(page);
   const file = JSON.parse(saved.text);
   expect(file.planning.spots ?? []).toEqual([]);
   expect(file.target[2]).toBe(0.001);
   expect(file.drive).toEqual({ acousticPower: 40 });
-  const out = join(mkdtempSync(join(tmpdir(), 'h11-cli-')), 'results.json');
-  writeFileSync(out, '');
-  await run('npx', ['tsx', 'src/cli/simulate.ts', saved.path, '--out', out], { cwd: ROOT, timeout: 180_000 });
-  const headless = JSON.parse(readFileSync(out, 'utf8'));
+
+  // A one-spot plan at the same target, run in the browser and saved.
+  await addSpotAt(page, 1);
+  await page.getByTestId('plan-run').click();
+  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  const planKeys = ['coverage', 'peak-temperature', 'peak-dose'] as const;
+  const planSi = Object.fromEntries(
+    await Promise.all(
+      planKeys.map(async (k) => [k, Number(await page.getByTestId(`plan-${k}`).getAttribute('data-si'))]),
+    ),
+  ) as Record<(typeof planKeys)[number], number>;
+  const spotStatus = await page.getByTestId('spot-0').getAttribute('data-status');
+  const savedPlan = await savePlan(page);
+  expect(JSON.parse(savedPlan.text).planning.spots).toHaveLength(1);
+  expect(app.consoleErrors).toEqual([]);
+
+  // Both files from the command line.
+  const [headless, headlessPlan] = await Promise.all([
+    simulateFile(saved.path, 'results.json'),
+    simulateFile(savedPlan.path, 'plan-results.json'),
+  ]);
   // Same model and grid: the whole-path model on the app's region, the voxel size the app reported.
   expect(headless.scenario.fieldModel).toBe('whole-path');
   expect(headless.core.model).toMatch(/^Rayleigh–Sommerfeld sum onto a plane .* hybrid angular spectrum march/);
@@ -296,51 +323,30 @@ test('a plan saved in the browser after a run gives the same figures from the co
   };
   for (const k of keys) {
     // Same code on the same inputs (the file's numbers survive JSON exactly), two V8 builds' Math: 1e-9 relative,
-    // as tests/e2e/same-core.spec.ts. A different grid, model or drive would differ by percents.
+    // as tests/e2e/results.spec.ts. A different grid, model or drive would differ by percents.
     const relative = Math.abs((shownSi[k] as number) / expected[k] - 1);
     test
       .info()
       .annotations.push({ type: 'app vs CLI', description: `${k}: ${shownSi[k]} vs ${expected[k]}, ${relative}` });
     expect(relative, k).toBeLessThan(1e-9);
   }
-  expect(app.consoleErrors).toEqual([]);
-});
 
-test('a plan with a spot, run in the browser and from the command line on the saved file, gives the same figures', async ({
-  page,
-}) => {
-  test.setTimeout(300_000);
-  const app = new PlannerPage(page);
-  await app.open();
-  await addSpotAt(page, 1);
-  await page.getByTestId('plan-run').click();
-  await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
-  const keys = ['coverage', 'peak-temperature', 'peak-dose'] as const;
-  const shownSi = Object.fromEntries(
-    await Promise.all(keys.map(async (k) => [k, Number(await page.getByTestId(`plan-${k}`).getAttribute('data-si'))])),
-  ) as Record<(typeof keys)[number], number>;
-  const saved = await savePlan(page);
-  expect(JSON.parse(saved.text).planning.spots).toHaveLength(1);
-  const out = join(mkdtempSync(join(tmpdir(), 'h11-cli-')), 'plan-results.json');
-  await run('npx', ['tsx', 'src/cli/simulate.ts', saved.path, '--out', out], { cwd: ROOT, timeout: 240_000 });
-  const headless = JSON.parse(readFileSync(out, 'utf8'));
-  expect(headless.format).toBe('fus-planner-plan-results/1');
-  expect(headless.plan.fieldModel).toBe('whole-path');
-  expect(headless.spots.map((s: { status: string }) => s.status)).toEqual([
-    await page.getByTestId('spot-0').getAttribute('data-status'),
-  ]);
-  const expected = {
-    coverage: headless.doses.lesionCoverage,
-    'peak-temperature': headless.thermal.peakTemperature,
-    'peak-dose': headless.thermal.peakDose,
+  expect(headlessPlan.format).toBe('fus-planner-plan-results/1');
+  expect(headlessPlan.plan.fieldModel).toBe('whole-path');
+  expect(headlessPlan.spots.map((s: { status: string }) => s.status)).toEqual([spotStatus]);
+  const expectedPlan = {
+    coverage: headlessPlan.doses.lesionCoverage,
+    'peak-temperature': headlessPlan.thermal.peakTemperature,
+    'peak-dose': headlessPlan.thermal.peakDose,
   };
-  expect(shownSi['peak-temperature']).toBeGreaterThan(40);
-  for (const k of keys) {
+  expect(planSi['peak-temperature']).toBeGreaterThan(40);
+  for (const k of planKeys) {
     // Same engine (runPlan) on the same request, as for a single sonication: 1e-9 relative (absolute for a zero).
-    const difference = Math.abs(shownSi[k] - expected[k]);
-    const relative = expected[k] === 0 ? difference : difference / Math.abs(expected[k]);
-    test.info().annotations.push({ type: 'app vs CLI (plan)', description: `${k}: ${shownSi[k]} vs ${expected[k]}` });
+    const difference = Math.abs(planSi[k] - expectedPlan[k]);
+    const relative = expectedPlan[k] === 0 ? difference : difference / Math.abs(expectedPlan[k]);
+    test
+      .info()
+      .annotations.push({ type: 'app vs CLI (plan)', description: `${k}: ${planSi[k]} vs ${expectedPlan[k]}` });
     expect(relative, k).toBeLessThan(1e-9);
   }
-  expect(app.consoleErrors).toEqual([]);
 });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { runScenario } from '../../src/cli/run.ts';
 import { readScenario } from '../../src/cli/scenario.ts';
 import { DEFAULT_SAFETY_THRESHOLDS } from '../../src/state/safety-defaults.ts';
 import { safetyRows } from '../../src/ui/safety.ts';
 import type { ShownRun } from '../../src/ui/shown-run.ts';
-import { PlannerPage } from './fixtures/planner-page.ts';
+import { plannerForGroup } from './fixtures/planner-page.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,20 +31,14 @@ async function paintedPixels(canvas: Locator): Promise<number> {
 // The four look at one sonication's results, in order, on one page: a page load and a sonication are most of an
 // end-to-end test's cost on this machine.
 test.describe('results of a sonication of the femur case', () => {
-  test.describe.configure({ mode: 'serial' });
-  let page: Page;
-  let app: PlannerPage;
-  test.beforeAll(async ({ browser }, testInfo) => {
-    const { baseURL } = testInfo.project.use;
-    page = await browser.newPage({ ...(baseURL ? { baseURL } : {}), viewport: { width: 1280, height: 800 } });
-    app = new PlannerPage(page);
+  const group = plannerForGroup(async (app) => {
     await app.open();
     await app.sonicate();
     await app.waitForRunStatus('done');
   });
-  test.afterAll(() => page.close());
 
   test('the plots, the MR-thermometry view and the slices render (non-blank)', async () => {
+    const { page, app } = group;
     await expect(page.getByTestId('plot-temperature')).toHaveAttribute('data-series', /[1-9]/);
     await expect(page.getByTestId('plot-dose')).toHaveAttribute('data-series', /[1-9]/);
     await expect
@@ -78,8 +72,21 @@ test.describe('results of a sonication of the femur case', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('the safety dashboard shows the core’s own numbers and lights (same as `npm run simulate`)', async () => {
+  test('the headline figures and the safety dashboard are the core’s own numbers (same as `npm run simulate`)', async () => {
+    const { page, app } = group;
+    // The browser's worker and `npm run simulate` in Node run one core: on the default case the app shows the very
+    // numbers the headless runner gives for public/scenarios/femur-shaft.json (same inputs, src/app/defaults.ts).
     const headless = await runScenario(readScenario(join(ROOT, 'public/scenarios/femur-shaft.json')));
+    const headlines: [string, number][] = [
+      ['peak-pressure', headless.acoustic.peakPressure],
+      ['intensity', headless.acoustic.peakIntensity],
+      ['peak-temperature', headless.thermal.peakTemperature],
+      ['thermal-dose', headless.thermal.peakDose],
+    ];
+    for (const [key, expected] of headlines) {
+      // Same code, two JavaScript engines' Math: agreement to 1e-9 relative.
+      expect(Math.abs((await app.resultSi(key)) / expected - 1), key).toBeLessThan(1e-9);
+    }
     const doses = { ...headless.extra, criticalOutside: headless.criticalOutside } as unknown as ShownRun['doses'];
     const time = Float64Array.from(headless.thermal.time);
     // The rows the dashboard must show, from the headless run through the dashboard's own rules and default limits.
@@ -110,6 +117,7 @@ test.describe('results of a sonication of the femur case', () => {
   });
 
   test('scrubbing back to the start replays the heating: the MR view and the 3D heat follow the time', async () => {
+    const { page, app } = group;
     const end = Number(await page.getByTestId('playback-time').getAttribute('data-si'));
     expect(end).toBeGreaterThan(40);
     const probe = page.getByTestId('scene-probe');
@@ -136,6 +144,7 @@ test.describe('results of a sonication of the femur case', () => {
   });
 
   test('exports: the curves as CSV, the volumes as NRRD, the view as PNG', async () => {
+    const { page } = group;
     const download = async (testId: string): Promise<Buffer> => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
       const path = await file.path();
