@@ -139,6 +139,20 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
   // development, so all are disposed in the cleanup. The first case is the one plan-io picks: a link's, else the last.
   useEffect(() => {
     const client = new SimClient(createWorker);
+    // The default case is fetched at once, while the kept plans and imported cases are read from IndexedDB: most
+    // starts open it, and its bytes are then on hand when the controller asks.
+    const early = new Map<string, Promise<ArrayBuffer>>();
+    const defaultUrl = CASES.find((entry) => entry.id === DEFAULT_CASE_ID)?.url;
+    if (defaultUrl) {
+      const bytes = fetchBytes(defaultUrl);
+      bytes.catch(() => undefined); // a failure is reported by the load that takes these bytes
+      early.set(defaultUrl, bytes);
+    }
+    const loadBytes = (url: string): Promise<ArrayBuffer> => {
+      const bytes = early.get(url);
+      early.delete(url);
+      return bytes ?? fetchBytes(url);
+    };
     const keeper = createPlanKeeper({
       store,
       kv,
@@ -150,7 +164,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
       store,
       client,
       cases: CASES,
-      loadBytes: fetchBytes,
+      loadBytes,
       parseForDrawing: async (bytes, title) => (await parseCaseGlb(bytes, title)).parts,
       onCaseDrawn: (drawn) => setParts(drawn ?? []),
       isCancellation: (error) => error instanceof SimulationCancelled,

@@ -77,6 +77,9 @@ export function ResultsScene() {
   const materials = useMemo(() => createResultMaterials(), []);
   useEffect(() => () => materials.dispose(), [materials]);
   const [warm, setWarm] = useState(false);
+  // Compiling the result shaders waits for the case: on software WebGL it holds the main thread for seconds, which
+  // would otherwise delay the case's own loading and first picture.
+  const caseReady = usePlanner((s) => s.caseStatus === 'ready');
   const outcome = shown?.outcome;
   // Tell the camera which run is drawn: it frames the heat in the same commit as the results appear.
   const view = viewStoreOf(usePlannerStoreApi());
@@ -87,7 +90,7 @@ export function ResultsScene() {
   return (
     <group name="results">
       <DepthClear />
-      {!warm && <WarmUp materials={materials} onDone={() => setWarm(true)} />}
+      {caseReady && !warm && <WarmUp materials={materials} onDone={() => setWarm(true)} />}
       {frame && shown && scale && (
         <>
           {slicesVisible && <SlicePlanes shown={shown} scale={scale} materials={materials} />}
