@@ -243,22 +243,28 @@ test.describe('patient explainer on a phone (390×844, touch)', () => {
   });
 });
 
-for (const size of [
+// The three sizes on one page, resized between them (a page load is much of an end-to-end test's cost here).
+const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1024, height: 768 },
   { width: 768, height: 1024 },
-]) {
-  test.describe(`patient explainer at ${size.width}×${size.height}`, () => {
-    test.use({ viewport: size, deviceScaleFactor: 1 });
+];
 
-    test('main regions do not overlap, Next always on screen, at every step; arrow keys turn the pages', async ({
-      page,
-    }, testInfo) => {
-      // Thirteen pages, each measured: generous on a shared machine drawing WebGL on the CPU.
-      test.setTimeout(240_000);
-      const app = new PatientPage(page);
-      await app.open();
-      const total = await app.stepCount();
+test.describe(`patient explainer at ${SIZES.map((s) => `${s.width}×${s.height}`).join(', ')}`, () => {
+  test.use({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+
+  test('main regions do not overlap, Next always on screen, at every step; arrow keys turn the pages', async ({
+    page,
+  }, testInfo) => {
+    // Thirteen pages at three sizes, each measured: generous on a shared machine drawing WebGL on the CPU.
+    test.setTimeout(300_000);
+    const app = new PatientPage(page);
+    await app.open();
+    const total = await app.stepCount();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.keyboard.press('Home');
+      await expect(app.count).toHaveText(`Step 1 of ${total}`);
       await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
       const boxes = await expectCleanLayout(app, size.width, size.height);
       // The picture is a large share of the window.
@@ -278,12 +284,12 @@ for (const size of [
       await expect(app.count).toHaveText(`Step ${total} of ${total}`);
       await page.keyboard.press('ArrowLeft');
       await expect(app.count).toHaveText(`Step ${total - 1} of ${total}`);
-      await page.keyboard.press('Home');
-      await expect(app.count).toHaveText(`Step 1 of ${total}`);
-      expect(app.consoleErrors).toEqual([]);
-    });
+    }
+    await page.keyboard.press('Home');
+    await expect(app.count).toHaveText(`Step 1 of ${total}`);
+    expect(app.consoleErrors).toEqual([]);
   });
-}
+});
 
 test.describe('patient explainer, keyboard and reduced motion (1280×800)', () => {
   test('Tab reaches the modes, Back, the dots and Next, and Enter on Next turns the page', async ({ page }) => {

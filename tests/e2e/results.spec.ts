@@ -28,7 +28,17 @@ async function paintedPixels(canvas: Locator): Promise<number> {
   });
 }
 
-// The four look at one sonication's results, in order, on one page: a page load and a sonication are most of an
+/** What a time plot says its y axis drew, after a draw (TimePlots records it on the figure). */
+async function yAxis(plot: Locator): Promise<{ ticks: string[]; width: number; room: number }> {
+  await expect(plot).toHaveAttribute('data-y-ticks', /\[/);
+  return plot.evaluate((el: HTMLElement) => ({
+    ticks: JSON.parse(el.dataset.yTicks ?? '[]') as string[],
+    width: Number(el.dataset.yLabelWidth),
+    room: Number(el.dataset.yLabelRoom),
+  }));
+}
+
+// These look at one sonication's results, in order, on one page: a page load and a sonication are most of an
 // end-to-end test's cost on this machine.
 test.describe('results of a sonication of the femur case', () => {
   const group = plannerForGroup(async (app) => {
@@ -114,6 +124,68 @@ test.describe('results of a sonication of the femur case', () => {
       /nerve: [\d.]+ mm outside the simulated beam path, whose edge stayed at or below 3[78]\.\d °C/,
     );
     await expect(page.getByTestId('safety-dashboard')).toHaveAttribute('data-status', 'pass');
+  });
+
+  // Issue 10, items 3 and 6, and the whole-path judgement of critical structures (issue 8): what the screen says
+  // about where the target is and where the heat went is true.
+  test('a target typed outside the body is refused where it is typed, and the old target stays', async () => {
+    const { page, app } = group;
+    const y = page.getByTestId('target-y');
+    const before = await y.inputValue();
+    await y.fill('500');
+    await y.press('Enter');
+    await expect(page.getByTestId('target-y-error')).toContainText('the target must be inside the body');
+    await y.press('Escape');
+    await expect(y).toHaveValue(before);
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the results give the target’s own temperature and dose, each peak with its distance from the target, and judge the nerve the path does not reach', async () => {
+    const { page, app } = group;
+    const atTarget = await app.resultSi('target-temperature');
+    const peak = await app.resultSi('peak-temperature');
+    expect(atTarget).toBeGreaterThan(45);
+    expect(atTarget).toBeLessThanOrEqual(peak + 1e-6);
+    await expect(app.result('target-dose')).not.toHaveText('—');
+    await expect(app.result('peak-temperature')).toHaveText(/°C, (at the target|[\d.]+ mm from the target)$/);
+    await expect(app.result('peak-pressure')).toHaveText(/MPa, (at the target|[\d.]+ mm from the target)$/);
+    // The femur's sciatic nerve lies beside the beam path: judged, not left without a value.
+    await expect(page.getByTestId('safety-critical-dose')).toHaveAttribute('data-status', 'pass');
+    await expect(page.getByTestId('safety-critical-dose')).toContainText('mm outside the simulated beam path');
+  });
+
+  test('a dose of 10⁸ CEM43 min reads "≥ 240: ablated", and the physics notes open from the results card', async () => {
+    const { page, app } = group;
+    // The femur's default sonication gives about 1.2 × 10⁸ CEM43 min at the peak (tests/golden/femur-shaft.json).
+    expect(await app.resultSi('thermal-dose')).toBeGreaterThan(1e5);
+    const dose = app.result('thermal-dose');
+    await expect(dose).toHaveText('≥ 240 CEM43 min: ablated');
+    await expect(dose).toHaveAttribute('title', /× 10⁸ CEM43 min/);
+
+    await page.getByTestId('physics-notes-link').click();
+    const notes = page.getByTestId('physics-notes');
+    await expect(notes).toBeVisible();
+    // Opened at the section the link is about.
+    await expect(notes.locator('#measured-errors')).toBeInViewport();
+    await expect(notes.locator('h2').first()).toHaveText('src/physics — numeric core');
+    await page.getByTestId('physics-notes-close').click();
+    await expect(notes).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  // Issue 10, item 11.
+  test('the time plots’ axes show readable ticks: several on temperature, decades on dose, none clipped', async () => {
+    const { page } = group;
+    const temperature = await yAxis(page.getByTestId('plot-temperature'));
+    expect(temperature.ticks.length).toBeGreaterThanOrEqual(3);
+    expect(temperature.width).toBeLessThanOrEqual(temperature.room);
+    const dose = await yAxis(page.getByTestId('plot-dose'));
+    expect(dose.ticks.length).toBeGreaterThanOrEqual(3);
+    // Decades as 0.01 … 100, then powers of ten: never "1,000,000,000", never "10⁻Infinity".
+    for (const tick of dose.ticks) expect(tick).toMatch(/^(0\.01|0\.1|1|10|100|10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/);
+    expect(dose.width).toBeGreaterThan(0);
+    expect(dose.width).toBeLessThanOrEqual(dose.room);
   });
 
   test('scrubbing back to the start replays the heating: the MR view and the 3D heat follow the time', async () => {
