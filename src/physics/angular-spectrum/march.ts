@@ -168,8 +168,11 @@ class Marcher {
     if (labels.length !== this.n2 * lattice.nz) throw new RangeError('marchField: labels must have n²·nz entries');
     if (input.inputPlane.length !== 2 * this.n2)
       throw new RangeError('marchField: the input plane must have 2n² values');
-    for (const label of labels) {
-      if (materials[label] === undefined) throw new RangeError(`marchField: label ${label} has no material`);
+    let largest = 0;
+    for (let v = 0; v < labels.length; v++) if ((labels[v] as number) > largest) largest = labels[v] as number;
+    for (let label = 0; label <= largest; label++) {
+      if (materials[label] === undefined && labels.includes(label))
+        throw new RangeError(`marchField: label ${label} has no material`);
     }
     this.tables = new InterfaceTables(materials, input.frequency);
     this.uniform = new Int16Array(lattice.nz);
