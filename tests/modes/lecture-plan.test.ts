@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../src/engine/run-plan.ts';
+import { BOILING_TEMPERATURE } from '../../src/engine/validity.ts';
 import { ablatedAfter, isLecturePlan, type LecturePlan } from '../../src/modes/lecture/plan-format.ts';
-import { ablated, lecturePlanSetup, PLAN_SPOTS, SPOT } from './lecture-plan-compute.ts';
+import { ablated, lecturePlanSetup, PLAN_SPOTS, SPOT, SPOT_POWERS } from './lecture-plan-compute.ts';
 
 /*
  * The lecture's simulated plan (public/lecture/femur-plan.json, `npm run lecture-heat`) must be what the engine
  * gives today. The whole plan costs about a minute, too long for the suite, so the file is checked where it can be
  * cheaply: its spots are Cover the lesion's spots recomputed now, and its first spot is rerun alone on the same
  * region (the other spots' foci included, so the voxels match one to one): the zone the file says that spot ablated
- * is the zone the engine ablates. Later spots are held to the engine's own coverage at the plan's end.
+ * is the zone the engine ablates, at the peak the file says, and the engine finds it valid. Later spots are held to
+ * the engine's own coverage at the plan's end, and every stored peak below the engine's boiling threshold (the
+ * generator refuses to write a plan with a spot that is not valid; this catches a file written otherwise).
  */
 const text = readFileSync(new URL('../../public/lecture/femur-plan.json', import.meta.url), 'utf8');
 const stored = JSON.parse(text) as LecturePlan;
@@ -20,13 +23,14 @@ describe('public/lecture/femur-plan.json', () => {
     expect(text.length).toBeLessThan(400_000);
     expect(stored.spots.length).toBeGreaterThan(3);
     expect(stored.spots.length).toBeLessThanOrEqual(PLAN_SPOTS);
-    expect({ ...SPOT }).toEqual({
-      acousticPower: stored.acousticPower,
-      duration: stored.duration,
-      cooling: stored.cooling,
-    });
+    expect({ ...SPOT }).toEqual({ duration: stored.duration, cooling: stored.cooling });
+    expect(stored.spots.map((s) => s.acousticPower)).toEqual(SPOT_POWERS.slice(0, stored.spots.length));
+    // No spot boils: the app would flag it and a careful planner would not accept it.
+    for (const s of stored.spots) expect(s.peakTemperature).toBeLessThan(BOILING_TEMPERATURE);
     const coverage = stored.spots.map((s) => s.coverage);
-    coverage.forEach((c, k) => expect(c).toBeGreaterThanOrEqual(coverage[k - 1] ?? 0));
+    coverage.forEach((c, k) => {
+      expect(c).toBeGreaterThanOrEqual(coverage[k - 1] ?? 0);
+    });
     // Counted on voxel centres here, on the engine's labels there: within 10 %.
     expect(coverage.at(-1)).toBeGreaterThan(0.9 * stored.lesionCoverage);
     expect(coverage.at(-1)).toBeLessThan(1.1 * stored.lesionCoverage);
@@ -53,6 +57,11 @@ describe('public/lecture/femur-plan.json', () => {
     );
     const { grid, frames } = outcome;
     if (!frames) throw new Error('no frames');
+    const alone = outcome.spots[0];
+    expect(alone?.status).toBe('valid');
+    expect(alone?.summary.validity?.messages).toEqual([]);
+    // Nothing before it: its peak is the one the whole plan recorded for it.
+    expect(alone?.summary.peakTemperature).toBeCloseTo(stored.spots[0]?.peakTemperature as number, 2);
     const voxels = grid.nx * grid.ny * grid.nz;
     const dose = frames.dose.subarray((frames.time.length - 1) * voxels);
     const fresh = new Set<number>();

@@ -297,19 +297,27 @@ function Caption({
   );
 }
 
-/** The simulated plan in numbers: what ran, and the lesion's share ablated after the spot shown (or at the end). */
+/**
+ * The simulated plan in numbers: what ran (each spot's power set so that none boils), and the lesion's share ablated
+ * after the spot shown (or at the end) with that spot's power and peak.
+ */
 function PlanCaption({ plan, spot }: { plan: LecturePlan; spot: number | null }) {
   const n = plan.spots.length;
   const at = spot ?? n - 1;
-  const coverage = plan.spots[at]?.coverage ?? plan.lesionCoverage;
+  const shown = plan.spots[at];
+  const coverage = shown?.coverage ?? plan.lesionCoverage;
+  const powers = plan.spots.map((s) => s.acousticPower);
+  const hottest = Math.max(...plan.spots.map((s) => s.peakTemperature));
   return (
     <>
-      Simulated plan: {n} spots laid over the lesion by the planner, {f3(plan.acousticPower)} W for {f3(plan.duration)}{' '}
-      s each with {f3(plan.cooling)} s cooling. After spot{' '}
+      Simulated plan: {n} spots laid over the lesion by the planner, {f3(plan.duration)} s each with {f3(plan.cooling)}{' '}
+      s cooling, each spot’s power set ({f3(Math.min(...powers))}–{f3(Math.max(...powers))} W) so that none boils:
+      hottest spot {hottest.toFixed(0)} °C. After spot{' '}
       <strong>
         {at + 1} of {n}
       </strong>
-      : <strong>{Math.round(100 * coverage)} %</strong> of the lesion ablated (≥ 240 CEM43).
+      : <strong>{Math.round(100 * coverage)} %</strong> of the lesion ablated (≥ 240 CEM43)
+      {shown ? ` — this spot ${f3(shown.acousticPower)} W, peak ${shown.peakTemperature.toFixed(0)} °C` : ''}.
     </>
   );
 }

@@ -1,18 +1,21 @@
 /**
  * The lecture's precomputed plan, public/lecture/femur-plan.json: a small plan on the bundled femur, its spots laid
- * by the planner's Cover the lesion (engine/spot-grid.ts) and run by the engine's runPlan (dose carrying over from
+ * by the planner's Cover the lesion (engine/spot-grid.ts), each at a power that keeps it valid (no boiling), and run
+ * by the engine's runPlan (dose carrying over from
  * spot to spot), computed at build time by `npm run lecture-heat` (tests/modes/lecture-plan-compute.ts) so the spots
  * step plays a simulated plan, the same every time, without waiting on the core. The picture needs only where the
  * ablation zone (≥ 240 CEM43) stands after each spot: every voxel ever ablated is kept (little-endian uint32 index
  * into the stored box, base64) with the number of the spot after which it first was (one byte, base64).
  */
-export const LECTURE_PLAN_FORMAT = 'fus-planner-lecture-plan/1';
+export const LECTURE_PLAN_FORMAT = 'fus-planner-lecture-plan/2';
 
 type Vec3 = [number, number, number];
 
 export interface LecturePlanSpot {
   /** [m] */
   focus: Vec3;
+  /** this spot's acoustic power [W]: set spot by spot so that none boils */
+  acousticPower: number;
   /** the hottest point during this spot [°C] */
   peakTemperature: number;
   /** the lesion's share ablated once this spot and its cooling are over (0..1) */
@@ -24,8 +27,7 @@ export interface LecturePlan {
   about: string;
   /** the plan file whose pose and transducer it uses */
   plan: string;
-  /** per spot [W], [s], [s] */
-  acousticPower: number;
+  /** every spot's sonication and the pause after it [s], [s] */
   duration: number;
   cooling: number;
   spots: LecturePlanSpot[];
