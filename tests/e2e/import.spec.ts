@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { PlannerPage } from './fixtures/planner-page.ts';
+import { autosavedSpots, PlannerPage } from './fixtures/planner-page.ts';
 
-// Issue 12 in the app: a real bone from a file on the desktop to a sonicated lesion, and a broken file that
-// changes nothing. The files are the shared real fixtures (../shared/fixtures/geometry/README.md), read in place.
+// Issue 12 in the app: a real bone from a file on the desktop to a sonicated lesion, kept across a reload until
+// forgotten, and a broken file that changes nothing. The files are the shared real fixtures (../shared/fixtures/geometry/README.md), read in place.
 
 const FIXTURES = new URL('../../../shared/fixtures/geometry/', import.meta.url);
 const FEMUR = 'bone-femur_r-opensim-converted.stl';
@@ -37,6 +37,15 @@ async function targetMm(page: Page): Promise<number[]> {
   return Promise.all(
     ['x', 'y', 'z'].map(async (a) => Number.parseFloat(await page.getByTestId(`target-${a}`).inputValue())),
   );
+}
+
+/** The spots the list shows: id and text. */
+async function spots(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid="spot-list"] > li')
+    .evaluateAll((items) =>
+      items.map((li) => `${li.getAttribute('data-id')} ${li.querySelector('.spot-text')?.textContent}`),
+    );
 }
 
 async function partTissues(page: Page): Promise<string[]> {
@@ -106,7 +115,7 @@ test.describe('import a bone (issue 12)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('the OpenSim femur STL, dropped on the view, becomes a case: envelope, a lesion placed on the bone, sonicated', async ({
+  test('the OpenSim femur STL, dropped on the view, becomes a case: envelope, a lesion placed on the bone, sonicated; a reload keeps it and its spot, Forget removes it for good', async ({
     page,
   }) => {
     test.setTimeout(300_000);
@@ -182,6 +191,30 @@ test.describe('import a bone (issue 12)', () => {
     console.info(`imported femur in the app: ${atTarget.toFixed(1)} °C at the target`);
     expect(atTarget).toBeGreaterThan(50);
     expect(await app.resultSi('lesion-coverage')).toBeGreaterThan(0);
+
+    // The imported bone is the user's work too: after a reload the picker still lists it and its plan comes back
+    // on it; forgetting it frees it for good.
+    const picker = page.getByTestId('case-picker');
+    const caseId = await picker.inputValue();
+    await page.getByTestId('spot-add').click();
+    await expect(page.locator('[data-testid="spot-list"] > li')).toHaveCount(1);
+    const placed = await spots(page);
+    await expect.poll(() => autosavedSpots(page, caseId)).toBe(1);
+    await page.reload();
+    await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 60_000 });
+    await expect(picker).toHaveValue(caseId);
+    await expect(picker.locator('option:checked')).toHaveText('Imported: bone-femur_r-opensim-converted');
+    await expect.poll(() => spots(page)).toEqual(placed);
+    await expect.poll(() => partTissues(page)).toContain('lesion');
+
+    await page.getByTestId('import-forget').click();
+    await expect(picker).toHaveValue('femur-shaft');
+    await expect(picker.locator('option[value^="imported-"]')).toHaveCount(0);
+    await expect(page.getByTestId('plan-message')).toContainText('is forgotten');
+    await expect.poll(() => autosavedSpots(page, caseId)).toBe(-1);
+    await page.reload();
+    await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 60_000 });
+    await expect(picker.locator('option[value^="imported-"]')).toHaveCount(0);
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
-import { PlannerPage } from './fixtures/planner-page.ts';
+import { autosavedSpots, PlannerPage, plannerForGroup } from './fixtures/planner-page.ts';
 
 // Plans as the user's files (issue 11) in Chromium: Save plan and Open plan…, a plan dropped on the page, a broken
 // file refused, the plan restored after a reload and after a case switch (with its Undo), a link opened in a fresh
@@ -44,8 +44,8 @@ async function addSpotAt(page: Page, zMm: number): Promise<void> {
 }
 
 /** Opens the app on the femur and places two spots (z = +2 and −2 mm) at 40 W. */
-async function twoSpots(page: Page): Promise<{ app: PlannerPage; shown: Shown }> {
-  const app = new PlannerPage(page);
+async function twoSpots(app: PlannerPage): Promise<Shown> {
+  const { page } = app;
   await app.open();
   const power = page.getByTestId('param-power');
   await power.fill('40 W');
@@ -53,7 +53,7 @@ async function twoSpots(page: Page): Promise<{ app: PlannerPage; shown: Shown }>
   await expect(power).toHaveValue('40 W');
   await addSpotAt(page, 2);
   await addSpotAt(page, -2);
-  return { app, shown: await shownPlan(page) };
+  return shownPlan(page);
 }
 
 /** Save plan: the downloaded file's path and text. */
@@ -72,62 +72,6 @@ async function openPlanFile(page: Page, file: { name: string; buffer: Buffer }):
   await page.getByTestId('plan-open').click();
   await (await chooser).setFiles({ ...file, mimeType: 'application/json' });
 }
-
-/** How many spots the autosave of a case holds in IndexedDB (−1: no store yet). Never creates the database. */
-async function autosavedSpots(page: Page, caseId: string): Promise<number> {
-  return page.evaluate(
-    (key) =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('fus-planner');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          if (!db.objectStoreNames.contains('plans')) {
-            db.close();
-            resolve(-1);
-            return;
-          }
-          const get = db.transaction('plans').objectStore('plans').get(key);
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result?.file?.planning?.spots?.length ?? 0);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    `plan:${caseId}`,
-  );
-}
-
-test('Save plan downloads the plan; after changes, Open plan… with that file brings it back, and Undo the changes', async ({
-  page,
-}) => {
-  const { app, shown } = await twoSpots(page);
-  const saved = await savePlan(page);
-  expect(saved.name).toBe('femur-shaft-plan.json');
-  const file = JSON.parse(saved.text);
-  expect(file.format).toBe('fus-planner-plan');
-  expect(file.medium).toEqual({ type: 'phantom', id: 'femur-shaft' });
-  expect(file.planning.spots).toHaveLength(2);
-  expect(file.planning.spots.map((s: { focus: number[] }) => s.focus[2])).toEqual([0.002, -0.002]);
-  await expect(page.getByTestId('plan-message')).toContainText('femur-shaft-plan.json');
-
-  // Change the plan: a spot removed, the power changed.
-  await page.getByTestId('spot-1-remove').click();
-  const power = page.getByTestId('param-power');
-  await power.fill('55 W');
-  await power.press('Enter');
-  await expect(page.locator('[data-testid="spot-list"] > li')).toHaveCount(1);
-  const changed = await shownPlan(page);
-
-  await openPlanFile(page, { name: saved.name, buffer: Buffer.from(saved.text) });
-  await expect(page.getByTestId('plan-message')).toHaveAttribute('data-kind', 'info');
-  await expect(page.getByTestId('plan-message')).toContainText('Opened');
-  await expect.poll(() => shownPlan(page)).toEqual(shown);
-  await page.getByTestId('undo').click();
-  await expect.poll(() => shownPlan(page)).toEqual(changed);
-  expect(app.consoleErrors).toEqual([]);
-});
 
 test('a plan file dropped on the page opens it, on its own case', async ({ page }) => {
   const app = new PlannerPage(page);
@@ -153,42 +97,85 @@ test('a plan file dropped on the page opens it, on its own case', async ({ page 
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('a broken plan file is refused with the reason naming the field, and the plan is unchanged', async ({ page }) => {
-  const { app, shown } = await twoSpots(page);
-  const plan = JSON.parse(readFileSync(join(ROOT, 'public/plans/femur-shaft.json'), 'utf8'));
-  plan.planning.spots[1].acousticPower = 'a lot';
-  await openPlanFile(page, { name: 'broken.json', buffer: Buffer.from(JSON.stringify(plan)) });
-  const message = page.getByTestId('plan-message');
-  await expect(message).toHaveAttribute('data-kind', 'error');
-  await expect(message).toContainText('broken.json was not opened: planning.spots.1.acousticPower');
-  await expect(message).toContainText('Nothing was changed.');
-  // Not JSON at all.
-  await openPlanFile(page, { name: 'cut.json', buffer: Buffer.from('{"format": "fus-planner-plan", "vers') });
-  await expect(message).toContainText('cut.json was not opened: not a JSON file');
-  expect(await shownPlan(page)).toEqual(shown);
-  await expect(page.getByTestId('undo')).toBeEnabled();
-  expect(app.consoleErrors).toEqual([]);
-});
+// Four checks on one two-spot plan, in order on one page (a page load is much of an end-to-end test's cost here):
+// a broken file changes nothing; a case switch keeps the spots and the Undo; Save and Open bring the plan back; a
+// reload restores what was last autosaved.
+test.describe('a two-spot plan on the femur', () => {
+  let shown: Shown;
+  const group = plannerForGroup(async (app) => {
+    shown = await twoSpots(app);
+  });
 
-test('after a reload the plan is restored from the browser’s storage', async ({ page }) => {
-  const { app, shown } = await twoSpots(page);
-  await expect.poll(() => autosavedSpots(page, 'femur-shaft')).toBe(2);
-  await page.reload();
-  await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => shownPlan(page)).toEqual(shown);
-  expect(app.consoleErrors).toEqual([]);
-});
+  test('a broken plan file is refused with the reason naming the field, and the plan is unchanged', async () => {
+    const { page, app } = group;
+    const plan = JSON.parse(readFileSync(join(ROOT, 'public/plans/femur-shaft.json'), 'utf8'));
+    plan.planning.spots[1].acousticPower = 'a lot';
+    await openPlanFile(page, { name: 'broken.json', buffer: Buffer.from(JSON.stringify(plan)) });
+    const message = page.getByTestId('plan-message');
+    await expect(message).toHaveAttribute('data-kind', 'error');
+    await expect(message).toContainText('broken.json was not opened: planning.spots.1.acousticPower');
+    await expect(message).toContainText('Nothing was changed.');
+    // Not JSON at all.
+    await openPlanFile(page, { name: 'cut.json', buffer: Buffer.from('{"format": "fus-planner-plan", "vers') });
+    await expect(message).toContainText('cut.json was not opened: not a JSON file');
+    expect(await shownPlan(page)).toEqual(shown);
+    await expect(page.getByTestId('undo')).toBeEnabled();
+    expect(app.consoleErrors).toEqual([]);
+  });
 
-test('switch case and come back: the spots are there and Undo still works', async ({ page }) => {
-  const { app, shown } = await twoSpots(page);
-  await page.getByTestId('case-picker').selectOption('rib');
-  await expect.poll(async () => (await shownPlan(page)).caseId).toBe('rib');
-  await expect(page.getByTestId('spot-empty')).toBeVisible();
-  await page.getByTestId('case-picker').selectOption('femur-shaft');
-  await expect.poll(() => shownPlan(page)).toEqual(shown);
-  await page.getByTestId('undo').click();
-  await expect.poll(async () => (await shownPlan(page)).spots).toEqual(shown.spots.slice(0, 1));
-  expect(app.consoleErrors).toEqual([]);
+  test('switch case and come back: the spots are there and Undo still works', async () => {
+    const { page, app } = group;
+    await page.getByTestId('case-picker').selectOption('rib');
+    await expect.poll(async () => (await shownPlan(page)).caseId).toBe('rib');
+    await expect(page.getByTestId('spot-empty')).toBeVisible();
+    await page.getByTestId('case-picker').selectOption('femur-shaft');
+    await expect.poll(() => shownPlan(page)).toEqual(shown);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await shownPlan(page)).spots).toEqual(shown.spots.slice(0, 1));
+    // Redo brings the plan back for the checks that follow.
+    await page.getByTestId('redo').click();
+    await expect.poll(() => shownPlan(page)).toEqual(shown);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('Save plan downloads the plan; after changes, Open plan… with that file brings it back, and Undo the changes', async () => {
+    const { page, app } = group;
+    const saved = await savePlan(page);
+    expect(saved.name).toBe('femur-shaft-plan.json');
+    const file = JSON.parse(saved.text);
+    expect(file.format).toBe('fus-planner-plan');
+    expect(file.medium).toEqual({ type: 'phantom', id: 'femur-shaft' });
+    expect(file.planning.spots).toHaveLength(2);
+    expect(file.planning.spots.map((s: { focus: number[] }) => s.focus[2])).toEqual([0.002, -0.002]);
+    await expect(page.getByTestId('plan-message')).toContainText('femur-shaft-plan.json');
+
+    // Change the plan: a spot removed, the power changed.
+    await page.getByTestId('spot-1-remove').click();
+    const power = page.getByTestId('param-power');
+    await power.fill('55 W');
+    await power.press('Enter');
+    await expect(page.locator('[data-testid="spot-list"] > li')).toHaveCount(1);
+    const changed = await shownPlan(page);
+
+    await openPlanFile(page, { name: saved.name, buffer: Buffer.from(saved.text) });
+    await expect(page.getByTestId('plan-message')).toHaveAttribute('data-kind', 'info');
+    await expect(page.getByTestId('plan-message')).toContainText('Opened');
+    await expect.poll(() => shownPlan(page)).toEqual(shown);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => shownPlan(page)).toEqual(changed);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('after a reload the plan is restored from the browser’s storage', async () => {
+    const { page, app } = group;
+    // The plan as the last check left it: one spot at 55 W.
+    const before = await shownPlan(page);
+    await expect.poll(() => autosavedSpots(page, 'femur-shaft')).toBe(before.spots.length);
+    await page.reload();
+    await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
+    await expect.poll(() => shownPlan(page)).toEqual(before);
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
 
 test('Copy link opens the same case, target and spots in a fresh browser', async ({ page, browser }) => {
