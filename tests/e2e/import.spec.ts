@@ -3,7 +3,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { autosavedSpots, PlannerPage } from './fixtures/planner-page.ts';
 
 // Issue 12 in the app: a real bone from a file on the desktop to a sonicated lesion, kept across a reload until
-// forgotten, and a broken file that changes nothing. The files are the shared real fixtures (../shared/fixtures/geometry/README.md), read in place.
+// forgotten, and a broken file that changes nothing. The files are the shared real fixtures
+// (../shared/fixtures/geometry/README.md), read in place.
 
 const FIXTURES = new URL('../../../shared/fixtures/geometry/', import.meta.url);
 const FEMUR = 'bone-femur_r-opensim-converted.stl';
