@@ -38,7 +38,7 @@ import { PlannerControllerContext } from './controller-context.ts';
 import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 import { createImportFlow, type FileSource } from './import-flow.ts';
 import { importDialogView } from './import-view.ts';
-import { browserKeyValue } from './key-value.ts';
+import { browserKeyValue, browserSyncKeyValue } from './key-value.ts';
 import { createPlanIO, type PlanIO, type PlanIOPlatform } from './plan-io.ts';
 import { createPlanKeeper } from './plan-keeper.ts';
 import '../style/import.css';
@@ -115,6 +115,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
   // A mode that adds to the planner (learn) keeps its working plans apart: starting an exercise must not replace
   // the plan the user left in the planner.
   const kv = useMemo(() => browserKeyValue(mode === 'plan' ? 'fus-planner' : `fus-planner-${mode}`), [mode]);
+  const exit = useMemo(() => browserSyncKeyValue(mode === 'plan' ? 'fus-planner:' : `fus-planner-${mode}:`), [mode]);
   const imports = useMemo(
     () =>
       createImportFlow({
@@ -156,6 +157,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
     const keeper = createPlanKeeper({
       store,
       kv,
+      exit,
       caseIds: CASES.map((c) => c.id),
       meshMedium: imports.mediumOf,
       onError: (text) => files.setState({ message: { kind: 'error', text } }),
@@ -188,21 +190,23 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
       for (const { entry, glb } of kept) c.addCaseFile(entry, glb);
       await io.start();
     });
-    // A tab closed or hidden within the autosave's delay still saves its last change.
+    // A tab closed, reloaded or hidden within the autosave's delay still saves its last change (on pagehide also
+    // synchronously, to localStorage: an IndexedDB write begun then may never finish).
     const flush = () => void keeper.flush();
     const onHidden = () => {
       if (document.visibilityState === 'hidden') flush();
     };
-    window.addEventListener('pagehide', flush);
+    const onPageHide = () => keeper.saveOnExit();
+    window.addEventListener('pagehide', onPageHide);
     document.addEventListener('visibilitychange', onHidden);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', onPageHide);
       document.removeEventListener('visibilitychange', onHidden);
       keeper.dispose();
       c.dispose();
       client.dispose();
     };
-  }, [store, files, kv, imports]);
+  }, [store, files, kv, exit, imports]);
 
   // The canvas keeps its drawing buffer (preserveDrawingBuffer), so what is on screen can be saved as it is.
   const savePng = useCallback(() => {

@@ -35,3 +35,62 @@ export function memoryKeyValue(): KeyValueStore & { data: Map<string, unknown> }
     },
   };
 }
+
+/**
+ * A small synchronous store for what must be written while the page goes away (pagehide): an IndexedDB write begun
+ * then may never finish, a localStorage write does. Strings only.
+ */
+export interface SyncKeyValue {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+/**
+ * localStorage under a prefix, or memory where it is missing or refuses (storage full, privacy settings).
+ * @param prefix - put before every key, so the app's entries are apart from anything else on the origin
+ */
+export function browserSyncKeyValue(prefix: string): SyncKeyValue {
+  const memory = memorySyncKeyValue();
+  const local = typeof localStorage === 'undefined' ? undefined : localStorage;
+  return {
+    get: (key) => {
+      try {
+        return local ? local.getItem(prefix + key) : memory.get(key);
+      } catch {
+        return memory.get(key);
+      }
+    },
+    set: (key, value) => {
+      try {
+        if (local) local.setItem(prefix + key, value);
+        else memory.set(key, value);
+      } catch {
+        memory.set(key, value);
+      }
+    },
+    remove: (key) => {
+      try {
+        local?.removeItem(prefix + key);
+      } catch {
+        // nothing to remove where nothing could be written
+      }
+      memory.remove(key);
+    },
+  };
+}
+
+/** A synchronous store in memory (tests, and the fallback of browserSyncKeyValue). */
+export function memorySyncKeyValue(): SyncKeyValue & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    get: (key) => data.get(key) ?? null,
+    set: (key, value) => {
+      data.set(key, value);
+    },
+    remove: (key) => {
+      data.delete(key);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { PlanFileError } from '../plan-file/parse.ts';
 import type { PlannerState, PlannerStoreApi, UndoableState } from '../state/store.ts';
-import type { KeyValueStore } from './key-value.ts';
+import type { KeyValueStore, SyncKeyValue } from './key-value.ts';
 import {
   applyPlanFile,
   PLAN_STATE_KEYS,
@@ -21,6 +21,9 @@ import { asSavedPlan, LAST_CASE_KEY, planKey, type SavedPlan } from './plan-stor
  * - **One plan and one undo history per case.** Leaving a case keeps its plan, its undo and redo history and its last
  *   results in memory (and flushes its autosave); coming back restores all three, so Undo goes on where it stopped.
  *   After a reload the plan comes back from IndexedDB with a fresh history (the history is not stored).
+ * - **A reload right after a change.** An IndexedDB write begun while the page goes away may never finish, so
+ *   `saveOnExit` (pagehide) also writes a change not yet autosaved to the synchronous `exit` store (localStorage);
+ *   reading a case's plan back takes the newer of the two.
  * A case's untouched default plan is not saved: it opens as the case's defaults.
  */
 export interface CasePlans {
@@ -41,6 +44,8 @@ export interface PlanKeeper extends CasePlans {
   savedFile(caseId: string): Promise<PlanFile | undefined>;
   /** writes a pending autosave now */
   flush(): Promise<void>;
+  /** the page is going away: a change not yet autosaved is written synchronously to the `exit` store (and flushed) */
+  saveOnExit(): void;
   /** drops what the session kept of a case (its plan, history, name): a forgotten imported case */
   forget(caseId: string): void;
   dispose(): void;
@@ -58,6 +63,8 @@ export interface PlanKeeperOptions {
   meshMedium?: (caseId: string) => PlanFile['medium'] | undefined;
   /** an autosave could not be written or read back */
   onError?: (message: string) => void;
+  /** where saveOnExit writes (localStorage in the browser); absent: saveOnExit only flushes */
+  exit?: SyncKeyValue;
 }
 
 /** What a case left behind in this session. */
@@ -88,22 +95,51 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let restoring = false;
   let writing: Promise<void> = Promise.resolve();
+  /** autosaves begun and not yet written */
+  let unwritten = 0;
+
+  const currentRecord = (): { caseId: string; record: SavedPlan } | undefined => {
+    const s = store.getState();
+    if (s.caseStatus !== 'ready') return undefined;
+    const caseId = s.caseId;
+    return {
+      caseId,
+      record: { file: planFileOf(s, metas.get(caseId), options.meshMedium?.(caseId)), savedAt: now() },
+    };
+  };
 
   /** Writes the store's plan as its case's autosave (in order: a later write never lands before an earlier one). */
   const save = (): Promise<void> => {
     timer = undefined;
-    const s = store.getState();
-    if (s.caseStatus !== 'ready') return writing;
-    const caseId = s.caseId;
-    const record: SavedPlan = {
-      file: planFileOf(s, metas.get(caseId), options.meshMedium?.(caseId)),
-      savedAt: now(),
-    };
+    const current = currentRecord();
+    if (!current) return writing;
+    const { caseId, record } = current;
+    unwritten++;
     writing = writing
       .then(() => kv.set(planKey(caseId), record))
-      .then(() => kv.set(LAST_CASE_KEY, caseId))
-      .catch((error: unknown) => report(`The plan could not be autosaved: ${String(error)}`));
+      .then(() => {
+        // IndexedDB now holds this case's latest: an exit copy of an older state must not win later.
+        options.exit?.remove(planKey(caseId));
+        return kv.set(LAST_CASE_KEY, caseId);
+      })
+      .catch((error: unknown) => report(`The plan could not be autosaved: ${String(error)}`))
+      .finally(() => {
+        unwritten--;
+      });
     return writing;
+  };
+
+  const saveOnExit = (): void => {
+    const pending = timer !== undefined || unwritten > 0;
+    const current = pending ? currentRecord() : undefined;
+    if (current && options.exit) {
+      try {
+        options.exit.set(planKey(current.caseId), JSON.stringify(current.record));
+      } catch {
+        // a plan that cannot be written synchronously still has the flush below
+      }
+    }
+    void flush();
   };
 
   const schedule = () => {
@@ -122,13 +158,36 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
     if (PLAN_STATE_KEYS.some((key) => s[key] !== prev[key])) schedule();
   });
 
-  const readSaved = async (caseId: string): Promise<PlanFile | undefined> => {
+  /** The exit copy of a case's plan, if one was written and is readable. */
+  const exitCopy = (caseId: string): SavedPlan | undefined => {
+    const text = options.exit?.get(planKey(caseId));
+    if (!text) return undefined;
     try {
-      return asSavedPlan(await kv.get(planKey(caseId)))?.file;
-    } catch (error) {
-      report(`The autosaved plan could not be read: ${String(error)}`);
+      return asSavedPlan(JSON.parse(text));
+    } catch {
       return undefined;
     }
+  };
+
+  const readSaved = async (caseId: string): Promise<PlanFile | undefined> => {
+    let saved: SavedPlan | undefined;
+    try {
+      saved = asSavedPlan(await kv.get(planKey(caseId)));
+    } catch (error) {
+      report(`The autosaved plan could not be read: ${String(error)}`);
+    }
+    const onExit = exitCopy(caseId);
+    if (!onExit) return saved?.file;
+    if (saved && onExit.savedAt <= saved.savedAt) {
+      options.exit?.remove(planKey(caseId));
+      return saved.file;
+    }
+    // The page went away with a change IndexedDB never got: the exit copy is the newer plan, and IndexedDB gets it.
+    writing = writing
+      .then(() => kv.set(planKey(caseId), onExit))
+      .then(() => options.exit?.remove(planKey(caseId)))
+      .catch((error: unknown) => report(`The plan could not be autosaved: ${String(error)}`));
+    return onExit.file;
   };
 
   const leave = (caseId: string): void => {
@@ -196,7 +255,9 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
       return readSaved(caseId);
     },
     flush,
+    saveOnExit,
     forget: (caseId) => {
+      options.exit?.remove(planKey(caseId));
       memory.delete(caseId);
       metas.delete(caseId);
     },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { type CaseSource, createPlannerController, type SimPort } from '../../src/app/controller.ts';
-import { memoryKeyValue } from '../../src/app/key-value.ts';
+import { type KeyValueStore, memoryKeyValue, memorySyncKeyValue, type SyncKeyValue } from '../../src/app/key-value.ts';
 import { readPlanText } from '../../src/app/plan-file.ts';
 import { createPlanKeeper } from '../../src/app/plan-keeper.ts';
 import { LAST_CASE_KEY, planKey, type SavedPlan } from '../../src/app/plan-storage.ts';
@@ -53,11 +53,22 @@ function fakeSim(): SimPort {
 }
 
 /** The app as App.tsx wires it: a store, a controller and a keeper on one key-value store (a "browser profile"). */
-async function openApp(kv = memoryKeyValue(), first = 'femur-shaft') {
+async function openApp(
+  kv: KeyValueStore & { data: Map<string, unknown> } = memoryKeyValue(),
+  first = 'femur-shaft',
+  exit?: SyncKeyValue,
+) {
   const store: PlannerStoreApi = testStore();
   const errors: string[] = [];
   const sim = fakeSim();
-  const keeper = createPlanKeeper({ store, kv, caseIds: IDS, delay: 5, onError: (m) => errors.push(m) });
+  const keeper = createPlanKeeper({
+    store,
+    kv,
+    caseIds: IDS,
+    delay: 5,
+    onError: (m) => errors.push(m),
+    ...(exit ? { exit } : {}),
+  });
   const controller = createPlannerController<string>({
     store,
     client: sim,
@@ -116,6 +127,44 @@ describe('autosave', () => {
     expect(s.spots.map((p) => p.id)).toEqual(['s-1']);
     expect(s.noPass).toHaveLength(1);
     expect(second.store.temporal.getState().pastStates).toEqual([]);
+  });
+
+  it('a reload within the autosave’s delay keeps the last change: the exit copy written on pagehide is newer than IndexedDB’s', async () => {
+    const exit = memorySyncKeyValue();
+    const first = await openApp(memoryKeyValue(), 'femur-shaft', exit);
+    first.store.getState().addSpot(spot('s-1', 0.013));
+    await first.keeper.flush();
+    // The page goes away right after a change: the IndexedDB write it starts never finishes.
+    const unload = vi.spyOn(first.kv, 'set').mockImplementation(() => new Promise(() => undefined));
+    first.store.getState().setSonication({ acousticPower: 77 });
+    first.keeper.saveOnExit();
+    expect((first.kv.data.get(planKey('femur-shaft')) as SavedPlan).file.drive).not.toEqual({ acousticPower: 77 });
+    unload.mockRestore();
+    const second = await openApp(first.kv, 'femur-shaft', exit);
+    expect(second.store.getState().sonication.acousticPower).toBe(77);
+    expect(second.store.getState().spots.map((p) => p.id)).toEqual(['s-1']);
+    // IndexedDB gets the exit copy's plan, and the copy is removed.
+    await second.keeper.flush();
+    expect((second.kv.data.get(planKey('femur-shaft')) as SavedPlan).file.drive).toEqual({ acousticPower: 77 });
+    expect(exit.data.has(planKey('femur-shaft'))).toBe(false);
+  });
+
+  it('with nothing unsaved, pagehide writes no exit copy; an exit copy older than IndexedDB’s plan is not taken', async () => {
+    const exit = memorySyncKeyValue();
+    const first = await openApp(memoryKeyValue(), 'femur-shaft', exit);
+    first.store.getState().setSonication({ acousticPower: 66 });
+    await new Promise((r) => setTimeout(r, 30));
+    await first.keeper.flush();
+    first.keeper.saveOnExit();
+    expect(exit.data.size).toBe(0);
+    const stale = { ...(first.kv.data.get(planKey('femur-shaft')) as SavedPlan), savedAt: 1 };
+    exit.set(
+      planKey('femur-shaft'),
+      JSON.stringify({ ...stale, file: { ...stale.file, drive: { acousticPower: 12 } } }),
+    );
+    const second = await openApp(first.kv, 'femur-shaft', exit);
+    expect(second.store.getState().sonication.acousticPower).toBe(66);
+    expect(exit.data.size).toBe(0);
   });
 
   it('a broken autosave is said and the case opens with its defaults', async () => {
