@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeFindings } from './fixtures/axe.ts';
 import { PlannerPage } from './fixtures/planner-page.ts';
 
 // Modes by URL (issue 13): plan is the default; learn opens the planner with the exercise panel beside it; an
@@ -24,13 +24,10 @@ test('"/", "?mode=learn" and an unknown mode open the planner with no console er
     );
     await expect(page.locator('nav.mode-menu a', { hasText: 'For patients' })).toHaveAttribute('href', /mode=patient/);
     if (query === '') {
-      const results = await new AxeBuilder({ page }).analyze();
+      const axe = await axeFindings(page);
       // axe ran on the planner's page (it checked rules and found nodes to check).
-      expect(results.passes.length).toBeGreaterThan(10);
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-      expect(serious).toEqual([]);
+      expect(axe.passes).toBeGreaterThan(10);
+      expect(axe.serious).toEqual([]);
     }
   }
   expect(app.consoleErrors).toEqual([]);

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { axeFindings } from './fixtures/axe.ts';
 import { PlannerPage } from './fixtures/planner-page.ts';
 
 // The learn mode (issue 13, trainee exercises): the planner with an exercise panel. A trainee starts the first
@@ -124,12 +124,9 @@ test('at 1920×1080 axe finds no serious or critical violation; the panel leaves
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openLearn(page);
   await page.getByTestId('learn-panel').getByRole('button', { name: 'Show a hint (1 of 3)' }).click();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.passes.length).toBeGreaterThan(10);
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(serious).toEqual([]);
+  const axe = await axeFindings(page);
+  expect(axe.passes).toBeGreaterThan(10);
+  expect(axe.serious).toEqual([]);
 
   await expectPlannerUncovered(page);
   await page
