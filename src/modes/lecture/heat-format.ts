@@ -54,7 +54,8 @@ export interface HeatFrame {
   logDose: Float32Array;
 }
 
-function bytesOf(base64: string): Uint8Array {
+/** The bytes of a base64 text (the lecture files' packed voxel lists). */
+export function bytesOf(base64: string): Uint8Array {
   const text = atob(base64);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);

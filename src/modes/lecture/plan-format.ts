@@ -1,3 +1,5 @@
+import { bytesOf } from './heat-format.ts';
+
 /**
  * The lecture's precomputed plan, public/lecture/femur-plan.json: a small plan on the bundled femur, its spots laid
  * by the planner's Cover the lesion (engine/spot-grid.ts), each at a power that keeps it valid (no boiling), and run
@@ -38,13 +40,6 @@ export interface LecturePlan {
   /** kept voxels' indices in the box (uint32, base64) and the spot (1-based, one byte each, base64) that ablated each */
   voxels: string;
   ablatedBy: string;
-}
-
-function bytesOf(base64: string): Uint8Array {
-  const text = atob(base64);
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   SphereGeometry,
   Vector3,
 } from 'three';
-import { isosurface } from '../../../geometry/isosurface.ts';
+import { type Isosurface, isosurface } from '../../../geometry/isosurface.ts';
 import type { LoadedCase } from '../../../geometry/phantom.ts';
 import type { VoxelGrid } from '../../../geometry/tissue-model.ts';
 import { softwareWebGL } from '../../../scene/renderer-kind.ts';
@@ -97,22 +97,13 @@ export function LectureScene(props: LectureSceneProps) {
   );
 }
 
-/** Isosurfaces of the stored frames, made when first shown and kept (a few ms each on the 47×46×26 box). */
-class SurfaceCache {
+/** Isosurfaces made when first shown and kept by key (a few ms each on the lecture's small boxes). */
+class KeptSurfaces {
   private readonly made = new Map<string, BufferGeometry>();
-  constructor(
-    private readonly frames: HeatFrame[],
-    private readonly grid: VoxelGrid,
-  ) {}
-  get(kind: 'temperature' | 'dose', frame: number, level: number): BufferGeometry {
-    const key = `${kind}:${frame}:${level}`;
+  get(key: string, make: () => Isosurface): BufferGeometry {
     let geometry = this.made.get(key);
     if (!geometry) {
-      const f = this.frames[frame];
-      const field = f ? (kind === 'temperature' ? f.temperature : f.logDose) : new Float32Array(0);
-      const surface = f
-        ? isosurface(field, this.grid, level)
-        : { positions: new Float32Array(0), indices: new Uint32Array(0) };
+      const surface = make();
       geometry = new BufferGeometry();
       geometry.setAttribute('position', new BufferAttribute(surface.positions, 3));
       geometry.setIndex(new BufferAttribute(surface.indices, 1));
@@ -127,26 +118,35 @@ class SurfaceCache {
   }
 }
 
-/** The plan's ablation zone after each spot, made when first shown and kept. */
+/** Isosurfaces of the stored frames (temperature or log dose at a level). */
+class SurfaceCache {
+  private readonly kept = new KeptSurfaces();
+  constructor(
+    private readonly frames: HeatFrame[],
+    private readonly grid: VoxelGrid,
+  ) {}
+  get(kind: 'temperature' | 'dose', frame: number, level: number): BufferGeometry {
+    return this.kept.get(`${kind}:${frame}:${level}`, () => {
+      const f = this.frames[frame];
+      if (!f) return { positions: new Float32Array(0), indices: new Uint32Array(0) };
+      return isosurface(kind === 'temperature' ? f.temperature : f.logDose, this.grid, level);
+    });
+  }
+  dispose() {
+    this.kept.dispose();
+  }
+}
+
+/** The plan's ablation zone after each spot. */
 class PlanSurfaces {
-  private readonly made = new Map<number, BufferGeometry>();
+  private readonly kept = new KeptSurfaces();
   constructor(private readonly plan: LecturePlan) {}
   /** after spot `upTo` (1-based) */
   get(upTo: number): BufferGeometry {
-    let geometry = this.made.get(upTo);
-    if (!geometry) {
-      const surface = isosurface(ablatedAfter(this.plan, upTo), this.plan.grid, 0.5);
-      geometry = new BufferGeometry();
-      geometry.setAttribute('position', new BufferAttribute(surface.positions, 3));
-      geometry.setIndex(new BufferAttribute(surface.indices, 1));
-      geometry.computeVertexNormals();
-      this.made.set(upTo, geometry);
-    }
-    return geometry;
+    return this.kept.get(String(upTo), () => isosurface(ablatedAfter(this.plan, upTo), this.plan.grid, 0.5));
   }
   dispose() {
-    for (const g of this.made.values()) g.dispose();
-    this.made.clear();
+    this.kept.dispose();
   }
 }
 
