@@ -70,6 +70,8 @@ export interface Estimate {
 export interface SonicationSummary extends SonicationPeaks {
   /** which field model ran (engine/sonicate.ts FieldModel); plans say 'whole-path' or 'focal-ray' too */
   fieldModel?: 'whole-path' | 'focal-ray';
+  /** the field was the last sonication's, rescaled to this power (engine/acoustics-reuse.ts): no march ran */
+  fieldReused?: boolean;
   /** |p| at the focus [Pa] (whole-path model: interpolated in the lattice; the peak may lie elsewhere) */
   targetPressure?: number;
   /** the hottest place on the beam path outside the focal region (whole-path model) */

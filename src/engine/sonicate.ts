@@ -7,6 +7,7 @@ import { type SonicationInput, type SonicationResult, simulateSonication } from 
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
 import { simulateWholePathSonication, type WholePathReport } from '../physics/whole-path/sonication.ts';
+import { keepSonication, reusableSonication } from './acoustics-reuse.ts';
 import { type AtTarget, atTarget } from './at-target.ts';
 import type { CaseState } from './case.ts';
 import { criticalOutside, gridVolume, type OutsideStructure } from './critical-outside.ts';
@@ -19,7 +20,7 @@ import type { BeamRequest, SonicateRequest } from './requests.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
 import { type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
 import { type Validity, validityOf } from './validity.ts';
-import { wholePathSetup } from './whole-path.ts';
+import { type WholePathSetup, wholePathSetup } from './whole-path.ts';
 
 /**
  * A cube of voxels centred on the focus (the electronic focus when the array steers), with an odd count per side
@@ -33,6 +34,12 @@ export function regionGrid(request: SonicateRequest): VoxelGrid {
   const half = ((n - 1) * spacing) / 2;
   const [x, y, z] = focusOf(request);
   return { nx: n, ny: n, nz: n, spacing, origin: [x - half, y - half, z - half] };
+}
+
+/** The labelled focal region and whole path of a request: what a reused sonication need not label again. */
+interface WholePathLabels {
+  region: ReturnType<typeof labelRegion>;
+  path: WholePathSetup;
 }
 
 /** What one sonication produced, before it is encoded for the app: the region and the core's full result. */
@@ -52,6 +59,11 @@ export interface SonicationRun {
   paths: PathSegment[][];
   /** |p| at the electronic focus over |p| at the geometric focus (1 = not steered). */
   steeringLoss: number;
+  /**
+   * True when the field was the last sonication's, scaled to this power (only power, time or recording changed:
+   * acoustics-reuse.ts), so no march ran.
+   */
+  fieldReused: boolean;
   /** Wall time of path tracing, voxelisation and the core [ms]. */
   elapsedMs: number;
 }
@@ -97,7 +109,11 @@ export function runSonication(
   const { sources, paths } = run;
   const grid = regionGrid(request);
   const medium: Medium = mediumOf(request);
-  const { labels, tissueTable, thermalMedium } = labelRegion(state, grid, medium);
+  const fieldModel = fieldModelOf(request);
+  // The same beams, pose, region and tissues as the last sonication: its labels and field, at this power.
+  const reuse = fieldModel === 'whole-path' ? reusableSonication<WholePathLabels>(state, request) : undefined;
+  const region = reuse?.setup.region ?? labelRegion(state, grid, medium);
+  const { labels, tissueTable, thermalMedium } = region;
   const input: SonicationInput = {
     ...sonicationDrive(request, run, medium),
     grid,
@@ -110,8 +126,13 @@ export function runSonication(
     ...(request.results ? { record: recordRequest(request.results, focus) } : {}),
     onProgress: (f) => onProgress(0.05 + 0.95 * f),
   };
-  const fieldModel = fieldModelOf(request);
-  const common = { grid, paths: run.traced.paths, steeringLoss: steeringLossOf(request, layout), fieldModel };
+  const common = {
+    grid,
+    paths: run.traced.paths,
+    steeringLoss: steeringLossOf(request, layout),
+    fieldModel,
+    fieldReused: reuse !== undefined,
+  };
   const focusTissue = state.model.tissueAt(focus);
   if (fieldModel === 'focal-ray') {
     onProgress(0.05);
@@ -128,22 +149,27 @@ export function runSonication(
       elapsedMs: performance.now() - started,
     };
   }
-  const setup = wholePathSetup(
-    state,
-    request.pose,
-    run.traced.elements.positions,
-    run.traced.paths,
-    focus,
-    grid,
-    request.transducer.frequency,
-    medium,
-    request.latticeRefinement,
-  );
+  const setup =
+    reuse?.setup.path ??
+    wholePathSetup(
+      state,
+      request.pose,
+      run.traced.elements.positions,
+      run.traced.paths,
+      focus,
+      grid,
+      request.transducer.frequency,
+      medium,
+      request.latticeRefinement,
+    );
   onProgress(0.05);
   const result = simulateWholePathSonication({
     ...input,
     couplingTissue: setup.coupling,
     wholePath: { ...setup.wholePath, axisymmetric: run.singleElement && run.firing.every((f) => f === 1) },
+    ...(reuse
+      ? { reuse: reuse.field }
+      : { onAcoustics: (field) => keepSonication<WholePathLabels>(state, request, { region, path: setup }, field) }),
   });
   const validity = validityOf(
     focusTissue,

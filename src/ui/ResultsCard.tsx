@@ -237,7 +237,8 @@ export function ResultsCard() {
       {outcome && (
         <p className="hint" data-testid="run-info">
           {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main
-          thread · {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
+          thread{outcome.summary.fieldReused ? ' (same beams as the last run: its field, rescaled to this power)' : ''}{' '}
+          · {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
         </p>
       )}
     </section>

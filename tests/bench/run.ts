@@ -93,7 +93,7 @@ if (drag && estimate) {
 // The order: whole path, drag, plan, field kernel, Pennes, memory, long tasks (ids by prefix).
 const order = [
   'sonicate-chromium',
-  'femur-sonication-node',
+  'femur-sonication',
   'drag-estimate-chromium',
   'estimate-node',
   'plan-node',

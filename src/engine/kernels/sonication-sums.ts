@@ -1,6 +1,7 @@
 import { inputPlanePoints, radialLinePoints } from '../../physics/angular-spectrum/input-plane.ts';
 import type { RayleighSum } from '../../physics/rayleigh.ts';
 import { inputPlaneSum } from '../../physics/whole-path/spot-acoustics.ts';
+import { willReuseField } from '../acoustics-reuse.ts';
 import type { CaseState } from '../case.ts';
 import { focusOf } from '../focus.ts';
 import { mediumOf } from '../medium.ts';
@@ -16,7 +17,7 @@ import { wholePathLattice } from '../whole-path.ts';
  * whose kernel is asynchronous (WebGPU) evaluates these first and serves them to the synchronous run
  * (served-rayleigh.ts); a sum the run asks for that is not among them is computed on the CPU, so a drift between
  * this function and the run costs time, never a wrong field. The focal-ray model calls the JavaScript reference
- * directly and asks for none.
+ * directly and asks for none, and neither does a run that reuses the last field (acoustics-reuse.ts).
  * @param state - the loaded case
  * @param request - the sonication
  * @param layout - the request's source layout, when the caller already holds it
@@ -27,7 +28,8 @@ export function sonicationRayleighSums(
   request: SonicateRequest,
   layout: LazySourceLayout = lazySourceLayout(request.transducer),
 ): RayleighSum[] {
-  if (fieldModelOf(request) !== 'whole-path') return [];
+  // The focal-ray model sums on the CPU reference; a reused field (only power or time changed) sums nothing.
+  if (fieldModelOf(request) !== 'whole-path' || willReuseField(state, request)) return [];
   const run = planningTraceRun(state, request, layout);
   const medium = mediumOf(request);
   const { frame, lattice, coupling } = wholePathLattice(

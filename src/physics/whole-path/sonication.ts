@@ -24,6 +24,15 @@ export interface WholePath extends WholePathAcoustics {
   readonly block: { readonly bx: number; readonly bz: number };
 }
 
+/**
+ * A spot's field on the whole path and the coarse grid it was averaged onto: what a sonication computes before any
+ * heat, kept by a caller that may run the same beams again at another power (engine/acoustics-reuse.ts).
+ */
+export interface PathAcoustics {
+  readonly coarse: CoarseGrid;
+  readonly acoustics: SpotAcoustics;
+}
+
 /** What the whole path adds to a sonication's result. */
 export interface WholePathReport {
   /** largest |p| anywhere on the path [Pa], where [m], and |p| at the focus [Pa] */
@@ -80,7 +89,13 @@ const COARSE_SHARE = 0.15;
  * @see PHYSICS.md §1.4–§1.7, §5; src/physics/CONTEXT.md (whole-path model)
  */
 export function simulateWholePathSonication(
-  input: Omit<SonicationInput, 'field' | 'boundaryDriver'> & { wholePath: WholePath },
+  input: Omit<SonicationInput, 'field' | 'boundaryDriver'> & {
+    wholePath: WholePath;
+    /** the field computed before for this very path and drive pattern, at this input's power: no march */
+    reuse?: PathAcoustics;
+    /** receives the field computed (or reused), e.g. to keep it */
+    onAcoustics?: (computed: PathAcoustics) => void;
+  },
 ): WholePathSonicationResult {
   checkDrive(input, input.duration, input.cooling);
   checkRegion(input, voxelCount(input.grid));
@@ -90,12 +105,17 @@ export function simulateWholePathSonication(
     if (input.isCancelled?.()) throw new SonicationCancelled();
   };
   const path = input.wholePath;
-  const coarse = coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
   const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
-  const acoustics = spotAcoustics(input, path, coarse, fine, {
-    progress: (f) => progress(FIELD_SHARE * f),
-    ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
-  });
+  const coarse =
+    input.reuse?.coarse ??
+    coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
+  const acoustics =
+    input.reuse?.acoustics ??
+    spotAcoustics(input, path, coarse, fine, {
+      progress: (f) => progress(FIELD_SHARE * f),
+      ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+    });
+  input.onAcoustics?.({ coarse, acoustics });
   const run = runCoarse(
     coarse,
     [{ heat: acoustics.coarseHeat, schedule: coarseSchedule(coarse, input.duration, input.cooling) }],

@@ -32,6 +32,7 @@ export function sonicate(
   return {
     summary: {
       fieldModel,
+      ...(run.fieldReused ? { fieldReused: true } : {}),
       validity,
       atTarget: run.atTarget,
       ...(whole

@@ -1,0 +1,111 @@
+import { scaledAcoustics } from '../physics/whole-path/scaled-acoustics.ts';
+import type { PathAcoustics } from '../physics/whole-path/sonication.ts';
+import type { CaseState } from './case.ts';
+import { kernels } from './kernels/current.ts';
+import type { SonicateRequest } from './requests.ts';
+
+/**
+ * What a sonication asks of the heat alone: changing these leaves the acoustic field as it was, up to the power's
+ * scale (scaled-acoustics.ts). Every other field of a request — and any field added later — counts as acoustic, so
+ * an unknown change costs a march rather than reusing a wrong field.
+ */
+const HEAT_ONLY: ReadonlySet<string> = new Set(['acousticPower', 'duration', 'cooling', 'results']);
+
+/** The labelled lattice and region of a request, and its field at the power it was computed for. */
+export interface KeptSonication<Setup> {
+  /** what the field depends on (the request without HEAT_ONLY, and the kernels that marched it) */
+  readonly key: string;
+  readonly slices: unknown;
+  /** the labelled whole path and focal region (engine/sonicate.ts builds them) */
+  readonly setup: Setup;
+  readonly field: PathAcoustics;
+  /** the acoustic power the field was computed at [W] */
+  readonly power: number;
+}
+
+/**
+ * The request's acoustic identity: a canonical text of every field but HEAT_ONLY (object keys sorted, typed arrays
+ * as lists), so two requests built apart compare equal when their beams, pose, region and tissues are the same.
+ * @param request - the request
+ * @returns the key
+ */
+export function acousticKey(request: SonicateRequest): string {
+  const acoustic = Object.fromEntries(Object.entries(request).filter(([name]) => !HEAT_ONLY.has(name)));
+  return JSON.stringify(acoustic, (_name, value: unknown) => {
+    if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return value;
+  });
+}
+
+/** The last sonication of each case (per worker: a sonication runs on the pool's first). */
+const kept = new WeakMap<CaseState, KeptSonication<unknown>>();
+
+function keptFor(state: CaseState, request: SonicateRequest): KeptSonication<unknown> | undefined {
+  const last = kept.get(state);
+  if (!last || last.slices !== kernels().slices || last.key !== acousticKey(request)) return undefined;
+  const ratio = request.acousticPower / last.power;
+  return ratio > 0 && Number.isFinite(ratio) ? last : undefined;
+}
+
+/**
+ * Whether the next sonication of `request` will reuse the kept field (so a host need not prepare its sums).
+ * @param state - the case
+ * @param request - the request
+ * @returns true when reusableSonication would return a field
+ */
+export function willReuseField(state: CaseState, request: SonicateRequest): boolean {
+  return keptFor(state, request) !== undefined;
+}
+
+/**
+ * The last sonication's setup and field, when `request` differs from it only in power, time or what is recorded:
+ * the field comes back scaled to the request's power. Changing the Trainee's most common knob (power, duration)
+ * then costs the heat alone — about half a sonication on the femur default.
+ * @param state - the case
+ * @param request - the new request
+ * @returns the kept setup and the field at the request's power, or undefined (march again)
+ */
+export function reusableSonication<Setup>(
+  state: CaseState,
+  request: SonicateRequest,
+): { setup: Setup; field: PathAcoustics } | undefined {
+  const last = keptFor(state, request) as KeptSonication<Setup> | undefined;
+  if (!last) return undefined;
+  const ratio = request.acousticPower / last.power;
+  const field = ratio === 1 ? last.field : { ...last.field, acoustics: scaledAcoustics(last.field.acoustics, ratio) };
+  return { setup: last.setup, field };
+}
+
+/**
+ * Keeps a sonication's setup and field for the next request of the same case (only the last: a field is tens of
+ * MB on the bundled cases).
+ * @param state - the case
+ * @param request - the request the field was computed for
+ * @param setup - the labelled lattice and region
+ * @param field - the field at request.acousticPower
+ */
+export function keepSonication<Setup>(
+  state: CaseState,
+  request: SonicateRequest,
+  setup: Setup,
+  field: PathAcoustics,
+): void {
+  kept.set(state, {
+    key: acousticKey(request),
+    slices: kernels().slices,
+    setup,
+    field,
+    power: request.acousticPower,
+  });
+}
+
+/**
+ * Lets go of a case's kept sonication (its memory; or a benchmark that must march every run).
+ * @param state - the case
+ */
+export function forgetKeptSonication(state: CaseState): void {
+  kept.delete(state);
+}
