@@ -64,38 +64,51 @@ export function coarseGrid(
   const k = new Float64Array(voxels);
   const perfusionHeat = new Float64Array(voxels);
   const perBlock = bx * bx * bz;
-  forEachBlockVoxel(lattice, { bx, bz, cx, cz }, (block, v) => {
-    const label = labels[v] as number;
-    heatCapacity[block] = (heatCapacity[block] as number) + (capacity[label] as number) / perBlock;
-    k[block] = (k[block] as number) + (conductivity[label] as number) / perBlock;
-    perfusionHeat[block] = (perfusionHeat[block] as number) + (perfusion[label] as number) / perBlock;
-  });
+  // Each voxel adds its label's share (value / perBlock, as a division per voxel would give).
+  const capacityShare = capacity.map((c) => c / perBlock);
+  const conductivityShare = conductivity.map((c) => c / perBlock);
+  const perfusionShare = perfusion.map((c) => c / perBlock);
+  const runs = blockRuns(lattice, bx);
+  const n2 = n * n;
+  for (let slice = 0; slice < cz * bz; slice++) {
+    const layer = cx * cx * Math.floor(slice / bz);
+    const offset = n2 * slice;
+    for (let r = 0; r < runs.length; r++) {
+      const block = layer + (runs[r] as number);
+      // Summed in locals along the run, in voxel order: the same additions as into the arrays voxel by voxel.
+      let c = heatCapacity[block] as number;
+      let kk = k[block] as number;
+      let w = perfusionHeat[block] as number;
+      for (let v = offset + r * bx, end = v + bx; v < end; v++) {
+        const label = labels[v] as number;
+        c += capacityShare[label] as number;
+        kk += conductivityShare[label] as number;
+        w += perfusionShare[label] as number;
+      }
+      heatCapacity[block] = c;
+      k[block] = kk;
+      perfusionHeat[block] = w;
+    }
+  }
   return { grid, bx, bz, medium: { heatCapacity, conductivity: k, perfusionHeat } };
 }
 
 /**
- * Calls `visit(block, latticeVoxel)` for every lattice voxel inside a whole block.
- * @param lattice - lattice
- * @param blocks - block sizes and counts
- * @param visit - callback
+ * The lattice's columns in runs of bx along x, each inside one block: run r of a slice holds columns r·bx … r·bx +
+ * bx − 1 (row-major, as the labels), and lies in block runs[r] of its layer of blocks (layer ⌊slice / bz⌋ starts at
+ * block cx²·layer).
+ * @param lattice - lattice (n a multiple of bx)
+ * @param bx - lattice columns per block side
+ * @returns the block of each run within its layer
  */
-export function forEachBlockVoxel(
-  lattice: BeamLattice,
-  blocks: { bx: number; bz: number; cx: number; cz: number },
-  visit: (block: number, latticeVoxel: number) => void,
-): void {
+function blockRuns(lattice: BeamLattice, bx: number): Int32Array {
   const { n } = lattice;
-  const { bx, bz, cx, cz } = blocks;
-  const n2 = n * n;
-  for (let k = 0; k < cz * bz; k++) {
-    const K = Math.floor(k / bz);
-    for (let j = 0; j < n; j++) {
-      const J = Math.floor(j / bx);
-      for (let i = 0; i < n; i++) {
-        visit(Math.floor(i / bx) + cx * (J + cx * K), i + n * j + n2 * k);
-      }
-    }
+  const cx = n / bx;
+  const runs = new Int32Array((n * n) / bx);
+  for (let j = 0; j < n; j++) {
+    for (let I = 0; I < cx; I++) runs[I + cx * j] = I + cx * Math.floor(j / bx);
   }
+  return runs;
 }
 
 /**
@@ -108,10 +121,20 @@ export function forEachBlockVoxel(
  */
 export function blockMean(lattice: BeamLattice, coarse: CoarseGrid, values: ArrayLike<number>): Float64Array {
   const { nx, nz } = coarse.grid;
+  const { bx, bz } = coarse;
   const out = new Float64Array(nx * nx * nz);
-  const perBlock = coarse.bx * coarse.bx * coarse.bz;
-  forEachBlockVoxel(lattice, { bx: coarse.bx, bz: coarse.bz, cx: nx, cz: nz }, (block, v) => {
-    out[block] = (out[block] as number) + (values[v] as number) / perBlock;
-  });
+  const perBlock = bx * bx * bz;
+  const runs = blockRuns(lattice, bx);
+  const n2 = lattice.n * lattice.n;
+  for (let slice = 0; slice < nz * bz; slice++) {
+    const layer = nx * nx * Math.floor(slice / bz);
+    const offset = n2 * slice;
+    for (let r = 0; r < runs.length; r++) {
+      const block = layer + (runs[r] as number);
+      let sum = out[block] as number;
+      for (let v = offset + r * bx, end = v + bx; v < end; v++) sum += (values[v] as number) / perBlock;
+      out[block] = sum;
+    }
+  }
   return out;
 }
