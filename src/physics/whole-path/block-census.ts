@@ -4,6 +4,7 @@ import type { VoxelGrid } from '../grid.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import type { BeamFrame } from './frame.ts';
+import { rowInterval } from './row-interval.ts';
 
 /**
  * What the coarse run's report needs of the lattice, counted once: how many voxels of each label every block holds
@@ -115,42 +116,4 @@ export function blockCensus(
     surfaceBlocks: Int32Array.from(surfaceBlock),
     voxelVolume: dx * dx * dz,
   };
-}
-
-/**
- * The columns i of one lattice row whose centres lie in the box: an interval, since the row is a straight line and
- * the box convex. Solved on the line with a margin of one column, then settled by `inFine` at both ends.
- * @returns [first, last] (first > last: none)
- */
-function rowInterval(
-  row: { x0: number; y0: number; z0: number },
-  u: readonly [number, number, number],
-  dx: number,
-  n: number,
-  lo: readonly number[],
-  hi: readonly number[],
-  inFine: (i: number) => boolean,
-): [number, number] {
-  // Points are start + x·u with x = (i − n/2)·dx; intersect x with each slab.
-  let xMin = Number.NEGATIVE_INFINITY;
-  let xMax = Number.POSITIVE_INFINITY;
-  const start = [row.x0, row.y0, row.z0];
-  for (let a = 0; a < 3; a++) {
-    const s = start[a] as number;
-    const d = u[a] as number;
-    if (Math.abs(d) < 1e-12) {
-      if (s < (lo[a] as number) || s > (hi[a] as number)) return [1, 0];
-      continue;
-    }
-    const t0 = ((lo[a] as number) - s) / d;
-    const t1 = ((hi[a] as number) - s) / d;
-    xMin = Math.max(xMin, Math.min(t0, t1));
-    xMax = Math.min(xMax, Math.max(t0, t1));
-  }
-  if (xMin > xMax) return [1, 0];
-  let first = Math.max(0, Math.floor(xMin / dx + n / 2) - 1);
-  let last = Math.min(n - 1, Math.ceil(xMax / dx + n / 2) + 1);
-  while (first <= last && !inFine(first)) first++;
-  while (last >= first && !inFine(last)) last--;
-  return [first, last];
 }

@@ -13,6 +13,7 @@ import { type BeamFrame, directionToBeam, toBeam, toWorld } from './frame.ts';
 import { latticeHeat } from './lattice-heat.ts';
 import { type FocalProfiles, focalProfiles } from './profiles.ts';
 import { resampleToGrid, sampleLatticeAt } from './resample.ts';
+import { rowInterval } from './row-interval.ts';
 
 type Vec3 = [number, number, number];
 
@@ -252,7 +253,10 @@ function fineFieldOf(
   };
 }
 
-/** Σ q dV over the lattice voxels whose centres lie in a world grid's box [W]. */
+/**
+ * Σ q dV over the lattice voxels whose centres lie in a world grid's box [W]. Each lattice row crosses the box in one
+ * interval (rowInterval), so only that interval's voxels are tested and summed, in the order of a full scan.
+ */
 function heatInBox(heat: Float32Array, lattice: BeamLattice, frame: BeamFrame, grid: VoxelGrid): number {
   const { n, dx, dz, nz, z0 } = lattice;
   const half = grid.spacing / 2;
@@ -261,28 +265,34 @@ function heatInBox(heat: Float32Array, lattice: BeamLattice, frame: BeamFrame, g
     (count, a) => (grid.origin[a] as number) + (count - 1) * grid.spacing + half,
   );
   const { origin: o, u, v, w } = frame;
+  let y = 0;
+  let z = 0;
+  const inBox = (i: number): boolean => {
+    const x = (i - n / 2) * dx;
+    const px = o[0] + x * u[0] + y * v[0] + z * w[0];
+    const py = o[1] + x * u[1] + y * v[1] + z * w[1];
+    const pz = o[2] + x * u[2] + y * v[2] + z * w[2];
+    return (
+      px >= (lo[0] as number) &&
+      px <= (hi[0] as number) &&
+      py >= (lo[1] as number) &&
+      py <= (hi[1] as number) &&
+      pz >= (lo[2] as number) &&
+      pz <= (hi[2] as number)
+    );
+  };
+  const row = { x0: 0, y0: 0, z0: 0 };
   let sum = 0;
-  let index = 0;
   for (let k = 0; k < nz; k++) {
-    const z = z0 + (k + 0.5) * dz;
+    z = z0 + (k + 0.5) * dz;
     for (let j = 0; j < n; j++) {
-      const y = (j - n / 2) * dx;
-      for (let i = 0; i < n; i++, index++) {
-        const x = (i - n / 2) * dx;
-        const px = o[0] + x * u[0] + y * v[0] + z * w[0];
-        const py = o[1] + x * u[1] + y * v[1] + z * w[1];
-        const pz = o[2] + x * u[2] + y * v[2] + z * w[2];
-        if (
-          px >= (lo[0] as number) &&
-          px <= (hi[0] as number) &&
-          py >= (lo[1] as number) &&
-          py <= (hi[1] as number) &&
-          pz >= (lo[2] as number) &&
-          pz <= (hi[2] as number)
-        ) {
-          sum += heat[index] as number;
-        }
-      }
+      y = (j - n / 2) * dx;
+      row.x0 = o[0] + y * v[0] + z * w[0];
+      row.y0 = o[1] + y * v[1] + z * w[1];
+      row.z0 = o[2] + y * v[2] + z * w[2];
+      const [first, last] = rowInterval(row, u, dx, n, lo, hi, inBox);
+      const base = n * (j + n * k);
+      for (let i = first; i <= last; i++) sum += heat[base + i] as number;
     }
   }
   return sum * dx * dx * dz;
