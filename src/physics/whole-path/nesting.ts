@@ -133,7 +133,7 @@ export class GhostHistory {
       source,
       voxels,
       update: (time: number) => {
-        for (const v of voxels) source[v] = 0;
+        for (let i = 0; i < voxels.length; i++) source[voxels[i] as number] = 0;
         const times = this.times;
         if (times.length === 0) return;
         while (cursor + 1 < times.length && (times[cursor + 1] as number) <= time) cursor++;
