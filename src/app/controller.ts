@@ -8,9 +8,11 @@ import { keepEstimateLive } from './live-estimate.ts';
 import { applyPlanFile } from './plan-file.ts';
 import type { CasePlans } from './plan-keeper.ts';
 import { planRequest, sonicateRequest } from './planning-requests.ts';
+import { keepFieldPrepared } from './prepare-field.ts';
 
 /** What the controller asks of the simulation worker: the promise API of `worker/client.ts`, faked in tests. */
-export type SimPort = Pick<SimClient, 'loadCase' | 'estimate' | 'sonicate' | 'runPlan' | 'spotGrid'>;
+export type SimPort = Pick<SimClient, 'loadCase' | 'estimate' | 'sonicate' | 'runPlan' | 'spotGrid'> &
+  Partial<Pick<SimClient, 'prepareSonication'>>;
 
 /** A case the app can open (src/app/catalogue.ts). */
 export interface CaseSource {
@@ -35,6 +37,11 @@ export interface ControllerOptions<Drawn> {
   isCancellation(error: unknown): boolean;
   /** starts the live estimate (default: `keepEstimateLive`); returns its stop function */
   keepEstimateLive?(store: PlannerStoreApi, client: SimPort): () => void;
+  /**
+   * computes the field of the sonication being set up while the user decides (default: `keepFieldPrepared`, when the
+   * client can prepare); returns its stop function
+   */
+  keepFieldPrepared?(store: PlannerStoreApi, client: Required<Pick<SimPort, 'prepareSonication'>>): () => void;
   /** keeps each case's plan and undo history across a switch (plan-keeper.ts); absent: a switch starts afresh */
   plans?: CasePlans;
 }
@@ -90,6 +97,12 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
   let planning: AbortController | undefined;
   let disposed = false;
   const stopEstimate = (options.keepEstimateLive ?? keepEstimateLive)(store, client);
+  const prepareClient = client.prepareSonication
+    ? { prepareSonication: client.prepareSonication.bind(client) }
+    : undefined;
+  const stopPreparing = prepareClient
+    ? (options.keepFieldPrepared ?? keepFieldPrepared)(store, prepareClient)
+    : () => {};
   // Cases made in the app: their entries and bytes (there is no URL to fetch them from).
   const added: CaseSource[] = [];
   const addedBytes = new Map<string, ArrayBuffer>();
@@ -245,6 +258,7 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
       sonicating?.abort();
       planning?.abort();
       stopEstimate();
+      stopPreparing();
     },
   };
 }

@@ -1,19 +1,20 @@
 import { scaledAcoustics } from '../physics/whole-path/scaled-acoustics.ts';
 import type { PathAcoustics } from '../physics/whole-path/sonication.ts';
+import { acousticKey } from './acoustic-key.ts';
 import type { CaseState } from './case.ts';
 import { kernels } from './kernels/current.ts';
 import type { SonicateRequest } from './requests.ts';
 
 /**
- * What a sonication asks of the heat alone: changing these leaves the acoustic field as it was, up to the power's
- * scale (scaled-acoustics.ts). Every other field of a request — and any field added later — counts as acoustic, so
- * an unknown change costs a march rather than reusing a wrong field.
+ * Where a kept field came from: computed ahead while the user was still setting up (prepareSonication), or by the
+ * last sonication.
  */
-const HEAT_ONLY: ReadonlySet<string> = new Set(['acousticPower', 'duration', 'cooling', 'results']);
+export type KeptOrigin = 'prepared' | 'last-run';
 
 /** The labelled lattice and region of a request, and its field at the power it was computed for. */
 export interface KeptSonication<Setup> {
-  /** what the field depends on (the request without HEAT_ONLY, and the kernels that marched it) */
+  readonly origin: KeptOrigin;
+  /** what the field depends on (acousticKey: the request but its heat-only fields; and the kernels that marched it) */
   readonly key: string;
   readonly slices: unknown;
   /** the labelled whole path and focal region (engine/sonicate.ts builds them) */
@@ -21,23 +22,6 @@ export interface KeptSonication<Setup> {
   readonly field: PathAcoustics;
   /** the acoustic power the field was computed at [W] */
   readonly power: number;
-}
-
-/**
- * The request's acoustic identity: a canonical text of every field but HEAT_ONLY (object keys sorted, typed arrays
- * as lists), so two requests built apart compare equal when their beams, pose, region and tissues are the same.
- * @param request - the request
- * @returns the key
- */
-export function acousticKey(request: SonicateRequest): string {
-  const acoustic = Object.fromEntries(Object.entries(request).filter(([name]) => !HEAT_ONLY.has(name)));
-  return JSON.stringify(acoustic, (_name, value: unknown) => {
-    if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return value;
-  });
 }
 
 /** The last sonication of each case (per worker: a sonication runs on the pool's first). */
@@ -71,12 +55,12 @@ export function willReuseField(state: CaseState, request: SonicateRequest): bool
 export function reusableSonication<Setup>(
   state: CaseState,
   request: SonicateRequest,
-): { setup: Setup; field: PathAcoustics } | undefined {
+): { setup: Setup; field: PathAcoustics; origin: KeptOrigin } | undefined {
   const last = keptFor(state, request) as KeptSonication<Setup> | undefined;
   if (!last) return undefined;
   const ratio = request.acousticPower / last.power;
   const field = ratio === 1 ? last.field : { ...last.field, acoustics: scaledAcoustics(last.field.acoustics, ratio) };
-  return { setup: last.setup, field };
+  return { setup: last.setup, field, origin: last.origin };
 }
 
 /**
@@ -86,14 +70,17 @@ export function reusableSonication<Setup>(
  * @param request - the request the field was computed for
  * @param setup - the labelled lattice and region
  * @param field - the field at request.acousticPower
+ * @param origin - computed ahead ('prepared') or by a sonication ('last-run')
  */
 export function keepSonication<Setup>(
   state: CaseState,
   request: SonicateRequest,
   setup: Setup,
   field: PathAcoustics,
+  origin: KeptOrigin,
 ): void {
   kept.set(state, {
+    origin,
     key: acousticKey(request),
     slices: kernels().slices,
     setup,

@@ -70,8 +70,11 @@ export interface Estimate {
 export interface SonicationSummary extends SonicationPeaks {
   /** which field model ran (engine/sonicate.ts FieldModel); plans say 'whole-path' or 'focal-ray' too */
   fieldModel?: 'whole-path' | 'focal-ray';
-  /** the field was the last sonication's, rescaled to this power (engine/acoustics-reuse.ts): no march ran */
-  fieldReused?: boolean;
+  /**
+   * set when no march ran (engine/acoustics-reuse.ts): the field was computed ahead while the beams stood still
+   * ('prepared') or was the last sonication's ('last-run'), rescaled to this power
+   */
+  fieldReused?: 'prepared' | 'last-run';
   /** |p| at the focus [Pa] (whole-path model: interpolated in the lattice; the peak may lie elsewhere) */
   targetPressure?: number;
   /** the hottest place on the beam path outside the focal region (whole-path model) */

@@ -6,8 +6,12 @@ import { edgeMax } from '../physics/grid.ts';
 import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
-import { simulateWholePathSonication, type WholePathReport } from '../physics/whole-path/sonication.ts';
-import { keepSonication, reusableSonication } from './acoustics-reuse.ts';
+import {
+  simulateWholePathSonication,
+  type WholePathReport,
+  wholePathAcoustics,
+} from '../physics/whole-path/sonication.ts';
+import { type KeptOrigin, keepSonication, reusableSonication, willReuseField } from './acoustics-reuse.ts';
 import { type AtTarget, atTarget } from './at-target.ts';
 import type { CaseState } from './case.ts';
 import { criticalOutside, gridVolume, type OutsideStructure } from './critical-outside.ts';
@@ -60,10 +64,10 @@ export interface SonicationRun {
   /** |p| at the electronic focus over |p| at the geometric focus (1 = not steered). */
   steeringLoss: number;
   /**
-   * True when the field was the last sonication's, scaled to this power (only power, time or recording changed:
-   * acoustics-reuse.ts), so no march ran.
+   * Set when no march ran: the field was computed ahead ('prepared') or was the last sonication's ('last-run'),
+   * scaled to this power (only power, time or recording changed: acoustics-reuse.ts).
    */
-  fieldReused: boolean;
+  fieldReused?: KeptOrigin;
   /** Wall time of path tracing, voxelisation and the core [ms]. */
   elapsedMs: number;
 }
@@ -131,7 +135,7 @@ export function runSonication(
     paths: run.traced.paths,
     steeringLoss: steeringLossOf(request, layout),
     fieldModel,
-    fieldReused: reuse !== undefined,
+    ...(reuse ? { fieldReused: reuse.origin } : {}),
   };
   const focusTissue = state.model.tissueAt(focus);
   if (fieldModel === 'focal-ray') {
@@ -149,27 +153,18 @@ export function runSonication(
       elapsedMs: performance.now() - started,
     };
   }
-  const setup =
-    reuse?.setup.path ??
-    wholePathSetup(
-      state,
-      request.pose,
-      run.traced.elements.positions,
-      run.traced.paths,
-      focus,
-      grid,
-      request.transducer.frequency,
-      medium,
-      request.latticeRefinement,
-    );
+  const setup = reuse?.setup.path ?? pathSetup(state, request, run, grid, medium);
   onProgress(0.05);
   const result = simulateWholePathSonication({
     ...input,
     couplingTissue: setup.coupling,
-    wholePath: { ...setup.wholePath, axisymmetric: run.singleElement && run.firing.every((f) => f === 1) },
+    wholePath: wholePathOf(setup, run),
     ...(reuse
       ? { reuse: reuse.field }
-      : { onAcoustics: (field) => keepSonication<WholePathLabels>(state, request, { region, path: setup }, field) }),
+      : {
+          onAcoustics: (field) =>
+            keepSonication<WholePathLabels>(state, request, { region, path: setup }, field, 'last-run'),
+        }),
   });
   const validity = validityOf(
     focusTissue,
@@ -190,6 +185,65 @@ export function runSonication(
     ),
     elapsedMs: performance.now() - started,
   };
+}
+
+/** The request's whole path, labelled (wholePathSetup on its trace, region and tissues). */
+function pathSetup(
+  state: CaseState,
+  request: SonicateRequest,
+  run: PlanningTraceRun,
+  grid: VoxelGrid,
+  medium: Medium,
+): WholePathSetup {
+  return wholePathSetup(
+    state,
+    request.pose,
+    run.traced.elements.positions,
+    run.traced.paths,
+    focusOf(request),
+    grid,
+    request.transducer.frequency,
+    medium,
+    request.latticeRefinement,
+  );
+}
+
+/** The path the core marches: a uniformly driven single-element bowl on its axis is axisymmetric. */
+function wholePathOf(setup: WholePathSetup, run: PlanningTraceRun) {
+  return { ...setup.wholePath, axisymmetric: run.singleElement && run.firing.every((f) => f === 1) };
+}
+
+/**
+ * Computes a sonication's field ahead of it — labels, lattice, input plane and march, no heat — and keeps it, so
+ * that the Sonicate that follows runs the heat alone (acoustics-reuse.ts). The app asks for it when the user has
+ * stopped changing the beams for a moment; nothing is computed when the kept field already serves the request, or
+ * for the focal-ray model.
+ * @param state - the loaded case
+ * @param request - the sonication the user is setting up
+ * @param layout - the request's source layout, when the caller already holds it
+ * @returns true when a field was computed and kept
+ */
+export function prepareSonication(
+  state: CaseState,
+  request: SonicateRequest,
+  layout: LazySourceLayout = lazySourceLayout(request.transducer),
+): boolean {
+  if (fieldModelOf(request) !== 'whole-path' || willReuseField(state, request)) return false;
+  const run = planningTraceRun(state, request, layout);
+  const grid = regionGrid(request);
+  const medium = mediumOf(request);
+  const region = labelRegion(state, grid, medium);
+  const path = pathSetup(state, request, run, grid, medium);
+  const field = wholePathAcoustics({
+    ...sonicationDrive(request, run, medium),
+    couplingTissue: path.coupling,
+    grid,
+    labels: region.labels,
+    tissueTable: region.tissueTable,
+    wholePath: wholePathOf(path, run),
+  });
+  keepSonication<WholePathLabels>(state, request, { region, path }, field, 'prepared');
+  return true;
 }
 
 /**

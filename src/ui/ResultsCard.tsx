@@ -169,6 +169,13 @@ function PathPeak({ peak }: { peak: NonNullable<Summary['pathPeakTemperature']> 
 }
 
 /** The numbers of the last sonication, each with its unit, with its validity warnings above them. */
+/** How the run came by its field, after "computed in … s off the main thread". */
+const FIELD_REUSED = {
+  marched: '',
+  prepared: ' (its field computed ahead, while the beams stood still)',
+  'last-run': ' (same beams as the last run: its field, rescaled to this power)',
+} as const;
+
 export function ResultsCard() {
   const outcome = usePlanner((s) => s.run.outcome);
   const overrides = usePlanner((s) => s.run.tissueOverrides);
@@ -237,8 +244,8 @@ export function ResultsCard() {
       {outcome && (
         <p className="hint" data-testid="run-info">
           {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main
-          thread{outcome.summary.fieldReused ? ' (same beams as the last run: its field, rescaled to this power)' : ''}{' '}
-          · {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
+          thread{FIELD_REUSED[outcome.summary.fieldReused ?? 'marched']} ·{' '}
+          {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
         </p>
       )}
     </section>

@@ -130,6 +130,16 @@ export class SimClient {
     }, signal);
   }
 
+  /**
+   * Asks the worker that runs sonications to compute the field of `request` ahead (while the user is still
+   * deciding); a Sonicate sent meanwhile waits for it and then needs the heat alone. Resolves true when a field was
+   * computed; a cancel or crash of the pool drops it.
+   */
+  async prepareSonication(request: SonicateRequest): Promise<boolean> {
+    await this.primary.ready;
+    return this.primary.api.prepareSonication(request);
+  }
+
   async traceBeamsForPlanning(request: PlanningBeamRequest): Promise<PlanningBeamTrace> {
     const m = this.quick;
     await m.ready;

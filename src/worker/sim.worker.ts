@@ -6,7 +6,7 @@ import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
 import { runPlan, runPlanTransfer, spotAcousticsOp, spotAcousticsTransfer } from './ops/run-plan.ts';
-import { gpuRayleighFor, sonicate, sonicateTransfer } from './ops/sonicate.ts';
+import { gpuRayleighFor, prepare, sonicate, sonicateTransfer } from './ops/sonicate.ts';
 import { spotGrid } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
 import type { SimWorkerApi } from './protocol.ts';
@@ -44,6 +44,11 @@ const api: SimWorkerApi = {
     const outcome = sonicate(state, request, onProgress, served?.kernel);
     if (served) console.info(served.summary());
     return Comlink.transfer(outcome, sonicateTransfer(outcome));
+  },
+  async prepareSonication(request) {
+    const state = requireCase();
+    const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
+    return prepare(state, request, served?.kernel);
   },
   traceBeamsForPlanning(request) {
     const trace = traceBeamsForPlanning(requireCase(), request);

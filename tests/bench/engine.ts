@@ -293,7 +293,7 @@ export async function engineRows(options: EngineOptions): Promise<EngineResult> 
     if (i > 0) again.start();
     const outcome = sonicate(state, { ...request, acousticPower }, () => {});
     if (i > 0) again.stop();
-    reused &&= outcome.summary.fieldReused === true;
+    reused &&= outcome.summary.fieldReused === 'last-run';
   }
   const powerOnly = again.timing(1);
   options.log(

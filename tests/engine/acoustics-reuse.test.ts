@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sonicateRequest } from '../../src/app/planning-requests.ts';
-import { acousticKey } from '../../src/engine/acoustics-reuse.ts';
+import { acousticKey } from '../../src/engine/acoustic-key.ts';
 import type { SonicateRequest } from '../../src/engine/requests.ts';
-import { runSonication } from '../../src/engine/sonicate.ts';
+import { prepareSonication, runSonication } from '../../src/engine/sonicate.ts';
 import { scaledAcoustics } from '../../src/physics/whole-path/scaled-acoustics.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
@@ -63,7 +63,13 @@ describe('a sonication again at another power', () => {
   const direct = run(at({ acousticPower: 1.5 * base.acousticPower }));
 
   it('reuses the field only when the request differs in power, time or recording', () => {
-    expect([first, again, fresh, scaled, direct].map((r) => r.fieldReused)).toEqual([false, true, false, true, false]);
+    expect([first, again, fresh, scaled, direct].map((r) => r.fieldReused)).toEqual([
+      undefined,
+      'last-run',
+      undefined,
+      'last-run',
+      undefined,
+    ]);
   });
 
   it('gives the fresh run, voxel for voxel and number for number', () => {
@@ -87,6 +93,30 @@ describe('a sonication again at another power', () => {
       const f = direct.result[name];
       expect(Math.abs(a - f) / Math.abs(f), name).toBeLessThan(1e-3);
     }
+  });
+});
+
+describe('a field prepared ahead (while the user decides)', () => {
+  // Another target than the runs above, so nothing kept serves it.
+  const [x, y, z] = base.pose.target;
+  const moved = at({ pose: { ...base.pose, target: [x, y, z + 1e-3] } });
+  const prepared = prepareSonication(femur.state, moved);
+  const preparedAgain = prepareSonication(femur.state, { ...moved, acousticPower: 2 * moved.acousticPower });
+  const sonicated = run(moved);
+  const fresh = run({ ...moved, latticeRefinement: 1 });
+
+  it('is computed once for a beam setup, then serves the Sonicate of it', () => {
+    expect(prepared).toBe(true);
+    expect(preparedAgain).toBe(false);
+    expect(sonicated.fieldReused).toBe('prepared');
+    expect(fresh.fieldReused).toBeUndefined();
+  });
+
+  it('gives the Sonicate the numbers of a run that marched its own field', () => {
+    expect(sonicated.result.pressure).toEqual(fresh.result.pressure);
+    expect(sonicated.result.maxTemperature).toEqual(fresh.result.maxTemperature);
+    expect(sonicated.result.peakTemperature).toBe(fresh.result.peakTemperature);
+    expect(sonicated.result.wholePath?.pathPeakTemperature).toEqual(fresh.result.wholePath?.pathPeakTemperature);
   });
 });
 

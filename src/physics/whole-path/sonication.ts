@@ -1,4 +1,4 @@
-import { SonicationCancelled } from '../acoustic-field.ts';
+import { type AcousticDrive, type FieldHooks, SonicationCancelled } from '../acoustic-field.ts';
 import { type DoseReport, mergeDoseReports } from '../dose-report.ts';
 import { edgeMax, type VoxelGrid, voxelCount } from '../grid.ts';
 import {
@@ -106,12 +106,9 @@ export function simulateWholePathSonication(
   };
   const path = input.wholePath;
   const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
-  const coarse =
-    input.reuse?.coarse ??
-    coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
-  const acoustics =
-    input.reuse?.acoustics ??
-    spotAcoustics(input, path, coarse, fine, {
+  const { coarse, acoustics } =
+    input.reuse ??
+    wholePathAcoustics(input, {
       progress: (f) => progress(FIELD_SHARE * f),
       ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
     });
@@ -142,6 +139,25 @@ export function simulateWholePathSonication(
     peakPressureLocation: acoustics.pathPeakLocation,
     focalIntensity: acoustics.pathPeakIntensity,
   };
+}
+
+/**
+ * The first half of a whole-path sonication, before any heat: the coarse thermal grid of the path and the field
+ * marched through it (spotAcoustics). A caller may compute it ahead of the sonication — while the user is still
+ * deciding — and hand it over as simulateWholePathSonication's `reuse`.
+ * @param input - the drive, the fine region (grid, labels) and the whole path
+ * @param hooks - progress (0..1 of this half) and cancellation
+ * @returns the coarse grid and the field
+ */
+export function wholePathAcoustics(
+  input: AcousticDrive & Pick<SonicationInput, 'grid' | 'labels' | 'tissueTable'> & { wholePath: WholePath },
+  hooks: FieldHooks = {},
+): PathAcoustics {
+  const medium: Medium = input.medium ?? TISSUES;
+  const path = input.wholePath;
+  const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
+  const coarse = coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
+  return { coarse, acoustics: spotAcoustics(input, path, coarse, fine, hooks) };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CaseState } from '../../engine/case.ts';
 import { installedRayleigh, withRayleighKernel } from '../../engine/kernels/current.ts';
 import { type ServedEvent, servedRayleigh } from '../../engine/kernels/served-rayleigh.ts';
 import { sonicationRayleighSums } from '../../engine/kernels/sonication-sums.ts';
-import { runSonication } from '../../engine/sonicate.ts';
+import { prepareSonication, runSonication } from '../../engine/sonicate.ts';
 import { type AsyncRayleigh, presolve, servedSummary } from '../../gpu/presolve.ts';
 import type { RayleighKernel } from '../../physics/rayleigh.ts';
 import type { SonicateRequest, SonicationOutcome } from '../protocol.ts';
@@ -32,7 +32,7 @@ export function sonicate(
   return {
     summary: {
       fieldModel,
-      ...(run.fieldReused ? { fieldReused: true } : {}),
+      ...(run.fieldReused ? { fieldReused: run.fieldReused } : {}),
       validity,
       atTarget: run.atTarget,
       ...(whole
@@ -75,6 +75,20 @@ export function sonicate(
     ...(result.series && result.frames ? { series: result.series, frames: result.frames } : {}),
     elapsedMs,
   };
+}
+
+/**
+ * The prepare op: the field of the sonication the user is setting up, computed ahead and kept in this worker, so
+ * the Sonicate that follows runs the heat alone (engine prepareSonication).
+ * @param state - the loaded case
+ * @param request - the sonication as it stands
+ * @param rayleigh - the Rayleigh kernel for this run (GPU-served), as for sonicate
+ * @returns true when a field was computed (false: the kept one serves already, or the focal-ray model)
+ */
+export function prepare(state: CaseState, request: SonicateRequest, rayleigh?: RayleighKernel): boolean {
+  return rayleigh
+    ? withRayleighKernel(rayleigh, () => prepareSonication(state, request))
+    : prepareSonication(state, request);
 }
 
 /**

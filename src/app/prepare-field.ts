@@ -1,0 +1,88 @@
+import { acousticKey } from '../engine/acoustic-key.ts';
+import { sonicateBlocker } from '../state/selectors.ts';
+import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
+import type { SimClient } from '../worker/client.ts';
+import { sonicateRequest } from './planning-requests.ts';
+
+/**
+ * How long the beams must stand still before their field is computed ahead [ms]: longer than the pause between the
+ * steps of a drag or the keys of a typed value, short beside the time a user takes to read the estimate and click.
+ */
+export const PREPARE_DELAY_MS = 800;
+
+/** The parts of the plan a sonication's field depends on (power and time included: they decide nothing here, but
+ * a change to them is a moment of the user deciding, after which the beams are still worth preparing). */
+function sonicationInputs(s: PlannerStore): unknown[] {
+  return [
+    s.caseStatus,
+    s.caseSummary,
+    s.target,
+    s.beamDirection,
+    s.transducer,
+    s.elementsOff,
+    s.autoSwitchOff,
+    s.noPass,
+    s.freeBeamMode,
+    s.freeBeams,
+    s.sonication,
+    s.aberrationCorrection,
+    s.tissueOverrides,
+    s.spots,
+    s.selectedSpotId,
+    s.run.status,
+    s.planRun.status,
+  ];
+}
+
+/**
+ * Computes the field of the sonication the user is setting up while they are still deciding: once the beams have
+ * stood still for PREPARE_DELAY_MS and nothing runs, the worker that sonicates marches the field and keeps it
+ * (engine prepareSonication), so the Sonicate that follows runs the heat alone — about half the time on the
+ * femur default. Asks once per beam setup (the request's acoustic key); a Sonicate sent while a field is being
+ * prepared waits for it and then uses it, so clicking early never costs more than the march it would have run.
+ * @param store - the planner store
+ * @param client - the pool (its first worker runs sonications)
+ * @param delayMs - stillness before preparing [ms]
+ * @returns the unsubscribe function
+ */
+export function keepFieldPrepared(
+  store: PlannerStoreApi,
+  client: Pick<SimClient, 'prepareSonication'>,
+  delayMs = PREPARE_DELAY_MS,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastKey: string | undefined;
+  let lastCase: string | undefined;
+  let last: unknown[] = [];
+
+  const prepare = (): void => {
+    timer = undefined;
+    const s = store.getState();
+    if (s.caseStatus !== 'ready' || s.run.status === 'running' || s.planRun.status === 'running') return;
+    if (sonicateBlocker(s)) return;
+    const request = sonicateRequest(s);
+    const key = `${s.caseId}\n${acousticKey(request)}`;
+    // A cancel or a crash restarts the pool without its kept field: prepare that setup again.
+    if (key === lastKey && s.caseId === lastCase && s.run.status !== 'cancelled' && s.run.status !== 'error') return;
+    lastKey = key;
+    lastCase = s.caseId;
+    client.prepareSonication(request).catch(() => {
+      // A failed preparation costs nothing: the Sonicate marches the field itself and reports any error.
+      lastKey = undefined;
+    });
+  };
+
+  const unsubscribe = store.subscribe((state) => {
+    const inputs = sonicationInputs(state);
+    if (inputs.length === last.length && inputs.every((value, i) => value === last[i])) return;
+    last = inputs;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(prepare, delayMs);
+  });
+  last = sonicationInputs(store.getState());
+  timer = setTimeout(prepare, delayMs);
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    unsubscribe();
+  };
+}

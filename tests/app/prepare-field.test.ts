@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sonicateRequest } from '../../src/app/planning-requests.ts';
+import { keepFieldPrepared, PREPARE_DELAY_MS } from '../../src/app/prepare-field.ts';
+import type { SonicateRequest } from '../../src/engine/requests.ts';
+import { sonicateBlocker } from '../../src/state/selectors.ts';
+import { loadBundledCase } from '../fixtures/bundled-case.ts';
+import { testStore } from '../fixtures/planner-store.ts';
+
+// While the user decides, the worker that sonicates computes the field of the beams on screen, so Sonicate then runs
+// the heat alone. What the app must get right: ask once the beams stand still, once per beam setup, never while a
+// run is going, and again after a cancel threw the prepared field away.
+
+const femur = await loadBundledCase('femur-shaft');
+
+function setUp() {
+  const store = testStore();
+  const asked: SonicateRequest[] = [];
+  const client = {
+    prepareSonication: (request: SonicateRequest) => {
+      asked.push(request);
+      return Promise.resolve(true);
+    },
+  };
+  store.getState().setCaseLoaded(femur.summary, () => 1);
+  const stop = keepFieldPrepared(store, client);
+  return { store, asked, stop };
+}
+
+describe('computing the field ahead', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('asks once the beams have stood still, with the request Sonicate would send', () => {
+    const { store, asked, stop } = setUp();
+    expect(sonicateBlocker(store.getState())).toBe('');
+    vi.advanceTimersByTime(PREPARE_DELAY_MS - 1);
+    expect(asked).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(asked).toEqual([sonicateRequest(store.getState())]);
+    stop();
+  });
+
+  it('waits for the end of a drag: one request after the last move', () => {
+    const { store, asked, stop } = setUp();
+    const [x, y, z] = store.getState().target;
+    for (let i = 1; i <= 5; i++) {
+      store.getState().setTarget([x, y, z + i * 1e-4]);
+      vi.advanceTimersByTime(PREPARE_DELAY_MS / 2);
+    }
+    expect(asked).toHaveLength(0);
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.pose.target).toEqual([x, y, z + 5e-4]);
+    stop();
+  });
+
+  it('does not ask again when only power or time changed: the kept field serves them', () => {
+    const { store, asked, stop } = setUp();
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    store.getState().setSonication({ acousticPower: 80, duration: 10 });
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
+    stop();
+  });
+
+  it('does not ask while a sonication runs, and asks for the setup again after a cancel', () => {
+    const { store, asked, stop } = setUp();
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
+    store.getState().startRun();
+    const [x, y, z] = store.getState().target;
+    store.getState().setTarget([x, y, z + 1e-3]);
+    vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
+    // The cancel restarted the pool: what was prepared is gone.
+    store.getState().failRun('cancelled', 'Cancelled: nothing was changed.');
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]?.pose.target).toEqual([x, y, z + 1e-3]);
+    stop();
+  });
+
+  it('stops asking once stopped', () => {
+    const { store, asked, stop } = setUp();
+    stop();
+    store.getState().setTarget([0, 0, 0]);
+    vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(0);
+  });
+});
