@@ -40,15 +40,8 @@ interface KernelExports {
     py: number,
     pz: number,
     count: number,
-    sx: number,
-    sy: number,
-    sz: number,
-    snx: number,
-    sny: number,
-    snz: number,
-    cRe: number,
-    cIm: number,
-    m: number,
+    src: number,
+    groups: number,
     k: number,
     alpha: number,
     kb: number,
@@ -78,6 +71,9 @@ export interface WasmKernels {
 
 /** Entries of the piston-directivity table, 2J1(x)/x on [0, kb] (linear interpolation: < 1e-6 error). */
 const JINC_TABLE = 4096;
+
+/** Floats per group of four sources in the Rayleigh kernel's input: x, y, z, nx, ny, nz, Re c, Im c, four each. */
+const RAYLEIGH_GROUP = 32;
 
 /** Memory below this is left to the module (its stack and static data). */
 const BASE = 65536;
@@ -133,35 +129,29 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
         const k = (2 * Math.PI * frequency) / medium.speedOfSound;
         const prefactor = (k * medium.density * medium.speedOfSound) / (2 * Math.PI);
         const kb = k * (sources.elementRadius ?? 0);
-        const m = Math.ceil(n / 4) * 4;
-        reset(8 * align(4 * m) + 5 * align(4 * count) + align(4 * (JINC_TABLE + 2)) + 1024);
-        const [sx, sy, sz, snx, sny, snz, cRe, cIm] = [0, 1, 2, 3, 4, 5, 6, 7].map(() => f32(m)) as [
-          Float32Array,
-          Float32Array,
-          Float32Array,
-          Float32Array,
-          Float32Array,
-          Float32Array,
-          Float32Array,
-          Float32Array,
-        ];
-        // i·kρc/2π·ΔS·u·g folded per source, as rayleighPressure does (silent sources keep a zero coefficient).
+        const groups = Math.ceil(n / 4);
+        reset(align(4 * RAYLEIGH_GROUP * groups) + 5 * align(4 * count) + align(8 * (JINC_TABLE + 1)) + 1024);
+        // Sources in groups of four, each quantity's four values side by side (one SIMD load each).
+        const src = f32(RAYLEIGH_GROUP * groups);
         for (let e = 0; e < n; e++) {
           const uRe = sources.velocityRe[e] as number;
           const uIm = sources.velocityIm[e] as number;
           const gRe = sources.gainRe ? (sources.gainRe[e] as number) : 1;
           const gIm = sources.gainIm ? (sources.gainIm[e] as number) : 0;
           const scale = prefactor * (sources.areas[e] as number);
-          cRe[e] = -(uRe * gIm + uIm * gRe) * scale;
-          cIm[e] = (uRe * gRe - uIm * gIm) * scale;
-          sx[e] = sources.positions[3 * e] as number;
-          sy[e] = sources.positions[3 * e + 1] as number;
-          sz[e] = sources.positions[3 * e + 2] as number;
-          snx[e] = sources.normals[3 * e] as number;
-          sny[e] = sources.normals[3 * e + 1] as number;
-          snz[e] = sources.normals[3 * e + 2] as number;
+          const at = RAYLEIGH_GROUP * (e >> 2) + (e & 3);
+          src[at] = sources.positions[3 * e] as number;
+          src[at + 4] = sources.positions[3 * e + 1] as number;
+          src[at + 8] = sources.positions[3 * e + 2] as number;
+          src[at + 12] = sources.normals[3 * e] as number;
+          src[at + 16] = sources.normals[3 * e + 1] as number;
+          src[at + 20] = sources.normals[3 * e + 2] as number;
+          // i·kρc/2π·ΔS·u·g folded per source, as rayleighPressure does (silent sources keep a zero coefficient).
+          src[at + 24] = -(uRe * gIm + uIm * gRe) * scale;
+          src[at + 28] = (uRe * gRe - uIm * gIm) * scale;
         }
-        for (let e = n; e < m; e++) sx[e] = 1; // a padding source away from every point (its coefficient is 0)
+        // Padding sources (c = 0, no normal) 10 m away, so no point meets one at R = 0 (0·∞ would be NaN).
+        for (let e = n; e < 4 * groups; e++) src[RAYLEIGH_GROUP * (e >> 2) + (e & 3)] = 10;
         const px = f32(count);
         const py = f32(count);
         const pz = f32(count);
@@ -170,9 +160,17 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
           py[p] = points[3 * p + 1] as number;
           pz[p] = points[3 * p + 2] as number;
         }
-        const table = f32(JINC_TABLE + 2);
+        // The table as (value, difference to the next value) pairs, one 8-byte load per lane in the kernel; the
+        // difference of two f32 values rounded to f32, as the kernel would subtract them.
+        const table = f32(2 * (JINC_TABLE + 1));
         const step = Math.max(kb, 1e-6) / JINC_TABLE;
-        for (let i = 0; i < JINC_TABLE + 2; i++) table[i] = jinc(i * step);
+        let next = Math.fround(jinc(0));
+        for (let i = 0; i <= JINC_TABLE; i++) {
+          const value = next;
+          next = Math.fround(jinc((i + 1) * step));
+          table[2 * i] = value;
+          table[2 * i + 1] = next - value;
+        }
         const re = f32(count);
         const im = f32(count);
         ex.rayleigh(
@@ -180,15 +178,8 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
           py.byteOffset,
           pz.byteOffset,
           count,
-          sx.byteOffset,
-          sy.byteOffset,
-          sz.byteOffset,
-          snx.byteOffset,
-          sny.byteOffset,
-          snz.byteOffset,
-          cRe.byteOffset,
-          cIm.byteOffset,
-          m,
+          src.byteOffset,
+          groups,
           k,
           medium.attenuation,
           kb,
