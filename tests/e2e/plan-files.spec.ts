@@ -79,34 +79,11 @@ async function openPlanFile(page: Page, file: { name: string; buffer: Buffer }):
   await (await chooser).setFiles({ ...file, mimeType: 'application/json' });
 }
 
-test('a plan file dropped on the page opens it, on its own case', async ({ page }) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  const plan = JSON.parse(readFileSync(join(ROOT, 'public/plans/rib.json'), 'utf8'));
-  plan.name = 'Dropped rib plan';
-  plan.planning.spots = plan.planning.spots.slice(0, 1);
-  const text = JSON.stringify(plan);
-  const dataTransfer = await page.evaluateHandle((content) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
-    return dt;
-  }, text);
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
-  await expect(page.getByTestId('plan-drop-veil')).toBeVisible();
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
-  await expect(page.getByTestId('plan-drop-veil')).toHaveCount(0);
-  await expect(page.getByTestId('plan-message')).toContainText('Opened “Dropped rib plan”');
-  await expect.poll(async () => (await shownPlan(page)).caseId).toBe('rib');
-  await expect
-    .poll(async () => (await shownPlan(page)).spots.map((s) => s.split(' ')[0]))
-    .toEqual([plan.planning.spots[0].id]);
-  expect(app.consoleErrors).toEqual([]);
-});
-
-// Four checks on one two-spot plan, in order on one page (a page load is much of an end-to-end test's cost here):
-// a broken file changes nothing; a case switch keeps the spots and the Undo; Save and Open bring the plan back; a
-// reload restores the plan, even one at once after a change.
-test.describe('a two-spot plan on the femur', () => {
+// Six checks in order on one page (a page load is much of an end-to-end test's cost here), four on one two-spot
+// plan: a broken file changes nothing; a case switch keeps the spots and the Undo; Save and Open bring the plan back;
+// a reload restores the plan, even one at once after a change. Then a link made on the rib opens in a fresh browser,
+// and a plan file dropped on the page (back on the femur) opens on its own case.
+test.describe('a two-spot plan on the femur, then a link and a dropped plan file', () => {
   let shown: Shown;
   const group = plannerForGroup(async (app) => {
     shown = await twoSpots(app);
@@ -191,36 +168,66 @@ test.describe('a two-spot plan on the femur', () => {
     await expect.poll(() => shownPlan(page)).toEqual(before);
     expect(app.consoleErrors).toEqual([]);
   });
-});
 
-test('Copy link opens the same case, target and spots in a fresh browser', async ({ page, browser }) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  await page.getByTestId('case-picker').selectOption('rib');
-  await expect.poll(async () => (await shownPlan(page)).caseId).toBe('rib');
-  await expect(page.getByTestId('spot-empty')).toBeVisible();
-  await addSpotAt(page, 1);
-  await addSpotAt(page, 4);
-  const shown = await shownPlan(page);
-  await page.getByTestId('plan-share').click();
-  const link = await page.getByTestId('plan-link').inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#plan=/);
+  test('Copy link opens the same case, target and spots in a fresh browser', async ({ browser }) => {
+    const { page, app } = group;
+    await page.getByTestId('case-picker').selectOption('rib');
+    await expect.poll(async () => (await shownPlan(page)).caseId).toBe('rib');
+    // The rib is loaded (its lung listed) before the target is typed: its load sets the target it opens with.
+    await expect(page.getByTestId('parts-list').locator('[data-tissue=lung]')).not.toHaveCount(0);
+    await expect(page.getByTestId('sonicate')).toBeEnabled();
+    await expect(page.getByTestId('spot-empty')).toBeVisible();
+    await addSpotAt(page, 1);
+    await addSpotAt(page, 4);
+    const shown = await shownPlan(page);
+    await page.getByTestId('plan-share').click();
+    const link = await page.getByTestId('plan-link').inputValue();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#plan=/);
 
-  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    const other = await fresh.newPage();
-    const otherApp = new PlannerPage(other);
-    await other.goto(link);
-    await expect(other.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
-    await expect.poll(() => shownPlan(other)).toEqual(shown);
-    await expect(other.getByTestId('plan-message')).toContainText('from a link');
-    // The fragment is cleared, so a reload restores the autosave, not the link again.
-    expect(new URL(other.url()).hash).toBe('');
-    expect(otherApp.consoleErrors).toEqual([]);
-  } finally {
-    await fresh.close();
-  }
-  expect(app.consoleErrors).toEqual([]);
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const other = await fresh.newPage();
+      const otherApp = new PlannerPage(other);
+      await other.goto(link);
+      await expect(other.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
+      await expect.poll(() => shownPlan(other)).toEqual(shown);
+      await expect(other.getByTestId('plan-message')).toContainText('from a link');
+      // The fragment is cleared, so a reload restores the autosave, not the link again.
+      expect(new URL(other.url()).hash).toBe('');
+      expect(otherApp.consoleErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('a plan file dropped on the page opens it, on its own case', async () => {
+    const { page, app } = group;
+    // From the femur: the dropped plan takes the page to its own case and replaces the plan kept there.
+    await page.getByTestId('case-picker').selectOption('femur-shaft');
+    await expect.poll(async () => (await shownPlan(page)).caseId).toBe('femur-shaft');
+    await expect(page.getByTestId('parts-list').locator('[data-tissue=lung]')).toHaveCount(0);
+    await expect(page.getByTestId('parts-list').locator('[data-tissue=cortical_bone]')).not.toHaveCount(0);
+    const plan = JSON.parse(readFileSync(join(ROOT, 'public/plans/rib.json'), 'utf8'));
+    plan.name = 'Dropped rib plan';
+    plan.planning.spots = plan.planning.spots.slice(0, 1);
+    const text = JSON.stringify(plan);
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+    await expect(page.getByTestId('plan-drop-veil')).toBeVisible();
+    await page.dispatchEvent('body', 'drop', { dataTransfer });
+    await expect(page.getByTestId('plan-drop-veil')).toHaveCount(0);
+    await expect(page.getByTestId('plan-message')).toContainText('Opened “Dropped rib plan”');
+    await expect.poll(async () => (await shownPlan(page)).caseId).toBe('rib');
+    await expect
+      .poll(async () => (await shownPlan(page)).spots.map((s) => s.split(' ')[0]))
+      .toEqual([plan.planning.spots[0].id]);
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
 
 /** `npm run simulate` on a saved plan file, in Node: its JSON results. */

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { PlannerPage, plannerForGroup } from './fixtures/planner-page.ts';
+import { type PlannerPage, plannerForGroup } from './fixtures/planner-page.ts';
 
 /** Screen point of a scene handle, as the scene probe reports it after each drawn frame. */
 async function probePoint(page: Page, attribute: string): Promise<[number, number]> {
@@ -94,43 +94,112 @@ test.describe('beam planning on the iliac-wing case', () => {
   });
 });
 
-test('switching aberration correction off lowers the live focal-pressure estimate', async ({ page }) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  const estimate = page.getByTestId('estimate-pressure');
-  await expect(estimate).toHaveAttribute('data-si', /\d/);
-  const corrected = Number(await estimate.getAttribute('data-si'));
-  await page.getByTestId('aberration-correction').uncheck();
-  await expect.poll(async () => Number(await estimate.getAttribute('data-si'))).toBeLessThan(corrected);
-  await page.getByTestId('aberration-correction').check();
-  await expect.poll(async () => Number(await estimate.getAttribute('data-si'))).toBeCloseTo(corrected, 0);
+// Four checks of the live planning on the femur, in order on one page (a page load is much of an end-to-end test's
+// cost here). Each leaves the planner as the next expects it: the estimate's correction back on, the steered spot
+// removed, the free beams' mode left; the last sonicates and drags.
+test.describe('live planning on the femur case', () => {
+  const group = plannerForGroup();
+
+  test('switching aberration correction off lowers the live focal-pressure estimate', async () => {
+    const { page } = group;
+    const estimate = page.getByTestId('estimate-pressure');
+    await expect(estimate).toHaveAttribute('data-si', /\d/);
+    const corrected = Number(await estimate.getAttribute('data-si'));
+    await page.getByTestId('aberration-correction').uncheck();
+    await expect.poll(async () => Number(await estimate.getAttribute('data-si'))).toBeLessThan(corrected);
+    await page.getByTestId('aberration-correction').check();
+    await expect.poll(async () => Number(await estimate.getAttribute('data-si'))).toBeCloseTo(corrected, 0);
+  });
+
+  test('a selected spot off the target steers the array; far off, the steering warning shows', async () => {
+    const { page, app } = group;
+    await page.getByTestId('spot-add').click();
+    await expect(page.getByTestId('steering-warning')).toHaveCount(0);
+    // z runs along the thigh, across the beam: steering sideways.
+    const z = page.getByTestId('spot-edit-z');
+    const z0 = Number.parseFloat((await z.inputValue()) || '0');
+    // 4 mm sideways: steered, within range.
+    await z.fill(`${z0 + 4} mm`);
+    await z.press('Enter');
+    await expect(page.getByTestId('estimate-steering')).toBeVisible();
+    await expect(page.getByTestId('steering-warning')).toHaveCount(0);
+    // 30 mm: beyond the array's steering range.
+    await z.fill(`${z0 + 30} mm`);
+    await z.press('Enter');
+    await expect(page.getByTestId('steering-warning')).toBeVisible();
+    expect(app.consoleErrors).toEqual([]);
+    // The spot removed for the checks that follow: the array is aimed at the target again.
+    await page.getByTestId('spot-0-remove').click();
+    await expect(page.getByTestId('spot-list').locator(':scope > li')).toHaveCount(0);
+    await expect(page.getByTestId('steering-warning')).toHaveCount(0);
+  });
+
+  test('free-beam mode: beams placed by clicking converge on the target and sonicate together', async () => {
+    const { page, app } = group;
+    await page.getByTestId('free-beam-mode').check();
+    const [tx, ty] = await probePoint(page, 'data-target');
+    // Three clicks around the target, away from every handle, each adding a beam aimed at it.
+    for (const [dx, dy] of [
+      [-160, -120],
+      [0, -170],
+      [160, -120],
+    ] as const) {
+      await page.mouse.click(tx + dx, ty + dy);
+    }
+    await expect(page.getByTestId('free-beam-list').locator('li')).toHaveCount(3);
+    await app.sonicate();
+    await app.waitForRunStatus('done');
+    await expect(page.getByTestId('run-info')).toContainText(/^3 elements/);
+    expect(await app.resultSi('peak-pressure')).toBeGreaterThan(0);
+    expect(app.consoleErrors).toEqual([]);
+    // Back to the array for the check that follows.
+    await page.getByTestId('free-beam-mode').uncheck();
+    await expect(page.getByTestId('active-elements')).toHaveText('208');
+  });
+
+  test('releasing a dragged target moves the live estimate and starts no sonication: the old results turn stale', async () => {
+    const { page, app } = group;
+    await app.sonicateAndWait();
+    await expect(page.getByTestId('run-info')).toContainText(/^208 elements/);
+    const peak = await app.resultSi('peak-temperature');
+    const targetX = await page.getByTestId('target-x').inputValue();
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    // Records every run that starts from here on.
+    await page.evaluate(() => {
+      const w = window as unknown as { __runsStarted: number };
+      w.__runsStarted = 0;
+      const status = document.querySelector('[data-testid=run-status]') as HTMLElement;
+      new MutationObserver(() => {
+        if (status.dataset.status === 'running') w.__runsStarted++;
+      }).observe(status, { attributes: true });
+    });
+    const [x, y] = await probePoint(page, 'data-target-handle');
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 6, y + 4, { steps: 4 });
+    await page.mouse.up();
+    // The target moved (the fields follow it) and the results on screen are for the old one.
+    await expect(page.getByTestId('target-x')).not.toHaveValue(targetX);
+    await expect(page.getByTestId('stale-banner')).toBeVisible();
+    await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'true');
+    // No run started: the live estimate follows the new target, the last run's numbers are unchanged.
+    await expect(page.getByTestId('estimate-pressure')).toHaveAttribute('data-si', /\d/);
+    expect(await page.evaluate(() => (window as unknown as { __runsStarted: number }).__runsStarted)).toBe(0);
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
+    expect(await app.resultSi('peak-temperature')).toBe(peak);
+    // Pressing Sonicate brings the results up to date.
+    await app.sonicateAndWait();
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
 
-test('free-beam mode: beams placed by clicking converge on the target and sonicate together', async ({ page }) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  await page.getByTestId('free-beam-mode').check();
-  const [tx, ty] = await probePoint(page, 'data-target');
-  // Three clicks around the target, away from every handle, each adding a beam aimed at it.
-  for (const [dx, dy] of [
-    [-160, -120],
-    [0, -170],
-    [160, -120],
-  ] as const) {
-    await page.mouse.click(tx + dx, ty + dy);
-  }
-  await expect(page.getByTestId('free-beam-list').locator('li')).toHaveCount(3);
-  await app.sonicate();
-  await app.waitForRunStatus('done');
-  await expect(page.getByTestId('run-info')).toContainText(/^3 elements/);
-  expect(await app.resultSi('peak-pressure')).toBeGreaterThan(0);
-  expect(app.consoleErrors).toEqual([]);
-});
-
+// A one-spot plan, then three spots: the plan's dose and its curves, on one page.
 test.describe('a plan of several sonications', () => {
-  test('a three-spot plan accumulates more dose than its first spot alone', async ({ page }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  const group = plannerForGroup();
+
+  test('a three-spot plan accumulates more dose than its first spot alone', async () => {
+    const { page, app } = group;
     // Short sonications keep the test quick; the spots copy these parameters.
     for (const [id, value] of [
       ['param-power', '40 W'],
@@ -169,62 +238,16 @@ test.describe('a plan of several sonications', () => {
     expect(three.dose).toBeGreaterThanOrEqual(single.dose);
     expect(app.consoleErrors).toEqual([]);
   });
-});
 
-test('releasing a dragged target moves the live estimate and starts no sonication: the old results turn stale', async ({
-  page,
-}) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  await app.sonicateAndWait();
-  const peak = await app.resultSi('peak-temperature');
-  const targetX = await page.getByTestId('target-x').inputValue();
-  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
-  // Records every run that starts from here on.
-  await page.evaluate(() => {
-    const w = window as unknown as { __runsStarted: number };
-    w.__runsStarted = 0;
-    const status = document.querySelector('[data-testid=run-status]') as HTMLElement;
-    new MutationObserver(() => {
-      if (status.dataset.status === 'running') w.__runsStarted++;
-    }).observe(status, { attributes: true });
+  // Issue 10, item 11 (the axes' ticks are checked on the results spec's page, which already sonicates).
+  test('the time plots: a plan’s curves are named by the spot numbers of the list', async () => {
+    const { page, app } = group;
+    const plot = page.getByTestId('plot-temperature');
+    await expect(plot).toHaveAttribute('data-labels', /spot 3/);
+    const labels = JSON.parse((await plot.getAttribute('data-labels')) ?? '[]') as string[];
+    for (const label of ['spot 1', 'spot 2', 'spot 3']) expect(labels).toContain(label);
+    await expect(plot.locator('.u-legend')).toContainText('spot 2');
+    await expect(plot.locator('.u-legend')).not.toContainText('spot spot');
+    expect(app.consoleErrors).toEqual([]);
   });
-  const [x, y] = await probePoint(page, 'data-target-handle');
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 6, y + 4, { steps: 4 });
-  await page.mouse.up();
-  // The target moved (the fields follow it) and the results on screen are for the old one.
-  await expect(page.getByTestId('target-x')).not.toHaveValue(targetX);
-  await expect(page.getByTestId('stale-banner')).toBeVisible();
-  await expect(page.getByTestId('results')).toHaveAttribute('data-stale', 'true');
-  // No run started: the live estimate follows the new target, the last run's numbers are unchanged.
-  await expect(page.getByTestId('estimate-pressure')).toHaveAttribute('data-si', /\d/);
-  expect(await page.evaluate(() => (window as unknown as { __runsStarted: number }).__runsStarted)).toBe(0);
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
-  expect(await app.resultSi('peak-temperature')).toBe(peak);
-  // Pressing Sonicate brings the results up to date.
-  await app.sonicateAndWait();
-  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
-  expect(app.consoleErrors).toEqual([]);
-});
-
-test('a selected spot off the target steers the array; far off, the steering warning shows', async ({ page }) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  await page.getByTestId('spot-add').click();
-  await expect(page.getByTestId('steering-warning')).toHaveCount(0);
-  // z runs along the thigh, across the beam: steering sideways.
-  const z = page.getByTestId('spot-edit-z');
-  const z0 = Number.parseFloat((await z.inputValue()) || '0');
-  // 4 mm sideways: steered, within range.
-  await z.fill(`${z0 + 4} mm`);
-  await z.press('Enter');
-  await expect(page.getByTestId('estimate-steering')).toBeVisible();
-  await expect(page.getByTestId('steering-warning')).toHaveCount(0);
-  // 30 mm: beyond the array's steering range.
-  await z.fill(`${z0 + 30} mm`);
-  await z.press('Enter');
-  await expect(page.getByTestId('steering-warning')).toBeVisible();
-  expect(app.consoleErrors).toEqual([]);
 });

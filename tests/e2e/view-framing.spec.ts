@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { PlannerPage } from './fixtures/planner-page.ts';
+import { plannerForGroup } from './fixtures/planner-page.ts';
 
 /** Pixels of the 3D view by class: the heat (ablation surface, hot slices) and the red of gas/critical beams. */
 async function viewPixels(page: Page): Promise<{ total: number; heat: number; red: number }> {
@@ -28,10 +28,49 @@ async function scaleMm(page: Page): Promise<number> {
   return Number(await page.getByTestId('scale-bar').getAttribute('data-mm'));
 }
 
+// The three on one page, in this order (a page load is much of an end-to-end test's cost here): the labels of the
+// covering spots (taken away again), the framing of a sonication's heat, then the iliac case's beams (a case switch
+// frames the new case afresh).
 test.describe('the 3D view shows what matters (issue 10, item 10)', () => {
-  test('after a sonication it moves in on the heat, and the way back restores the overview', async ({ page }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  const group = plannerForGroup();
+
+  test('29 spot labels never pile up: the shown ones do not overlap, the selected one is shown', async () => {
+    const { page, app } = group;
+    await page.getByTestId('spot-auto').click();
+    await expect(page.getByTestId('spot-20')).toBeVisible({ timeout: 60_000 });
+    const spots = await page.getByTestId('spot-list').locator(':scope > li').count();
+    expect(spots).toBeGreaterThan(10);
+    await expect(page.locator('[data-testid^=spot-label-][data-shown=true]').first()).toBeVisible();
+    const boxes = await page.locator('[data-testid^=spot-label-]').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        const shown = getComputedStyle(el).visibility !== 'hidden';
+        return {
+          shown,
+          selected: (el as HTMLElement).dataset.selected === 'true',
+          x0: r.left,
+          y0: r.top,
+          x1: r.right,
+          y1: r.bottom,
+        };
+      }),
+    );
+    const shown = boxes.filter((b) => b.shown);
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    expect(shown.length).toBeLessThan(boxes.length);
+    expect(boxes.filter((b) => b.selected).every((b) => b.shown)).toBe(true);
+    for (const a of shown)
+      for (const b of shown)
+        if (a !== b)
+          expect(a.x0 < b.x1 - 0.5 && a.x1 > b.x0 + 0.5 && a.y0 < b.y1 - 0.5 && a.y1 > b.y0 + 0.5).toBe(false);
+    expect(app.consoleErrors).toEqual([]);
+    // One Undo takes the covering spots away for the checks that follow.
+    await page.getByTestId('undo').click();
+    await expect(page.getByTestId('spot-list').locator(':scope > li')).toHaveCount(0);
+  });
+
+  test('after a sonication it moves in on the heat, and the way back restores the overview', async () => {
+    const { page, app } = group;
     await expect.poll(() => scaleMm(page)).toBeGreaterThanOrEqual(50);
     const overviewMm = await scaleMm(page);
     const before = await viewPixels(page);
@@ -64,9 +103,8 @@ test.describe('the 3D view shows what matters (issue 10, item 10)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('beams through gas or a critical structure stand out over the clear ones (iliac case)', async ({ page }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  test('beams through gas or a critical structure stand out over the clear ones (iliac case)', async () => {
+    const { page, app } = group;
     await page.getByTestId('case-picker').selectOption('iliac-wing');
     await expect(page.getByTestId('beam-summary')).toContainText(/gas/);
     let px = await viewPixels(page);
@@ -78,39 +116,6 @@ test.describe('the 3D view shows what matters (issue 10, item 10)', () => {
       // Wide red lines over the anatomy: thousands of pixels (drawn 1 px wide behind the tissue they were ~450).
       .toBeGreaterThan(1500);
     console.log(`red beam pixels: ${px.red} of ${px.total}`);
-    expect(app.consoleErrors).toEqual([]);
-  });
-
-  test('29 spot labels never pile up: the shown ones do not overlap, the selected one is shown', async ({ page }) => {
-    const app = new PlannerPage(page);
-    await app.open();
-    await page.getByTestId('spot-auto').click();
-    await expect(page.getByTestId('spot-20')).toBeVisible({ timeout: 60_000 });
-    const spots = await page.getByTestId('spot-list').locator(':scope > li').count();
-    expect(spots).toBeGreaterThan(10);
-    await expect(page.locator('[data-testid^=spot-label-][data-shown=true]').first()).toBeVisible();
-    const boxes = await page.locator('[data-testid^=spot-label-]').evaluateAll((els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect();
-        const shown = getComputedStyle(el).visibility !== 'hidden';
-        return {
-          shown,
-          selected: (el as HTMLElement).dataset.selected === 'true',
-          x0: r.left,
-          y0: r.top,
-          x1: r.right,
-          y1: r.bottom,
-        };
-      }),
-    );
-    const shown = boxes.filter((b) => b.shown);
-    expect(shown.length).toBeGreaterThanOrEqual(3);
-    expect(shown.length).toBeLessThan(boxes.length);
-    expect(boxes.filter((b) => b.selected).every((b) => b.shown)).toBe(true);
-    for (const a of shown)
-      for (const b of shown)
-        if (a !== b)
-          expect(a.x0 < b.x1 - 0.5 && a.x1 > b.x0 + 0.5 && a.y0 < b.y1 - 0.5 && a.y1 > b.y0 + 0.5).toBe(false);
     expect(app.consoleErrors).toEqual([]);
   });
 });
