@@ -97,6 +97,13 @@ export function rayleighRow(options: KernelOptions): Row {
     notes: [
       `${(100 * (rate(fast) / NATIVE_CEILING)).toFixed(1)} % of the native ceiling (${NATIVE_CEILING.toExponential(1)} terms/s per core);`,
       `${fast.median.toFixed(1)} ms per sum (${wasm.rayleigh.name}) against ${slow.median.toFixed(0)} ms (${jsRayleigh.name}).`,
+      // What limits it (measured while shaping src/wasm/assembly/rayleigh.ts; see its header).
+      'Per four terms the kernel does two square roots, two divisions, e^{−αR} and sin/cos polynomials after',
+      'a three-part reduction and a four-lane table gather, in 128-bit SIMD without FMA; V8 keeps the loop in',
+      '16 registers, so a fifth of its instructions are spills and reloads. The golden numbers pin this',
+      'arithmetic to the bit: a half-turn phase with minimax sin/cos, a polynomial directivity and 1/R² beside',
+      '√ measured a further 1.2× here (1.6× for bowl patches) but move the goldens (iliac wing: peak pressure',
+      '4.5e-3, for a field within 4e-6).',
     ],
     phases: [
       {
