@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import { acousticKey } from '../engine/acoustic-key.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type {
   Estimate,
@@ -29,6 +30,10 @@ interface Member {
   api: Comlink.Remote<SimWorkerApi>;
   /** resolves when the worker holds the current case */
   ready: Promise<unknown>;
+  /** sonications and preparations sent to it and not yet answered */
+  busy: number;
+  /** the acoustic key (engine/acoustic-key.ts) of the field it keeps, or is computing, for sonications */
+  field: string | undefined;
 }
 
 /** Share of a pooled plan's progress bar taken by the spots' acoustics (the rest: the heat, on one worker). */
@@ -47,10 +52,12 @@ export function defaultPoolSize(): number {
 
 /**
  * The app's promise API to the simulation workers: a pool of one per core, each holding the case. Sonications run
- * on the first; a plan shares its spots' acoustics out over the pool and runs its heat on the first; the live
- * estimate and beam traces go to the last, so a drag keeps its pace while a sonication computes. The numeric core
- * runs synchronous loops, so a worker cannot read a cancel message mid-run; cancelling therefore terminates the
- * pool at once and starts a fresh one with the same case re-sent. The same restart recovers from a crashed worker.
+ * on the first (or on the worker that keeps the field of their beams, or on a free one while the first prepares a
+ * field for beams the user has left: sonicationWorker); a plan shares its spots' acoustics out over the pool and
+ * runs its heat on the first; the live estimate and beam traces go to the last, so a drag keeps its pace while a
+ * sonication computes. The numeric core runs synchronous loops, so a worker cannot read a cancel message mid-run;
+ * cancelling therefore terminates the pool at once and starts a fresh one with the same case re-sent. The same
+ * restart recovers from a crashed worker.
  */
 export class SimClient {
   private members: Member[] = [];
@@ -85,7 +92,7 @@ export class SimClient {
     const ready = c ? api.loadCase(c.bytes.slice(0), c.title) : Promise.resolve();
     // A failed load is reported by loadCase's caller; the member itself must not leave an unhandled rejection.
     ready.catch(() => {});
-    return { worker, api, ready };
+    return { worker, api, ready, busy: 0, field: undefined };
   }
 
   private restart(): void {
@@ -110,6 +117,8 @@ export class SimClient {
   async loadCase(bytes: ArrayBuffer, title: string): Promise<CaseSummary> {
     this.caseBytes = { bytes: bytes.slice(0), title };
     const loads = this.members.map((m) => {
+      // A new case: no worker keeps a field of it yet.
+      m.field = undefined;
       const summary = m.api.loadCase(bytes.slice(0), title);
       m.ready = summary;
       summary.catch(() => {});
@@ -124,10 +133,41 @@ export class SimClient {
     onProgress: (fraction: number) => void,
     signal?: AbortSignal,
   ): Promise<SonicationOutcome> {
-    return this.cancellable(async () => {
-      await this.primary.ready;
-      return this.primary.api.sonicate(request, Comlink.proxy(onProgress));
-    }, signal);
+    const key = acousticKey(request);
+    const member = this.sonicationWorker(key);
+    return this.cancellable(
+      () => this.busyWith(member, key, async () => member.api.sonicate(request, Comlink.proxy(onProgress))),
+      signal,
+    );
+  }
+
+  /**
+   * Where a sonication goes: to the worker that keeps (or is computing) the field of these beams, so it runs the heat
+   * alone; else to the first if it is free; else to any free worker, so a click never waits behind a field being
+   * prepared for beams the user has since changed; else to the first.
+   */
+  private sonicationWorker(key: string): Member {
+    return (
+      this.members.find((m) => m.field === key) ??
+      (this.primary.busy === 0 ? this.primary : undefined) ??
+      this.members.find((m) => m.busy === 0) ??
+      this.primary
+    );
+  }
+
+  /** Runs a call on `member`, counted as busy, with `key` as the field it will keep. */
+  private async busyWith<T>(member: Member, key: string, call: () => Promise<T>): Promise<T> {
+    member.busy++;
+    member.field = key;
+    try {
+      await member.ready;
+      return await call();
+    } catch (error) {
+      if (member.field === key) member.field = undefined;
+      throw error;
+    } finally {
+      member.busy--;
+    }
   }
 
   /**
@@ -136,8 +176,10 @@ export class SimClient {
    * computed; a cancel or crash of the pool drops it.
    */
   async prepareSonication(request: SonicateRequest): Promise<boolean> {
-    await this.primary.ready;
-    return this.primary.api.prepareSonication(request);
+    const key = acousticKey(request);
+    if (this.members.some((m) => m.field === key)) return false;
+    const member = this.primary;
+    return this.busyWith(member, key, () => member.api.prepareSonication(request));
   }
 
   async traceBeamsForPlanning(request: PlanningBeamRequest): Promise<PlanningBeamTrace> {

@@ -14,6 +14,9 @@ interface Call {
   precomputed?: string[];
 }
 
+/** A preparation in the fake workers lasts until this resolves (a field being marched). */
+let preparing: Promise<void> = Promise.resolve();
+
 function fakePool(calls: Call[]) {
   let made = 0;
   const ports: MessagePort[] = [];
@@ -39,6 +42,11 @@ function fakePool(calls: Call[]) {
         sonicate: () => {
           calls.push({ worker, op: 'sonicate' });
           return {};
+        },
+        prepareSonication: async () => {
+          calls.push({ worker, op: 'prepareSonication' });
+          await preparing;
+          return true;
         },
         planAcoustics: (_: PlanRequest, ids: string[], keep: boolean) => {
           calls.push({ worker, op: 'planAcoustics', ids, keep });
@@ -82,6 +90,33 @@ describe('the simulation pool', () => {
     expect(calls.filter((c) => c.op === 'loadCase').map((c) => c.worker)).toEqual([0, 1, 2]);
     expect(calls.find((c) => c.op === 'sonicate')?.worker).toBe(0);
     expect(calls.find((c) => c.op === 'estimate')?.worker).toBe(2);
+    client.dispose();
+  });
+
+  it('sends a sonication to the worker that prepared its beams, and not behind a preparation of other beams', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    let finish = () => {};
+    preparing = new Promise((resolve) => {
+      finish = resolve;
+    });
+    const beams = { pose: { target: [0, 0, 0] } } as never;
+    const moved = { pose: { target: [0, 0, 0.001] } } as never;
+    const prepared = client.prepareSonication(beams);
+    // The user moved the target and clicked while the first worker still marches the old beams' field.
+    await client.sonicate(moved, () => {});
+    // Clicked for the prepared beams: it waits for that field rather than marching its own.
+    const same = client.sonicate({ ...(beams as object), acousticPower: 80 } as never, () => {});
+    // Already kept (or being computed) somewhere: nothing more to prepare.
+    expect(await client.prepareSonication(beams)).toBe(false);
+    finish();
+    await Promise.all([prepared, same]);
+    expect(calls.filter((c) => c.op !== 'loadCase').map((c) => [c.op, c.worker])).toEqual([
+      ['prepareSonication', 0],
+      ['sonicate', 1],
+      ['sonicate', 0],
+    ]);
+    preparing = Promise.resolve();
     client.dispose();
   });
 
