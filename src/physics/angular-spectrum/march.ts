@@ -3,6 +3,7 @@ import { binWavenumber } from '../fft2.ts';
 import { FaceSources } from './face-sources.ts';
 import { labelNormal, localDirection } from './incidence.ts';
 import { InterfaceTables, type LazyInterfaceTable, tableIndex } from './interface-table.ts';
+import { type LabelChanges, scanLabels } from './label-changes.ts';
 import type { BeamLattice } from './lattice.ts';
 import { type AcousticMaterial, impedanceOf } from './materials.ts';
 import { absorbingTaper, propagator } from './propagator.ts';
@@ -73,6 +74,8 @@ export interface MarchResult {
   readonly shearPower: number;
   /** passes actually run (the march stops early once the reflected field carries < 1e-6 of the input's power) */
   readonly passesRun: number;
+  /** the columns whose label changes at each face, with the geometry's surface there (latticeHeat splits them) */
+  readonly changes: LabelChanges;
 }
 
 interface SpectralCrossing {
@@ -152,7 +155,7 @@ class Marcher {
   private readonly direction: Vec3 = [0, 0, 1];
   private readonly normal: Vec3 = [0, 0, 1];
   private readonly energyByLabel: Float64Array;
-  /** the columns whose label changes at each face, found once: every pass crosses the same surfaces */
+  /** the columns whose label changes at each face and the surfaces there, found once: every pass crosses them */
   private readonly labelChanges: LabelChanges;
   private progressDone = 0;
   private progressTotal = 1;
@@ -168,20 +171,13 @@ class Marcher {
     if (labels.length !== this.n2 * lattice.nz) throw new RangeError('marchField: labels must have n²·nz entries');
     if (input.inputPlane.length !== 2 * this.n2)
       throw new RangeError('marchField: the input plane must have 2n² values');
-    let largest = 0;
-    for (let v = 0; v < labels.length; v++) if ((labels[v] as number) > largest) largest = labels[v] as number;
-    for (let label = 0; label <= largest; label++) {
-      if (materials[label] === undefined && labels.includes(label))
+    const scan = scanLabels(labels, this.n2, lattice.nz, input.faceInterface);
+    for (let label = 0; label < scan.present.length; label++) {
+      if (scan.present[label] === 1 && materials[label] === undefined)
         throw new RangeError(`marchField: label ${label} has no material`);
     }
     this.tables = new InterfaceTables(materials, input.frequency);
-    this.uniform = new Int16Array(lattice.nz);
-    for (let k = 0; k < lattice.nz; k++) {
-      const first = labels[this.n2 * k] as number;
-      let same = true;
-      for (let c = 1; c < this.n2 && same; c++) same = labels[this.n2 * k + c] === first;
-      this.uniform[k] = same ? first : -1;
-    }
+    this.uniform = scan.uniform;
     this.k = input.kernels ?? jsSliceKernels();
     this.k.begin(this.bytesNeeded(), this.n);
     this.total = this.k.planes(this.n2 * (lattice.nz + 1));
@@ -199,7 +195,7 @@ class Marcher {
     if (this.shearHeat.length !== this.n2 * lattice.nz)
       throw new RangeError('marchField: heat must have n²·nz entries');
     this.energyByLabel = new Float64Array(materials.length);
-    this.labelChanges = labelChanges(labels, this.n2, lattice.nz);
+    this.labelChanges = scan.changes;
   }
 
   /** Everything the march takes from the kernels, reserved before any view is made. */
@@ -248,7 +244,8 @@ class Marcher {
       passesRun++;
     }
     this.input.onProgress?.(1);
-    return { field: this.total, shearHeat: this.shearHeat, shearPower: this.shearPower, passesRun };
+    const { total: field, shearHeat, shearPower, labelChanges: changes } = this;
+    return { field, shearHeat, shearPower, passesRun, changes };
   }
 
   /** Power of a slice field through a z plane, normal-incidence estimate Σ|p|²/(2Z)·dx² [W]. */
@@ -546,6 +543,7 @@ class Marcher {
     const fromOffset = n2 * from;
     const toOffset = n2 * to;
     const changes = this.labelChanges;
+    const { offsets, normals } = changes;
     const between = Math.max(from, to);
     const first = changes.start[between] as number;
     const end = changes.start[between + 1] as number;
@@ -569,11 +567,12 @@ class Marcher {
       const i = c % n;
       const j = (c - i) / n;
       localDirection(incident, lattice, i, j, this.omega / ma.speedOfSound, direction, dir);
-      const exact = this.input.faceInterface?.(c, face);
+      const offset = offsets?.[at] ?? Number.NaN;
+      const exact = normals !== undefined && !Number.isNaN(offset);
       if (exact) {
-        normal[0] = exact.normal[0];
-        normal[1] = exact.normal[1];
-        normal[2] = exact.normal[2];
+        normal[0] = normals[3 * at] as number;
+        normal[1] = normals[3 * at + 1] as number;
+        normal[2] = normals[3 * at + 2] as number;
       } else labelNormal(labels, lattice, i, j, from, to, normal);
       const dot = dir[0] * normal[0] + dir[1] * normal[1] + dir[2] * normal[2];
       const cos = Math.abs(dot);
@@ -583,7 +582,7 @@ class Marcher {
       let ti = table.tIm[s] as number;
       let rr = table.rRe[s] as number;
       let ri = table.rIm[s] as number;
-      const delta = exact ? exact.offset * direction : 0;
+      const delta = exact ? offset * direction : 0;
       if (delta !== 0) {
         // The surface sits `delta` past the face along the wave: the wave crosses that much more of medium a before
         // it transmits (less of b after), and its reflection travels it twice.
@@ -614,31 +613,6 @@ class Marcher {
       }
     }
   }
-}
-
-/** Columns c with labels[f − 1] ≠ labels[f] at face f: columns[start[f] … start[f + 1]), for f in 1 … nz − 1. */
-interface LabelChanges {
-  readonly start: Int32Array;
-  readonly columns: Int32Array;
-}
-
-function labelChanges(labels: Uint8Array, n2: number, nz: number): LabelChanges {
-  const start = new Int32Array(nz + 1);
-  let count = 0;
-  for (let f = 1; f < nz; f++) {
-    const below = n2 * (f - 1);
-    for (let c = 0; c < n2; c++) if (labels[below + c] !== labels[below + n2 + c]) count++;
-  }
-  const columns = new Int32Array(count);
-  let at = 0;
-  for (let f = 1; f < nz; f++) {
-    start[f] = at;
-    const below = n2 * (f - 1);
-    for (let c = 0; c < n2; c++) if (labels[below + c] !== labels[below + n2 + c]) columns[at++] = c;
-  }
-  start[nz] = at;
-  start[0] = 0;
-  return { start, columns };
 }
 
 /**

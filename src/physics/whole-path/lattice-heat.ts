@@ -1,5 +1,5 @@
+import type { LabelChanges } from '../angular-spectrum/label-changes.ts';
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
-import type { FaceInterfaceLookup } from '../angular-spectrum/march.ts';
 import type { AcousticMaterial } from '../angular-spectrum/materials.ts';
 import type { Planes } from '../angular-spectrum/slice-kernels.ts';
 
@@ -26,8 +26,9 @@ export interface LatticeHeat {
  * @param labels - lattice labels
  * @param materials - per label
  * @param lattice - lattice
- * @param faceInterface - where the surfaces really are: a voxel a surface cuts absorbs as both its tissues, by the
- *   thickness of each (so moving a bone surface by a fraction of a voxel changes the bone's heat continuously)
+ * @param changes - the label changes along z and where the surfaces really are (marchField's): a voxel a surface
+ *   cuts absorbs as both its tissues, by the thickness of each (so moving a bone surface by a fraction of a voxel
+ *   changes the bone's heat continuously); without their offsets every voxel absorbs as its label
  * @returns q, an accessor of ⟨|p|²⟩, the peak and the absorbed power
  */
 export function latticeHeat(
@@ -36,7 +37,7 @@ export function latticeHeat(
   labels: Uint8Array,
   materials: readonly AcousticMaterial[],
   lattice: BeamLattice,
-  faceInterface?: FaceInterfaceLookup,
+  changes?: LabelChanges,
 ): LatticeHeat {
   const n2 = lattice.n * lattice.n;
   const heatSource = shearHeat;
@@ -49,49 +50,64 @@ export function latticeHeat(
     return 0.5 * ((re[v] as number) ** 2 + (im[v] as number) ** 2 + (re[b] as number) ** 2 + (im[b] as number) ** 2);
   };
   const { dz, nz } = lattice;
-  /** The absorption of voxel v, shared with the tissue beyond a surface that cuts it (its faces' offsets). */
-  const cutAbsorption = (v: number, label: number, own: number): number => {
-    const k = Math.floor(v / n2);
-    const column = v - k * n2;
-    let mixed = own;
-    // Lower face k: a surface δ > 0 above it leaves the bottom δ of this voxel to the tissue below.
-    if (k > 0) {
-      const below = labels[v - n2] as number;
-      const cut = below !== label ? faceInterface?.(column, k) : undefined;
-      if (cut && cut.offset > 0) mixed += ((coefficient[below] as number) - own) * Math.min(1, cut.offset / dz);
-    }
-    // Upper face k + 1: a surface δ < 0 below it leaves the top |δ| of this voxel to the tissue above.
-    if (k + 1 < nz) {
-      const above = labels[v + n2] as number;
-      const cut = above !== label ? faceInterface?.(column, k + 1) : undefined;
-      if (cut && cut.offset < 0) mixed += ((coefficient[above] as number) - own) * Math.min(1, -cut.offset / dz);
-    }
-    return mixed;
-  };
+  // Without the surfaces' offsets no voxel is split: no changes to walk.
+  const split = changes?.offsets !== undefined;
+  const start = split ? changes.start : new Int32Array(nz + 2);
+  const columns = split ? changes.columns : new Int32Array(0);
+  const offsets = changes?.offsets ?? new Float64Array(0);
   let peak2 = 0;
   let peakVoxel = 0;
   let absorbed = 0;
-  const voxels = n2 * lattice.nz;
-  const last = voxels - n2;
-  for (let v = 0; v < voxels; v++) {
-    const label = labels[v] as number;
-    if (gas[label]) {
-      heatSource[v] = 0;
-      continue;
-    }
-    const b = v + n2;
-    const p2a = (re[v] as number) ** 2 + (im[v] as number) ** 2;
-    const p2b = (re[b] as number) ** 2 + (im[b] as number) ** 2;
-    let absorption = coefficient[label] as number;
-    // Only a voxel whose neighbour along the beam differs can be cut by a surface (a few in a hundred).
-    const cut = (v >= n2 && labels[v - n2] !== label) || (v < last && labels[b] !== label);
-    if (faceInterface && cut) absorption = cutAbsorption(v, label, absorption);
-    const q = absorption * 0.5 * (p2a + p2b) + (heatSource[v] as number);
-    heatSource[v] = q;
-    absorbed += q;
-    if (p2a > peak2 || p2b > peak2) {
-      peak2 = Math.max(p2a, p2b);
-      peakVoxel = v;
+  // |p|² on the lower face of each column of the slice: the upper face's of the slice before, computed once.
+  const lower = new Float64Array(n2);
+  for (let c = 0; c < n2; c++) lower[c] = (re[c] as number) ** 2 + (im[c] as number) ** 2;
+  for (let k = 0; k < nz; k++) {
+    const offset = n2 * k;
+    // The surfaces on this slice's lower face k and upper face k + 1, walked along with the columns (both lists
+    // ascend); only a voxel whose neighbour along the beam differs can be cut (a few in a hundred).
+    let lowerAt = k > 0 ? (start[k] as number) : 0;
+    const lowerEnd = k > 0 ? (start[k + 1] as number) : 0;
+    let upperAt = k + 1 < nz ? (start[k + 1] as number) : 0;
+    const upperEnd = k + 1 < nz ? (start[k + 2] as number) : 0;
+    let lowerColumn = lowerAt < lowerEnd ? (columns[lowerAt] as number) : -1;
+    let upperColumn = upperAt < upperEnd ? (columns[upperAt] as number) : -1;
+    for (let c = 0; c < n2; c++) {
+      const v = offset + c;
+      const b = v + n2;
+      const p2a = lower[c] as number;
+      const p2b = (re[b] as number) ** 2 + (im[b] as number) ** 2;
+      lower[c] = p2b;
+      // Offsets of the surfaces cutting this voxel's faces (NaN: none known there).
+      let below = Number.NaN;
+      let above = Number.NaN;
+      if (c === lowerColumn) {
+        below = offsets[lowerAt] as number;
+        lowerAt++;
+        lowerColumn = lowerAt < lowerEnd ? (columns[lowerAt] as number) : -1;
+      }
+      if (c === upperColumn) {
+        above = offsets[upperAt] as number;
+        upperAt++;
+        upperColumn = upperAt < upperEnd ? (columns[upperAt] as number) : -1;
+      }
+      const label = labels[v] as number;
+      if (gas[label]) {
+        heatSource[v] = 0;
+        continue;
+      }
+      const own = coefficient[label] as number;
+      let absorption = own;
+      // A surface δ > 0 above the lower face leaves the bottom δ of this voxel to the tissue below; one δ < 0 below
+      // the upper face leaves the top |δ| to the tissue above.
+      if (below > 0) absorption += ((coefficient[labels[v - n2] as number] as number) - own) * Math.min(1, below / dz);
+      if (above < 0) absorption += ((coefficient[labels[b] as number] as number) - own) * Math.min(1, -above / dz);
+      const q = absorption * 0.5 * (p2a + p2b) + (heatSource[v] as number);
+      heatSource[v] = q;
+      absorbed += q;
+      if (p2a > peak2 || p2b > peak2) {
+        peak2 = Math.max(p2a, p2b);
+        peakVoxel = v;
+      }
     }
   }
   return {

@@ -119,7 +119,7 @@ export function spotAcoustics(
     onProgress: (f) => hooks.progress?.(0.1 + 0.8 * f),
     ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
   });
-  const heat = latticeHeat(march.field, march.shearHeat, acoustics.labels, materials, lattice, acoustics.faceInterface);
+  const heat = latticeHeat(march.field, march.shearHeat, acoustics.labels, materials, lattice, march.changes);
   const coarseHeat = blockMean(lattice, coarse, heat.heatSource);
   const fineField = fineFieldOf(heat.heatSource, heat.pressureSquaredAt, acoustics, fine, medium);
   const { n: side, dx, dz, z0 } = lattice;
