@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { axeFindings } from './fixtures/axe.ts';
 import { type PlannerPage, plannerForGroup } from './fixtures/planner-page.ts';
 
-// These look at the planner as it opens, move only the view and type one refused value: one page, in order (a load is most of the
-// cost of an end-to-end test on this machine).
+// These look at the planner as it opens (axe included), move only the view and type one refused value: one page, in
+// order (a load is most of the cost of an end-to-end test on this machine).
 test.describe('the planner opens on the femur case', () => {
   const group = plannerForGroup();
 
@@ -17,6 +18,22 @@ test.describe('the planner opens on the femur case', () => {
     for (const tissue of ['skin', 'fat', 'muscle', 'cortical_bone', 'marrow', 'lesion', 'nerve']) {
       expect(tissues).toContain(tissue);
     }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  // Modes by URL (issue 13): "/" is the plan mode (the other modes' loads: a11y-modes.spec.ts, learn.spec.ts).
+  test('"/" opens the plan mode, its menu naming the modes; axe finds no serious or critical violation on it', async () => {
+    const { page, app } = group;
+    await expect(page.locator('.patient')).toHaveCount(0);
+    // Only the learn mode adds its exercise panel to the planner.
+    await expect(page.getByTestId('learn-panel')).toHaveCount(0);
+    // The planner's header names the modes, the current one marked.
+    await expect(page.locator('nav.mode-menu a[aria-current=page]')).toHaveText('Plan');
+    await expect(page.locator('nav.mode-menu a', { hasText: 'For patients' })).toHaveAttribute('href', /mode=patient/);
+    const axe = await axeFindings(page);
+    // axe ran on the planner's page (it checked rules and found nodes to check).
+    expect(axe.passes).toBeGreaterThan(10);
+    expect(axe.serious).toEqual([]);
     expect(app.consoleErrors).toEqual([]);
   });
 

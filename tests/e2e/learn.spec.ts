@@ -10,8 +10,10 @@ async function openLearn(page: Page): Promise<void> {
   await page.goto('/?mode=learn');
   await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('learn-panel')).toBeVisible();
-  // The header's menu marks the mode the page is in.
+  await expect(page.locator('.patient')).toHaveCount(0);
+  // The header's menu marks the mode the page is in, and names the others.
   await expect(page.locator('nav.mode-menu a[aria-current=page]')).toHaveText('Learn');
+  await expect(page.locator('nav.mode-menu a', { hasText: 'For patients' })).toHaveAttribute('href', /mode=patient/);
 }
 
 /** The panel covers neither the 3D view nor the Sonicate button: what is at the button's centre is the button. */

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { type BrowserContextOptions, expect, type Locator, type Page, test } from '@playwright/test';
 import { axeFindings } from './fixtures/axe.ts';
 import { collectConsoleErrors } from './fixtures/console-errors.ts';
 
@@ -61,6 +61,22 @@ class LecturePage {
   }
 }
 
+/** One lecture page for the tests of a describe block, run in order (serial): a page load is much of a test's cost. */
+function lectureForGroup(options: BrowserContextOptions): { page: Page; app: LecturePage } {
+  const shared = {} as { page: Page; app: LecturePage };
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async ({ browser }, testInfo) => {
+    const { baseURL } = testInfo.project.use;
+    // A context of its own (as each test's page has), not browser.newPage(): axe's builder refuses such pages.
+    const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), ...options });
+    shared.page = await context.newPage();
+    shared.app = new LecturePage(shared.page);
+    await shared.app.open();
+  });
+  test.afterAll(() => shared.page.context().close());
+  return shared;
+}
+
 function overlap(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
@@ -96,14 +112,12 @@ async function fontPx(locator: Locator): Promise<number> {
   return locator.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
 }
 
+// Both on one page, in order: the keyboard's walk ends on the first step, where the buttons' check starts.
 test.describe('lecture mode at 1920×1080', () => {
-  test.use({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  const group = lectureForGroup({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
 
-  test('steps through the whole lecture by keyboard and back, large type, a drawn view, no errors, axe clean', async ({
-    page,
-  }) => {
-    const app = new LecturePage(page);
-    await app.open();
+  test('steps through the whole lecture by keyboard and back, large type, a drawn view, no errors, axe clean', async () => {
+    const { page, app } = group;
     const total = await app.total();
     expect(total).toBe(8);
     expect(await fontPx(page.locator('.lecture-body'))).toBeGreaterThanOrEqual(28);
@@ -159,10 +173,11 @@ test.describe('lecture mode at 1920×1080', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('the on-screen buttons and a reload keep the place; reduced motion gives still frames', async ({ page }) => {
+  test('the on-screen buttons and a reload keep the place; reduced motion gives still frames', async () => {
+    const { page, app } = group;
+    // Reduced motion from here on: the reload below opens the lecture with it.
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    const app = new LecturePage(page);
-    await app.open();
+    await expect(app.count).toHaveText('Step 1 of 8');
     await page.getByRole('button', { name: /^Next/ }).click();
     await page.getByRole('button', { name: /^Next/ }).click();
     await expect(app.count).toHaveText('Step 3 of 8');

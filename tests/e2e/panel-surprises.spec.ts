@@ -1,68 +1,70 @@
 import { expect, test } from '@playwright/test';
-import { PlannerPage } from './fixtures/planner-page.ts';
+import { plannerForGroup } from './fixtures/planner-page.ts';
 
 // Issue 10, item 15: no surprises. (Releasing a drag starts no sonication: planning.spec.ts.)
 
-test('"Cover the lesion" with spots already placed asks first; adding keeps them, replacing swaps them, Undo takes either back', async ({
-  page,
-}) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  const spots = page.getByTestId('spot-list').locator('li');
-  await page.getByTestId('spot-add').click();
-  await page.getByTestId('spot-add').click();
-  await expect(spots).toHaveCount(2);
-  const placed = await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
+// Both on one page, in order (a page load is much of an end-to-end test's cost here): the femur's spots, then the
+// validation phantom and back.
+test.describe('no surprises', () => {
+  const group = plannerForGroup();
 
-  await page.getByTestId('spot-auto').click();
-  const confirm = page.getByTestId('spot-auto-confirm');
-  await expect(confirm).toContainText('The plan has 2 spots');
-  // Keep: nothing changes.
-  await page.getByTestId('spot-auto-keep').click();
-  await expect(confirm).toHaveCount(0);
-  await expect(spots).toHaveCount(2);
+  test('"Cover the lesion" with spots already placed asks first; adding keeps them, replacing swaps them, Undo takes either back', async () => {
+    const { page, app } = group;
+    const spots = page.getByTestId('spot-list').locator('li');
+    await page.getByTestId('spot-add').click();
+    await page.getByTestId('spot-add').click();
+    await expect(spots).toHaveCount(2);
+    const placed = await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
 
-  // Add after them: the two placed spots stay first, the covering ones follow.
-  await page.getByTestId('spot-auto').click();
-  await page.getByTestId('spot-auto-append').click();
-  await expect.poll(() => spots.count()).toBeGreaterThan(3);
-  const appended = await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
-  expect(appended.slice(0, 2)).toEqual(placed);
-  const covering = appended.length - 2;
-  await page.getByTestId('undo').click();
-  await expect(spots).toHaveCount(2);
+    await page.getByTestId('spot-auto').click();
+    const confirm = page.getByTestId('spot-auto-confirm');
+    await expect(confirm).toContainText('The plan has 2 spots');
+    // Keep: nothing changes.
+    await page.getByTestId('spot-auto-keep').click();
+    await expect(confirm).toHaveCount(0);
+    await expect(spots).toHaveCount(2);
 
-  // Replace them: only the covering spots; one Undo brings the placed ones back.
-  await page.getByTestId('spot-auto').click();
-  await page.getByTestId('spot-auto-replace').click();
-  await expect(spots).toHaveCount(covering);
-  const replaced = await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
-  expect(replaced.some((id) => placed.includes(id))).toBe(false);
-  await page.getByTestId('undo').click();
-  await expect(spots).toHaveCount(2);
-  expect(await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')))).toEqual(placed);
-  expect(app.consoleErrors).toEqual([]);
-});
+    // Add after them: the two placed spots stay first, the covering ones follow.
+    await page.getByTestId('spot-auto').click();
+    await page.getByTestId('spot-auto-append').click();
+    await expect.poll(() => spots.count()).toBeGreaterThan(3);
+    const appended = await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
+    expect(appended.slice(0, 2)).toEqual(placed);
+    const covering = appended.length - 2;
+    await page.getByTestId('undo').click();
+    await expect(spots).toHaveCount(2);
 
-test('the validation phantom loads with its own sonication (4 W) and says it has no lesion', async ({ page }) => {
-  const app = new PlannerPage(page);
-  await app.open();
-  await expect(page.getByTestId('param-power')).toHaveValue('50 W');
-  await page.getByTestId('case-picker').selectOption('bone-plate-validation');
-  await expect(page.getByTestId('parts-list').locator('[data-tissue=cortical_bone]')).toHaveCount(1);
-  // public/scenarios/bone-plate-validation.json: 4 W for 20 s, 20 s cooling.
-  await expect(page.getByTestId('param-power')).toHaveValue('4 W');
-  await expect(page.getByTestId('param-duration')).toHaveValue('20 s');
-  await expect(page.getByTestId('param-cooling')).toHaveValue('20 s');
-  await expect(page.getByTestId('spot-auto')).toBeDisabled();
-  await expect(page.getByTestId('spot-auto-no-lesion')).toBeVisible();
-  await app.sonicateAndWait();
-  // Below the model's 100 °C validity limit (50 W gave 684 °C), and no "0 %" coverage of a lesion that is not there.
-  expect(await app.resultSi('peak-temperature')).toBeLessThan(100);
-  await expect(page.getByTestId('validity-messages')).toHaveCount(0);
-  await expect(app.result('lesion-coverage')).toHaveText('no lesion in this case');
-  // Back on the femur, its own 50 W again.
-  await page.getByTestId('case-picker').selectOption('femur-shaft');
-  await expect(page.getByTestId('param-power')).toHaveValue('50 W');
-  expect(app.consoleErrors).toEqual([]);
+    // Replace them: only the covering spots; one Undo brings the placed ones back.
+    await page.getByTestId('spot-auto').click();
+    await page.getByTestId('spot-auto-replace').click();
+    await expect(spots).toHaveCount(covering);
+    const replaced = await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
+    expect(replaced.some((id) => placed.includes(id))).toBe(false);
+    await page.getByTestId('undo').click();
+    await expect(spots).toHaveCount(2);
+    expect(await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')))).toEqual(placed);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the validation phantom loads with its own sonication (4 W) and says it has no lesion', async () => {
+    const { page, app } = group;
+    await expect(page.getByTestId('param-power')).toHaveValue('50 W');
+    await page.getByTestId('case-picker').selectOption('bone-plate-validation');
+    await expect(page.getByTestId('parts-list').locator('[data-tissue=cortical_bone]')).toHaveCount(1);
+    // public/scenarios/bone-plate-validation.json: 4 W for 20 s, 20 s cooling.
+    await expect(page.getByTestId('param-power')).toHaveValue('4 W');
+    await expect(page.getByTestId('param-duration')).toHaveValue('20 s');
+    await expect(page.getByTestId('param-cooling')).toHaveValue('20 s');
+    await expect(page.getByTestId('spot-auto')).toBeDisabled();
+    await expect(page.getByTestId('spot-auto-no-lesion')).toBeVisible();
+    await app.sonicateAndWait();
+    // Below the model's 100 °C validity limit (50 W gave 684 °C), and no "0 %" coverage of a lesion that is not there.
+    expect(await app.resultSi('peak-temperature')).toBeLessThan(100);
+    await expect(page.getByTestId('validity-messages')).toHaveCount(0);
+    await expect(app.result('lesion-coverage')).toHaveText('no lesion in this case');
+    // Back on the femur, its own 50 W again.
+    await page.getByTestId('case-picker').selectOption('femur-shaft');
+    await expect(page.getByTestId('param-power')).toHaveValue('50 W');
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

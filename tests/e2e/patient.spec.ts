@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { type BrowserContextOptions, expect, type Locator, type Page, test } from '@playwright/test';
 import { axeFindings } from './fixtures/axe.ts';
 import { collectConsoleErrors } from './fixtures/console-errors.ts';
 
@@ -88,6 +88,25 @@ class PatientPage {
   }
 }
 
+/**
+ * One patient page for the tests of a describe block, run in order (serial), as plannerForGroup does for the
+ * planner: a page load is much of an end-to-end test's cost here.
+ */
+function patientForGroup(options: BrowserContextOptions): { page: Page; app: PatientPage } {
+  const shared = {} as { page: Page; app: PatientPage };
+  test.describe.configure({ mode: 'serial' });
+  test.beforeAll(async ({ browser }, testInfo) => {
+    const { baseURL } = testInfo.project.use;
+    // A context of its own (as each test's page has), not browser.newPage(): axe's builder refuses such pages.
+    const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), ...options });
+    shared.page = await context.newPage();
+    shared.app = new PatientPage(shared.page);
+    await shared.app.open();
+  });
+  test.afterAll(() => shared.page.context().close());
+  return shared;
+}
+
 interface Box {
   x: number;
   y: number;
@@ -140,14 +159,18 @@ async function fontPx(locator: Locator): Promise<number> {
   return locator.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
 }
 
+// The three on one page, in order: the story tapped through, then swipes and dots, then axe.
 test.describe('patient explainer on a phone (390×844, touch)', () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+  const group = patientForGroup({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 1,
+  });
 
-  test('tapping Next reaches the end of the story; glossary and sources are there; no console errors', async ({
-    page,
-  }, testInfo) => {
-    const app = new PatientPage(page);
-    await app.open();
+  test('tapping Next reaches the end of the story; glossary and sources are there; no console errors', async () => {
+    const { page, app } = group;
+    const testInfo = test.info();
     const total = await app.stepCount();
     await expect(page.locator('.patient-dot')).toHaveCount(total);
     // The picture is a real share of the screen, and draws the anatomy.
@@ -195,9 +218,10 @@ test.describe('patient explainer on a phone (390×844, touch)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('a swipe turns the page; a tap on a dot jumps; a source mark opens the sources', async ({ page }) => {
-    const app = new PatientPage(page);
-    await app.open();
+  test('a swipe turns the page; a tap on a dot jumps; a source mark opens the sources', async () => {
+    const { page, app } = group;
+    // The first test ended back at the first step.
+    await expect(app.count).toHaveText(/^Step 1 of/);
     const swipe = (fromX: number, toX: number) =>
       page.locator('.patient-main').evaluate(
         (el, [a, b]) => {
@@ -230,9 +254,10 @@ test.describe('patient explainer on a phone (390×844, touch)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('no serious or critical accessibility violation (axe), first step and glossary', async ({ page }) => {
-    const app = new PatientPage(page);
-    await app.open();
+  test('no serious or critical accessibility violation (axe), first step and glossary', async () => {
+    const { page, app } = group;
+    await page.getByRole('button', { name: /^Step 1:/ }).tap();
+    await expect(app.heading).toHaveText('A painful spot in the bone');
     expect(await app.axeSeriousOrCritical()).toEqual([]);
     await page.getByRole('button', { name: /^Step \d+: Words you may hear/ }).tap();
     await expect(app.heading).toHaveText('Words you may hear');
@@ -288,10 +313,32 @@ test.describe(`patient explainer at ${SIZES.map((s) => `${s.width}×${s.height}`
   });
 });
 
-test.describe('patient explainer, keyboard and reduced motion (1280×800)', () => {
-  test('Tab reaches the modes, Back, the dots and Next, and Enter on Next turns the page', async ({ page }) => {
+test.describe('patient explainer, reduced motion (1280×800)', () => {
+  test('with reduced motion the picture holds still and says so', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     const app = new PatientPage(page);
     await app.open();
+    // To the beams' step by the Next button (the keys are the size tests' to check): a key pressed in the instant
+    // between the first step's drawing and its key handler being attached was lost once on a loaded machine.
+    await app.next.click();
+    await expect(app.count).toHaveText(/^Step 2 of/);
+    await app.next.click();
+    await expect(app.heading).toHaveText('Many gentle beams');
+    await expect(page.locator('.patient-caption')).toContainText('shown still');
+    await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+    const first = await app.pictureHash();
+    await page.waitForTimeout(1500);
+    expect(await app.pictureHash()).toBe(first);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+// The keyboard's path and the moving picture on one page, in order (a page load is much of an end-to-end test's cost).
+test.describe('patient explainer, keyboard and motion (1280×800)', () => {
+  const group = patientForGroup({ viewport: { width: 1280, height: 800 } });
+
+  test('Tab reaches the modes, Back, the dots and Next, and Enter on Next turns the page', async () => {
+    const { page, app } = group;
     const reached: string[] = [];
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
@@ -319,27 +366,10 @@ test.describe('patient explainer, keyboard and reduced motion (1280×800)', () =
     await expect(page.getByRole('link', { name: 'Plan' })).toHaveAttribute('href', '?mode=plan');
   });
 
-  test('with reduced motion the picture holds still and says so', async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    const app = new PatientPage(page);
-    await app.open();
-    // To the beams' step by the Next button (the keys are the size tests' to check): a key pressed in the instant
-    // between the first step's drawing and its key handler being attached was lost once on a loaded machine.
-    await app.next.click();
-    await expect(app.count).toHaveText(/^Step 2 of/);
-    await app.next.click();
-    await expect(app.heading).toHaveText('Many gentle beams');
-    await expect(page.locator('.patient-caption')).toContainText('shown still');
-    await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
-    const first = await app.pictureHash();
-    await page.waitForTimeout(1500);
-    expect(await app.pictureHash()).toBe(first);
-    expect(app.consoleErrors).toEqual([]);
-  });
-
-  test('the picture moves gently without reduced motion', async ({ page }) => {
-    const app = new PatientPage(page);
-    await app.open();
+  test('the picture moves gently without reduced motion', async () => {
+    const { page, app } = group;
+    await page.getByRole('button', { name: /^Step 1:/ }).click();
+    await expect(app.count).toHaveText(/^Step 1 of/);
     await app.next.click();
     await expect(app.count).toHaveText(/^Step 2 of/);
     await app.next.click();
