@@ -31,11 +31,15 @@ export function meshDistanceToBox(
     const v = index ? index.getX(3 * t + corner) : 3 * t + corner;
     return toLocal([position.getX(v), position.getY(v), position.getZ(v)]);
   };
-  let best = Number.POSITIVE_INFINITY;
+  // Compared squared (√ is monotone, so the least distance is the root of the least square), and a triangle whose
+  // bounding box is already farther than the best so far is not sampled: none of its points can be nearer.
+  let best2 = Number.POSITIVE_INFINITY;
+  const point: [number, number, number] = [0, 0, 0];
   for (let t = 0; t < triangles; t++) {
     const a = vertex(t, 0);
     const b = vertex(t, 1);
     const c = vertex(t, 2);
+    if (triangleBoundsDistance(a, b, c, box) > Math.sqrt(best2) + BOUNDS_MARGIN) continue;
     const longest = Math.max(distance(a, b), distance(b, c), distance(c, a));
     const parts = Math.max(1, Math.ceil(longest / step));
     for (let i = 0; i <= parts; i++) {
@@ -43,18 +47,36 @@ export function meshDistanceToBox(
         const s = i / parts;
         const r = j / parts;
         const q = 1 - s - r;
-        const d = boxDistance(
-          [q * a[0] + s * b[0] + r * c[0], q * a[1] + s * b[1] + r * c[1], q * a[2] + s * b[2] + r * c[2]],
-          box,
-        );
-        if (d < best) {
-          best = d;
-          if (best === 0) return 0;
+        point[0] = q * a[0] + s * b[0] + r * c[0];
+        point[1] = q * a[1] + s * b[1] + r * c[1];
+        point[2] = q * a[2] + s * b[2] + r * c[2];
+        const d2 = boxDistanceSquared(point, box);
+        if (d2 < best2) {
+          best2 = d2;
+          if (best2 === 0) return 0;
         }
       }
     }
   }
-  return best;
+  return Math.sqrt(best2);
+}
+
+/**
+ * Slack on the bounding-box test [m]: a sample q·a + s·b + r·c may round a few ulps outside its triangle's box, so
+ * a triangle is skipped only when its box is farther than the best by more than that.
+ */
+const BOUNDS_MARGIN = 1e-9;
+
+/** Distance from a triangle's bounding box to the box: no point of the triangle is nearer. */
+function triangleBoundsDistance(a: Vec3, b: Vec3, c: Vec3, box: LocalBox): number {
+  let sum = 0;
+  for (let axis = 0; axis < 3; axis++) {
+    const lo = Math.min(a[axis] as number, b[axis] as number, c[axis] as number);
+    const hi = Math.max(a[axis] as number, b[axis] as number, c[axis] as number);
+    const d = Math.max(0, (box.lo[axis] as number) - hi, lo - (box.hi[axis] as number));
+    sum += d * d;
+  }
+  return Math.sqrt(sum);
 }
 
 function distance(a: Vec3, b: Vec3): number {
@@ -63,6 +85,10 @@ function distance(a: Vec3, b: Vec3): number {
 
 /** Distance from a point to a box (0 inside). */
 export function boxDistance(p: Vec3, box: LocalBox): number {
+  return Math.sqrt(boxDistanceSquared(p, box));
+}
+
+function boxDistanceSquared(p: Vec3, box: LocalBox): number {
   let sum = 0;
   for (let axis = 0; axis < 3; axis++) {
     const x = p[axis] as number;
@@ -71,5 +97,5 @@ export function boxDistance(p: Vec3, box: LocalBox): number {
     const d = Math.max(0, below, above);
     sum += d * d;
   }
-  return Math.sqrt(sum);
+  return sum;
 }
