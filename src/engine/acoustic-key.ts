@@ -1,4 +1,4 @@
-import type { SonicateRequest } from './requests.ts';
+import type { PlanRequest, SonicateRequest } from './requests.ts';
 
 /**
  * What a sonication asks of the heat alone: changing these leaves the acoustic field as it was, up to the power's
@@ -15,12 +15,31 @@ const HEAT_ONLY: ReadonlySet<string> = new Set(['acousticPower', 'duration', 'co
  * @returns the key
  */
 export function acousticKey(request: SonicateRequest): string {
-  const acoustic = Object.fromEntries(Object.entries(request).filter(([name]) => !HEAT_ONLY.has(name)));
-  return JSON.stringify(acoustic, (_name, value: unknown) => {
-    if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return canonical(withoutHeat(request));
+}
+
+/**
+ * A plan's acoustic identity: as acousticKey, and of each spot only its focus (its id, power and times are the
+ * heat's). The spots' foci stay in it because together they size the plan's region and lattice, which every spot's
+ * field lives on.
+ * @param request - the plan
+ * @returns the key
+ */
+export function planAcousticKey(request: PlanRequest): string {
+  return canonical({ ...withoutHeat(request), spots: request.spots.map((spot) => spot.focus) });
+}
+
+function withoutHeat(request: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(request).filter(([name]) => !HEAT_ONLY.has(name)));
+}
+
+/** JSON with object keys sorted and typed arrays as lists. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_name, item: unknown) => {
+    if (ArrayBuffer.isView(item)) return Array.from(item as unknown as ArrayLike<number>);
+    if (item && typeof item === 'object' && !Array.isArray(item)) {
+      return Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
-    return value;
+    return item;
   });
 }

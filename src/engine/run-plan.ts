@@ -6,7 +6,12 @@ import { edgeMax } from '../physics/grid.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
-import { sequenceAcoustics, sequenceCoarseGrid, simulateWholePathSequence } from '../physics/whole-path/sequence.ts';
+import {
+  SEQUENCE_FIELD_SHARE,
+  sequenceAcoustics,
+  sequenceCoarseGrid,
+  simulateWholePathSequence,
+} from '../physics/whole-path/sequence.ts';
 import type { WholePathReport } from '../physics/whole-path/sonication.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import { atTarget } from './at-target.ts';
@@ -15,6 +20,7 @@ import { criticalOutside, gridVolume, type SimulatedVolume } from './critical-ou
 import { bioheatKernelsOf } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
 import type { PlanOutcome, PlanSpotOutcome, SonicationSummary } from './outcomes.ts';
+import { planFields } from './plan-fields.ts';
 import { recordRequest } from './record-request.ts';
 import { labelRegion } from './region-labels.ts';
 import type { PlanRequest, PlanSpotRequest } from './requests.ts';
@@ -283,11 +289,24 @@ export function planAcoustics(
 ): Record<string, SpotAcoustics> {
   const { setup, delivered, spots } = prepared;
   if (!setup) return {};
-  const indices = delivered.flatMap((j, s) => (ids.includes(j.spot.id) ? [s] : []));
+  const wanted = delivered.flatMap((j, s) => (ids.includes(j.spot.id) ? [s] : []));
+  // The fields this worker kept from the last run of the same plan (only powers or times changed) need no march.
+  const kept = planFields(state, request);
+  const reused = new Map<number, SpotAcoustics>();
+  for (const s of wanted) {
+    const field = kept.get((delivered[s] as JudgedSpot).spot);
+    if (field) reused.set(s, field);
+  }
+  const indices = wanted.filter((s) => !reused.has(s));
   const input = { ...prepared.input, couplingTissue: setup.coupling, wholePath: setup.wholePath };
-  const computed = sequenceAcoustics(input, spots, indices, sequenceCoarseGrid(input), onProgress);
+  const computed =
+    indices.length > 0 ? sequenceAcoustics(input, spots, indices, sequenceCoarseGrid(input), onProgress) : [];
+  indices.forEach((s, i) => kept.keep((delivered[s] as JudgedSpot).spot, computed[i] as SpotAcoustics));
   return Object.fromEntries(
-    indices.map((s, i) => [(delivered[s] as JudgedSpot).spot.id, computed[i] as SpotAcoustics]),
+    wanted.map((s) => [
+      (delivered[s] as JudgedSpot).spot.id,
+      reused.get(s) ?? (computed[indices.indexOf(s)] as SpotAcoustics),
+    ]),
   );
 }
 
@@ -332,7 +351,14 @@ export function runPlan(
   const setup = prepared.setup;
   if (setup) {
     onProgress(0.05);
-    const precomputed = delivered.map((j) => options.precomputed?.[j.spot.id]);
+    // The spots no other worker computed: marched here (or taken from this worker's kept fields), then kept.
+    const missing = delivered.filter((j) => !options.precomputed?.[j.spot.id]).map((j) => j.spot.id);
+    // On the sequence's own share of the bar for its fields, so the bar reads as if it had marched them.
+    const own =
+      missing.length > 0
+        ? planAcoustics(state, request, missing, (f) => onProgress(0.05 + 0.95 * SEQUENCE_FIELD_SHARE * f), prepared)
+        : {};
+    const precomputed = delivered.map((j) => options.precomputed?.[j.spot.id] ?? own[j.spot.id]);
     const whole = simulateWholePathSequence(
       { ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath },
       spots,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forgetPlanFields, planFields } from '../../src/engine/plan-fields.ts';
 import type { PlanSpotRequest } from '../../src/engine/requests.ts';
 import { planAcoustics, preparePlan, runPlan } from '../../src/engine/run-plan.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
@@ -26,9 +27,12 @@ const request = { transducer, pose, spacing: 0.001, spots };
 
 describe('a plan whose spot acoustics were computed elsewhere', () => {
   const alone = runPlan(femur.state, request, () => {});
-  // Two "workers", each with its own preparation, as separate workers would have.
+  // Two "workers", each with its own preparation and nothing kept from a plan before, as separate workers would have.
+  forgetPlanFields(femur.state);
   const first = planAcoustics(femur.state, request, ['s0'], () => {});
+  forgetPlanFields(femur.state);
   const rest = planAcoustics(femur.state, request, ['s1', 's2'], () => {});
+  forgetPlanFields(femur.state);
   const shared = runPlan(femur.state, request, () => {}, {
     prepared: preparePlan(femur.state, request),
     precomputed: { ...first, ...rest },
@@ -43,5 +47,36 @@ describe('a plan whose spot acoustics were computed elsewhere', () => {
     expect(shared.dose).toEqual(alone.dose);
     expect(shared.maxTemperature).toEqual(alone.maxTemperature);
     expect(shared.spots.map((s) => s.summary)).toEqual(alone.spots.map((s) => s.summary));
+  });
+});
+
+describe('a plan run again with other powers and times', () => {
+  // Four times every power: the rescaled fields equal fresh marches bit for bit (doubling is exact), so the second
+  // run must equal a plan marched afresh at those powers.
+  const stronger = { ...request, spots: spots.map((s) => ({ ...s, acousticPower: 4 * s.acousticPower, cooling: 2 })) };
+  forgetPlanFields(femur.state);
+  runPlan(femur.state, request, () => {});
+  const kept = planFields(femur.state, stronger);
+  const keptEverySpot = spots.every((s) => kept.get(stronger.spots.find((t) => t.id === s.id) ?? s) !== undefined);
+  const again = runPlan(femur.state, stronger, () => {});
+  forgetPlanFields(femur.state);
+  const fresh = runPlan(femur.state, stronger, () => {});
+
+  it('keeps every spot’s field from the first run, for the same foci and beams', () => {
+    expect(keptEverySpot).toBe(true);
+  });
+
+  it('equals a plan that marched every field afresh', () => {
+    expect(again.dose).toEqual(fresh.dose);
+    expect(again.maxTemperature).toEqual(fresh.maxTemperature);
+    expect(again.spots.map((s) => s.summary)).toEqual(fresh.spots.map((s) => s.summary));
+  });
+
+  it('keeps nothing for a plan whose foci moved', () => {
+    const moved = {
+      ...request,
+      spots: spots.map((s) => ({ ...s, focus: [s.focus[0], s.focus[1], s.focus[2] + 1e-3] })),
+    };
+    expect(planFields(femur.state, moved as typeof request).get(moved.spots[0] as PlanSpotRequest)).toBeUndefined();
   });
 });

@@ -21,8 +21,12 @@ export interface WholePathSequenceResult extends SequenceResult {
   wholePath: WholePathReport;
 }
 
-/** Share of the progress bar taken by the fields and by the coarse run. */
-const FIELD_SHARE = 0.6;
+/**
+ * Share of the progress bar taken by the fields (exported: a caller that marches them first reports on it) and by
+ * the coarse run.
+ */
+export const SEQUENCE_FIELD_SHARE = 0.6;
+const FIELD_SHARE = SEQUENCE_FIELD_SHARE;
 const COARSE_SHARE = 0.1;
 
 /** A whole-path sequence's input: simulateSequence's, with the whole path instead of a field function. */
