@@ -301,7 +301,7 @@ export function planAcoustics(
   const input = { ...prepared.input, couplingTissue: setup.coupling, wholePath: setup.wholePath };
   const computed =
     indices.length > 0 ? sequenceAcoustics(input, spots, indices, sequenceCoarseGrid(input), onProgress) : [];
-  indices.forEach((s, i) => kept.keep((delivered[s] as JudgedSpot).spot, computed[i] as SpotAcoustics));
+  for (const [i, s] of indices.entries()) kept.keep((delivered[s] as JudgedSpot).spot, computed[i] as SpotAcoustics);
   return Object.fromEntries(
     wanted.map((s) => [
       (delivered[s] as JudgedSpot).spot.id,
