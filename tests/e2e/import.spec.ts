@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { autosavedSpots, PlannerPage } from './fixtures/planner-page.ts';
+import { autosavedSpots, plannerForGroup } from './fixtures/planner-page.ts';
 
 // Issue 12 in the app: a real bone from a file on the desktop to a sonicated lesion, kept across a reload until
 // forgotten, and a broken file that changes nothing. The files are the shared real fixtures
@@ -56,10 +56,13 @@ async function partTissues(page: Page): Promise<string[]> {
     .evaluateAll((items) => items.map((li) => li.getAttribute('data-tissue') ?? ''));
 }
 
+// The three on one page, in order (a page load is much of an end-to-end test's cost here): the first two close their
+// dialog with nothing changed, the third makes a case of the femur.
 test.describe('import a bone (issue 12)', () => {
-  test('a broken file is refused with its name, reason and limit; the open case and plan stay', async ({ page }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  const group = plannerForGroup();
+
+  test('a broken file is refused with its name, reason and limit; the open case and plan stay', async () => {
+    const { page, app } = group;
     const tissues = await partTissues(page);
     await page.getByTestId('target-x').fill('12');
     await page.getByTestId('target-x').press('Enter');
@@ -87,11 +90,8 @@ test.describe('import a bone (issue 12)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('picked with Import bone…, the millimetre tibia and the ASCII coccyx are read with their unit and up axis guessed', async ({
-    page,
-  }) => {
-    const app = new PlannerPage(page);
-    await app.open();
+  test('picked with Import bone…, the millimetre tibia and the ASCII coccyx are read with their unit and up axis guessed', async () => {
+    const { page, app } = group;
     await page
       .getByTestId('import-input')
       .setInputFiles([fixturePath('bone-tibia_l-vhf-binary.stl'), fixturePath('bone-coccyx_l-vhm-ascii-crlf.stl')]);
@@ -116,12 +116,9 @@ test.describe('import a bone (issue 12)', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('the OpenSim femur STL, dropped on the view, becomes a case: envelope, a lesion placed on the bone, sonicated; a reload keeps it and its spot, Forget removes it for good', async ({
-    page,
-  }) => {
+  test('the OpenSim femur STL, dropped on the view, becomes a case: envelope, a lesion placed on the bone, sonicated; a reload keeps it and its spot, Forget removes it for good', async () => {
     test.setTimeout(300_000);
-    const app = new PlannerPage(page);
-    await app.open();
+    const { page, app } = group;
     await dropOnView(page, [FEMUR]);
 
     const dialog = page.getByTestId('import-dialog');
