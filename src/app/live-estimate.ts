@@ -3,7 +3,7 @@ import type { SimClient } from '../worker/client.ts';
 import { estimateRequest } from './planning-requests.ts';
 
 /** The parts of the plan an estimate depends on: a change to any of them asks for a new one. */
-function estimateInputs(s: PlannerStore): unknown[] {
+export function estimateInputs(s: PlannerStore): unknown[] {
   return [
     s.caseStatus,
     s.caseSummary,

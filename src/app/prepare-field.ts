@@ -2,6 +2,7 @@ import { acousticKey } from '../engine/acoustic-key.ts';
 import { sonicateBlocker } from '../state/selectors.ts';
 import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
 import type { SimClient } from '../worker/client.ts';
+import { estimateInputs } from './live-estimate.ts';
 import { sonicateRequest } from './planning-requests.ts';
 
 /**
@@ -10,28 +11,12 @@ import { sonicateRequest } from './planning-requests.ts';
  */
 export const PREPARE_DELAY_MS = 800;
 
-/** The parts of the plan a sonication's field depends on (power and time included: they decide nothing here, but
- * a change to them is a moment of the user deciding, after which the beams are still worth preparing). */
+/**
+ * What the user sets up (the estimate's inputs: beams, target, power and time — a change to any is a moment of
+ * deciding, after which the beams are worth preparing) and whether something runs.
+ */
 function sonicationInputs(s: PlannerStore): unknown[] {
-  return [
-    s.caseStatus,
-    s.caseSummary,
-    s.target,
-    s.beamDirection,
-    s.transducer,
-    s.elementsOff,
-    s.autoSwitchOff,
-    s.noPass,
-    s.freeBeamMode,
-    s.freeBeams,
-    s.sonication,
-    s.aberrationCorrection,
-    s.tissueOverrides,
-    s.spots,
-    s.selectedSpotId,
-    s.run.status,
-    s.planRun.status,
-  ];
+  return [...estimateInputs(s), s.run.status, s.planRun.status];
 }
 
 /**
