@@ -63,5 +63,20 @@ test('changing power, target or a tissue value, or an Undo, marks the results st
   await expectStale(page, true);
   await page.getByTestId('tissues-reset-all').click();
   await expectStale(page, false);
+
+  // Issue 9: the field comes ahead. New beams, a pause while the user reads the estimate, and the worker has marched
+  // their field before the click: Sonicate runs the heat alone and says so.
+  await page.getByTestId('aberration-correction').click();
+  await expectStale(page, true);
+  await page.waitForTimeout(2000);
+  await app.sonicateAndWait();
+  await expectStale(page, false);
+  await expect(page.getByTestId('run-info')).toContainText('its field computed ahead, while the beams stood still');
+  const before = await app.resultSi('peak-temperature');
+  // Only the power changed: the same field, rescaled; more power, a hotter peak.
+  await type(page, 'param-power', '90 W');
+  await app.sonicateAndWait();
+  await expect(page.getByTestId('run-info')).toContainText(/its field computed ahead|same beams as the last run/);
+  expect(await app.resultSi('peak-temperature')).toBeGreaterThan(before);
   expect(app.consoleErrors).toEqual([]);
 });
