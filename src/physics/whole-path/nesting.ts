@@ -12,7 +12,7 @@ import type { BeamFrame } from './frame.ts';
 export interface Nesting {
   /** boundary faces of the fine grid */
   readonly faces: number;
-  /** fine voxel of each face */
+  /** fine voxel of each face: ascending, a voxel's faces one after another (nestGrids lists them voxel by voxel) */
   readonly voxel: Int32Array;
   /** Dirichlet conductance of each face: the fine voxel's k [W/m/K] (as prepareBioheat) */
   readonly conductance: Float64Array;
@@ -127,15 +127,29 @@ export class GhostHistory {
   driver(fine: VoxelGrid): BoundaryDriver {
     const source = new Float64Array(voxelCount(fine));
     const { faces, voxel, conductance } = this.nesting;
-    const voxels = Int32Array.from(new Set(voxel));
+    // A voxel's faces are consecutive: each voxel's source is summed from 0 over its faces in a local and written
+    // once (the same additions, in face order, as clearing it and adding into it), and the voxels are the runs.
+    const runs: number[] = [];
+    for (let f = 0; f < faces; f++) {
+      if (f > 0 && (voxel[f] as number) <= (voxel[f - 1] as number)) {
+        if (voxel[f] !== voxel[f - 1]) throw new RangeError('GhostHistory: faces must be listed voxel by voxel');
+        continue;
+      }
+      runs.push(f);
+    }
+    runs.push(faces);
+    const voxels = Int32Array.from(runs.slice(0, -1), (f) => voxel[f] as number);
+    const runStart = Int32Array.from(runs);
     let cursor = 0;
     return {
       source,
       voxels,
       update: (time: number) => {
-        for (let i = 0; i < voxels.length; i++) source[voxels[i] as number] = 0;
         const times = this.times;
-        if (times.length === 0) return;
+        if (times.length === 0) {
+          for (let r = 0; r < voxels.length; r++) source[voxels[r] as number] = 0;
+          return;
+        }
         while (cursor + 1 < times.length && (times[cursor + 1] as number) <= time) cursor++;
         while (cursor > 0 && (times[cursor] as number) > time) cursor--;
         const a = this.values[cursor] as Float64Array;
@@ -143,10 +157,13 @@ export class GhostHistory {
         const b = this.values[next] as Float64Array;
         const span = (times[next] as number) - (times[cursor] as number);
         const t = span > 0 ? Math.min(1, Math.max(0, (time - (times[cursor] as number)) / span)) : 0;
-        for (let f = 0; f < faces; f++) {
-          const v = voxel[f] as number;
-          const ghost = (1 - t) * (a[f] as number) + t * (b[f] as number);
-          source[v] = (source[v] as number) + (conductance[f] as number) * ghost;
+        for (let r = 0; r < voxels.length; r++) {
+          let sum = 0;
+          for (let f = runStart[r] as number, end = runStart[r + 1] as number; f < end; f++) {
+            const ghost = (1 - t) * (a[f] as number) + t * (b[f] as number);
+            sum = sum + (conductance[f] as number) * ghost;
+          }
+          source[voxels[r] as number] = sum;
         }
       },
     };
