@@ -58,8 +58,8 @@ export function reusableSonication<Setup>(
 ): { setup: Setup; field: PathAcoustics; origin: KeptOrigin } | undefined {
   const last = keptFor(state, request) as KeptSonication<Setup> | undefined;
   if (!last) return undefined;
-  const ratio = request.acousticPower / last.power;
-  const field = ratio === 1 ? last.field : { ...last.field, acoustics: scaledAcoustics(last.field.acoustics, ratio) };
+  // Always new arrays: a run hands its field's arrays on to the outcome, whose buffers the worker transfers away.
+  const field = { ...last.field, acoustics: scaledAcoustics(last.field.acoustics, request.acousticPower / last.power) };
   return { setup: last.setup, field, origin: last.origin };
 }
 
@@ -84,7 +84,8 @@ export function keepSonication<Setup>(
     key: acousticKey(request),
     slices: kernels().slices,
     setup,
-    field,
+    // A copy: the run that computed the field hands its arrays on to the outcome, which the worker transfers away.
+    field: { ...field, acoustics: scaledAcoustics(field.acoustics, 1) },
     power: request.acousticPower,
   });
 }

@@ -48,10 +48,11 @@ export function planFields(state: CaseState, request: PlanRequest): PlanFields {
       if (!field) return undefined;
       const ratio = spot.acousticPower / field.power;
       if (!(ratio > 0) || !Number.isFinite(ratio)) return undefined;
-      return ratio === 1 ? field.acoustics : scaledAcoustics(field.acoustics, ratio);
+      // Always new arrays: a pool's worker transfers the fields it hands over, which would empty the kept ones.
+      return scaledAcoustics(field.acoustics, ratio);
     },
     keep(spot, acoustics) {
-      fields.set(focusKey(spot), { acoustics, power: spot.acousticPower });
+      fields.set(focusKey(spot), { acoustics: scaledAcoustics(acoustics, 1), power: spot.acousticPower });
     },
   };
 }

@@ -18,6 +18,12 @@ store.getState().setCaseLoaded(femur.summary, () => 1);
 const base: SonicateRequest = { ...sonicateRequest(store.getState()), duration: 6, cooling: 4 };
 const at = (change: Partial<SonicateRequest>): SonicateRequest => ({ ...base, ...change });
 const run = (request: SonicateRequest) => runSonication(femur.state, request, () => {});
+/** What the worker's sonicate op does with a run's arrays: transfers their buffers to the app (they empty here). */
+const handOver = (r: ReturnType<typeof run>) => {
+  const { pressure, heatSource, maxTemperature, dose } = r.result;
+  const buffers = [...new Set([pressure, heatSource, maxTemperature, dose].map((a) => a.buffer as ArrayBuffer))];
+  structuredClone(buffers, { transfer: buffers });
+};
 
 describe('which changes keep the field', () => {
   it('power, time and what is recorded do not change the acoustic key', () => {
@@ -55,6 +61,8 @@ describe('a sonication again at another power', () => {
   // Four times the power: the velocities double, and doubling is exact in floating point, so the rescaled field
   // and a fresh march agree to the last bit — any difference would be the reuse's own.
   const first = run(base);
+  // Its arrays go to the app: what the engine kept must not go with them.
+  handOver(first);
   const again = run(at({ acousticPower: 4 * base.acousticPower, duration: 8 }));
   // Naming the default lattice refinement changes the request's key but not its physics: a fresh march, the reference.
   const fresh = run(at({ acousticPower: 4 * base.acousticPower, duration: 8, latticeRefinement: 1 }));
@@ -102,6 +110,8 @@ describe('a field prepared ahead (while the user decides)', () => {
   const moved = at({ pose: { ...base.pose, target: [x, y, z + 1e-3] } });
   const prepared = prepareSonication(femur.state, moved);
   const preparedAgain = prepareSonication(femur.state, { ...moved, acousticPower: 2 * moved.acousticPower });
+  handOver(run(moved));
+  // The first Sonicate's arrays went to the app; the next, of the same beams, still finds the prepared field whole.
   const sonicated = run(moved);
   const fresh = run({ ...moved, latticeRefinement: 1 });
 

@@ -3,6 +3,7 @@ import { forgetPlanFields, planFields } from '../../src/engine/plan-fields.ts';
 import type { PlanSpotRequest } from '../../src/engine/requests.ts';
 import { planAcoustics, preparePlan, runPlan } from '../../src/engine/run-plan.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
+import { spotAcousticsTransfer } from '../../src/worker/transfer.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
 // A pool of workers shares a plan's spots out: each computes some spots' acoustics (planAcoustics) and the one that
@@ -55,6 +56,10 @@ describe('a plan run again with other powers and times', () => {
   // run must equal a plan marched afresh at those powers.
   const stronger = { ...request, spots: spots.map((s) => ({ ...s, acousticPower: 4 * s.acousticPower, cooling: 2 })) };
   forgetPlanFields(femur.state);
+  // A pool's worker computes its spots, keeps them and transfers what it hands over (emptying those buffers here).
+  const handed = planAcoustics(femur.state, request, ['s0', 's1', 's2'], () => {});
+  const buffers = spotAcousticsTransfer(handed);
+  structuredClone(buffers, { transfer: buffers });
   runPlan(femur.state, request, () => {});
   const kept = planFields(femur.state, stronger);
   const keptEverySpot = spots.every((s) => kept.get(stronger.spots.find((t) => t.id === s.id) ?? s) !== undefined);
