@@ -4,7 +4,7 @@ import type { VoxelGrid } from '../grid.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import type { BeamFrame } from './frame.ts';
-import { rowInterval } from './row-interval.ts';
+import { inBox, rowInterval } from './row-interval.ts';
 
 /**
  * What the coarse run's report needs of the lattice, counted once: how many voxels of each label every block holds
@@ -82,14 +82,7 @@ export function blockCensus(
     const px = row.x0 + x * u[0];
     const py = row.y0 + x * u[1];
     const pz = row.z0 + x * u[2];
-    return (
-      px >= (lo[0] as number) &&
-      px <= (hi[0] as number) &&
-      py >= (lo[1] as number) &&
-      py <= (hi[1] as number) &&
-      pz >= (lo[2] as number) &&
-      pz <= (hi[2] as number)
-    );
+    return inBox(px, py, pz, lo, hi);
   };
   for (let k = 0; k < wholeSlices; k++) {
     const z = z0 + (k + 0.5) * dz;

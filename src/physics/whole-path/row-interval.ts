@@ -45,3 +45,17 @@ export function rowInterval(
   while (last >= first && !inFine(last)) last--;
   return [first, last];
 }
+
+/**
+ * @returns whether (px, py, pz) lies in the box [lo, hi] (faces included)
+ */
+export function inBox(px: number, py: number, pz: number, lo: readonly number[], hi: readonly number[]): boolean {
+  return (
+    px >= (lo[0] as number) &&
+    px <= (hi[0] as number) &&
+    py >= (lo[1] as number) &&
+    py <= (hi[1] as number) &&
+    pz >= (lo[2] as number) &&
+    pz <= (hi[2] as number)
+  );
+}

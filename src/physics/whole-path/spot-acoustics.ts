@@ -13,7 +13,7 @@ import { type BeamFrame, directionToBeam, toBeam, toWorld } from './frame.ts';
 import { latticeHeat } from './lattice-heat.ts';
 import { type FocalProfiles, focalProfiles } from './profiles.ts';
 import { resampleToGrid, sampleLatticeAt } from './resample.ts';
-import { rowInterval } from './row-interval.ts';
+import { inBox, rowInterval } from './row-interval.ts';
 
 type Vec3 = [number, number, number];
 
@@ -267,19 +267,12 @@ function heatInBox(heat: Float32Array, lattice: BeamLattice, frame: BeamFrame, g
   const { origin: o, u, v, w } = frame;
   let y = 0;
   let z = 0;
-  const inBox = (i: number): boolean => {
+  const inFocalBox = (i: number): boolean => {
     const x = (i - n / 2) * dx;
     const px = o[0] + x * u[0] + y * v[0] + z * w[0];
     const py = o[1] + x * u[1] + y * v[1] + z * w[1];
     const pz = o[2] + x * u[2] + y * v[2] + z * w[2];
-    return (
-      px >= (lo[0] as number) &&
-      px <= (hi[0] as number) &&
-      py >= (lo[1] as number) &&
-      py <= (hi[1] as number) &&
-      pz >= (lo[2] as number) &&
-      pz <= (hi[2] as number)
-    );
+    return inBox(px, py, pz, lo, hi);
   };
   const row = { x0: 0, y0: 0, z0: 0 };
   let sum = 0;
@@ -290,7 +283,7 @@ function heatInBox(heat: Float32Array, lattice: BeamLattice, frame: BeamFrame, g
       row.x0 = o[0] + y * v[0] + z * w[0];
       row.y0 = o[1] + y * v[1] + z * w[1];
       row.z0 = o[2] + y * v[2] + z * w[2];
-      const [first, last] = rowInterval(row, u, dx, n, lo, hi, inBox);
+      const [first, last] = rowInterval(row, u, dx, n, lo, hi, inFocalBox);
       const base = n * (j + n * k);
       for (let i = first; i <= last; i++) sum += heat[base + i] as number;
     }
