@@ -44,6 +44,9 @@ export function keepFieldPrepared(
     timer = undefined;
     const s = store.getState();
     if (s.caseStatus !== 'ready' || s.run.status === 'running' || s.planRun.status === 'running') return;
+    // A drag in the 3D view holds undo tracking until it ends (useDragHandle): the beams are not settled, however
+    // long the pointer rests, and on two cores a march beside the drag slows its estimate. Its end re-arms the timer.
+    if (!store.temporal.getState().isTracking) return;
     if (sonicateBlocker(s)) return;
     const request = sonicateRequest(s);
     const key = `${s.caseId}\n${acousticKey(request)}`;

@@ -58,6 +58,24 @@ describe('computing the field ahead', () => {
     stop();
   });
 
+  it('does not ask while a drag holds the beams, however long the pointer rests; asks once it ends', () => {
+    const { store, asked, stop } = setUp();
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
+    // As useDragHandle does: undo tracking paused for the drag, the target following the pointer.
+    store.temporal.getState().pause();
+    const [x, y, z] = store.getState().target;
+    store.getState().setTarget([x, y, z + 1e-3]);
+    vi.advanceTimersByTime(10 * PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
+    store.temporal.getState().resume();
+    store.getState().setTarget([x, y, z + 2e-3]);
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]?.pose.target).toEqual([x, y, z + 2e-3]);
+    stop();
+  });
+
   it('does not ask again when only power or time changed: the kept field serves them', () => {
     const { store, asked, stop } = setUp();
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
