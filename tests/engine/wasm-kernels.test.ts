@@ -5,25 +5,17 @@ import { createWasmKernels } from '../../src/engine/kernels/wasm-kernels.ts';
 import { jsSliceKernels, type Planes, planeBytes } from '../../src/physics/angular-spectrum/slice-kernels.ts';
 import { type BioheatMedium, prepareBioheat } from '../../src/physics/bioheat.ts';
 import type { VoxelGrid } from '../../src/physics/grid.ts';
-import { jsRayleigh, type RayleighSources } from '../../src/physics/rayleigh.ts';
+import type { RayleighSources } from '../../src/physics/rayleigh.ts';
 import { runThermalSchedule, scheduleFor } from '../../src/physics/thermal-run.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
 import { layoutSphericalArray, PRESETS, subdivideBowl } from '../../src/physics/transducer.ts';
+import { againstReference, noise, plane, worstComplexOverPeak } from '../fixtures/rayleigh-reference.ts';
 
 // The WebAssembly kernels (f32 SIMD) against the plain-JavaScript references they replace. The references are
 // validated against closed forms elsewhere (O'Neil, layered plane waves, Pennes Green's functions); here the claim
 // is only that the kernels compute the same thing, to f32 round-off.
 
 const wasm = createWasmKernels(readFileSync(KERNELS_FILE));
-
-/** A deterministic pseudo-random sequence in [−1, 1) (a linear congruential generator), so failures repeat. */
-function noise(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 31 - 1;
-  };
-}
 
 function worstOverPeak(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let worst = 0;
@@ -97,38 +89,8 @@ describe('WebAssembly Rayleigh sum equals the Float64 reference', () => {
    */
   const TOLERANCE = 2e-4;
 
-  function plane(z: number, half: number, side: number): Float64Array {
-    const points = new Float64Array(3 * side * side);
-    for (let j = 0; j < side; j++) {
-      for (let i = 0; i < side; i++) {
-        const c = 3 * (j * side + i);
-        points[c] = -half + (2 * half * i) / (side - 1);
-        points[c + 1] = -half + (2 * half * j) / (side - 1);
-        points[c + 2] = z;
-      }
-    }
-    return points;
-  }
-
-  function compare(sources: RayleighSources, attenuation: number, points: Float64Array): number {
-    const medium = { density: 1000, speedOfSound: 1500, attenuation };
-    const count = points.length / 3;
-    const out = () => ({ re: new Float64Array(count), im: new Float64Array(count) });
-    const a = out();
-    const b = out();
-    jsRayleigh.pressure(sources, medium, 1e6, points, a.re, a.im);
-    wasm.rayleigh.pressure(sources, medium, 1e6, points, b.re, b.im);
-    let worst = 0;
-    let peak = 0;
-    for (let i = 0; i < count; i++) {
-      peak = Math.max(peak, Math.hypot(a.re[i] as number, a.im[i] as number));
-      worst = Math.max(
-        worst,
-        Math.hypot((a.re[i] as number) - (b.re[i] as number), (a.im[i] as number) - (b.im[i] as number)),
-      );
-    }
-    return worst / peak;
-  }
+  const compare = (sources: RayleighSources, attenuation: number, points: Float64Array) =>
+    worstComplexOverPeak(wasm.rayleigh, sources, attenuation, points);
 
   test('208 pistons with directivity, steered phases and tissue-like loss, over planes through and before the focus', () => {
     const layout = layoutSphericalArray(PRESETS.clinicalBodyArray);
@@ -155,11 +117,7 @@ describe('WebAssembly Rayleigh sum equals the Float64 reference', () => {
     };
     const points = new Float64Array(3 * 400);
     for (let i = 0; i < 400; i++) points[3 * i + 2] = 0.001 + i * 0.0005;
-    const medium = { density: 1000, speedOfSound: 1500, attenuation: 25 };
-    const a = { re: new Float64Array(400), im: new Float64Array(400) };
-    const b = { re: new Float64Array(400), im: new Float64Array(400) };
-    jsRayleigh.pressure(sources, medium, 1e6, points, a.re, a.im);
-    wasm.rayleigh.pressure(sources, medium, 1e6, points, b.re, b.im);
+    const { ref: a, out: b } = againstReference(wasm.rayleigh, sources, 25, points);
     for (let i = 0; i < 400; i++) {
       const exact = Math.hypot(a.re[i] as number, a.im[i] as number);
       const kernel = Math.hypot(b.re[i] as number, b.im[i] as number);

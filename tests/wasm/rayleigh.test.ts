@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { KERNELS_FILE } from '../../src/cli/kernels.ts';
 import { createWasmKernels } from '../../src/engine/kernels/wasm-kernels.ts';
-import { jsRayleigh, type RayleighSources } from '../../src/physics/rayleigh.ts';
+import type { RayleighSources } from '../../src/physics/rayleigh.ts';
 import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
+import { againstReference, noise, plane, worstComplexOverPeak } from '../fixtures/rayleigh-reference.ts';
 
 // The WebAssembly Rayleigh kernel's code paths that tests/engine/wasm-kernels.test.ts does not reach, each against
 // the Float64 reference: the kernel has one loop per (loss, directivity) pair and that file has no lossless array
@@ -12,51 +13,10 @@ import { layoutSphericalArray, PRESETS } from '../../src/physics/transducer.ts';
 
 const wasm = createWasmKernels(readFileSync(KERNELS_FILE));
 
-function noise(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 31 - 1;
-  };
-}
-
-function run(sources: RayleighSources, attenuation: number, points: Float64Array) {
-  const medium = { density: 1000, speedOfSound: 1500, attenuation };
-  const count = points.length / 3;
-  const ref = { re: new Float64Array(count), im: new Float64Array(count) };
-  const out = { re: new Float64Array(count), im: new Float64Array(count) };
-  jsRayleigh.pressure(sources, medium, 1e6, points, ref.re, ref.im);
-  wasm.rayleigh.pressure(sources, medium, 1e6, points, out.re, out.im);
-  return { ref, out, count };
-}
-
-/** Worst complex difference over the reference's peak magnitude. */
-function worstOverPeak(sources: RayleighSources, attenuation: number, points: Float64Array): number {
-  const { ref, out, count } = run(sources, attenuation, points);
-  let worst = 0;
-  let peak = 0;
-  for (let i = 0; i < count; i++) {
-    peak = Math.max(peak, Math.hypot(ref.re[i] as number, ref.im[i] as number));
-    worst = Math.max(
-      worst,
-      Math.hypot((ref.re[i] as number) - (out.re[i] as number), (ref.im[i] as number) - (out.im[i] as number)),
-    );
-  }
-  return worst / peak;
-}
-
-function plane(z: number, half: number, side: number): Float64Array {
-  const points = new Float64Array(3 * side * side);
-  for (let j = 0; j < side; j++) {
-    for (let i = 0; i < side; i++) {
-      const c = 3 * (j * side + i);
-      points[c] = -half + (2 * half * i) / (side - 1);
-      points[c + 1] = -half + (2 * half * j) / (side - 1);
-      points[c + 2] = z;
-    }
-  }
-  return points;
-}
+const run = (sources: RayleighSources, attenuation: number, points: Float64Array) =>
+  againstReference(wasm.rayleigh, sources, attenuation, points);
+const worstOverPeak = (sources: RayleighSources, attenuation: number, points: Float64Array) =>
+  worstComplexOverPeak(wasm.rayleigh, sources, attenuation, points);
 
 describe('WebAssembly Rayleigh kernel: the paths the engine tests do not reach, against the Float64 reference', () => {
   /** As in tests/engine/wasm-kernels.test.ts: f32 phase round-off summed over the sources, with a margin. */
