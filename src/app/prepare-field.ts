@@ -37,7 +37,6 @@ export function keepFieldPrepared(
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastKey: string | undefined;
-  let lastCase: string | undefined;
   let last: unknown[] = [];
 
   const prepare = (): void => {
@@ -51,9 +50,8 @@ export function keepFieldPrepared(
     const request = sonicateRequest(s);
     const key = `${s.caseId}\n${acousticKey(request)}`;
     // A cancel or a crash restarts the pool without its kept field: prepare that setup again.
-    if (key === lastKey && s.caseId === lastCase && s.run.status !== 'cancelled' && s.run.status !== 'error') return;
+    if (key === lastKey && s.run.status !== 'cancelled' && s.run.status !== 'error') return;
     lastKey = key;
-    lastCase = s.caseId;
     client.prepareSonication(request).catch(() => {
       // A failed preparation costs nothing: the Sonicate marches the field itself and reports any error.
       lastKey = undefined;
