@@ -32,13 +32,15 @@ export interface BioheatSteps {
   readonly previous: Float32Array;
   /** CEM43 so far [min] (a view; all zero when the run keeps none) */
   readonly dose: Float64Array;
+  /** The largest ΔT now [K] (the maximum of `rise`, found by the step that made it; −∞ for no voxels) */
+  readonly peak: number;
   /** The heat source of the next steps [W/m³], or null for none (cooling). */
   setSource(q: ArrayLike<number> | null): void;
   /** Dirichlet faces at a known rise: copies `source` at the listed voxels (a BoundaryDriver's). */
   setBoundary(source: ArrayLike<number>, voxels: Int32Array): void;
   /**
-   * One explicit step, then the maximum rise and the dose (exact CEM43 of the linear ramp; voxels that stay below
-   * `skipRise` over the baseline are skipped).
+   * One explicit step with the maximum rise, the dose (exact CEM43 of the linear ramp; voxels that stay below
+   * `skipRise` over the baseline are skipped) and the peak.
    * @param dt - [s]
    * @param skipRise - [K]
    */

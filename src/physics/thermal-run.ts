@@ -258,12 +258,7 @@ function runInKernels(
   const record = (): void => {
     if (timeResolved) timeResolved.recorder.record(timeResolved.firstStep + step, steps.rise, steps.dose);
     for (let p = 0; p < probes.length; p++) rec.history[p * stride + step] = steps.rise[probes[p] as number] as number;
-    if (peakHistory) {
-      const rise = steps.rise;
-      let peak = Number.NEGATIVE_INFINITY;
-      for (let v = 0; v < rise.length; v++) if ((rise[v] as number) > peak) peak = rise[v] as number;
-      peakHistory[step] = peak;
-    }
+    if (peakHistory) peakHistory[step] = steps.peak;
   };
   record();
   boundary?.update(time);

@@ -105,6 +105,9 @@ function instrument(k: Kernels, clock: KernelClock): Kernels {
           get dose() {
             return steps.dose;
           },
+          get peak() {
+            return steps.peak;
+          },
           setSource: clock.timed('Pennes: copies in and out of the kernels', steps.setSource.bind(steps)),
           setBoundary: clock.timed('Pennes: nested faces (setBoundary)', steps.setBoundary.bind(steps)),
           step: clock.timed('Pennes: steps with max ΔT and CEM43 (WebAssembly)', steps.step.bind(steps)),

@@ -30,11 +30,16 @@ interface KernelExports {
     boundarySource: number,
     perfusion: number,
     dtOverC: number,
+    maximum: number,
+    dose: number,
     count: number,
     nx: number,
     nxy: number,
     invDx2: number,
-  ): void;
+    dt: number,
+    baseline: number,
+    skipRise: number,
+  ): number;
   rayleigh(
     px: number,
     py: number,
@@ -49,16 +54,6 @@ interface KernelExports {
     step: number,
     outRe: number,
     outIm: number,
-  ): void;
-  maxAndDose(
-    before: number,
-    after: number,
-    maximum: number,
-    dose: number,
-    count: number,
-    dt: number,
-    baseline: number,
-    skipRise: number,
   ): void;
 }
 
@@ -273,24 +268,31 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
         let lastDt = Number.NaN;
         let withBoundary = false;
         const view = (a: Float32Array) => a.subarray(pad, pad + count);
+        let peak = Number.NEGATIVE_INFINITY;
+        for (let v = pad; v < pad + count; v++) if ((now[v] as number) > peak) peak = now[v] as number;
         const steps: BioheatSteps = {
           rise: view(now),
           previous: view(before),
           dose: doses,
+          peak,
           setSource(q) {
             heating = q !== null;
             if (q) for (let v = 0; v < count; v++) source[pad + v] = q[v] as number;
           },
           setBoundary(values, voxels) {
             withBoundary = true;
-            for (const v of voxels) boundarySource[pad + v] = values[v] as number;
+            for (let i = 0; i < voxels.length; i++) {
+              const v = voxels[i] as number;
+              boundarySource[pad + v] = values[v] as number;
+            }
           },
           step(dt, skipRise) {
             if (dt !== lastDt) {
               for (let v = 0; v < count; v++) dtOverC[pad + v] = dt / (medium.heatCapacity[v] as number);
               lastDt = dt;
             }
-            ex.pennesStep(
+            // The new rise goes into `before`, the maxima and doses are updated in the same pass.
+            const stepPeak = ex.pennesStep(
               at(now),
               at(before),
               heating ? at(source) : 0,
@@ -301,16 +303,21 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
               withBoundary ? at(boundarySource) : 0,
               at(perfusion),
               at(dtOverC),
+              at(maximum),
+              doses.byteOffset,
               count,
               nx,
               nx * ny,
               1 / (problem.grid.spacing * problem.grid.spacing),
+              dt,
+              37,
+              skipRise,
             );
-            // The step wrote the new rise into `before`: swap, as advanceBioheat does.
+            // Swap, as advanceBioheat does.
             [now, before] = [before, now];
             (steps as { rise: Float32Array }).rise = view(now);
             (steps as { previous: Float32Array }).previous = view(before);
-            ex.maxAndDose(at(before), at(now), at(maximum), doses.byteOffset, count, dt, 37, skipRise);
+            (steps as { peak: number }).peak = stepPeak;
           },
           finish(out, outMax, outDose) {
             const r = view(now);

@@ -5,7 +5,12 @@
 // neighbours exactly as the JavaScript reference (src/physics/bioheat.ts) does with its bounds checks.
 
 /**
- * next = rise + dt/(ρc)·[(Σ_faces G(ΔT_n − ΔT) − G_b ΔT + S_b)/dx² − w_b c_b ΔT + q], over `count` voxels.
+ * One step and its bookkeeping, in one pass over memory. For each voxel:
+ * next = rise + dt/(ρc)·[(Σ_faces G(ΔT_n − ΔT) − G_b ΔT + S_b)/dx² − w_b c_b ΔT + q];
+ * then the maximum rise so far (f32) and the CEM43 dose so far (f64, exact for the linear ramp from rise to next),
+ * skipping voxels that stay below `skipRise` over the baseline — four voxels at a time, and the dose only in the
+ * groups where one of the four is warm (the few near the focus). Every voxel gets the same operations, in the same
+ * order, as a step followed by a separate max-and-dose pass, so the results are the same to the last bit.
  * @param rise - ΔT now (padded, pointer to voxel 0)
  * @param next - receives ΔT after the step (padded the same way)
  * @param source - q [W/m³] or 0 for none
@@ -14,6 +19,12 @@
  * @param boundarySource - Σ over Dirichlet faces of k·ΔT_ghost, or 0 for none
  * @param perfusion - w_b c_b [W/m³/K]
  * @param dtOverC - dt/(ρc) per voxel [K·m³/J]
+ * @param maximum - max ΔT so far (padded), updated
+ * @param dose - CEM43 so far [min], f64, not padded, updated
+ * @param dt - [s]
+ * @param baseline - body temperature [°C]
+ * @param skipRise - [K]
+ * @returns the largest ΔT after the step [K] (−∞ for no voxels)
  */
 export function pennesStep(
   rise: usize,
@@ -26,14 +37,22 @@ export function pennesStep(
   boundarySource: usize,
   perfusion: usize,
   dtOverC: usize,
+  maximum: usize,
+  dose: usize,
   count: i32,
   nx: i32,
   nxy: i32,
   invDx2: f32,
-): void {
+  dt: f64,
+  baseline: f64,
+  skipRise: f32,
+): f32 {
   const sy = <usize>nx << 2;
   const sz = <usize>nxy << 2;
   const g = f32x4.splat(invDx2);
+  const skip = f32x4.splat(skipRise);
+  let peak = f32x4.splat(-Infinity);
+  let tailPeak: f32 = -Infinity;
   const bytes = <usize>count << 2;
   for (let p: usize = 0; p < bytes; p += 16) {
     const t = v128.load(rise + p);
@@ -53,8 +72,39 @@ export function pennesStep(
     if (boundarySource) flux = f32x4.add(flux, v128.load(boundarySource + p));
     let rhs = f32x4.sub(f32x4.mul(flux, g), f32x4.mul(v128.load(perfusion + p), t));
     if (source) rhs = f32x4.add(rhs, v128.load(source + p));
-    v128.store(next + p, f32x4.add(t, f32x4.mul(rhs, v128.load(dtOverC + p))));
+    const after = f32x4.add(t, f32x4.mul(rhs, v128.load(dtOverC + p)));
+    v128.store(next + p, after);
+    // pmax(m, x) = m < x ? x : m: the scalar "if (x > m) m = x", NaN and all.
+    v128.store(maximum + p, f32x4.pmax(v128.load(maximum + p), after));
+    const first = <i32>(p >> 2);
+    const lanes = min<i32>(4, count - first);
+    if (lanes === 4) peak = f32x4.pmax(peak, after);
+    else {
+      // The last, partial group: its lanes beyond the grid are padding (no peak, no dose there).
+      for (let l = 0; l < lanes; l++) {
+        const x = load<f32>(next + p + (<usize>l << 2));
+        if (x > tailPeak) tailPeak = x;
+      }
+    }
+    if (i32x4.all_true(v128.and(f32x4.lt(t, skip), f32x4.lt(after, skip)))) continue;
+    for (let l = 0; l < lanes; l++) {
+      const a = load<f32>(rise + p + (<usize>l << 2));
+      const b = load<f32>(next + p + (<usize>l << 2));
+      if (a < skipRise && b < skipRise) continue;
+      const d = dose + (<usize>(first + l) << 3);
+      store<f64>(d, load<f64>(d) + cem43Step(baseline + <f64>a, baseline + <f64>b, dt));
+    }
   }
+  let best = tailPeak;
+  const l0 = f32x4.extract_lane(peak, 0);
+  const l1 = f32x4.extract_lane(peak, 1);
+  const l2 = f32x4.extract_lane(peak, 2);
+  const l3 = f32x4.extract_lane(peak, 3);
+  if (l0 > best) best = l0;
+  if (l1 > best) best = l1;
+  if (l2 > best) best = l2;
+  if (l3 > best) best = l3;
+  return best;
 }
 
 const LN_HALF: f64 = -0.6931471805599453;
@@ -80,32 +130,4 @@ function cem43Step(t0: f64, t1: f64, dt: f64): f64 {
     return (segment(t0, 43, s * dt) + segment(43, t1, (1 - s) * dt)) / 60;
   }
   return segment(t0, t1, dt) / 60;
-}
-
-/**
- * After a step: maximum rise so far (f32) and CEM43 so far (f64), skipping voxels that stay below `skipRise`.
- * @param before - ΔT at the start of the step
- * @param after - ΔT at its end
- * @param maximum - max ΔT so far, updated
- * @param dose - CEM43 so far [min], f64, updated
- */
-export function maxAndDose(
-  before: usize,
-  after: usize,
-  maximum: usize,
-  dose: usize,
-  count: i32,
-  dt: f64,
-  baseline: f64,
-  skipRise: f32,
-): void {
-  for (let v = 0; v < count; v++) {
-    const p = <usize>v << 2;
-    const b = load<f32>(after + p);
-    if (b > load<f32>(maximum + p)) store<f32>(maximum + p, b);
-    const a = load<f32>(before + p);
-    if (a < skipRise && b < skipRise) continue;
-    const d = dose + (<usize>v << 3);
-    store<f64>(d, load<f64>(d) + cem43Step(baseline + <f64>a, baseline + <f64>b, dt));
-  }
 }
