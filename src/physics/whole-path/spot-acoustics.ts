@@ -10,7 +10,7 @@ import type { TissueId } from '../tissue-ids.ts';
 import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
 import { blockMean, type CoarseGrid } from './coarse-grid.ts';
 import { type BeamFrame, directionToBeam, toBeam, toWorld } from './frame.ts';
-import { latticeHeat } from './lattice-heat.ts';
+import { type FacePressureSquared, latticeHeat } from './lattice-heat.ts';
 import { type FocalProfiles, focalProfiles } from './profiles.ts';
 import { resampleToGrid, sampleLatticeAt } from './resample.ts';
 import { inBox, rowInterval } from './row-interval.ts';
@@ -121,7 +121,7 @@ export function spotAcoustics(
   });
   const heat = latticeHeat(march.field, march.shearHeat, acoustics.labels, materials, lattice, march.changes);
   const coarseHeat = blockMean(lattice, coarse, heat.heatSource);
-  const fineField = fineFieldOf(heat.heatSource, heat.pressureSquaredAt, acoustics, fine, medium);
+  const fineField = fineFieldOf(heat.heatSource, heat.pressureSquared, acoustics, fine, medium);
   const { n: side, dx, dz, z0 } = lattice;
   const pv = heat.peakVoxel;
   const peakMaterial = materials[acoustics.labels[pv] as number] as AcousticMaterial;
@@ -149,7 +149,7 @@ export function spotAcoustics(
     pathPeakLocation,
     pathPeakIntensity: heat.peakPressure ** 2 / (2 * peakMaterial.density * peakMaterial.speedOfSound),
     profiles: focalProfiles(march.field, lattice, pv, coupling.speedOfSound / drive.frequency),
-    focusPressure: Math.sqrt(Math.max(0, sampleLatticeAt(lattice, frame, heat.pressureSquaredAt, drive.focus))),
+    focusPressure: Math.sqrt(Math.max(0, sampleLatticeAt(lattice, frame, heat.pressureSquared, drive.focus))),
     inputPower: planePower(plane, lattice, coupling.density * coupling.speedOfSound),
     absorbedPower: heat.absorbedPower,
     shearPower: march.shearPower,
@@ -218,7 +218,7 @@ function planePower(plane: Float64Array, lattice: BeamLattice, impedance: number
  */
 function fineFieldOf(
   heatSource: Float32Array,
-  pressureSquared: (v: number) => number,
+  pressureSquared: FacePressureSquared,
   acoustics: WholePathAcoustics,
   fine: FineRegion,
   medium: Medium,
