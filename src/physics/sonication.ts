@@ -187,6 +187,47 @@ export function prepareRegion(region: SonicationRegion) {
   return { problem, dtMax };
 }
 
+/**
+ * The `count`-th largest value (the smallest value when there are fewer), as a full ascending sort would put it at
+ * length − count, found with a heap of the `count` largest instead of sorting every voxel.
+ * @param values - finite values (a NaN falls back to the sort, which places NaN last)
+ * @param count - ≥ 1
+ * @returns the value
+ */
+export function largest(values: Float64Array, count: number): number {
+  const k = Math.min(count, values.length);
+  if (k <= 0) return Number.NaN;
+  // A min-heap of the k largest so far: heap[0] is the smallest of them.
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let v = 0; v < values.length; v++) {
+    const x = values[v] as number;
+    if (Number.isNaN(x)) return Float64Array.from(values).sort()[values.length - k] as number;
+    if (size < k) {
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if ((heap[parent] as number) <= x) break;
+        heap[i] = heap[parent] as number;
+        i = parent;
+      }
+      heap[i] = x;
+    } else if (x > (heap[0] as number)) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= k) break;
+        if (child + 1 < k && (heap[child + 1] as number) < (heap[child] as number)) child++;
+        if ((heap[child] as number) >= x) break;
+        heap[i] = heap[child] as number;
+        i = child;
+      }
+      heap[i] = x;
+    }
+  }
+  return heap[0] as number;
+}
+
 /** Indices of the `count` voxels with the largest initial heating rate q/(ρc). */
 function topVoxels(q: Float64Array, heatCapacity: Float64Array, count: number): Int32Array {
   if (count <= 0) {
@@ -194,8 +235,7 @@ function topVoxels(q: Float64Array, heatCapacity: Float64Array, count: number): 
   }
   const rate = new Float64Array(q.length);
   for (let v = 0; v < q.length; v++) rate[v] = (q[v] as number) / (heatCapacity[v] as number);
-  const sorted = Float64Array.from(rate).sort();
-  const threshold = sorted[Math.max(0, sorted.length - count)] as number;
+  const threshold = largest(rate, count);
   const picked: number[] = [];
   for (let v = 0; v < q.length && picked.length < count; v++) {
     if ((rate[v] as number) >= threshold) picked.push(v);

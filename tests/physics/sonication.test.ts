@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   DOSE_CEILING,
+  largest,
   SonicationCancelled,
   type SonicationInput,
   simulateSonication,
@@ -147,5 +149,30 @@ describe('simulateSonication: cancellation, gas and bone', () => {
     expect(Math.abs(ratio / expectedRatio - 1)).toBeLessThan(1e-6);
     expect(ratio).toBeGreaterThan(2);
     expect(rise(bone)).toBeGreaterThan(1.5 * rise(muscle));
+  });
+});
+
+describe('largest: the k-th largest value without sorting every voxel', () => {
+  test('equals what an ascending sort puts at length − k, for any values and k (fewer values: the smallest)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 1, max: 320 }),
+        (values, k) => {
+          const a = Float64Array.from(values);
+          const sorted = Float64Array.from(a).sort();
+          // ±0 compare equal (the heap may keep either): the picks `rate ≥ threshold` are the same.
+          expect(largest(a, k) === (sorted[Math.max(0, a.length - k)] as number)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  test('with many ties and a NaN (placed last, as the sort does)', () => {
+    const ties = Float64Array.from({ length: 1000 }, (_, i) => i % 7);
+    expect(largest(ties, 64)).toBe(Float64Array.from(ties).sort()[1000 - 64]);
+    const withNaN = Float64Array.from([3, Number.NaN, 1, 2]);
+    expect(largest(withNaN, 1)).toBeNaN();
+    expect(largest(withNaN, 2)).toBe(3);
   });
 });
