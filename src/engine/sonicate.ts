@@ -220,12 +220,14 @@ function wholePathOf(setup: WholePathSetup, run: PlanningTraceRun) {
  * for the focal-ray model.
  * @param state - the loaded case
  * @param request - the sonication the user is setting up
+ * @param onProgress - 0..1 of the field (a Sonicate waiting for it shows this as its own first half)
  * @param layout - the request's source layout, when the caller already holds it
  * @returns true when a field was computed and kept
  */
 export function prepareSonication(
   state: CaseState,
   request: SonicateRequest,
+  onProgress: (fraction: number) => void = () => {},
   layout: LazySourceLayout = lazySourceLayout(request.transducer),
 ): boolean {
   if (fieldModelOf(request) !== 'whole-path' || willReuseField(state, request)) return false;
@@ -234,14 +236,17 @@ export function prepareSonication(
   const medium = mediumOf(request);
   const region = labelRegion(state, grid, medium);
   const path = pathSetup(state, request, run, grid, medium);
-  const field = wholePathAcoustics({
-    ...sonicationDrive(request, run, medium),
-    couplingTissue: path.coupling,
-    grid,
-    labels: region.labels,
-    tissueTable: region.tissueTable,
-    wholePath: wholePathOf(path, run),
-  });
+  const field = wholePathAcoustics(
+    {
+      ...sonicationDrive(request, run, medium),
+      couplingTissue: path.coupling,
+      grid,
+      labels: region.labels,
+      tissueTable: region.tissueTable,
+      wholePath: wholePathOf(path, run),
+    },
+    { progress: onProgress },
+  );
   keepSonication<WholePathLabels>(state, request, { region, path }, field, 'prepared');
   return true;
 }

@@ -34,7 +34,22 @@ interface Member {
   busy: number;
   /** the acoustic key (engine/acoustic-key.ts) of the field it keeps, or is computing, for sonications */
   field: string | undefined;
+  /** the field it is computing ahead, if any: how far it is, and the sonications waiting for it */
+  preparing?: Preparation;
 }
+
+/** A field being computed ahead: its key, its progress (0..1) and who else shows that progress. */
+interface Preparation {
+  readonly key: string;
+  fraction: number;
+  readonly listeners: Set<(fraction: number) => void>;
+}
+
+/**
+ * Share of a sonication's progress bar that its field takes (as in the engine's whole-path sonication): a Sonicate
+ * that waits for a field being computed ahead shows that field's progress on it, instead of standing at 0 %.
+ */
+const SONICATION_FIELD_SHARE = 0.5;
 
 /** Share of a pooled plan's progress bar taken by the spots' acoustics (the rest: the heat, on one worker). */
 const POOLED_FIELD_SHARE = 0.6;
@@ -135,10 +150,27 @@ export class SimClient {
   ): Promise<SonicationOutcome> {
     const key = acousticKey(request);
     const member = this.sonicationWorker(key);
-    return this.cancellable(
-      () => this.busyWith(member, key, async () => member.api.sonicate(request, Comlink.proxy(onProgress))),
-      signal,
-    );
+    // The bar only moves forward: a field prepared ahead fills its first half, the heat the rest.
+    let shown = 0;
+    const report = (fraction: number) => {
+      if (fraction <= shown) return;
+      shown = fraction;
+      onProgress(fraction);
+    };
+    const preparation = member.preparing?.key === key ? member.preparing : undefined;
+    const relay = (fraction: number) => report(SONICATION_FIELD_SHARE * fraction);
+    if (preparation) {
+      preparation.listeners.add(relay);
+      relay(preparation.fraction);
+    }
+    try {
+      return await this.cancellable(
+        () => this.busyWith(member, key, async () => member.api.sonicate(request, Comlink.proxy(report))),
+        signal,
+      );
+    } finally {
+      preparation?.listeners.delete(relay);
+    }
   }
 
   /**
@@ -172,14 +204,24 @@ export class SimClient {
 
   /**
    * Asks the worker that runs sonications to compute the field of `request` ahead (while the user is still
-   * deciding); a Sonicate sent meanwhile waits for it and then needs the heat alone. Resolves true when a field was
-   * computed; a cancel or crash of the pool drops it.
+   * deciding); a Sonicate sent meanwhile waits for it, shows its progress, and then needs the heat alone. Resolves
+   * true when a field was computed; a cancel or crash of the pool drops it.
    */
   async prepareSonication(request: SonicateRequest): Promise<boolean> {
     const key = acousticKey(request);
     if (this.members.some((m) => m.field === key)) return false;
     const member = this.primary;
-    return this.busyWith(member, key, () => member.api.prepareSonication(request));
+    const preparation: Preparation = { key, fraction: 0, listeners: new Set() };
+    member.preparing = preparation;
+    const progress = (fraction: number) => {
+      preparation.fraction = fraction;
+      for (const listener of preparation.listeners) listener(fraction);
+    };
+    try {
+      return await this.busyWith(member, key, () => member.api.prepareSonication(request, Comlink.proxy(progress)));
+    } finally {
+      if (member.preparing === preparation) delete member.preparing;
+    }
   }
 
   async traceBeamsForPlanning(request: PlanningBeamRequest): Promise<PlanningBeamTrace> {

@@ -52,9 +52,9 @@ export interface SimWorkerApi {
   sonicate(request: SonicateRequest, onProgress: (fraction: number) => void): Promise<SonicationOutcome>;
   /**
    * The field of the sonication being set up, computed ahead and kept, so the next Sonicate of the same beams runs
-   * the heat alone; resolves true when a field was computed.
+   * the heat alone; resolves true when a field was computed. Progress is 0..1 of the field.
    */
-  prepareSonication(request: SonicateRequest): Promise<boolean>;
+  prepareSonication(request: SonicateRequest, onProgress: (fraction: number) => void): Promise<boolean>;
   /** Beam planning (plan-protocol.ts): statuses with no-pass regions and the switch-off rule. */
   traceBeamsForPlanning(request: PlanningBeamRequest): PlanningBeamTrace;
   /** Live estimate while dragging (≈ 10–25 ms for the 208-element array on the 2-core machine). */

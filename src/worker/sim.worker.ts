@@ -45,10 +45,10 @@ const api: SimWorkerApi = {
     if (served) console.info(served.summary());
     return Comlink.transfer(outcome, sonicateTransfer(outcome));
   },
-  async prepareSonication(request) {
+  async prepareSonication(request, onProgress) {
     const state = requireCase();
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
-    return prepare(state, request, served?.kernel);
+    return prepare(state, request, onProgress, served?.kernel);
   },
   traceBeamsForPlanning(request) {
     const trace = traceBeamsForPlanning(requireCase(), request);

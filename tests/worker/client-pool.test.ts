@@ -17,9 +17,13 @@ interface Call {
 /** A preparation in the fake workers lasts until this resolves (a field being marched). */
 let preparing: Promise<void> = Promise.resolve();
 
+type Progress = (fraction: number) => Promise<void>;
+
 function fakePool(calls: Call[]) {
   let made = 0;
   const ports: MessagePort[] = [];
+  // A worker runs one call at a time: a sonication sent to one that prepares a field starts when that ends.
+  const preparingOn = new Set<number>();
   const create = (): Worker => {
     const worker = made++;
     const { port1, port2 } = new MessageChannel();
@@ -39,13 +43,20 @@ function fakePool(calls: Call[]) {
           calls.push({ worker, op: 'estimate' });
           return {};
         },
-        sonicate: () => {
+        sonicate: async (_: unknown, onProgress: Progress) => {
           calls.push({ worker, op: 'sonicate' });
+          if (preparingOn.has(worker)) await preparing;
+          await onProgress(0.25);
+          await onProgress(1);
           return {};
         },
-        prepareSonication: async () => {
+        prepareSonication: async (_: unknown, onProgress: Progress) => {
           calls.push({ worker, op: 'prepareSonication' });
+          preparingOn.add(worker);
+          await onProgress(0.4);
           await preparing;
+          await onProgress(1);
+          preparingOn.delete(worker);
           return true;
         },
         planAcoustics: (_: PlanRequest, ids: string[], keep: boolean) => {
@@ -116,6 +127,28 @@ describe('the simulation pool', () => {
       ['sonicate', 1],
       ['sonicate', 0],
     ]);
+    preparing = Promise.resolve();
+    client.dispose();
+  });
+
+  it('shows the field being computed ahead as the first half of a Sonicate that waits for it', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    let finish = () => {};
+    preparing = new Promise((resolve) => {
+      finish = resolve;
+    });
+    const beams = { pose: { target: [0, 0, 0] } } as never;
+    const prepared = client.prepareSonication(beams);
+    const shown: number[] = [];
+    const same = client.sonicate({ ...(beams as object), acousticPower: 80 } as never, (f) => shown.push(f));
+    await expect.poll(() => shown.length).toBe(1);
+    // The field is 40 % marched: the waiting Sonicate stands at 20 %, not at 0.
+    expect(shown).toEqual([0.2]);
+    finish();
+    await Promise.all([prepared, same]);
+    // The field done (50 %), then the sonication's own heat; its 25 % (below what was shown) is not a step back.
+    expect(shown).toEqual([0.2, 0.5, 1]);
     preparing = Promise.resolve();
     client.dispose();
   });

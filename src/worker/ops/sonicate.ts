@@ -82,13 +82,19 @@ export function sonicate(
  * the Sonicate that follows runs the heat alone (engine prepareSonication).
  * @param state - the loaded case
  * @param request - the sonication as it stands
+ * @param onProgress - 0..1 of the field
  * @param rayleigh - the Rayleigh kernel for this run (GPU-served), as for sonicate
  * @returns true when a field was computed (false: the kept one serves already, or the focal-ray model)
  */
-export function prepare(state: CaseState, request: SonicateRequest, rayleigh?: RayleighKernel): boolean {
+export function prepare(
+  state: CaseState,
+  request: SonicateRequest,
+  onProgress: (fraction: number) => void,
+  rayleigh?: RayleighKernel,
+): boolean {
   return rayleigh
-    ? withRayleighKernel(rayleigh, () => prepareSonication(state, request))
-    : prepareSonication(state, request);
+    ? withRayleighKernel(rayleigh, () => prepareSonication(state, request, onProgress))
+    : prepareSonication(state, request, onProgress);
 }
 
 /**
