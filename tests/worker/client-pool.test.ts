@@ -81,6 +81,18 @@ function fakePool(calls: Call[]) {
   };
 }
 
+/** A pool of two with a case loaded, whose fake preparations last until `finish` is called. */
+async function whilePreparing(pool: ReturnType<typeof fakePool>) {
+  const client = new SimClient(pool.create, 2);
+  await client.loadCase(new ArrayBuffer(8), 'case');
+  let finish = () => {};
+  preparing = new Promise((resolve) => {
+    finish = resolve;
+  });
+  const beams = { pose: { target: [0, 0, 0] } } as never;
+  return { client, finish: () => finish(), beams };
+}
+
 const plan = (ids: string[], extra: Partial<PlanRequest> = {}) =>
   ({ spots: ids.map((id) => ({ id })), ...extra }) as unknown as PlanRequest;
 
@@ -105,13 +117,7 @@ describe('the simulation pool', () => {
   });
 
   it('sends a sonication to the worker that prepared its beams, and not behind a preparation of other beams', async () => {
-    const client = new SimClient(pool.create, 2);
-    await client.loadCase(new ArrayBuffer(8), 'case');
-    let finish = () => {};
-    preparing = new Promise((resolve) => {
-      finish = resolve;
-    });
-    const beams = { pose: { target: [0, 0, 0] } } as never;
+    const { client, finish, beams } = await whilePreparing(pool);
     const moved = { pose: { target: [0, 0, 0.001] } } as never;
     const prepared = client.prepareSonication(beams);
     // The user moved the target and clicked while the first worker still marches the old beams' field.
@@ -132,13 +138,7 @@ describe('the simulation pool', () => {
   });
 
   it('shows the field being computed ahead as the first half of a Sonicate that waits for it', async () => {
-    const client = new SimClient(pool.create, 2);
-    await client.loadCase(new ArrayBuffer(8), 'case');
-    let finish = () => {};
-    preparing = new Promise((resolve) => {
-      finish = resolve;
-    });
-    const beams = { pose: { target: [0, 0, 0] } } as never;
+    const { client, finish, beams } = await whilePreparing(pool);
     const prepared = client.prepareSonication(beams);
     const shown: number[] = [];
     const same = client.sonicate({ ...(beams as object), acousticPower: 80 } as never, (f) => shown.push(f));
