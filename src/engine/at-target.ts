@@ -18,6 +18,53 @@ export interface AtTarget {
   peakTemperatureDistance: number;
   /** distance from the target to the voxel of highest pressure [m] */
   peakPressureDistance: number;
+  /**
+   * whether each peak lies inside the focal spot around the target (the −6 dB pressure ellipsoid, a voxel larger):
+   * a peak there is where the user aimed, however its distance reads; absent when the run gave no spot
+   */
+  peakTemperatureInSpot?: boolean;
+  peakPressureInSpot?: boolean;
+}
+
+/** The focal spot around the target: an ellipsoid, long along the beam. */
+export interface FocalEllipsoid {
+  /** unit vector along the beam */
+  axis: Vec3;
+  /** half its length along the beam and half its width across [m] */
+  halfLength: number;
+  halfWidth: number;
+}
+
+/** √2: a focal profile's −6 dB width over its −3 dB width (Gaussian; the paraxial lateral ratio is 1.37). */
+const SIX_DB_PER_THREE_DB = Math.SQRT2;
+
+/**
+ * The −6 dB pressure spot of an array focused at the target, from its paraxial focal spot: across, the −6 dB width;
+ * along the beam, the intensity FWHM × √2; each half of it, plus a voxel (the peaks are voxels).
+ * @param spot - the array's focal spot (physics/estimate focalSpot)
+ * @param axis - along the beam (need not be unit length)
+ * @param voxel - the region's voxel size [m]
+ * @returns the ellipsoid
+ */
+export function focalEllipsoid(
+  spot: { lateralWidth6dB: number; axialFwhm: number },
+  axis: Vec3,
+  voxel: number,
+): FocalEllipsoid {
+  const length = Math.hypot(axis[0], axis[1], axis[2]) || 1;
+  return {
+    axis: [axis[0] / length, axis[1] / length, axis[2] / length],
+    halfLength: (SIX_DB_PER_THREE_DB * spot.axialFwhm) / 2 + voxel,
+    halfWidth: spot.lateralWidth6dB / 2 + voxel,
+  };
+}
+
+/** Whether `p` lies in the ellipsoid centred on `target`. */
+function inSpot(spot: FocalEllipsoid, target: Vec3, p: Vec3): boolean {
+  const d = [p[0] - target[0], p[1] - target[1], p[2] - target[2]];
+  const along = (d[0] as number) * spot.axis[0] + (d[1] as number) * spot.axis[1] + (d[2] as number) * spot.axis[2];
+  const across2 = Math.max(0, (d[0] as number) ** 2 + (d[1] as number) ** 2 + (d[2] as number) ** 2 - along ** 2);
+  return (along / spot.halfLength) ** 2 + across2 / spot.halfWidth ** 2 <= 1;
 }
 
 /**
@@ -26,6 +73,7 @@ export interface AtTarget {
  * @param dose - CEM43 per voxel [min]
  * @param target - the focus [m]
  * @param peaks - the run's peaks and where they are
+ * @param spot - the focal spot around the target, when known: says whether each peak lies in it
  * @returns the values at the target and its distances to the peaks
  */
 export function atTarget(
@@ -34,6 +82,7 @@ export function atTarget(
   dose: ArrayLike<number>,
   target: Vec3,
   peaks: Pick<SonicationPeaks, 'peakTemperatureLocation' | 'peakPressureLocation'>,
+  spot?: FocalEllipsoid,
 ): AtTarget {
   const distance = (p: Vec3) => Math.hypot(p[0] - target[0], p[1] - target[1], p[2] - target[2]);
   return {
@@ -42,6 +91,12 @@ export function atTarget(
     dose: trilinear(grid, dose, target),
     peakTemperatureDistance: distance(peaks.peakTemperatureLocation),
     peakPressureDistance: distance(peaks.peakPressureLocation),
+    ...(spot
+      ? {
+          peakTemperatureInSpot: inSpot(spot, target, peaks.peakTemperatureLocation),
+          peakPressureInSpot: inSpot(spot, target, peaks.peakPressureLocation),
+        }
+      : {}),
   };
 }
 

@@ -1,14 +1,8 @@
-import {
-  type FocalSpot,
-  focalField,
-  focalGainOf,
-  focalSpot,
-  isBeyondSteeringRange,
-  predictedFocalTemperature,
-} from '../physics/estimate.ts';
+import { focalField, focalGainOf, isBeyondSteeringRange, predictedFocalTemperature } from '../physics/estimate.ts';
 import { TISSUES } from '../physics/tissues.ts';
 import type { BeamSources } from './beam-sources.ts';
 import type { CaseState } from './case.ts';
+import { spotOf } from './focal-spot.ts';
 import { focusOf } from './focus.ts';
 import { mediumOf } from './medium.ts';
 import type { Estimate } from './outcomes.ts';
@@ -16,41 +10,6 @@ import type { EstimateRequest } from './requests.ts';
 import { steeringLossOf } from './sonicate.ts';
 import { lazySourceLayout } from './source-layout.ts';
 import { planningTraceRun } from './trace-beams.ts';
-
-/**
- * The focal spot the estimate assumes: the array's (paraxial, water, R and aperture of the spec); for free beams,
- * a cap with the same spread: R = mean source–focus distance, D = twice the largest distance of a source from the
- * mean beam axis through the focus (at least one beam's diameter).
- * @param request - transducer and focus
- * @param sources - the request's sources (beamSources)
- * @returns the focal spot's size [m]
- */
-export function spotOf(request: EstimateRequest, sources: BeamSources): FocalSpot {
-  const f = request.transducer.frequency;
-  const c = TISSUES.water.speedOfSound;
-  if (sources.kind === 'array')
-    return focalSpot(f, request.transducer.radiusOfCurvature, request.transducer.aperture, c);
-  const focus = focusOf(request);
-  const p = sources.elements.positions;
-  const n = p.length / 3;
-  const axis = [0, 0, 0];
-  let meanR = 0;
-  for (let e = 0; e < n; e++) {
-    const d = [0, 1, 2].map((a) => (p[3 * e + a] as number) - (focus[a] as number));
-    const r = Math.hypot(...d);
-    meanR += r / n;
-    for (let a = 0; a < 3; a++) axis[a] = (axis[a] as number) + (d[a] as number) / r;
-  }
-  const norm = Math.hypot(...axis) || 1;
-  let spread = 2 * sources.elementRadius;
-  for (let e = 0; e < n; e++) {
-    const d = [0, 1, 2].map((a) => (p[3 * e + a] as number) - (focus[a] as number));
-    const along = d.reduce((sum, x, a) => sum + x * ((axis[a] as number) / norm), 0);
-    const lateral = Math.sqrt(Math.max(0, d.reduce((sum, x) => sum + x * x, 0) - along * along));
-    spread = Math.max(spread, 2 * lateral);
-  }
-  return focalSpot(f, meanR, spread, c);
-}
 
 /**
  * Live estimate (issue "Beam planning"): planning trace, |p| and q at the focus from the firing elements

@@ -1,6 +1,7 @@
 import { BEAM_STATUS_CODES } from '../geometry/beam-status.ts';
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationElements } from '../physics/acoustic-field.ts';
+import type { FocalSpot } from '../physics/estimate.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
 import { edgeMax } from '../physics/grid.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
@@ -14,9 +15,10 @@ import {
 } from '../physics/whole-path/sequence.ts';
 import type { WholePathReport } from '../physics/whole-path/sonication.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
-import { atTarget } from './at-target.ts';
+import { atTarget, focalEllipsoid } from './at-target.ts';
 import type { CaseState } from './case.ts';
 import { criticalOutside, gridVolume, type SimulatedVolume } from './critical-outside.ts';
+import { beamAxis, spotOf } from './focal-spot.ts';
 import { bioheatKernelsOf } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
 import type { PlanOutcome, PlanSpotOutcome, SonicationSummary } from './outcomes.ts';
@@ -85,6 +87,8 @@ interface JudgedSpot {
   paths: PathSegment[][];
   /** the traced sources (a bowl's sample): what the whole-path lattice is laid out from */
   traced: PlanningTraceRun['traced'];
+  /** the focal spot's size and the beam's direction at this focus (the voxel is added where the grid is known) */
+  focalSpot: { spot: FocalSpot; axis: [number, number, number] };
 }
 
 const mm = (x: number): string => (x * 1000).toFixed(1);
@@ -170,6 +174,7 @@ function judgeSpot(
     elements: { ...run.sources.elements, radius: run.sources.elementRadius, active: run.firing },
     paths: run.paths,
     traced: run.traced,
+    focalSpot: { spot: spotOf(steered, run.sources), axis: beamAxis(steered, run.sources) },
   };
 }
 
@@ -415,7 +420,14 @@ export function runPlan(
         fieldModel,
         validity,
         // At the spot's focus over the whole plan (later spots nearby heat it too).
-        atTarget: atTarget(grid, result.maxTemperature, result.dose, j.spot.focus, s),
+        atTarget: atTarget(
+          grid,
+          result.maxTemperature,
+          result.dose,
+          j.spot.focus,
+          s,
+          focalEllipsoid(j.focalSpot.spot, j.focalSpot.axis, grid.spacing),
+        ),
       },
     };
   });

@@ -12,9 +12,10 @@ import {
   wholePathAcoustics,
 } from '../physics/whole-path/sonication.ts';
 import { type KeptOrigin, keepSonication, reusableSonication, willReuseField } from './acoustics-reuse.ts';
-import { type AtTarget, atTarget } from './at-target.ts';
+import { type AtTarget, atTarget, focalEllipsoid } from './at-target.ts';
 import type { CaseState } from './case.ts';
 import { criticalOutside, gridVolume, type OutsideStructure } from './critical-outside.ts';
+import { beamAxis, spotOf } from './focal-spot.ts';
 import { focusOf } from './focus.ts';
 import { bioheatKernelsOf } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
@@ -138,6 +139,8 @@ export function runSonication(
     ...(reuse ? { fieldReused: reuse.origin } : {}),
   };
   const focusTissue = state.model.tissueAt(focus);
+  // The focal spot around the target, to tell a peak in it (where the user aimed) from one away from it.
+  const spot = focalEllipsoid(spotOf(request, sources), beamAxis(request, sources), grid.spacing);
   if (fieldModel === 'focal-ray') {
     onProgress(0.05);
     // The ray model needs every source's path: a bowl's patches are traced only when it runs.
@@ -148,7 +151,7 @@ export function runSonication(
       ...common,
       result,
       validity,
-      atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result),
+      atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result, spot),
       criticalOutside: criticalOutside(state, result, gridVolume(grid, edgeMax(grid, result.maxTemperature))),
       elapsedMs: performance.now() - started,
     };
@@ -177,7 +180,7 @@ export function runSonication(
     ...common,
     result,
     validity,
-    atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result),
+    atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result, spot),
     criticalOutside: criticalOutside(
       state,
       result,

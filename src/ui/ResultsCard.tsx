@@ -11,10 +11,15 @@ import { describeOverrides } from './tissue-fields.ts';
 /** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
 const MODEL_VALID_BELOW = 100;
 /**
- * A peak farther than this from the target is called out in words [m]: beyond the focal spot's −6 dB half-length
- * across (≈ 1.4 mm) and a voxel or two, the heat or the pressure is no longer where the user aimed.
+ * For runs that do not say whether a peak lies in the focal spot (older outcomes): a peak farther than this from the
+ * target is called out in words [m] — the focal spot's −6 dB half-width across (≈ 1.4 mm) and a voxel or two.
  */
 export const PEAK_OFFSET_NOTE = 2e-3;
+
+/** A peak is away from the target when it lies outside the focal spot (or, without one, beyond PEAK_OFFSET_NOTE). */
+function awayFromTarget(distance: number, inSpot: boolean | undefined): boolean {
+  return inSpot === undefined ? distance > PEAK_OFFSET_NOTE : !inSpot;
+}
 
 interface Shown {
   text: string;
@@ -136,19 +141,21 @@ function validityMessages(s: Summary): string[] {
 
 /**
  * When the peaks lie away from the target, say so in words: the numbers a learner reads first are the peaks, and
- * a peak 13 mm from the target (uncorrected aberration, a standing wave before bone) is not a treatment of it.
+ * a peak 13 mm from the target (uncorrected aberration, a standing wave before bone) is not a treatment of it. A
+ * peak inside the focal spot is where the user aimed (the spot is ≈ 3 mm across and ≈ 10 mm long at 1 MHz, and
+ * the bone in front of the focus is often its hottest part), so it gets no note.
  */
 function peakOffsetNotes(s: Summary): string[] {
   const at = s.atTarget;
   if (!at) return [];
   const mm = (d: number) => formatQuantity(d, 'mm', 1e3, 3);
   const notes: string[] = [];
-  if (at.peakTemperatureDistance > PEAK_OFFSET_NOTE) {
+  if (awayFromTarget(at.peakTemperatureDistance, at.peakTemperatureInSpot)) {
     notes.push(
-      `The hottest point is ${mm(at.peakTemperatureDistance)} from the target, which reaches ${formatQuantity(at.temperature, '°C')}: the heat is not where you aimed.`,
+      `The hottest point (${formatQuantity(s.peakTemperature, '°C')}) is ${mm(at.peakTemperatureDistance)} from the target, outside the focal spot; the target itself reaches ${formatQuantity(at.temperature, '°C')}: the heat is not where you aimed.`,
     );
   }
-  if (at.peakPressureDistance > PEAK_OFFSET_NOTE) {
+  if (awayFromTarget(at.peakPressureDistance, at.peakPressureInSpot)) {
     notes.push(
       `The pressure peaks ${mm(at.peakPressureDistance)} from the target${s.targetPressure === undefined ? '' : ` (${formatQuantity(s.targetPressure, DISPLAY.pressure.unit, DISPLAY.pressure.scale)} at the target)`}.`,
     );

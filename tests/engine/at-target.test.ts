@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atTarget } from '../../src/engine/at-target.ts';
+import { atTarget, focalEllipsoid } from '../../src/engine/at-target.ts';
 import type { VoxelGrid } from '../../src/physics/grid.ts';
 
 describe('values at the target', () => {
@@ -29,5 +29,40 @@ describe('values at the target', () => {
       peakPressureLocation: [0, 0, 0],
     });
     expect(at.temperature).toBeCloseTo(linear(0.01, 0.0215, 0.031), 9);
+  });
+});
+
+describe('is a peak in the focal spot?', () => {
+  // The body array's spot at 1 MHz in water: −6 dB 2.8 mm across; intensity FWHM 8 mm along the beam (→ −6 dB 11.3 mm).
+  const grid: VoxelGrid = { nx: 3, ny: 3, nz: 3, spacing: 0.001, origin: [-0.001, -0.001, -0.001] };
+  const field = new Float64Array(27);
+  const spot = focalEllipsoid({ lateralWidth6dB: 2.8e-3, axialFwhm: 8e-3 }, [0, 0, 2], grid.spacing);
+  const at = (p: [number, number, number]) =>
+    atTarget(grid, field, field, [0, 0, 0], { peakTemperatureLocation: p, peakPressureLocation: [0, 0, 0] }, spot);
+
+  it('spans half the −6 dB sizes plus a voxel: ≈ 6.7 mm along the beam, 2.4 mm across', () => {
+    expect(spot.axis).toEqual([0, 0, 1]);
+    expect(spot.halfLength).toBeCloseTo((Math.SQRT2 * 8e-3) / 2 + 1e-3, 12);
+    expect(spot.halfWidth).toBeCloseTo(2.4e-3, 12);
+  });
+
+  it('takes a peak 5 mm along the beam as aimed, the same 5 mm across as not, and ellipse edges as they are', () => {
+    expect(at([0, 0, 0.005]).peakTemperatureInSpot).toBe(true);
+    expect(at([0, 0, -0.0066]).peakTemperatureInSpot).toBe(true);
+    expect(at([0.005, 0, 0]).peakTemperatureInSpot).toBe(false);
+    expect(at([0, 0.0023, 0]).peakTemperatureInSpot).toBe(true);
+    // Half-way along the beam, the width left is √(1 − ¼) of the half-width.
+    const h = 0.0024 * Math.sqrt(0.75);
+    expect(at([h * 0.99, 0, spot.halfLength / 2]).peakTemperatureInSpot).toBe(true);
+    expect(at([h * 1.01, 0, spot.halfLength / 2]).peakTemperatureInSpot).toBe(false);
+    expect(at([0, 0, 0.005]).peakPressureInSpot).toBe(true);
+  });
+
+  it('says nothing of the spot when the run gave none', () => {
+    const plain = atTarget(grid, field, field, [0, 0, 0], {
+      peakTemperatureLocation: [0, 0, 0.005],
+      peakPressureLocation: [0, 0, 0],
+    });
+    expect(plain.peakTemperatureInSpot).toBeUndefined();
   });
 });

@@ -103,7 +103,9 @@ describe('the results card', () => {
     expect(html).toContain('data-testid="result-target-dose" data-si="12"');
     expect(html).toMatch(/data-testid="result-peak-temperature"[^>]*>[\d.]+ °C, 13.6 mm from the target/);
     expect(html).toMatch(/data-testid="result-peak-pressure"[^>]*>[\d.]+ MPa, at the target/);
-    expect(html).toContain('The hottest point is 13.6 mm from the target, which reaches 55.0 °C');
+    expect(html).toMatch(
+      /The hottest point \([\d.]+ °C\) is 13.6 mm from the target, outside the focal spot; the target itself reaches 55.0 °C/,
+    );
     expect(html).not.toContain('The pressure peaks');
     // Peaks at the target: no note.
     const close = { ...summary, atTarget: { ...atTarget, peakTemperatureDistance: 0.001 } };
@@ -112,6 +114,23 @@ describe('the results card', () => {
       createElement(ResultsCard),
     );
     expect(quiet).not.toContain('peak-offset-notes');
+    // 2.3 mm along the beam, inside the focal spot (the default femur sonication's hottest point): no note; the same
+    // distance outside it: the note.
+    const inSpot = {
+      ...summary,
+      atTarget: { ...atTarget, peakTemperatureDistance: 0.0023, peakTemperatureInSpot: true, peakPressureInSpot: true },
+    };
+    const aimed = renderWithStore(
+      (store) => store.getState().finishRun({ ...outcome, summary: inSpot }),
+      createElement(ResultsCard),
+    );
+    expect(aimed).not.toContain('peak-offset-notes');
+    const outSpot = { ...inSpot, atTarget: { ...inSpot.atTarget, peakTemperatureInSpot: false } };
+    const missed = renderWithStore(
+      (store) => store.getState().finishRun({ ...outcome, summary: outSpot }),
+      createElement(ResultsCard),
+    );
+    expect(missed).toContain('is 2.30 mm from the target, outside the focal spot');
   });
 
   it('says nothing of validity or the path before a run, and hides the target row when a run lacks it', () => {
