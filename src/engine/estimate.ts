@@ -1,6 +1,4 @@
 import { focalField, focalGainOf, isBeyondSteeringRange, predictedFocalTemperature } from '../physics/estimate.ts';
-import { TISSUES } from '../physics/tissues.ts';
-import type { BeamSources } from './beam-sources.ts';
 import type { CaseState } from './case.ts';
 import { spotOf } from './focal-spot.ts';
 import { focusOf } from './focus.ts';
