@@ -1,5 +1,42 @@
+import type { Estimate } from '../engine/outcomes.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
+
+/** Above this the tissue boils: the model (and the estimate) stop holding [°C]. */
+const BOILING = 100;
+
+/**
+ * What the estimate must say in words beside its numbers, so that it never reads as a harmless plan: a boiling
+ * temperature, energy over the safety limit, and no beam reaching the focus (then the heat goes elsewhere — into
+ * the bone surface beyond the critical angle — which this focal estimate cannot show).
+ * @param estimate - the live estimate
+ * @param energy - power × duration [J]
+ * @param energyLimit - the safety dashboard's limit per sonication [J]
+ * @returns sentences, most serious first
+ */
+export function estimateWarnings(estimate: Estimate, energy: number, energyLimit: number): string[] {
+  const out: string[] = [];
+  const counts = estimate.beams.allCounts;
+  if (estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0)) {
+    const angle = counts.angle ?? 0;
+    out.push(
+      angle > 0
+        ? `No beam reaches the focus: ${angle} firing beams meet bone beyond the critical angle, where their energy heats the bone surface instead. This estimate cannot judge that heat; Sonicate shows it.`
+        : 'No beam reaches the focus, so this estimate shows no heating there; the sound still heats what it meets on the way. Sonicate shows it.',
+    );
+  }
+  if (estimate.predictedPeakTemperature >= BOILING) {
+    out.push(
+      `The estimate reaches ${formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit)}: above ${BOILING} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
+    );
+  }
+  if (energy > energyLimit) {
+    out.push(
+      `${formatQuantity(energy, 'J')} per sonication is above the safety limit of ${formatQuantity(energyLimit, 'J')}.`,
+    );
+  }
+  return out;
+}
 
 function formatGain(gain: number | undefined): string {
   if (gain === undefined || !Number.isFinite(gain)) return '—';
@@ -13,6 +50,9 @@ function formatGain(gain: number | undefined): string {
 export function LiveEstimate() {
   const estimate = usePlanner((s) => s.estimate);
   const duration = usePlanner((s) => s.sonication.duration);
+  const power = usePlanner((s) => s.sonication.acousticPower);
+  const energyLimit = usePlanner((s) => s.safetyThresholds.maxEnergyPerSonication);
+  const warnings = estimate ? estimateWarnings(estimate, power * duration, energyLimit) : [];
   return (
     <section
       className="live-estimate"
@@ -52,6 +92,13 @@ export function LiveEstimate() {
             </div>
           )}
         </dl>
+      )}
+      {warnings.length > 0 && (
+        <ul className="validity-messages" data-testid="estimate-warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
       )}
     </section>
   );

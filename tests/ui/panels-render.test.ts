@@ -99,4 +99,43 @@ describe('the plan panel renders', () => {
     expect(html).toMatch(/data-testid="plan-total-energy"[^>]*>1.70 kJ|1700 J/);
     expect(html).toMatch(/data-testid="active-elements"[^>]*>200</);
   });
+
+  it('says in words when the estimate boils, when the energy is over the limit, and when no beam reaches the focus', () => {
+    const estimate = (
+      patch: Partial<NonNullable<PlannerStore['estimate']>>,
+    ): NonNullable<PlannerStore['estimate']> => ({
+      beams: {
+        elementPositions: new Float32Array(0),
+        statuses: new Uint8Array(0),
+        counts: { clear: 0, bone: 0, gas: 0, critical: 0 } as NonNullable<PlannerStore['estimate']>['beams']['counts'],
+        firing: new Uint8Array(0),
+        activeCount: 208,
+        lostAperture: 0,
+        allCounts: { angle: 208 },
+      },
+      focalPressure: 4e6,
+      focalGain: 50,
+      predictedPeakTemperature: 70,
+      steeringLoss: 1,
+      beyondSteeringRange: false,
+      elapsedMs: 4,
+      ...patch,
+    });
+    const quiet = render((store) => store.getState().setEstimate(estimate({})));
+    expect(testIds(quiet)).not.toContain('estimate-warnings');
+    // 500 W for 20 s: 451 °C and 10 kJ.
+    const hot = render((store) => {
+      store.getState().setSonication({ acousticPower: 500, duration: 20 });
+      store.getState().setEstimate(estimate({ predictedPeakTemperature: 451 }));
+    });
+    expect(hot).toContain('The estimate reaches 451 °C: above 100 °C tissue boils');
+    expect(hot).toMatch(
+      /10(\.0)? kJ per sonication is above the safety limit of 3(\.00)? kJ|10000 J per sonication is above the safety limit of 3000 J/,
+    );
+    // Every firing beam beyond the critical angle: 0 Pa at the focus is not "no heating".
+    const blocked = render((store) =>
+      store.getState().setEstimate(estimate({ focalPressure: 0, focalGain: 0, predictedPeakTemperature: 37 })),
+    );
+    expect(blocked).toContain('No beam reaches the focus: 208 firing beams meet bone beyond the critical angle');
+  });
 });
