@@ -5,6 +5,7 @@ import { caseHasLesion, planStale } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
+import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
 import { QuantityField } from './QuantityField.tsx';
 import { criticalJudgement } from './safety.ts';
 
@@ -239,7 +240,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
           {running ? `Running the plan… ${Math.round(planRun.progress * 100)} %` : planRun.message}
         </span>
       </div>
-      {outcome && <PlanResults outcome={outcome} stale={stale} hasLesion={hasLesion} />}
+      {outcome && <PlanResults outcome={outcome} stale={stale} hasLesion={hasLesion} busy={busy} />}
     </div>
   );
 }
@@ -319,7 +320,17 @@ function maxOf(values: ArrayLike<number>): number | undefined {
 }
 
 /** The plan's results: lesion coverage, ablated lesion volume, the hottest point, and what was spared. */
-function PlanResults({ outcome, stale, hasLesion }: { outcome: PlanOutcome; stale: boolean; hasLesion: boolean }) {
+function PlanResults({
+  outcome,
+  stale,
+  hasLesion,
+  busy,
+}: {
+  outcome: PlanOutcome;
+  stale: boolean;
+  hasLesion: boolean;
+  busy: boolean;
+}) {
   const d = outcome.doses;
   const lesion = d.tissueDose.find((t) => t.tissue === 'lesion');
   // The same judgement as the safety dashboard's: a structure the plan did not reach is bounded, never a bare 0.
@@ -395,9 +406,41 @@ function PlanResults({ outcome, stale, hasLesion }: { outcome: PlanOutcome; stal
           </div>
         ))}
       </dl>
+      {!stale && <TitratePowers outcome={outcome} disabled={busy} />}
       <p className="hint">
         {outcome.spots.length} spots · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main thread
       </p>
     </section>
+  );
+}
+
+/**
+ * One click from a run whose spots boil (or stay cool) to powers aimed at PEAK_AIM, as a planner titrates spot by
+ * spot; the run after it reuses every spot's field. Undoable like any edit of the plan.
+ */
+function TitratePowers({ outcome, disabled }: { outcome: PlanOutcome; disabled: boolean }) {
+  const spots = usePlanner((s) => s.spots);
+  const setSpots = usePlanner((s) => s.setSpots);
+  const changes = titratedPowers(spots, outcome);
+  if (changes.length === 0) return null;
+  const boiling = changes.filter((c) => c.peak >= 100).length;
+  const count = (n: number) => (n === 1 ? '1 spot' : `${n} spots`);
+  const apply = () => {
+    const to = new Map(changes.map((c) => [c.id, c.to]));
+    setSpots(spots.map((s) => (to.has(s.id) ? { ...s, acousticPower: to.get(s.id) as number } : s)));
+  };
+  return (
+    <div className="titrate" data-testid="plan-titrate">
+      <p className="hint">
+        {boiling > 0
+          ? `${count(boiling)} of ${outcome.spots.length} ${boiling === 1 ? 'boils at its' : 'boil at their'} power. `
+          : `${count(changes.length)} ${changes.length === 1 ? 'is' : 'are'} far from a peak of ${PEAK_AIM} °C. `}
+        Heat rises in proportion to power, so each spot's power can be scaled from this run toward a peak of {PEAK_AIM}{' '}
+        °C (its neighbours' heat adds to it: run the plan again to check).
+      </p>
+      <button type="button" data-testid="plan-titrate-apply" onClick={apply} disabled={disabled}>
+        Set the power of {count(changes.length)} for a peak of {PEAK_AIM} °C
+      </button>
+    </div>
   );
 }

@@ -1,0 +1,81 @@
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { PlanOutcome } from '../../src/engine/outcomes.ts';
+import type { PlanSpot } from '../../src/state/planning.ts';
+import { planInputs } from '../../src/state/selectors.ts';
+import { PEAK_AIM, titratedPowers } from '../../src/ui/plan-titration.ts';
+import { SpotList } from '../../src/ui/SpotList.tsx';
+import { renderWithStore } from '../fixtures/planner-store.ts';
+import { fakePlan } from './time-fixtures.ts';
+
+// "Cover the lesion" lays every spot at one power; near bone some boil and others stay cool. A planner titrates
+// spot by spot; the app offers it from a run: ΔT ∝ power, so power × (aim − 37)/(peak − 37).
+
+const spot = (id: string, acousticPower: number): PlanSpot => ({
+  id,
+  focus: [0, 0, 0],
+  acousticPower,
+  duration: 20,
+  cooling: 20,
+});
+
+function withPeaks(peaks: Record<string, number>, blocked: string[] = []): PlanOutcome {
+  const plan = fakePlan();
+  return {
+    ...plan,
+    spots: Object.entries(peaks).map(([id, peak], i) => ({
+      ...(plan.spots[0] as PlanOutcome['spots'][number]),
+      id,
+      status: blocked.includes(id) ? 'blocked' : 'warning',
+      summary: { ...(plan.spots[0] as PlanOutcome['spots'][number]).summary, peakTemperature: peak },
+      startTime: 40 * i,
+    })),
+  };
+}
+
+describe('titrated spot powers', () => {
+  it('scales each power by (aim − 37)/(peak − 37): a spot at 181 °C goes from 30 W to 10 W, one at 61 °C up', () => {
+    const changes = titratedPowers(
+      [spot('a', 30), spot('b', 30), spot('c', 30)],
+      withPeaks({ a: 181, b: 61, c: PEAK_AIM + 1 }),
+    );
+    expect(changes).toEqual([
+      { id: 'a', from: 30, to: 10, peak: 181 },
+      { id: 'b', from: 30, to: 60, peak: 61 },
+    ]);
+  });
+
+  it('leaves blocked spots, spots the run did not have, and spots near the aim alone; stays in the power range', () => {
+    const changes = titratedPowers(
+      [spot('a', 30), spot('new', 30), spot('b', 0.2), spot('c', 400)],
+      withPeaks({ a: 300, b: 900, c: 40 }, ['a']),
+    );
+    expect(changes.map((c) => [c.id, c.to])).toEqual([
+      ['b', 0.1],
+      ['c', 500],
+    ]);
+  });
+
+  it('is offered under a fresh plan run that boils, and not under a stale one', () => {
+    const boiling = withPeaks({ a: 181, b: 86 });
+    const html = renderWithStore(
+      (store) => {
+        store.getState().setSpots([spot('a', 30), spot('b', 30)]);
+        store.getState().finishPlanRun(boiling, planInputs(store.getState()));
+      },
+      createElement(SpotList, {}),
+    );
+    expect(html).toContain('data-testid="plan-titrate-apply"');
+    expect(html).toContain('1 spot of 2 boils at its power');
+    expect(html).toContain(`Set the power of 1 spot for a peak of ${PEAK_AIM} °C`);
+    const stale = renderWithStore(
+      (store) => {
+        store.getState().setSpots([spot('a', 30), spot('b', 30)]);
+        store.getState().finishPlanRun(boiling, planInputs(store.getState()));
+        store.getState().updateSpot('b', { acousticPower: 20 });
+      },
+      createElement(SpotList, {}),
+    );
+    expect(stale).not.toContain('plan-titrate');
+  });
+});
