@@ -1,6 +1,7 @@
 import { Box3 } from 'three';
 import { type LoadedCase, parseCaseGlb } from '../geometry/phantom.ts';
 import { TissueModel } from '../geometry/tissue-model.ts';
+import { forgetScratch } from '../physics/scratch.ts';
 import type { CaseSummary } from './outcomes.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface CaseState {
  */
 export async function loadCase(bytes: ArrayBuffer, fallbackTitle: string): Promise<CaseState> {
   const loaded = await parseCaseGlb(bytes, fallbackTitle);
+  // The arrays kept for the last case's computations have its grids' sizes: let them go.
+  forgetScratch();
   return { loaded, model: new TissueModel(loaded.parts) };
 }
 

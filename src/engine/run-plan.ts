@@ -4,6 +4,7 @@ import type { SonicationElements } from '../physics/acoustic-field.ts';
 import type { FocalSpot } from '../physics/estimate.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
 import { edgeMax } from '../physics/grid.ts';
+import { withScratch } from '../physics/scratch.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
@@ -334,6 +335,16 @@ export function runPlan(
   request: PlanRequest,
   onProgress: (fraction: number) => void,
   options: PlanRunOptions = {},
+): PlanOutcome {
+  // Its big temporaries (thermal problems, states, maxima) are lent, and taken back when it ends.
+  return withScratch(() => runPlanScratched(state, request, onProgress, options));
+}
+
+function runPlanScratched(
+  state: CaseState,
+  request: PlanRequest,
+  onProgress: (fraction: number) => void,
+  options: PlanRunOptions,
 ): PlanOutcome {
   const started = performance.now();
   const prepared = options.prepared ?? preparePlan(state, request);

@@ -3,6 +3,7 @@ import { type ElementSet, poseFrame } from '../geometry/transducer-pose.ts';
 import type { AcousticDrive } from '../physics/acoustic-field.ts';
 import { steeringLoss } from '../physics/focusing.ts';
 import { edgeMax } from '../physics/grid.ts';
+import { withScratch } from '../physics/scratch.ts';
 import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
@@ -106,6 +107,16 @@ export function runSonication(
   request: SonicateRequest,
   onProgress: (fraction: number) => void,
   layout: LazySourceLayout = lazySourceLayout(request.transducer),
+): SonicationRun {
+  // Its big temporaries (thermal problems, states, maxima) are lent, and taken back when it ends.
+  return withScratch(() => runSonicationScratched(state, request, onProgress, layout));
+}
+
+function runSonicationScratched(
+  state: CaseState,
+  request: SonicateRequest,
+  onProgress: (fraction: number) => void,
+  layout: LazySourceLayout,
 ): SonicationRun {
   const started = performance.now();
   const focus = focusOf(request);
@@ -232,6 +243,16 @@ export function prepareSonication(
   request: SonicateRequest,
   onProgress: (fraction: number) => void = () => {},
   layout: LazySourceLayout = lazySourceLayout(request.transducer),
+): boolean {
+  // Its big temporaries (thermal problems, states, maxima) are lent, and taken back when it ends.
+  return withScratch(() => prepareSonicationScratched(state, request, onProgress, layout));
+}
+
+function prepareSonicationScratched(
+  state: CaseState,
+  request: SonicateRequest,
+  onProgress: (fraction: number) => void = () => {},
+  layout: LazySourceLayout,
 ): boolean {
   if (fieldModelOf(request) !== 'whole-path' || willReuseField(state, request)) return false;
   const run = planningTraceRun(state, request, layout);

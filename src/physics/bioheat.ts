@@ -1,5 +1,6 @@
 import type { VoxelGrid } from './grid.ts';
 import { voxelCount } from './grid.ts';
+import { scratchF64 } from './scratch.ts';
 import type { TissueId } from './tissue-ids.ts';
 import { BLOOD_SPECIFIC_HEAT, type Medium, TISSUES } from './tissues.ts';
 
@@ -122,10 +123,10 @@ export function prepareBioheat(grid: VoxelGrid, medium: BioheatMedium, boundary:
   const { nx, ny, nz } = grid;
   const n = voxelCount(grid);
   const k = medium.conductivity;
-  const faceX = new Float64Array(n);
-  const faceY = new Float64Array(n);
-  const faceZ = new Float64Array(n);
-  const boundaryConductance = new Float64Array(n);
+  const faceX = scratchF64(n);
+  const faceY = scratchF64(n);
+  const faceZ = scratchF64(n);
+  const boundaryConductance = scratchF64(n);
   const sx = 1;
   const sy = nx;
   const sz = nx * ny;
@@ -183,7 +184,7 @@ export function stableTimeStep(problem: BioheatProblem): number {
  */
 export function createBioheatState(grid: VoxelGrid): BioheatState {
   const n = voxelCount(grid);
-  return { rise: new Float64Array(n), previous: new Float64Array(n), time: 0 };
+  return { rise: scratchF64(n), previous: scratchF64(n), time: 0 };
 }
 
 /**

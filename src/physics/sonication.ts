@@ -9,6 +9,7 @@ import {
 import type { BioheatKernels } from './bioheat-kernels.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
+import { scratchF64 } from './scratch.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
 import { type BoundaryDriver, runThermalSchedule, scheduleFor } from './thermal-run.ts';
 import { type FieldFrames, type PointSeries, type RecordRequest, TimeResolvedRecorder } from './time-resolved.ts';
@@ -233,7 +234,7 @@ function topVoxels(q: Float64Array, heatCapacity: Float64Array, count: number): 
   if (count <= 0) {
     return new Int32Array(0);
   }
-  const rate = new Float64Array(q.length);
+  const rate = scratchF64(q.length);
   for (let v = 0; v < q.length; v++) rate[v] = (q[v] as number) / (heatCapacity[v] as number);
   const threshold = largest(rate, count);
   const picked: number[] = [];
@@ -304,8 +305,8 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
   const totalSteps = heatingSteps + schedule.coolingSteps;
   const probes = topVoxels(q, problem.medium.heatCapacity, Math.min(input.historyProbes ?? PROBES, voxels));
   const history = new Float64Array(probes.length * (totalSteps + 1));
-  const maxRise = new Float64Array(voxels);
-  const doseField = new Float64Array(voxels);
+  const maxRise = scratchF64(voxels);
+  const doseField = scratchF64(voxels);
   const time = new Float64Array(totalSteps + 1);
   for (let s = 0; s <= totalSteps; s++) {
     time[s] = s <= heatingSteps ? s * schedule.heatingDt : input.duration + (s - heatingSteps) * schedule.coolingDt;

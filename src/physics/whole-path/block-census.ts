@@ -1,6 +1,7 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import { BONE_TISSUES, INTRAOSSEOUS_TISSUES, isBoneSurface } from '../dose-report.ts';
 import type { VoxelGrid } from '../grid.ts';
+import { scratchU16, scratchU32 } from '../scratch.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import type { BeamFrame } from './frame.ts';
@@ -50,7 +51,7 @@ export function blockCensus(
   const cy = coarse.grid.ny;
   const blocks = cx * cy * coarse.grid.nz;
   const labelCount = tissueTable.length;
-  const counts = bx * bx * bz < 65536 ? new Uint16Array(blocks * labelCount) : new Uint32Array(blocks * labelCount);
+  const counts = bx * bx * bz < 65536 ? scratchU16(blocks * labelCount) : scratchU32(blocks * labelCount);
   const lo = fine.origin.map((o) => o - fine.spacing / 2);
   const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
   const { origin: o, u, v: vAxis, w } = frame;

@@ -3,6 +3,7 @@ import { bioheatMediumFromLabels, createBioheatState, prepareBioheat } from '../
 import type { BioheatKernels } from '../bioheat-kernels.ts';
 import { type DoseReport, DoseReportBuilder, type DoseReportOptions } from '../dose-report.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
+import { scratchF64 } from '../scratch.ts';
 import { runThermalSchedule, type ThermalSchedule } from '../thermal-run.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { BODY_TEMPERATURE, type Medium } from '../tissues.ts';
@@ -69,8 +70,8 @@ export function runCoarse(
   const ghosts = new GhostHistory(nestGrids(nested.grid, fineConductivity, coarse.grid, nested.frame));
   const state = createBioheatState(coarse.grid);
   const voxels = voxelCount(coarse.grid);
-  const maxRise = new Float64Array(voxels);
-  const dose = new Float64Array(voxels);
+  const maxRise = scratchF64(voxels);
+  const dose = scratchF64(voxels);
   ghosts.record(0, state.rise);
   periods.forEach((period, p) => {
     runThermalSchedule(problem, period.heat, period.schedule, {

@@ -1,4 +1,5 @@
 import { type VoxelGrid, voxelCount } from '../grid.ts';
+import { scratchF64, scratchI32 } from '../scratch.ts';
 import type { BoundaryDriver } from '../thermal-run.ts';
 import type { BeamFrame } from './frame.ts';
 
@@ -36,10 +37,10 @@ export function nestGrids(
 ): Nesting {
   const { nx, ny, nz, spacing, origin } = fine;
   const faces = 2 * (nx * ny + ny * nz + nx * nz);
-  const voxel = new Int32Array(faces);
-  const conductance = new Float64Array(faces);
-  const corners = new Int32Array(8 * faces);
-  const weights = new Float64Array(8 * faces);
+  const voxel = scratchI32(faces);
+  const conductance = scratchF64(faces);
+  const corners = scratchI32(8 * faces);
+  const weights = scratchF64(8 * faces);
   const { origin: o, u, v: vAxis, w } = frame;
   const h = coarse.spacing;
   let face = 0;
@@ -107,7 +108,7 @@ export class GhostHistory {
    */
   record(time: number, coarseRise: ArrayLike<number>): void {
     const { faces, corners, weights } = this.nesting;
-    const out = new Float64Array(faces);
+    const out = scratchF64(faces);
     for (let f = 0; f < faces; f++) {
       let sum = 0;
       for (let c = 0; c < 8; c++) {
@@ -125,7 +126,7 @@ export class GhostHistory {
    * @returns the boundary driver of the fine run
    */
   driver(fine: VoxelGrid): BoundaryDriver {
-    const source = new Float64Array(voxelCount(fine));
+    const source = scratchF64(voxelCount(fine));
     const { faces, voxel, conductance } = this.nesting;
     // A voxel's faces are consecutive: each voxel's source is summed from 0 over its faces in a local and written
     // once (the same additions, in face order, as clearing it and adding into it), and the voxels are the runs.

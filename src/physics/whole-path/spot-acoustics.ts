@@ -6,6 +6,7 @@ import { type AcousticMaterial, materialsAt } from '../angular-spectrum/material
 import type { SliceKernels } from '../angular-spectrum/slice-kernels.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
 import type { RayleighKernel, RayleighMedium, RayleighSources } from '../rayleigh.ts';
+import { scratchF32 } from '../scratch.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
 import { blockMean, type CoarseGrid } from './coarse-grid.ts';
@@ -107,7 +108,9 @@ export function spotAcoustics(
   hooks.progress?.(0.1);
   const materials: AcousticMaterial[] = materialsAt(acoustics.tissueTable, medium, drive.frequency);
   const march = marchField({
-    heat: new Float32Array(lattice.n * lattice.n * lattice.nz),
+    // The shear heat, then the heat source, of every lattice voxel: read into the coarse and fine grids' own arrays
+    // below and not kept, so lent.
+    heat: scratchF32(lattice.n * lattice.n * lattice.nz),
     lattice,
     labels: acoustics.labels,
     materials,

@@ -1,0 +1,125 @@
+/**
+ * Big temporary arrays of one computation, lent from arrays kept between computations.
+ *
+ * Why: a fresh large ArrayBuffer is mapped anew and each of its pages faults on first touch. On the 2-core machine
+ * the project is measured on, that costs 4–8 ms per MB (writing a fresh 27.6 MB array: 110–270 ms, a reused one
+ * 4–15 ms), and Chromium's worker faulted 80–90 MB on every sonication whose field was reused (0.3–0.45 s of system
+ * time), where Node's allocator kept its pages. A sonication's thermal problems, states and maxima are the same
+ * sizes from one run to the next: lent here, they are written into pages already there.
+ *
+ * Only arrays that never leave the computation may come from here (not an outcome's, not a kept field's): at the end
+ * of the outermost `withScratch` every lent array goes back, zeroed before it is lent again. Outside `withScratch`
+ * (tests, the command line's own calls) the functions allocate as `new` does.
+ */
+
+type Lendable = Float64Array | Float32Array | Int32Array | Uint16Array | Uint32Array;
+type Kind = 'f64' | 'f32' | 'i32' | 'u16' | 'u32';
+
+/** Smaller arrays come from the allocator's own reused pools [B]. */
+const MIN_BYTES = 64 * 1024;
+/** Most bytes kept between computations (a femur sonication lends ≈ 55 MB, its heat alone ≈ 35 MB). */
+const MAX_KEPT_BYTES = 96 * 2 ** 20;
+
+const BYTES: Record<Kind, number> = { f64: 8, f32: 4, i32: 4, u16: 2, u32: 4 };
+const kept = new Map<string, Lendable[]>();
+let keptBytes = 0;
+/** the arrays lent in the current computation, or undefined outside one */
+let lent: { kind: Kind; array: Lendable }[] | undefined;
+
+function lend<T extends Lendable>(kind: Kind, length: number, make: (length: number) => T): T {
+  if (!lent || length * BYTES[kind] < MIN_BYTES) return make(length);
+  const list = kept.get(`${kind}:${length}`);
+  let array = list?.pop() as T | undefined;
+  if (array) keptBytes -= length * BYTES[kind];
+  // A detached buffer (handed to another thread by mistake) has length 0: never lend it.
+  if (array && array.length === length) array.fill(0);
+  else array = make(length);
+  lent.push({ kind, array });
+  return array;
+}
+
+/**
+ * @param length - elements
+ * @returns a zeroed Float64Array, lent until the end of the computation
+ */
+export function scratchF64(length: number): Float64Array {
+  return lend('f64', length, (n) => new Float64Array(n));
+}
+
+/**
+ * @param length - elements
+ * @returns a zeroed Float32Array, lent until the end of the computation
+ */
+export function scratchF32(length: number): Float32Array {
+  return lend('f32', length, (n) => new Float32Array(n));
+}
+
+/**
+ * @param length - elements
+ * @returns a zeroed Int32Array, lent until the end of the computation
+ */
+export function scratchI32(length: number): Int32Array {
+  return lend('i32', length, (n) => new Int32Array(n));
+}
+
+/**
+ * @param length - elements
+ * @returns a zeroed Uint16Array, lent until the end of the computation
+ */
+export function scratchU16(length: number): Uint16Array {
+  return lend('u16', length, (n) => new Uint16Array(n));
+}
+
+/**
+ * @param length - elements
+ * @returns a zeroed Uint32Array, lent until the end of the computation
+ */
+export function scratchU32(length: number): Uint32Array {
+  return lend('u32', length, (n) => new Uint32Array(n));
+}
+
+/**
+ * Runs one computation with its temporaries lent from the kept arrays, and takes them back when it ends (also
+ * when it throws). Nested calls are part of the outer one.
+ * @param run - the computation; nothing it returns may hold a lent array
+ * @returns what it returns
+ */
+export function withScratch<T>(run: () => T): T {
+  if (lent) return run();
+  const mine: { kind: Kind; array: Lendable }[] = [];
+  lent = mine;
+  try {
+    return run();
+  } finally {
+    lent = undefined;
+    const incoming = mine.reduce((sum, { array }) => sum + array.byteLength, 0);
+    if (keptBytes + incoming > MAX_KEPT_BYTES) {
+      // Sizes this computation did not use are another case's or another grid's: they make room first.
+      const used = new Set(mine.map(({ kind, array }) => `${kind}:${array.length}`));
+      for (const [key, list] of kept) {
+        if (used.has(key)) continue;
+        for (const array of list) keptBytes -= array.byteLength;
+        kept.delete(key);
+      }
+    }
+    for (const { kind, array } of mine) {
+      if (array.length === 0 || keptBytes + array.byteLength > MAX_KEPT_BYTES) continue;
+      const key = `${kind}:${array.length}`;
+      const list = kept.get(key) ?? [];
+      list.push(array);
+      kept.set(key, list);
+      keptBytes += array.byteLength;
+    }
+  }
+}
+
+/** Lets every kept array go (a new case: its grids have other sizes). */
+export function forgetScratch(): void {
+  kept.clear();
+  keptBytes = 0;
+}
+
+/** Bytes of arrays kept for the next computation (for tests and the bench). */
+export function scratchKeptBytes(): number {
+  return keptBytes;
+}

@@ -1,0 +1,79 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  forgetScratch,
+  scratchF32,
+  scratchF64,
+  scratchKeptBytes,
+  scratchU16,
+  withScratch,
+} from '../../src/physics/scratch.ts';
+
+// Temporaries lent for one computation and taken back at its end, so the next computation writes into pages that
+// are already there. What the physics relies on: a lent array is zeroed like a new one, is not lent twice at once,
+// and nothing is lent outside a computation.
+
+const N = 100_000; // 800 kB of f64: above the size below which the allocator's own pools serve
+
+describe('scratch arrays', () => {
+  // The engine's runs in other test files of this worker keep arrays too.
+  beforeEach(forgetScratch);
+
+  it('outside a computation, allocates as `new` does', () => {
+    const a = scratchF64(N);
+    const b = scratchF64(N);
+    expect(a).not.toBe(b);
+    expect(a.length).toBe(N);
+  });
+
+  it('lends the same array to the next computation, zeroed, and never one array twice in a computation', () => {
+    const before = withScratch(() => {
+      const a = scratchF64(N);
+      const b = scratchF64(N);
+      a.fill(7);
+      b.fill(8);
+      expect(a === b).toBe(false);
+      return [a, b];
+    });
+    const again = withScratch(() => [scratchF64(N), scratchF64(N)]);
+    expect(new Set([...before, ...again]).size).toBe(2);
+    for (const a of again) expect(a.every((x) => x === 0)).toBe(true);
+  });
+
+  it('takes arrays back when the computation throws, and counts nested computations as the outer one', () => {
+    let lent: Float32Array | undefined;
+    expect(() =>
+      withScratch(() => {
+        withScratch(() => {
+          lent = scratchF32(N);
+        });
+        // Still lent: the nested call ended but the computation has not.
+        expect(scratchF32(N) === lent).toBe(false);
+        throw new Error('cancelled');
+      }),
+    ).toThrow('cancelled');
+    const inner = lent;
+    expect(withScratch(() => [scratchF32(N), scratchF32(N)]).includes(inner as Float32Array)).toBe(true);
+  });
+
+  it('never lends an array whose buffer was handed to another thread (detached)', () => {
+    const lent = withScratch(() => scratchU16(N));
+    structuredClone(lent.buffer, { transfer: [lent.buffer] });
+    expect(lent.length).toBe(0);
+    const next = withScratch(() => scratchU16(N));
+    expect(next === lent).toBe(false);
+    expect(next.length).toBe(N);
+  });
+
+  it('keeps a bounded amount between computations, and makes room for new sizes by dropping unused ones', () => {
+    withScratch(() => {
+      for (let i = 0; i < 40; i++) scratchF64(1_000_000);
+    });
+    expect(scratchKeptBytes()).toBeLessThanOrEqual(96 * 2 ** 20);
+    expect(scratchKeptBytes()).toBeGreaterThan(80 * 2 ** 20);
+    // Another case: other sizes; the first case's arrays make way, and these are kept for the next run.
+    const other = withScratch(() => Array.from({ length: 10 }, () => scratchF64(1_100_000)));
+    expect(scratchKeptBytes()).toBe(10 * 8 * 1_100_000);
+    const next = withScratch(() => scratchF64(1_100_000));
+    expect(other.includes(next)).toBe(true);
+  });
+});
