@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import type { CaseState } from '../engine/case.ts';
 import { sharedGpuRayleigh } from '../gpu/shared-gpu.ts';
+import { keepScratch } from '../physics/scratch.ts';
 import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
@@ -29,6 +30,9 @@ function requireCase(): CaseState {
 
 // The kernels load while the app fetches its case; every computation comes after a case is loaded.
 const kernelsReady = installWorkerKernels();
+// The engine's big temporaries are reused from one computation to the next: a fresh large buffer here faults every
+// page anew (physics/scratch.ts).
+keepScratch();
 
 const api: SimWorkerApi = {
   async loadCase(bytes, fallbackTitle) {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   forgetScratch,
+  keepScratch,
   scratchF32,
   scratchF64,
   scratchKeptBytes,
@@ -17,6 +18,15 @@ const N = 100_000; // 800 kB of f64: above the size below which the allocator's 
 describe('scratch arrays', () => {
   // The engine's runs in other test files of this worker keep arrays too.
   beforeEach(forgetScratch);
+
+  it('lends nothing until the host keeps scratch arrays (Node keeps its own freed pages)', () => {
+    keepScratch(false);
+    const [a, b] = [withScratch(() => scratchF64(N)), withScratch(() => scratchF64(N))];
+    expect(a === b).toBe(false);
+    keepScratch();
+    const c = withScratch(() => scratchF64(N));
+    expect(withScratch(() => scratchF64(N))).toBe(c);
+  });
 
   it('outside a computation, allocates as `new` does', () => {
     const a = scratchF64(N);
@@ -75,5 +85,16 @@ describe('scratch arrays', () => {
     expect(scratchKeptBytes()).toBe(10 * 8 * 1_100_000);
     const next = withScratch(() => scratchF64(1_100_000));
     expect(other.includes(next)).toBe(true);
+  });
+
+  it('serves two kinds of computation that alternate (a field computed ahead, then the heat) from kept arrays', () => {
+    const field = () => withScratch(() => scratchF32(2_000_000));
+    const heat = () => withScratch(() => [scratchF64(500_000), scratchF64(500_000), scratchF64(300_000)]);
+    const f1 = field();
+    const h1 = heat();
+    const f2 = field();
+    const h2 = heat();
+    expect(f2).toBe(f1);
+    expect(new Set([...h1, ...h2]).size).toBe(3);
   });
 });
