@@ -94,9 +94,11 @@ export function LiveEstimate() {
         </dl>
       )}
       {warnings.length > 0 && (
-        <ul className="validity-messages" data-testid="estimate-warnings">
+        <ul className="validity-messages" role="status" data-testid="estimate-warnings">
           {warnings.map((w) => (
-            <li key={w}>{w}</li>
+            <li key={w} className="warning">
+              {w}
+            </li>
           ))}
         </ul>
       )}

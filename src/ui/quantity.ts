@@ -30,6 +30,15 @@ export function formatForField(valueSi: number, rule: QuantityRule): string {
   return `${rounded === 0 ? 0 : rounded} ${rule.display}`;
 }
 
+/** A value to show in an example: 60 when the field takes it, else a round value inside its range [display units]. */
+function example(rule: QuantityRule): number {
+  const lo = rule.min * rule.scale;
+  const hi = rule.max * rule.scale;
+  if (lo <= 60 && 60 <= hi) return 60;
+  const middle = lo > 0 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
+  return Number(middle.toPrecision(1));
+}
+
 /**
  * Parses a value typed as a person would (`60 W`, `0.06 kW`, `20 s`, `1.2 MHz`, or a bare number in the display
  * unit) with mathjs, converts it to SI and checks it against a range. Never throws: returns a message to show.
@@ -45,7 +54,7 @@ export function parseQuantity(text: string, rule: QuantityRule): QuantityParse {
     try {
       parsed = parseUnit(trimmed);
     } catch {
-      return { ok: false, error: `"${trimmed}" is not a value with a unit, e.g. "60 ${rule.display}".` };
+      return { ok: false, error: `"${trimmed}" is not a value with a unit, e.g. "${example(rule)} ${rule.display}".` };
     }
     if (!parsed.equalBase(parseUnit(rule.si))) {
       return { ok: false, error: `"${trimmed}" is not in units of ${rule.display}.` };

@@ -64,6 +64,15 @@ describe('transducer tilt', () => {
 });
 
 describe('typed values', () => {
+  it('give an example of a unit inside the field’s own range', () => {
+    const frequency = parseQuantity('fast', RULES.frequency);
+    expect(frequency).toEqual({ ok: false, error: '"fast" is not a value with a unit, e.g. "0.8 MHz".' });
+    expect(parseQuantity('lots', RULES.power)).toEqual({
+      ok: false,
+      error: '"lots" is not a value with a unit, e.g. "60 W".',
+    });
+  });
+
   it('coordinates in mm, negative allowed', () => {
     const a = parseQuantity('-12.5', RULES.coordinate);
     expect(a.ok && a.value).toBeCloseTo(-0.0125, 12);
