@@ -26,7 +26,6 @@ import { PlanFilePanel } from '../ui/PlanFilePanel.tsx';
 import { PlanPanel } from '../ui/PlanPanel.tsx';
 import { PlanReport } from '../ui/PlanReport.tsx';
 import { ScaleBar } from '../ui/ScaleBar.tsx';
-import { StaleResultsBanner } from '../ui/StaleResultsBanner.tsx';
 import { shownRun } from '../ui/shown-run.ts';
 import { TimePanel } from '../ui/TimePanel.tsx';
 import { ViewOverlay } from '../ui/ViewOverlay.tsx';
@@ -268,7 +267,6 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
               />
             )}
             <ViewOverlay />
-            <StaleResultsBanner />
             <ScaleBar bar={scaleBar} />
           </main>
           <TimePanel onSavePng={savePng} />

@@ -12,6 +12,7 @@ import {
   SAFETY_SURFACE_COLOUR,
 } from './colour-scales.ts';
 import { ColourLegend } from './SliceControls.tsx';
+import { StaleResultsBanner } from './StaleResultsBanner.tsx';
 import type { ShownRun } from './shown-run.ts';
 import { useShownRun } from './useShownRun.ts';
 import { useOpenWhenWide } from './useWideView.ts';
@@ -103,41 +104,45 @@ export function ViewOverlay() {
   const [helpOpen, setHelpOpen] = useOpenWhenWide();
   return (
     <div className="view-overlay">
-      <div className="view-help">
-        <div className="view-buttons">
-          <button type="button" data-testid="reset-view" onClick={resetView}>
-            Reset view
-          </button>
-          {canFocus && (
-            <button
-              type="button"
-              data-testid="view-framing"
-              data-framing={framing}
-              onClick={() => setFraming(framing === 'focus' ? 'overview' : 'focus')}
-              title={framing === 'focus' ? 'Go back to the view before the results' : 'Zoom in on the heated region'}
-            >
-              {framing === 'focus' ? 'Back to overview' : 'Frame the heat'}
+      {/* The help and the stale-results notice in one column: the notice sits under the help, never over it. */}
+      <div className="view-top">
+        <div className="view-help">
+          <div className="view-buttons">
+            <button type="button" data-testid="reset-view" onClick={resetView}>
+              Reset view
             </button>
-          )}
+            {canFocus && (
+              <button
+                type="button"
+                data-testid="view-framing"
+                data-framing={framing}
+                onClick={() => setFraming(framing === 'focus' ? 'overview' : 'focus')}
+                title={framing === 'focus' ? 'Go back to the view before the results' : 'Zoom in on the heated region'}
+              >
+                {framing === 'focus' ? 'Back to overview' : 'Frame the heat'}
+              </button>
+            )}
+          </div>
+          <details
+            className="view-help-text"
+            data-testid="view-help"
+            open={helpOpen}
+            onToggle={(e) => setHelpOpen(e.currentTarget.open)}
+          >
+            <summary>How to move the view</summary>
+            Drag to orbit · wheel to zoom · right-drag to pan
+            <br />
+            <span data-testid="probe-help">
+              <kbd>Alt</kbd>+click the anatomy: add a probe (its temperature and dose over time) · <kbd>Alt</kbd>+click
+              a probe: remove it
+            </span>
+            <br />
+            <span data-testid="keys-help">
+              <kbd>Tab</kbd> to the view: arrow keys turn it, <kbd>Shift</kbd>+arrows move the target
+            </span>
+          </details>
         </div>
-        <details
-          className="view-help-text"
-          data-testid="view-help"
-          open={helpOpen}
-          onToggle={(e) => setHelpOpen(e.currentTarget.open)}
-        >
-          <summary>How to move the view</summary>
-          Drag to orbit · wheel to zoom · right-drag to pan
-          <br />
-          <span data-testid="probe-help">
-            <kbd>Alt</kbd>+click the anatomy: add a probe (its temperature and dose over time) · <kbd>Alt</kbd>+click a
-            probe: remove it
-          </span>
-          <br />
-          <span data-testid="keys-help">
-            <kbd>Tab</kbd> to the view: arrow keys turn it, <kbd>Shift</kbd>+arrows move the target
-          </span>
-        </details>
+        <StaleResultsBanner />
       </div>
       <ul className="beam-key" aria-label="Beam colours">
         {BEAM_KINDS.map(({ kind, label }) => (
