@@ -223,8 +223,33 @@ export function jsonOfText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PlanFileError('', `not a JSON file (${error instanceof Error ? error.message : String(error)})`);
+    const model = modelFormatOf(text);
+    if (model) {
+      throw new PlanFileError('', `this is a 3D model (${model}), not a plan: open it with "Import bone…" instead`);
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    const trimmed = text.trim();
+    const cut = trimmed.startsWith('{') && !trimmed.endsWith('}');
+    if (cut || (trimmed.length > 0 && /end of (JSON )?(data|input)|Unterminated/i.test(detail))) {
+      throw new PlanFileError(
+        '',
+        'the file ends before the plan does: it was cut short (saved or copied only in part)',
+      );
+    }
+    throw new PlanFileError('', `not a plan file: its text is not JSON (${detail})`);
   }
+}
+
+/** The 3D model format a file's text looks like, for one opened as a plan by mistake (undefined: none). */
+function modelFormatOf(text: string): string | undefined {
+  const head = text.slice(0, 512);
+  if (head.startsWith('glTF')) return 'GLB';
+  if (/^\s*solid\b/.test(head) || /\bfacet normal\b/.test(head)) return 'STL';
+  if (/^ply\b/.test(head)) return 'PLY';
+  if (/^\s*(#.*\n\s*)*(v|vn|vt|o|g|mtllib)\s/m.test(head) && !head.trimStart().startsWith('{')) return 'OBJ';
+  // A binary file read as text: NULs, or mostly control characters.
+  if (head.includes('\u0000')) return 'binary';
+  return undefined;
 }
 
 /** As readPlanText, from parsed JSON (a link, an autosave). */

@@ -152,10 +152,18 @@ describe('a plan file → the store', () => {
 });
 
 describe('files the app refuses, naming the field', () => {
-  it('not JSON', () => {
+  it('not JSON: cut short, a 3D model opened as a plan by mistake, or other text — each said as what it is', () => {
     const e = refusal(() => readPlanText('{ "format": ', CASE_IDS));
     expect(e.field).toBe('');
-    expect(e.message).toMatch(/not a JSON file/);
+    expect(e.message).toMatch(/the file ends before the plan does: it was cut short/);
+    const stl = refusal(() => readPlanText('solid femur\n  facet normal 0 0 1\n', CASE_IDS));
+    expect(stl.message).toBe('this is a 3D model (STL), not a plan: open it with "Import bone…" instead');
+    const glb = refusal(() => readPlanText('glTF\u0002\u0000\u0000\u0000', CASE_IDS));
+    expect(glb.message).toMatch(/3D model \(GLB\)/);
+    const obj = refusal(() => readPlanText('# femur\nv 0 0 0\nv 1 0 0\nf 1 2 3\n', CASE_IDS));
+    expect(obj.message).toMatch(/3D model \(OBJ\)/);
+    const prose = refusal(() => readPlanText('Dear colleague, here is my plan', CASE_IDS));
+    expect(prose.message).toMatch(/^not a plan file: its text is not JSON \(/);
   });
 
   it('a layered medium: the command line’s only', () => {

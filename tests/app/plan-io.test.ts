@@ -179,7 +179,7 @@ describe('Save plan', () => {
 describe('Open plan… refuses a file it cannot read, names the reason and changes nothing', () => {
   const femur = () => JSON.parse(femurText()) as Record<string, unknown> & { planning: { spots: object[] } };
   const cases: [string, () => string, RegExp][] = [
-    ['broken JSON', () => femurText().slice(0, 200), /not a JSON file/],
+    ['broken JSON', () => femurText().slice(0, 200), /the file ends before the plan does/],
     ['an array', () => '[1, 2]', /expected a JSON object/],
     ['a newer version', () => JSON.stringify({ ...femur(), version: 99 }), /version: this plan is version 99/],
     [

@@ -100,7 +100,7 @@ test.describe('a two-spot plan on the femur, then a link and a dropped plan file
     await expect(message).toContainText('Nothing was changed.');
     // Not JSON at all.
     await openPlanFile(page, { name: 'cut.json', buffer: Buffer.from('{"format": "fus-planner-plan", "vers') });
-    await expect(message).toContainText('cut.json was not opened: not a JSON file');
+    await expect(message).toContainText('cut.json was not opened: the file ends before the plan does');
     expect(await shownPlan(page)).toEqual(shown);
     await expect(page.getByTestId('undo')).toBeEnabled();
     expect(app.consoleErrors).toEqual([]);
