@@ -221,6 +221,15 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
       <PlannerControllerContext.Provider value={controller}>
         <div className="app">
           <header className="app-header">
+            {/* The first Tab stop: straight to Sonicate, past the case, parts and plan controls (≈ 70 stops). */}
+            <button
+              type="button"
+              className="skip-link"
+              data-testid="skip-to-sonicate"
+              onClick={() => document.getElementById('sonicate')?.focus()}
+            >
+              Skip to Sonicate
+            </button>
             <h1>FUS Planner</h1>
             <span className="tagline">Focused ultrasound for painful bone metastases — a planning simulator</span>
             <ModeMenu current={mode} className="app-modes" />

@@ -18,6 +18,7 @@ export function ActionBar({ onSonicate, onCancel }: { onSonicate: () => void; on
         <button
           type="button"
           className="primary"
+          id="sonicate"
           data-testid="sonicate"
           onClick={onSonicate}
           disabled={blocker !== ''}

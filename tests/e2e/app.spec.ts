@@ -34,6 +34,15 @@ test.describe('the planner opens on the femur case', () => {
     // axe ran on the planner's page (it checked rules and found nodes to check).
     expect(axe.passes).toBeGreaterThan(10);
     expect(axe.serious).toEqual([]);
+    // The first Tab stop skips the ≈ 70 controls before Sonicate.
+    await page.locator('body').focus();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    const skip = page.getByTestId('skip-to-sonicate');
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('sonicate')).toBeFocused();
     expect(app.consoleErrors).toEqual([]);
   });
 
