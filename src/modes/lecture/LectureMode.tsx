@@ -282,9 +282,18 @@ function Caption({
   if (stage === 'dose') {
     return (
       <>
-        Simulated ({run}, then {f3(heat.cooling)} s cooling): the ablation zone, thermal dose ≥ 240 CEM43 min,{' '}
-        <strong>{f3(heat.ablatedVolume * 1e6)} mL</strong> at the end
-        {time !== null ? ` (t = ${Math.round(time)} s)` : ''}.
+        Simulated ({run}, then {f3(heat.cooling)} s cooling): the ablation zone, thermal dose ≥ 240 CEM43 min
+        {time !== null ? `, drawn at t = ${Math.round(time)} s` : ''}; at the end of the run (t ={' '}
+        {Math.round(heat.duration + heat.cooling)} s) it is <strong>{f3(heat.ablatedVolume * 1e6)} mL</strong>.
+      </>
+    );
+  }
+  if (plan && stage === 'relief') {
+    // The picture shows the treated spots after the session: say what it shows, not the last spot's numbers.
+    return (
+      <>
+        The simulated plan’s {plan.spots.length} treated spots over the lesion: at its end{' '}
+        <strong>{Math.round(100 * plan.lesionCoverage)} %</strong> of the lesion is ablated (≥ 240 CEM43).
       </>
     );
   }
