@@ -68,7 +68,7 @@ export const LECTURE_STEPS: readonly LectureStep[] = [
     id: 'spots',
     stage: 'spots',
     title: 'Spot by spot, the ablation zone grows',
-    body: 'The plan moves the focus from spot to spot, with cooling between sonications. Each spot’s power is set so no tissue boils; each adds to the ablation zone over the lesion.',
+    body: 'The plan moves the focus from spot to spot, cooling between sonications. Each spot’s power is set so no tissue boils; each adds to the ablation zone.',
     picture:
       'The focus moves across the lesion; the simulated ablation zone grows after each spot, no spot hot enough to boil.',
   },
