@@ -1,13 +1,13 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import { bioheatMediumFromLabels, createBioheatState, prepareBioheat } from '../bioheat.ts';
 import type { BioheatKernels } from '../bioheat-kernels.ts';
-import { type DoseReport, DoseReportBuilder, type DoseReportOptions } from '../dose-report.ts';
+import { CRITICAL_TISSUES, type DoseReport, DoseReportBuilder, type DoseReportOptions } from '../dose-report.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
 import { scratchF64 } from '../scratch.ts';
 import { runThermalSchedule, type ThermalSchedule } from '../thermal-run.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { BODY_TEMPERATURE, type Medium } from '../tissues.ts';
-import { blockCensus } from './block-census.ts';
+import { type BlockCensus, blockCensus } from './block-census.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import { type BeamFrame, toBeam, toWorld } from './frame.ts';
 import { GhostHistory, nestGrids } from './nesting.ts';
@@ -191,7 +191,20 @@ export function coarseReport(
     peak: {
       temperature: BODY_TEMPERATURE + (run.maxRise[best] as number),
       location,
-      tissue: tissueTable[labels[i + n * (j + n * k)] as number] ?? 'water',
+      tissue: peakTissue(census, best, tissueTable, tissueTable[labels[i + n * (j + n * k)] as number] ?? 'water'),
     },
   };
+}
+
+/**
+ * The tissue to name for the hottest block: the block's temperature holds for every tissue in it, and the report
+ * gives each of them that maximum, so a block of fat over skin is skin's hottest point too. Skin, then a critical
+ * structure, when the block holds one (what the safety limits are about, and what the dashboard shows at this
+ * temperature); otherwise the tissue at the block's centre.
+ */
+function peakTissue(census: BlockCensus, block: number, tissueTable: readonly TissueId[], centre: TissueId): TissueId {
+  const holds = (tissue: TissueId) =>
+    tissueTable.some((t, l) => t === tissue && (census.counts[block * census.labelCount + l] as number) > 0);
+  for (const tissue of ['skin', ...CRITICAL_TISSUES] as TissueId[]) if (holds(tissue)) return tissue;
+  return centre;
 }
