@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import '../style/view.css';
 import { usePlanner } from '../state/hooks.ts';
 import { ABLATION_CONTOUR_STYLE, ABLATION_DOSE } from './colour-scales.ts';
-import { formatQuantity } from './format.ts';
+import { DISPLAY, formatQuantity } from './format.ts';
 import type { ShownRun } from './shown-run.ts';
 import {
   DOSE_FLOOR,
@@ -315,6 +315,7 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
   const reference = useMemo(() => ({ value: ABLATION_DOSE, label: `${ABLATION_DOSE} CEM43 min (ablation)` }), []);
   const sparse = useMemo(() => curves?.labels.map((_, i) => curves.sparse?.[i] ?? false) ?? [], [curves]);
   const notes = probed?.notes.filter((n) => n.note !== '') ?? [];
+  const elsewhere = curves && run ? hotterElsewhere(curves.temperature, run.peakTemperature) : undefined;
 
   if (!run) return <p className="hint">Sonicate or run the plan to plot temperature and dose against time.</p>;
   if (!curves || curves.time.length === 0) {
@@ -356,6 +357,12 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         reference={reference}
         height={height}
       />
+      {elsewhere !== undefined && (
+        <p className="hint" data-testid="plot-hotter-elsewhere">
+          These curves are at the {source === 'plan' ? 'spots’ foci' : 'focus'} and the probes; the hottest point of the
+          run, elsewhere, reached {formatQuantity(elsewhere, DISPLAY.temperature.unit)}.
+        </p>
+      )}
       {notes.length > 0 && (
         <ul className="probe-notes" data-testid="probe-notes">
           {notes.map((n) => (
@@ -367,4 +374,21 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
       )}
     </div>
   );
+}
+
+/** Within this of the curves' highest point the run's peak is on the plot already [°C]. */
+const PLOTTED_PEAK_TOLERANCE = 1;
+
+/**
+ * The run's peak temperature when the plotted points stay well below it (the hottest voxel lies elsewhere: at the
+ * bone in front of the focus, or a spot whose focus is not its hottest point), so the plot is not read as the run's
+ * hottest; undefined when the curves reach it.
+ * @param curves - temperature per curve and step [°C] (null: not recorded)
+ * @param peak - the run's peak [°C]
+ * @returns the peak to name, or undefined
+ */
+export function hotterElsewhere(curves: readonly (readonly (number | null)[])[], peak: number): number | undefined {
+  let plotted = Number.NEGATIVE_INFINITY;
+  for (const curve of curves) for (const t of curve) if (t !== null && t > plotted) plotted = t;
+  return Number.isFinite(plotted) && peak > plotted + PLOTTED_PEAK_TOLERANCE ? peak : undefined;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hotterElsewhere } from '../../src/ui/TimePlots.tsx';
 import { decadeLabel, decadeTicks, decimate, displayLabels, niceTicks } from '../../src/ui/time-series.ts';
 
 describe('plot axes (issue 10, item 11)', () => {
@@ -75,5 +76,21 @@ describe('decimated curves', () => {
     expect(Math.min(...(out.curves[0] as number[]))).toBeCloseTo(-1, 3);
     for (let k = 1; k < out.time.length; k++) expect(out.time[k]).toBeGreaterThanOrEqual(out.time[k - 1] as number);
     expect(decimate([0, 1], [[1, 2]], 800)).toEqual({ time: [0, 1], curves: [[1, 2]] });
+  });
+});
+
+describe('the plot says when the run was hotter than its curves', () => {
+  it('names a plan’s 182 °C peak over curves that reach 60 °C, and nothing when the curves reach the peak', () => {
+    expect(
+      hotterElsewhere(
+        [
+          [37, 52, 60, null],
+          [37, 45],
+        ],
+        182,
+      ),
+    ).toBe(182);
+    expect(hotterElsewhere([[37, 74.5]], 74.8)).toBeUndefined();
+    expect(hotterElsewhere([[null, null]], 90)).toBeUndefined();
   });
 });
