@@ -68,7 +68,7 @@ export function TargetPanel() {
             checked={snap === 'inside'}
             onChange={() => setTargetSnap('inside')}
           />{' '}
-          inside the lesion
+          where you click (inside the lesion when you click the lesion)
         </label>
         <label>
           <input
