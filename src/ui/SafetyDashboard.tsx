@@ -5,7 +5,7 @@ import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 import { staleText } from './StaleResultsBanner.tsx';
-import { type SafetyKey, STATUS_TEXT, safetyRows } from './safety.ts';
+import { SAFETY_ADVICE, type SafetyKey, STATUS_TEXT, safetyRows } from './safety.ts';
 import { useShownRun } from './useShownRun.ts';
 
 interface ThresholdUnit {
@@ -118,6 +118,11 @@ export function SafetyDashboard() {
                 />
               </div>
               {row.note && <small className="hint">{row.note}</small>}
+              {(row.status === 'fail' || row.status === 'warn') && (
+                <small className="hint safety-advice" data-testid={`safety-${row.id}-advice`}>
+                  {SAFETY_ADVICE[row.key]}
+                </small>
+              )}
               <details className="safety-source" data-testid={`safety-${row.id}-source`}>
                 <summary>Why this limit</summary>
                 <p>{row.source}</p>

@@ -196,6 +196,20 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
 }
 
 /** Text beside the light, so the status never rests on colour alone. */
+/**
+ * What a trainee can change when a row is near or over its limit: the levers of this planner, in its words (a
+ * failing light alone says what is wrong, not what to do).
+ */
+export const SAFETY_ADVICE: Record<SafetyKey, string> = {
+  skinMaxTemperature:
+    'Lower the power or the duration, or tilt the transducer so the beams cross more skin (each spot of skin then takes less of them).',
+  boneSurfaceMaxTemperature:
+    'Move the target deeper into the lesion, away from the bone surface around it, or lower the power.',
+  criticalMaxDose:
+    'Move the target away from the structure, switch off the beams that cross it ("Switch off unsafe beams automatically"), or draw a no-pass region over it.',
+  maxEnergyPerSonication: 'Lower the power or the duration, or share the treatment out over more spots.',
+};
+
 export const STATUS_TEXT: Record<SafetyStatus | 'none', { icon: string; text: string }> = {
   pass: { icon: '✓', text: 'Pass' },
   warn: { icon: '!', text: 'Near the limit' },

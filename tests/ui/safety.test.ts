@@ -1,8 +1,11 @@
+import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SAFETY_THRESHOLDS } from '../../src/state/safety-defaults.ts';
-import { parseThreshold, parseWarnFraction } from '../../src/ui/SafetyDashboard.tsx';
+import { planInputs } from '../../src/state/selectors.ts';
+import { parseThreshold, parseWarnFraction, SafetyDashboard } from '../../src/ui/SafetyDashboard.tsx';
 import { doseBound, safetyRows, safetyStatus } from '../../src/ui/safety.ts';
 import { shownRun } from '../../src/ui/shown-run.ts';
+import { renderWithStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
 describe('safetyStatus', () => {
@@ -156,5 +159,21 @@ describe('threshold parsing', () => {
     expect(parseWarnFraction('0.1')).toEqual({ ok: true, value: 0.1 });
     expect(parseWarnFraction('100 %').ok).toBe(false);
     expect(parseWarnFraction('abc').ok).toBe(false);
+  });
+});
+
+describe('the dashboard says what to change where a limit is near or passed', () => {
+  it('under each failing row of a plan, the levers of the planner; none under a passing row', () => {
+    const html = renderWithStore(
+      (store) => store.getState().finishPlanRun(fakePlan(), planInputs(store.getState())),
+      createElement(SafetyDashboard),
+    );
+    // The fake plan fails skin, bone surface and the critical dose (see above).
+    expect(html).toContain('data-testid="safety-skin-temperature-advice"');
+    expect(html).toContain('tilt the transducer so the beams cross more skin');
+    expect(html).toContain('data-testid="safety-critical-dose-advice"');
+    expect(html).toContain('draw a no-pass region over it');
+    const quiet = renderWithStore(() => undefined, createElement(SafetyDashboard));
+    expect(quiet).not.toContain('-advice"');
   });
 });
