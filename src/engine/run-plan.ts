@@ -293,6 +293,17 @@ export function planAcoustics(
   onProgress: (fraction: number) => void,
   prepared: PreparedPlan = preparePlan(state, request),
 ): Record<string, SpotAcoustics> {
+  // Each spot's lattice heat is lent (one march after another reuses its pages); the acoustics returned hold none.
+  return withScratch(() => planAcousticsScratched(state, request, ids, onProgress, prepared));
+}
+
+function planAcousticsScratched(
+  state: CaseState,
+  request: PlanRequest,
+  ids: readonly string[],
+  onProgress: (fraction: number) => void,
+  prepared: PreparedPlan,
+): Record<string, SpotAcoustics> {
   const { setup, delivered, spots } = prepared;
   if (!setup) return {};
   const wanted = delivered.flatMap((j, s) => (ids.includes(j.spot.id) ? [s] : []));
