@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import { meshFormatOfText } from '../geometry/import/mesh-file.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import { TISSUES, type TissueOverride } from '../physics/tissues.ts';
 import { radiatingAreaOf } from '../physics/transducer.ts';
@@ -240,16 +241,13 @@ export function jsonOfText(text: string): unknown {
   }
 }
 
-/** The 3D model format a file's text looks like, for one opened as a plan by mistake (undefined: none). */
+/** The 3D model a file's text looks like, for one opened as a plan by mistake (undefined: none). */
 function modelFormatOf(text: string): string | undefined {
   const head = text.slice(0, 512);
-  if (head.startsWith('glTF')) return 'GLB';
-  if (/^\s*solid\b/.test(head) || /\bfacet normal\b/.test(head)) return 'STL';
-  if (/^ply\b/.test(head)) return 'PLY';
-  if (/^\s*(#.*\n\s*)*(v|vn|vt|o|g|mtllib)\s/m.test(head) && !head.trimStart().startsWith('{')) return 'OBJ';
-  // A binary file read as text: NULs, or mostly control characters.
-  if (head.includes('\u0000')) return 'binary';
-  return undefined;
+  const format = meshFormatOfText(head);
+  if (format) return format === 'gltf' ? 'GLB' : format.toUpperCase();
+  // A binary file read as text: NULs.
+  return head.includes('\u0000') ? 'binary' : undefined;
 }
 
 /** As readPlanText, from parsed JSON (a link, an autosave). */

@@ -25,19 +25,16 @@ export function spotOf(request: SpotRequest, sources: BeamSources): FocalSpot {
   const focus = focusOf(request);
   const p = sources.elements.positions;
   const n = p.length / 3;
-  const axis = [0, 0, 0];
   let meanR = 0;
   for (let e = 0; e < n; e++) {
     const d = [0, 1, 2].map((a) => (p[3 * e + a] as number) - (focus[a] as number));
-    const r = Math.hypot(...d);
-    meanR += r / n;
-    for (let a = 0; a < 3; a++) axis[a] = (axis[a] as number) + (d[a] as number) / r;
+    meanR += Math.hypot(d[0] as number, d[1] as number, d[2] as number) / n;
   }
-  const norm = Math.hypot(...axis) || 1;
+  const axis = beamAxis(request, sources);
   let spread = 2 * sources.elementRadius;
   for (let e = 0; e < n; e++) {
     const d = [0, 1, 2].map((a) => (p[3 * e + a] as number) - (focus[a] as number));
-    const along = d.reduce((sum, x, a) => sum + x * ((axis[a] as number) / norm), 0);
+    const along = d.reduce((sum, x, a) => sum + x * (axis[a] as number), 0);
     const lateral = Math.sqrt(Math.max(0, d.reduce((sum, x) => sum + x * x, 0) - along * along));
     spread = Math.max(spread, 2 * lateral);
   }

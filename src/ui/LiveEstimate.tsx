@@ -1,9 +1,7 @@
 import type { Estimate } from '../engine/outcomes.ts';
+import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
-
-/** Above this the tissue boils: the model (and the estimate) stop holding [°C]. */
-const BOILING = 100;
 
 /**
  * What the estimate must say in words beside its numbers, so that it never reads as a harmless plan: a boiling
@@ -25,9 +23,9 @@ export function estimateWarnings(estimate: Estimate, energy: number, energyLimit
         : 'No beam reaches the focus, so this estimate shows no heating there; the sound still heats what it meets on the way. Sonicate shows it.',
     );
   }
-  if (estimate.predictedPeakTemperature >= BOILING) {
+  if (estimate.predictedPeakTemperature >= BOILING_TEMPERATURE) {
     out.push(
-      `The estimate reaches ${formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit)}: above ${BOILING} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
+      `The estimate reaches ${formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit)}: above ${BOILING_TEMPERATURE} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
     );
   }
   if (energy > energyLimit) {

@@ -1,5 +1,6 @@
 import type { PlanOutcome } from '../engine/outcomes.ts';
 import type { PlanSpot } from '../state/planning.ts';
+import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { RULES } from './plan-helpers.ts';
 
 /**
@@ -37,8 +38,8 @@ export function titratedPowers(spots: readonly PlanSpot[], outcome: PlanOutcome,
   const changes: PowerChange[] = [];
   for (const spot of spots) {
     const peak = peaks.get(spot.id);
-    if (peak === undefined || !(peak > 37.5) || Math.abs(peak - aim) <= CLOSE_ENOUGH) continue;
-    const scaled = (spot.acousticPower * (aim - 37)) / (peak - 37);
+    if (peak === undefined || !(peak > BASELINE_TEMPERATURE + 0.5) || Math.abs(peak - aim) <= CLOSE_ENOUGH) continue;
+    const scaled = (spot.acousticPower * (aim - BASELINE_TEMPERATURE)) / (peak - BASELINE_TEMPERATURE);
     const to = Math.round(Math.min(RULES.power.max, Math.max(RULES.power.min, scaled)) * 10) / 10;
     if (to !== spot.acousticPower) changes.push({ id: spot.id, from: spot.acousticPower, to, peak });
   }

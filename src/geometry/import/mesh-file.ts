@@ -32,6 +32,20 @@ export interface ImportedMesh {
 /** What the importer opens, for messages and the file picker. */
 export const MESH_EXTENSIONS = ['.stl', '.obj', '.ply', '.glb', '.gltf', '.nii', '.nii.gz'] as const;
 
+/**
+ * The mesh format a file's first characters announce: a GLB's magic, a PLY or ASCII STL header, OBJ records (not a
+ * glTF's JSON, which any JSON file resembles, nor the binary formats found by their sizes).
+ * @param head - the file's first few hundred characters
+ * @returns the format, or undefined
+ */
+export function meshFormatOfText(head: string): MeshFormat | undefined {
+  if (head.startsWith('glTF')) return 'gltf';
+  if (head.startsWith('ply')) return 'ply';
+  if (/^\s*solid/i.test(head)) return 'stl';
+  if (/^\s*(#.*\n)*\s*(v|o|g|mtllib)\s/m.test(head)) return 'obj';
+  return undefined;
+}
+
 function formatOf(name: string, bytes: ArrayBuffer): MeshFormat | undefined {
   if (/\.nii(\.gz)?$/i.test(name)) return 'nifti';
   const ext = name.toLowerCase().match(/\.[a-z0-9]+$/)?.[0];
@@ -43,10 +57,9 @@ function formatOf(name: string, bytes: ArrayBuffer): MeshFormat | undefined {
   const head = new TextDecoder('latin1').decode(new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 256)));
   // A NIfTI-1 header is 348 bytes long and says so in its first four; gzip starts 1f 8b.
   if (bytes.byteLength >= 348 && [348, 540].includes(new DataView(bytes).getInt32(0, true))) return 'nifti';
-  if (head.startsWith('glTF') || /^\s*\{/.test(head)) return 'gltf';
-  if (head.startsWith('ply')) return 'ply';
-  if (/^\s*solid/i.test(head)) return 'stl';
-  if (/^\s*(#.*\n)*\s*(v|o|g|mtllib)\s/m.test(head)) return 'obj';
+  if (/^\s*\{/.test(head)) return 'gltf';
+  const byText = meshFormatOfText(head);
+  if (byText) return byText;
   if (bytes.byteLength >= 84 && 84 + 50 * new DataView(bytes).getUint32(80, true) === bytes.byteLength) return 'stl';
   return undefined;
 }
