@@ -1,4 +1,5 @@
 import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
+import { viewStoreOf } from '../state/view.ts';
 import type { SimClient } from '../worker/client.ts';
 import { estimateRequest } from './planning-requests.ts';
 
@@ -26,6 +27,7 @@ export function estimateInputs(s: PlannerStore): unknown[] {
 /**
  * Keeps `estimate` (and the beams drawn in 3D) up to date while the user drags: one request in flight at a time,
  * and when the plan changed meanwhile, exactly one more with the latest state (latest wins, nothing queues up).
+ * While a request is out, the view store says so (`awaitingEstimate`): the 3D view waits for it before drawing.
  * Returns the unsubscribe function.
  */
 export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient, 'estimate'>): () => void {
@@ -33,6 +35,7 @@ export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient,
   let dirty = false;
   let disposed = false;
   let last: unknown[] = [];
+  const view = viewStoreOf(store);
 
   const run = async (): Promise<void> => {
     if (inFlight) {
@@ -44,6 +47,7 @@ export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient,
     inFlight = true;
     dirty = false;
     const caseId = state.caseId;
+    view.getState().setAwaitingEstimate(true);
     try {
       const estimate = await client.estimate(estimateRequest(state));
       if (!disposed && store.getState().caseId === caseId) {
@@ -53,6 +57,7 @@ export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient,
       // A failed estimate leaves the last one shown; the full sonication reports errors to the user.
     } finally {
       inFlight = false;
+      view.getState().setAwaitingEstimate(false);
       if (dirty && !disposed) void run();
     }
   };
@@ -68,5 +73,6 @@ export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient,
   return () => {
     disposed = true;
     unsubscribe();
+    view.getState().setAwaitingEstimate(false);
   };
 }

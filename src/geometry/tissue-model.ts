@@ -1,4 +1,4 @@
-import { DoubleSide, Ray, Vector3 } from 'three';
+import { Box3, DoubleSide, Ray, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import { BACKGROUND_TISSUE, tissueRank } from './part-names.ts';
@@ -40,6 +40,8 @@ interface SolidPart {
   tissue: TissueId;
   rank: number;
   bvh: MeshBVH;
+  /** the part's bounding box: a point outside it is outside the (closed) part, with no ray cast */
+  box: Box3;
 }
 
 // An irrational-looking direction so parity rays do not run along the axis-aligned faces of generated meshes.
@@ -58,7 +60,10 @@ export class TissueModel {
 
   constructor(parts: readonly CasePart[]) {
     this.solids = parts
-      .map((part) => ({ tissue: part.tissue, rank: tissueRank(part.tissue), bvh: new MeshBVH(part.geometry) }))
+      .map((part) => {
+        const bvh = new MeshBVH(part.geometry);
+        return { tissue: part.tissue, rank: tissueRank(part.tissue), bvh, box: bvh.getBoundingBox(new Box3()) };
+      })
       .sort((a, b) => a.rank - b.rank);
   }
 
@@ -79,6 +84,7 @@ export class TissueModel {
   }
 
   private isInside(solid: SolidPart, point: Vector3): boolean {
+    if (!solid.box.containsPoint(point)) return false;
     return this.crossings(solid, point, PARITY_DIRECTION, Number.POSITIVE_INFINITY).length % 2 === 1;
   }
 

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useMemo } from 'react';
 import { type PerspectiveCamera, Vector3 } from 'three';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { useViewFraming, viewStoreOf } from '../state/view.ts';
+import { createFrameHold } from './frame-hold.ts';
 import { argMax, voxelCentre } from './frames.ts';
 import { easeInOut, focusPose, heatedBox, type Pose, posePartWay } from './framing.ts';
 import { KeyboardView } from './KeyboardView.tsx';
@@ -155,6 +156,45 @@ function CameraRig() {
 }
 
 /**
+ * Holds the view's next frame while a live estimate is on its way (frame-hold.ts), so a drag draws the moved handle
+ * and its new beams in one frame. Suspending is R3F's own gate: an inactive root neither draws nor takes
+ * invalidations, so resuming asks for the frame anew.
+ */
+function HoldForEstimate() {
+  const store = usePlannerStoreApi();
+  const get = useThree((s) => s.get);
+  const hold = useMemo(() => {
+    let suspended = false;
+    return createFrameHold({
+      suspend: () => {
+        suspended = true;
+        // R3F replaces `internal` when the canvas mounts: always the current one.
+        get().internal.active = false;
+      },
+      resume: () => {
+        if (!suspended) return;
+        suspended = false;
+        const state = get();
+        state.internal.active = true;
+        state.invalidate();
+      },
+    });
+  }, [get]);
+  useEffect(() => {
+    const view = viewStoreOf(store);
+    const unsubscribe = view.subscribe((state, previous) => {
+      if (state.awaitingEstimate !== previous.awaitingEstimate) hold.awaiting(state.awaitingEstimate);
+    });
+    return () => {
+      unsubscribe();
+      hold.dispose();
+    };
+  }, [store, hold]);
+  useFrame(() => hold.drawn());
+  return null;
+}
+
+/**
  * The 3D view: orbit (left drag), zoom (wheel), pan (right drag), the keyboard (KeyboardView.tsx), an axis gizmo,
  * and the scene's children.
  */
@@ -179,6 +219,7 @@ export function Viewer({ children }: { children: ReactNode }) {
       <directionalLight position={[-1, -0.5, -1]} intensity={0.5} />
       <OrbitControls makeDefault enableDamping={false} />
       <CameraRig />
+      <HoldForEstimate />
       <KeyboardView />
       {children}
       <GizmoHelper alignment="bottom-left" margin={[64, 64]}>

@@ -30,6 +30,8 @@ interface Member {
   api: Comlink.Remote<SimWorkerApi>;
   /** resolves when the worker holds the current case */
   ready: Promise<unknown>;
+  /** `ready` has resolved: a call can be posted at once, not a microtask later (behind the page's own work) */
+  isReady: boolean;
   /** sonications and preparations sent to it and not yet answered */
   busy: number;
   /** the acoustic key (engine/acoustic-key.ts) of the field it keeps, or is computing, for sonications */
@@ -55,6 +57,18 @@ const SONICATION_FIELD_SHARE = 0.5;
 const POOLED_FIELD_SHARE = 0.6;
 /** Most workers a pool starts (the engine's memory per worker is ≈ 100–400 MB on the bundled cases). */
 const MAX_POOL = 4;
+
+/** Follows a member's `ready`: `isReady` while it is the current one and has resolved. */
+function watchReady(member: Member, ready: Promise<unknown>): void {
+  member.isReady = false;
+  ready.then(
+    () => {
+      if (member.ready === ready) member.isReady = true;
+    },
+    // A failed load is reported by loadCase's caller; the member itself must not leave an unhandled rejection.
+    () => {},
+  );
+}
 
 /**
  * Workers to start: one per core the browser reports, at most MAX_POOL, at least one.
@@ -105,9 +119,9 @@ export class SimClient {
     const c = this.caseBytes;
     // Each worker keeps its own copy: send a copy so ours survives the transfer.
     const ready = c ? api.loadCase(c.bytes.slice(0), c.title) : Promise.resolve();
-    // A failed load is reported by loadCase's caller; the member itself must not leave an unhandled rejection.
-    ready.catch(() => {});
-    return { worker, api, ready, busy: 0, field: undefined };
+    const member: Member = { worker, api, ready, isReady: false, busy: 0, field: undefined };
+    watchReady(member, ready);
+    return member;
   }
 
   private restart(): void {
@@ -136,7 +150,7 @@ export class SimClient {
       m.field = undefined;
       const summary = m.api.loadCase(bytes.slice(0), title);
       m.ready = summary;
-      summary.catch(() => {});
+      watchReady(m, summary);
       return summary;
     });
     return loads[0] as Promise<CaseSummary>;
@@ -230,10 +244,10 @@ export class SimClient {
     return m.api.traceBeamsForPlanning(request);
   }
 
-  /** The live estimate while dragging (tens of ms in the worker). */
+  /** The live estimate while dragging (tens of ms in the worker): posted at once when the worker is ready. */
   async estimate(request: EstimateRequest): Promise<Estimate> {
     const m = this.quick;
-    await m.ready;
+    if (!m.isReady) await m.ready;
     return m.api.estimate(request);
   }
 

@@ -510,6 +510,10 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     options.log(`browser: replay at 20× took ${(replayed.to - replayed.from).toFixed(0)} ms`);
 
     // Drag the target: pointer move → estimate on screen, step by step; then a shorter profiled drag.
+    const runs = (kind: string) =>
+      `window.__bench.events.filter((e) => e[0] === 'run-status' && e[1] === '${kind}').length`;
+    const runsBefore = (await page.evaluate(runs('running'))) as number;
+    const doneBefore = (await page.evaluate(runs('done'))) as number;
     const moves = options.quick ? 5 : 12;
     const drag = await during(`target drag (${moves} moves)`, false, () => dragLatencies(page, moves, 0));
     options.log(
@@ -520,21 +524,13 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     // If releasing a drag starts a sonication (an earlier rule of the app), wait for it so its arrival is counted.
     const releaseRan = await during('after the drags', false, async () => {
       const ran = await page
-        .waitForFunction(
-          `window.__bench.events.filter((e) => e[0] === 'run-status' && e[1] === 'running').length > ${count + 1}`,
-          undefined,
-          { timeout: 3000, polling: 100 },
-        )
+        .waitForFunction(`${runs('running')} > ${runsBefore}`, undefined, { timeout: 3000, polling: 100 })
         .then(
           () => true,
           () => false,
         );
       if (ran) {
-        await page.waitForFunction(
-          `window.__bench.events.filter((e) => e[0] === 'run-status' && e[1] === 'done').length > ${count + 1}`,
-          undefined,
-          { timeout: 120_000, polling: 200 },
-        );
+        await page.waitForFunction(`${runs('done')} > ${doneBefore}`, undefined, { timeout: 120_000, polling: 200 });
       }
       await page.waitForTimeout(1500);
       return ran;

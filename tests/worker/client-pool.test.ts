@@ -21,6 +21,8 @@ type Progress = (fraction: number) => Promise<void>;
 
 function fakePool(calls: Call[]) {
   let made = 0;
+  /** messages posted to the workers so far, by worker */
+  const posted: number[] = [];
   const ports: MessagePort[] = [];
   // A worker runs one call at a time: a sonication sent to one that prepares a field starts when that ends.
   const preparingOn = new Set<number>();
@@ -71,10 +73,17 @@ function fakePool(calls: Call[]) {
       port2,
     );
     port1.start();
+    posted[worker] = 0;
+    const post = port1.postMessage.bind(port1);
+    port1.postMessage = ((...args: Parameters<MessagePort['postMessage']>) => {
+      posted[worker] = (posted[worker] ?? 0) + 1;
+      post(...(args as [unknown]));
+    }) as MessagePort['postMessage'];
     return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
   };
   return {
     create,
+    posted,
     close: () => {
       for (const p of ports) p.close();
     },
@@ -113,6 +122,18 @@ describe('the simulation pool', () => {
     expect(calls.filter((c) => c.op === 'loadCase').map((c) => c.worker)).toEqual([0, 1, 2]);
     expect(calls.find((c) => c.op === 'sonicate')?.worker).toBe(0);
     expect(calls.find((c) => c.op === 'estimate')?.worker).toBe(2);
+    client.dispose();
+  });
+
+  it('posts an estimate at once when its worker holds the case, not a microtask later behind the page', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    // The first waits for the worker's copy of the case; the next ones, a drag's, go out as they are asked.
+    await client.estimate({} as never);
+    const before = pool.posted[1] ?? 0;
+    const answer = client.estimate({} as never);
+    expect(pool.posted[1]).toBe(before + 1);
+    await answer;
     client.dispose();
   });
 

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { keepEstimateLive } from '../../src/app/live-estimate.ts';
+import type { PlannerStore } from '../../src/state/store.ts';
+import { viewStoreOf } from '../../src/state/view.ts';
+import { testStore } from '../fixtures/planner-store.ts';
+
+type Estimate = NonNullable<PlannerStore['estimate']>;
+type CaseSummary = NonNullable<PlannerStore['caseSummary']>;
+
+const summary: CaseSummary = {
+  meta: { id: 'c', title: 'c', description: '', defaultTarget: [0, 0, 0], defaultBeamDirection: [0, 1, 0] },
+  parts: [{ name: 'skin-a', tissue: 'skin', label: 'a' }],
+  bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
+};
+
+/** A worker whose estimates the test answers one by one. */
+function slowClient() {
+  const answers: ((estimate: Estimate) => void)[] = [];
+  return {
+    answers,
+    estimate: () =>
+      new Promise<Estimate>((resolve) => {
+        answers.push(resolve);
+      }),
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the live estimate', () => {
+  it('tells the view while an estimate is on its way, across a chained request of a drag, and not after', async () => {
+    const store = testStore();
+    store.getState().setCaseLoaded(summary, () => 1);
+    const client = slowClient();
+    const view = viewStoreOf(store);
+    const stop = keepEstimateLive(store, client);
+    expect(view.getState().awaitingEstimate).toBe(true);
+    // The drag moves on while the first is computed: one more request, with the latest target, when it comes.
+    store.getState().setTarget([0.001, 0, 0]);
+    store.getState().setTarget([0.002, 0, 0]);
+    expect(client.answers).toHaveLength(1);
+    client.answers[0]?.({} as Estimate);
+    await flush();
+    expect(client.answers).toHaveLength(2);
+    expect(view.getState().awaitingEstimate).toBe(true);
+    client.answers[1]?.({} as Estimate);
+    await flush();
+    expect(view.getState().awaitingEstimate).toBe(false);
+    expect(store.getState().estimate).toBeDefined();
+    stop();
+  });
+
+  it('stops saying so when it stops, with an answer still out', () => {
+    const store = testStore();
+    store.getState().setCaseLoaded(summary, () => 1);
+    const view = viewStoreOf(store);
+    const stop = keepEstimateLive(store, slowClient());
+    expect(view.getState().awaitingEstimate).toBe(true);
+    stop();
+    expect(view.getState().awaitingEstimate).toBe(false);
+  });
+});
