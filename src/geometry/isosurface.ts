@@ -109,48 +109,62 @@ export function isosurface(field: ArrayLike<number>, grid: VoxelGrid, level: num
     out[2] /= corners.length;
   };
 
-  for (let k = -1; k < nz; k++) {
-    for (let j = -1; j < ny; j++) {
-      for (let i = -1; i < nx; i++) {
-        let insideCount = 0;
-        for (let c = 0; c < 8; c++) {
-          const ii = i + (c & 1);
-          const jj = j + ((c >> 1) & 1);
-          const kk = k + ((c >> 2) & 1);
-          ci[c] = ii;
-          cj[c] = jj;
-          ck[c] = kk;
-          const v = sample(ii, jj, kk);
-          cv[c] = v;
-          if (v >= level) insideCount++;
-        }
-        if (insideCount === 0 || insideCount === 8) continue;
-        for (const tet of TETRAHEDRA) {
-          const inside: number[] = [];
-          const outside: number[] = [];
-          for (const c of tet) ((cv[c] as number) >= level ? inside : outside).push(c);
-          if (inside.length === 0 || outside.length === 0) continue;
-          centroid(inside, inPt);
-          centroid(outside, outPt);
-          // Edges are keyed from the lower corner; the tetrahedron's corners are listed in increasing order.
-          const edge = (a: number, b: number) => (a < b ? edgeVertex(a, b) : edgeVertex(b, a));
-          if (inside.length === 1 || outside.length === 1) {
-            const lone = (inside.length === 1 ? inside[0] : outside[0]) as number;
-            const others = inside.length === 1 ? outside : inside;
-            for (let n = 0; n < 3; n++) tri[n] = edge(lone, others[n] as number);
-            emit(tri[0] as number, tri[1] as number, tri[2] as number, inPt, outPt);
-          } else {
-            const [p, q] = inside as [number, number];
-            const [r, s] = outside as [number, number];
-            // The quad p–r, p–s, q–s, q–r (in this cyclic order), as two triangles.
-            const a = edge(p, r);
-            const b = edge(p, s);
-            const c = edge(q, s);
-            const d = edge(q, r);
-            emit(a, b, c, inPt, outPt);
-            emit(a, c, d, inPt, outPt);
-          }
-        }
+  // The cube between voxel centres (i, j, k) and (i + 1, j + 1, k + 1).
+  const cube = (i: number, j: number, k: number): void => {
+    let insideCount = 0;
+    for (let c = 0; c < 8; c++) {
+      const ii = i + (c & 1);
+      const jj = j + ((c >> 1) & 1);
+      const kk = k + ((c >> 2) & 1);
+      ci[c] = ii;
+      cj[c] = jj;
+      ck[c] = kk;
+      const v = sample(ii, jj, kk);
+      cv[c] = v;
+      if (v >= level) insideCount++;
+    }
+    if (insideCount === 0 || insideCount === 8) return;
+    for (const tet of TETRAHEDRA) {
+      const inside: number[] = [];
+      const outside: number[] = [];
+      for (const c of tet) ((cv[c] as number) >= level ? inside : outside).push(c);
+      if (inside.length === 0 || outside.length === 0) continue;
+      centroid(inside, inPt);
+      centroid(outside, outPt);
+      // Edges are keyed from the lower corner; the tetrahedron's corners are listed in increasing order.
+      const edge = (a: number, b: number) => (a < b ? edgeVertex(a, b) : edgeVertex(b, a));
+      if (inside.length === 1 || outside.length === 1) {
+        const lone = (inside.length === 1 ? inside[0] : outside[0]) as number;
+        const others = inside.length === 1 ? outside : inside;
+        for (let n = 0; n < 3; n++) tri[n] = edge(lone, others[n] as number);
+        emit(tri[0] as number, tri[1] as number, tri[2] as number, inPt, outPt);
+      } else {
+        const [p, q] = inside as [number, number];
+        const [r, s] = outside as [number, number];
+        // The quad p–r, p–s, q–s, q–r (in this cyclic order), as two triangles.
+        const a = edge(p, r);
+        const b = edge(p, s);
+        const c = edge(q, s);
+        const d = edge(q, r);
+        emit(a, b, c, inPt, outPt);
+        emit(a, c, d, inPt, outPt);
+      }
+    }
+  };
+  // One flat loop over the cubes, each in a call: V8 compiles a long-running loop on the fly (OSR) at the loop it is
+  // in, and Chromium threw that code away at every exit from an inner loop (thousands of times per surface with the
+  // loops nested here).
+  const cubes = (nx + 1) * (ny + 1) * (nz + 1);
+  let i = -1;
+  let j = -1;
+  let k = -1;
+  for (let c = 0; c < cubes; c++) {
+    cube(i, j, k);
+    if (++i === nx) {
+      i = -1;
+      if (++j === ny) {
+        j = -1;
+        k++;
       }
     }
   }

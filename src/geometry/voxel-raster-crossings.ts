@@ -71,77 +71,89 @@ const SPAN_MARGIN = 1e-6;
  * one triangle of each side (exact orient2d with a consistent tie-break).
  */
 export function rasterisePart(mesh: ProjectedMesh, part: number, np: number, nq: number, out: CrossingBuffer): void {
+  const triangles = mesh.index.length / 3;
+  // A triangle per call: V8 compiles a long loop on the fly at the loop it runs in, and Chromium drops that code
+  // whenever an inner loop is left — here once per row of every triangle (src/physics/CONTEXT.md, "Loops").
+  for (let triangle = 0; triangle < triangles; triangle++) rasteriseTriangle(mesh, triangle, part, np, nq, out);
+}
+
+/** One triangle of rasterisePart. */
+function rasteriseTriangle(
+  mesh: ProjectedMesh,
+  triangle: number,
+  part: number,
+  np: number,
+  nq: number,
+  out: CrossingBuffer,
+): void {
   const { p, q, s, index } = mesh;
   const lastP = np - 1;
   const lastQ = nq - 1;
-  const triangles = index.length / 3;
-  for (let triangle = 0; triangle < triangles; triangle++) {
-    const ia = index[3 * triangle] as number;
-    const ib = index[3 * triangle + 1] as number;
-    const ic = index[3 * triangle + 2] as number;
-    const ax = p[ia] as number;
-    const ay = q[ia] as number;
-    const bx = p[ib] as number;
-    const by = q[ib] as number;
-    const cx = p[ic] as number;
-    const cy = q[ic] as number;
-    const minY = Math.min(ay, by, cy);
-    const maxY = Math.max(ay, by, cy);
-    const minX = Math.min(ax, bx, cx);
-    const maxX = Math.max(ax, bx, cx);
-    // Negated comparisons also drop triangles with a non-finite vertex (NaN compares false).
-    if (!(maxY >= 0 && minY <= lastQ && maxX >= 0 && minX <= lastP)) continue;
-    const as = s[ia] as number;
-    const dbs = (s[ib] as number) - as;
-    const dcs = (s[ic] as number) - as;
-    if (!Number.isFinite(minX + maxX + minY + maxY + as + dbs + dcs)) continue;
-    const firstX = Math.max(0, Math.ceil(minX));
-    const finalX = Math.min(lastP, Math.floor(maxX));
-    const firstY = Math.max(0, Math.ceil(minY));
-    const finalY = Math.min(lastQ, Math.floor(maxY));
-    for (let y = firstY; y <= finalY; y++) {
-      // The x-range of the triangle on this row, from the edges that reach it.
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = Number.NEGATIVE_INFINITY;
-      if ((ay <= y && y <= by) || (by <= y && y <= ay)) {
-        const x = ay === by ? ax : ax + ((y - ay) * (bx - ax)) / (by - ay);
-        const x2 = ay === by ? bx : x;
-        lo = Math.min(lo, x, x2);
-        hi = Math.max(hi, x, x2);
+  const ia = index[3 * triangle] as number;
+  const ib = index[3 * triangle + 1] as number;
+  const ic = index[3 * triangle + 2] as number;
+  const ax = p[ia] as number;
+  const ay = q[ia] as number;
+  const bx = p[ib] as number;
+  const by = q[ib] as number;
+  const cx = p[ic] as number;
+  const cy = q[ic] as number;
+  const minY = Math.min(ay, by, cy);
+  const maxY = Math.max(ay, by, cy);
+  const minX = Math.min(ax, bx, cx);
+  const maxX = Math.max(ax, bx, cx);
+  // Negated comparisons also drop triangles with a non-finite vertex (NaN compares false).
+  if (!(maxY >= 0 && minY <= lastQ && maxX >= 0 && minX <= lastP)) return;
+  const as = s[ia] as number;
+  const dbs = (s[ib] as number) - as;
+  const dcs = (s[ic] as number) - as;
+  if (!Number.isFinite(minX + maxX + minY + maxY + as + dbs + dcs)) return;
+  const firstX = Math.max(0, Math.ceil(minX));
+  const finalX = Math.min(lastP, Math.floor(maxX));
+  const firstY = Math.max(0, Math.ceil(minY));
+  const finalY = Math.min(lastQ, Math.floor(maxY));
+  for (let y = firstY; y <= finalY; y++) {
+    // The x-range of the triangle on this row, from the edges that reach it.
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    if ((ay <= y && y <= by) || (by <= y && y <= ay)) {
+      const x = ay === by ? ax : ax + ((y - ay) * (bx - ax)) / (by - ay);
+      const x2 = ay === by ? bx : x;
+      lo = Math.min(lo, x, x2);
+      hi = Math.max(hi, x, x2);
+    }
+    if ((by <= y && y <= cy) || (cy <= y && y <= by)) {
+      const x = by === cy ? bx : bx + ((y - by) * (cx - bx)) / (cy - by);
+      const x2 = by === cy ? cx : x;
+      lo = Math.min(lo, x, x2);
+      hi = Math.max(hi, x, x2);
+    }
+    if ((cy <= y && y <= ay) || (ay <= y && y <= cy)) {
+      const x = cy === ay ? cx : cx + ((y - cy) * (ax - cx)) / (ay - cy);
+      const x2 = cy === ay ? ax : x;
+      lo = Math.min(lo, x, x2);
+      hi = Math.max(hi, x, x2);
+    }
+    const startX = Math.max(firstX, Math.ceil(lo - SPAN_MARGIN));
+    const endX = Math.min(finalX, Math.floor(hi + SPAN_MARGIN));
+    const row = np * y;
+    for (let x = startX; x <= endX; x++) {
+      // Each edge function is twice the area opposite one vertex: the barycentric weight of that vertex.
+      const wa = orient2d(bx, by, cx, cy, x, y);
+      const wb = orient2d(cx, cy, ax, ay, x, y);
+      const wc = orient2d(ax, ay, bx, by, x, y);
+      if (!((wa > 0 && wb > 0 && wc > 0) || (wa < 0 && wb < 0 && wc < 0))) continue;
+      const sum = wa + wb + wc;
+      // Clamped so the crossing stays on the triangle even for slivers whose weights round badly.
+      let fb = Math.min(1, Math.max(0, wb / sum));
+      let fc = Math.min(1, Math.max(0, wc / sum));
+      if (fb + fc > 1) {
+        const scale = 1 / (fb + fc);
+        fb *= scale;
+        fc *= scale;
       }
-      if ((by <= y && y <= cy) || (cy <= y && y <= by)) {
-        const x = by === cy ? bx : bx + ((y - by) * (cx - bx)) / (cy - by);
-        const x2 = by === cy ? cx : x;
-        lo = Math.min(lo, x, x2);
-        hi = Math.max(hi, x, x2);
-      }
-      if ((cy <= y && y <= ay) || (ay <= y && y <= cy)) {
-        const x = cy === ay ? cx : cx + ((y - cy) * (ax - cx)) / (ay - cy);
-        const x2 = cy === ay ? ax : x;
-        lo = Math.min(lo, x, x2);
-        hi = Math.max(hi, x, x2);
-      }
-      const startX = Math.max(firstX, Math.ceil(lo - SPAN_MARGIN));
-      const endX = Math.min(finalX, Math.floor(hi + SPAN_MARGIN));
-      const row = np * y;
-      for (let x = startX; x <= endX; x++) {
-        // Each edge function is twice the area opposite one vertex: the barycentric weight of that vertex.
-        const wa = orient2d(bx, by, cx, cy, x, y);
-        const wb = orient2d(cx, cy, ax, ay, x, y);
-        const wc = orient2d(ax, ay, bx, by, x, y);
-        if (!((wa > 0 && wb > 0 && wc > 0) || (wa < 0 && wb < 0 && wc < 0))) continue;
-        const sum = wa + wb + wc;
-        // Clamped so the crossing stays on the triangle even for slivers whose weights round badly.
-        let fb = Math.min(1, Math.max(0, wb / sum));
-        let fc = Math.min(1, Math.max(0, wc / sum));
-        if (fb + fc > 1) {
-          const scale = 1 / (fb + fc);
-          fb *= scale;
-          fc *= scale;
-        }
-        // From vertex a, so a face at one constant s gives exactly that s.
-        out.push(row + x, as + fb * dbs + fc * dcs, part, triangle, fb, fc);
-      }
+      // From vertex a, so a face at one constant s gives exactly that s.
+      out.push(row + x, as + fb * dbs + fc * dcs, part, triangle, fb, fc);
     }
   }
 }

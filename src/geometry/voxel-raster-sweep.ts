@@ -39,11 +39,11 @@ export interface SweepInput {
  * highest-priority part whose parity is odd. Returns, per part, whether some line ended with odd parity.
  */
 export function sweepLines(input: SweepInput): boolean[] {
-  const { crossings, solids, background, labels, recorder, strides } = input;
+  const { crossings, solids, background, labels, strides } = input;
   const { np, nq, ns } = input.lines;
   const lineCount = np * nq;
   const count = crossings.length;
-  const { line: lineOf, at, part: partOf } = crossings;
+  const { line: lineOf } = crossings;
 
   const offsets = new Int32Array(lineCount + 1);
   for (let c = 0; c < count; c++) {
@@ -74,70 +74,98 @@ export function sweepLines(input: SweepInput): boolean[] {
   // scattered into the lattice order with the loop nest that writes memory in order. Writing each line straight
   // into the lattice would stride by nu·nv bytes per voxel along w, which costs several times more.
   const row = new Uint8Array(np * ns);
+  const sweep: LineSweep = {
+    input,
+    order,
+    offsets,
+    rankOf,
+    labelOfRank,
+    insideCount,
+    parity,
+    open,
+    normal,
+    row,
+  };
+  // A line per call: V8 compiles a long loop on the fly at the loop it runs in, and Chromium drops that code
+  // whenever an inner loop is left — here at every crossing of every line (src/physics/CONTEXT.md, "Loops").
   for (let q = 0; q < nq; q++) {
     row.fill(background.label);
-    for (let p = 0; p < np; p++) {
-      const line = p + np * q;
-      const start = offsets[line] as number;
-      const end = offsets[line + 1] as number;
-      if (start === end) {
-        recorder?.endLine();
-        continue;
-      }
-      sortByPosition(order, at, start, end);
-      const base = p * ns;
-      let mask = 0;
-      let label = background.label;
-      let rank = background.rank;
-      let next = 0; // first voxel of the line not yet labelled
-      let e = start;
-      while (e < end) {
-        // Crossings in [g, g + 1) lie between voxels g and g + 1: voxel k counts those strictly before it.
-        const group = gapOf(at[order[e] as number] as number, ns);
-        if (label !== background.label && group >= next) row.fill(label, base + next, base + group + 1);
-        next = group + 1;
-        const first = e;
-        for (; e < end; e++) {
-          const c = order[e] as number;
-          if (gapOf(at[c] as number, ns) !== group) break;
-          const part = partOf[c] as number;
-          const r = rankOf[part] as number;
-          const inside = (parity[part] as number) ^ 1;
-          parity[part] = inside;
-          const n = (insideCount[r] as number) + (inside === 1 ? 1 : -1);
-          insideCount[r] = n;
-          if (n === 0) mask &= ~(1 << r);
-          else mask |= 1 << r;
-        }
-        const newRank = mask === 0 ? background.rank : 31 - Math.clz32(mask & -mask);
-        const newLabel = mask === 0 ? background.label : (labelOfRank[newRank] as number);
-        if (recorder && newLabel !== label && group >= 0 && group < ns - 1) {
-          const c = pickCrossing(input, order, first, e, group, Math.min(rank, newRank), rankOf);
-          surfaceNormal(solids[partOf[c] as number] as SweptSolid, crossings, c, input.normals, normal);
-          const position = (at[c] as number) * input.scanSpacing;
-          recorder.add(
-            group,
-            normal[0] as number,
-            normal[1] as number,
-            normal[2] as number,
-            position,
-            partOf[c] as number,
-          );
-        }
-        label = newLabel;
-        rank = newRank;
-      }
-      if (label !== background.label && next < ns) row.fill(label, base + next, base + ns);
-      for (let part = 0; part < parity.length; part++) {
-        if (parity[part] === 1) open[part] = true;
-        parity[part] = 0;
-      }
-      insideCount.fill(0);
-      recorder?.endLine();
-    }
+    for (let p = 0; p < np; p++) sweepLine(sweep, p, q);
     scatterRow(row, labels, q * strides.q, np, ns, strides.p, strides.s);
   }
   return open;
+}
+
+/** What sweepLines's lines share: the sorted crossings, the parities and the row being labelled. */
+interface LineSweep {
+  readonly input: SweepInput;
+  readonly order: Int32Array;
+  readonly offsets: Int32Array;
+  readonly rankOf: Int32Array;
+  readonly labelOfRank: Int32Array;
+  readonly insideCount: Int32Array;
+  readonly parity: Uint8Array;
+  readonly open: boolean[];
+  readonly normal: Float64Array;
+  readonly row: Uint8Array;
+}
+
+/** Line (p, q) of sweepLines, labelled into the row buffer. */
+function sweepLine(sweep: LineSweep, p: number, q: number): void {
+  const { input, order, offsets, rankOf, labelOfRank, insideCount, parity, open, normal, row } = sweep;
+  const { crossings, solids, background, recorder } = input;
+  const { np, ns } = input.lines;
+  const { at, part: partOf } = crossings;
+  const line = p + np * q;
+  const start = offsets[line] as number;
+  const end = offsets[line + 1] as number;
+  if (start === end) {
+    recorder?.endLine();
+    return;
+  }
+  sortByPosition(order, at, start, end);
+  const base = p * ns;
+  let mask = 0;
+  let label = background.label;
+  let rank = background.rank;
+  let next = 0; // first voxel of the line not yet labelled
+  let e = start;
+  while (e < end) {
+    // Crossings in [g, g + 1) lie between voxels g and g + 1: voxel k counts those strictly before it.
+    const group = gapOf(at[order[e] as number] as number, ns);
+    if (label !== background.label && group >= next) row.fill(label, base + next, base + group + 1);
+    next = group + 1;
+    const first = e;
+    for (; e < end; e++) {
+      const c = order[e] as number;
+      if (gapOf(at[c] as number, ns) !== group) break;
+      const part = partOf[c] as number;
+      const r = rankOf[part] as number;
+      const inside = (parity[part] as number) ^ 1;
+      parity[part] = inside;
+      const n = (insideCount[r] as number) + (inside === 1 ? 1 : -1);
+      insideCount[r] = n;
+      if (n === 0) mask &= ~(1 << r);
+      else mask |= 1 << r;
+    }
+    const newRank = mask === 0 ? background.rank : 31 - Math.clz32(mask & -mask);
+    const newLabel = mask === 0 ? background.label : (labelOfRank[newRank] as number);
+    if (recorder && newLabel !== label && group >= 0 && group < ns - 1) {
+      const c = pickCrossing(input, order, first, e, group, Math.min(rank, newRank), rankOf);
+      surfaceNormal(solids[partOf[c] as number] as SweptSolid, crossings, c, input.normals, normal);
+      const position = (at[c] as number) * input.scanSpacing;
+      recorder.add(group, normal[0] as number, normal[1] as number, normal[2] as number, position, partOf[c] as number);
+    }
+    label = newLabel;
+    rank = newRank;
+  }
+  if (label !== background.label && next < ns) row.fill(label, base + next, base + ns);
+  for (let part = 0; part < parity.length; part++) {
+    if (parity[part] === 1) open[part] = true;
+    parity[part] = 0;
+  }
+  insideCount.fill(0);
+  recorder?.endLine();
 }
 
 /** Copies a row buffer (line p at p·ns … p·ns + ns − 1) into the lattice, in the lattice's memory order. */

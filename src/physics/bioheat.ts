@@ -131,37 +131,47 @@ export function prepareBioheat(grid: VoxelGrid, medium: BioheatMedium, boundary:
   const sy = nx;
   const sz = nx * ny;
   let rateMax = 0;
-  let v = 0;
-  for (let kk = 0; kk < nz; kk++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, v++) {
-        const kv = k[v] as number;
-        if (i < nx - 1) faceX[v] = harmonic(kv, k[v + sx] as number);
-        if (j < ny - 1) faceY[v] = harmonic(kv, k[v + sy] as number);
-        if (kk < nz - 1) faceZ[v] = harmonic(kv, k[v + sz] as number);
-        const boundaryFaces =
-          (i === 0 ? 1 : 0) +
-          (i === nx - 1 ? 1 : 0) +
-          (j === 0 ? 1 : 0) +
-          (j === ny - 1 ? 1 : 0) +
-          (kk === 0 ? 1 : 0) +
-          (kk === nz - 1 ? 1 : 0);
-        boundaryConductance[v] = boundary === 'dirichlet' ? boundaryFaces * kv : 0;
+  // Flat loops over the voxels, (i, j, kk) followed along: no inner loop to leave (src/physics/CONTEXT.md, "Loops").
+  let i = 0;
+  let j = 0;
+  let kk = 0;
+  for (let v = 0; v < n; v++) {
+    const kv = k[v] as number;
+    if (i < nx - 1) faceX[v] = harmonic(kv, k[v + sx] as number);
+    if (j < ny - 1) faceY[v] = harmonic(kv, k[v + sy] as number);
+    if (kk < nz - 1) faceZ[v] = harmonic(kv, k[v + sz] as number);
+    const boundaryFaces =
+      (i === 0 ? 1 : 0) +
+      (i === nx - 1 ? 1 : 0) +
+      (j === 0 ? 1 : 0) +
+      (j === ny - 1 ? 1 : 0) +
+      (kk === 0 ? 1 : 0) +
+      (kk === nz - 1 ? 1 : 0);
+    boundaryConductance[v] = boundary === 'dirichlet' ? boundaryFaces * kv : 0;
+    if (++i === nx) {
+      i = 0;
+      if (++j === ny) {
+        j = 0;
+        kk++;
       }
     }
   }
   const dx2 = grid.spacing * grid.spacing;
-  v = 0;
-  for (let kk = 0; kk < nz; kk++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, v++) {
-        let sum =
-          (faceX[v] as number) + (faceY[v] as number) + (faceZ[v] as number) + (boundaryConductance[v] as number);
-        if (i > 0) sum += faceX[v - sx] as number;
-        if (j > 0) sum += faceY[v - sy] as number;
-        if (kk > 0) sum += faceZ[v - sz] as number;
-        const rate = (sum / dx2 + (medium.perfusionHeat[v] as number)) / (medium.heatCapacity[v] as number);
-        if (rate > rateMax) rateMax = rate;
+  i = 0;
+  j = 0;
+  kk = 0;
+  for (let v = 0; v < n; v++) {
+    let sum = (faceX[v] as number) + (faceY[v] as number) + (faceZ[v] as number) + (boundaryConductance[v] as number);
+    if (i > 0) sum += faceX[v - sx] as number;
+    if (j > 0) sum += faceY[v - sy] as number;
+    if (kk > 0) sum += faceZ[v - sz] as number;
+    const rate = (sum / dx2 + (medium.perfusionHeat[v] as number)) / (medium.heatCapacity[v] as number);
+    if (rate > rateMax) rateMax = rate;
+    if (++i === nx) {
+      i = 0;
+      if (++j === ny) {
+        j = 0;
+        kk++;
       }
     }
   }

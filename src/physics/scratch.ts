@@ -12,6 +12,10 @@
  * and until a host calls `keepScratch` (the simulation worker does; Node's own allocator keeps freed pages, so
  * there the kept arrays would only add to the memory: +40–70 MB peak RSS measured), the functions allocate as
  * `new` does.
+ *
+ * Outputs that leave (an outcome's replay frames, 27.6 MB on the femur) cannot be lent: on such a host they are made
+ * ahead while the thread is idle after a computation (outputF32, makeOutputsAhead), so the next sonication writes
+ * its frames into touched pages (in Chromium the frames' first touch took ≈ 135 ms of a sonication's worker time).
  */
 
 type Lendable = Float64Array | Float32Array | Int32Array | Uint16Array | Uint32Array;
@@ -28,6 +32,13 @@ let keptBytes = 0;
 /** the arrays lent in the current computation, or undefined outside one */
 let lent: { kind: Kind; array: Lendable }[] | undefined;
 let keeping = false;
+
+/** Most bytes of outputs made ahead (the femur sonication's replay frames: 27.6 MB). */
+const MAX_SPARE_BYTES = 40 * 2 ** 20;
+/** zeroed Float32Arrays whose pages are already touched, by length */
+const spares = new Map<number, Float32Array[]>();
+/** lengths outputF32 was asked for since the last makeOutputsAhead */
+let asked: number[] = [];
 
 /**
  * Turns lending on for this thread (or off, letting every kept array go).
@@ -119,6 +130,8 @@ export function withScratch<T>(run: () => T): T {
   if (lent || !keeping) return run();
   const mine: { kind: Kind; array: Lendable }[] = [];
   lent = mine;
+  // The outputs to make ahead are this computation's (and the list cannot grow on a host that never makes them).
+  asked = [];
   try {
     return run();
   } finally {
@@ -138,10 +151,54 @@ export function withScratch<T>(run: () => T): T {
   }
 }
 
-/** Lets every kept array go (a new case: its grids have other sizes). */
+/**
+ * An array that leaves the computation (an outcome's, such as its replay frames): it cannot be lent, so on a host
+ * that keeps scratch it comes from the spares made while the thread was idle (makeOutputsAhead) when one of this
+ * length is there — its pages already touched — else it is new.
+ * @param length - elements
+ * @returns a zeroed Float32Array the caller owns
+ */
+export function outputF32(length: number): Float32Array {
+  if (!keeping || length * 4 < MIN_BYTES) return new Float32Array(length);
+  asked.push(length);
+  const spare = spares.get(length)?.pop();
+  return spare && spare.length === length ? spare : new Float32Array(length);
+}
+
+/**
+ * Makes, while the thread is idle, the outputs the last computation asked for (outputF32), so the next one of the
+ * same kind finds their pages touched; spares of other lengths go. Nothing when no computation asked since the
+ * last call (an estimate in between keeps the spares).
+ * @returns bytes made
+ */
+export function makeOutputsAhead(): number {
+  if (!keeping || asked.length === 0) return 0;
+  const wanted = new Map<number, number>();
+  for (const length of asked) wanted.set(length, (wanted.get(length) ?? 0) + 1);
+  asked = [];
+  for (const length of spares.keys()) if (!wanted.has(length)) spares.delete(length);
+  let bytes = 0;
+  for (const list of spares.values()) for (const array of list) bytes += array.byteLength;
+  let made = 0;
+  for (const [length, count] of wanted) {
+    const list = spares.get(length) ?? [];
+    while (list.length < count && bytes + 4 * length <= MAX_SPARE_BYTES) {
+      // A fresh array's pages fault on first touch: touch them now, not in the next computation.
+      list.push(new Float32Array(length).fill(0));
+      bytes += 4 * length;
+      made += 4 * length;
+    }
+    spares.set(length, list);
+  }
+  return made;
+}
+
+/** Lets every kept array and spare output go (a new case: its grids have other sizes). */
 export function forgetScratch(): void {
   kept.clear();
   keptBytes = 0;
+  spares.clear();
+  asked = [];
 }
 
 /** Bytes of arrays kept for the next computation (for tests and the bench). */

@@ -31,7 +31,7 @@ export function thermalMixture(
   tissueTable: readonly TissueId[],
   medium: Medium,
 ): ThermalMixture {
-  const { nx, ny, nz } = grid;
+  const { nx, ny } = grid;
   const n = voxelCount(grid);
   const sx = sub * nx;
   const sy = sub * ny;
@@ -44,35 +44,78 @@ export function thermalMixture(
   const heatCapacity = new Float64Array(n);
   const k = new Float64Array(n);
   const perfusionHeat = new Float64Array(n);
-  const counts = new Uint16Array(tissueTable.length);
-  const share = 1 / sub ** 3;
-  let v = 0;
-  for (let kk = 0; kk < nz; kk++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, v++) {
-        counts.fill(0);
-        let c = 0;
-        let kv = 0;
-        let w = 0;
-        for (let dc = 0; dc < sub; dc++) {
-          for (let db = 0; db < sub; db++) {
-            for (let da = 0; da < sub; da++) {
-              const label = subLabels[sub * i + da + sx * (sub * j + db + sy * (sub * kk + dc))] as number;
-              counts[label] = (counts[label] as number) + 1;
-              c += capacity[label] as number;
-              kv += conductivity[label] as number;
-              w += perfusion[label] as number;
-            }
-          }
-        }
-        let best = 0;
-        for (let l = 1; l < counts.length; l++) if ((counts[l] as number) > (counts[best] as number)) best = l;
-        labels[v] = best;
-        heatCapacity[v] = c * share;
-        k[v] = kv * share;
-        perfusionHeat[v] = w * share;
+  const m: Mixing = {
+    subLabels,
+    sub,
+    sx,
+    sy,
+    capacity: Float64Array.from(capacity),
+    conductivity: Float64Array.from(conductivity),
+    perfusion: Float64Array.from(perfusion),
+    counts: new Uint16Array(tissueTable.length),
+    share: 1 / sub ** 3,
+    labels,
+    heatCapacity,
+    k,
+    perfusionHeat,
+  };
+  // One flat loop, each voxel's sub-voxels in a call (see resampleToGrid: nested loops here were compiled on the fly
+  // at an inner loop, and Chromium threw that code away at every exit from it).
+  let i = 0;
+  let j = 0;
+  let kk = 0;
+  for (let v = 0; v < n; v++) {
+    mixVoxel(m, v, i, j, kk);
+    if (++i === nx) {
+      i = 0;
+      if (++j === ny) {
+        j = 0;
+        kk++;
       }
     }
   }
   return { labels, medium: { heatCapacity, conductivity: k, perfusionHeat } };
+}
+
+/** What thermalMixture reads and writes for every voxel (one object per call, one shape). */
+interface Mixing {
+  readonly subLabels: Uint8Array;
+  readonly sub: number;
+  readonly sx: number;
+  readonly sy: number;
+  readonly capacity: Float64Array;
+  readonly conductivity: Float64Array;
+  readonly perfusion: Float64Array;
+  readonly counts: Uint16Array;
+  readonly share: number;
+  readonly labels: Uint8Array;
+  readonly heatCapacity: Float64Array;
+  readonly k: Float64Array;
+  readonly perfusionHeat: Float64Array;
+}
+
+/** Voxel v = (i, j, kk) of thermalMixture: its majority label and its sub-voxels' mean properties. */
+function mixVoxel(m: Mixing, v: number, i: number, j: number, kk: number): void {
+  const { subLabels, sub, sx, sy, capacity, conductivity, perfusion, counts } = m;
+  counts.fill(0);
+  let c = 0;
+  let kv = 0;
+  let w = 0;
+  for (let dc = 0; dc < sub; dc++) {
+    for (let db = 0; db < sub; db++) {
+      for (let da = 0; da < sub; da++) {
+        const label = subLabels[sub * i + da + sx * (sub * j + db + sy * (sub * kk + dc))] as number;
+        counts[label] = (counts[label] as number) + 1;
+        c += capacity[label] as number;
+        kv += conductivity[label] as number;
+        w += perfusion[label] as number;
+      }
+    }
+  }
+  let best = 0;
+  for (let l = 1; l < counts.length; l++) if ((counts[l] as number) > (counts[best] as number)) best = l;
+  m.labels[v] = best;
+  m.heatCapacity[v] = c * m.share;
+  m.k[v] = kv * m.share;
+  m.perfusionHeat[v] = w * m.share;
 }

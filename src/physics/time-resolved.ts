@@ -1,4 +1,5 @@
 import { type VoxelGrid, voxelCount } from './grid.ts';
+import { outputF32 } from './scratch.ts';
 import { BODY_TEMPERATURE } from './tissues.ts';
 
 type Vec3 = readonly [number, number, number];
@@ -146,8 +147,9 @@ export class TimeResolvedRecorder {
     };
     this.frames = {
       time: Float64Array.from(steps, (s) => times[s] as number),
-      temperature: new Float32Array(steps.length * this.voxels),
-      dose: new Float32Array(steps.length * this.voxels),
+      // The frames leave the run (replay): made ahead while the worker was idle, where it does that.
+      temperature: outputF32(steps.length * this.voxels),
+      dose: outputF32(steps.length * this.voxels),
     };
   }
 

@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import type { CaseState } from '../engine/case.ts';
 import { sharedGpuRayleigh } from '../gpu/shared-gpu.ts';
-import { keepScratch } from '../physics/scratch.ts';
+import { keepScratch, makeOutputsAhead } from '../physics/scratch.ts';
 import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
@@ -34,6 +34,15 @@ const kernelsReady = installWorkerKernels();
 // page anew (physics/scratch.ts).
 keepScratch();
 
+/**
+ * After a computation's reply has gone out (Comlink posts it a microtask after the op returns), the worker makes the
+ * outputs the next one will ask for while it is idle (physics/scratch.ts: their pages are touched here, not in the
+ * click that needs them).
+ */
+function makeOutputsWhenIdle(): void {
+  setTimeout(makeOutputsAhead, 0);
+}
+
 const api: SimWorkerApi = {
   async loadCase(bytes, fallbackTitle) {
     await kernelsReady;
@@ -47,6 +56,7 @@ const api: SimWorkerApi = {
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
     const outcome = sonicate(state, request, onProgress, served?.kernel);
     if (served) console.info(served.summary());
+    makeOutputsWhenIdle();
     return Comlink.transfer(outcome, sonicateTransfer(outcome));
   },
   async prepareSonication(request, onProgress) {
@@ -67,6 +77,7 @@ const api: SimWorkerApi = {
   },
   runPlan(request, onProgress, precomputed) {
     const outcome = runPlan(requireCase(), request, onProgress, precomputed);
+    makeOutputsWhenIdle();
     return Comlink.transfer(outcome, runPlanTransfer(outcome));
   },
   planAcoustics(request, ids, keep, onProgress) {

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   forgetScratch,
   keepScratch,
+  makeOutputsAhead,
+  outputF32,
   scratchF32,
   scratchF64,
   scratchKeptBytes,
@@ -96,5 +98,50 @@ describe('scratch arrays', () => {
     const h2 = heat();
     expect(f2).toBe(f1);
     expect(new Set([...h1, ...h2]).size).toBe(3);
+  });
+});
+
+describe('outputs made ahead', () => {
+  beforeEach(() => {
+    keepScratch();
+    forgetScratch();
+  });
+
+  it('makes, while idle, the outputs the last computation asked for; the next one takes them, zeroed, once', () => {
+    const first = [outputF32(N), outputF32(N)];
+    first[0]?.fill(7);
+    expect(makeOutputsAhead()).toBe(2 * 4 * N);
+    const second = [outputF32(N), outputF32(N)];
+    // Spares are new arrays, never an earlier output (that one left with its outcome).
+    for (const a of second) {
+      expect(first.includes(a)).toBe(false);
+      expect(a.every((x) => x === 0)).toBe(true);
+    }
+    // Both spares are taken: a third is new.
+    expect(outputF32(N).length).toBe(N);
+    expect(makeOutputsAhead()).toBe(3 * 4 * N);
+  });
+
+  it('keeps the spares across computations that ask for none (an estimate), and lets other sizes go', () => {
+    outputF32(N);
+    makeOutputsAhead();
+    expect(makeOutputsAhead()).toBe(0);
+    const spare = outputF32(N);
+    outputF32(2 * N);
+    makeOutputsAhead();
+    // The last computation asked for N and 2N: both are made, none of another size is kept.
+    const next = outputF32(N);
+    expect(next).not.toBe(spare);
+    expect(next.every((x) => x === 0)).toBe(true);
+  });
+
+  it('makes none past its bound, nor on a host that keeps no scratch', () => {
+    const huge = 12 * 2 ** 20; // 48 MB of f32: more than the spares may hold
+    outputF32(huge);
+    expect(makeOutputsAhead()).toBe(0);
+    keepScratch(false);
+    outputF32(N);
+    expect(makeOutputsAhead()).toBe(0);
+    keepScratch();
   });
 });

@@ -39,23 +39,15 @@ export function scanLabels(labels: Uint8Array, n2: number, nz: number, faceInter
   // Grown by doubling: counting the changes first would take a second pass over the labels.
   let columns = new Int32Array(Math.max(1024, n2));
   let at = 0;
+  // A slice per call: see scanSlice.
   for (let k = 0; k < nz; k++) {
-    const offset = n2 * k;
-    const first = labels[offset] as number;
-    let same = true;
     start[k] = at;
     if (columns.length - at < n2) {
       const grown = new Int32Array(2 * columns.length + n2);
       grown.set(columns.subarray(0, at));
       columns = grown;
     }
-    for (let c = 0; c < n2; c++) {
-      const label = labels[offset + c] as number;
-      present[label] = 1;
-      if (label !== first) same = false;
-      if (k > 0 && label !== labels[offset - n2 + c]) columns[at++] = c;
-    }
-    uniform[k] = same ? first : -1;
+    at = scanSlice(labels, n2, k, uniform, present, columns, at);
   }
   start[nz] = at;
   start[0] = 0;
@@ -63,19 +55,50 @@ export function scanLabels(labels: Uint8Array, n2: number, nz: number, faceInter
   return { uniform, present, changes: faceInterface ? withSurfaces(changes, nz, faceInterface) : changes };
 }
 
+/**
+ * Slice k of scanLabels: its labels into `present`, whether it is uniform, and its changes from slice k − 1 from
+ * columns[at] on. In a function of its own, called per slice, because V8 compiles a long-running loop on the fly
+ * (OSR) at the loop it is in, and Chromium throws that code away whenever the loop is left: a slice loop nested in
+ * the loop over slices was left once per slice; a call made for every slice is compiled as a whole.
+ * @returns the next free place in columns
+ */
+function scanSlice(
+  labels: Uint8Array,
+  n2: number,
+  k: number,
+  uniform: Int16Array,
+  present: Uint8Array,
+  columns: Int32Array,
+  at: number,
+): number {
+  const offset = n2 * k;
+  const first = labels[offset] as number;
+  let same = true;
+  for (let c = 0; c < n2; c++) {
+    const label = labels[offset + c] as number;
+    present[label] = 1;
+    if (label !== first) same = false;
+    if (k > 0 && label !== labels[offset - n2 + c]) columns[at++] = c;
+  }
+  uniform[k] = same ? first : -1;
+  return at;
+}
+
 function withSurfaces(changes: LabelChanges, nz: number, faceInterface: FaceInterfaceLookup): LabelChanges {
   const { start, columns } = changes;
   const offsets = new Float64Array(columns.length).fill(Number.NaN);
   const normals = new Float64Array(3 * columns.length);
-  for (let face = 1; face < nz; face++) {
-    for (let at = start[face] as number; at < (start[face + 1] as number); at++) {
-      const surface = faceInterface(columns[at] as number, face);
-      if (!surface) continue;
-      offsets[at] = surface.offset;
-      normals[3 * at] = surface.normal[0];
-      normals[3 * at + 1] = surface.normal[1];
-      normals[3 * at + 2] = surface.normal[2];
-    }
+  // One flat loop over the changes of faces 1 … nz − 1, the face followed along (no inner loop to leave: see
+  // scanSlice).
+  let face = 1;
+  for (let at = start[1] as number; at < (start[nz] as number); at++) {
+    while (at >= (start[face + 1] as number)) face++;
+    const surface = faceInterface(columns[at] as number, face);
+    if (!surface) continue;
+    offsets[at] = surface.offset;
+    normals[3 * at] = surface.normal[0];
+    normals[3 * at + 1] = surface.normal[1];
+    normals[3 * at + 2] = surface.normal[2];
   }
   return { start, columns, offsets, normals };
 }

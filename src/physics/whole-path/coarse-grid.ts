@@ -69,28 +69,47 @@ export function coarseGrid(
   const conductivityShare = conductivity.map((c) => c / perBlock);
   const perfusionShare = perfusion.map((c) => c / perBlock);
   const runs = blockRuns(lattice, bx);
-  const n2 = n * n;
+  const shares = {
+    capacity: Float64Array.from(capacityShare),
+    conductivity: Float64Array.from(conductivityShare),
+    perfusion: Float64Array.from(perfusionShare),
+  };
+  const blocks = { heatCapacity, conductivity: k, perfusionHeat };
+  // A slice per call (src/physics/CONTEXT.md, "Loops").
   for (let slice = 0; slice < cz * bz; slice++) {
-    const layer = cx * cx * Math.floor(slice / bz);
-    const offset = n2 * slice;
-    for (let r = 0; r < runs.length; r++) {
-      const block = layer + (runs[r] as number);
-      // Summed in locals along the run, in voxel order: the same additions as into the arrays voxel by voxel.
-      let c = heatCapacity[block] as number;
-      let kk = k[block] as number;
-      let w = perfusionHeat[block] as number;
-      for (let v = offset + r * bx, end = v + bx; v < end; v++) {
-        const label = labels[v] as number;
-        c += capacityShare[label] as number;
-        kk += conductivityShare[label] as number;
-        w += perfusionShare[label] as number;
-      }
-      heatCapacity[block] = c;
-      k[block] = kk;
-      perfusionHeat[block] = w;
-    }
+    addSlice(labels, n * n * slice, cx * cx * Math.floor(slice / bz), runs, bx, shares, blocks);
   }
-  return { grid, bx, bz, medium: { heatCapacity, conductivity: k, perfusionHeat } };
+  return { grid, bx, bz, medium: blocks };
+}
+
+/** One lattice slice's shares added to its layer of blocks (see coarseGrid). */
+function addSlice(
+  labels: Uint8Array,
+  offset: number,
+  layer: number,
+  runs: Int32Array,
+  bx: number,
+  shares: { capacity: Float64Array; conductivity: Float64Array; perfusion: Float64Array },
+  blocks: { heatCapacity: Float64Array; conductivity: Float64Array; perfusionHeat: Float64Array },
+): void {
+  const { heatCapacity, conductivity: k, perfusionHeat } = blocks;
+  const { capacity: capacityShare, conductivity: conductivityShare, perfusion: perfusionShare } = shares;
+  for (let r = 0; r < runs.length; r++) {
+    const block = layer + (runs[r] as number);
+    // Summed in locals along the run, in voxel order: the same additions as into the arrays voxel by voxel.
+    let c = heatCapacity[block] as number;
+    let kk = k[block] as number;
+    let w = perfusionHeat[block] as number;
+    for (let v = offset + r * bx, end = v + bx; v < end; v++) {
+      const label = labels[v] as number;
+      c += capacityShare[label] as number;
+      kk += conductivityShare[label] as number;
+      w += perfusionShare[label] as number;
+    }
+    heatCapacity[block] = c;
+    k[block] = kk;
+    perfusionHeat[block] = w;
+  }
 }
 
 /**
@@ -126,15 +145,27 @@ export function blockMean(lattice: BeamLattice, coarse: CoarseGrid, values: Arra
   const perBlock = bx * bx * bz;
   const runs = blockRuns(lattice, bx);
   const n2 = lattice.n * lattice.n;
+  // A slice per call (src/physics/CONTEXT.md, "Loops").
   for (let slice = 0; slice < nz * bz; slice++) {
-    const layer = nx * nx * Math.floor(slice / bz);
-    const offset = n2 * slice;
-    for (let r = 0; r < runs.length; r++) {
-      const block = layer + (runs[r] as number);
-      let sum = out[block] as number;
-      for (let v = offset + r * bx, end = v + bx; v < end; v++) sum += (values[v] as number) / perBlock;
-      out[block] = sum;
-    }
+    addSliceMean(values, n2 * slice, nx * nx * Math.floor(slice / bz), runs, bx, perBlock, out);
   }
   return out;
+}
+
+/** One lattice slice's values added to the means of its layer of blocks (see blockMean). */
+function addSliceMean(
+  values: ArrayLike<number>,
+  offset: number,
+  layer: number,
+  runs: Int32Array,
+  bx: number,
+  perBlock: number,
+  out: Float64Array,
+): void {
+  for (let r = 0; r < runs.length; r++) {
+    const block = layer + (runs[r] as number);
+    let sum = out[block] as number;
+    for (let v = offset + r * bx, end = v + bx; v < end; v++) sum += (values[v] as number) / perBlock;
+    out[block] = sum;
+  }
 }

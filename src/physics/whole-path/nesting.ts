@@ -73,19 +73,25 @@ export function nestGrids(
     }
     face++;
   };
-  let v = 0;
-  for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, v++) {
-        const x = origin[0] + i * spacing;
-        const y = origin[1] + j * spacing;
-        const z = origin[2] + k * spacing;
-        if (i === 0) addFace(v, x - spacing, y, z);
-        if (i === nx - 1) addFace(v, x + spacing, y, z);
-        if (j === 0) addFace(v, x, y - spacing, z);
-        if (j === ny - 1) addFace(v, x, y + spacing, z);
-        if (k === 0) addFace(v, x, y, z - spacing);
-        if (k === nz - 1) addFace(v, x, y, z + spacing);
+  // One flat loop, (i, j, k) followed along (src/physics/CONTEXT.md, "Loops").
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (let v = 0, count = nx * ny * nz; v < count; v++) {
+    const x = origin[0] + i * spacing;
+    const y = origin[1] + j * spacing;
+    const z = origin[2] + k * spacing;
+    if (i === 0) addFace(v, x - spacing, y, z);
+    if (i === nx - 1) addFace(v, x + spacing, y, z);
+    if (j === 0) addFace(v, x, y - spacing, z);
+    if (j === ny - 1) addFace(v, x, y + spacing, z);
+    if (k === 0) addFace(v, x, y, z - spacing);
+    if (k === nz - 1) addFace(v, x, y, z + spacing);
+    if (++i === nx) {
+      i = 0;
+      if (++j === ny) {
+        j = 0;
+        k++;
       }
     }
   }

@@ -35,64 +35,120 @@ export function resampleToGrid(
   grid: VoxelGrid,
   sub: number,
 ): Float64Array {
-  const out = new Float64Array(voxelCount(grid));
-  const { nx, ny, nz, spacing, origin } = grid;
+  const count = voxelCount(grid);
+  const { nx, ny, spacing, origin } = grid;
   const offsets = new Float64Array(sub);
   for (let s = 0; s < sub; s++) offsets[s] = ((s + 0.5) / sub - 0.5) * spacing;
-  const weight = 1 / sub ** 3;
-  const { u, v: vAxis, w } = frame;
-  const { n, dx, dz, nz: lz, z0 } = lattice;
-  const n2 = n * n;
+  const { u, v, w } = frame;
   const field = values instanceof FacePressureSquared ? values : undefined;
-  const array = field ? undefined : (values as ArrayLike<number>);
-  // Beam coordinates of a world point p: ((p − o)·u, (p − o)·v, (p − o)·w), stepped along the grid's axes. One loop
-  // with the interpolation written out: this runs millions of times per sonication, and a call per sample (taking
-  // and returning doubles) allocated a boxed number for each.
-  const o = frame.origin;
-  let index = 0;
-  for (let k = 0; k < nz; k++) {
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++, index++) {
-        const cx = origin[0] + i * spacing - o[0];
-        const cy = origin[1] + j * spacing - o[1];
-        const cz = origin[2] + k * spacing - o[2];
-        let sum = 0;
-        for (let sz = 0; sz < sub; sz++) {
-          for (let sy = 0; sy < sub; sy++) {
-            for (let sx = 0; sx < sub; sx++) {
-              const px = cx + (offsets[sx] as number);
-              const py = cy + (offsets[sy] as number);
-              const pz = cz + (offsets[sz] as number);
-              const x = px * u[0] + py * u[1] + pz * u[2];
-              const y = px * vAxis[0] + py * vAxis[1] + pz * vAxis[2];
-              const z = px * w[0] + py * w[1] + pz * w[2];
-              const fi = x / dx + n / 2;
-              const fj = y / dx + n / 2;
-              const fk = (z - z0) / dz - 0.5;
-              if (!(fi >= 0 && fj >= 0 && fk >= 0 && fi <= n - 1 && fj <= n - 1 && fk <= lz - 1)) {
-                sum += 0;
-                continue;
-              }
-              const li = Math.min(n - 2, Math.floor(fi));
-              const lj = Math.min(n - 2, Math.floor(fj));
-              const lk = Math.min(lz - 2, Math.floor(fk));
-              const tx = fi - li;
-              const ty = fj - lj;
-              const tz = fk - lk;
-              const v = li + n * (lj + n * lk);
-              const c00 = read(field, array, v) * (1 - tx) + read(field, array, v + 1) * tx;
-              const c10 = read(field, array, v + n) * (1 - tx) + read(field, array, v + n + 1) * tx;
-              const c01 = read(field, array, v + n2) * (1 - tx) + read(field, array, v + n2 + 1) * tx;
-              const c11 = read(field, array, v + n2 + n) * (1 - tx) + read(field, array, v + n2 + n + 1) * tx;
-              sum += (c00 * (1 - ty) + c10 * ty) * (1 - tz) + (c01 * (1 - ty) + c11 * ty) * tz;
-            }
-          }
-        }
-        out[index] = sum * weight;
+  const r: Resampling = {
+    out: new Float64Array(count),
+    offsets,
+    sub,
+    weight: 1 / sub ** 3,
+    field,
+    array: field ? undefined : (values as ArrayLike<number>),
+    grid: [origin[0], origin[1], origin[2], spacing],
+    beam: [frame.origin[0], frame.origin[1], frame.origin[2], u[0], u[1], u[2], v[0], v[1], v[2], w[0], w[1], w[2]],
+    n: lattice.n,
+    dx: lattice.dx,
+    dz: lattice.dz,
+    lz: lattice.nz,
+    z0: lattice.z0,
+  };
+  // One flat loop over the voxels, the samples of each in a call: V8 compiles a long-running loop on the fly (OSR)
+  // at the loop it is in, and in Chromium leaving such an inner loop throws the compiled code away (measured:
+  // thousands of deoptimisations per sonication with the loops nested here). A flat loop is left once, and the
+  // call, made for every voxel, is compiled as a whole.
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (let index = 0; index < count; index++) {
+    resampleVoxel(r, index, i, j, k);
+    if (++i === nx) {
+      i = 0;
+      if (++j === ny) {
+        j = 0;
+        k++;
       }
     }
   }
-  return out;
+  return r.out;
+}
+
+/** What resampleToGrid reads for every voxel (one object per call, one shape). */
+interface Resampling {
+  readonly out: Float64Array;
+  readonly offsets: Float64Array;
+  readonly sub: number;
+  readonly weight: number;
+  readonly field: FacePressureSquared | undefined;
+  readonly array: ArrayLike<number> | undefined;
+  /** the grid's origin and spacing [m] */
+  readonly grid: readonly [number, number, number, number];
+  /** the beam frame's origin [m] and axes u, v, w */
+  readonly beam: readonly number[];
+  readonly n: number;
+  readonly dx: number;
+  readonly dz: number;
+  readonly lz: number;
+  readonly z0: number;
+}
+
+/** Voxel (i, j, k) of resampleToGrid: the mean of its sub³ samples, written to r.out[index]. */
+function resampleVoxel(r: Resampling, index: number, i: number, j: number, k: number): void {
+  const { offsets, sub, field, array, n, dx, dz, lz, z0 } = r;
+  const [gx, gy, gz, spacing] = r.grid;
+  const b = r.beam;
+  const n2 = n * n;
+  // Beam coordinates of a world point p: ((p − o)·u, (p − o)·v, (p − o)·w), with the interpolation written out:
+  // this runs millions of times per sonication, and a call per sample (taking and returning doubles) allocated a
+  // boxed number for each.
+  const cx = gx + i * spacing - (b[0] as number);
+  const cy = gy + j * spacing - (b[1] as number);
+  const cz = gz + k * spacing - (b[2] as number);
+  const u0 = b[3] as number;
+  const u1 = b[4] as number;
+  const u2 = b[5] as number;
+  const v0 = b[6] as number;
+  const v1 = b[7] as number;
+  const v2 = b[8] as number;
+  const w0 = b[9] as number;
+  const w1 = b[10] as number;
+  const w2 = b[11] as number;
+  let sum = 0;
+  for (let sz = 0; sz < sub; sz++) {
+    for (let sy = 0; sy < sub; sy++) {
+      for (let sx = 0; sx < sub; sx++) {
+        const px = cx + (offsets[sx] as number);
+        const py = cy + (offsets[sy] as number);
+        const pz = cz + (offsets[sz] as number);
+        const x = px * u0 + py * u1 + pz * u2;
+        const y = px * v0 + py * v1 + pz * v2;
+        const z = px * w0 + py * w1 + pz * w2;
+        const fi = x / dx + n / 2;
+        const fj = y / dx + n / 2;
+        const fk = (z - z0) / dz - 0.5;
+        if (!(fi >= 0 && fj >= 0 && fk >= 0 && fi <= n - 1 && fj <= n - 1 && fk <= lz - 1)) {
+          sum += 0;
+          continue;
+        }
+        const li = Math.min(n - 2, Math.floor(fi));
+        const lj = Math.min(n - 2, Math.floor(fj));
+        const lk = Math.min(lz - 2, Math.floor(fk));
+        const tx = fi - li;
+        const ty = fj - lj;
+        const tz = fk - lk;
+        const v = li + n * (lj + n * lk);
+        const c00 = read(field, array, v) * (1 - tx) + read(field, array, v + 1) * tx;
+        const c10 = read(field, array, v + n) * (1 - tx) + read(field, array, v + n + 1) * tx;
+        const c01 = read(field, array, v + n2) * (1 - tx) + read(field, array, v + n2 + 1) * tx;
+        const c11 = read(field, array, v + n2 + n) * (1 - tx) + read(field, array, v + n2 + n + 1) * tx;
+        sum += (c00 * (1 - ty) + c10 * ty) * (1 - tz) + (c01 * (1 - ty) + c11 * ty) * tz;
+      }
+    }
+  }
+  r.out[index] = sum * r.weight;
 }
 
 /**
