@@ -106,7 +106,6 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
   const [planIO, setPlanIO] = useState<PlanIO>();
   const [parts, setParts] = useState<readonly CasePart[]>([]);
   const scaleBar = useRef<HTMLDivElement>(null);
-  const target = useStore(store, (s) => s.target);
   // The import (issue 12): its worker starts on the first file; a made case opens through the controller.
   const controllerRef = useRef<PlannerController>(undefined);
   const importClient = useMemo(() => new ImportClient(createImportWorker), []);
@@ -262,7 +261,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
               </LesionSurfaceDrag>
               <PlanningScene />
               <ResultsScene />
-              <ScaleBarProbe target={target} bar={scaleBar} />
+              <ScaleBarProbe bar={scaleBar} />
               <LesionPreview radii={pendingLesion?.radii} />
             </Viewer>
             {pendingLesion && (

@@ -1,6 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import type { RefObject } from 'react';
 import { type PerspectiveCamera, Vector3 } from 'three';
+import { usePlannerStoreApi } from '../state/hooks.ts';
 
 const NICE_LENGTHS_MM = [1, 2, 5, 10, 20, 50, 100, 200] as const;
 const LONGEST_MM = 200;
@@ -9,17 +10,14 @@ const scratch = new Vector3();
 
 /**
  * Keeps a scale bar true at the depth of the target: each drawn frame, measures how many pixels a millimetre
- * spans there and writes the bar's width and label straight into the DOM (no React state per frame).
+ * spans there and writes the bar's width and label straight into the DOM (no React state per frame). The target is
+ * read from the store in the frame: a prop would re-render its parent (the whole app) at every move of a drag.
  */
-export function ScaleBarProbe({
-  target,
-  bar,
-}: {
-  target: readonly [number, number, number];
-  bar: RefObject<HTMLDivElement | null>;
-}) {
+export function ScaleBarProbe({ bar }: { bar: RefObject<HTMLDivElement | null> }) {
+  const store = usePlannerStoreApi();
   useFrame(({ camera, size }) => {
     const el = bar.current;
+    const { target } = store.getState();
     const perspective = camera as PerspectiveCamera;
     if (!el || !perspective.isPerspectiveCamera) return;
     const depth = scratch.set(target[0], target[1], target[2]).sub(camera.position).length();
