@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepEstimateLive } from '../../src/app/live-estimate.ts';
+import { keepEstimateLive, WARM_UP_ESTIMATES } from '../../src/app/live-estimate.ts';
 import type { PlannerStore } from '../../src/state/store.ts';
 import { viewStoreOf } from '../../src/state/view.ts';
 import { testStore } from '../fixtures/planner-store.ts';
@@ -13,15 +13,19 @@ const summary: CaseSummary = {
   bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
 };
 
-/** A worker whose estimates the test answers one by one. */
+/** A worker whose estimates the test answers one by one; it keeps what it was asked. */
 function slowClient() {
   const answers: ((estimate: Estimate) => void)[] = [];
+  const requests: unknown[] = [];
   return {
     answers,
-    estimate: () =>
-      new Promise<Estimate>((resolve) => {
+    requests,
+    estimate: (request: unknown) => {
+      requests.push(request);
+      return new Promise<Estimate>((resolve) => {
         answers.push(resolve);
-      }),
+      });
+    },
   };
 }
 
@@ -58,5 +62,44 @@ describe('the live estimate', () => {
     expect(view.getState().awaitingEstimate).toBe(true);
     stop();
     expect(view.getState().awaitingEstimate).toBe(false);
+  });
+
+  it('after a case’s first estimate, asks the same one again a few times, one at a time, so a drag meets compiled code', async () => {
+    const store = testStore();
+    store.getState().setCaseLoaded(summary, () => 1);
+    const client = slowClient();
+    const stop = keepEstimateLive(store, client);
+    for (let i = 0; i <= WARM_UP_ESTIMATES; i++) {
+      expect(client.answers).toHaveLength(i + 1);
+      client.answers[i]?.({} as Estimate);
+      await flush();
+    }
+    expect(client.requests).toHaveLength(1 + WARM_UP_ESTIMATES);
+    expect(new Set(client.requests).size).toBe(1);
+    // Once per case: the next change asks once.
+    store.getState().setTarget([0.001, 0, 0]);
+    client.answers.at(-1)?.({} as Estimate);
+    await flush();
+    expect(client.requests).toHaveLength(2 + WARM_UP_ESTIMATES);
+    stop();
+  });
+
+  it('stops warming up when the user changes something: the change is asked next, with nothing queued before it', async () => {
+    const store = testStore();
+    store.getState().setCaseLoaded(summary, () => 1);
+    const client = slowClient();
+    const stop = keepEstimateLive(store, client);
+    client.answers[0]?.({} as Estimate);
+    await flush();
+    expect(client.requests).toHaveLength(2);
+    // A drag starts while the first warm-up call is out: its request goes at once; no warm-up call follows.
+    store.getState().setTarget([0.002, 0, 0]);
+    expect(client.requests).toHaveLength(3);
+    client.answers[1]?.({} as Estimate);
+    client.answers[2]?.({} as Estimate);
+    await flush();
+    expect(client.requests).toHaveLength(3);
+    expect(store.getState().estimate).toBeDefined();
+    stop();
   });
 });
