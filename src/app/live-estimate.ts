@@ -1,6 +1,7 @@
 import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
 import { viewStoreOf } from '../state/view.ts';
 import type { SimClient } from '../worker/client.ts';
+import type { EstimateRequest } from '../worker/plan-protocol.ts';
 import { estimateRequest } from './planning-requests.ts';
 
 /** The parts of the plan an estimate depends on: a change to any of them asks for a new one. */
@@ -47,7 +48,7 @@ export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient,
   let warmedCase: string | undefined;
 
   // One call at a time, each only while no estimate of the user's is out or waiting.
-  const warmUp = async (request: ReturnType<typeof estimateRequest>, caseId: string): Promise<void> => {
+  const warmUp = async (request: EstimateRequest, caseId: string): Promise<void> => {
     for (let i = 0; i < WARM_UP_ESTIMATES; i++) {
       if (disposed || inFlight || dirty || store.getState().caseId !== caseId) return;
       warmedCase = caseId;

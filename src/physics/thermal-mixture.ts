@@ -24,6 +24,25 @@ export interface ThermalMixture {
  * @param medium - tissue properties
  * @returns majority labels and mean properties
  */
+/**
+ * Each label's thermal properties, divided by `divisor` (a share of a block's voxels; x / 1 is x exactly).
+ * @param tissueTable - tissue of each label
+ * @param medium - tissue properties
+ * @param divisor - what each value is divided by
+ * @returns per label: ρc [J/m³/K], k [W/m/K], w_b·c_b [W/m³/K]
+ */
+export function perTissueThermal(
+  tissueTable: readonly TissueId[],
+  medium: Medium,
+  divisor = 1,
+): { capacity: Float64Array; conductivity: Float64Array; perfusion: Float64Array } {
+  return {
+    capacity: Float64Array.from(tissueTable, (id) => (medium[id].thermalDensity * medium[id].specificHeat) / divisor),
+    conductivity: Float64Array.from(tissueTable, (id) => medium[id].thermalConductivity / divisor),
+    perfusion: Float64Array.from(tissueTable, (id) => (medium[id].perfusion * BLOOD_SPECIFIC_HEAT) / divisor),
+  };
+}
+
 export function thermalMixture(
   grid: VoxelGrid,
   subLabels: Uint8Array,
@@ -37,9 +56,7 @@ export function thermalMixture(
   const sy = sub * ny;
   if (subLabels.length !== n * sub ** 3)
     throw new RangeError('thermalMixture: subLabels must have sub³ entries per voxel');
-  const capacity = tissueTable.map((id) => medium[id].thermalDensity * medium[id].specificHeat);
-  const conductivity = tissueTable.map((id) => medium[id].thermalConductivity);
-  const perfusion = tissueTable.map((id) => medium[id].perfusion * BLOOD_SPECIFIC_HEAT);
+  const { capacity, conductivity, perfusion } = perTissueThermal(tissueTable, medium);
   const labels = new Uint8Array(n);
   const heatCapacity = new Float64Array(n);
   const k = new Float64Array(n);
@@ -49,9 +66,9 @@ export function thermalMixture(
     sub,
     sx,
     sy,
-    capacity: Float64Array.from(capacity),
-    conductivity: Float64Array.from(conductivity),
-    perfusion: Float64Array.from(perfusion),
+    capacity,
+    conductivity,
+    perfusion,
     counts: new Uint16Array(tissueTable.length),
     share: 1 / sub ** 3,
     labels,

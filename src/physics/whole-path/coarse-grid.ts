@@ -1,8 +1,9 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import type { BioheatMedium } from '../bioheat.ts';
 import type { VoxelGrid } from '../grid.ts';
+import { perTissueThermal } from '../thermal-mixture.ts';
 import type { TissueId } from '../tissue-ids.ts';
-import { BLOOD_SPECIFIC_HEAT, type Medium } from '../tissues.ts';
+import type { Medium } from '../tissues.ts';
 
 /**
  * The coarse thermal grid of the whole beam path: blocks of bx × bx × bz lattice voxels, so that it is isotropic
@@ -56,24 +57,14 @@ export function coarseGrid(
     spacing: h,
     origin: [((bx - 1) / 2 - n / 2) * dx, ((bx - 1) / 2 - n / 2) * dx, z0 + (bz / 2) * dz],
   };
-  const capacity = tissueTable.map((id) => medium[id].thermalDensity * medium[id].specificHeat);
-  const conductivity = tissueTable.map((id) => medium[id].thermalConductivity);
-  const perfusion = tissueTable.map((id) => medium[id].perfusion * BLOOD_SPECIFIC_HEAT);
   const voxels = cx * cx * cz;
   const heatCapacity = new Float64Array(voxels);
   const k = new Float64Array(voxels);
   const perfusionHeat = new Float64Array(voxels);
   const perBlock = bx * bx * bz;
   // Each voxel adds its label's share (value / perBlock, as a division per voxel would give).
-  const capacityShare = capacity.map((c) => c / perBlock);
-  const conductivityShare = conductivity.map((c) => c / perBlock);
-  const perfusionShare = perfusion.map((c) => c / perBlock);
+  const shares = perTissueThermal(tissueTable, medium, perBlock);
   const runs = blockRuns(lattice, bx);
-  const shares = {
-    capacity: Float64Array.from(capacityShare),
-    conductivity: Float64Array.from(conductivityShare),
-    perfusion: Float64Array.from(perfusionShare),
-  };
   const blocks = { heatCapacity, conductivity: k, perfusionHeat };
   // A slice per call (src/physics/CONTEXT.md, "Loops").
   for (let slice = 0; slice < cz * bz; slice++) {
