@@ -2,9 +2,13 @@ import { type ThreeEvent, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
 import { type Ray, Raycaster, Vector2 } from 'three';
 import { usePlannerStoreApi } from '../state/hooks.ts';
+import { createMoveThrottle, dragMoveEvent } from './move-throttle.ts';
 import { setCursor } from './pointer.ts';
 
-/** What a handle does while it is dragged. `move` runs at most once per animation frame, with the latest ray. */
+/**
+ * What a handle does while it is dragged. `move` runs at most once per animation frame, with the latest ray (the
+ * first move of a frame at once: move-throttle.ts).
+ */
 export interface DragGesture {
   begin(ray: Ray): void;
   move(ray: Ray): void;
@@ -23,7 +27,8 @@ interface Controls {
 /**
  * Turns an object into a drag handle: returns its onPointerDown. While the drag lasts the OrbitControls are
  * disabled (and re-enabled after), pointer moves are followed on `window` so the pointer may leave the handle or
- * the canvas, store updates are throttled to animation frames, and undo records the whole drag as one step.
+ * the canvas (as `pointerrawupdate` where the browser has it), store updates are throttled to animation frames, and
+ * undo records the whole drag as one step.
  */
 export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent>) => void {
   const get = useThree((s) => s.get);
@@ -57,26 +62,21 @@ export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent
       temporal.pause();
       gestureRef.current.begin(rayAt(e.nativeEvent.clientX, e.nativeEvent.clientY));
 
-      let pending: { x: number; y: number } | undefined;
-      let frame = 0;
-      const flush = () => {
-        frame = 0;
-        if (!pending) return;
-        const { x, y } = pending;
-        pending = undefined;
+      const throttle = createMoveThrottle(({ x, y }) => {
         gestureRef.current.move(rayAt(x, y));
         get().invalidate();
-      };
-      const onMove = (ev: PointerEvent) => {
-        if (ev.pointerId !== pointerId) return;
-        pending = { x: ev.clientX, y: ev.clientY };
-        if (!frame) frame = requestAnimationFrame(flush);
+      });
+      const moveEvent = dragMoveEvent(window);
+      const onMove = (ev: Event) => {
+        const pointer = ev as PointerEvent;
+        if (pointer.pointerId !== pointerId) return;
+        throttle.move({ x: pointer.clientX, y: pointer.clientY });
       };
       const finish = (ev?: Event) => {
         if (ev instanceof PointerEvent && ev.pointerId !== pointerId) return;
-        if (frame) cancelAnimationFrame(frame);
-        if (ev) flush();
-        window.removeEventListener('pointermove', onMove);
+        if (ev) throttle.flush();
+        else throttle.cancel();
+        window.removeEventListener(moveEvent, onMove);
         window.removeEventListener('pointerup', finish);
         window.removeEventListener('pointercancel', finish);
         window.removeEventListener('blur', finish);
@@ -90,7 +90,7 @@ export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent
         setCursor(canvas, '');
         get().invalidate();
       };
-      window.addEventListener('pointermove', onMove);
+      window.addEventListener(moveEvent, onMove);
       window.addEventListener('pointerup', finish);
       window.addEventListener('pointercancel', finish);
       window.addEventListener('blur', finish);
