@@ -12,7 +12,7 @@ import { keepFieldPrepared } from './prepare-field.ts';
 
 /** What the controller asks of the simulation worker: the promise API of `worker/client.ts`, faked in tests. */
 export type SimPort = Pick<SimClient, 'loadCase' | 'estimate' | 'sonicate' | 'runPlan' | 'spotGrid'> &
-  Partial<Pick<SimClient, 'prepareSonication'>>;
+  Partial<Pick<SimClient, 'prepareSonication' | 'onRestart'>>;
 
 /** A case the app can open (src/app/catalogue.ts). */
 export interface CaseSource {

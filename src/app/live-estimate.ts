@@ -36,16 +36,21 @@ export const WARM_UP_ESTIMATES = 6;
  * Keeps `estimate` (and the beams drawn in 3D) up to date while the user drags: one request in flight at a time,
  * and when the plan changed meanwhile, exactly one more with the latest state (latest wins, nothing queues up).
  * While a request is out, the view store says so (`awaitingEstimate`): the 3D view waits for it before drawing.
- * After a case's first estimate, the same request is asked WARM_UP_ESTIMATES more times while the user asks nothing.
+ * After a case's first estimate, the same request is asked WARM_UP_ESTIMATES more times while the user asks nothing;
+ * and again after the pool restarts (a cancel or a crash replaces the workers, whose JIT is then cold).
  * Returns the unsubscribe function.
  */
-export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient, 'estimate'>): () => void {
+export function keepEstimateLive(
+  store: PlannerStoreApi,
+  client: Pick<SimClient, 'estimate'> & Partial<Pick<SimClient, 'onRestart'>>,
+): () => void {
   let inFlight = false;
   let dirty = false;
   let disposed = false;
   let last: unknown[] = [];
   const view = viewStoreOf(store);
   let warmedCase: string | undefined;
+  let lastAsked: { request: EstimateRequest; caseId: string } | undefined;
 
   // One call at a time, each only while no estimate of the user's is out or waiting.
   const warmUp = async (request: EstimateRequest, caseId: string): Promise<void> => {
@@ -76,6 +81,7 @@ export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient,
       const estimate = await client.estimate(request);
       if (!disposed && store.getState().caseId === caseId) {
         store.getState().setEstimate(estimate);
+        lastAsked = { request, caseId };
         // After this call's bookkeeping (the finally below), so a change meanwhile goes first.
         if (warmedCase !== caseId) queueMicrotask(() => void warmUp(request, caseId));
       }
@@ -94,11 +100,18 @@ export function keepEstimateLive(store: PlannerStoreApi, client: Pick<SimClient,
     last = inputs;
     void run();
   });
+  // Fresh workers after a cancel or a crash start cold: warm the new one up with the last request answered.
+  const stopWatchingRestarts = client.onRestart?.(() => {
+    warmedCase = undefined;
+    const asked = lastAsked;
+    if (asked) void warmUp(asked.request, asked.caseId);
+  });
   last = estimateInputs(store.getState());
   void run();
   return () => {
     disposed = true;
     unsubscribe();
+    stopWatchingRestarts?.();
     view.getState().setAwaitingEstimate(false);
   };
 }

@@ -92,6 +92,7 @@ export class SimClient {
   private members: Member[] = [];
   private caseBytes: { bytes: ArrayBuffer; title: string } | undefined;
   private abortRunning: ((error: Error) => void) | undefined;
+  private readonly restartListeners = new Set<() => void>();
 
   /**
    * @param createWorker - makes one worker
@@ -130,6 +131,16 @@ export class SimClient {
       m.worker.terminate();
     }
     this.start();
+    for (const listener of this.restartListeners) listener();
+  }
+
+  /**
+   * Calls `listener` each time the pool is replaced by fresh workers (a cancel, a crash): their JIT is cold again.
+   * @returns the function that stops calling it
+   */
+  onRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
   }
 
   /** The worker that runs sonications and plans. */

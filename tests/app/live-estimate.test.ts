@@ -102,4 +102,32 @@ describe('the live estimate', () => {
     expect(store.getState().estimate).toBeDefined();
     stop();
   });
+
+  it('warms the fresh workers up again after the pool restarts, with the last request answered', async () => {
+    const store = testStore();
+    store.getState().setCaseLoaded(summary, () => 1);
+    const client = slowClient();
+    let restart = () => {};
+    const watching = {
+      estimate: client.estimate,
+      onRestart: (listener: () => void) => {
+        restart = listener;
+        return () => {};
+      },
+    };
+    const stop = keepEstimateLive(store, watching);
+    for (let i = 0; i <= WARM_UP_ESTIMATES; i++) {
+      client.answers[i]?.({} as Estimate);
+      await flush();
+    }
+    expect(client.requests).toHaveLength(1 + WARM_UP_ESTIMATES);
+    restart();
+    for (let i = 0; i < WARM_UP_ESTIMATES; i++) {
+      client.answers.at(-1)?.({} as Estimate);
+      await flush();
+    }
+    expect(client.requests).toHaveLength(1 + 2 * WARM_UP_ESTIMATES);
+    expect(new Set(client.requests).size).toBe(1);
+    stop();
+  });
 });

@@ -137,6 +137,24 @@ describe('the simulation pool', () => {
     client.dispose();
   });
 
+  it('after a cancel, starts fresh workers with the case re-sent and tells who listens (their JIT is cold)', async () => {
+    const { client, finish, beams } = await whilePreparing(pool);
+    let restarts = 0;
+    const stop = client.onRestart(() => restarts++);
+    const controller = new AbortController();
+    const running = client.sonicate(beams, () => {}, controller.signal);
+    controller.abort();
+    await expect(running).rejects.toThrow(/cancel/i);
+    expect(restarts).toBe(1);
+    await client.estimate({} as never);
+    // Workers 0 and 1 were replaced by 2 and 3, each given the case.
+    expect(calls.filter((c) => c.op === 'loadCase').map((c) => c.worker)).toEqual([0, 1, 2, 3]);
+    expect(calls.filter((c) => c.op === 'estimate').map((c) => c.worker)).toEqual([3]);
+    stop();
+    finish();
+    client.dispose();
+  });
+
   it('sends a sonication to the worker that prepared its beams, and not behind a preparation of other beams', async () => {
     const { client, finish, beams } = await whilePreparing(pool);
     const moved = { pose: { target: [0, 0, 0.001] } } as never;
