@@ -165,7 +165,7 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     try {
       const outcome = await client.sonicate(
         request,
-        (fraction) => store.getState().setProgress(fraction),
+        (fraction, snapshot) => store.getState().setProgress(fraction, snapshot),
         controller.signal,
       );
       if (sonicating === controller && !disposed) store.getState().finishRun(outcome, inputs);

@@ -4,6 +4,7 @@ import type { AcousticDrive } from '../physics/acoustic-field.ts';
 import { steeringLoss } from '../physics/focusing.ts';
 import { edgeMax } from '../physics/grid.ts';
 import { withScratch } from '../physics/scratch.ts';
+import type { SonicationProgress } from '../physics/snapshot.ts';
 import { type SonicationInput, type SonicationResult, simulateSonication } from '../physics/sonication.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
@@ -98,14 +99,14 @@ export function fieldModelOf(request: SonicateRequest): FieldModel {
  * app; the headless CLI (src/cli) keeps every field of the core's result.
  * @param state - the loaded case
  * @param request - beams, drive [W], times [s], region [m] and what to record
- * @param onProgress - 0..1
+ * @param onProgress - 0..1, with what the run already knows (physics/snapshot.ts)
  * @param layout - the request's source layout, when the caller already holds it (the CLI reports it)
  * @returns the region, the core's result, the paths and the steering loss
  */
 export function runSonication(
   state: CaseState,
   request: SonicateRequest,
-  onProgress: (fraction: number) => void,
+  onProgress: SonicationProgress,
   layout: LazySourceLayout = lazySourceLayout(request.transducer),
 ): SonicationRun {
   // Its big temporaries (thermal problems, states, maxima) are lent, and taken back when it ends.
@@ -115,7 +116,7 @@ export function runSonication(
 function runSonicationScratched(
   state: CaseState,
   request: SonicateRequest,
-  onProgress: (fraction: number) => void,
+  onProgress: SonicationProgress,
   layout: LazySourceLayout,
 ): SonicationRun {
   const started = performance.now();
@@ -140,7 +141,7 @@ function runSonicationScratched(
     duration: request.duration,
     cooling: request.cooling,
     ...(request.results ? { record: recordRequest(request.results, focus) } : {}),
-    onProgress: (f) => onProgress(0.05 + 0.95 * f),
+    onProgress: (f, snapshot) => onProgress(0.05 + 0.95 * f, snapshot),
   };
   const common = {
     grid,

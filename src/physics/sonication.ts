@@ -10,6 +10,7 @@ import type { BioheatKernels } from './bioheat-kernels.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
 import { scratchF64 } from './scratch.ts';
+import type { SonicationProgress } from './snapshot.ts';
 import { volumeAboveDose } from './thermal-dose.ts';
 import { type BoundaryDriver, runThermalSchedule, scheduleFor } from './thermal-run.ts';
 import { type FieldFrames, type PointSeries, type RecordRequest, TimeResolvedRecorder } from './time-resolved.ts';
@@ -24,8 +25,8 @@ export interface SonicationRegion {
   /** per voxel, index into tissueTable */
   labels: Uint8Array;
   tissueTable: readonly TissueId[];
-  /** 0..1, called a few dozen times */
-  onProgress?: (fraction: number) => void;
+  /** 0..1, called a few dozen times; a sonication adds what it already knows (snapshot.ts) */
+  onProgress?: SonicationProgress;
   /** checked between chunks; if true a SonicationCancelled is thrown */
   isCancelled?: () => boolean;
   /** Upper bound on the bioheat step [s] (default 0.25 s, so the time course is resolved). */
@@ -295,6 +296,8 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
       progress: (f) => progress(ACOUSTIC_SHARE * f),
       ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
     });
+  // A field handed in is the caller's to report (the whole path reports its lattice's peak, not this region's).
+  if (!input.field) progress(ACOUSTIC_SHARE, { stage: 'field', peakPressure: field.peakPressure });
   const q = field.heatSource;
 
   // Pennes heating then cooling.
@@ -322,9 +325,16 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     ...(recorder ? { timeResolved: { recorder, firstStep: 0 } } : {}),
     ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
     ...(input.bioheatKernels ? { kernels: input.bioheatKernels } : {}),
-    onChunk: (fraction) => {
+    onChunk: (fraction, peakRise) => {
       if (input.isCancelled?.()) throw new SonicationCancelled();
-      progress(ACOUSTIC_SHARE + (1 - ACOUSTIC_SHARE) * fraction);
+      progress(ACOUSTIC_SHARE + (1 - ACOUSTIC_SHARE) * fraction, {
+        stage: 'heat',
+        time: time[Math.round(fraction * totalSteps)] as number,
+        duration: input.duration,
+        cooling: input.cooling,
+        // maxRise starts at 0, so the result's peak is never below body temperature
+        peakTemperature: BODY_TEMPERATURE + Math.max(0, peakRise),
+      });
     },
   });
 

@@ -21,8 +21,11 @@ export interface ThermalRecorders {
   readonly probes: Int32Array;
   /** ΔT history, probes.length × (steps + 1), probe-major [K]. */
   readonly history: Float64Array;
-  /** Called between chunks with the fraction done (0..1). */
-  readonly onChunk?: (fraction: number) => void;
+  /**
+   * Called between chunks with the fraction done (0..1) and the hottest rise any voxel has reached in this run's
+   * steps so far [K] (exact: the maximum of every step's peak).
+   */
+  readonly onChunk?: (fraction: number, peakRise: number) => void;
   /**
    * State to continue (advanced in place), e.g. the end of a previous sonication of a sequence. Absent: the run
    * starts from ΔT = 0.
@@ -182,17 +185,21 @@ export function runThermalSchedule(
     }
   };
   record();
+  let peakRise = Number.NEGATIVE_INFINITY;
+  const wantsPeak = rec.onChunk !== undefined;
   const onStep = (): void => {
     step++;
     record();
     const maxRise = rec.maxRise;
-    if (maxRise) {
-      const rise = state.rise;
-      for (let v = 0; v < rise.length; v++) {
-        const r = rise[v] as number;
-        if (r > (maxRise[v] as number)) maxRise[v] = r;
-      }
+    if (!maxRise && !wantsPeak) return;
+    const rise = state.rise;
+    let peak = Number.NEGATIVE_INFINITY;
+    for (let v = 0; v < rise.length; v++) {
+      const r = rise[v] as number;
+      if (r > peak) peak = r;
+      if (maxRise && r > (maxRise[v] as number)) maxRise[v] = r;
     }
+    if (peak > peakRise) peakRise = peak;
   };
   const chunk = Math.max(1, Math.ceil(totalSteps / CHUNKS));
   const boundary = rec.boundary;
@@ -221,7 +228,7 @@ export function runThermalSchedule(
         },
       });
       done += n;
-      rec.onChunk?.(step / Math.max(1, totalSteps));
+      rec.onChunk?.(step / Math.max(1, totalSteps), peakRise);
     }
   }
 }
@@ -244,6 +251,7 @@ function runInKernels(
   const { probes, peakHistory, timeResolved, boundary, budget } = rec;
   let time = state.time;
   let step = 0;
+  let peakRise = Number.NEGATIVE_INFINITY;
   const view = {
     get rise() {
       return steps.rise;
@@ -273,13 +281,14 @@ function runInKernels(
     for (let i = 0; i < phase.steps; i++) {
       if (boundary) steps.setBoundary(boundary.source, boundary.voxels);
       steps.step(phase.dt, skipRise);
+      if (steps.peak > peakRise) peakRise = steps.peak;
       if (budget) addToBudget(budget, problem, steps.previous, phase.source, phase.dt, boundary?.source);
       time += phase.dt;
       step++;
       record();
       rec.afterStep?.(view);
       boundary?.update(time);
-      if (step % chunk === 0 || step === totalSteps) rec.onChunk?.(step / Math.max(1, totalSteps));
+      if (step % chunk === 0 || step === totalSteps) rec.onChunk?.(step / Math.max(1, totalSteps), peakRise);
     }
   }
   steps.finish(state.rise, rec.maxRise, rec.dose);

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate } from '../worker/plan-protocol.ts';
-import type { CaseSummary, SonicationOutcome } from '../worker/protocol.ts';
+import type { CaseSummary, SonicationOutcome, SonicationSnapshot } from '../worker/protocol.ts';
 import { createPlannerEvents } from './events.ts';
 import {
   IDLE_PLAN_RUN,
@@ -60,6 +60,14 @@ export interface RunState {
   tissueOverrides: TissueOverrides;
   /** the settings that outcome was computed for (selectors.ts `sonicationStale`); undefined = not known */
   inputs: SonicationInputs | undefined;
+  /** what the running sonication already knows (its field, then its heat so far); only while it runs */
+  found: RunFindings | undefined;
+}
+
+/** The latest snapshot of each stage of a running sonication (physics/snapshot.ts). */
+export interface RunFindings {
+  field?: Extract<SonicationSnapshot, { stage: 'field' }>;
+  heat?: Extract<SonicationSnapshot, { stage: 'heat' }>;
 }
 
 /**
@@ -112,7 +120,8 @@ export interface PlannerActions {
   setPartOpacity(name: string, opacity: number): void;
   setSonication(patch: Partial<SonicationParams>): void;
   startRun(): void;
-  setProgress(fraction: number): void;
+  /** the running sonication's progress (0..1, never back) and what it already knows */
+  setProgress(fraction: number, snapshot?: SonicationSnapshot): void;
   /**
    * @param inputs - the settings the outcome was computed for (`sonicationInputs` of the state the request was built
    *   from): the results turn stale when the plan moves away from them. Undefined: not known, never stale.
@@ -177,6 +186,7 @@ const IDLE_RUN: RunState = {
   outcome: undefined,
   tissueOverrides: {},
   inputs: undefined,
+  found: undefined,
 };
 
 export function createPlannerStore(defaults: PlannerDefaults) {
@@ -241,10 +251,19 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             const sonication = { ...s.sonication, ...patch };
             return sameData(sonication, s.sonication) ? {} : { sonication };
           }),
-        startRun: () => set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…' } })),
-        setProgress: (fraction) =>
+        startRun: () =>
+          set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…', found: {} } })),
+        setProgress: (fraction, snapshot) =>
           set((s) =>
-            s.run.status === 'running' ? { run: { ...s.run, progress: Math.max(s.run.progress, fraction) } } : {},
+            s.run.status === 'running'
+              ? {
+                  run: {
+                    ...s.run,
+                    progress: Math.max(s.run.progress, fraction),
+                    ...(snapshot ? { found: { ...s.run.found, [snapshot.stage]: snapshot } } : {}),
+                  },
+                }
+              : {},
           ),
         // A finished run is shown at its end (peak dose reached); the replay starts from there.
         finishRun: (outcome, inputs) =>
@@ -256,10 +275,12 @@ export function createPlannerStore(defaults: PlannerDefaults) {
               outcome,
               tissueOverrides: inputs?.tissueOverrides ?? {},
               inputs,
+              found: undefined,
             },
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'sonication' },
           }),
-        failRun: (status, message) => set((s) => ({ run: { ...s.run, status, progress: 0, message } })),
+        failRun: (status, message) =>
+          set((s) => ({ run: { ...s.run, status, progress: 0, message, found: undefined } })),
         resetView: () => {
           events.emit('view-reset', undefined);
           set((s) => ({ viewResetCount: s.viewResetCount + 1 }));

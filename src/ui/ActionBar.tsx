@@ -1,5 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
 import { sonicateBlocker, sonicationStale } from '../state/selectors.ts';
+import { RunFindings } from './RunFindings.tsx';
 
 /**
  * The main action, pinned to the foot of the plan panel so it is on screen at every window size without scrolling:
@@ -38,6 +39,7 @@ export function ActionBar({ onSonicate, onCancel }: { onSonicate: () => void; on
           </span>
         </div>
       </div>
+      <RunFindings />
       {why && (
         <p className="hint blocked" id="sonicate-blocked" data-testid="sonicate-blocked">
           {why}

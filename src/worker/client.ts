@@ -10,7 +10,14 @@ import type {
   PlanRequest,
   SpotGridRequest,
 } from './plan-protocol.ts';
-import type { CaseSummary, SimWorkerApi, SonicateRequest, SonicationOutcome } from './protocol.ts';
+import type {
+  CaseSummary,
+  SimWorkerApi,
+  SonicateRequest,
+  SonicationOutcome,
+  SonicationProgress,
+  SonicationSnapshot,
+} from './protocol.ts';
 import { spotAcousticsTransfer } from './transfer.ts';
 
 export class SimulationCancelled extends Error {
@@ -170,17 +177,18 @@ export class SimClient {
   /** Runs one sonication off the main thread. Rejects with SimulationCancelled when `signal` aborts. */
   async sonicate(
     request: SonicateRequest,
-    onProgress: (fraction: number) => void,
+    onProgress: SonicationProgress,
     signal?: AbortSignal,
   ): Promise<SonicationOutcome> {
     const key = acousticKey(request);
     const member = this.sonicationWorker(key);
-    // The bar only moves forward: a field prepared ahead fills its first half, the heat the rest.
+    // The bar only moves forward: a field prepared ahead fills its first half, the heat the rest. What the run
+    // already knows always passes.
     let shown = 0;
-    const report = (fraction: number) => {
-      if (fraction <= shown) return;
-      shown = fraction;
-      onProgress(fraction);
+    const report = (fraction: number, snapshot?: SonicationSnapshot) => {
+      if (fraction <= shown && !snapshot) return;
+      shown = Math.max(shown, fraction);
+      onProgress(shown, snapshot);
     };
     const preparation = member.preparing?.key === key ? member.preparing : undefined;
     const relay = (fraction: number) => report(SONICATION_FIELD_SHARE * fraction);

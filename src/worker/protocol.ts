@@ -15,6 +15,7 @@ import type {
   SpotGridRequest,
 } from '../engine/requests.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
+import type { SonicationProgress } from '../physics/snapshot.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 
 export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from '../engine/outcomes.ts';
@@ -24,6 +25,7 @@ export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from 
  * the worker it talks to; a sonication's outcome is the worker's encoding of the engine's run (ops/sonicate.ts).
  */
 export type { BeamRequest, SonicateRequest } from '../engine/requests.ts';
+export type { SonicationProgress, SonicationSnapshot } from '../physics/snapshot.ts';
 
 /** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
 export interface SonicationOutcome extends Partial<TimeResolved> {
@@ -49,7 +51,8 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
 /** The worker's API (exposed with comlink). */
 export interface SimWorkerApi {
   loadCase(bytes: ArrayBuffer, fallbackTitle: string): Promise<CaseSummary>;
-  sonicate(request: SonicateRequest, onProgress: (fraction: number) => void): Promise<SonicationOutcome>;
+  /** onProgress: 0..1, with what the run already knows (its field's peak, then the heat so far) */
+  sonicate(request: SonicateRequest, onProgress: SonicationProgress): Promise<SonicationOutcome>;
   /**
    * The field of the sonication being set up, computed ahead and kept, so the next Sonicate of the same beams runs
    * the heat alone; resolves true when a field was computed. Progress is 0..1 of the field.

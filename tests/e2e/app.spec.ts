@@ -129,6 +129,17 @@ test.describe('a sonication runs in a Web Worker', () => {
         if (status.dataset.status === 'running' && !w.__started) w.__started = performance.now();
         if (status.dataset.status === 'done' && !w.__done) w.__done = performance.now();
       }).observe(status, { attributes: true });
+      // Every line the action bar shows while the first run computes.
+      const found: string[] = [];
+      (window as unknown as { __found: string[] }).__found = found;
+      const bar = document.querySelector('[data-testid=action-bar]') as HTMLElement;
+      new MutationObserver(() => {
+        if (w.__done) return;
+        for (const li of bar.querySelectorAll('[data-testid=run-findings] li')) {
+          const text = li.textContent ?? '';
+          if (!found.includes(text)) found.push(text);
+        }
+      }).observe(bar, { subtree: true, childList: true, characterData: true });
     });
   });
 
@@ -190,6 +201,18 @@ test.describe('a sonication runs in a Web Worker', () => {
     expect(run.computeMs).toBeGreaterThan(500);
     expect(run.ticks).toBeGreaterThan(run.computeMs / 20 / 4);
     expect(run.longest).toBeLessThan(run.computeMs / 2);
+  });
+
+  test('while it computes, the action bar fills in what the run already knows; the results replace it', async () => {
+    const { page, app } = group;
+    const found = await page.evaluate(() => (window as unknown as { __found: string[] }).__found);
+    // At the click the live estimate; then the field's peak, which is the result's; then the heat as it is simulated.
+    expect(found[0]).toMatch(/^Quick estimate: about \d[\d.]* °C at the focus\.$/);
+    const pressure = ((await app.result('peak-pressure').textContent()) ?? '').split(',')[0];
+    expect(found).toContain(`Field done: peak pressure ${pressure}.`);
+    const heating = found.filter((line) => /^Heating: [\d.]+ of 20\.0 s, hottest so far \d[\d.]* °C\.$/.test(line));
+    expect(heating.length).toBeGreaterThan(0);
+    await expect(page.getByTestId('run-findings')).toHaveCount(0);
   });
 
   test('cancel stops a run, keeps the parameters and the last results, and the next run still works', async () => {

@@ -3,6 +3,7 @@ import { sonicateRequest } from '../../src/app/planning-requests.ts';
 import { acousticKey } from '../../src/engine/acoustic-key.ts';
 import type { SonicateRequest } from '../../src/engine/requests.ts';
 import { prepareSonication, runSonication } from '../../src/engine/sonicate.ts';
+import type { SonicationSnapshot } from '../../src/physics/snapshot.ts';
 import { scaledAcoustics } from '../../src/physics/whole-path/scaled-acoustics.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
@@ -23,6 +24,15 @@ const handOver = (r: ReturnType<typeof run>) => {
   const { pressure, heatSource, maxTemperature, dose } = r.result;
   const buffers = [...new Set([pressure, heatSource, maxTemperature, dose].map((a) => a.buffer as ArrayBuffer))];
   structuredClone(buffers, { transfer: buffers });
+};
+
+/** One report of a running sonication that carried what it already knew. */
+interface Finding {
+  fraction: number;
+  snapshot: SonicationSnapshot;
+}
+const recordInto = (findings: Finding[]) => (fraction: number, snapshot?: SonicationSnapshot) => {
+  if (snapshot) findings.push({ fraction, snapshot });
 };
 
 describe('which changes keep the field', () => {
@@ -112,14 +122,34 @@ describe('a field prepared ahead (while the user decides)', () => {
   const preparedAgain = prepareSonication(femur.state, { ...moved, acousticPower: 2 * moved.acousticPower });
   handOver(run(moved));
   // The first Sonicate's arrays went to the app; the next, of the same beams, still finds the prepared field whole.
-  const sonicated = run(moved);
-  const fresh = run({ ...moved, latticeRefinement: 1 });
+  const sonicatedFindings: Finding[] = [];
+  const sonicated = runSonication(femur.state, moved, recordInto(sonicatedFindings));
+  const freshFindings: Finding[] = [];
+  const fresh = runSonication(femur.state, { ...moved, latticeRefinement: 1 }, recordInto(freshFindings));
 
   it('is computed once for a beam setup, then serves the Sonicate of it', () => {
     expect(prepared).toBe(true);
     expect(preparedAgain).toBe(false);
     expect(sonicated.fieldReused).toBe('prepared');
     expect(fresh.fieldReused).toBeUndefined();
+  });
+
+  it('tells, while it runs, the field’s peak first, then the heat rising to the result’s peak temperature', () => {
+    for (const [findings, r] of [
+      [freshFindings, fresh],
+      [sonicatedFindings, sonicated],
+    ] as const) {
+      const fields = findings.filter((f) => f.snapshot.stage === 'field');
+      const heat = findings.flatMap((f) => (f.snapshot.stage === 'heat' ? [f.snapshot] : []));
+      expect(findings[0]?.snapshot).toEqual({ stage: 'field', peakPressure: r.result.peakPressure });
+      expect(fields).toHaveLength(1);
+      expect(heat.length).toBeGreaterThan(10);
+      expect(findings.every((f, i) => i === 0 || f.fraction >= (findings[i - 1]?.fraction as number))).toBe(true);
+      expect(heat.every((h, i) => i === 0 || h.time >= (heat[i - 1]?.time as number))).toBe(true);
+      expect(heat.every((h, i) => i === 0 || h.peakTemperature >= (heat[i - 1]?.peakTemperature as number))).toBe(true);
+      expect(heat.at(-1)?.time).toBeCloseTo(moved.duration + moved.cooling, 9);
+      expect(heat.at(-1)?.peakTemperature).toBe(r.result.peakTemperature);
+    }
   });
 
   it('gives the Sonicate the numbers of a run that marched its own field', () => {

@@ -166,14 +166,16 @@ describe('WebAssembly Pennes steps follow the Float64 reference', () => {
     const run = (withKernels: boolean) => {
       const maxRise = new Float64Array(count);
       const dose = new Float64Array(count);
+      const peaks: number[] = [];
       runThermalSchedule(problem, q, schedule, {
         maxRise,
         dose,
         probes: new Int32Array([4 * side * side + 8 * side + 8]),
         history: new Float64Array(schedule.heatingSteps + schedule.coolingSteps + 1),
         ...(withKernels ? { kernels: wasm.bioheat } : {}),
+        onChunk: (_, peakRise) => peaks.push(peakRise),
       });
-      return { maxRise, dose };
+      return { maxRise, dose, peaks };
     };
     const reference = run(false);
     const kernel = run(true);
@@ -181,6 +183,12 @@ describe('WebAssembly Pennes steps follow the Float64 reference', () => {
     expect(Math.max(...reference.dose)).toBeGreaterThan(240);
     expect(worstOverPeak(kernel.maxRise, reference.maxRise)).toBeLessThan(1e-4);
     expect(worstOverPeak(kernel.dose, reference.dose)).toBeLessThan(1e-3);
+    // Between chunks both report the hottest rise so far: it never falls and ends at the hottest voxel's maximum.
+    for (const { peaks, maxRise } of [reference, kernel]) {
+      expect(peaks.length).toBeGreaterThan(2);
+      expect(peaks.every((p, i) => i === 0 || p >= (peaks[i - 1] as number))).toBe(true);
+      expect(peaks.at(-1)).toBe(Math.max(...maxRise));
+    }
   });
 });
 

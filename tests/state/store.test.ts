@@ -48,6 +48,29 @@ describe('planning actions are undoable', () => {
   });
 });
 
+describe('a running sonication', () => {
+  it('keeps the latest of each thing it learns while it runs, and forgets them when it ends', () => {
+    const s = store();
+    s.getState().startRun();
+    expect(s.getState().run.found).toEqual({});
+    s.getState().setProgress(0.4, { stage: 'field', peakPressure: 4e6 });
+    s.getState().setProgress(0.6, { stage: 'heat', time: 2, duration: 20, cooling: 30, peakTemperature: 45 });
+    s.getState().setProgress(0.7, { stage: 'heat', time: 4, duration: 20, cooling: 30, peakTemperature: 52 });
+    // A report without findings moves the bar and keeps them.
+    s.getState().setProgress(0.75);
+    expect(s.getState().run.progress).toBe(0.75);
+    expect(s.getState().run.found).toEqual({
+      field: { stage: 'field', peakPressure: 4e6 },
+      heat: { stage: 'heat', time: 4, duration: 20, cooling: 30, peakTemperature: 52 },
+    });
+    s.getState().failRun('cancelled', 'Cancelled');
+    expect(s.getState().run.found).toBeUndefined();
+    // After the run, late reports change nothing.
+    s.getState().setProgress(0.9, { stage: 'field', peakPressure: 1 });
+    expect(s.getState().run.found).toBeUndefined();
+  });
+});
+
 describe('the plan of spots', () => {
   it('moves a spot earlier or later and keeps the ends in place', () => {
     const s = store();

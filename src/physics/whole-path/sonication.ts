@@ -113,6 +113,7 @@ export function simulateWholePathSonication(
       ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
     });
   input.onAcoustics?.({ coarse, acoustics });
+  progress(FIELD_SHARE, { stage: 'field', peakPressure: acoustics.pathPeakPressure });
   const run = runCoarse(
     coarse,
     [{ heat: acoustics.coarseHeat, schedule: coarseSchedule(coarse, input.duration, input.cooling) }],
@@ -130,7 +131,7 @@ export function simulateWholePathSonication(
     ...input,
     field: acoustics.fine,
     boundaryDriver: run.ghosts.driver(input.grid),
-    onProgress: (f) => progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f),
+    onProgress: (f, snapshot) => progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f, snapshot),
   });
   return {
     ...withWholePath(result, input, coarse, run, acoustics, [input.focus]),

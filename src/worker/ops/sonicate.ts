@@ -5,6 +5,7 @@ import { sonicationRayleighSums } from '../../engine/kernels/sonication-sums.ts'
 import { prepareSonication, runSonication } from '../../engine/sonicate.ts';
 import { type AsyncRayleigh, presolve, servedSummary } from '../../gpu/presolve.ts';
 import type { RayleighKernel } from '../../physics/rayleigh.ts';
+import type { SonicationProgress } from '../../physics/snapshot.ts';
 import type { SonicateRequest, SonicationOutcome } from '../protocol.ts';
 import { buffersOf, timeResolvedArrays } from '../transfer.ts';
 
@@ -13,7 +14,7 @@ import { buffersOf, timeResolvedArrays } from '../transfer.ts';
  * scene read (the core's result has more; the CLI reports it).
  * @param state - the loaded case
  * @param request - the app's request
- * @param onProgress - 0..1
+ * @param onProgress - 0..1, with what the run already knows
  * @param rayleigh - the Rayleigh kernel for this run (sums served from the GPU, gpuRayleighFor); default the
  *   installed one
  * @returns the outcome the app stores
@@ -21,7 +22,7 @@ import { buffersOf, timeResolvedArrays } from '../transfer.ts';
 export function sonicate(
   state: CaseState,
   request: SonicateRequest,
-  onProgress: (fraction: number) => void,
+  onProgress: SonicationProgress,
   rayleigh?: RayleighKernel,
 ): SonicationOutcome {
   const run = rayleigh
