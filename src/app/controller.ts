@@ -191,7 +191,7 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     try {
       const outcome = await client.runPlan(
         request,
-        (fraction) => store.getState().setPlanProgress(fraction),
+        (fraction, snapshot) => store.getState().setPlanProgress(fraction, snapshot),
         controller.signal,
       );
       if (planning === controller && !disposed) store.getState().finishPlanRun(outcome, inputs);

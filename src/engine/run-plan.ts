@@ -6,6 +6,7 @@ import { isBeyondSteeringRange } from '../physics/estimate.ts';
 import { edgeMax } from '../physics/grid.ts';
 import { withScratch } from '../physics/scratch.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
+import type { SonicationProgress } from '../physics/snapshot.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
 import {
@@ -337,14 +338,14 @@ function planAcousticsScratched(
  * plan's (the sequence reports coverage at its end only).
  * @param state - the loaded case
  * @param request - pose, planning context, spots and voxel size [m]
- * @param onProgress - 0..1
+ * @param onProgress - 0..1, with the heat of the spot being simulated (its number in the plan's list)
  * @param options - a preparation already made, and spot acoustics computed elsewhere
  * @returns per-spot outcomes in request order and the accumulated fields
  */
 export function runPlan(
   state: CaseState,
   request: PlanRequest,
-  onProgress: (fraction: number) => void,
+  onProgress: SonicationProgress,
   options: PlanRunOptions = {},
 ): PlanOutcome {
   // Its big temporaries (thermal problems, states, maxima) are lent, and taken back when it ends.
@@ -354,7 +355,7 @@ export function runPlan(
 function runPlanScratched(
   state: CaseState,
   request: PlanRequest,
-  onProgress: (fraction: number) => void,
+  onProgress: SonicationProgress,
   options: PlanRunOptions,
 ): PlanOutcome {
   const started = performance.now();
@@ -367,9 +368,17 @@ function runPlanScratched(
         labels: others.map((j) => `spot ${j.spot.id}`),
       })
     : undefined;
+  // The sequence numbers the spots it delivers; the user knows them by their place in the plan's list.
+  const listIndex = delivered.map((j) => judged.indexOf(j));
   const input: SequenceInput = {
     ...prepared.input,
-    onProgress: (f) => onProgress(0.05 + 0.95 * f),
+    onProgress: (f, snapshot) =>
+      onProgress(
+        0.05 + 0.95 * f,
+        snapshot?.stage === 'heat' && snapshot.spot
+          ? { ...snapshot, spot: { index: listIndex[snapshot.spot.index] ?? -1, count: judged.length } }
+          : snapshot,
+      ),
     ...(record ? { record } : {}),
   };
   let result: SequenceResult & { wholePath?: WholePathReport };

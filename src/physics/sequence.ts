@@ -228,9 +228,21 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       ...(recorder ? { timeResolved: { recorder, firstStep } } : {}),
       ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
       ...(input.bioheatKernels ? { kernels: input.bioheatKernels } : {}),
-      onChunk: (fraction) => {
+      onChunk: (fraction, peakRise) => {
         if (input.isCancelled?.()) throw new SonicationCancelled();
-        progress(share * (s + 0.4 + 0.6 * fraction));
+        const step = Math.round(fraction * steps);
+        progress(share * (s + 0.4 + 0.6 * fraction), {
+          stage: 'heat',
+          time:
+            step <= schedule.heatingSteps
+              ? step * schedule.heatingDt
+              : spot.duration + (step - schedule.heatingSteps) * schedule.coolingDt,
+          duration: spot.duration,
+          cooling: spot.cooling,
+          // the spot's own maximum starts from the rise it found (spotMax), as its summary's peak does
+          peakTemperature: BODY_TEMPERATURE + Math.max(startRise, peakRise),
+          spot: { index: s, count: spots.length },
+        });
       },
     });
     let hottest = 0;

@@ -18,9 +18,14 @@ export type SonicationSnapshot =
       readonly duration: number;
       /** cooling time after it [s] */
       readonly cooling: number;
-      /** hottest temperature reached anywhere in the focal region so far [°C] */
+      /** hottest temperature reached anywhere in the focal region so far [°C] (in a sequence: during this spot) */
       readonly peakTemperature: number;
+      /** in a sequence of spots: which one heats (0-based) and of how many */
+      readonly spot?: { readonly index: number; readonly count: number };
     };
+
+/** The heat of a running sonication (or of a spot of a sequence) so far. */
+export type HeatSnapshot = Extract<SonicationSnapshot, { stage: 'heat' }>;
 
 /** A run's progress: the fraction done (0..1) and, where it has one, what it already knows. */
 export type SonicationProgress = (fraction: number, snapshot?: SonicationSnapshot) => void;

@@ -1,6 +1,7 @@
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate, NoPassRegion, PlanOutcome } from '../worker/plan-protocol.ts';
+import type { HeatSnapshot, SonicationSnapshot } from '../worker/protocol.ts';
 import type { PlanInputs } from './selectors.ts';
 import type { TissueKey, TissueOverrides } from './tissue-overrides.ts';
 
@@ -26,6 +27,8 @@ export interface PlanRunState {
   outcome: PlanOutcome | undefined;
   /** the settings and spots that outcome was computed for (selectors.ts `planStale`); undefined = not known */
   inputs?: PlanInputs | undefined;
+  /** while it runs: the heat of the spot being simulated so far (its number in the list, spot.index) */
+  heat?: HeatSnapshot | undefined;
 }
 
 /** A point where the user asked to follow temperature and dose against time (skin, bone surface, nerve…). */
@@ -138,7 +141,8 @@ export interface PlanningActions {
   /** not undoable: the live estimate while dragging */
   setEstimate(estimate: Estimate | undefined): void;
   startPlanRun(): void;
-  setPlanProgress(fraction: number): void;
+  /** the running plan's progress (0..1, never back) and the heat of the spot being simulated */
+  setPlanProgress(fraction: number, snapshot?: SonicationSnapshot): void;
   /** `inputs`: the settings the plan ran with (`planInputs`); its results turn stale when they change */
   finishPlanRun(outcome: PlanOutcome, inputs?: PlanInputs): void;
   failPlanRun(status: 'cancelled' | 'error', message: string): void;

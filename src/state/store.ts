@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate } from '../worker/plan-protocol.ts';
-import type { CaseSummary, SonicationOutcome, SonicationSnapshot } from '../worker/protocol.ts';
+import type { CaseSummary, HeatSnapshot, SonicationOutcome, SonicationSnapshot } from '../worker/protocol.ts';
 import { createPlannerEvents } from './events.ts';
 import {
   IDLE_PLAN_RUN,
@@ -67,7 +67,7 @@ export interface RunState {
 /** The latest snapshot of each stage of a running sonication (physics/snapshot.ts). */
 export interface RunFindings {
   field?: Extract<SonicationSnapshot, { stage: 'field' }>;
-  heat?: Extract<SonicationSnapshot, { stage: 'heat' }>;
+  heat?: HeatSnapshot;
 }
 
 /**
@@ -354,11 +354,19 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         setEstimate: (estimate) => set({ estimate }),
         // The last plan's results stay until the new one is done (a cancelled or failed run leaves them as they were).
         startPlanRun: () =>
-          set((s) => ({ planRun: { ...s.planRun, status: 'running', progress: 0, message: 'Running the plan…' } })),
-        setPlanProgress: (fraction) =>
+          set((s) => ({
+            planRun: { ...s.planRun, status: 'running', progress: 0, message: 'Running the plan…', heat: undefined },
+          })),
+        setPlanProgress: (fraction, snapshot) =>
           set((s) =>
             s.planRun.status === 'running'
-              ? { planRun: { ...s.planRun, progress: Math.max(s.planRun.progress, fraction) } }
+              ? {
+                  planRun: {
+                    ...s.planRun,
+                    progress: Math.max(s.planRun.progress, fraction),
+                    ...(snapshot?.stage === 'heat' ? { heat: snapshot } : {}),
+                  },
+                }
               : {},
           ),
         finishPlanRun: (outcome, inputs) =>
@@ -366,7 +374,8 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             planRun: { status: 'done', progress: 1, message: 'Plan done', outcome, inputs },
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'plan' },
           }),
-        failPlanRun: (status, message) => set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message } })),
+        failPlanRun: (status, message) =>
+          set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message, heat: undefined } })),
       }),
       { partialize: undoable, equality: sameUndoable, limit: UNDO_LIMIT },
     ),

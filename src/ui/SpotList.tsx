@@ -7,6 +7,7 @@ import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
 import { QuantityField } from './QuantityField.tsx';
+import { planFindingsText } from './run-findings.ts';
 import { criticalJudgement } from './safety.ts';
 
 type PlanOutcome = NonNullable<PlannerStore['planRun']['outcome']>;
@@ -240,6 +241,11 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
           {running ? `Running the plan… ${Math.round(planRun.progress * 100)} %` : planRun.message}
         </span>
       </div>
+      {running && (
+        <p className="hint run-findings" data-testid="plan-findings">
+          {planFindingsText(planRun.heat)}
+        </p>
+      )}
       {outcome && <PlanResults outcome={outcome} stale={stale} hasLesion={hasLesion} busy={busy} />}
     </div>
   );

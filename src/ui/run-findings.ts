@@ -1,4 +1,8 @@
 import type { RunFindings } from '../state/store.ts';
+
+/** The heat of a run (or of a plan's spot) so far. */
+type HeatSnapshot = NonNullable<RunFindings['heat']>;
+
 import { DISPLAY, formatQuantity } from './format.ts';
 
 /**
@@ -22,16 +26,31 @@ export function runFindingsText(found: RunFindings | undefined, estimatedPeak: n
   } else if (!heat) {
     lines.push('Computing the field along the whole beam path…');
   }
-  if (heat) {
-    // "12.3 of 20.0 s": the unit once, so the line fits the bar beside a narrow panel.
-    const of = (v: number, whole: number) =>
-      `${formatQuantity(v, DISPLAY.time.unit).replace(/ s$/, '')} of ${formatQuantity(whole, DISPLAY.time.unit)}`;
-    const hottest = formatQuantity(heat.peakTemperature, t.unit);
-    lines.push(
-      heat.time <= heat.duration
-        ? `Heating: ${of(heat.time, heat.duration)}, hottest so far ${hottest}.`
-        : `Cooling: ${of(heat.time - heat.duration, heat.cooling)}, hottest ${hottest}.`,
-    );
-  }
+  if (heat) lines.push(`${heatText(heat)}.`);
   return lines;
+}
+
+/**
+ * The heat of a run so far: "Heating: 12.3 of 20.0 s, hottest so far 61.2 °C" (the unit once, so the line fits
+ * the bar beside a narrow panel), or "Cooling: …, hottest …" after the heating.
+ */
+function heatText(heat: HeatSnapshot): string {
+  const seconds = (v: number) => formatQuantity(v, DISPLAY.time.unit);
+  const of = (v: number, whole: number) => `${seconds(v).replace(/ s$/, '')} of ${seconds(whole)}`;
+  const hottest = formatQuantity(heat.peakTemperature, DISPLAY.temperature.unit);
+  return heat.time <= heat.duration
+    ? `Heating: ${of(heat.time, heat.duration)}, hottest so far ${hottest}`
+    : `Cooling: ${of(heat.time - heat.duration, heat.cooling)}, hottest ${hottest}`;
+}
+
+/**
+ * What a running plan shows under its bar: while the spots' fields are computed, that; then the spot whose heat is
+ * being simulated, by its number in the plan's list, and its heat so far.
+ * @param heat - the plan run's latest heat snapshot (store `planRun.heat`)
+ * @returns the line to show
+ */
+export function planFindingsText(heat: HeatSnapshot | undefined): string {
+  if (!heat?.spot) return "Computing each spot's field along the beam path…";
+  const text = heatText(heat);
+  return `Spot ${heat.spot.index + 1} of ${heat.spot.count}, ${text[0]?.toLowerCase()}${text.slice(1)}.`;
 }

@@ -278,11 +278,7 @@ export class SimClient {
   }
 
   /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */
-  async runPlan(
-    request: PlanRequest,
-    onProgress: (fraction: number) => void,
-    signal?: AbortSignal,
-  ): Promise<PlanOutcome> {
+  async runPlan(request: PlanRequest, onProgress: SonicationProgress, signal?: AbortSignal): Promise<PlanOutcome> {
     return this.cancellable(() => this.pooledPlan(request, onProgress), signal);
   }
 
@@ -291,7 +287,7 @@ export class SimClient {
    * primary runs the heat of the whole plan with all of them. One worker, free beams or the focal-ray model: the
    * primary alone.
    */
-  private async pooledPlan(request: PlanRequest, onProgress: (fraction: number) => void): Promise<PlanOutcome> {
+  private async pooledPlan(request: PlanRequest, onProgress: SonicationProgress): Promise<PlanOutcome> {
     const members = this.members;
     const pooled =
       members.length > 1 &&
@@ -325,7 +321,9 @@ export class SimClient {
     const precomputed: Record<string, SpotAcoustics> = Object.assign({}, ...parts);
     return primary.api.runPlan(
       request,
-      Comlink.proxy((f: number) => onProgress(POOLED_FIELD_SHARE + (1 - POOLED_FIELD_SHARE) * f)),
+      Comlink.proxy((f: number, snapshot?: SonicationSnapshot) =>
+        onProgress(POOLED_FIELD_SHARE + (1 - POOLED_FIELD_SHARE) * f, snapshot),
+      ),
       Comlink.transfer(precomputed, spotAcousticsTransfer(precomputed)),
     );
   }

@@ -304,8 +304,24 @@ test.describe('a plan of several sonications', () => {
       await page.getByTestId('spot-add').click();
     }
     await expect(page.getByTestId('spot-list').locator('li')).toHaveCount(3);
+    // Every line shown under the plan's bar while it runs.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __planFindings: string[] }).__planFindings = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=plan-findings]')?.textContent;
+        if (text && !seen.includes(text)) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('plan-run').click();
     await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+    // The spots' fields first, then each spot's heat as it is simulated, by its number in the list.
+    const findings = await page.evaluate(() => (window as unknown as { __planFindings: string[] }).__planFindings);
+    expect(findings[0]).toBe("Computing each spot's field along the beam path…");
+    for (const n of [1, 2, 3]) {
+      expect(findings.some((line) => line.startsWith(`Spot ${n} of 3, heating: `))).toBe(true);
+    }
+    await expect(page.getByTestId('plan-findings')).toHaveCount(0);
     await expect(page.getByTestId('spot-2-status')).toBeVisible();
     const three = {
       ablated: Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si')),

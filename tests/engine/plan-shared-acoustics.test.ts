@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forgetPlanFields, planFields } from '../../src/engine/plan-fields.ts';
 import type { PlanSpotRequest } from '../../src/engine/requests.ts';
 import { planAcoustics, preparePlan, runPlan } from '../../src/engine/run-plan.ts';
+import type { HeatSnapshot } from '../../src/physics/snapshot.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { spotAcousticsTransfer } from '../../src/worker/transfer.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
@@ -34,14 +35,33 @@ describe('a plan whose spot acoustics were computed elsewhere', () => {
   forgetPlanFields(femur.state);
   const rest = planAcoustics(femur.state, request, ['s1', 's2'], () => {});
   forgetPlanFields(femur.state);
-  const shared = runPlan(femur.state, request, () => {}, {
-    prepared: preparePlan(femur.state, request),
-    precomputed: { ...first, ...rest },
-  });
+  const heat: HeatSnapshot[] = [];
+  const shared = runPlan(
+    femur.state,
+    request,
+    (_, snapshot) => {
+      if (snapshot?.stage === 'heat') heat.push(snapshot);
+    },
+    { prepared: preparePlan(femur.state, request), precomputed: { ...first, ...rest } },
+  );
 
   it('gives each worker exactly the spots it was asked for', () => {
     expect(Object.keys(first)).toEqual(['s0']);
     expect(Object.keys(rest)).toEqual(['s1', 's2']);
+  });
+
+  it('tells, while it heats, which spot of the list heats and its hottest temperature, ending at its summary’s', () => {
+    expect(new Set(heat.map((h) => h.spot?.count))).toEqual(new Set([3]));
+    expect([...new Set(heat.map((h) => h.spot?.index))]).toEqual([0, 1, 2]);
+    shared.spots.forEach((spot, index) => {
+      const own = heat.filter((h) => h.spot?.index === index);
+      expect(own.length).toBeGreaterThan(5);
+      expect(own.every((h) => h.time >= 0 && h.time <= 6 + 4 + 1e-9)).toBe(true);
+      expect(own.every((h, i) => i === 0 || h.peakTemperature >= (own[i - 1] as HeatSnapshot).peakTemperature)).toBe(
+        true,
+      );
+      expect(own.at(-1)?.peakTemperature).toBeCloseTo(spot.summary.peakTemperature, 9);
+    });
   });
 
   it('equals the plan computed in one place, voxel for voxel', () => {

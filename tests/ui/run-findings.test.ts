@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFindingsText } from '../../src/ui/run-findings.ts';
+import { planFindingsText, runFindingsText } from '../../src/ui/run-findings.ts';
 
 // While a sonication runs, the action bar says what it already knows, in the order it learns it.
 
@@ -38,5 +38,20 @@ describe('what a running sonication shows before its results', () => {
       'Field done: peak pressure 4.12 MPa.',
       'Cooling: 5.00 of 30.0 s, hottest 79.1 °C.',
     ]);
+  });
+});
+
+describe('what a running plan shows under its bar', () => {
+  it('while the spots’ fields are computed: that', () => {
+    expect(planFindingsText(undefined)).toBe("Computing each spot's field along the beam path…");
+  });
+
+  it('then the spot being heated by its number in the list, and its heat so far', () => {
+    expect(planFindingsText({ ...heat(12, 61.23), spot: { index: 6, count: 29 } })).toBe(
+      'Spot 7 of 29, heating: 12.0 of 20.0 s, hottest so far 61.2 °C.',
+    );
+    expect(planFindingsText({ ...heat(25, 70.04), spot: { index: 28, count: 29 } })).toBe(
+      'Spot 29 of 29, cooling: 5.00 of 30.0 s, hottest 70.0 °C.',
+    );
   });
 });

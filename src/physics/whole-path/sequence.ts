@@ -127,7 +127,8 @@ export function simulateWholePathSequence(
       medium,
       fieldOf: (s) => fields[s] as AcousticField,
       boundaryDriver: run.ghosts.driver(input.grid),
-      onProgress: (f) => progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f),
+      onProgress: (f, snapshot) =>
+        progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f, snapshot),
     },
     spots,
   );

@@ -1,6 +1,7 @@
 import type { CaseState } from '../../engine/case.ts';
 import type { PlanRequest } from '../../engine/requests.ts';
 import { type PreparedPlan, planAcoustics, preparePlan, runPlan as runPlanOnEngine } from '../../engine/run-plan.ts';
+import type { SonicationProgress } from '../../physics/snapshot.ts';
 import type { SpotAcoustics } from '../../physics/whole-path/spot-acoustics.ts';
 import type { PlanOutcome } from '../plan-protocol.ts';
 import { buffersOf, timeResolvedArrays } from '../transfer.ts';
@@ -33,7 +34,7 @@ function prepared(state: CaseState, request: PlanRequest): PreparedPlan {
 export function runPlan(
   state: CaseState,
   request: PlanRequest,
-  onProgress: (fraction: number) => void,
+  onProgress: SonicationProgress,
   precomputed: Readonly<Record<string, SpotAcoustics>> = {},
 ): PlanOutcome {
   const outcome = runPlanOnEngine(state, request, onProgress, { prepared: prepared(state, request), precomputed });
