@@ -370,11 +370,16 @@ function runPlanScratched(
     : undefined;
   // The sequence numbers the spots it delivers; the user knows them by their place in the plan's list.
   const listIndex = delivered.map((j) => judged.indexOf(j));
+  // With every field computed elsewhere (a pool's workers), the sequence's share of the bar for its fields passes in
+  // an instant: the heat then fills the whole bar instead of its last 40 %.
+  let heatOnly = false;
+  const sequenceShare = (f: number): number =>
+    heatOnly ? Math.max(0, (f - SEQUENCE_FIELD_SHARE) / (1 - SEQUENCE_FIELD_SHARE)) : f;
   const input: SequenceInput = {
     ...prepared.input,
     onProgress: (f, snapshot) =>
       onProgress(
-        0.05 + 0.95 * f,
+        0.05 + 0.95 * sequenceShare(f),
         snapshot?.stage === 'heat' && snapshot.spot
           ? { ...snapshot, spot: { index: listIndex[snapshot.spot.index] ?? -1, count: judged.length } }
           : snapshot,
@@ -395,6 +400,7 @@ function runPlanScratched(
         ? planAcoustics(state, request, missing, (f) => onProgress(0.05 + 0.95 * SEQUENCE_FIELD_SHARE * f), prepared)
         : {};
     const precomputed = delivered.map((j) => options.precomputed?.[j.spot.id] ?? own[j.spot.id]);
+    heatOnly = missing.length === 0;
     const whole = simulateWholePathSequence(
       { ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath },
       spots,

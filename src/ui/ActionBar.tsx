@@ -1,18 +1,33 @@
 import { usePlanner } from '../state/hooks.ts';
 import { sonicateBlocker, sonicationStale } from '../state/selectors.ts';
 import { RunFindings } from './RunFindings.tsx';
+import { planFindingsText } from './run-findings.ts';
 
 /**
  * The main action, pinned to the foot of the plan panel so it is on screen at every window size without scrolling:
- * Sonicate and Cancel, the progress and status of the run, and why Sonicate is disabled when it is.
+ * Sonicate and Cancel, the progress and status of the run, and why Sonicate is disabled when it is. While a plan
+ * runs (its own bar sits with its spots, which may be scrolled away) the bar shows the plan's progress and its
+ * Cancel cancels the plan.
  */
-export function ActionBar({ onSonicate, onCancel }: { onSonicate: () => void; onCancel: () => void }) {
+export function ActionBar({
+  onSonicate,
+  onCancel,
+  onCancelPlan,
+}: {
+  onSonicate: () => void;
+  onCancel: () => void;
+  onCancelPlan?: (() => void) | undefined;
+}) {
   const run = usePlanner((s) => s.run);
+  const planRun = usePlanner((s) => s.planRun);
   const blocker = usePlanner(sonicateBlocker);
   const stale = usePlanner(sonicationStale);
   const running = run.status === 'running';
+  const planRunning = planRun.status === 'running' && !running;
   // Running is shown by the progress bar; the other reasons (no element fires, no case) are worth words.
-  const why = running || blocker === 'The plan is running.' ? '' : blocker;
+  const why = running || planRunning ? '' : blocker;
+  const progress = planRunning ? planRun.progress : run.progress;
+  const status = planRunning ? `Running the plan… ${Math.round(planRun.progress * 100)} %` : undefined;
   return (
     <section className="action-bar" data-testid="action-bar" aria-label="Sonicate">
       <div className="actions">
@@ -29,23 +44,39 @@ export function ActionBar({ onSonicate, onCancel }: { onSonicate: () => void; on
         >
           Sonicate
         </button>
-        <button type="button" data-testid="cancel" onClick={onCancel} disabled={!running}>
+        <button
+          type="button"
+          data-testid="cancel"
+          onClick={planRunning ? onCancelPlan : onCancel}
+          disabled={!(running || (planRunning && onCancelPlan))}
+          title={planRunning ? 'Cancel the plan' : undefined}
+        >
           Cancel
         </button>
         <div className="progress" aria-live="polite">
-          <progress data-testid="progress" max={1} value={run.progress} aria-label="Sonication progress" />
+          <progress
+            data-testid="progress"
+            max={1}
+            value={progress}
+            aria-label={planRunning ? 'Plan progress' : 'Sonication progress'}
+          />
           <span data-testid="run-status" data-status={run.status} title={running ? undefined : run.message}>
-            {running ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message}
+            {status ?? (running ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message)}
           </span>
         </div>
       </div>
       <RunFindings />
+      {planRunning && (
+        <p className="hint run-findings" data-testid="action-plan-findings">
+          {planFindingsText(planRun.heat)}
+        </p>
+      )}
       {why && (
         <p className="hint blocked" id="sonicate-blocked" data-testid="sonicate-blocked">
           {why}
         </p>
       )}
-      {!why && !running && stale && (
+      {!why && !running && !planRunning && stale && (
         <p className="hint" data-testid="action-stale">
           The results shown are for the previous settings: Sonicate to update them.
         </p>

@@ -143,7 +143,7 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
 
         <ShortcutHelp />
       </div>
-      <ActionBar onSonicate={onSonicate} onCancel={onCancel} />
+      <ActionBar onSonicate={onSonicate} onCancel={onCancel} onCancelPlan={onCancelPlan} />
     </aside>
   );
 }

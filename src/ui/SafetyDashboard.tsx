@@ -118,6 +118,7 @@ export function SafetyDashboard() {
                 />
               </div>
               {row.note && <small className="hint">{row.note}</small>}
+              {row.note && ' '}
               {(row.status === 'fail' || row.status === 'warn') && (
                 <small className="hint safety-advice" data-testid={`safety-${row.id}-advice`}>
                   {SAFETY_ADVICE[row.key]}

@@ -35,8 +35,8 @@ export function runFindingsText(found: RunFindings | undefined, estimatedPeak: n
  * the bar beside a narrow panel), or "Cooling: …, hottest …" after the heating.
  */
 function heatText(heat: HeatSnapshot): string {
-  const seconds = (v: number) => formatQuantity(v, DISPLAY.time.unit);
-  const of = (v: number, whole: number) => `${seconds(v).replace(/ s$/, '')} of ${seconds(whole)}`;
+  // Tenths of a second, so the line does not change width as the time passes 10 s.
+  const of = (v: number, whole: number) => `${v.toFixed(1)} of ${whole.toFixed(1)} ${DISPLAY.time.unit}`;
   const hottest = formatQuantity(heat.peakTemperature, DISPLAY.temperature.unit);
   return heat.time <= heat.duration
     ? `Heating: ${of(heat.time, heat.duration)}, hottest so far ${hottest}`

@@ -60,8 +60,11 @@ interface Preparation {
  */
 const SONICATION_FIELD_SHARE = 0.5;
 
-/** Share of a pooled plan's progress bar taken by the spots' acoustics (the rest: the heat, on one worker). */
-const POOLED_FIELD_SHARE = 0.6;
+/**
+ * Share of a pooled plan's progress bar taken by the spots' acoustics, the rest being the heat on one worker: their
+ * times on two workers (the bench's femur plan: a spot's field 0.72 s, shared by two; its heat 0.63 s, on one).
+ */
+const POOLED_FIELD_SHARE = 0.36;
 /** Most workers a pool starts (the engine's memory per worker is ≈ 100–400 MB on the bundled cases). */
 const MAX_POOL = 4;
 

@@ -36,10 +36,12 @@ describe('a plan whose spot acoustics were computed elsewhere', () => {
   const rest = planAcoustics(femur.state, request, ['s1', 's2'], () => {});
   forgetPlanFields(femur.state);
   const heat: HeatSnapshot[] = [];
+  const fractions: number[] = [];
   const shared = runPlan(
     femur.state,
     request,
-    (_, snapshot) => {
+    (fraction, snapshot) => {
+      fractions.push(fraction);
       if (snapshot?.stage === 'heat') heat.push(snapshot);
     },
     { prepared: preparePlan(femur.state, request), precomputed: { ...first, ...rest } },
@@ -62,6 +64,13 @@ describe('a plan whose spot acoustics were computed elsewhere', () => {
       );
       expect(own.at(-1)?.peakTemperature).toBeCloseTo(spot.summary.peakTemperature, 9);
     });
+  });
+
+  it('with every field given, spreads its progress over the heat: no jump past the fields it did not compute', () => {
+    const steps = fractions.slice(1).map((f, i) => f - (fractions[i] as number));
+    expect(Math.min(...steps)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...steps)).toBeLessThan(0.15);
+    expect(fractions.at(-1)).toBe(1);
   });
 
   it('equals the plan computed in one place, voxel for voxel', () => {

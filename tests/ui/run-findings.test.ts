@@ -36,7 +36,7 @@ describe('what a running sonication shows before its results', () => {
   it('while cooling: the time since heating ended and the hottest temperature', () => {
     expect(runFindingsText({ field, heat: heat(25, 79.1) }, undefined)).toEqual([
       'Field done: peak pressure 4.12 MPa.',
-      'Cooling: 5.00 of 30.0 s, hottest 79.1 °C.',
+      'Cooling: 5.0 of 30.0 s, hottest 79.1 °C.',
     ]);
   });
 });
@@ -51,7 +51,7 @@ describe('what a running plan shows under its bar', () => {
       'Spot 7 of 29, heating: 12.0 of 20.0 s, hottest so far 61.2 °C.',
     );
     expect(planFindingsText({ ...heat(25, 70.04), spot: { index: 28, count: 29 } })).toBe(
-      'Spot 29 of 29, cooling: 5.00 of 30.0 s, hottest 70.0 °C.',
+      'Spot 29 of 29, cooling: 5.0 of 30.0 s, hottest 70.0 °C.',
     );
   });
 });
