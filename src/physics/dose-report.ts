@@ -178,19 +178,34 @@ export interface ReportSpace {
  * @returns the grid as a report space
  */
 export function gridSpace(grid: VoxelGrid): ReportSpace {
-  const { nx, ny, nz, spacing, origin } = grid;
-  return {
-    nx,
-    ny,
-    nz,
-    voxelVolume: spacing ** 3,
-    position(v, out) {
-      out[0] = origin[0] + (v % nx) * spacing;
-      out[1] = origin[1] + (Math.floor(v / nx) % ny) * spacing;
-      out[2] = origin[2] + Math.floor(v / (nx * ny)) * spacing;
-      return out;
-    },
-  };
+  return new GridSpace(grid);
+}
+
+/** A world grid as a report space (a class: one `position` for every report, compiled once). */
+class GridSpace implements ReportSpace {
+  readonly nx: number;
+  readonly ny: number;
+  readonly nz: number;
+  readonly voxelVolume: number;
+  private readonly spacing: number;
+  private readonly origin: readonly [number, number, number];
+
+  constructor(grid: VoxelGrid) {
+    this.nx = grid.nx;
+    this.ny = grid.ny;
+    this.nz = grid.nz;
+    this.spacing = grid.spacing;
+    this.origin = grid.origin;
+    this.voxelVolume = grid.spacing ** 3;
+  }
+
+  position(v: number, out: [number, number, number]): [number, number, number] {
+    const { nx, ny, spacing, origin } = this;
+    out[0] = origin[0] + (v % nx) * spacing;
+    out[1] = origin[1] + (Math.floor(v / nx) % ny) * spacing;
+    out[2] = origin[2] + Math.floor(v / (nx * ny)) * spacing;
+    return out;
+  }
 }
 
 /**
@@ -244,25 +259,16 @@ export function doseReport(
   foci: ReadonlyArray<readonly [number, number, number]>,
   options: DoseReportOptions = {},
 ): DoseReport {
-  return doseReportOn(
-    gridSpace(grid),
-    labels,
-    tissueTable,
-    (v) => maxTemperature[v] as number,
-    (v) => dose[v] as number,
-    foci,
-    options,
-  );
+  return doseReportOn(gridSpace(grid), labels, tissueTable, maxTemperature, dose, foci, options);
 }
 
 /**
- * doseReport on any report space, with the temperature and dose read through accessors (so a coarse field can be
- * reported on the finer labels it was averaged from).
+ * doseReport on any report space.
  * @param space - voxels, their positions and volume, and which to include
  * @param labels - per voxel, index into tissueTable
  * @param tissueTable - tissue of each label
- * @param temperatureAt - max temperature of voxel v [°C]
- * @param doseAt - CEM43 of voxel v [min]
+ * @param temperature - max temperature per voxel [°C]
+ * @param dose - CEM43 per voxel [min]
  * @param foci - focus or foci, in the space's frame [m]
  * @param options - thresholds
  * @returns the report
@@ -271,29 +277,59 @@ export function doseReportOn(
   space: ReportSpace,
   labels: Uint8Array,
   tissueTable: readonly TissueId[],
-  temperatureAt: (v: number) => number,
-  doseAt: (v: number) => number,
+  temperature: ArrayLike<number>,
+  dose: ArrayLike<number>,
   foci: ReadonlyArray<readonly [number, number, number]>,
   options: DoseReportOptions = {},
 ): DoseReport {
   const report = new DoseReportBuilder(tissueTable, options);
-  const { bone, intraosseous } = report;
-  const r2 = report.exclusionRadius ** 2;
   const n = space.nx * space.ny * space.nz;
+  const slice = space.nx * space.ny;
+  const scan: ReportScan = {
+    report,
+    space,
+    labels,
+    temperature,
+    dose,
+    foci,
+    r2: report.exclusionRadius ** 2,
+    at: [0, 0, 0],
+  };
+  // A call per slice (CONTEXT.md, "Loops"): a report is made once per run, so a loop here would be compiled on the
+  // fly again in every run; the slice function is compiled once and kept.
+  for (let from = 0; from < n; from += slice) reportSlice(scan, from, Math.min(n, from + slice));
+  return report.build(space.voxelVolume);
+}
+
+/** What doseReportOn's slices share. */
+interface ReportScan {
+  readonly report: DoseReportBuilder;
+  readonly space: ReportSpace;
+  readonly labels: Uint8Array;
+  readonly temperature: ArrayLike<number>;
+  readonly dose: ArrayLike<number>;
+  readonly foci: ReadonlyArray<readonly [number, number, number]>;
+  /** the exclusion radius squared [m²] */
+  readonly r2: number;
+  readonly at: [number, number, number];
+}
+
+/** Voxels [from, to) into the report, in order. */
+function reportSlice(scan: ReportScan, from: number, to: number): void {
+  const { report, space, labels, temperature, dose, foci, r2, at } = scan;
+  const { bone, intraosseous } = report;
   const include = space.include;
-  const at: [number, number, number] = [0, 0, 0];
-  for (let v = 0; v < n; v++) {
+  for (let v = from; v < to; v++) {
     if (include && !include(v)) continue;
     const label = labels[v] as number;
-    const t = temperatureAt(v);
-    const d = doseAt(v);
+    const t = temperature[v] as number;
+    const d = dose[v] as number;
     report.add(label, t, d);
     if (!bone[label]) continue;
     const [x, y, z] = space.position(v, at);
     const nearTarget = foci.some((f) => (x - f[0]) ** 2 + (y - f[1]) ** 2 + (z - f[2]) ** 2 <= r2);
     if (!nearTarget && isBoneSurface(space, labels, bone, intraosseous, v)) report.addSurface(t, d);
   }
-  return report.build(space.voxelVolume);
 }
 
 function mergeRegions(a: RegionDose, b: RegionDose): RegionDose {

@@ -338,13 +338,15 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     },
   });
 
+  // Slice by slice (see CONTEXT.md, "Loops"): this function runs once per sonication, so a loop of its own would be
+  // compiled on the fly again in every run; the per-slice functions are compiled once and kept.
+  const slice = grid.nx * grid.ny;
   let hottest = 0;
   let peakDose = 0;
-  for (let v = 0; v < voxels; v++) {
-    if ((maxRise[v] as number) > (maxRise[hottest] as number)) hottest = v;
-    const d = Math.min(doseField[v] as number, DOSE_CEILING);
-    doseField[v] = d;
-    if (d > peakDose) peakDose = d;
+  for (let from = 0; from < voxels; from += slice) {
+    const to = Math.min(voxels, from + slice);
+    hottest = hottestIn(maxRise, from, to, hottest);
+    peakDose = capDoseIn(doseField, from, to, peakDose);
   }
   let hottestHistory: Float64Array;
   const probeIndex = probes.indexOf(hottest);
@@ -367,9 +369,10 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
   }
   const maxTemperature = new Float32Array(voxels);
   const finalTemperature = new Float32Array(voxels);
-  for (let v = 0; v < voxels; v++) {
-    maxTemperature[v] = BODY_TEMPERATURE + (maxRise[v] as number);
-    finalTemperature[v] = BODY_TEMPERATURE + (state.rise[v] as number);
+  for (let from = 0; from < voxels; from += slice) {
+    const to = Math.min(voxels, from + slice);
+    toTemperature(maxRise, maxTemperature, from, to);
+    toTemperature(state.rise, finalTemperature, from, to);
   }
   const report = doseReport(grid, input.labels, input.tissueTable, maxTemperature, doseField, [input.focus], input);
   progress(1);
@@ -396,4 +399,33 @@ export function simulateSonication(input: SonicationInput): SonicationResult {
     powerBeyondCriticalAngle: field.powerBeyondCriticalAngle,
     ...report,
   };
+}
+
+/**
+ * The hottest voxel of [from, to) against the hottest so far (the first of equals, as one loop over all would).
+ * @returns its index
+ */
+function hottestIn(maxRise: Float64Array, from: number, to: number, hottest: number): number {
+  let best = hottest;
+  for (let v = from; v < to; v++) if ((maxRise[v] as number) > (maxRise[best] as number)) best = v;
+  return best;
+}
+
+/**
+ * Caps the doses of [from, to) at DOSE_CEILING in place.
+ * @returns the largest capped dose, against `peak` so far [CEM43 min]
+ */
+function capDoseIn(dose: Float64Array, from: number, to: number, peak: number): number {
+  let most = peak;
+  for (let v = from; v < to; v++) {
+    const d = Math.min(dose[v] as number, DOSE_CEILING);
+    dose[v] = d;
+    if (d > most) most = d;
+  }
+  return most;
+}
+
+/** T = body temperature + ΔT over [from, to) [°C]. */
+function toTemperature(rise: ArrayLike<number>, out: Float32Array, from: number, to: number): void {
+  for (let v = from; v < to; v++) out[v] = BODY_TEMPERATURE + (rise[v] as number);
 }

@@ -1,4 +1,5 @@
 import { align, type Planes, type SliceKernels } from '../../physics/angular-spectrum/slice-kernels.ts';
+import type { BioheatProblem } from '../../physics/bioheat.ts';
 import type { BioheatKernels, BioheatSteps } from '../../physics/bioheat-kernels.ts';
 import type { RayleighKernel } from '../../physics/rayleigh.ts';
 import { jinc } from '../../physics/special-functions.ts';
@@ -249,85 +250,138 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
           if (values) copyIn(a, pad, values, count);
           return a;
         };
-        const medium = problem.medium;
-        const faceX = field(problem.faceX);
-        const faceY = field(problem.faceY);
-        const faceZ = field(problem.faceZ);
-        const boundary = field(problem.boundaryConductance);
-        const perfusion = field(medium.perfusionHeat);
-        const dtOverC = field();
-        const source = field();
-        const boundarySource = field();
-        let now = field(rise);
-        let before = field(rise);
-        const maximum = field(maxRise ?? rise);
-        const doses = new Float64Array(memory.buffer, take(8 * count), count);
-        if (dose) copyIn(doses, 0, dose, count);
-        const at = (a: Float32Array): number => a.byteOffset + 4 * pad;
-        let heating = false;
-        let lastDt = Number.NaN;
-        let withBoundary = false;
-        const view = (a: Float32Array) => a.subarray(pad, pad + count);
-        let peak = Number.NEGATIVE_INFINITY;
-        for (let v = pad; v < pad + count; v++) if ((now[v] as number) > peak) peak = now[v] as number;
-        const steps: BioheatSteps = {
-          rise: view(now),
-          previous: view(before),
-          dose: doses,
-          peak,
-          setSource(q) {
-            heating = q !== null;
-            if (q) copyIn(source, pad, q, count);
-          },
-          setBoundary(values, voxels) {
-            withBoundary = true;
-            for (let i = 0; i < voxels.length; i++) {
-              const v = voxels[i] as number;
-              boundarySource[pad + v] = values[v] as number;
-            }
-          },
-          step(dt, skipRise) {
-            if (dt !== lastDt) {
-              for (let v = 0; v < count; v++) dtOverC[pad + v] = dt / (medium.heatCapacity[v] as number);
-              lastDt = dt;
-            }
-            // The new rise goes into `before`, the maxima and doses are updated in the same pass.
-            const stepPeak = ex.pennesStep(
-              at(now),
-              at(before),
-              heating ? at(source) : 0,
-              at(faceX),
-              at(faceY),
-              at(faceZ),
-              at(boundary),
-              withBoundary ? at(boundarySource) : 0,
-              at(perfusion),
-              at(dtOverC),
-              at(maximum),
-              doses.byteOffset,
-              count,
-              nx,
-              nx * ny,
-              1 / (problem.grid.spacing * problem.grid.spacing),
-              dt,
-              37,
-              skipRise,
-            );
-            // Swap, as advanceBioheat does.
-            [now, before] = [before, now];
-            (steps as { rise: Float32Array }).rise = view(now);
-            (steps as { previous: Float32Array }).previous = view(before);
-            (steps as { peak: number }).peak = stepPeak;
-          },
-          finish(out, outMax, outDose) {
-            copyOut(out, view(now));
-            if (outMax) copyOut(outMax, view(maximum));
-            if (outDose) copyOut(outDose, doses);
-          },
+        const arrays: PennesArrays = {
+          faceX: field(problem.faceX),
+          faceY: field(problem.faceY),
+          faceZ: field(problem.faceZ),
+          boundary: field(problem.boundaryConductance),
+          perfusion: field(problem.medium.perfusionHeat),
+          dtOverC: field(),
+          source: field(),
+          boundarySource: field(),
+          now: field(rise),
+          before: field(rise),
+          maximum: field(maxRise ?? rise),
+          doses: new Float64Array(memory.buffer, take(8 * count), count),
         };
-        return steps;
+        if (dose) copyIn(arrays.doses, 0, dose, count);
+        return new PennesSteps(ex, problem, arrays, pad, count);
       },
     };
+  }
+}
+
+/** The kernels' Pennes arrays of a run, padded (see pennesStep in src/wasm/assembly/bioheat.ts). */
+interface PennesArrays {
+  readonly faceX: Float32Array;
+  readonly faceY: Float32Array;
+  readonly faceZ: Float32Array;
+  readonly boundary: Float32Array;
+  readonly perfusion: Float32Array;
+  readonly dtOverC: Float32Array;
+  readonly source: Float32Array;
+  readonly boundarySource: Float32Array;
+  now: Float32Array;
+  before: Float32Array;
+  readonly maximum: Float32Array;
+  readonly doses: Float64Array;
+}
+
+/**
+ * A thermal run's steps in the kernels. A class, not closures made per run: its methods are one set of functions
+ * for every run, so V8 compiles them once instead of again in every sonication.
+ */
+class PennesSteps implements BioheatSteps {
+  rise: Float32Array;
+  previous: Float32Array;
+  readonly dose: Float64Array;
+  peak = Number.NEGATIVE_INFINITY;
+  private heating = false;
+  private lastDt = Number.NaN;
+  private withBoundary = false;
+
+  constructor(
+    private readonly ex: KernelExports,
+    private readonly problem: BioheatProblem,
+    private readonly a: PennesArrays,
+    private readonly pad: number,
+    private readonly count: number,
+  ) {
+    this.rise = this.view(a.now);
+    this.previous = this.view(a.before);
+    this.dose = a.doses;
+    for (let v = pad; v < pad + count; v++) if ((a.now[v] as number) > this.peak) this.peak = a.now[v] as number;
+  }
+
+  private view(array: Float32Array): Float32Array {
+    return array.subarray(this.pad, this.pad + this.count);
+  }
+
+  /** The byte address of voxel 0 of a padded array. */
+  private at(array: Float32Array): number {
+    return array.byteOffset + 4 * this.pad;
+  }
+
+  setSource(q: ArrayLike<number> | null): void {
+    this.heating = q !== null;
+    if (q) copyIn(this.a.source, this.pad, q, this.count);
+  }
+
+  setBoundary(values: ArrayLike<number>, voxels: Int32Array): void {
+    this.withBoundary = true;
+    const target = this.a.boundarySource;
+    const pad = this.pad;
+    for (let i = 0; i < voxels.length; i++) {
+      const v = voxels[i] as number;
+      target[pad + v] = values[v] as number;
+    }
+  }
+
+  step(dt: number, skipRise: number): void {
+    const { a, pad, count, problem } = this;
+    if (dt !== this.lastDt) {
+      const heatCapacity = problem.medium.heatCapacity;
+      for (let v = 0; v < count; v++) a.dtOverC[pad + v] = dt / (heatCapacity[v] as number);
+      this.lastDt = dt;
+    }
+    const { nx, ny } = problem.grid;
+    // The new rise goes into `before`, the maxima and doses are updated in the same pass.
+    const stepPeak = this.ex.pennesStep(
+      this.at(a.now),
+      this.at(a.before),
+      this.heating ? this.at(a.source) : 0,
+      this.at(a.faceX),
+      this.at(a.faceY),
+      this.at(a.faceZ),
+      this.at(a.boundary),
+      this.withBoundary ? this.at(a.boundarySource) : 0,
+      this.at(a.perfusion),
+      this.at(a.dtOverC),
+      this.at(a.maximum),
+      a.doses.byteOffset,
+      count,
+      nx,
+      nx * ny,
+      1 / (problem.grid.spacing * problem.grid.spacing),
+      dt,
+      37,
+      skipRise,
+    );
+    // Swap, as advanceBioheat does.
+    [a.now, a.before] = [a.before, a.now];
+    this.rise = this.view(a.now);
+    this.previous = this.view(a.before);
+    this.peak = stepPeak;
+  }
+
+  finish(
+    out: { [index: number]: number },
+    outMax?: { [index: number]: number },
+    outDose?: { [index: number]: number },
+  ): void {
+    copyOut(out, this.view(this.a.now));
+    if (outMax) copyOut(outMax, this.view(this.a.maximum));
+    if (outDose) copyOut(outDose, this.a.doses);
   }
 }
 

@@ -54,7 +54,7 @@ export function blockCensus(
   const counts = bx * bx * bz < 65536 ? scratchU16(blocks * labelCount) : scratchU32(blocks * labelCount);
   const lo = fine.origin.map((o) => o - fine.spacing / 2);
   const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
-  const { origin: o, u, v: vAxis, w } = frame;
+  const { u } = frame;
   const bone = tissueTable.map((t) => BONE_TISSUES.includes(t));
   const inside = tissueTable.map((t) => INTRAOSSEOUS_TISSUES.includes(t));
   const space = { nx: n, ny: n, nz: lattice.nz };
@@ -64,45 +64,38 @@ export function blockCensus(
   const blockOf = new Int32Array(n);
   for (let i = 0; i < n; i++) blockOf[i] = Math.floor(i / bx);
   const isBone = Uint8Array.from(bone, (b) => (b ? 1 : 0));
-  // The row's columns outside the fine region, in one tight loop (no per-column test of the region's interval).
-  const countColumns = (from: number, to: number, base: number, blockRow: number): void => {
-    for (let i = from; i < to; i++) {
-      const v = base + i;
-      const label = labels[v] as number;
-      const b = (blockOf[i] as number) + blockRow;
-      counts[b * labelCount + label] = (counts[b * labelCount + label] as number) + 1;
-      if (isBone[label] === 1 && isBoneSurface(space, labels, bone, inside, v)) {
-        surface.push(v);
-        surfaceBlock.push(b);
-      }
-    }
-  };
   const row = { x0: 0, y0: 0, z0: 0 };
-  const inFine = (i: number): boolean => {
-    const x = (i - n / 2) * dx;
-    const px = row.x0 + x * u[0];
-    const py = row.y0 + x * u[1];
-    const pz = row.z0 + x * u[2];
-    return inBox(px, py, pz, lo, hi);
+  const census: Census = {
+    n,
+    dx,
+    dz,
+    z0,
+    bx,
+    bz,
+    cx,
+    cy,
+    labelCount,
+    counts,
+    labels,
+    blockOf,
+    isBone,
+    bone,
+    inside,
+    space,
+    surface,
+    surfaceBlock,
+    frame,
+    lo,
+    hi,
+    row,
+    inFine: (i: number): boolean => {
+      const x = (i - n / 2) * dx;
+      return inBox(row.x0 + x * u[0], row.y0 + x * u[1], row.z0 + x * u[2], lo, hi);
+    },
   };
-  for (let k = 0; k < wholeSlices; k++) {
-    const z = z0 + (k + 0.5) * dz;
-    const K = Math.floor(k / bz);
-    for (let j = 0; j < n; j++) {
-      const y = (j - n / 2) * dx;
-      const J = Math.floor(j / bx);
-      row.x0 = o[0] + y * vAxis[0] + z * w[0];
-      row.y0 = o[1] + y * vAxis[1] + z * w[1];
-      row.z0 = o[2] + y * vAxis[2] + z * w[2];
-      const [first, last] = rowInterval(row, u, dx, n, lo, hi, inFine);
-      const base = n * (j + n * k);
-      const blockRow = cx * (J + cy * K);
-      // The columns before and after the fine region's interval (first > last: the whole row).
-      const cut = first <= last;
-      countColumns(0, cut ? first : n, base, blockRow);
-      if (cut) countColumns(last + 1, n, base, blockRow);
-    }
-  }
+  // A call per slice, the columns of a row in a tight loop of their own (CONTEXT.md, "Loops"): a census is made once
+  // per run, so a loop here would be compiled on the fly again in every run; the slice functions are kept.
+  for (let k = 0; k < wholeSlices; k++) censusSlice(census, k);
   return {
     labelCount,
     counts,
@@ -110,4 +103,71 @@ export function blockCensus(
     surfaceBlocks: Int32Array.from(surfaceBlock),
     voxelVolume: dx * dx * dz,
   };
+}
+
+/** What blockCensus's slices share. */
+interface Census {
+  readonly n: number;
+  readonly dx: number;
+  readonly dz: number;
+  readonly z0: number;
+  readonly bx: number;
+  readonly bz: number;
+  /** coarse blocks along x and y */
+  readonly cx: number;
+  readonly cy: number;
+  readonly labelCount: number;
+  readonly counts: Uint16Array | Uint32Array;
+  readonly labels: Uint8Array;
+  /** the block column of each lattice column */
+  readonly blockOf: Int32Array;
+  readonly isBone: Uint8Array;
+  readonly bone: boolean[];
+  readonly inside: boolean[];
+  readonly space: { nx: number; ny: number; nz: number };
+  readonly surface: number[];
+  readonly surfaceBlock: number[];
+  readonly frame: BeamFrame;
+  readonly lo: readonly number[];
+  readonly hi: readonly number[];
+  /** the start of the row being counted, in the case's frame [m] (inFine reads it) */
+  readonly row: { x0: number; y0: number; z0: number };
+  readonly inFine: (i: number) => boolean;
+}
+
+/** Counts lattice slice k's voxels outside the fine region, row by row. */
+function censusSlice(c: Census, k: number): void {
+  const { n, dx, row, lo, hi } = c;
+  const { origin: o, u, v: vAxis, w } = c.frame;
+  const z = c.z0 + (k + 0.5) * c.dz;
+  const K = Math.floor(k / c.bz);
+  for (let j = 0; j < n; j++) {
+    const y = (j - n / 2) * dx;
+    const J = Math.floor(j / c.bx);
+    row.x0 = o[0] + y * vAxis[0] + z * w[0];
+    row.y0 = o[1] + y * vAxis[1] + z * w[1];
+    row.z0 = o[2] + y * vAxis[2] + z * w[2];
+    const [first, last] = rowInterval(row, u, dx, n, lo, hi, c.inFine);
+    const base = n * (j + n * k);
+    const blockRow = c.cx * (J + c.cy * K);
+    // The columns before and after the fine region's interval (first > last: the whole row).
+    const cut = first <= last;
+    countColumns(c, 0, cut ? first : n, base, blockRow);
+    if (cut) countColumns(c, last + 1, n, base, blockRow);
+  }
+}
+
+/** The row's columns [from, to) into their blocks' counts, and its bone-surface voxels into the list. */
+function countColumns(c: Census, from: number, to: number, base: number, blockRow: number): void {
+  const { labels, blockOf, counts, labelCount, isBone, space, bone, inside } = c;
+  for (let i = from; i < to; i++) {
+    const v = base + i;
+    const label = labels[v] as number;
+    const b = (blockOf[i] as number) + blockRow;
+    counts[b * labelCount + label] = (counts[b * labelCount + label] as number) + 1;
+    if (isBone[label] === 1 && isBoneSurface(space, labels, bone, inside, v)) {
+      c.surface.push(v);
+      c.surfaceBlock.push(b);
+    }
+  }
 }

@@ -11,6 +11,7 @@ import { type BlockCensus, blockCensus } from './block-census.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import { type BeamFrame, toBeam, toWorld } from './frame.ts';
 import { GhostHistory, nestGrids } from './nesting.ts';
+import { inBox } from './row-interval.ts';
 
 type Vec3 = [number, number, number];
 
@@ -130,50 +131,26 @@ export function coarseReport(
   const { n, dx, dz, z0 } = lattice;
   const lo = fine.origin.map((o) => o - fine.spacing / 2);
   const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
-  const insideFine = (p: readonly number[]): boolean =>
-    (p[0] as number) >= (lo[0] as number) &&
-    (p[0] as number) <= (hi[0] as number) &&
-    (p[1] as number) >= (lo[1] as number) &&
-    (p[1] as number) <= (hi[1] as number) &&
-    (p[2] as number) >= (lo[2] as number) &&
-    (p[2] as number) <= (hi[2] as number);
   const census = blockCensus(lattice, labels, tissueTable, coarse, frame, fine);
   const builder = new DoseReportBuilder(tissueTable, options);
-  const { labelCount, counts } = census;
-  const blocks = counts.length / labelCount;
-  for (let b = 0; b < blocks; b++) {
-    const t = BODY_TEMPERATURE + (run.maxRise[b] as number);
-    const d = Math.min(doseCeiling, run.dose[b] as number);
-    for (let l = 0; l < labelCount; l++) {
-      const count = counts[b * labelCount + l] as number;
-      if (count > 0) builder.add(l, t, d, count);
-    }
+  // Its loops go a slice or a chunk per call (CONTEXT.md, "Loops"): the report is made once per run, so loops here
+  // would be compiled on the fly again in every run; the functions below are compiled once and kept.
+  const { nx, ny, nz, spacing, origin } = coarse.grid;
+  const slice = nx * ny;
+  const blocks = census.counts.length / census.labelCount;
+  for (let from = 0; from < blocks; from += slice) {
+    addBlocks(builder, census, run, from, Math.min(blocks, from + slice), doseCeiling);
   }
-  const r2 = builder.exclusionRadius ** 2;
-  const n2 = n * n;
-  const { origin: o, u, v: vAxis, w } = frame;
-  for (let s = 0; s < census.surfaceVoxels.length; s++) {
-    const v = census.surfaceVoxels[s] as number;
-    const x = ((v % n) - n / 2) * dx;
-    const y = ((Math.floor(v / n) % n) - n / 2) * dx;
-    const z = z0 + (Math.floor(v / n2) + 0.5) * dz;
-    const px = o[0] + x * u[0] + y * vAxis[0] + z * w[0];
-    const py = o[1] + x * u[1] + y * vAxis[1] + z * w[1];
-    const pz = o[2] + x * u[2] + y * vAxis[2] + z * w[2];
-    if (foci.some((f) => (px - f[0]) ** 2 + (py - f[1]) ** 2 + (pz - f[2]) ** 2 <= r2)) continue;
-    const b = census.surfaceBlocks[s] as number;
-    builder.addSurface(BODY_TEMPERATURE + (run.maxRise[b] as number), Math.min(doseCeiling, run.dose[b] as number));
+  const surfaces: SurfaceScan = { lattice, frame, foci, r2: builder.exclusionRadius ** 2, doseCeiling };
+  const count = census.surfaceVoxels.length;
+  for (let from = 0; from < count; from += SURFACE_CHUNK) {
+    addSurfaces(builder, census, run, surfaces, from, Math.min(count, from + SURFACE_CHUNK));
   }
   const report = builder.build(census.voxelVolume);
   // Hottest block whose centre lies outside the fine region; its tissue is that of the lattice voxel at its centre.
-  const { nx, ny, nz, spacing, origin } = coarse.grid;
   let best = -1;
-  for (let b = 0; b < nx * ny * nz; b++) {
-    if (best >= 0 && (run.maxRise[b] as number) <= (run.maxRise[best] as number)) continue;
-    const x = (origin[0] as number) + (b % nx) * spacing;
-    const y = (origin[1] as number) + (Math.floor(b / nx) % ny) * spacing;
-    const z = (origin[2] as number) + Math.floor(b / (nx * ny)) * spacing;
-    if (!insideFine(toWorld(frame, x, y, z))) best = b;
+  for (let from = 0; from < nx * ny * nz; from += slice) {
+    best = hottestOutside(run.maxRise, coarse.grid, frame, lo, hi, from, Math.min(nx * ny * nz, from + slice), best);
   }
   if (best < 0) {
     return { report, peak: { temperature: BODY_TEMPERATURE, location: [...frame.origin] as Vec3, tissue: 'water' } };
@@ -207,4 +184,92 @@ function peakTissue(census: BlockCensus, block: number, tissueTable: readonly Ti
     tissueTable.some((t, l) => t === tissue && (census.counts[block * census.labelCount + l] as number) > 0);
   for (const tissue of ['skin', ...CRITICAL_TISSUES] as TissueId[]) if (holds(tissue)) return tissue;
   return centre;
+}
+
+/** Surfaces per call of addSurfaces. */
+const SURFACE_CHUNK = 4096;
+
+/** The blocks [from, to) into the report: each label's voxels in a block at the block's temperature and dose. */
+function addBlocks(
+  builder: DoseReportBuilder,
+  census: BlockCensus,
+  run: CoarseRun,
+  from: number,
+  to: number,
+  doseCeiling: number,
+): void {
+  const { labelCount, counts } = census;
+  for (let b = from; b < to; b++) {
+    const t = BODY_TEMPERATURE + (run.maxRise[b] as number);
+    const d = Math.min(doseCeiling, run.dose[b] as number);
+    for (let l = 0; l < labelCount; l++) {
+      const count = counts[b * labelCount + l] as number;
+      if (count > 0) builder.add(l, t, d, count);
+    }
+  }
+}
+
+/** What addSurfaces needs beside the census. */
+interface SurfaceScan {
+  readonly lattice: BeamLattice;
+  readonly frame: BeamFrame;
+  readonly foci: readonly (readonly [number, number, number])[];
+  /** the exclusion radius squared [m²] */
+  readonly r2: number;
+  readonly doseCeiling: number;
+}
+
+/** The census's bone-surface voxels [from, to) away from every focus into the report, at their block's values. */
+function addSurfaces(
+  builder: DoseReportBuilder,
+  census: BlockCensus,
+  run: CoarseRun,
+  scan: SurfaceScan,
+  from: number,
+  to: number,
+): void {
+  const { n, dx, dz, z0 } = scan.lattice;
+  const { foci, r2, doseCeiling } = scan;
+  const n2 = n * n;
+  const { origin: o, u, v: vAxis, w } = scan.frame;
+  for (let s = from; s < to; s++) {
+    const v = census.surfaceVoxels[s] as number;
+    const x = ((v % n) - n / 2) * dx;
+    const y = ((Math.floor(v / n) % n) - n / 2) * dx;
+    const z = z0 + (Math.floor(v / n2) + 0.5) * dz;
+    const px = o[0] + x * u[0] + y * vAxis[0] + z * w[0];
+    const py = o[1] + x * u[1] + y * vAxis[1] + z * w[1];
+    const pz = o[2] + x * u[2] + y * vAxis[2] + z * w[2];
+    if (foci.some((f) => (px - f[0]) ** 2 + (py - f[1]) ** 2 + (pz - f[2]) ** 2 <= r2)) continue;
+    const b = census.surfaceBlocks[s] as number;
+    builder.addSurface(BODY_TEMPERATURE + (run.maxRise[b] as number), Math.min(doseCeiling, run.dose[b] as number));
+  }
+}
+
+/**
+ * The hottest of blocks [from, to) whose centre lies outside the fine region's box [lo, hi], against `best` so far
+ * (−1: none yet; the first of equals, as one loop over all would).
+ * @returns its index, or `best`
+ */
+function hottestOutside(
+  maxRise: ArrayLike<number>,
+  grid: VoxelGrid,
+  frame: BeamFrame,
+  lo: readonly number[],
+  hi: readonly number[],
+  from: number,
+  to: number,
+  best: number,
+): number {
+  const { nx, ny, spacing, origin } = grid;
+  let hottest = best;
+  for (let b = from; b < to; b++) {
+    if (hottest >= 0 && (maxRise[b] as number) <= (maxRise[hottest] as number)) continue;
+    const x = (origin[0] as number) + (b % nx) * spacing;
+    const y = (origin[1] as number) + (Math.floor(b / nx) % ny) * spacing;
+    const z = (origin[2] as number) + Math.floor(b / (nx * ny)) * spacing;
+    const [px, py, pz] = toWorld(frame, x, y, z);
+    if (!inBox(px, py, pz, lo, hi)) hottest = b;
+  }
+  return hottest;
 }
