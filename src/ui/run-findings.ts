@@ -1,9 +1,8 @@
 import type { RunFindings } from '../state/store.ts';
+import { DISPLAY, formatQuantity } from './format.ts';
 
 /** The heat of a run (or of a plan's spot) so far. */
 type HeatSnapshot = NonNullable<RunFindings['heat']>;
-
-import { DISPLAY, formatQuantity } from './format.ts';
 
 /**
  * What a running sonication shows before its results, in the order it learns it: at the click, the live estimate's
@@ -24,7 +23,7 @@ export function runFindingsText(found: RunFindings | undefined, estimatedPeak: n
     const p = DISPLAY.pressure;
     lines.push(`Field done: peak pressure ${formatQuantity(field.peakPressure, p.unit, p.scale)}.`);
   } else if (!heat) {
-    lines.push('Computing the field along the whole beam path…');
+    lines.push('Computing the field…');
   }
   if (heat) lines.push(`${heatText(heat)}.`);
   return lines;
@@ -50,7 +49,7 @@ function heatText(heat: HeatSnapshot): string {
  * @returns the line to show
  */
 export function planFindingsText(heat: HeatSnapshot | undefined): string {
-  if (!heat?.spot) return "Computing each spot's field along the beam path…";
+  if (!heat?.spot) return "Computing each spot's field…";
   const text = heatText(heat);
   return `Spot ${heat.spot.index + 1} of ${heat.spot.count}, ${text[0]?.toLowerCase()}${text.slice(1)}.`;
 }

@@ -9,14 +9,11 @@ const heat = (time: number, peakTemperature: number) =>
 
 describe('what a running sonication shows before its results', () => {
   it('at the click: the live estimate, said to be a quick one, and what is being computed', () => {
-    expect(runFindingsText({}, 78.44)).toEqual([
-      'Quick estimate: about 78.4 °C at the focus.',
-      'Computing the field along the whole beam path…',
-    ]);
+    expect(runFindingsText({}, 78.44)).toEqual(['Quick estimate: about 78.4 °C at the focus.', 'Computing the field…']);
   });
 
   it('without an estimate: only what is being computed', () => {
-    expect(runFindingsText(undefined, undefined)).toEqual(['Computing the field along the whole beam path…']);
+    expect(runFindingsText(undefined, undefined)).toEqual(['Computing the field…']);
   });
 
   it('once the field is marched: its peak pressure in MPa', () => {
@@ -43,7 +40,7 @@ describe('what a running sonication shows before its results', () => {
 
 describe('what a running plan shows under its bar', () => {
   it('while the spots’ fields are computed: that', () => {
-    expect(planFindingsText(undefined)).toBe("Computing each spot's field along the beam path…");
+    expect(planFindingsText(undefined)).toBe("Computing each spot's field…");
   });
 
   it('then the spot being heated by its number in the list, and its heat so far', () => {
