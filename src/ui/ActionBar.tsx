@@ -68,7 +68,7 @@ export function ActionBar({
       <RunFindings />
       {planRunning && (
         <p className="hint run-findings" data-testid="action-plan-findings">
-          {planFindingsText(planRun.heat)}
+          {planFindingsText(planRun.heat, planRun.fields)}
         </p>
       )}
       {why && (

@@ -12,11 +12,11 @@ import type {
 } from './plan-protocol.ts';
 import type {
   CaseSummary,
+  RunSnapshot,
   SimWorkerApi,
   SonicateRequest,
   SonicationOutcome,
   SonicationProgress,
-  SonicationSnapshot,
 } from './protocol.ts';
 import { spotAcousticsTransfer } from './transfer.ts';
 
@@ -188,7 +188,7 @@ export class SimClient {
     // The bar only moves forward: a field prepared ahead fills its first half, the heat the rest. What the run
     // already knows always passes.
     let shown = 0;
-    const report = (fraction: number, snapshot?: SonicationSnapshot) => {
+    const report = (fraction: number, snapshot?: RunSnapshot) => {
       if (fraction <= shown && !snapshot) return;
       shown = Math.max(shown, fraction);
       onProgress(shown, snapshot);
@@ -306,7 +306,14 @@ export class SimClient {
       request.spots.filter((_, s) => s % members.length === w).map((spot) => spot.id),
     );
     const fractions = members.map(() => 0);
-    const report = () => onProgress((POOLED_FIELD_SHARE * fractions.reduce((a, b) => a + b, 0)) / members.length);
+    // A worker's fraction runs over its share spot by spot: its whole part is the fields it has finished.
+    const done = () => fractions.reduce((sum, f, w) => sum + Math.floor(f * (shares[w] as string[]).length + 1e-9), 0);
+    const report = () =>
+      onProgress((POOLED_FIELD_SHARE * fractions.reduce((a, b) => a + b, 0)) / members.length, {
+        stage: 'fields',
+        done: done(),
+        count: request.spots.length,
+      });
     const parts = await Promise.all(
       members.map(async (m, w) => {
         await m.ready;
@@ -324,7 +331,7 @@ export class SimClient {
     const precomputed: Record<string, SpotAcoustics> = Object.assign({}, ...parts);
     return primary.api.runPlan(
       request,
-      Comlink.proxy((f: number, snapshot?: SonicationSnapshot) =>
+      Comlink.proxy((f: number, snapshot?: RunSnapshot) =>
         onProgress(POOLED_FIELD_SHARE + (1 - POOLED_FIELD_SHARE) * f, snapshot),
       ),
       Comlink.transfer(precomputed, spotAcousticsTransfer(precomputed)),

@@ -25,7 +25,13 @@ export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from 
  * the worker it talks to; a sonication's outcome is the worker's encoding of the engine's run (ops/sonicate.ts).
  */
 export type { BeamRequest, SonicateRequest } from '../engine/requests.ts';
-export type { HeatSnapshot, SonicationProgress, SonicationSnapshot } from '../physics/snapshot.ts';
+export type {
+  FieldsSnapshot,
+  HeatSnapshot,
+  RunSnapshot,
+  SonicationProgress,
+  SonicationSnapshot,
+} from '../physics/snapshot.ts';
 
 /** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
 export interface SonicationOutcome extends Partial<TimeResolved> {

@@ -61,8 +61,13 @@ function fakePool(calls: Call[]) {
           preparingOn.delete(worker);
           return true;
         },
-        planAcoustics: (_: PlanRequest, ids: string[], keep: boolean) => {
+        planAcoustics: async (_: PlanRequest, ids: string[], keep: boolean, onProgress: Progress) => {
           calls.push({ worker, op: 'planAcoustics', ids, keep });
+          // Spot by spot, as the engine reports (sequenceAcoustics): halfway through one, then at its end.
+          for (let i = 0; i < ids.length; i++) {
+            await onProgress((i + 0.5) / ids.length);
+            await onProgress((i + 1) / ids.length);
+          }
           return Object.fromEntries(ids.map((id) => [id, acoustics(id)]));
         },
         runPlan: (_: PlanRequest, __: unknown, precomputed?: Record<string, unknown>) => {
@@ -204,6 +209,22 @@ describe('the simulation pool', () => {
     const run = calls.find((c) => c.op === 'runPlan');
     expect(run?.worker).toBe(0);
     expect(run?.precomputed).toEqual(['a', 'b', 'c', 'd', 'e']);
+    client.dispose();
+  });
+
+  it('counts the spots’ fields done over the pool while they are computed, up to every spot', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    const done: number[] = [];
+    await client.runPlan(plan(['a', 'b', 'c', 'd', 'e']), (_, snapshot) => {
+      if (snapshot?.stage === 'fields') {
+        expect(snapshot.count).toBe(5);
+        done.push(snapshot.done);
+      }
+    });
+    expect(done.every((d, i) => i === 0 || d >= (done[i - 1] as number))).toBe(true);
+    expect(done[0]).toBe(0);
+    expect(done.at(-1)).toBe(5);
     client.dispose();
   });
 
