@@ -24,18 +24,8 @@ export type SonicationSnapshot =
       readonly spot?: { readonly index: number; readonly count: number };
     };
 
-/** A plan's spot fields computed so far, over the workers that share them out (the pool reports it). */
-export interface FieldsSnapshot {
-  readonly stage: 'fields';
-  readonly done: number;
-  readonly count: number;
-}
-
 /** The heat of a running sonication (or of a spot of a sequence) so far. */
 export type HeatSnapshot = Extract<SonicationSnapshot, { stage: 'heat' }>;
 
 /** A run's progress: the fraction done (0..1) and, where it has one, what it already knows. */
-export type SonicationProgress = (fraction: number, snapshot?: RunSnapshot) => void;
-
-/** Anything a run reports with its progress. */
-export type RunSnapshot = SonicationSnapshot | FieldsSnapshot;
+export type SonicationProgress = (fraction: number, snapshot?: SonicationSnapshot) => void;

@@ -12,11 +12,11 @@ import type {
 } from './plan-protocol.ts';
 import type {
   CaseSummary,
-  RunSnapshot,
+  RunProgress,
   SimWorkerApi,
   SonicateRequest,
   SonicationOutcome,
-  SonicationProgress,
+  SonicationSnapshot,
 } from './protocol.ts';
 import { spotAcousticsTransfer } from './transfer.ts';
 
@@ -178,17 +178,13 @@ export class SimClient {
   }
 
   /** Runs one sonication off the main thread. Rejects with SimulationCancelled when `signal` aborts. */
-  async sonicate(
-    request: SonicateRequest,
-    onProgress: SonicationProgress,
-    signal?: AbortSignal,
-  ): Promise<SonicationOutcome> {
+  async sonicate(request: SonicateRequest, onProgress: RunProgress, signal?: AbortSignal): Promise<SonicationOutcome> {
     const key = acousticKey(request);
     const member = this.sonicationWorker(key);
     // The bar only moves forward: a field prepared ahead fills its first half, the heat the rest. What the run
     // already knows always passes.
     let shown = 0;
-    const report = (fraction: number, snapshot?: RunSnapshot) => {
+    const report = (fraction: number, snapshot?: SonicationSnapshot) => {
       if (fraction <= shown && !snapshot) return;
       shown = Math.max(shown, fraction);
       onProgress(shown, snapshot);
@@ -281,7 +277,7 @@ export class SimClient {
   }
 
   /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */
-  async runPlan(request: PlanRequest, onProgress: SonicationProgress, signal?: AbortSignal): Promise<PlanOutcome> {
+  async runPlan(request: PlanRequest, onProgress: RunProgress, signal?: AbortSignal): Promise<PlanOutcome> {
     return this.cancellable(() => this.pooledPlan(request, onProgress), signal);
   }
 
@@ -290,7 +286,7 @@ export class SimClient {
    * primary runs the heat of the whole plan with all of them. One worker, free beams or the focal-ray model: the
    * primary alone.
    */
-  private async pooledPlan(request: PlanRequest, onProgress: SonicationProgress): Promise<PlanOutcome> {
+  private async pooledPlan(request: PlanRequest, onProgress: RunProgress): Promise<PlanOutcome> {
     const members = this.members;
     const pooled =
       members.length > 1 &&
@@ -331,7 +327,7 @@ export class SimClient {
     const precomputed: Record<string, SpotAcoustics> = Object.assign({}, ...parts);
     return primary.api.runPlan(
       request,
-      Comlink.proxy((f: number, snapshot?: RunSnapshot) =>
+      Comlink.proxy((f: number, snapshot?: SonicationSnapshot) =>
         onProgress(POOLED_FIELD_SHARE + (1 - POOLED_FIELD_SHARE) * f, snapshot),
       ),
       Comlink.transfer(precomputed, spotAcousticsTransfer(precomputed)),

@@ -15,7 +15,7 @@ import type {
   SpotGridRequest,
 } from '../engine/requests.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
-import type { SonicationProgress } from '../physics/snapshot.ts';
+import type { SonicationProgress, SonicationSnapshot } from '../physics/snapshot.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 
 export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from '../engine/outcomes.ts';
@@ -25,13 +25,20 @@ export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from 
  * the worker it talks to; a sonication's outcome is the worker's encoding of the engine's run (ops/sonicate.ts).
  */
 export type { BeamRequest, SonicateRequest } from '../engine/requests.ts';
-export type {
-  FieldsSnapshot,
-  HeatSnapshot,
-  RunSnapshot,
-  SonicationProgress,
-  SonicationSnapshot,
-} from '../physics/snapshot.ts';
+export type { HeatSnapshot, SonicationProgress, SonicationSnapshot } from '../physics/snapshot.ts';
+
+/** A plan's spot fields computed so far over the workers that share them out (the pool reports it, not a worker). */
+export interface FieldsSnapshot {
+  readonly stage: 'fields';
+  readonly done: number;
+  readonly count: number;
+}
+
+/** Anything the pool reports with a run's progress: what the run already knows, or the pool's own count. */
+export type RunSnapshot = SonicationSnapshot | FieldsSnapshot;
+
+/** A run's progress as the app receives it from the pool: 0..1 and, where there is one, a snapshot. */
+export type RunProgress = (fraction: number, snapshot?: RunSnapshot) => void;
 
 /** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
 export interface SonicationOutcome extends Partial<TimeResolved> {

@@ -3,7 +3,7 @@ import { sonicateRequest } from '../../src/app/planning-requests.ts';
 import { acousticKey } from '../../src/engine/acoustic-key.ts';
 import type { SonicateRequest } from '../../src/engine/requests.ts';
 import { prepareSonication, runSonication } from '../../src/engine/sonicate.ts';
-import type { RunSnapshot } from '../../src/physics/snapshot.ts';
+import type { SonicationSnapshot } from '../../src/physics/snapshot.ts';
 import { scaledAcoustics } from '../../src/physics/whole-path/scaled-acoustics.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
@@ -29,9 +29,9 @@ const handOver = (r: ReturnType<typeof run>) => {
 /** One report of a running sonication that carried what it already knew. */
 interface Finding {
   fraction: number;
-  snapshot: RunSnapshot;
+  snapshot: SonicationSnapshot;
 }
-const recordInto = (findings: Finding[]) => (fraction: number, snapshot?: RunSnapshot) => {
+const recordInto = (findings: Finding[]) => (fraction: number, snapshot?: SonicationSnapshot) => {
   if (snapshot) findings.push({ fraction, snapshot });
 };
 
