@@ -2,9 +2,11 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { type PerspectiveCamera, Vector3 } from 'three';
 import { usePlannerStoreApi } from '../state/hooks.ts';
+import { viewStoreOf } from '../state/view.ts';
 import { TARGET_RING_INNER, TARGET_RING_PX } from './TargetHandle.tsx';
 import { apexOf } from './TransducerHandle.tsx';
 import { worldPerPixel } from './useScreenSize.ts';
+import { selectShownOutcome } from './useShownFields.ts';
 
 type Point = [number, number];
 
@@ -23,10 +25,14 @@ type Point = [number, number];
  * - data-slice-handles: JSON {x|y|z: [x, y]} of the planes' drag knobs (drag along the plane's normal)
  * - data-ablation-triangles / data-safety-triangles: triangle counts of the 240 / 30 CEM43 surfaces ("0": none)
  * - data-probes: JSON {id: [x, y]} of the probe markers
+ * - data-results-drawn "true"/"false": the run the results show has been drawn, and the camera framed on its heat
+ *   (it moves in when a run is drawn, which may be frames after the run is done: a point read before then is
+ *   stale); "" when no run is shown
  * - data-frame: drawn-frame count (wait for it to change after an action)
  */
 export function SceneProbe() {
   const store = usePlannerStoreApi();
+  const framing = viewStoreOf(store);
   const canvas = useThree((s) => s.gl.domElement);
   const element = useMemo(() => {
     const el = document.createElement('div');
@@ -90,6 +96,8 @@ export function SceneProbe() {
     d.probes = JSON.stringify(
       Object.fromEntries(s.probes.map((probe) => [probe.id, screen(p.fromArray(probe.point))])),
     );
+    const shown = selectShownOutcome(s);
+    d.resultsDrawn = shown ? String(framing.getState().drawnRun === shown) : '';
     scratch.frame += 1;
     d.frame = String(scratch.frame);
   });

@@ -2,7 +2,7 @@ import { type ThreeEvent, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
 import { type Ray, Raycaster, Vector2 } from 'three';
 import { usePlannerStoreApi } from '../state/hooks.ts';
-import { createMoveThrottle, dragMoveEvent } from './move-throttle.ts';
+import { createMoveThrottle, dragMoveEvents } from './move-throttle.ts';
 import { setCursor } from './pointer.ts';
 
 /**
@@ -62,11 +62,14 @@ export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent
       temporal.pause();
       gestureRef.current.begin(rayAt(e.nativeEvent.clientX, e.nativeEvent.clientY));
 
-      const throttle = createMoveThrottle(({ x, y }) => {
-        gestureRef.current.move(rayAt(x, y));
-        get().invalidate();
-      });
-      const moveEvent = dragMoveEvent(window);
+      const throttle = createMoveThrottle(
+        ({ x, y }) => {
+          gestureRef.current.move(rayAt(x, y));
+          get().invalidate();
+        },
+        { x: e.nativeEvent.clientX, y: e.nativeEvent.clientY },
+      );
+      const moveEvents = dragMoveEvents(window);
       const onMove = (ev: Event) => {
         const pointer = ev as PointerEvent;
         if (pointer.pointerId !== pointerId) return;
@@ -74,9 +77,13 @@ export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent
       };
       const finish = (ev?: Event) => {
         if (ev instanceof PointerEvent && ev.pointerId !== pointerId) return;
-        if (ev) throttle.flush();
+        // The release point is the drag's last position (a short drag may end before its moves are dispatched).
+        if (ev?.type === 'pointerup') {
+          const up = ev as PointerEvent;
+          throttle.flush({ x: up.clientX, y: up.clientY });
+        } else if (ev) throttle.flush();
         else throttle.cancel();
-        window.removeEventListener(moveEvent, onMove);
+        for (const type of moveEvents) window.removeEventListener(type, onMove);
         window.removeEventListener('pointerup', finish);
         window.removeEventListener('pointercancel', finish);
         window.removeEventListener('blur', finish);
@@ -90,7 +97,7 @@ export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent
         setCursor(canvas, '');
         get().invalidate();
       };
-      window.addEventListener(moveEvent, onMove);
+      for (const type of moveEvents) window.addEventListener(type, onMove);
       window.addEventListener('pointerup', finish);
       window.addEventListener('pointercancel', finish);
       window.addEventListener('blur', finish);

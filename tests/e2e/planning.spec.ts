@@ -185,6 +185,8 @@ test.describe('live planning on the femur case', () => {
     const { page, app } = group;
     await app.sonicateAndWait();
     await expect(page.getByTestId('run-info')).toContainText(/^208 elements/);
+    // The camera moves in on the new heat once it is drawn: the handle is found on screen after that.
+    await app.waitForResultsDrawn();
     const peak = await app.resultSi('peak-temperature');
     const targetX = await page.getByTestId('target-x').inputValue();
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
