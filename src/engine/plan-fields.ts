@@ -22,6 +22,8 @@ const focusKey = (spot: PlanSpotRequest): string => spot.focus.join(',');
 export interface PlanFields {
   /** the spot's field at its power, when kept */
   get(spot: PlanSpotRequest): SpotAcoustics | undefined;
+  /** whether `get` gives the spot's field (without making it) */
+  has(spot: PlanSpotRequest): boolean;
   /** keeps a field computed at the spot's power */
   keep(spot: PlanSpotRequest, acoustics: SpotAcoustics): void;
 }
@@ -42,12 +44,17 @@ export function planFields(state: CaseState, request: PlanRequest): PlanFields {
     kept.set(state, plan);
   }
   const fields = plan.fields;
+  const ratioOf = (spot: PlanSpotRequest): number | undefined => {
+    const field = fields.get(focusKey(spot));
+    const ratio = field ? spot.acousticPower / field.power : Number.NaN;
+    return ratio > 0 && Number.isFinite(ratio) ? ratio : undefined;
+  };
   return {
+    has: (spot) => ratioOf(spot) !== undefined,
     get(spot) {
       const field = fields.get(focusKey(spot));
-      if (!field) return undefined;
-      const ratio = spot.acousticPower / field.power;
-      if (!(ratio > 0) || !Number.isFinite(ratio)) return undefined;
+      const ratio = ratioOf(spot);
+      if (!field || ratio === undefined) return undefined;
       // Always new arrays: a pool's worker transfers the fields it hands over, which would empty the kept ones.
       return scaledAcoustics(field.acoustics, ratio);
     },

@@ -4,17 +4,12 @@ import type { SonicationElements } from '../physics/acoustic-field.ts';
 import type { FocalSpot } from '../physics/estimate.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
 import { edgeMax } from '../physics/grid.ts';
-import { withScratch } from '../physics/scratch.ts';
+import { openScratch, type ScratchSession, withScratch } from '../physics/scratch.ts';
 import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
 import type { SonicationProgress } from '../physics/snapshot.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
-import {
-  SEQUENCE_FIELD_SHARE,
-  sequenceAcoustics,
-  sequenceCoarseGrid,
-  simulateWholePathSequence,
-} from '../physics/whole-path/sequence.ts';
+import { sequenceAcoustics, sequenceCoarseGrid, WholePathSequence } from '../physics/whole-path/sequence.ts';
 import type { WholePathReport } from '../physics/whole-path/sonication.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import { atTarget, focalEllipsoid } from './at-target.ts';
@@ -348,19 +343,72 @@ export function runPlan(
   onProgress: SonicationProgress,
   options: PlanRunOptions = {},
 ): PlanOutcome {
-  // Its big temporaries (thermal problems, states, maxima) are lent, and taken back when it ends.
-  return withScratch(() => runPlanScratched(state, request, onProgress, options));
+  const plan = startPlan(state, request, onProgress, options.prepared);
+  try {
+    for (let id = plan.wanted; id !== undefined; id = plan.wanted) plan.give(options.precomputed?.[id]);
+    return plan.finish();
+  } finally {
+    plan.close();
+  }
 }
 
-function runPlanScratched(
+/**
+ * A plan that runs as its spots' acoustics come (runPlan, spot by spot): a worker pool's primary gives it the fields
+ * the other workers computed, as they arrive, and heats each spot while the others march the next.
+ */
+export interface PlanInProgress {
+  /** the delivered spot whose acoustics are to be given next; undefined when none is wanted any more */
+  readonly wanted: string | undefined;
+  /** this worker keeps the wanted spot's field from a run of the same plan: give it nothing */
+  readonly keepsWanted: boolean;
+  /**
+   * The wanted spot's acoustics: given (computed by another worker), or when undefined taken from this worker's kept
+   * fields or computed here (and kept). Runs the heat they make possible.
+   * @throws SonicationCancelled when the request's run is cancelled
+   */
+  give(acoustics?: SpotAcoustics): void;
+  /** the plan's outcome, once no spot is wanted */
+  finish(): PlanOutcome;
+  /** ends the run (also one that failed or was cancelled): its temporaries go back to the scratch */
+  close(): void;
+}
+
+/**
+ * Starts a plan (see runPlan): judges the spots, sizes the region and lays out the lattice (or takes `prepared`).
+ * @param state - the loaded case
+ * @param request - the plan
+ * @param onProgress - 0..1, with the heat of the spot being simulated (its number in the plan's list)
+ * @param prepared - preparePlan's result, when the caller keeps it
+ * @returns the plan in progress
+ */
+export function startPlan(
   state: CaseState,
   request: PlanRequest,
   onProgress: SonicationProgress,
-  options: PlanRunOptions,
-): PlanOutcome {
+  prepared?: PreparedPlan,
+): PlanInProgress {
+  // Its big temporaries (thermal problems, states, maxima) are lent until it closes, across the waits for fields.
   const started = performance.now();
-  const prepared = options.prepared ?? preparePlan(state, request);
-  const { judged, grid, medium, delivered, spots, first, fieldModel } = prepared;
+  const scratch = openScratch();
+  try {
+    return scratch.run(() =>
+      startPlanScratched(state, request, onProgress, prepared ?? preparePlan(state, request), scratch, started),
+    );
+  } catch (error) {
+    scratch.close();
+    throw error;
+  }
+}
+
+function startPlanScratched(
+  state: CaseState,
+  request: PlanRequest,
+  onProgress: SonicationProgress,
+  prepared: PreparedPlan,
+  scratch: ScratchSession,
+  started: number,
+): PlanInProgress {
+  const { judged, delivered, spots, first } = prepared;
   const others = request.results?.spotFoci ? delivered.slice(1) : [];
   const record = request.results
     ? recordRequest(request.results, first.spot.focus, {
@@ -370,51 +418,90 @@ function runPlanScratched(
     : undefined;
   // The sequence numbers the spots it delivers; the user knows them by their place in the plan's list.
   const listIndex = delivered.map((j) => judged.indexOf(j));
-  // With every field computed elsewhere (a pool's workers), the sequence's share of the bar for its fields passes in
-  // an instant: the heat then fills the whole bar instead of its last 40 %.
-  let heatOnly = false;
-  const sequenceShare = (f: number): number =>
-    heatOnly ? Math.max(0, (f - SEQUENCE_FIELD_SHARE) / (1 - SEQUENCE_FIELD_SHARE)) : f;
   const input: SequenceInput = {
     ...prepared.input,
     onProgress: (f, snapshot) =>
       onProgress(
-        0.05 + 0.95 * sequenceShare(f),
+        0.05 + 0.95 * f,
         snapshot?.stage === 'heat' && snapshot.spot
           ? { ...snapshot, spot: { index: listIndex[snapshot.spot.index] ?? -1, count: judged.length } }
           : snapshot,
       ),
     ...(record ? { record } : {}),
   };
-  let result: SequenceResult & { wholePath?: WholePathReport };
-  let volume: SimulatedVolume;
-  let latticeValidity: LatticeValidity | undefined;
+  onProgress(0.05);
   const setup = prepared.setup;
-  if (setup) {
-    onProgress(0.05);
-    // The spots no other worker computed: marched here (or taken from this worker's kept fields), then kept.
-    const missing = delivered.filter((j) => !options.precomputed?.[j.spot.id]).map((j) => j.spot.id);
-    // On the sequence's own share of the bar for its fields, so the bar reads as if it had marched them.
-    const own =
-      missing.length > 0
-        ? planAcoustics(state, request, missing, (f) => onProgress(0.05 + 0.95 * SEQUENCE_FIELD_SHARE * f), prepared)
-        : {};
-    const precomputed = delivered.map((j) => options.precomputed?.[j.spot.id] ?? own[j.spot.id]);
-    heatOnly = missing.length === 0;
-    const whole = simulateWholePathSequence(
-      { ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath },
-      spots,
-      precomputed,
-    );
-    result = whole;
-    const frame = setup.wholePath.frame;
-    volume = gridVolume(whole.wholePath.coarseGrid, whole.wholePath.edgeTemperature, (p) => toBeam(frame, p));
-    latticeValidity = setup.validity;
-  } else {
-    onProgress(0.05);
-    result = simulateSequence(input, spots);
-    volume = gridVolume(grid, edgeMax(grid, result.maxTemperature));
+  if (!setup) {
+    // The focal-ray model: each spot's field is made on the plan region as the sequence goes.
+    return {
+      wanted: undefined,
+      keepsWanted: false,
+      give: () => {
+        throw new RangeError('startPlan: no spot is wanted');
+      },
+      finish: () =>
+        scratch.run(() => {
+          const result = simulateSequence(input, spots);
+          return planOutcome(
+            state,
+            prepared,
+            result,
+            gridVolume(prepared.grid, edgeMax(prepared.grid, result.maxTemperature)),
+            undefined,
+            started,
+          );
+        }),
+      close: () => scratch.close(),
+    };
   }
+  const sequence = new WholePathSequence(
+    { ...input, couplingTissue: setup.coupling, wholePath: setup.wholePath },
+    spots,
+  );
+  // Fields this worker kept from the last run of the same plan (only powers or times changed) need no march.
+  const kept = planFields(state, request);
+  return {
+    get wanted() {
+      const s = sequence.wanted;
+      return s === undefined ? undefined : (delivered[s] as JudgedSpot).spot.id;
+    },
+    get keepsWanted() {
+      const s = sequence.wanted;
+      return s !== undefined && kept.has((delivered[s] as JudgedSpot).spot);
+    },
+    give: (acoustics) =>
+      scratch.run(() => {
+        const s = sequence.wanted;
+        if (s === undefined) throw new RangeError('startPlan: no spot is wanted');
+        const spot = (delivered[s] as JudgedSpot).spot;
+        let given = acoustics ?? kept.get(spot);
+        if (!given) {
+          given = sequence.computeWanted();
+          kept.keep(spot, given);
+        }
+        sequence.give(given);
+      }),
+    finish: () =>
+      scratch.run(() => {
+        const whole = sequence.finish();
+        const frame = setup.wholePath.frame;
+        const volume = gridVolume(whole.wholePath.coarseGrid, whole.wholePath.edgeTemperature, (p) => toBeam(frame, p));
+        return planOutcome(state, prepared, whole, volume, setup.validity, started);
+      }),
+    close: () => scratch.close(),
+  };
+}
+
+/** The plan's outcome from its sequence: every spot's summary (blocked spots empty) and the plan's dose report. */
+function planOutcome(
+  state: CaseState,
+  prepared: PreparedPlan,
+  result: SequenceResult & { wholePath?: WholePathReport },
+  volume: SimulatedVolume,
+  latticeValidity: LatticeValidity | undefined,
+  started: number,
+): PlanOutcome {
+  const { judged, grid, medium, first, fieldModel } = prepared;
   let clock = 0;
   let next = 0;
   const outcomes: PlanSpotOutcome[] = judged.map((j) => {

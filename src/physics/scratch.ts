@@ -128,26 +128,63 @@ export function scratchU32(length: number): Uint32Array {
  */
 export function withScratch<T>(run: () => T): T {
   if (lent || !keeping) return run();
+  const session = openScratch();
+  try {
+    return session.run(run);
+  } finally {
+    session.close();
+  }
+}
+
+/** One computation that runs in parts, with other work between them (a plan that waits for fields). */
+export interface ScratchSession {
+  /** runs a part with the session's arrays lent (what it borrows stays lent until close) */
+  run<T>(part: () => T): T;
+  /** takes back everything the parts borrowed; the session lends nothing after */
+  close(): void;
+}
+
+/**
+ * withScratch for a computation in parts: what a part borrows stays lent to the session between parts, so work
+ * run between them (another worker call) never gets the same array. Opened inside a computation, it is part of it.
+ * @returns the session
+ */
+export function openScratch(): ScratchSession {
+  if (lent || !keeping) return { run: (part) => part(), close: () => {} };
   const mine: { kind: Kind; array: Lendable }[] = [];
-  lent = mine;
   // The outputs to make ahead are this computation's (and the list cannot grow on a host that never makes them).
   asked = [];
-  try {
-    return run();
-  } finally {
-    lent = undefined;
-    const incoming = mine.reduce((sum, { array }) => sum + array.byteLength, 0);
-    // Sizes this computation did not use are another case's or another grid's: they make room first.
-    if (keptBytes + incoming > MAX_KEPT_BYTES)
-      dropUnused(new Set(mine.map(({ kind, array }) => `${kind}:${array.length}`)));
-    for (const { kind, array } of mine) {
-      if (array.length === 0 || keptBytes + array.byteLength > MAX_KEPT_BYTES) continue;
-      const key = `${kind}:${array.length}`;
-      const list = kept.get(key) ?? [];
-      list.push(array);
-      kept.set(key, list);
-      keptBytes += array.byteLength;
-    }
+  let open = true;
+  return {
+    run(part) {
+      if (!open || lent) return part();
+      lent = mine;
+      try {
+        return part();
+      } finally {
+        lent = undefined;
+      }
+    },
+    close() {
+      if (!open) return;
+      open = false;
+      giveBack(mine);
+    },
+  };
+}
+
+function giveBack(mine: readonly { kind: Kind; array: Lendable }[]): void {
+  const incoming = mine.reduce((sum, { array }) => sum + array.byteLength, 0);
+  // Sizes this computation did not use are another case's or another grid's: they make room first.
+  if (keptBytes + incoming > MAX_KEPT_BYTES)
+    dropUnused(new Set(mine.map(({ kind, array }) => `${kind}:${array.length}`)));
+  for (const { kind, array } of mine) {
+    if (array.length === 0 || keptBytes + array.byteLength > MAX_KEPT_BYTES) continue;
+    const key = `${kind}:${array.length}`;
+    const list = kept.get(key) ?? [];
+    list.push(array);
+    kept.set(key, list);
+    keptBytes += array.byteLength;
   }
 }
 

@@ -8,6 +8,7 @@ import {
 import { createBioheatState } from './bioheat.ts';
 import { type DoseReport, doseReport } from './dose-report.ts';
 import { type VoxelGrid, voxelCentre, voxelCount } from './grid.ts';
+import type { SonicationSnapshot } from './snapshot.ts';
 import {
   checkDrive,
   checkRegion,
@@ -161,29 +162,82 @@ export function spotDrive(
  * ]);
  */
 export function simulateSequence(input: SequenceInput, spots: readonly SonicationSpot[]): SequenceResult {
-  const grid: VoxelGrid = input.grid;
-  const voxels = voxelCount(grid);
-  checkRegion(input, voxels);
-  const drives: AcousticDrive[] = spots.map((spot) => {
-    const drive = spotDrive(input, spot);
-    checkDrive(drive, spot.duration, spot.cooling);
-    return drive;
-  });
-  const progress = input.onProgress ?? (() => {});
-  const share = 1 / Math.max(1, spots.length);
-  const { problem, dtMax } = prepareRegion(input);
-  const state = createBioheatState(grid);
-  const maxRise = new Float64Array(voxels);
-  const doseField = new Float64Array(voxels);
-  const budget = input.heatBudget ? createHeatBudget() : undefined;
-  const summaries: SpotSummary[] = [];
-  // The whole timeline is known before the run (the schedules depend on dtMax only).
-  const schedules = spots.map((spot) => scheduleFor(spot.duration, spot.cooling, dtMax));
-  const times: number[] = [0];
-  {
+  const run = new SequenceRun(input, spots);
+  for (let s = 0; s < spots.length; s++) {
+    const hooks: FieldHooks = {
+      progress: (f) => run.progress(s, 0.4 * f),
+      ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+    };
+    const field = input.fieldOf
+      ? input.fieldOf(s, hooks)
+      : computeAcousticField(run.drives[s] as AcousticDrive, input.grid, input.labels, input.tissueTable, hooks);
+    run.heatSpot(field);
+  }
+  return run.finish();
+}
+
+/** Progress of a sequence by spot: `fraction` (0..1) of spot `s`'s share (its field the first 40 %, its heat the rest). */
+export type SpotProgress = (s: number, fraction: number, snapshot?: SonicationSnapshot) => void;
+
+/**
+ * simulateSequence one spot at a time, for a caller that gets each spot's field when it comes (a plan whose fields
+ * are computed by other workers): `heatSpot` with the fields in order, then `finish`. The same arithmetic, in the
+ * same order, as simulateSequence.
+ */
+export class SequenceRun {
+  /** the spots' acoustic drives, checked */
+  readonly drives: readonly AcousticDrive[];
+  private readonly grid: VoxelGrid;
+  private readonly voxels: number;
+  private readonly problem: ReturnType<typeof prepareRegion>['problem'];
+  private readonly state: ReturnType<typeof createBioheatState>;
+  private readonly maxRise: Float64Array;
+  private readonly doseField: Float64Array;
+  private readonly budget: HeatBudget | undefined;
+  private readonly summaries: SpotSummary[] = [];
+  private readonly schedules: ReturnType<typeof scheduleFor>[];
+  private readonly time: Float64Array;
+  private readonly recorder: TimeResolvedRecorder | undefined;
+  private readonly peaks: number[] = [0];
+  private readonly report: (f: number, snapshot?: SonicationSnapshot) => void;
+  private readonly spotProgress: SpotProgress | undefined;
+  private clock = 0;
+  private firstStep = 0;
+
+  /**
+   * @param input - shared region, array and options (its `fieldOf` is not used: heatSpot brings each field)
+   * @param spots - the sonications in order
+   * @param spotProgress - progress by spot, instead of input.onProgress's fraction of the whole run
+   */
+  constructor(
+    private readonly input: SequenceInput,
+    private readonly spots: readonly SonicationSpot[],
+    spotProgress?: SpotProgress,
+  ) {
+    this.spotProgress = spotProgress;
+    const grid: VoxelGrid = input.grid;
+    this.grid = grid;
+    const voxels = voxelCount(grid);
+    this.voxels = voxels;
+    checkRegion(input, voxels);
+    this.drives = spots.map((spot) => {
+      const drive = spotDrive(input, spot);
+      checkDrive(drive, spot.duration, spot.cooling);
+      return drive;
+    });
+    this.report = input.onProgress ?? (() => {});
+    const { problem, dtMax } = prepareRegion(input);
+    this.problem = problem;
+    this.state = createBioheatState(grid);
+    this.maxRise = new Float64Array(voxels);
+    this.doseField = new Float64Array(voxels);
+    this.budget = input.heatBudget ? createHeatBudget() : undefined;
+    // The whole timeline is known before the run (the schedules depend on dtMax only).
+    this.schedules = spots.map((spot) => scheduleFor(spot.duration, spot.cooling, dtMax));
+    const times: number[] = [0];
     let start = 0;
     spots.forEach((spot, s) => {
-      const schedule = schedules[s] as ReturnType<typeof scheduleFor>;
+      const schedule = this.schedules[s] as ReturnType<typeof scheduleFor>;
       const steps = schedule.heatingSteps + schedule.coolingSteps;
       for (let i = 1; i <= steps; i++) {
         times.push(
@@ -195,29 +249,41 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       }
       start += spot.duration + spot.cooling;
     });
+    this.time = Float64Array.from(times);
+    this.recorder = input.record ? new TimeResolvedRecorder(grid, input.record, this.time, DOSE_CEILING) : undefined;
+    this.recorder?.record(0, this.state.rise, this.doseField);
   }
-  const time = Float64Array.from(times);
-  const recorder = input.record ? new TimeResolvedRecorder(grid, input.record, time, DOSE_CEILING) : undefined;
-  recorder?.record(0, state.rise, doseField);
-  const peaks: number[] = [0];
-  let clock = 0;
-  let firstStep = 0;
-  spots.forEach((spot, s) => {
-    const drive = drives[s] as AcousticDrive;
-    const hooks: FieldHooks = {
-      progress: (f) => progress(share * (s + 0.4 * f)),
-      ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
-    };
-    const field = input.fieldOf
-      ? input.fieldOf(s, hooks)
-      : computeAcousticField(drive, grid, input.labels, input.tissueTable, hooks);
-    const schedule = schedules[s] as ReturnType<typeof scheduleFor>;
+
+  /** The spots heated so far. */
+  get heated(): number {
+    return this.summaries.length;
+  }
+
+  /**
+   * Reports progress: `fraction` (0..1) of spot `s`'s share of the run (its field the first 40 %, its heat the rest).
+   */
+  progress(s: number, fraction: number, snapshot?: SonicationSnapshot): void {
+    if (this.spotProgress) this.spotProgress(s, fraction, snapshot);
+    else this.report((s + fraction) / Math.max(1, this.spots.length), snapshot);
+  }
+
+  /**
+   * Heats and cools the next spot with its field.
+   * @param field - the spot's acoustic field on the region
+   * @throws SonicationCancelled when input.isCancelled() becomes true
+   */
+  heatSpot(field: AcousticField): void {
+    const { input, state, voxels, grid, maxRise, doseField, budget, recorder } = this;
+    const s = this.summaries.length;
+    const spot = this.spots[s];
+    if (!spot) throw new RangeError('SequenceRun: every spot is heated already');
+    const schedule = this.schedules[s] as ReturnType<typeof scheduleFor>;
     const steps = schedule.heatingSteps + schedule.coolingSteps;
     const spotMax = Float64Array.from(state.rise);
     let startRise = Number.NEGATIVE_INFINITY;
     for (const r of state.rise) if (r > startRise) startRise = r;
     const peakHistory = new Float64Array(steps + 1);
-    runThermalSchedule(problem, field.heatSource, schedule, {
+    runThermalSchedule(this.problem, field.heatSource, schedule, {
       state,
       maxRise: spotMax,
       dose: doseField,
@@ -225,13 +291,13 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       history: new Float64Array(0),
       peakHistory,
       ...(budget ? { budget } : {}),
-      ...(recorder ? { timeResolved: { recorder, firstStep } } : {}),
+      ...(recorder ? { timeResolved: { recorder, firstStep: this.firstStep } } : {}),
       ...(input.boundaryDriver ? { boundary: input.boundaryDriver } : {}),
       ...(input.bioheatKernels ? { kernels: input.bioheatKernels } : {}),
       onChunk: (fraction, peakRise) => {
         if (input.isCancelled?.()) throw new SonicationCancelled();
         const step = Math.round(fraction * steps);
-        progress(share * (s + 0.4 + 0.6 * fraction), {
+        this.progress(s, 0.4 + 0.6 * fraction, {
           stage: 'heat',
           time:
             step <= schedule.heatingSteps
@@ -241,7 +307,7 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
           cooling: spot.cooling,
           // the spot's own maximum starts from the rise it found (spotMax), as its summary's peak does
           peakTemperature: BODY_TEMPERATURE + Math.max(startRise, peakRise),
-          spot: { index: s, count: spots.length },
+          spot: { index: s, count: this.spots.length },
         });
       },
     });
@@ -253,10 +319,10 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
     }
     let peakDose = 0;
     for (const d of doseField) if (d > peakDose) peakDose = d;
-    for (let i = 1; i <= steps; i++) peaks.push(peakHistory[i] as number);
-    firstStep += steps;
-    summaries.push({
-      startTime: clock,
+    for (let i = 1; i <= steps; i++) this.peaks.push(peakHistory[i] as number);
+    this.firstStep += steps;
+    this.summaries.push({
+      startTime: this.clock,
       startTemperature: BODY_TEMPERATURE + startRise,
       peakPressure: field.peakPressure,
       peakPressureLocation: voxelCentre(grid, field.peakIndex),
@@ -271,38 +337,46 @@ export function simulateSequence(input: SequenceInput, spots: readonly Sonicatio
       elementsBeyondCriticalAngle: field.elementsBeyondCriticalAngle,
       powerBeyondCriticalAngle: field.powerBeyondCriticalAngle,
     });
-    clock += spot.duration + spot.cooling;
-  });
-
-  let hottest = 0;
-  let peakDose = 0;
-  const maxTemperature = new Float32Array(voxels);
-  const finalTemperature = new Float32Array(voxels);
-  for (let v = 0; v < voxels; v++) {
-    if ((maxRise[v] as number) > (maxRise[hottest] as number)) hottest = v;
-    const d = Math.min(doseField[v] as number, DOSE_CEILING);
-    doseField[v] = d;
-    if (d > peakDose) peakDose = d;
-    maxTemperature[v] = BODY_TEMPERATURE + (maxRise[v] as number);
-    finalTemperature[v] = BODY_TEMPERATURE + (state.rise[v] as number);
+    this.clock += spot.duration + spot.cooling;
   }
-  const foci = spots.map((spot) => spot.focus);
-  const report = doseReport(grid, input.labels, input.tissueTable, maxTemperature, doseField, foci, input);
-  progress(1);
-  return {
-    spots: summaries,
-    maxTemperature,
-    dose: Float32Array.from(doseField),
-    finalTemperature,
-    peakTemperature: BODY_TEMPERATURE + (maxRise[hottest] as number),
-    peakTemperatureLocation: voxelCentre(grid, hottest),
-    peakDose,
-    ablationVolume: volumeAboveDose(doseField, grid.spacing ** 3),
-    energy: spots.reduce((sum, spot) => sum + spot.acousticPower * spot.duration, 0),
-    time,
-    peakTemperatureHistory: Float64Array.from(peaks, (r) => BODY_TEMPERATURE + r),
-    ...(budget ? { heatBudget: { ...budget, stored: storedHeat(problem, state.rise) } } : {}),
-    ...(recorder ? recorder.result() : {}),
-    ...report,
-  };
+
+  /**
+   * The run's result, once every spot is heated.
+   * @returns per-spot summaries, accumulated fields and their dose report
+   */
+  finish(): SequenceResult {
+    const { input, spots, state, voxels, grid, maxRise, doseField, budget, recorder } = this;
+    if (this.summaries.length !== spots.length) throw new RangeError('SequenceRun: not every spot is heated');
+    let hottest = 0;
+    let peakDose = 0;
+    const maxTemperature = new Float32Array(voxels);
+    const finalTemperature = new Float32Array(voxels);
+    for (let v = 0; v < voxels; v++) {
+      if ((maxRise[v] as number) > (maxRise[hottest] as number)) hottest = v;
+      const d = Math.min(doseField[v] as number, DOSE_CEILING);
+      doseField[v] = d;
+      if (d > peakDose) peakDose = d;
+      maxTemperature[v] = BODY_TEMPERATURE + (maxRise[v] as number);
+      finalTemperature[v] = BODY_TEMPERATURE + (state.rise[v] as number);
+    }
+    const foci = spots.map((spot) => spot.focus);
+    const report = doseReport(grid, input.labels, input.tissueTable, maxTemperature, doseField, foci, input);
+    if (!this.spotProgress) this.report(1);
+    return {
+      spots: this.summaries,
+      maxTemperature,
+      dose: Float32Array.from(doseField),
+      finalTemperature,
+      peakTemperature: BODY_TEMPERATURE + (maxRise[hottest] as number),
+      peakTemperatureLocation: voxelCentre(grid, hottest),
+      peakDose,
+      ablationVolume: volumeAboveDose(doseField, grid.spacing ** 3),
+      energy: spots.reduce((sum, spot) => sum + spot.acousticPower * spot.duration, 0),
+      time: this.time,
+      peakTemperatureHistory: Float64Array.from(this.peaks, (r) => BODY_TEMPERATURE + r),
+      ...(budget ? { heatBudget: { ...budget, stored: storedHeat(this.problem, state.rise) } } : {}),
+      ...(recorder ? recorder.result() : {}),
+      ...report,
+    };
+  }
 }

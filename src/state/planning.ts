@@ -1,7 +1,7 @@
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate, NoPassRegion, PlanOutcome } from '../worker/plan-protocol.ts';
-import type { FieldsSnapshot, HeatSnapshot, RunSnapshot } from '../worker/protocol.ts';
+import type { HeatSnapshot, SonicationSnapshot } from '../worker/protocol.ts';
 import type { PlanInputs } from './selectors.ts';
 import type { TissueKey, TissueOverrides } from './tissue-overrides.ts';
 
@@ -29,8 +29,6 @@ export interface PlanRunState {
   inputs?: PlanInputs | undefined;
   /** while it runs: the heat of the spot being simulated so far (its number in the list, spot.index) */
   heat?: HeatSnapshot | undefined;
-  /** while it runs: the spots' fields computed so far, when a pool shares them out */
-  fields?: FieldsSnapshot | undefined;
 }
 
 /** A point where the user asked to follow temperature and dose against time (skin, bone surface, nerve…). */
@@ -144,7 +142,7 @@ export interface PlanningActions {
   setEstimate(estimate: Estimate | undefined): void;
   startPlanRun(): void;
   /** the running plan's progress (0..1, never back) and the heat of the spot being simulated */
-  setPlanProgress(fraction: number, snapshot?: RunSnapshot): void;
+  setPlanProgress(fraction: number, snapshot?: SonicationSnapshot): void;
   /** `inputs`: the settings the plan ran with (`planInputs`); its results turn stale when they change */
   finishPlanRun(outcome: PlanOutcome, inputs?: PlanInputs): void;
   failPlanRun(status: 'cancelled' | 'error', message: string): void;

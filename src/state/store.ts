@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate } from '../worker/plan-protocol.ts';
-import type { CaseSummary, HeatSnapshot, RunSnapshot, SonicationOutcome } from '../worker/protocol.ts';
+import type { CaseSummary, HeatSnapshot, SonicationOutcome, SonicationSnapshot } from '../worker/protocol.ts';
 import { createPlannerEvents } from './events.ts';
 import {
   IDLE_PLAN_RUN,
@@ -66,7 +66,7 @@ export interface RunState {
 
 /** The latest snapshot of each stage of a running sonication (physics/snapshot.ts). */
 export interface RunFindings {
-  field?: Extract<RunSnapshot, { stage: 'field' }>;
+  field?: Extract<SonicationSnapshot, { stage: 'field' }>;
   heat?: HeatSnapshot;
 }
 
@@ -121,7 +121,7 @@ export interface PlannerActions {
   setSonication(patch: Partial<SonicationParams>): void;
   startRun(): void;
   /** the running sonication's progress (0..1, never back) and what it already knows */
-  setProgress(fraction: number, snapshot?: RunSnapshot): void;
+  setProgress(fraction: number, snapshot?: SonicationSnapshot): void;
   /**
    * @param inputs - the settings the outcome was computed for (`sonicationInputs` of the state the request was built
    *   from): the results turn stale when the plan moves away from them. Undefined: not known, never stale.
@@ -260,9 +260,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
                   run: {
                     ...s.run,
                     progress: Math.max(s.run.progress, fraction),
-                    ...(snapshot && snapshot.stage !== 'fields'
-                      ? { found: { ...s.run.found, [snapshot.stage]: snapshot } }
-                      : {}),
+                    ...(snapshot ? { found: { ...s.run.found, [snapshot.stage]: snapshot } } : {}),
                   },
                 }
               : {},
@@ -363,7 +361,6 @@ export function createPlannerStore(defaults: PlannerDefaults) {
               progress: 0,
               message: 'Running the plan…',
               heat: undefined,
-              fields: undefined,
             },
           })),
         setPlanProgress: (fraction, snapshot) =>
@@ -374,7 +371,6 @@ export function createPlannerStore(defaults: PlannerDefaults) {
                     ...s.planRun,
                     progress: Math.max(s.planRun.progress, fraction),
                     ...(snapshot?.stage === 'heat' ? { heat: snapshot } : {}),
-                    ...(snapshot?.stage === 'fields' ? { fields: snapshot } : {}),
                   },
                 }
               : {},
@@ -385,7 +381,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'plan' },
           }),
         failPlanRun: (status, message) =>
-          set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message, heat: undefined, fields: undefined } })),
+          set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message, heat: undefined } })),
       }),
       { partialize: undoable, equality: sameUndoable, limit: UNDO_LIMIT },
     ),

@@ -68,7 +68,7 @@ export function ActionBar({
       <RunFindings />
       {planRunning && (
         <p className="hint run-findings" data-testid="action-plan-findings">
-          {planFindingsText(planRun.heat, planRun.fields)}
+          {planFindingsText(planRun.heat)}
         </p>
       )}
       {why && (

@@ -243,7 +243,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
       </div>
       {running && (
         <p className="hint run-findings" data-testid="plan-findings">
-          {planFindingsText(planRun.heat, planRun.fields)}
+          {planFindingsText(planRun.heat)}
         </p>
       )}
       {outcome && <PlanResults outcome={outcome} stale={stale} hasLesion={hasLesion} busy={busy} />}

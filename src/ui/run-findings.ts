@@ -43,21 +43,14 @@ function heatText(heat: HeatSnapshot): string {
 }
 
 /**
- * What a running plan shows under its bar: while the spots' fields are computed, how many are done (when the pool
- * says); then the spot whose heat is being simulated, by its number in the plan's list, and its heat so far.
+ * What a running plan shows under its bar: the spot whose heat is being simulated, by its number in the plan's
+ * list, and its heat so far; before the first spot heats, that the fields are being computed (the spots after it
+ * are marched while it heats).
  * @param heat - the plan run's latest heat snapshot (store `planRun.heat`)
- * @param fields - the spots' fields done so far (store `planRun.fields`)
  * @returns the line to show
  */
-export function planFindingsText(
-  heat: HeatSnapshot | undefined,
-  fields?: { done: number; count: number } | undefined,
-): string {
-  if (!heat?.spot) {
-    return fields
-      ? `Computing each spot's field: ${fields.done} of ${fields.count} done…`
-      : "Computing each spot's field…";
-  }
+export function planFindingsText(heat: HeatSnapshot | undefined): string {
+  if (!heat?.spot) return "Computing each spot's field…";
   const text = heatText(heat);
   return `Spot ${heat.spot.index + 1} of ${heat.spot.count}, ${text[0]?.toLowerCase()}${text.slice(1)}.`;
 }

@@ -12,10 +12,10 @@ import type {
 } from './plan-protocol.ts';
 import type {
   CaseSummary,
-  RunProgress,
   SimWorkerApi,
   SonicateRequest,
   SonicationOutcome,
+  SonicationProgress,
   SonicationSnapshot,
 } from './protocol.ts';
 import { spotAcousticsTransfer } from './transfer.ts';
@@ -60,11 +60,6 @@ interface Preparation {
  */
 const SONICATION_FIELD_SHARE = 0.5;
 
-/**
- * Share of a pooled plan's progress bar taken by the spots' acoustics, the rest being the heat on one worker: their
- * times on two workers (the bench's femur plan: a spot's field 0.72 s, shared by two; its heat 0.63 s, on one).
- */
-const POOLED_FIELD_SHARE = 0.36;
 /** Most workers a pool starts (the engine's memory per worker is ≈ 100–400 MB on the bundled cases). */
 const MAX_POOL = 4;
 
@@ -178,7 +173,11 @@ export class SimClient {
   }
 
   /** Runs one sonication off the main thread. Rejects with SimulationCancelled when `signal` aborts. */
-  async sonicate(request: SonicateRequest, onProgress: RunProgress, signal?: AbortSignal): Promise<SonicationOutcome> {
+  async sonicate(
+    request: SonicateRequest,
+    onProgress: SonicationProgress,
+    signal?: AbortSignal,
+  ): Promise<SonicationOutcome> {
     const key = acousticKey(request);
     const member = this.sonicationWorker(key);
     // The bar only moves forward: a field prepared ahead fills its first half, the heat the rest. What the run
@@ -277,16 +276,18 @@ export class SimClient {
   }
 
   /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */
-  async runPlan(request: PlanRequest, onProgress: RunProgress, signal?: AbortSignal): Promise<PlanOutcome> {
+  async runPlan(request: PlanRequest, onProgress: SonicationProgress, signal?: AbortSignal): Promise<PlanOutcome> {
     return this.cancellable(() => this.pooledPlan(request, onProgress), signal);
   }
 
   /**
-   * A plan over the pool: every worker computes the acoustics of its share of the spots (round robin), then the
-   * primary runs the heat of the whole plan with all of them. One worker, free beams or the focal-ray model: the
-   * primary alone.
+   * A plan over the pool, in a pipeline: the primary runs the plan spot by spot and asks for each spot's acoustics as
+   * it reaches it; the other workers ("helpers") march the spots ahead of it, one spot a call, in the order the plan
+   * needs them, and each field goes to the primary as it is asked for. The primary marches the first spot itself
+   * (the helpers start on the next ones) and any spot no helper has taken yet, so no core waits while there is a
+   * field to march: heat and fields overlap. One worker, free beams or the focal-ray model: the primary alone.
    */
-  private async pooledPlan(request: PlanRequest, onProgress: RunProgress): Promise<PlanOutcome> {
+  private async pooledPlan(request: PlanRequest, onProgress: SonicationProgress): Promise<PlanOutcome> {
     const members = this.members;
     const pooled =
       members.length > 1 &&
@@ -294,44 +295,47 @@ export class SimClient {
       (request.freeBeams?.length ?? 0) === 0 &&
       request.fieldModel !== 'focal-ray';
     const primary = this.primary;
-    if (!pooled) {
-      await primary.ready;
-      return primary.api.runPlan(request, Comlink.proxy(onProgress));
+    await primary.ready;
+    if (!pooled) return primary.api.runPlan(request, Comlink.proxy(onProgress));
+    const helpers = members.filter((m) => m !== primary);
+    // The spots the primary keeps from its last run of this plan (only powers or times changed) need no one.
+    const kept = new Set(await primary.api.keptPlanSpots(request));
+    const queue = request.spots.map((spot) => spot.id).filter((id) => !kept.has(id));
+    const claims = new Map<string, Promise<SpotAcoustics | undefined> | 'primary'>();
+    let next = 1;
+    let finished = false;
+    const march = async (helper: Member): Promise<void> => {
+      await helper.ready;
+      while (!finished && next < queue.length) {
+        const id = queue[next++] as string;
+        if (claims.has(id)) continue;
+        const acoustics = helper.api
+          .planAcoustics(
+            request,
+            [id],
+            true,
+            Comlink.proxy(() => {}),
+          )
+          .then((found) => found[id]);
+        claims.set(id, acoustics);
+        await acoustics;
+      }
+      await helper.api.releasePlan();
+    };
+    // A helper's failure reaches the plan through the claim the primary waits for (or a worker crash restarts all).
+    for (const helper of helpers) march(helper).catch(() => {});
+    const fieldOf = async (id: string): Promise<SpotAcoustics | undefined> => {
+      const claim = claims.get(id);
+      if (claim === undefined) claims.set(id, 'primary');
+      if (claim === undefined || claim === 'primary') return undefined;
+      const acoustics = await claim;
+      return acoustics && Comlink.transfer(acoustics, spotAcousticsTransfer({ [id]: acoustics }));
+    };
+    try {
+      return await primary.api.runPlan(request, Comlink.proxy(onProgress), Comlink.proxy(fieldOf));
+    } finally {
+      finished = true;
     }
-    const shares = members.map((_, w) =>
-      request.spots.filter((_, s) => s % members.length === w).map((spot) => spot.id),
-    );
-    const fractions = members.map(() => 0);
-    // A worker's fraction runs over its share spot by spot: its whole part is the fields it has finished.
-    const done = () => fractions.reduce((sum, f, w) => sum + Math.floor(f * (shares[w] as string[]).length + 1e-9), 0);
-    const report = () =>
-      onProgress((POOLED_FIELD_SHARE * fractions.reduce((a, b) => a + b, 0)) / members.length, {
-        stage: 'fields',
-        done: done(),
-        count: request.spots.length,
-      });
-    const parts = await Promise.all(
-      members.map(async (m, w) => {
-        await m.ready;
-        return m.api.planAcoustics(
-          request,
-          shares[w] as string[],
-          w === 0,
-          Comlink.proxy((f: number) => {
-            fractions[w] = f;
-            report();
-          }),
-        );
-      }),
-    );
-    const precomputed: Record<string, SpotAcoustics> = Object.assign({}, ...parts);
-    return primary.api.runPlan(
-      request,
-      Comlink.proxy((f: number, snapshot?: SonicationSnapshot) =>
-        onProgress(POOLED_FIELD_SHARE + (1 - POOLED_FIELD_SHARE) * f, snapshot),
-      ),
-      Comlink.transfer(precomputed, spotAcousticsTransfer(precomputed)),
-    );
   }
 
   /**

@@ -15,7 +15,7 @@ import type {
   SpotGridRequest,
 } from '../engine/requests.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
-import type { SonicationProgress, SonicationSnapshot } from '../physics/snapshot.ts';
+import type { SonicationProgress } from '../physics/snapshot.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 
 export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from '../engine/outcomes.ts';
@@ -26,19 +26,6 @@ export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from 
  */
 export type { BeamRequest, SonicateRequest } from '../engine/requests.ts';
 export type { HeatSnapshot, SonicationProgress, SonicationSnapshot } from '../physics/snapshot.ts';
-
-/** A plan's spot fields computed so far over the workers that share them out (the pool reports it, not a worker). */
-export interface FieldsSnapshot {
-  readonly stage: 'fields';
-  readonly done: number;
-  readonly count: number;
-}
-
-/** Anything the pool reports with a run's progress: what the run already knows, or the pool's own count. */
-export type RunSnapshot = SonicationSnapshot | FieldsSnapshot;
-
-/** A run's progress as the app receives it from the pool: 0..1 and, where there is one, a snapshot. */
-export type RunProgress = (fraction: number, snapshot?: RunSnapshot) => void;
 
 /** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
 export interface SonicationOutcome extends Partial<TimeResolved> {
@@ -78,17 +65,22 @@ export interface SimWorkerApi {
   /** Spot centres covering the lesion, in delivery order [m]. */
   spotGrid(request: SpotGridRequest): [number, number, number][];
   /**
-   * A plan of several spots on one region, dose and temperature carried over; `precomputed` holds the acoustics of
-   * spots other workers of the pool computed (planAcoustics), by spot id.
+   * A plan of several spots on one region, dose and temperature carried over, run spot by spot: in a pool, `fieldOf`
+   * brings a spot's acoustics from the other workers (planAcoustics) as they finish, or undefined when no other
+   * worker took the spot (this worker computes it); it is not asked for the spots whose fields this worker keeps.
    */
   runPlan(
     request: PlanRequest,
     onProgress: SonicationProgress,
-    precomputed?: Record<string, SpotAcoustics>,
-  ): PlanOutcome;
+    fieldOf?: (id: string) => Promise<SpotAcoustics | undefined>,
+  ): Promise<PlanOutcome>;
+  /** The spots of a plan whose fields this worker keeps from its last run of the same plan (no one computes them). */
+  keptPlanSpots(request: PlanRequest): string[];
+  /** Lets go of the plan preparation that planAcoustics keeps between calls. */
+  releasePlan(): void;
   /**
-   * The acoustics of some spots of a plan (a pool's share); `keep` keeps the plan's preparation for this worker's own
-   * runPlan of the same request.
+   * The acoustics of some spots of a plan (a pool's share); `keep` keeps the plan's preparation for the next call of
+   * the same request.
    */
   planAcoustics(
     request: PlanRequest,

@@ -6,10 +6,18 @@ import { keepScratch, makeOutputsAhead } from '../physics/scratch.ts';
 import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
-import { runPlan, runPlanTransfer, spotAcousticsOp, spotAcousticsTransfer } from './ops/run-plan.ts';
+import {
+  keptPlanSpots,
+  releasePlan,
+  runPlan,
+  runPlanTransfer,
+  spotAcousticsOp,
+  spotAcousticsTransfer,
+} from './ops/run-plan.ts';
 import { gpuRayleighFor, prepare, sonicate, sonicateTransfer } from './ops/sonicate.ts';
 import { spotGrid } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
+import { throttleProgress } from './progress-throttle.ts';
 import type { SimWorkerApi } from './protocol.ts';
 
 class NoCaseLoadedError extends Error {
@@ -54,7 +62,9 @@ const api: SimWorkerApi = {
     const state = requireCase();
     // With a (hardware) WebGPU adapter the input plane's Rayleigh sum runs there first; without one, nothing changes.
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
-    const outcome = sonicate(state, request, onProgress, served?.kernel);
+    const progress = throttleProgress(onProgress);
+    const outcome = sonicate(state, request, progress.report, served?.kernel);
+    progress.flush();
     if (served) console.info(served.summary());
     makeOutputsWhenIdle();
     return Comlink.transfer(outcome, sonicateTransfer(outcome));
@@ -62,7 +72,10 @@ const api: SimWorkerApi = {
   async prepareSonication(request, onProgress) {
     const state = requireCase();
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
-    return prepare(state, request, onProgress, served?.kernel);
+    const progress = throttleProgress(onProgress);
+    const prepared = prepare(state, request, progress.report, served?.kernel);
+    progress.flush();
+    return prepared;
   },
   traceBeamsForPlanning(request) {
     const trace = traceBeamsForPlanning(requireCase(), request);
@@ -75,13 +88,28 @@ const api: SimWorkerApi = {
   spotGrid(request) {
     return spotGrid(requireCase(), request);
   },
-  runPlan(request, onProgress, precomputed) {
-    const outcome = runPlan(requireCase(), request, onProgress, precomputed);
+  async runPlan(request, onProgress, fieldOf) {
+    const progress = throttleProgress(onProgress);
+    // What is held goes out before the plan waits for a field from another worker.
+    const pooled =
+      fieldOf &&
+      ((id: string) => {
+        progress.flush();
+        return fieldOf(id);
+      });
+    const outcome = await runPlan(requireCase(), request, progress.report, pooled);
+    progress.flush();
     makeOutputsWhenIdle();
     return Comlink.transfer(outcome, runPlanTransfer(outcome));
   },
+  keptPlanSpots(request) {
+    return keptPlanSpots(requireCase(), request);
+  },
+  releasePlan,
   planAcoustics(request, ids, keep, onProgress) {
-    const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, onProgress);
+    const progress = throttleProgress(onProgress);
+    const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, progress.report);
+    progress.flush();
     return Comlink.transfer(acoustics, spotAcousticsTransfer(acoustics));
   },
 };

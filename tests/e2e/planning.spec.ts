@@ -317,13 +317,17 @@ test.describe('a plan of several sonications', () => {
     });
     await page.getByTestId('plan-run').click();
     await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
-    // The spots' fields first, then each spot's heat as it is simulated, by its number in the list.
+    // The first spot's field, then each spot's heat as it is simulated, by its number in the list (the workers march
+    // the next spots' fields meanwhile).
     const findings = await page.evaluate(() => (window as unknown as { __planFindings: string[] }).__planFindings);
-    expect(findings[0]).toMatch(/^Computing each spot's field(: \d of 3 done)?…$/);
-    expect(findings).toContain("Computing each spot's field: 3 of 3 done…");
+    expect(findings[0]).toBe("Computing each spot's field…");
+    // (At most ten lines a second: a short spot may be seen cooling only.)
     for (const n of [1, 2, 3]) {
-      expect(findings.some((line) => line.startsWith(`Spot ${n} of 3, heating: `))).toBe(true);
+      expect(
+        findings.some((line) => /^Spot \d of 3, (heating|cooling): /.test(line) && line.startsWith(`Spot ${n} `)),
+      ).toBe(true);
     }
+    expect(findings.some((line) => line.includes(', heating: '))).toBe(true);
     await expect(page.getByTestId('plan-findings')).toHaveCount(0);
     await expect(page.getByTestId('spot-2-status')).toBeVisible();
     const three = {

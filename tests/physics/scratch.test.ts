@@ -3,6 +3,7 @@ import {
   forgetScratch,
   keepScratch,
   makeOutputsAhead,
+  openScratch,
   outputF32,
   scratchF32,
   scratchF64,
@@ -98,6 +99,25 @@ describe('scratch arrays', () => {
     const h2 = heat();
     expect(f2).toBe(f1);
     expect(new Set([...h1, ...h2]).size).toBe(3);
+  });
+
+  it('a computation in parts (a plan waiting for fields) keeps what it borrowed until it closes, across other work', () => {
+    const plan = openScratch();
+    const held = plan.run(() => scratchF64(N));
+    held.fill(5);
+    // Between parts, another computation (a sonication on the same worker) never gets the plan's array.
+    const other = withScratch(() => scratchF64(N));
+    expect(other).not.toBe(held);
+    const later = plan.run(() => scratchF64(N));
+    expect(later).not.toBe(held);
+    expect(held[0]).toBe(5);
+    // Outside its parts the session lends nothing.
+    expect(scratchF64(N)).not.toBe(held);
+    plan.close();
+    // Closed, its arrays go back to be lent again, zeroed.
+    const next = withScratch(() => [scratchF64(N), scratchF64(N), scratchF64(N)]);
+    expect(next).toContain(held);
+    expect(held[0]).toBe(0);
   });
 });
 

@@ -72,16 +72,13 @@ describe('a running sonication', () => {
 });
 
 describe('a running plan', () => {
-  it('keeps the spots’ fields done and the heat of the spot being simulated, and forgets them when it ends', () => {
+  it('keeps the heat of the spot being simulated, and forgets it when it ends', () => {
     const s = store();
     s.getState().startPlanRun();
-    s.getState().setPlanProgress(0.1, { stage: 'fields', done: 3, count: 29 });
     const heat = { stage: 'heat', time: 2, duration: 20, cooling: 30, peakTemperature: 45 } as const;
     s.getState().setPlanProgress(0.5, { ...heat, spot: { index: 6, count: 29 } });
-    expect(s.getState().planRun.fields).toEqual({ stage: 'fields', done: 3, count: 29 });
     expect(s.getState().planRun.heat?.spot).toEqual({ index: 6, count: 29 });
     s.getState().failPlanRun('cancelled', 'Cancelled');
-    expect(s.getState().planRun.fields).toBeUndefined();
     expect(s.getState().planRun.heat).toBeUndefined();
   });
 });

@@ -41,7 +41,6 @@ describe('what a running sonication shows before its results', () => {
 describe('what a running plan shows under its bar', () => {
   it('while the spots’ fields are computed: that, and how many are done when the pool says', () => {
     expect(planFindingsText(undefined)).toBe("Computing each spot's field…");
-    expect(planFindingsText(undefined, { done: 12, count: 29 })).toBe("Computing each spot's field: 12 of 29 done…");
   });
 
   it('then the spot being heated by its number in the list, and its heat so far', () => {

@@ -4,15 +4,19 @@ import { SimClient } from '../../src/worker/client.ts';
 import type { PlanRequest } from '../../src/worker/plan-protocol.ts';
 
 // The pool's routing, with in-process fake workers on MessageChannels (the engine itself is tested elsewhere):
-// which worker gets which call, and that a plan's spots are shared out and handed to the primary.
+// which worker gets which call, and that a plan's spots are marched ahead by the others and handed to the primary.
 
 interface Call {
   worker: number;
   op: string;
   ids?: string[];
   keep?: boolean;
-  precomputed?: string[];
+  /** runPlan: where each spot's field came from ('here', 'kept', or 'helper:<id of the acoustics received>') */
+  got?: Record<string, string>;
 }
+
+/** Spots whose fields the fake primary keeps from its last run. */
+let keptByPrimary: string[] = [];
 
 /** A preparation in the fake workers lasts until this resolves (a field being marched). */
 let preparing: Promise<void> = Promise.resolve();
@@ -70,9 +74,26 @@ function fakePool(calls: Call[]) {
           }
           return Object.fromEntries(ids.map((id) => [id, acoustics(id)]));
         },
-        runPlan: (_: PlanRequest, __: unknown, precomputed?: Record<string, unknown>) => {
-          calls.push({ worker, op: 'runPlan', precomputed: Object.keys(precomputed ?? {}).sort() });
+        // As the engine's plan: spot by spot, asking the pool for each field it does not keep.
+        runPlan: async (
+          request: PlanRequest,
+          _: unknown,
+          fieldOf?: (id: string) => Promise<{ id: string } | undefined>,
+        ) => {
+          const got: Record<string, string> = {};
+          for (const { id } of request.spots) {
+            if (keptByPrimary.includes(id)) got[id] = 'kept';
+            else {
+              const acoustics = fieldOf ? await fieldOf(id) : undefined;
+              got[id] = acoustics ? `helper:${acoustics.id}` : 'here';
+            }
+          }
+          calls.push({ worker, op: 'runPlan', got });
           return { spots: [] };
+        },
+        keptPlanSpots: () => keptByPrimary,
+        releasePlan: () => {
+          calls.push({ worker, op: 'releasePlan' });
         },
       },
       port2,
@@ -197,35 +218,41 @@ describe('the simulation pool', () => {
     client.dispose();
   });
 
-  it('shares a plan’s spots out round robin and runs the plan on the first with all of them', async () => {
+  it('runs a plan on the first worker, which marches the first spot; the other marches the rest ahead, one spot a call, and hands each over when asked', async () => {
     const client = new SimClient(pool.create, 2);
     await client.loadCase(new ArrayBuffer(8), 'case');
     await client.runPlan(plan(['a', 'b', 'c', 'd', 'e']), () => {});
-    const shares = calls.filter((c) => c.op === 'planAcoustics').sort((x, y) => x.worker - y.worker);
-    expect(shares.map((c) => [c.worker, c.ids, c.keep])).toEqual([
-      [0, ['a', 'c', 'e'], true],
-      [1, ['b', 'd'], false],
-    ]);
     const run = calls.find((c) => c.op === 'runPlan');
     expect(run?.worker).toBe(0);
-    expect(run?.precomputed).toEqual(['a', 'b', 'c', 'd', 'e']);
+    const marched = calls.filter((c) => c.op === 'planAcoustics');
+    expect(marched.every((c) => c.worker === 1 && c.ids?.length === 1 && c.keep)).toBe(true);
+    expect(run?.got?.a).toBe('here');
+    // Every spot is marched once, by the helper or by the primary (a spot no helper took yet), in the plan's order.
+    const byHelper = marched.map((c) => c.ids?.[0]);
+    expect(byHelper.length).toBeGreaterThan(0);
+    expect(byHelper).toEqual([...byHelper].sort());
+    for (const id of ['b', 'c', 'd', 'e']) {
+      expect(run?.got?.[id]).toBe(byHelper.includes(id) ? `helper:${id}` : 'here');
+    }
+    await expect.poll(() => calls.some((c) => c.op === 'releasePlan' && c.worker === 1)).toBe(true);
     client.dispose();
   });
 
-  it('counts the spots’ fields done over the pool while they are computed, up to every spot', async () => {
-    const client = new SimClient(pool.create, 2);
-    await client.loadCase(new ArrayBuffer(8), 'case');
-    const done: number[] = [];
-    await client.runPlan(plan(['a', 'b', 'c', 'd', 'e']), (_, snapshot) => {
-      if (snapshot?.stage === 'fields') {
-        expect(snapshot.count).toBe(5);
-        done.push(snapshot.done);
-      }
-    });
-    expect(done.every((d, i) => i === 0 || d >= (done[i - 1] as number))).toBe(true);
-    expect(done[0]).toBe(0);
-    expect(done.at(-1)).toBe(5);
-    client.dispose();
+  it('asks no one for the fields the primary keeps from its last run of the plan', async () => {
+    keptByPrimary = ['b', 'c'];
+    try {
+      const client = new SimClient(pool.create, 2);
+      await client.loadCase(new ArrayBuffer(8), 'case');
+      await client.runPlan(plan(['a', 'b', 'c', 'd']), () => {});
+      const marched = calls.filter((c) => c.op === 'planAcoustics').map((c) => c.ids?.[0]);
+      expect(marched).not.toContain('b');
+      expect(marched).not.toContain('c');
+      const run = calls.find((c) => c.op === 'runPlan');
+      expect(run?.got).toMatchObject({ a: 'here', b: 'kept', c: 'kept' });
+      client.dispose();
+    } finally {
+      keptByPrimary = [];
+    }
   });
 
   it('runs a one-spot plan, or one with free beams, on the first worker alone', async () => {
@@ -234,9 +261,9 @@ describe('the simulation pool', () => {
     await client.runPlan(plan(['a']), () => {});
     await client.runPlan(plan(['a', 'b'], { freeBeams: [{}] } as never), () => {});
     expect(calls.some((c) => c.op === 'planAcoustics')).toBe(false);
-    expect(calls.filter((c) => c.op === 'runPlan').map((c) => [c.worker, c.precomputed])).toEqual([
-      [0, []],
-      [0, []],
+    expect(calls.filter((c) => c.op === 'runPlan').map((c) => [c.worker, c.got])).toEqual([
+      [0, { a: 'here' }],
+      [0, { a: 'here', b: 'here' }],
     ]);
     client.dispose();
   });

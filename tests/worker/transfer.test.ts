@@ -46,9 +46,9 @@ describe('the ops list the buffers they transfer', () => {
     moves(e, estimateTransfer(e), [e.beams.elementPositions, e.beams.statuses, e.beams.firing]);
   });
 
-  it('runPlan: the accumulated fields and histories', () => {
+  it('runPlan: the accumulated fields and histories', async () => {
     const spot = { id: 'a', focus: [...meta.defaultTarget] as [number, number, number], acousticPower: 30 };
-    const plan = runPlan(
+    const plan = await runPlan(
       femur.state,
       { transducer, pose, spots: [{ ...spot, duration: 1, cooling: 0 }], spacing: 0.002 },
       () => {},

@@ -38,6 +38,17 @@ export interface CoarseRun {
   readonly ghosts: GhostHistory;
 }
 
+/** The fine grid nested in a coarse run, its labels and the frame (for the ghost points). */
+export interface NestedFine {
+  grid: VoxelGrid;
+  labels: Uint8Array;
+  tissueTable: readonly TissueId[];
+  medium: Medium;
+  frame: BeamFrame;
+  /** the fine grid's own conductivity, when it has partial volumes (else from its labels) */
+  conductivity?: Float64Array;
+}
+
 /**
  * Runs Pennes on the coarse grid through every period (heating then cooling, the state carried over), recording the
  * rise at the nested fine grid's ghost points after each step.
@@ -52,44 +63,72 @@ export interface CoarseRun {
 export function runCoarse(
   coarse: CoarseGrid,
   periods: readonly CoarsePeriod[],
-  nested: {
-    grid: VoxelGrid;
-    labels: Uint8Array;
-    tissueTable: readonly TissueId[];
-    medium: Medium;
-    frame: BeamFrame;
-    /** the fine grid's own conductivity, when it has partial volumes (else from its labels) */
-    conductivity?: Float64Array;
-  },
+  nested: NestedFine,
   onFraction: (fraction: number) => void,
   isCancelled: () => void,
   kernels?: BioheatKernels,
 ): CoarseRun {
-  const problem = prepareBioheat(coarse.grid, coarse.medium, 'dirichlet');
-  const fineConductivity =
-    nested.conductivity ?? bioheatMediumFromLabels(nested.labels, nested.tissueTable, nested.medium).conductivity;
-  const ghosts = new GhostHistory(nestGrids(nested.grid, fineConductivity, coarse.grid, nested.frame));
-  const state = createBioheatState(coarse.grid);
-  const voxels = voxelCount(coarse.grid);
-  const maxRise = scratchF64(voxels);
-  const dose = scratchF64(voxels);
-  ghosts.record(0, state.rise);
+  const run = new CoarseRunner(coarse, nested, kernels);
   periods.forEach((period, p) => {
-    runThermalSchedule(problem, period.heat, period.schedule, {
-      state,
-      maxRise,
-      dose,
+    run.runPeriod(period, (f) => {
+      isCancelled();
+      onFraction((p + f) / periods.length);
+    });
+  });
+  return run;
+}
+
+/**
+ * The coarse run one period at a time, for a caller that gets each period's heat when it comes (a plan whose fields
+ * are computed by other workers): the same arithmetic as runCoarse. The ghost history holds the periods run so far,
+ * so a fine run may read it up to the end of the last of them.
+ */
+export class CoarseRunner implements CoarseRun {
+  readonly maxRise: Float64Array;
+  readonly dose: Float64Array;
+  readonly ghosts: GhostHistory;
+  private readonly problem: ReturnType<typeof prepareBioheat>;
+  private readonly state: ReturnType<typeof createBioheatState>;
+
+  /**
+   * @param coarse - coarse grid (beam frame)
+   * @param nested - the fine grid, its labels and the frame
+   * @param kernels - where the steps run (default JavaScript)
+   */
+  constructor(
+    coarse: CoarseGrid,
+    nested: NestedFine,
+    private readonly kernels?: BioheatKernels,
+  ) {
+    this.problem = prepareBioheat(coarse.grid, coarse.medium, 'dirichlet');
+    const fineConductivity =
+      nested.conductivity ?? bioheatMediumFromLabels(nested.labels, nested.tissueTable, nested.medium).conductivity;
+    this.ghosts = new GhostHistory(nestGrids(nested.grid, fineConductivity, coarse.grid, nested.frame));
+    this.state = createBioheatState(coarse.grid);
+    const voxels = voxelCount(coarse.grid);
+    this.maxRise = scratchF64(voxels);
+    this.dose = scratchF64(voxels);
+    this.ghosts.record(0, this.state.rise);
+  }
+
+  /**
+   * Heats and cools through one more period.
+   * @param period - its heat source and schedule
+   * @param onChunk - 0..1 of the period, between chunks (it may throw to cancel)
+   */
+  runPeriod(period: CoarsePeriod, onChunk: (fraction: number) => void): void {
+    const { ghosts } = this;
+    runThermalSchedule(this.problem, period.heat, period.schedule, {
+      state: this.state,
+      maxRise: this.maxRise,
+      dose: this.dose,
       probes: new Int32Array(0),
       history: new Float64Array(0),
       afterStep: (s) => ghosts.record(s.time, s.rise),
-      ...(kernels ? { kernels } : {}),
-      onChunk: (f) => {
-        isCancelled();
-        onFraction((p + f) / periods.length);
-      },
+      ...(this.kernels ? { kernels: this.kernels } : {}),
+      onChunk,
     });
-  });
-  return { maxRise, dose, ghosts };
+  }
 }
 
 /** The hottest place on the beam path outside the fine region. */

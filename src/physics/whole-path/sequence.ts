@@ -1,17 +1,11 @@
-import type { AcousticField } from '../acoustic-field.ts';
 import { SonicationCancelled } from '../acoustic-field.ts';
 import { voxelCount } from '../grid.ts';
-import {
-  type SequenceInput,
-  type SequenceResult,
-  type SonicationSpot,
-  simulateSequence,
-  spotDrive,
-} from '../sequence.ts';
+import { type SequenceInput, type SequenceResult, SequenceRun, type SonicationSpot, spotDrive } from '../sequence.ts';
+import type { SonicationSnapshot } from '../snapshot.ts';
 import { checkRegion } from '../sonication.ts';
 import { type Medium, TISSUES } from '../tissues.ts';
 import { type CoarseGrid, coarseGrid } from './coarse-grid.ts';
-import { runCoarse } from './coarse-run.ts';
+import { CoarseRunner } from './coarse-run.ts';
 import { coarseSchedule, type WholePath, type WholePathReport, withWholePath } from './sonication.ts';
 import { type SpotAcoustics, spotAcoustics } from './spot-acoustics.ts';
 
@@ -28,6 +22,7 @@ export interface WholePathSequenceResult extends SequenceResult {
 export const SEQUENCE_FIELD_SHARE = 0.6;
 const FIELD_SHARE = SEQUENCE_FIELD_SHARE;
 const COARSE_SHARE = 0.1;
+const FINE_SHARE = 1 - FIELD_SHARE - COARSE_SHARE;
 
 /** A whole-path sequence's input: simulateSequence's, with the whole path instead of a field function. */
 export type WholePathSequenceInput = Omit<SequenceInput, 'fieldOf' | 'boundaryDriver'> & { wholePath: WholePath };
@@ -89,68 +84,144 @@ export function simulateWholePathSequence(
   spots: readonly SonicationSpot[],
   precomputed: readonly (SpotAcoustics | undefined)[] = [],
 ): WholePathSequenceResult {
-  checkRegion(input, voxelCount(input.grid));
-  if (spots.length === 0) throw new RangeError('simulateWholePathSequence: no spot');
-  const medium: Medium = input.medium ?? TISSUES;
-  const progress = input.onProgress ?? (() => {});
-  const cancelCheck = (): void => {
-    if (input.isCancelled?.()) throw new SonicationCancelled();
-  };
-  const path = input.wholePath;
-  const coarse = sequenceCoarseGrid(input);
-  const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
-  const missing = spots.map((_, s) => s).filter((s) => precomputed[s] === undefined);
-  const computed = sequenceAcoustics(input, spots, missing, coarse, (f) => progress(FIELD_SHARE * f));
-  const acoustics: SpotAcoustics[] = spots.map(
-    (_, s) => precomputed[s] ?? (computed[missing.indexOf(s)] as SpotAcoustics),
-  );
-  const run = runCoarse(
-    coarse,
-    spots.map((spot, s) => ({
-      heat: (acoustics[s] as SpotAcoustics).coarseHeat,
-      schedule: coarseSchedule(coarse, spot.duration, spot.cooling),
-    })),
-    {
-      ...fine,
-      medium,
-      frame: path.frame,
-      ...(input.thermalMedium ? { conductivity: input.thermalMedium.conductivity } : {}),
-    },
-    (f) => progress(FIELD_SHARE + COARSE_SHARE * f),
-    cancelCheck,
-    input.bioheatKernels,
-  );
-  const fields: AcousticField[] = acoustics.map((a) => a.fine);
-  const result = simulateSequence(
-    {
-      ...input,
-      medium,
-      fieldOf: (s) => fields[s] as AcousticField,
-      boundaryDriver: run.ghosts.driver(input.grid),
-      onProgress: (f, snapshot) =>
-        progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f, snapshot),
-    },
-    spots,
-  );
-  const loudest = acoustics.reduce((best, a) => (a.pathPeakPressure > best.pathPeakPressure ? a : best));
-  const merged = withWholePath(
-    result,
-    input,
-    coarse,
-    run,
-    loudest,
-    spots.map((spot) => spot.focus),
-  );
-  return {
-    ...merged,
-    spots: result.spots.map((summary, s) => {
-      const a = acoustics[s] as SpotAcoustics;
-      return {
-        ...summary,
-        peakPressure: a.pathPeakPressure,
-        peakPressureLocation: a.pathPeakLocation,
-        focalIntensity: a.pathPeakIntensity,
-      };
-    }),
-  };
+  const run = new WholePathSequence(input, spots);
+  for (let s = run.wanted; s !== undefined; s = run.wanted) run.give(precomputed[s] ?? run.computeWanted());
+  return run.finish();
+}
+
+/**
+ * simulateWholePathSequence spot by spot, as each spot's acoustics comes (from this thread or another worker):
+ * `wanted` names the spot to `give` next; each one given runs its coarse period, then the fine heat of the spot
+ * before it (the fine run reads the coarse ghost faces up to its own time, and a step may end a rounding past its
+ * spot: the next coarse period is there first, as when the whole coarse run came first, so the result is the same
+ * to the bit). Progress per spot: its field 60 %, its coarse heat 10 %, its fine heat 30 % of the spot's share.
+ */
+export class WholePathSequence {
+  /** the coarse thermal grid (sequenceAcoustics needs it) */
+  readonly coarse: CoarseGrid;
+  private readonly medium: Medium;
+  private readonly acoustics: SpotAcoustics[] = [];
+  private readonly runner: CoarseRunner;
+  private readonly fine: SequenceRun;
+  /** each spot's share done, 0..1 */
+  private readonly done: Float64Array;
+  private readonly report: (fraction: number, snapshot?: SonicationSnapshot) => void;
+
+  /**
+   * @param input - the sequence (its grid is the focal region holding every spot) and the whole path
+   * @param spots - the sonications in order
+   */
+  constructor(
+    private readonly input: WholePathSequenceInput,
+    private readonly spots: readonly SonicationSpot[],
+  ) {
+    checkRegion(input, voxelCount(input.grid));
+    if (spots.length === 0) throw new RangeError('simulateWholePathSequence: no spot');
+    this.medium = input.medium ?? TISSUES;
+    this.report = input.onProgress ?? (() => {});
+    this.done = new Float64Array(spots.length);
+    const path = input.wholePath;
+    this.coarse = sequenceCoarseGrid(input);
+    this.runner = new CoarseRunner(
+      this.coarse,
+      {
+        grid: input.grid,
+        labels: input.labels,
+        tissueTable: input.tissueTable,
+        medium: this.medium,
+        frame: path.frame,
+        ...(input.thermalMedium ? { conductivity: input.thermalMedium.conductivity } : {}),
+      },
+      input.bioheatKernels,
+    );
+    this.fine = new SequenceRun(
+      { ...input, medium: this.medium, boundaryDriver: this.runner.ghosts.driver(input.grid) },
+      spots,
+      (s, fraction, snapshot) => {
+        // SequenceRun's own split of a spot (field 40 %, heat 60 %): only its heat runs here.
+        this.advance(s, FIELD_SHARE + COARSE_SHARE + FINE_SHARE * Math.max(0, (fraction - 0.4) / 0.6), snapshot);
+      },
+    );
+  }
+
+  /** The spot whose acoustics is to be given next; undefined when every spot has them. */
+  get wanted(): number | undefined {
+    const s = this.acoustics.length;
+    return s < this.spots.length ? s : undefined;
+  }
+
+  /**
+   * Computes the wanted spot's acoustics on this thread (reporting its progress as the spot's field share).
+   * @returns them, for `give`
+   * @throws SonicationCancelled when input.isCancelled() becomes true
+   */
+  computeWanted(): SpotAcoustics {
+    const s = this.wanted;
+    if (s === undefined) throw new RangeError('WholePathSequence: every spot has its acoustics');
+    return sequenceAcoustics(this.input, this.spots, [s], this.coarse, (f) =>
+      this.advance(s, FIELD_SHARE * f),
+    )[0] as SpotAcoustics;
+  }
+
+  /**
+   * Takes the wanted spot's acoustics and runs what they make possible: the spot's coarse period, the fine heat of
+   * the spot before, and after the last spot its own fine heat.
+   * @param acoustics - the wanted spot's (from sequenceAcoustics, here or in another worker)
+   * @throws SonicationCancelled when input.isCancelled() becomes true
+   */
+  give(acoustics: SpotAcoustics): void {
+    const s = this.wanted;
+    if (s === undefined) throw new RangeError('WholePathSequence: every spot has its acoustics');
+    this.acoustics.push(acoustics);
+    this.advance(s, FIELD_SHARE);
+    const spot = this.spots[s] as SonicationSpot;
+    this.runner.runPeriod(
+      { heat: acoustics.coarseHeat, schedule: coarseSchedule(this.coarse, spot.duration, spot.cooling) },
+      (f) => {
+        if (this.input.isCancelled?.()) throw new SonicationCancelled();
+        this.advance(s, FIELD_SHARE + COARSE_SHARE * f);
+      },
+    );
+    if (s > 0) this.fine.heatSpot((this.acoustics[s - 1] as SpotAcoustics).fine);
+    if (s === this.spots.length - 1) this.fine.heatSpot(acoustics.fine);
+  }
+
+  /**
+   * The result, once every spot's acoustics is given.
+   * @returns simulateSequence's result with the whole path's report merged in and each spot's peak pressure taken
+   *   from the lattice
+   */
+  finish(): WholePathSequenceResult {
+    const { acoustics, spots, input } = this;
+    const result = this.fine.finish();
+    const loudest = acoustics.reduce((best, a) => (a.pathPeakPressure > best.pathPeakPressure ? a : best));
+    const merged = withWholePath(
+      result,
+      input,
+      this.coarse,
+      this.runner,
+      loudest,
+      spots.map((spot) => spot.focus),
+    );
+    return {
+      ...merged,
+      spots: result.spots.map((summary, s) => {
+        const a = acoustics[s] as SpotAcoustics;
+        return {
+          ...summary,
+          peakPressure: a.pathPeakPressure,
+          peakPressureLocation: a.pathPeakLocation,
+          focalIntensity: a.pathPeakIntensity,
+        };
+      }),
+    };
+  }
+
+  /** Spot `s` is `share` done (never less than it was): reports the whole sequence's fraction. */
+  private advance(s: number, share: number, snapshot?: SonicationSnapshot): void {
+    if (share > (this.done[s] as number)) this.done[s] = share;
+    let sum = 0;
+    for (const d of this.done) sum += d;
+    this.report(sum / this.spots.length, snapshot);
+  }
 }

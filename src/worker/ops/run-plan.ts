@@ -1,6 +1,7 @@
 import type { CaseState } from '../../engine/case.ts';
+import { planFields } from '../../engine/plan-fields.ts';
 import type { PlanRequest } from '../../engine/requests.ts';
-import { type PreparedPlan, planAcoustics, preparePlan, runPlan as runPlanOnEngine } from '../../engine/run-plan.ts';
+import { type PreparedPlan, planAcoustics, preparePlan, startPlan } from '../../engine/run-plan.ts';
 import type { SonicationProgress } from '../../physics/snapshot.ts';
 import type { SpotAcoustics } from '../../physics/whole-path/spot-acoustics.ts';
 import type { PlanOutcome } from '../plan-protocol.ts';
@@ -9,9 +10,9 @@ import { buffersOf, timeResolvedArrays } from '../transfer.ts';
 export { spotAcousticsTransfer } from '../transfer.ts';
 
 /**
- * The plan ops. A pool shares a plan's spots out (planAcoustics on every worker, then runPlan on one with the
- * others' acoustics), so each worker keeps its last preparation: the worker that computed some acoustics reuses it
- * to run the plan instead of rasterising the lattice again.
+ * The plan ops. A pool shares a plan's spots out: one worker runs the plan, the others compute spots' acoustics
+ * (planAcoustics, one spot a call) that reach it as they finish; so each worker keeps its last preparation between
+ * calls instead of rasterising the lattice again.
  */
 let last: { state: CaseState; key: string; prepared: PreparedPlan } | undefined;
 
@@ -25,22 +26,47 @@ function prepared(state: CaseState, request: PlanRequest): PreparedPlan {
 }
 
 /**
+ * Runs a plan spot by spot. In a pool, `fieldOf` brings each spot's acoustics as another worker finishes them
+ * (undefined: no other worker took that spot, so it is computed here); the fields this worker keeps from the last
+ * run of the same plan are never asked for.
  * @param state - the loaded case
  * @param request - the plan
  * @param onProgress - 0..1
- * @param precomputed - acoustics of some spots from other workers, by spot id
+ * @param fieldOf - the pool's spot acoustics, by spot id (absent: every field is computed here)
  * @returns the plan's outcome
  */
-export function runPlan(
+export async function runPlan(
   state: CaseState,
   request: PlanRequest,
   onProgress: SonicationProgress,
-  precomputed: Readonly<Record<string, SpotAcoustics>> = {},
-): PlanOutcome {
-  const outcome = runPlanOnEngine(state, request, onProgress, { prepared: prepared(state, request), precomputed });
-  // The plan is done: its lattice need not stay in memory until the next one.
+  fieldOf?: (id: string) => Promise<SpotAcoustics | undefined>,
+): Promise<PlanOutcome> {
+  const plan = startPlan(state, request, onProgress, prepared(state, request));
+  try {
+    for (let id = plan.wanted; id !== undefined; id = plan.wanted) {
+      plan.give(fieldOf && !plan.keepsWanted ? await fieldOf(id) : undefined);
+    }
+    return plan.finish();
+  } finally {
+    plan.close();
+    // The plan is done: its lattice need not stay in memory until the next one.
+    last = undefined;
+  }
+}
+
+/**
+ * @param state - the loaded case
+ * @param request - the plan
+ * @returns the ids of the spots whose fields this worker keeps from the last run of the same plan
+ */
+export function keptPlanSpots(state: CaseState, request: PlanRequest): string[] {
+  const kept = planFields(state, request);
+  return request.spots.filter((spot) => kept.has(spot)).map((spot) => spot.id);
+}
+
+/** Lets go of the plan preparation kept between planAcoustics calls (a pool's helper whose share is done). */
+export function releasePlan(): void {
   last = undefined;
-  return outcome;
 }
 
 /**
