@@ -173,12 +173,10 @@ export class TimeResolvedRecorder {
     while ((this.frameSteps[this.nextFrame] ?? Number.POSITIVE_INFINITY) < step) this.nextFrame++;
     if (this.frameSteps[this.nextFrame] !== step) return;
     const offset = this.nextFrame * this.voxels;
-    const ft = this.frames.temperature;
-    const fd = this.frames.dose;
-    for (let v = 0; v < this.voxels; v++) {
-      ft[offset + v] = BODY_TEMPERATURE + (rise[v] as number);
-      fd[offset + v] = dose ? Math.min(dose[v] as number, ceiling) : 0;
-    }
+    // The copy is its own function (CONTEXT.md, "Loops"): compiled once and kept, instead of this method being
+    // compiled on the fly around its loop in every run.
+    copyFrame(this.frames.temperature, offset, rise, this.voxels, BODY_TEMPERATURE);
+    if (dose) copyDose(this.frames.dose, offset, dose, this.voxels, ceiling);
     this.nextFrame++;
   }
 
@@ -186,4 +184,14 @@ export class TimeResolvedRecorder {
   result(): { series: PointSeries; frames: FieldFrames } {
     return { series: this.series, frames: this.frames };
   }
+}
+
+/** out[offset + v] = base + rise[v] for every voxel. */
+function copyFrame(out: Float32Array, offset: number, rise: ArrayLike<number>, voxels: number, base: number): void {
+  for (let v = 0; v < voxels; v++) out[offset + v] = base + (rise[v] as number);
+}
+
+/** out[offset + v] = min(dose[v], ceiling) for every voxel. */
+function copyDose(out: Float32Array, offset: number, dose: ArrayLike<number>, voxels: number, ceiling: number): void {
+  for (let v = 0; v < voxels; v++) out[offset + v] = Math.min(dose[v] as number, ceiling);
 }

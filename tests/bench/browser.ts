@@ -274,6 +274,40 @@ interface Sonication {
   cpuAfter: ChromiumCpu;
 }
 
+interface PlanRun {
+  spots: number;
+  /** click on Run plan → the plan's status "done" (polled every 100 ms) [ms] */
+  ms: number;
+  cpu: ChromiumCpu;
+  /** the pool's size */
+  workers: number;
+}
+
+/** "Cover the lesion" on the case shown, then Run plan: the time to the plan's "done". */
+async function planOnce(page: Page): Promise<PlanRun> {
+  await page.getByTestId('spot-auto').click();
+  const list = page.getByTestId('spot-list').locator(':scope > li');
+  await page.waitForFunction(`document.querySelectorAll('[data-testid=spot-list] > li').length > 1`, undefined, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  const spots = await list.count();
+  await page.waitForTimeout(1000);
+  const cpu0 = chromiumCpu();
+  const from = await now(page);
+  await page.getByTestId('plan-run').click();
+  await page.waitForFunction(
+    `document.querySelector('[data-testid=plan-status]')?.getAttribute('data-status') === 'done'`,
+    undefined,
+    { timeout: 300_000, polling: 100 },
+  );
+  const ms = (await now(page)) - from;
+  const cpu = cpuSince(cpu0);
+  const workers = (await page.evaluate('Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1))')) as number;
+  await page.waitForTimeout(1500);
+  return { spots, ms, cpu, workers };
+}
+
 async function sonicateOnce(page: Page, timeoutMs: number): Promise<Sonication> {
   const before = await probe(page);
   const seen = before.events.length;
@@ -535,6 +569,11 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
       await page.waitForTimeout(1500);
       return ran;
     });
+    // The "Cover the lesion" plan, run from the Plan panel: the pool's pipeline (worker/client.ts pooledPlan).
+    const plan = await during('"Cover the lesion" plan: click → plan done', false, () => planOnce(page));
+    options.log(
+      `browser: "Cover the lesion" plan of ${plan.spots} spots: click → done ${(plan.ms / 1000).toFixed(1)} s (${cpuText(plan.cpu)})`,
+    );
     sample();
     const p = await probe(page);
     const mainHeap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
@@ -554,6 +593,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
         memory,
         mainHeap,
         releaseRan,
+        plan,
       }),
       detail: {
         url: 'vite preview of a fresh build',
@@ -572,6 +612,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
         drag,
         memory,
         mainHeap,
+        plan,
       },
     };
   } finally {
@@ -614,6 +655,7 @@ interface Session {
   mainHeap: number;
   /** whether releasing a drag started a sonication */
   releaseRan: boolean;
+  plan: PlanRun;
 }
 
 const MB = 1024 * 1024;
@@ -715,6 +757,23 @@ function rowsOf(p: Probe, s: Session): Row[] {
     phases: phases(again),
     detail: { sonication: again },
   });
+  rows.push({
+    id: 'plan-chromium',
+    figure: `"Cover the lesion" plan on the femur, ${s.plan.spots} spots (Chromium, click → plan done)`,
+    measured: s.plan.ms / 1000,
+    unit: 's',
+    target: { value: 10, kind: 'at most' },
+    notes: [
+      `A pool of ${s.plan.workers} workers in a pipeline: one heats spot by spot (coarse whole path, then the plan region) while the others march the next spots' fields; it marches a field itself when none is ready (worker/client.ts pooledPlan).`,
+      `${cpuText(s.plan.cpu)}: the workers' CPU over the wall time is how many cores the plan kept busy.`,
+    ],
+    phases: [
+      { phase: 'worker threads, CPU', ms: s.plan.cpu.worker },
+      { phase: 'main thread, CPU (progress and the plan list)', ms: s.plan.cpu.main },
+      { phase: 'other renderer threads, CPU (V8 compilers, GC, compositor)', ms: s.plan.cpu.otherRenderer },
+    ],
+    detail: { plan: s.plan },
+  });
   // Long tasks by window of the session.
   const byWindow = s.windows.map((w) => ({ ...w, ...longTasksIn(p, w.from, w.to) }));
   // The timed windows only: the profiled repeats have long tasks of the profiler's own.
@@ -731,7 +790,7 @@ function rowsOf(p: Probe, s: Session): Row[] {
   ];
   rows.push({
     id: 'long-tasks-chromium',
-    figure: 'Longest main-thread task over load, sonications, results, replay, drag (Chromium)',
+    figure: 'Longest main-thread task over load, sonications, results, replay, drag, plan (Chromium)',
     measured: all.longest,
     unit: 'ms',
     target: { value: 50, kind: 'at most' },

@@ -96,6 +96,7 @@ const order = [
   'femur-sonication',
   'drag-estimate-chromium',
   'estimate-node',
+  'plan-chromium',
   'plan-node',
   'field-kernel',
   'fft-',
