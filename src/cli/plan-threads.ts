@@ -5,37 +5,32 @@ import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type { Scenario } from './scenario.ts';
 
 /**
- * A plan's spot acoustics shared out over Node worker threads, as the app's worker pool shares them over its Web
- * Workers (src/worker/client.ts): each thread builds the case from the plan file itself, computes its share with the
- * engine's planAcoustics and posts the fields back; the calling thread computes its own share meanwhile and then
- * runs the plan once with all of them (runPlan's `precomputed`). The fields are the same numbers wherever they were
- * computed, so the results do not depend on the thread count (tests/cli/plan-threads.test.ts).
+ * The command line's plan pipeline on Node worker threads, as the app's worker pool runs it on Web Workers
+ * (src/worker/client.ts): the calling thread heats the spots in order (engine startPlan) while each thread builds the
+ * case from the plan file itself and marches the spots it is sent (engine spot-claims.ts decides which), posting
+ * each field back as it is done. The fields are the same numbers wherever they were computed, so the results do not
+ * depend on the thread count (tests/cli/plan-threads.test.ts).
  */
 
-/** What a thread is given: the plan (plain data, its `source` path resolves mesh files), the request, its spots. */
+/** What a thread is given: the plan (plain data, its `source` path resolves mesh files) and the request. */
 export interface ThreadJob {
   plan: Scenario;
   request: PlanRequest;
-  ids: string[];
+}
+
+/** To a thread: march a spot, or stop. */
+export type ThreadRequest = { march: string; stop?: undefined } | { stop: true; march?: undefined };
+
+/** From a thread: a spot's field (absent for a spot with none, such as a blocked one), or why it failed. */
+export interface ThreadReply {
+  id: string | undefined;
+  acoustics?: SpotAcoustics | undefined;
+  error?: string;
 }
 
 /** One thread per core by default (the calling thread counts as one). */
 export function defaultThreads(): number {
   return availableParallelism();
-}
-
-/**
- * Deals spot ids out round-robin, so every share holds early and late spots alike.
- * @param ids - the delivered spots in plan order
- * @param shares - how many shares (≥ 1)
- * @returns `shares` lists, some possibly empty
- */
-export function dealSpots(ids: readonly string[], shares: number): string[][] {
-  const out: string[][] = Array.from({ length: Math.max(1, shares) }, () => []);
-  ids.forEach((id, i) => {
-    out[i % out.length]?.push(id);
-  });
-  return out;
 }
 
 // A worker thread starts as plain JavaScript; the engine is TypeScript run through tsx, so the thread first
@@ -45,15 +40,15 @@ const { workerData } = require('node:worker_threads');
 import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
 `;
 
-/**
- * Runs one share on a worker thread.
- * @param job - the plan, the request and the spots of this share
- * @returns the acoustics by spot id
- * @throws Error with the thread's own message when it fails
- */
-export function acousticsOnThread(job: ThreadJob): Promise<Record<string, SpotAcoustics>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOT, {
+/** A worker thread that marches a plan's spots on request, one at a time. */
+export class PlanThread {
+  private readonly worker: Worker;
+  private readonly pending: { id: string; resolve(a: SpotAcoustics | undefined): void; reject(e: Error): void }[] = [];
+  private failure: Error | undefined;
+
+  /** @param job - the plan and the request (the thread builds the case and prepares the plan once) */
+  constructor(job: ThreadJob) {
+    this.worker = new Worker(BOOT, {
       eval: true,
       workerData: {
         job,
@@ -61,17 +56,39 @@ export function acousticsOnThread(job: ThreadJob): Promise<Record<string, SpotAc
         entry: new URL('./plan-thread.ts', import.meta.url).href,
       },
     });
-    worker.once('message', (message: { acoustics?: Record<string, SpotAcoustics>; error?: string }) => {
-      void worker.terminate();
-      if (message.acoustics) resolve(message.acoustics);
-      else reject(new Error(message.error ?? 'the thread sent nothing'));
+    this.worker.on('message', (reply: ThreadReply) => {
+      const at = this.pending.findIndex((p) => p.id === reply.id);
+      const [waiting] = at >= 0 ? this.pending.splice(at, 1) : [];
+      if (!waiting) return;
+      if (reply.error !== undefined) waiting.reject(new Error(reply.error));
+      else waiting.resolve(reply.acoustics);
     });
-    worker.once('error', (error) => {
-      void worker.terminate();
-      reject(error);
+    const fail = (error: Error) => {
+      this.failure = error;
+      for (const p of this.pending.splice(0)) p.reject(error);
+    };
+    this.worker.once('error', fail);
+    this.worker.once('exit', (code) => {
+      if (code !== 0) fail(new Error(`the thread exited with code ${code}`));
     });
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the thread exited with code ${code}`));
+  }
+
+  /**
+   * @param id - a spot of the plan
+   * @returns its field (undefined for a spot with none)
+   * @throws Error with the thread's own message when it fails (it cannot build the case, say)
+   */
+  march(id: string): Promise<SpotAcoustics | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ id, resolve, reject });
+      this.worker.postMessage({ march: id } satisfies ThreadRequest);
     });
-  });
+  }
+
+  /** Ends the thread (after what it was sent). */
+  close(): void {
+    this.worker.postMessage({ stop: true } satisfies ThreadRequest);
+    this.worker.unref();
+  }
 }

@@ -1,11 +1,13 @@
+import type { CaseState } from '../engine/case.ts';
 import type { PlanOutcome, PlanSpotOutcome } from '../engine/outcomes.ts';
 import type { PlanRequest } from '../engine/requests.ts';
-import { planAcoustics, preparePlan, runPlan } from '../engine/run-plan.ts';
+import { type PreparedPlan, preparePlan, runPlan, startPlan } from '../engine/run-plan.ts';
+import { SpotClaims } from '../engine/spot-claims.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type { PlanInput } from '../plan-file/schema.ts';
 import { installNodeKernels } from './kernels.ts';
 import { buildCase } from './medium.ts';
-import { acousticsOnThread, dealSpots, defaultThreads } from './plan-threads.ts';
+import { defaultThreads, PlanThread } from './plan-threads.ts';
 import { coreInfo, POWER_CONVENTION } from './run.ts';
 import { couplingTissueOf, type Scenario, scenarioOverrides } from './scenario.ts';
 
@@ -78,11 +80,66 @@ export function planRequestOf(plan: Scenario, target: Vec3, beamDirection: Vec3)
 }
 
 /**
+ * The plan as a pipeline: this thread heats the spots in order while `helpers` threads march the next spots' fields
+ * (plan-threads.ts); a spot no thread has taken when this one gets there, or one whose thread failed, is marched here.
+ */
+async function pipelinedPlan(
+  state: CaseState,
+  request: PlanRequest,
+  prepared: PreparedPlan,
+  ids: readonly string[],
+  helpers: number,
+  plan: Scenario,
+  onProgress: (f: number) => void,
+  log: ((line: string) => void) | undefined,
+): Promise<PlanOutcome> {
+  const claims = new SpotClaims<SpotAcoustics>(ids);
+  const threads = Array.from({ length: helpers }, () => new PlanThread({ plan, request }));
+  let finished = false;
+  let failed = false;
+  const said = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    log?.(
+      `a worker thread failed (${error instanceof Error ? error.message : String(error)}); its spots run on this one`,
+    );
+  };
+  for (const thread of threads) {
+    void (async () => {
+      while (!finished) {
+        const field = claims.takeNext((id) => thread.march(id));
+        if (!field) break;
+        // A thread that failed takes no more spots; the ones it took are marched by the primary.
+        if (
+          !(await field.then(
+            () => true,
+            () => false,
+          ))
+        )
+          break;
+      }
+    })();
+  }
+  const running = startPlan(state, request, onProgress, prepared);
+  try {
+    for (let id = running.wanted; id !== undefined; id = running.wanted) {
+      const field = running.keepsWanted ? undefined : claims.forPrimary(id);
+      running.give(field ? await field.catch((error: unknown) => void said(error)) : undefined);
+    }
+    return running.finish();
+  } finally {
+    running.close();
+    finished = true;
+    for (const thread of threads) thread.close();
+  }
+}
+
+/**
  * Runs a plan file's spots through the engine the app's worker calls (runPlan): dose and temperature carry over from
  * spot to spot, each spot judged (blocked, warning, valid) as in the app.
  * @param plan - a checked plan file with at least one spot
  * @param onProgress - 0..1
- * @param options - threads: how many threads share the spots' acoustics (default one per core; 1 = this thread
+ * @param options - threads: how many threads run the plan's pipeline (default one per core; 1 = this thread
  *   alone); log: where a thread's failure is said (its spots then run here)
  * @returns the results document
  */
@@ -98,26 +155,10 @@ export async function runPlanFile(
   const prepared = preparePlan(built.state, request);
   const threads = Math.max(1, Math.floor(options.threads ?? defaultThreads()));
   const ids = prepared.setup ? prepared.delivered.map((j) => j.spot.id) : [];
-  let precomputed: Record<string, SpotAcoustics> = {};
-  let report = onProgress;
-  if (threads > 1 && ids.length > 1) {
-    // The acoustics are most of a plan's time: shared out, they take about half of it; the heat runs once, here.
-    const [mine = [], ...theirs] = dealSpots(ids, threads);
-    const others = theirs
-      .filter((share) => share.length > 0)
-      .map((share) =>
-        acousticsOnThread({ plan, request, ids: share }).catch((error: unknown) => {
-          options.log?.(
-            `a worker thread failed (${error instanceof Error ? error.message : String(error)}); its spots run on this one`,
-          );
-          return {};
-        }),
-      );
-    precomputed = planAcoustics(built.state, request, mine, (f) => onProgress(0.5 * f), prepared);
-    for (const part of await Promise.all(others)) Object.assign(precomputed, part);
-    report = (f) => onProgress(0.5 + 0.5 * f);
-  }
-  const outcome = runPlan(built.state, request, report, { prepared, precomputed });
+  const outcome =
+    threads > 1 && ids.length > 1
+      ? await pipelinedPlan(built.state, request, prepared, ids, threads - 1, plan, onProgress, options.log)
+      : runPlan(built.state, request, onProgress, { prepared });
   const coupling = couplingTissueOf(plan.input);
   const g = outcome.grid;
   let peakDose = 0;

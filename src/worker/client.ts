@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { acousticKey } from '../engine/acoustic-key.ts';
+import { SpotClaims } from '../engine/spot-claims.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type {
   Estimate,
@@ -300,16 +301,12 @@ export class SimClient {
     const helpers = members.filter((m) => m !== primary);
     // The spots the primary keeps from its last run of this plan (only powers or times changed) need no one.
     const kept = new Set(await primary.api.keptPlanSpots(request));
-    const queue = request.spots.map((spot) => spot.id).filter((id) => !kept.has(id));
-    const claims = new Map<string, Promise<SpotAcoustics | undefined> | 'primary'>();
-    let next = 1;
+    const claims = new SpotClaims<SpotAcoustics>(request.spots.map((spot) => spot.id).filter((id) => !kept.has(id)));
     let finished = false;
     const march = async (helper: Member): Promise<void> => {
       await helper.ready;
-      while (!finished && next < queue.length) {
-        const id = queue[next++] as string;
-        if (claims.has(id)) continue;
-        const acoustics = helper.api
+      const marchOne = (id: string) =>
+        helper.api
           .planAcoustics(
             request,
             [id],
@@ -317,18 +314,17 @@ export class SimClient {
             Comlink.proxy(() => {}),
           )
           .then((found) => found[id]);
-        claims.set(id, acoustics);
-        await acoustics;
+      while (!finished) {
+        const field = claims.takeNext(marchOne);
+        if (!field) break;
+        await field;
       }
       await helper.api.releasePlan();
     };
-    // A helper's failure reaches the plan through the claim the primary waits for (or a worker crash restarts all).
+    // A helper's failure reaches the plan through the field the primary waits for (or a worker crash restarts all).
     for (const helper of helpers) march(helper).catch(() => {});
     const fieldOf = async (id: string): Promise<SpotAcoustics | undefined> => {
-      const claim = claims.get(id);
-      if (claim === undefined) claims.set(id, 'primary');
-      if (claim === undefined || claim === 'primary') return undefined;
-      const acoustics = await claim;
+      const acoustics = await claims.forPrimary(id);
       return acoustics && Comlink.transfer(acoustics, spotAcousticsTransfer({ [id]: acoustics }));
     };
     try {

@@ -278,7 +278,7 @@ export function pennesRows(options: KernelOptions, grids: [string, number, numbe
       target: { value: PENNES_TARGET, kind: 'at least' },
       baseline: { value: rate(slow), name: 'JavaScript (Float64)' },
       notes: [
-        `The target is across the worker pool; the heat runs on one worker (the pool shares out a plan's acoustics only), so this is one thread (${fast.median.toFixed(1)} ms for ${c.steps} steps);`,
+        `The target is across the worker pool; one heat run is on one worker (the pool runs a plan as a pipeline: one worker heats while the others march the next spots' fields), so this is one thread (${fast.median.toFixed(1)} ms for ${c.steps} steps);`,
         `the bare steps run at ${stepRate.toExponential(2)}/s, so ${cores} threads at perfect scaling would give ${(cores * stepRate).toExponential(2)}/s.`,
       ],
       phases: [

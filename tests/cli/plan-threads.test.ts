@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { acousticsOnThread, dealSpots } from '../../src/cli/plan-threads.ts';
+import { PlanThread } from '../../src/cli/plan-threads.ts';
 import { runPlanFile } from '../../src/cli/run-plan.ts';
 import { readScenario } from '../../src/cli/scenario.ts';
 import { EXIT, main } from '../../src/cli/simulate.ts';
 
-// A plan run from the command line shares its spots' acoustics over worker threads, as the app's pool does over its
-// workers (issue 9): the results must not depend on how many threads computed them.
+// A plan run from the command line is a pipeline over worker threads, as the app's pool is over its workers (issue 9):
+// this thread heats while the others march the next spots' fields. The results must not depend on how many threads
+// computed them.
 
 const PLAN = new URL('../../public/plans/bone-plate-validation.json', import.meta.url).pathname;
 
@@ -22,21 +23,12 @@ describe('a plan shared out over worker threads', () => {
     expect({ ...two, runTime: undefined }).toEqual({ ...one, runTime: undefined });
   });
 
-  it('deals the spots round-robin, every spot once', () => {
-    expect(dealSpots(['a', 'b', 'c', 'd', 'e'], 2)).toEqual([
-      ['a', 'c', 'e'],
-      ['b', 'd'],
-    ]);
-    expect(dealSpots(['a'], 3)).toEqual([['a'], [], []]);
-    expect(dealSpots(['a', 'b'], 0)).toEqual([['a', 'b']]);
-  });
-
   it('a thread that cannot build the case rejects with its reason', async () => {
     const plan = readScenario(PLAN);
     const broken = { ...plan, input: { ...plan.input, medium: { type: 'phantom' as const, id: 'no-such-case' } } };
-    await expect(
-      acousticsOnThread({ plan: broken as typeof plan, request: {} as never, ids: ['spot-1'] }),
-    ).rejects.toThrow(/no-such-case/);
+    const thread = new PlanThread({ plan: broken as typeof plan, request: {} as never });
+    await expect(thread.march('spot-1')).rejects.toThrow(/no-such-case/);
+    thread.close();
   });
 
   it('refuses a thread count that is not a whole number from 1 to 256', async () => {
