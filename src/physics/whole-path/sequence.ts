@@ -24,6 +24,15 @@ const FIELD_SHARE = SEQUENCE_FIELD_SHARE;
 const COARSE_SHARE = 0.1;
 const FINE_SHARE = 1 - FIELD_SHARE - COARSE_SHARE;
 
+/** What the report of a sequence needs of a spot's acoustics once its heat has run: all but the fields. */
+type SpotNumbers = Omit<SpotAcoustics, 'fine' | 'coarseHeat'>;
+
+/** A spot's numbers without its fields (≈ 4 MB a spot on the femur plan, 29 of them held to the end before). */
+function numbersOf(acoustics: SpotAcoustics): SpotNumbers {
+  const { fine: _fine, coarseHeat: _coarseHeat, ...numbers } = acoustics;
+  return numbers;
+}
+
 /** A whole-path sequence's input: simulateSequence's, with the whole path instead of a field function. */
 export type WholePathSequenceInput = Omit<SequenceInput, 'fieldOf' | 'boundaryDriver'> & { wholePath: WholePath };
 
@@ -100,7 +109,8 @@ export class WholePathSequence {
   /** the coarse thermal grid (sequenceAcoustics needs it) */
   readonly coarse: CoarseGrid;
   private readonly medium: Medium;
-  private readonly acoustics: SpotAcoustics[] = [];
+  /** each spot's acoustics as given, then its numbers alone once both its heats have run (its fields are let go) */
+  private readonly acoustics: (SpotAcoustics | SpotNumbers)[] = [];
   private readonly runner: CoarseRunner;
   private readonly fine: SequenceRun;
   /** each spot's share done, 0..1 */
@@ -174,6 +184,8 @@ export class WholePathSequence {
     if (s === undefined) throw new RangeError('WholePathSequence: every spot has its acoustics');
     this.acoustics.push(acoustics);
     this.advance(s, FIELD_SHARE);
+    // The spot before still holds its fields: they go after its fine heat below.
+    const before = s > 0 ? (this.acoustics[s - 1] as SpotAcoustics) : undefined;
     const spot = this.spots[s] as SonicationSpot;
     this.runner.runPeriod(
       { heat: acoustics.coarseHeat, schedule: coarseSchedule(this.coarse, spot.duration, spot.cooling) },
@@ -182,8 +194,14 @@ export class WholePathSequence {
         this.advance(s, FIELD_SHARE + COARSE_SHARE * f);
       },
     );
-    if (s > 0) this.fine.heatSpot((this.acoustics[s - 1] as SpotAcoustics).fine);
-    if (s === this.spots.length - 1) this.fine.heatSpot(acoustics.fine);
+    if (before) {
+      this.fine.heatSpot(before.fine);
+      this.acoustics[s - 1] = numbersOf(before);
+    }
+    if (s === this.spots.length - 1) {
+      this.fine.heatSpot(acoustics.fine);
+      this.acoustics[s] = numbersOf(acoustics);
+    }
   }
 
   /**
@@ -206,7 +224,7 @@ export class WholePathSequence {
     return {
       ...merged,
       spots: result.spots.map((summary, s) => {
-        const a = acoustics[s] as SpotAcoustics;
+        const a = acoustics[s] as SpotNumbers;
         return {
           ...summary,
           peakPressure: a.pathPeakPressure,

@@ -204,7 +204,7 @@ export function withWholePath<R extends DoseReport>(
   },
   coarse: CoarseGrid,
   run: CoarseRun,
-  acoustics: SpotAcoustics,
+  acoustics: Omit<SpotAcoustics, 'fine' | 'coarseHeat'>,
   foci: readonly (readonly [number, number, number])[],
 ): R & { wholePath: WholePathReport } {
   const path = input.wholePath;
