@@ -432,7 +432,7 @@ function startPlanScratched(
   onProgress(0.05);
   const setup = prepared.setup;
   if (!setup) {
-    // The focal-ray model: each spot's field is made on the plan region as the sequence goes.
+    // The focal-ray model (or no spot delivered): each spot's field is made on the plan region as the sequence goes.
     return {
       wanted: undefined,
       keepsWanted: false,
