@@ -27,7 +27,8 @@ export function ActionBar({
   // Running is shown by the progress bar; the other reasons (no element fires, no case) are worth words.
   const why = running || planRunning ? '' : blocker;
   const progress = planRunning ? planRun.progress : run.progress;
-  const status = planRunning ? `Running the plan… ${Math.round(planRun.progress * 100)} %` : undefined;
+  // Short: the bar's status has a few words' room (the line under it says which spot heats).
+  const status = planRunning ? `Plan: ${Math.round(planRun.progress * 100)} %` : undefined;
   return (
     <section className="action-bar" data-testid="action-bar" aria-label="Sonicate">
       <div className="actions">

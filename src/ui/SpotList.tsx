@@ -191,10 +191,19 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
               </span>
               {o && (
                 <p className="spot-outcome hint">
-                  peak{' '}
+                  hottest anywhere while it runs{' '}
                   <span data-testid={`spot-${i}-peak`} data-si={o.summary.peakTemperature}>
                     {formatQuantity(o.summary.peakTemperature, DISPLAY.temperature.unit)}
-                  </span>{' '}
+                  </span>
+                  {o.summary.atTarget && (
+                    <>
+                      {' '}
+                      · at its focus, over the plan{' '}
+                      <span data-testid={`spot-${i}-focus-peak`} data-si={o.summary.atTarget.temperature}>
+                        {formatQuantity(o.summary.atTarget.temperature, DISPLAY.temperature.unit)}
+                      </span>
+                    </>
+                  )}{' '}
                   · starts at {formatQuantity(o.startTime, 's')}
                 </p>
               )}

@@ -266,7 +266,8 @@ function Chart({
   const peaks = labels.map((label, i) => {
     let max: number | null = null;
     for (const v of curves[i] ?? []) if (v !== null && (max === null || v > max)) max = v;
-    return `${label}: peak ${format(max, unit)}`;
+    // Each curve is one point's (a spot's focus, a probe): its highest value there, not the run's hottest anywhere.
+    return `${label}: at most ${format(max, unit)} at that point`;
   });
   return (
     <figure
