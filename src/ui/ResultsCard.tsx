@@ -185,6 +185,8 @@ const FIELD_REUSED = {
 
 export function ResultsCard() {
   const outcome = usePlanner((s) => s.run.outcome);
+  // After a plan and no sonication, the empty card says where the plan's numbers are.
+  const planDone = usePlanner((s) => s.planRun.outcome !== undefined);
   const overrides = usePlanner((s) => s.run.tissueOverrides);
   const stale = usePlanner(sonicationStale);
   const hasLesion = usePlanner(caseHasLesion);
@@ -199,7 +201,13 @@ export function ResultsCard() {
       data-stale={stale}
     >
       <h3>Results</h3>
-      {!outcome && <p className="hint">Sonicate to see the focal pressure, temperature and thermal dose.</p>}
+      {!outcome && (
+        <p className="hint" data-testid="results-empty">
+          {planDone
+            ? "These are one sonication's results: Sonicate to see them at the target. The plan's are under Plan results."
+            : 'Sonicate to see the focal pressure, temperature and thermal dose.'}
+        </p>
+      )}
       {stale && (
         <p className="stale-note" role="status" data-testid="results-stale">
           {staleText('sonication')}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlannerStore, PlannerStoreApi } from '../../src/state/store.ts';
 import { CasePanel } from '../../src/ui/CasePanel.tsx';
 import { PlanPanel } from '../../src/ui/PlanPanel.tsx';
+import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
 
 const noop = () => undefined;
@@ -137,5 +138,14 @@ describe('the plan panel renders', () => {
       store.getState().setEstimate(estimate({ focalPressure: 0, focalGain: 0, predictedPeakTemperature: 37 })),
     );
     expect(blocked).toContain('No beam reaches the focus: 208 firing beams meet bone beyond the critical angle');
+  });
+
+  it('an empty results card says what fills it; after a plan, that the plan’s numbers are under Plan results', () => {
+    const card = (patch: (store: PlannerStoreApi) => void = noop) => renderWithStore(patch, createElement(ResultsCard));
+    expect(card()).toContain('Sonicate to see the focal pressure, temperature and thermal dose.');
+    const afterPlan = card((store) =>
+      store.setState({ planRun: { ...store.getState().planRun, status: 'done', outcome: {} as never } }),
+    );
+    expect(afterPlan).toContain('The plan&#x27;s are under Plan results.');
   });
 });
