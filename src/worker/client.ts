@@ -305,15 +305,9 @@ export class SimClient {
     let finished = false;
     const march = async (helper: Member): Promise<void> => {
       await helper.ready;
-      const marchOne = (id: string) =>
-        helper.api
-          .planAcoustics(
-            request,
-            [id],
-            true,
-            Comlink.proxy(() => {}),
-          )
-          .then((found) => found[id]);
+      // A helper's progress is not shown: the primary's bar counts each field when it is given.
+      const quiet = Comlink.proxy(() => {});
+      const marchOne = (id: string) => helper.api.planAcoustics(request, [id], true, quiet).then((found) => found[id]);
       while (!finished) {
         const field = claims.takeNext(marchOne);
         if (!field) break;
