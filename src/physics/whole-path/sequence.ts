@@ -37,13 +37,25 @@ function numbersOf(acoustics: SpotAcoustics): SpotNumbers {
 export type WholePathSequenceInput = Omit<SequenceInput, 'fieldOf' | 'boundaryDriver'> & { wholePath: WholePath };
 
 /**
- * The coarse thermal grid of a sequence's lattice (the same for every spot of the pose).
+ * The coarse grid last made for each whole path and medium: a pool's helper marches a plan's spots one call at a
+ * time, and each call needs it (a pass over every lattice voxel).
+ */
+const coarseGrids = new WeakMap<WholePath, { medium: Medium; coarse: CoarseGrid }>();
+
+/**
+ * The coarse thermal grid of a sequence's lattice (the same for every spot of the pose; made once per whole path and
+ * medium, and only read after).
  * @param input - the sequence
  * @returns the coarse grid
  */
 export function sequenceCoarseGrid(input: WholePathSequenceInput): CoarseGrid {
   const path = input.wholePath;
-  return coarseGrid(path.lattice, path.labels, path.tissueTable, input.medium ?? TISSUES, path.block.bx, path.block.bz);
+  const medium = input.medium ?? TISSUES;
+  const made = coarseGrids.get(path);
+  if (made?.medium === medium) return made.coarse;
+  const coarse = coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
+  coarseGrids.set(path, { medium, coarse });
+  return coarse;
 }
 
 /**
