@@ -15,12 +15,8 @@ export interface WholePathSequenceResult extends SequenceResult {
   wholePath: WholePathReport;
 }
 
-/**
- * Share of the progress bar taken by the fields (exported: a caller that marches them first reports on it) and by
- * the coarse run.
- */
-export const SEQUENCE_FIELD_SHARE = 0.6;
-const FIELD_SHARE = SEQUENCE_FIELD_SHARE;
+/** Shares of a spot's part of the progress bar: its field, its coarse run, its fine run. */
+const FIELD_SHARE = 0.6;
 const COARSE_SHARE = 0.1;
 const FINE_SHARE = 1 - FIELD_SHARE - COARSE_SHARE;
 
