@@ -6,9 +6,11 @@ import type { PlannerStore } from '../state/store.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
+import { planVerdict } from './plan-verdict.ts';
 import { QuantityField } from './QuantityField.tsx';
 import { planFindingsText } from './run-findings.ts';
-import { criticalJudgement } from './safety.ts';
+import { criticalJudgement, safetyRows } from './safety.ts';
+import { shownRun } from './shown-run.ts';
 
 type PlanOutcome = NonNullable<PlannerStore['planRun']['outcome']>;
 type SpotOutcome = PlanOutcome['spots'][number];
@@ -59,6 +61,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const busy = running || sonicating;
   const outcome = planRun.outcome;
   const outcomeById = new Map((outcome?.spots ?? []).map((o) => [o.id, o]));
+  const ranById = new Map((planRun.inputs?.spots ?? []).map((p) => [p.id, p]));
   const totals = planTotals(spots);
   const stale = usePlanner(planStale);
   const hasLesion = usePlanner(caseHasLesion);
@@ -125,6 +128,10 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
       <ol className="spots" data-testid="spot-list" aria-label="Spots of the plan">
         {spots.map((spot, i) => {
           const o = outcomeById.get(spot.id);
+          // A row's figures are its own run's: once its power, duration, cooling or focus changes they describe
+          // settings it no longer has, so they say which.
+          const ran = o ? ranById.get(spot.id) : undefined;
+          const changed = ran !== undefined && !sameSpotSettings(ran, spot);
           const selected = spot.id === selectedId;
           return (
             <li
@@ -134,6 +141,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
               data-id={spot.id}
               data-selected={selected}
               data-status={o?.status ?? ''}
+              data-outcome-stale={changed}
             >
               <button
                 type="button"
@@ -152,8 +160,11 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                   </small>
                 </span>
                 {o && (
-                  <span className={`spot-status ${o.status}`} data-testid={`spot-${i}-status`}>
-                    {STATUS_WORDS[o.status]}
+                  <span
+                    className={`spot-status ${o.status}${changed ? ' stale' : ''}`}
+                    data-testid={`spot-${i}-status`}
+                  >
+                    {changed ? `was ${STATUS_WORDS[o.status]}` : STATUS_WORDS[o.status]}
                   </span>
                 )}
               </button>
@@ -190,7 +201,13 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                 </button>
               </span>
               {o && (
-                <p className="spot-outcome hint">
+                <p className={changed ? 'spot-outcome hint stale' : 'spot-outcome hint'}>
+                  {changed && ran && (
+                    <span data-testid={`spot-${i}-ran-with`}>
+                      Last run, at {formatQuantity(ran.acousticPower, 'W')} · {formatQuantity(ran.duration, 's')}
+                      {sameFocus(ran, spot) ? '' : ' · another focus'}:{' '}
+                    </span>
+                  )}
                   hottest anywhere while it runs{' '}
                   <span data-testid={`spot-${i}-peak`} data-si={o.summary.peakTemperature}>
                     {formatQuantity(o.summary.peakTemperature, DISPLAY.temperature.unit)}
@@ -208,7 +225,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                 </p>
               )}
               {o && o.reasons.length > 0 && (
-                <ul className="spot-reasons" data-testid={`spot-${i}-reasons`}>
+                <ul className={changed ? 'spot-reasons stale' : 'spot-reasons'} data-testid={`spot-${i}-reasons`}>
                   {o.reasons.map((r) => (
                     <li key={r}>{r}</li>
                   ))}
@@ -258,6 +275,14 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
       {outcome && <PlanResults outcome={outcome} stale={stale} hasLesion={hasLesion} busy={busy} />}
     </div>
   );
+}
+
+function sameFocus(a: PlanSpot, b: PlanSpot): boolean {
+  return a.focus.every((v, k) => v === b.focus[k]);
+}
+
+function sameSpotSettings(a: PlanSpot, b: PlanSpot): boolean {
+  return a.acousticPower === b.acousticPower && a.duration === b.duration && a.cooling === b.cooling && sameFocus(a, b);
 }
 
 function SelectedSpotEditor({ disabled }: { disabled: boolean }) {
@@ -355,12 +380,16 @@ function PlanResults({
     fieldModel: outcome.spots[0]?.summary.fieldModel,
   });
   const warnings = outcome.validity?.messages ?? [];
+  const thresholds = usePlanner((s) => s.safetyThresholds);
+  const verdict = planVerdict(outcome, safetyRows(shownRun(undefined, outcome, 'plan'), thresholds));
   const rows = [
     {
       key: 'coverage',
       label: 'Lesion coverage (≥ 240 CEM43)',
       si: d.lesionCoverage,
-      text: hasLesion ? formatQuantity(d.lesionCoverage * 100, '%') : 'no lesion in this case',
+      text: hasLesion
+        ? `${formatQuantity(d.lesionCoverage * 100, '%')}${verdict.coverageCaveat ? ` (${verdict.coverageCaveat})` : ''}`
+        : 'no lesion in this case',
     },
     {
       key: 'ablated-volume',
@@ -402,6 +431,23 @@ function PlanResults({
           The plan changed since this run: computed for the previous settings — Run plan to update.
         </p>
       )}
+      <div
+        className={verdict.deliverable ? 'plan-verdict' : 'plan-verdict warning'}
+        role="status"
+        data-testid="plan-verdict"
+        data-deliverable={verdict.deliverable}
+      >
+        <p>
+          <strong>{verdict.headline}</strong>
+        </p>
+        {verdict.details.length > 0 && (
+          <ul>
+            {verdict.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
+      </div>
       {warnings.length > 0 && (
         <ul className="validity-messages" role="status" data-testid="plan-validity-messages">
           {warnings.map((message) => (
@@ -452,6 +498,7 @@ function TitratePowers({ outcome, disabled }: { outcome: PlanOutcome; disabled: 
           : `${count(changes.length)} ${changes.length === 1 ? 'is' : 'are'} far from a peak of ${PEAK_AIM} °C. `}
         Heat rises in proportion to power, so each spot's power can be scaled from this run toward a peak of {PEAK_AIM}{' '}
         °C (its neighbours' heat adds to it: run the plan again to check).
+        {boiling > 0 && ' Expect the coverage to fall: this run counted heat from boiling tissue.'}
       </p>
       <button type="button" data-testid="plan-titrate-apply" onClick={apply} disabled={disabled}>
         Set the power of {count(changes.length)} for a peak of {PEAK_AIM} °C

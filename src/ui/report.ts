@@ -7,6 +7,7 @@ import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { driveOfPower } from './drive.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { describeSide, formatPointMm, planTotals, presetOf } from './plan-helpers.ts';
+import { planVerdict } from './plan-verdict.ts';
 import { criticalJudgement, type SafetyRow, STATUS_TEXT, safetyRows } from './safety.ts';
 import type { ShownRun } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
@@ -158,14 +159,18 @@ export function reportFigures(
     const lesion = o.doses.tissueDose.find((t) => t.tissue === 'lesion');
     const critical = criticalJudgement({ doses: o.doses, time: o.time, fieldModel: o.spots[0]?.summary.fieldModel });
     const energy = o.spots.reduce((sum, spot) => sum + (spot.summary?.energy ?? 0), 0);
+    const verdict = planVerdict(o, safetyRows(run, s.safetyThresholds));
     return {
       title: `Plan of ${o.spots.length} spots`,
       stale,
       lines: [
+        { key: 'verdict', label: 'Verdict', text: [verdict.headline, ...verdict.details].join(' ') },
         {
           key: 'coverage',
           label: 'Lesion coverage (≥ 240 CEM43)',
-          text: hasLesion ? formatQuantity(o.doses.lesionCoverage * 100, '%') : 'no lesion in this case',
+          text: hasLesion
+            ? `${formatQuantity(o.doses.lesionCoverage * 100, '%')}${verdict.coverageCaveat ? ` (${verdict.coverageCaveat})` : ''}`
+            : 'no lesion in this case',
           si: o.doses.lesionCoverage,
         },
         {

@@ -113,6 +113,14 @@ test.describe('beam planning on the iliac-wing case', () => {
     await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
     for (const i of [0, 1, 2]) await expect(page.getByTestId(`spot-${i}-status`)).not.toHaveText(/blocked/i);
     expect(Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si'))).toBeGreaterThan(0);
+    // No spot boils (58–95 °C), but the bone surface beside the lesion passes its 50 °C limit: the verdict above
+    // the figures says the plan is not deliverable, and why, before any figure can read as success.
+    for (const i of [0, 1, 2])
+      expect(Number(await page.getByTestId(`spot-${i}-peak`).getAttribute('data-si'))).toBeLessThan(100);
+    const verdict = page.getByTestId('plan-verdict');
+    await expect(verdict).toHaveAttribute('data-deliverable', 'false');
+    await expect(verdict).toContainText('Over its limit: bone surface outside the target');
+    await expect(page.getByTestId('plan-coverage')).not.toContainText('boiling');
     // The bowel (a critical structure) stays below the 30 CEM43 safety threshold of the dose report.
     expect(Number(await page.getByTestId('plan-critical-dose').getAttribute('data-si'))).toBeLessThan(30);
   });

@@ -159,7 +159,11 @@ describe('the report’s figures', () => {
     expect(byKey['peak-temperature']).toBe('72.0 °C');
     expect(byKey['peak-dose']).toMatch(/^500 CEM43 min/);
     expect(byKey.energy).toBe('4500 J');
-    for (const l of f.lines.filter((x) => x.text !== '—')) expect(l.text, l.key).toMatch(WITH_UNIT);
+    // The verdict comes first, in words: the fake plan's doses are over the skin, bone and critical limits.
+    expect(f.lines[0]?.key).toBe('verdict');
+    expect(byKey.verdict).toMatch(/^Not deliverable as planned\. Over its limit: skin/);
+    for (const l of f.lines.filter((x) => x.text !== '—' && x.key !== 'verdict'))
+      expect(l.text, l.key).toMatch(WITH_UNIT);
   });
 });
 

@@ -1,0 +1,64 @@
+import { BOILING_TEMPERATURE } from '../engine/validity.ts';
+import { DISPLAY, formatQuantity } from './format.ts';
+import type { SafetyRow } from './safety.ts';
+import type { PlanOutcome } from './shown-run.ts';
+
+/** What a plan's run says about the plan as a whole, before its figures. */
+export interface PlanVerdict {
+  /** every delivered spot stays inside the model (below boiling), none is blocked, no safety limit is exceeded */
+  deliverable: boolean;
+  headline: string;
+  /** one sentence per problem, most serious first, then what to do */
+  details: string[];
+  /**
+   * Said beside the lesion coverage when spots boil: the coverage counts dose from tissue above 100 °C, which the
+   * model does not simulate (boiling spreads heat in ways it leaves out), so it is not a figure to plan on.
+   */
+  coverageCaveat: string | undefined;
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The verdict a trainee reads first: a run can reach 98 % coverage because its spots boil, and a coverage figure
+ * beside "28 spots boil" in a list further down reads as success. A plan is deliverable only when each spot the
+ * model simulated stays below boiling (PHYSICS.md: the model holds below 100 °C), no spot is blocked and no safety
+ * light fails.
+ * @param outcome - the plan's run
+ * @param safety - the dashboard's rows for that run (ui/safety.ts safetyRows)
+ */
+export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[]): PlanVerdict {
+  const delivered = outcome.spots.filter((s) => s.status !== 'blocked');
+  const blocked = outcome.spots.length - delivered.length;
+  const boiling = delivered.filter((s) => s.summary.peakTemperature >= BOILING_TEMPERATURE);
+  const hottest = Math.max(...boiling.map((s) => s.summary.peakTemperature));
+  const failing = safety.filter((r) => r.status === 'fail');
+  const details: string[] = [];
+  if (boiling.length > 0) {
+    details.push(
+      `${boiling.length} of ${outcome.spots.length} ${boiling.length === 1 ? 'spot boils' : 'spots boil'} (up to ${formatQuantity(hottest, DISPLAY.temperature.unit)}): the model stops at ${BOILING_TEMPERATURE} °C, so the coverage and doses below count heat it cannot simulate.`,
+    );
+  }
+  if (blocked > 0) {
+    details.push(
+      `${count(blocked, 'spot is', 'spots are')} blocked and not delivered: their part of the lesion is untreated.`,
+    );
+  }
+  for (const row of failing) {
+    details.push(`Over its limit: ${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}.`);
+  }
+  const deliverable = details.length === 0;
+  if (boiling.length > 0) {
+    details.push(
+      'Set the spots’ powers for a safe peak below, then run the plan again: the coverage that remains is what the plan can really ablate.',
+    );
+  }
+  return {
+    deliverable,
+    headline: deliverable
+      ? `Deliverable as far as the model can tell: ${count(delivered.length, 'spot', 'spots')}, each below ${BOILING_TEMPERATURE} °C, within the safety limits.`
+      : 'Not deliverable as planned.',
+    details,
+    coverageCaveat: boiling.length > 0 ? 'counts boiling tissue' : undefined,
+  };
+}

@@ -1,0 +1,107 @@
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { PlanSpot } from '../../src/state/planning.ts';
+import { DEFAULT_SAFETY_THRESHOLDS } from '../../src/state/safety-defaults.ts';
+import { planInputs } from '../../src/state/selectors.ts';
+import { planVerdict } from '../../src/ui/plan-verdict.ts';
+import { SpotList } from '../../src/ui/SpotList.tsx';
+import { safetyRows } from '../../src/ui/safety.ts';
+import { type PlanOutcome, shownRun } from '../../src/ui/shown-run.ts';
+import { renderWithStore } from '../fixtures/planner-store.ts';
+import { fakeDoses, fakePlan } from './time-fixtures.ts';
+
+// A plan whose spots boil can still read "98 % coverage": the verdict above the figures says first whether the plan
+// could be delivered as the model sees it, and the coverage says when it counts boiling tissue.
+
+type SpotOutcome = PlanOutcome['spots'][number];
+
+function plan(peaks: number[], options: { blocked?: number[]; doses?: PlanOutcome['doses'] } = {}): PlanOutcome {
+  const base = fakePlan();
+  const template = base.spots[0] as SpotOutcome;
+  return {
+    ...base,
+    doses: options.doses ?? fakeDoses(40, 45, 1),
+    spots: peaks.map((peak, i) => ({
+      ...template,
+      id: `s${i}`,
+      status: options.blocked?.includes(i) ? 'blocked' : peak >= 100 ? 'warning' : 'valid',
+      summary: { ...template.summary, peakTemperature: peak, energy: 1000 },
+      startTime: 50 * i,
+    })),
+  };
+}
+
+const verdictOf = (outcome: PlanOutcome) =>
+  planVerdict(outcome, safetyRows(shownRun(undefined, outcome, 'plan'), DEFAULT_SAFETY_THRESHOLDS));
+
+describe('the verdict on a plan run', () => {
+  it('calls a plan deliverable only when every spot stays below 100 °C, none is blocked and no limit fails', () => {
+    const v = verdictOf(plan([70, 85, 99.9]));
+    expect(v.deliverable).toBe(true);
+    expect(v.headline).toMatch(/^Deliverable as far as the model can tell: 3 spots, each below 100 °C/);
+    expect(v.details).toEqual([]);
+    expect(v.coverageCaveat).toBeUndefined();
+  });
+
+  it('counts the boiling spots, names the hottest, flags the coverage and says what to do', () => {
+    const v = verdictOf(plan([108, 400, 85, 100]));
+    expect(v.deliverable).toBe(false);
+    expect(v.headline).toBe('Not deliverable as planned.');
+    expect(v.details[0]).toMatch(/^3 of 4 spots boil \(up to 400 °C\): the model stops at 100 °C/);
+    expect(v.details.at(-1)).toMatch(/^Set the spots’ powers for a safe peak below, then run the plan again/);
+    expect(v.coverageCaveat).toBe('counts boiling tissue');
+  });
+
+  it('says so for blocked spots (their part of the lesion is untreated), whose peaks are not judged', () => {
+    const v = verdictOf(plan([70, 500], { blocked: [1] }));
+    expect(v.deliverable).toBe(false);
+    expect(v.details).toEqual(['1 spot is blocked and not delivered: their part of the lesion is untreated.']);
+    expect(v.coverageCaveat).toBeUndefined();
+  });
+
+  it('names each safety limit the plan exceeds, even when every spot is valid', () => {
+    const v = verdictOf(plan([70, 80], { doses: fakeDoses(46, 52, 40) }));
+    expect(v.deliverable).toBe(false);
+    expect(v.details).toEqual([
+      'Over its limit: skin, maximum temperature.',
+      'Over its limit: bone surface outside the target, maximum temperature.',
+      'Over its limit: critical structures (nerve, bowel, lung), maximum thermal dose.',
+    ]);
+  });
+});
+
+describe('the plan panel after a run', () => {
+  const spot = (id: string, acousticPower: number): PlanSpot => ({
+    id,
+    focus: [0, 0, 0],
+    acousticPower,
+    duration: 20,
+    cooling: 30,
+  });
+  const render = (edit?: (store: Parameters<Parameters<typeof renderWithStore>[0]>[0]) => void) =>
+    renderWithStore(
+      (store) => {
+        store.getState().setSpots([spot('s0', 50), spot('s1', 50)]);
+        store.getState().finishPlanRun(plan([350, 80]), planInputs(store.getState()));
+        edit?.(store);
+      },
+      createElement(SpotList, {}),
+    );
+
+  it('puts the verdict above the figures and the caveat beside the coverage', () => {
+    const html = render();
+    expect(html).toContain('data-deliverable="false"');
+    expect(html.indexOf('data-testid="plan-verdict"')).toBeLessThan(html.indexOf('data-testid="plan-coverage"'));
+    expect(html).toMatch(/data-testid="plan-coverage"[^>]*>42.0 % \(counts boiling tissue\)</);
+    expect(html).toContain('Expect the coverage to fall');
+  });
+
+  it('marks a spot row whose settings changed since the run: "was warning", and the power it ran at', () => {
+    const html = render((store) => store.getState().updateSpot('s0', { acousticPower: 12 }));
+    expect(html).toMatch(/data-testid="spot-0"[^>]*data-outcome-stale="true"/);
+    expect(html).toMatch(/data-testid="spot-1"[^>]*data-outcome-stale="false"/);
+    expect(html).toMatch(/data-testid="spot-0-status"[^>]*>was warning</);
+    expect(html).toMatch(/data-testid="spot-0-ran-with"[^>]*>Last run, at 50.0 W · 20.0 s: </);
+    expect(html).toMatch(/data-testid="spot-1-status"[^>]*>valid</);
+  });
+});
