@@ -1,10 +1,11 @@
 import { type ThreeEvent, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { DoubleSide, MeshStandardMaterial } from 'three';
+import { DoubleSide } from 'three';
 import type { CasePart } from '../geometry/phantom.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { TISSUE_COLOURS } from '../style/palette.ts';
 import { pickTarget, visibleCaseHits } from './casePicking.ts';
+import { litMaterial } from './lit-material.ts';
 import { isClick, overHandle, setCursor } from './pointer.ts';
 
 /**
@@ -19,12 +20,7 @@ export function CaseModel({ parts }: { parts: readonly CasePart[] }) {
   const meshes = useMemo(
     () =>
       parts.map((part) => {
-        const material = new MeshStandardMaterial({
-          color: TISSUE_COLOURS[part.tissue],
-          roughness: 0.75,
-          metalness: 0,
-          side: DoubleSide,
-        });
+        const material = litMaterial({ color: TISSUE_COLOURS[part.tissue], side: DoubleSide }, 0.75);
         return { part, material };
       }),
     [parts],

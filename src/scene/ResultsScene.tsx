@@ -5,9 +5,8 @@ import { viewStoreOf } from '../state/view.ts';
 import { resultScale } from '../style/result-scales.ts';
 import { DepthClear } from './DepthClear.tsx';
 import { DoseSurfaces } from './DoseSurfaces.tsx';
-import { useBudgetedValue, useFrameCost, useReplayResolution } from './frame-budget.ts';
+import { useBudgetedValue, useFrameCost } from './frame-budget.ts';
 import { ProbeMarkers } from './ProbeMarkers.tsx';
-import { softwareWebGL } from './renderer-kind.ts';
 import { createResultMaterials, type ResultMaterials, warmUpGeometry } from './result-materials.ts';
 import { noRaycast, RESULTS_ORDER } from './resultsLayers.ts';
 import { SlicePlanes } from './SlicePlanes.tsx';
@@ -58,16 +57,12 @@ function WarmUp({ materials, onDone }: { materials: ResultMaterials; onDone: () 
  * Main-thread budget: the materials live as long as the view and are compiled at start (WarmUp); the surfaces are
  * made in the derive worker and shown with their frame's slices in one drawn frame (useDerivedFrame); during replay
  * the view takes a new frame at most once per measured frame cost, at half resolution on software WebGL
- * (frame-budget.ts).
+ * (frame-budget.ts, the Viewer's MovingResolution).
  */
 export function ResultsScene() {
   const live = useShownFields();
   const playing = usePlanner((s) => s.playback.playing);
   const cost = useFrameCost();
-  useReplayResolution(
-    playing,
-    useMemo(() => softwareWebGL(), []),
-  );
   const budgeted = useBudgetedValue(live, playing, cost);
   const frame = useDerivedFrame(budgeted);
   const shown = frame?.shown;

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
-import { Quaternion, Vector3 } from 'three';
+import { useEffect, useMemo } from 'react';
+import { DoubleSide, Quaternion, Vector3 } from 'three';
 import { usePlanner } from '../state/hooks.ts';
 import { electronicFocus } from '../state/selectors.ts';
 import { BeamLines } from './BeamLines.tsx';
 import { elementStatuses } from './beamStyle.ts';
 import { ElementDiscs } from './ElementDiscs.tsx';
+import { litMaterial } from './lit-material.ts';
 
 const UP = new Vector3(0, 1, 0);
 
@@ -25,6 +26,11 @@ export function TransducerView() {
     () => new Quaternion().setFromUnitVectors(UP, new Vector3(...directionArray).normalize()),
     [directionArray],
   );
+  const capMaterial = useMemo(
+    () => litMaterial({ color: '#334155', transparent: true, opacity: 0.3, side: DoubleSide, depthWrite: false }, 1),
+    [],
+  );
+  useEffect(() => () => capMaterial.dispose(), [capMaterial]);
   const R = transducer.radiusOfCurvature;
   const thetaMax = Math.asin(Math.min(1, transducer.aperture / 2 / R));
 
@@ -33,7 +39,7 @@ export function TransducerView() {
       {/* The cap is a piece of the sphere of radius R about the focus, on the transducer's side. */}
       <mesh position={target} quaternion={capRotation} name="transducer-cap">
         <sphereGeometry args={[R * 1.004, 64, 16, 0, Math.PI * 2, 0, thetaMax]} />
-        <meshStandardMaterial color="#334155" transparent opacity={0.3} side={2} depthWrite={false} />
+        <primitive object={capMaterial} attach="material" />
       </mesh>
       {trace && (
         <>

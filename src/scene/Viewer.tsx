@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useMemo } from 'react';
 import { type PerspectiveCamera, Vector3 } from 'three';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { useViewFraming, viewStoreOf } from '../state/view.ts';
+import { MOVING_PIXEL_RATIO, useMovingResolution } from './frame-budget.ts';
 import { createFrameHold } from './frame-hold.ts';
 import { argMax, voxelCentre } from './frames.ts';
 import { easeInOut, focusPose, heatedBox, type Pose, posePartWay } from './framing.ts';
@@ -194,6 +195,17 @@ function HoldForEstimate() {
   return null;
 }
 
+/** How long after the last move the view is drawn sharp again [ms]: a pause within a drag does not flicker. */
+const MOVING_SETTLE_MS = 200;
+
+function MovingResolution({ software }: { software: boolean }) {
+  useMovingResolution(
+    usePlanner((s) => s.playback.playing),
+    software,
+  );
+  return null;
+}
+
 /**
  * The 3D view: orbit (left drag), zoom (wheel), pan (right drag), the keyboard (KeyboardView.tsx), an axis gizmo,
  * and the scene's children.
@@ -212,12 +224,15 @@ export function Viewer({ children }: { children: ReactNode }) {
       // Draw only when something changed (orbit, store update): the CPU stays free for the simulation worker,
       // which matters on software-rendered WebGL and small laptops alike.
       frameloop="demand"
+      // Moving frames at half resolution on a software rasteriser (MovingResolution); a GPU never regresses.
+      performance={{ min: software ? MOVING_PIXEL_RATIO : 1, max: 1, debounce: MOVING_SETTLE_MS }}
     >
       <color attach="background" args={['#0f172a']} />
       <hemisphereLight args={['#ffffff', '#334155', 1.4]} />
       <directionalLight position={[1, 2, 1.5]} intensity={1.6} />
       <directionalLight position={[-1, -0.5, -1]} intensity={0.5} />
-      <OrbitControls makeDefault enableDamping={false} />
+      <OrbitControls makeDefault enableDamping={false} regress />
+      <MovingResolution software={software} />
       <CameraRig />
       <HoldForEstimate />
       <KeyboardView />

@@ -65,20 +65,25 @@ export function useBudgetedValue<T>(value: T, throttle: boolean, gap: { readonly
   return throttle ? shown : value;
 }
 
-/** Pixel ratio of the view while a software rasteriser replays: a quarter of the pixels, a quarter of the cost. */
-export const REPLAY_PIXEL_RATIO = 0.5;
+/** Pixel ratio of the view while a software rasteriser shows motion: a quarter of the pixels, a quarter of the cost. */
+export const MOVING_PIXEL_RATIO = 0.5;
 
 /**
- * Dynamic resolution for replay on software WebGL: while `reduced`, the view renders at REPLAY_PIXEL_RATIO (every
- * drawn frame there costs the main thread in proportion to its pixels); back at one pixel per CSS pixel when the
- * replay stops, so a paused or exported picture is sharp. A GPU keeps its resolution.
+ * Dynamic resolution on software WebGL: while the view moves — a replay plays, or a drag or an orbit is under way
+ * (R3F's `performance.regress()`, which the controls and the drag handles call on each move and which lifts
+ * `performance.debounce` ms after the last) — the view renders at MOVING_PIXEL_RATIO: every drawn frame there holds
+ * the main thread in proportion to its pixels (measured: a target-drag frame zoomed on the heat 180 ms at one pixel
+ * per CSS pixel, 70 ms at half). Back at one pixel per CSS pixel once still, so a paused, released or exported
+ * picture is sharp. A GPU keeps its resolution.
  */
-export function useReplayResolution(reduced: boolean, software: boolean): void {
+export function useMovingResolution(playing: boolean, software: boolean): void {
   const setDpr = useThree((s) => s.setDpr);
   const invalidate = useThree((s) => s.invalidate);
+  const moving = useThree((s) => s.performance.current < 1);
+  const reduced = playing || moving;
   useEffect(() => {
     if (!software) return;
-    setDpr(reduced ? REPLAY_PIXEL_RATIO : 1);
+    setDpr(reduced ? MOVING_PIXEL_RATIO : 1);
     invalidate();
   }, [reduced, software, setDpr, invalidate]);
 }

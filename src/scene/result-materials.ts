@@ -8,12 +8,14 @@ import {
   LinearFilter,
   LineBasicMaterial,
   MeshBasicMaterial,
-  MeshStandardMaterial,
+  type MeshLambertMaterial,
+  type MeshStandardMaterial,
   RGBAFormat,
   SRGBColorSpace,
   UnsignedByteType,
 } from 'three';
 import { ABLATION_CONTOUR_STYLE, ABLATION_SURFACE_RGB, SAFETY_SURFACE_COLOUR } from '../style/result-scales.ts';
+import { litMaterial } from './lit-material.ts';
 
 /** Slice handle and outline colours: the axis gizmo's (x red, y green, z blue). */
 export const AXIS_COLOURS = ['#ef4444', '#22c55e', '#3b82f6'] as const;
@@ -44,7 +46,7 @@ export interface ResultMaterials {
   contour: LineBasicMaterial;
   /** the slices' drag knobs, drawn over everything */
   knobs: [MeshBasicMaterial, MeshBasicMaterial, MeshBasicMaterial];
-  ablation: MeshStandardMaterial;
+  ablation: MeshLambertMaterial | MeshStandardMaterial;
   safety: MeshBasicMaterial;
   dispose(): void;
 }
@@ -77,17 +79,18 @@ export function createResultMaterials(): ResultMaterials {
     toneMapped: false,
   });
   // Self-lit enough that every face stays bright orange whatever the light (r > 200, r − g > 20).
-  const ablation = new MeshStandardMaterial({
-    color: ABLATION_SURFACE_COLOUR,
-    emissive: ABLATION_SURFACE_COLOUR,
-    emissiveIntensity: 0.7,
-    roughness: 0.7,
-    metalness: 0,
-    transparent: true,
-    opacity: 0.95,
-    side: FrontSide,
-    toneMapped: false,
-  });
+  const ablation = litMaterial(
+    {
+      color: ABLATION_SURFACE_COLOUR,
+      emissive: ABLATION_SURFACE_COLOUR,
+      emissiveIntensity: 0.7,
+      transparent: true,
+      opacity: 0.95,
+      side: FrontSide,
+      toneMapped: false,
+    },
+    0.7,
+  );
   const safety = new MeshBasicMaterial({
     color: SAFETY_SURFACE_COLOUR,
     transparent: true,

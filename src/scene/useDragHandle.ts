@@ -65,6 +65,8 @@ export function useDragHandle(gesture: DragGesture): (e: ThreeEvent<PointerEvent
       const throttle = createMoveThrottle(
         ({ x, y }) => {
           gestureRef.current.move(rayAt(x, y));
+          // A moving view may draw coarser (Viewer's MovingResolution), sharp again once the drag rests.
+          get().performance.regress();
           get().invalidate();
         },
         { x: e.nativeEvent.clientX, y: e.nativeEvent.clientY },

@@ -207,11 +207,27 @@ test.describe('live planning on the femur case', () => {
         if (status.dataset.status === 'running') w.__runsStarted++;
       }).observe(status, { attributes: true });
     });
+    // Every width the view's drawing buffer takes during the drag: a software rasteriser draws a moving view at
+    // half resolution and the still one sharp again; a GPU keeps its resolution.
+    const canvas = page.getByTestId('view3d').locator('canvas');
+    const sharpWidth = Number(await canvas.getAttribute('width'));
+    await canvas.evaluate((c: HTMLCanvasElement) => {
+      const w = window as unknown as { __widths: number[] };
+      w.__widths = [];
+      new MutationObserver(() => w.__widths.push(c.width)).observe(c, { attributes: true, attributeFilter: ['width'] });
+    });
     const [x, y] = await probePoint(page, 'data-target-handle');
     await page.mouse.move(x, y);
     await page.mouse.down();
     await page.mouse.move(x + 6, y + 4, { steps: 4 });
     await page.mouse.up();
+    const software = (await page.getByTestId('view3d').getAttribute('data-software-webgl')) === 'true';
+    if (software) {
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __widths: number[] }).__widths))
+        .toEqual([Math.round(sharpWidth / 2), sharpWidth]);
+    }
+    await expect.poll(() => canvas.getAttribute('width')).toBe(String(sharpWidth));
     // The target moved (the fields follow it) and the results on screen are for the old one.
     await expect(page.getByTestId('target-x')).not.toHaveValue(targetX);
     await expect(page.getByTestId('stale-banner')).toBeVisible();
