@@ -6,6 +6,7 @@ import { jsSliceKernels, type Planes, planeBytes } from '../../src/physics/angul
 import { type BioheatMedium, prepareBioheat } from '../../src/physics/bioheat.ts';
 import type { VoxelGrid } from '../../src/physics/grid.ts';
 import type { RayleighSources } from '../../src/physics/rayleigh.ts';
+import { cem43Step } from '../../src/physics/thermal-dose.ts';
 import { runThermalSchedule, scheduleFor } from '../../src/physics/thermal-run.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
 import { layoutSphericalArray, PRESETS, subdivideBowl } from '../../src/physics/transducer.ts';
@@ -251,5 +252,46 @@ describe('A WebAssembly Pennes step keeps its books in the same pass', () => {
       expect(Math.abs((kernel.dose[v] as number) / (reference.dose[v] as number) - 1)).toBeLessThan(1e-3);
     }
     expect(worstOverPeak(kernel.peakHistory, reference.peakHistory)).toBeLessThan(1e-4);
+  });
+});
+
+describe('A WebAssembly dose step equals the Float64 CEM43 integral, two voxels at a time', () => {
+  // No conduction and no perfusion: each voxel's rise goes from its start to start + q·dt/(ρc), so every kind of
+  // step is set by hand — both voxels of a pair above 43 °C (small, medium and large steps), below it, across it,
+  // one warm and one cold, both cold (no dose), up to 300 °C — and its dose compared with cem43Step.
+  const starts = [6.5, 6.5, 9, 9, 20, 20, 150, 263, 3, 4, 5.9, 5.95, 1, 6, 0.5, 0.7, 2.5, 3.2, 40, 100];
+  const deltas = [0.001, 0.02, 0.05, 0.3, 0.6, 2, 0.01, 5, 0.2, -0.2, 0.2, -0.1, 0.5, 0.4, 0.1, 0.1, 0.4, -0.3, 3, -4];
+  const count = starts.length;
+  const grid: VoxelGrid = { nx: count, ny: 1, nz: 1, spacing: 1e-3, origin: [0, 0, 0] };
+  const rhoC = 4e6;
+  const problem = prepareBioheat(
+    grid,
+    {
+      heatCapacity: new Float64Array(count).fill(rhoC),
+      conductivity: new Float64Array(count),
+      perfusionHeat: new Float64Array(count),
+    },
+    'insulated',
+  );
+  const dt = 0.25;
+
+  test('each voxel-step to 1e-13 of the reference, the cold pair adding nothing', () => {
+    const rise = Float64Array.from(starts);
+    const steps = wasm.bioheat.start(problem, rise, new Float64Array(count), new Float64Array(count));
+    steps.setSource(Float64Array.from(deltas, (d) => (d * rhoC) / dt));
+    steps.step(dt, 2);
+    const after = Float64Array.from(steps.rise);
+    const dose = new Float64Array(count);
+    steps.finish(new Float64Array(count), new Float64Array(count), dose);
+    for (let v = 0; v < count; v++) {
+      const a = Math.fround(starts[v] as number);
+      const b = after[v] as number;
+      expect(Math.abs(b - a - (deltas[v] as number))).toBeLessThan(1e-4);
+      const expected = a < 2 && b < 2 ? 0 : cem43Step(37 + a, 37 + b, dt);
+      if (expected === 0) expect(dose[v]).toBe(0);
+      else expect(Math.abs((dose[v] as number) / expected - 1), `voxel ${v}`).toBeLessThan(1e-13);
+    }
+    expect(dose[14]).toBe(0);
+    expect(dose[15]).toBe(0);
   });
 });
