@@ -283,7 +283,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
             onCancel={() => controller?.cancelSonication()}
             onRunPlan={controller ? () => void controller.runPlan() : undefined}
             onCancelPlan={() => controller?.cancelPlan()}
-            onCoverLesion={controller ? (mode) => void controller.coverLesion(mode) : undefined}
+            onCoverLesion={controller ? (mode) => controller.coverLesion(mode) : undefined}
           />
         </div>
         <PlanDrop onDropFile={(file) => void planIO?.openFile(file)} />

@@ -3,6 +3,7 @@ import { newId } from '../state/planning.ts';
 import { planInputs, sonicateBlocker, sonicationInputs } from '../state/selectors.ts';
 import type { CaseInfo, PlannerStoreApi } from '../state/store.ts';
 import { DEFAULT_OPACITY } from '../style/palette.ts';
+import type { CoverSummary } from '../ui/cover-note.ts';
 import type { SimClient } from '../worker/client.ts';
 import { keepEstimateLive } from './live-estimate.ts';
 import { applyPlanFile } from './plan-file.ts';
@@ -11,7 +12,7 @@ import { planRequest, sonicateRequest } from './planning-requests.ts';
 import { keepFieldPrepared } from './prepare-field.ts';
 
 /** What the controller asks of the simulation worker: the promise API of `worker/client.ts`, faked in tests. */
-export type SimPort = Pick<SimClient, 'loadCase' | 'estimate' | 'sonicate' | 'runPlan' | 'spotGrid'> &
+export type SimPort = Pick<SimClient, 'loadCase' | 'estimate' | 'sonicate' | 'runPlan' | 'spotLayout'> &
   Partial<Pick<SimClient, 'prepareSonication' | 'onRestart'>>;
 
 /** A case the app can open (src/app/catalogue.ts). */
@@ -82,8 +83,11 @@ export interface PlannerController {
   cancelSonication(): void;
   runPlan(): Promise<void>;
   cancelPlan(): void;
-  /** Spots covering the lesion, replacing the plan's spots or appended to them (one undo step either way). */
-  coverLesion(mode: CoverMode): Promise<void>;
+  /**
+   * Spots covering the lesion, replacing the plan's spots or appended to them (one undo step either way).
+   * @returns how they were laid out, or undefined when nothing was placed (no case, a newer case, a failure)
+   */
+  coverLesion(mode: CoverMode): Promise<CoverSummary | undefined>;
   dispose(): void;
 }
 
@@ -204,23 +208,25 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     }
   };
 
-  const coverLesion = async (mode: CoverMode): Promise<void> => {
+  const coverLesion = async (mode: CoverMode): Promise<CoverSummary | undefined> => {
     const s = store.getState();
-    if (s.caseStatus !== 'ready') return;
+    if (s.caseStatus !== 'ready') return undefined;
     const caseId = s.caseId;
     const lesion = s.parts.find((p) => p.tissue === 'lesion');
     try {
-      const centres = await client.spotGrid({
+      const { centres, spacing, focalWidth, fullCount, maxSpots } = await client.spotLayout({
         transducer: s.transducer,
         ...(lesion ? { lesionPart: lesion.name } : {}),
       });
       const now = store.getState();
-      if (disposed || now.caseId !== caseId) return;
+      if (disposed || now.caseId !== caseId) return undefined;
       const added = centres.map((focus) => ({ id: newId('spot'), focus, ...now.sonication }));
       // One setSpots call: one undo step brings the previous spots back. The first new spot is selected.
       now.setSpots(mode === 'append' ? [...now.spots, ...added] : added, added[0]?.id);
+      return { count: centres.length, spacing, focalWidth, fullCount, maxSpots };
     } catch (error) {
       store.getState().failPlanRun('error', `Could not cover the lesion: ${errorMessage(error)}`);
+      return undefined;
     }
   };
 

@@ -16,6 +16,30 @@ interface Lattice {
   points: { i: number; j: number; k: number; at: Vec3 }[];
 }
 
+/** How "Cover the lesion" laid its spots, so a trainee can see how many sonications the lesion really needs. */
+export interface SpotLayout {
+  /** spot centres [m], in delivery order */
+  centres: Vec3[];
+  /** the lattice's spacing [m]: the focal width, or larger when more than `maxSpots` would fit at it */
+  spacing: number;
+  /** the −6 dB lateral focal width in water [m] (the spacing asked for when none is given) */
+  focalWidth: number;
+  /** spots at the spacing asked for (the focal width by default), before the cap */
+  fullCount: number;
+  /** the cap on the spot count */
+  maxSpots: number;
+}
+
+/**
+ * Spot centres covering a lesion part (spotLayout's centres).
+ * @param state - the loaded case
+ * @param request - lesion part, spacing [m], spot cap, transducer and beam direction
+ * @returns spot centres [m] in delivery order; empty when the case has no such lesion part
+ */
+export function spotGrid(state: CaseState, request: SpotGridRequest): Vec3[] {
+  return spotLayout(state, request).centres;
+}
+
 /**
  * Spot centres covering a lesion part: a simple cubic lattice (spacing = request.spacing, default the −6 dB
  * lateral focal width 1.41 λR/D of the transducer in water, PHYSICS.md §3), centred on the part's bounding-box
@@ -28,13 +52,30 @@ interface Lattice {
  * heat the path of later ones; lowest z first otherwise), serpentine within a layer (rows alternate direction).
  * @param state - the loaded case
  * @param request - lesion part, spacing [m], spot cap, transducer and beam direction
- * @returns spot centres [m] in delivery order; empty when the case has no such lesion part
+ * @returns the centres [m] in delivery order (none when the case has no such lesion part), their spacing, and the
+ *   count the lesion would take at the spacing asked for
  */
-export function spotGrid(state: CaseState, request: SpotGridRequest): Vec3[] {
+export function spotLayout(state: CaseState, request: SpotGridRequest): SpotLayout {
   const part = request.lesionPart
     ? state.loaded.parts.find((p) => p.name === request.lesionPart)
     : state.loaded.parts.find((p) => p.tissue === 'lesion');
-  if (!part) return [];
+  const spot = focalSpot(
+    request.transducer.frequency,
+    request.transducer.radiusOfCurvature,
+    request.transducer.aperture,
+    TISSUES.water.speedOfSound,
+  );
+  const maxSpots = Math.max(1, Math.floor(request.maxSpots ?? DEFAULT_MAX_SPOTS));
+  const s0 = request.spacing ?? spot.lateralWidth6dB;
+  if (!(s0 > 0)) throw new RangeError('spotGrid: spacing must be positive');
+  const layout = (centres: Vec3[], spacing: number, fullCount: number): SpotLayout => ({
+    centres,
+    spacing,
+    focalWidth: spot.lateralWidth6dB,
+    fullCount,
+    maxSpots,
+  });
+  if (!part) return layout([], s0, 0);
   const box = new Box3().setFromBufferAttribute(part.geometry.getAttribute('position') as never);
   const centre: Vec3 = [(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2, (box.min.z + box.max.z) / 2];
   const { u, v, w } = request.direction
@@ -74,16 +115,8 @@ export function spotGrid(state: CaseState, request: SpotGridRequest): Vec3[] {
         }
     return { spacing, points };
   };
-  const spot = focalSpot(
-    request.transducer.frequency,
-    request.transducer.radiusOfCurvature,
-    request.transducer.aperture,
-    TISSUES.water.speedOfSound,
-  );
-  const maxSpots = Math.max(1, Math.floor(request.maxSpots ?? DEFAULT_MAX_SPOTS));
-  const s0 = request.spacing ?? spot.lateralWidth6dB;
-  if (!(s0 > 0)) throw new RangeError('spotGrid: spacing must be positive');
   let best = lattice(s0);
+  const fullCount = best.points.length;
   if (best.points.length > maxSpots) {
     let lo = s0;
     let hi = 2 * Math.max(...half, s0);
@@ -97,7 +130,7 @@ export function spotGrid(state: CaseState, request: SpotGridRequest): Vec3[] {
       } else lo = mid;
     }
   }
-  if (best.points.length === 0) return [centre].filter(inLesion);
+  if (best.points.length === 0) return layout([centre].filter(inLesion), best.spacing, fullCount);
   // Delivery order: layers along w (deepest first with a beam direction), serpentine rows within a layer.
   const deepestFirst = request.direction !== undefined;
   const sorted = [...best.points].sort((a, b) => (deepestFirst ? b.k - a.k : a.k - b.k) || a.j - b.j || a.i - b.i);
@@ -113,5 +146,5 @@ export function spotGrid(state: CaseState, request: SpotGridRequest): Vec3[] {
       row++;
     }
   });
-  return ordered;
+  return layout(ordered, best.spacing, fullCount);
 }

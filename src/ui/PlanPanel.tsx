@@ -3,6 +3,7 @@ import { radiatingAreaOf } from '../physics/transducer.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { BeamCounts, BeamSummary } from './BeamSummary.tsx';
+import type { CoverSummary } from './cover-note.ts';
 import { DRIVE_CONVENTION, driveOfPower, parseDrive } from './drive.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 import { LiveEstimate } from './LiveEstimate.tsx';
@@ -30,7 +31,7 @@ export interface PlanPanelProps {
   /** Cancel the running plan. */
   onCancelPlan?: (() => void) | undefined;
   /** Spots covering the lesion, replacing or appended to those placed (absent = Cover the lesion is disabled). */
-  onCoverLesion?: ((mode: 'replace' | 'append') => void) | undefined;
+  onCoverLesion?: ((mode: 'replace' | 'append') => Promise<CoverSummary | undefined>) | undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
 import { caseHasLesion, planStale } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
+import { type CoverSummary, coverNoteText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
@@ -28,7 +29,7 @@ export interface SpotListProps {
    * Spots covering the lesion (the worker's spot grid), in place of the spots placed or after them; absent = the
    * button is disabled.
    */
-  onCoverLesion?: ((mode: 'replace' | 'append') => void) | undefined;
+  onCoverLesion?: ((mode: 'replace' | 'append') => Promise<CoverSummary | undefined>) | undefined;
   /** Run every spot of the plan in order; absent = the button is disabled. */
   onRunPlan?: (() => void) | undefined;
   /** Stop a running plan. */
@@ -67,9 +68,11 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const hasLesion = usePlanner(caseHasLesion);
   // "Cover the lesion" with spots already placed asks first: replace them, add to them, or keep the plan as it is.
   const [confirming, setConfirming] = useState(false);
+  // How the last covering laid its spots: shown until the next one (the spots it placed may be edited since).
+  const [covered, setCovered] = useState<CoverSummary | undefined>(undefined);
   const cover = (mode: 'replace' | 'append') => {
     setConfirming(false);
-    onCoverLesion?.(mode);
+    void onCoverLesion?.(mode).then(setCovered);
   };
 
   const api = usePlannerStoreApi();
@@ -89,7 +92,9 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
           disabled={!onCoverLesion || busy || !caseReady || !hasLesion}
           aria-expanded={spots.length > 0 ? confirming : undefined}
           title={
-            hasLesion ? 'Place spots over the whole lesion, spaced by the focal spot size' : 'This case has no lesion.'
+            hasLesion
+              ? 'Place spots over the whole lesion, one focal spot’s width apart (further apart when the lesion needs more than a plan holds)'
+              : 'This case has no lesion.'
           }
         >
           Cover the lesion
@@ -119,6 +124,11 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
             </button>
           </div>
         </fieldset>
+      )}
+      {covered && (
+        <p className="hint" role="status" data-testid="spot-auto-note">
+          {coverNoteText(covered)}
+        </p>
       )}
       {spots.length === 0 && (
         <p className="hint" data-testid="spot-empty">

@@ -18,6 +18,7 @@ import type {
   SonicationOutcome,
   SonicationProgress,
   SonicationSnapshot,
+  SpotLayout,
 } from './protocol.ts';
 import { spotAcousticsTransfer } from './transfer.ts';
 
@@ -269,11 +270,11 @@ export class SimClient {
     return m.api.estimate(request);
   }
 
-  /** Spot centres covering the lesion, in delivery order [m]. */
-  async spotGrid(request: SpotGridRequest): Promise<[number, number, number][]> {
+  /** Spots covering the lesion: centres in delivery order [m], their spacing and the count before the cap. */
+  async spotLayout(request: SpotGridRequest): Promise<SpotLayout> {
     const m = this.quick;
     await m.ready;
-    return m.api.spotGrid(request);
+    return m.api.spotLayout(request);
   }
 
   /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */

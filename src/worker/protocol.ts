@@ -14,6 +14,7 @@ import type {
   SonicateRequest,
   SpotGridRequest,
 } from '../engine/requests.ts';
+import type { SpotLayout } from '../engine/spot-grid.ts';
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationProgress } from '../physics/snapshot.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
@@ -25,6 +26,7 @@ export type { BeamTrace, CasePartSummary, CaseSummary, SonicationSummary } from 
  * the worker it talks to; a sonication's outcome is the worker's encoding of the engine's run (ops/sonicate.ts).
  */
 export type { BeamRequest, SonicateRequest } from '../engine/requests.ts';
+export type { SpotLayout } from '../engine/spot-grid.ts';
 export type { HeatSnapshot, SonicationProgress, SonicationSnapshot } from '../physics/snapshot.ts';
 
 /** `series` and `frames` (TimeResolved) are present exactly when the request carried `results`. */
@@ -62,8 +64,8 @@ export interface SimWorkerApi {
   traceBeamsForPlanning(request: PlanningBeamRequest): PlanningBeamTrace;
   /** Live estimate while dragging (≈ 10–25 ms for the 208-element array on the 2-core machine). */
   estimate(request: EstimateRequest): Estimate;
-  /** Spot centres covering the lesion, in delivery order [m]. */
-  spotGrid(request: SpotGridRequest): [number, number, number][];
+  /** Spots covering the lesion: centres in delivery order [m], their spacing and the count before the cap. */
+  spotLayout(request: SpotGridRequest): SpotLayout;
   /**
    * A plan of several spots on one region, dose and temperature carried over, run spot by spot: in a pool, `fieldOf`
    * brings a spot's acoustics from the other workers (planAcoustics) as they finish, or undefined when no other

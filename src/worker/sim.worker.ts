@@ -15,7 +15,7 @@ import {
   spotAcousticsTransfer,
 } from './ops/run-plan.ts';
 import { gpuRayleighFor, prepare, sonicate, sonicateTransfer } from './ops/sonicate.ts';
-import { spotGrid } from './ops/spot-grid.ts';
+import { spotLayout } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import type { SimWorkerApi } from './protocol.ts';
@@ -85,8 +85,8 @@ const api: SimWorkerApi = {
     const result = estimate(requireCase(), request);
     return Comlink.transfer(result, estimateTransfer(result));
   },
-  spotGrid(request) {
-    return spotGrid(requireCase(), request);
+  spotLayout(request) {
+    return spotLayout(requireCase(), request);
   },
   async runPlan(request, onProgress, fieldOf) {
     const progress = throttleProgress(onProgress);

@@ -89,7 +89,13 @@ class FakeSim implements SimPort {
     this.plans.push({ resolve: d.resolve, reject: d.reject });
     return d.promise;
   }) as unknown as SimPort['runPlan'];
-  spotGrid = vi.fn(async () => this.grid);
+  spotLayout = vi.fn(async () => ({
+    centres: this.grid,
+    spacing: 0.001,
+    focalWidth: 0.001,
+    fullCount: 3,
+    maxSpots: 30,
+  }));
 }
 
 const CASES: CaseSource[] = [
@@ -300,7 +306,14 @@ describe('the controller runs plans and covers the lesion', () => {
   it('"replace" puts the covering spots in place of those placed; one Undo brings them back', async () => {
     const { store, controller } = await setup();
     store.getState().setSpots([spot('a', 0), spot('b', 0.002)]);
-    await controller.coverLesion('replace');
+    // It answers how the spots were laid out, for the note under the button.
+    expect(await controller.coverLesion('replace')).toEqual({
+      count: 3,
+      spacing: 0.001,
+      focalWidth: 0.001,
+      fullCount: 3,
+      maxSpots: 30,
+    });
     expect(store.getState().spots).toHaveLength(3);
     expect(store.getState().spots.some((s) => s.id === 'a')).toBe(false);
     store.temporal.getState().undo();

@@ -60,7 +60,7 @@ export function engineSim(): SimPort {
     estimate: vi.fn(),
     sonicate: vi.fn(),
     runPlan: vi.fn(),
-    spotGrid: vi.fn(),
+    spotLayout: vi.fn(),
   } as unknown as SimPort;
 }
 

@@ -48,7 +48,7 @@ function fakeSim(): SimPort {
     estimate: vi.fn(async () => undefined as never),
     sonicate: vi.fn(async () => fakeSonication()) as unknown as SimPort['sonicate'],
     runPlan: vi.fn() as unknown as SimPort['runPlan'],
-    spotGrid: vi.fn(async () => []),
+    spotLayout: vi.fn(),
   };
 }
 

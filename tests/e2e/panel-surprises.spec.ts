@@ -31,6 +31,12 @@ test.describe('no surprises', () => {
     const appended = await spots.evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
     expect(appended.slice(0, 2)).toEqual(placed);
     const covering = appended.length - 2;
+    // How the covering laid its spots: the femur lesion takes far more than a covering holds, so they spread out.
+    await expect(page.getByTestId('spot-auto-note')).toContainText(
+      new RegExp(
+        `^${covering} spots, [\\d.]+ mm apart\\. At one focal spot’s width \\([\\d.]+ mm\\) this lesion takes \\d+ spots`,
+      ),
+    );
     await page.getByTestId('undo').click();
     await expect(spots).toHaveCount(2);
 

@@ -4,7 +4,7 @@ import { estimate } from '../../src/engine/estimate.ts';
 import type { PlanOutcome } from '../../src/engine/outcomes.ts';
 import type { PlanSpotRequest } from '../../src/engine/requests.ts';
 import { planGrid, runPlan } from '../../src/engine/run-plan.ts';
-import { spotGrid } from '../../src/engine/spot-grid.ts';
+import { spotGrid, spotLayout } from '../../src/engine/spot-grid.ts';
 import { traceBeamsForPlanning } from '../../src/engine/trace-beams.ts';
 import { BEAM_STATUS_CODES } from '../../src/geometry/beam-status.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
@@ -183,6 +183,17 @@ describe('spot grid on the femur lesion (24 × 20 × 28 mm ellipsoid)', () => {
   });
   it('no lesion part of that name: no spots', () => {
     expect(spotGrid(femur.state, { transducer, lesionPart: 'lesion-none' })).toEqual([]);
+  });
+  it('the layout says how many spots the lesion takes at the focal width (≈ volume / width³) before the cap', () => {
+    const layout = spotLayout(femur.state, { transducer, direction: femurPose.direction as Vec3 });
+    const width = (1.41 * (1482.3 / transducer.frequency) * transducer.radiusOfCurvature) / transducer.aperture;
+    expect(Math.abs(layout.focalWidth / width - 1)).toBeLessThan(0.01);
+    expect(layout.centres).toEqual(spotGrid(femur.state, { transducer, direction: femurPose.direction as Vec3 }));
+    expect(layout.maxSpots).toBe(30);
+    expect(layout.spacing).toBeGreaterThan(2 * width);
+    expect(Math.abs(layout.fullCount / (volume / layout.focalWidth ** 3) - 1)).toBeLessThan(0.15);
+    const uncapped = spotLayout(femur.state, { transducer, spacing: 0.003, maxSpots: 10_000 });
+    expect([uncapped.spacing, uncapped.fullCount]).toEqual([0.003, uncapped.centres.length]);
   });
 });
 

@@ -17,7 +17,7 @@ function render(patch: (store: PlannerStoreApi) => void = noop): string {
       onCancel: noop,
       onRunPlan: noop,
       onCancelPlan: noop,
-      onCoverLesion: noop,
+      onCoverLesion: async () => undefined,
     }),
   );
 }

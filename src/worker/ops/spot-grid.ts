@@ -1,2 +1,2 @@
-// The engine's spot centres are plain arrays, copied as they are: the op has nothing to encode.
-export { spotGrid } from '../../engine/spot-grid.ts';
+// The engine's spot layout is plain arrays and numbers, copied as they are: the op has nothing to encode.
+export { spotLayout } from '../../engine/spot-grid.ts';

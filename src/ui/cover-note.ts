@@ -1,0 +1,35 @@
+import { formatQuantity } from './format.ts';
+
+/** How the last "Cover the lesion" laid its spots (the engine's SpotLayout, without the centres). */
+export interface CoverSummary {
+  /** spots placed */
+  count: number;
+  /** their spacing [m] */
+  spacing: number;
+  /** the −6 dB lateral focal width [m] */
+  focalWidth: number;
+  /** spots the lesion takes at the focal width */
+  fullCount: number;
+  /** the cap on a covering's spots */
+  maxSpots: number;
+}
+
+const mm = (metres: number) => formatQuantity(metres * 1e3, 'mm');
+
+/**
+ * "How many sonications cover this lesion?" in the covering's own numbers. Spots a focal width apart touch; when
+ * the lesion needs more than the cap, the spacing grows and the plan leaves gaps between foci that only spreading
+ * heat (or boiling) fills: said here, not found out from a coverage figure later.
+ */
+export function coverNoteText(c: CoverSummary): string {
+  if (c.count === 0) return 'No spot fits inside the lesion.';
+  const spots = c.count === 1 ? '1 spot' : `${c.count} spots`;
+  if (c.fullCount <= c.count || c.spacing <= c.focalWidth * 1.005) {
+    return `${spots}, ${mm(c.spacing)} apart: one focal spot’s width (${mm(c.focalWidth)}), so neighbouring foci touch.`;
+  }
+  return (
+    `${spots}, ${mm(c.spacing)} apart. At one focal spot’s width (${mm(c.focalWidth)}) this lesion takes ` +
+    `${c.fullCount} spots, more than the ${c.maxSpots} a covering holds, so the foci are spread out: between them ` +
+    'only heat that spreads treats the lesion. Expect gaps, or treat the lesion in parts with spots placed by hand.'
+  );
+}
