@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
 import { caseHasLesion, planStale } from '../state/selectors.ts';
@@ -287,6 +288,12 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   );
 }
 
+/** A temperature, flagged where the model stops: above 100 °C tissue boils, which it does not simulate. */
+function withBoilingFlag(temperature: number | undefined): string {
+  const text = formatQuantity(temperature, DISPLAY.temperature.unit);
+  return temperature !== undefined && temperature >= BOILING_TEMPERATURE ? `${text} (boils: outside the model)` : text;
+}
+
 function sameFocus(a: PlanSpot, b: PlanSpot): boolean {
   return a.focus.every((v, k) => v === b.focus[k]);
 }
@@ -411,7 +418,7 @@ function PlanResults({
       key: 'peak-temperature',
       label: 'Peak temperature',
       si: maxOf(outcome.peakTemperature),
-      text: formatQuantity(maxOf(outcome.peakTemperature), DISPLAY.temperature.unit),
+      text: withBoilingFlag(maxOf(outcome.peakTemperature)),
     },
     {
       key: 'peak-dose',
@@ -438,7 +445,7 @@ function PlanResults({
       <h4>Plan results</h4>
       {stale && (
         <p className="warning" role="status" data-testid="plan-results-stale">
-          The plan changed since this run: computed for the previous settings — Run plan to update.
+          Computed before the last change to the spots, the target or the transducer — Run plan to update.
         </p>
       )}
       <div

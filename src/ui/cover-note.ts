@@ -29,7 +29,7 @@ export function coverNoteText(c: CoverSummary): string {
   }
   return (
     `${spots}, ${mm(c.spacing)} apart. At one focal spot’s width (${mm(c.focalWidth)}) this lesion takes ` +
-    `${c.fullCount} spots, more than the ${c.maxSpots} a covering holds, so the foci are spread out: between them ` +
+    `${c.fullCount} spots; a covering places at most ${c.maxSpots}, so the foci are spread out: between them ` +
     'only heat that spreads treats the lesion. Expect gaps, or treat the lesion in parts with spots placed by hand.'
   );
 }

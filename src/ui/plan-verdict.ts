@@ -1,6 +1,7 @@
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
-import type { SafetyRow } from './safety.ts';
+import { PEAK_AIM } from './plan-titration.ts';
+import { SAFETY_ADVICE, type SafetyRow, safetyValueText } from './safety.ts';
 import type { PlanOutcome } from './shown-run.ts';
 
 /** What a plan's run says about the plan as a whole, before its figures. */
@@ -44,13 +45,21 @@ export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[]):
       `${count(blocked, 'spot is', 'spots are')} blocked and not delivered: their part of the lesion is untreated.`,
     );
   }
+  if (failing.length > 0 && details.length === 0) {
+    details.push(
+      `Every spot is valid on its own (below ${BOILING_TEMPERATURE} °C, on a clear path), but the plan as a whole is over a safety limit:`,
+    );
+  }
   for (const row of failing) {
-    details.push(`Over its limit: ${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}.`);
+    // The limit, the value and what to change: a trainee who followed every step so far is not left at "no".
+    details.push(
+      `Over its limit: ${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}, ${safetyValueText(row, row.value)} against ${safetyValueText(row, row.limit)}. ${SAFETY_ADVICE[row.key]}`,
+    );
   }
   const deliverable = details.length === 0;
   if (boiling.length > 0) {
     details.push(
-      'Set the spots’ powers for a safe peak below, then run the plan again: the coverage that remains is what the plan can really ablate.',
+      `Set the spots’ powers for a peak of ${PEAK_AIM} °C below (inside the model), then run the plan again: the coverage that remains is what the plan can really ablate.`,
     );
   }
   return {

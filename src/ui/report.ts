@@ -8,7 +8,7 @@ import { driveOfPower } from './drive.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { describeSide, formatPointMm, planTotals, presetOf } from './plan-helpers.ts';
 import { planVerdict } from './plan-verdict.ts';
-import { criticalJudgement, type SafetyRow, STATUS_TEXT, safetyRows } from './safety.ts';
+import { criticalJudgement, type SafetyRow, STATUS_TEXT, safetyRows, safetyValueText } from './safety.ts';
 import type { ShownRun } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
 
@@ -253,13 +253,6 @@ export function reportFigures(
   };
 }
 
-/** A safety value or limit in its unit. */
-function safetyText(row: SafetyRow, value: number | undefined): string {
-  if (row.key === 'criticalMaxDose') return formatDose(value).text;
-  if (row.key === 'maxEnergyPerSonication') return q(value, DISPLAY.energy);
-  return formatQuantity(value, '°C');
-}
-
 /** A row of the report's safety table: the dashboard's check, its value and limit in units, its light, its source. */
 export interface ReportSafetyRow {
   id: SafetyRow['id'];
@@ -278,8 +271,8 @@ export function reportSafety(run: ShownRun | undefined, thresholds: SafetyThresh
   return safetyRows(run, thresholds).map((r) => ({
     id: r.id,
     label: r.label,
-    value: safetyText(r, r.value),
-    limit: safetyText(r, r.limit),
+    value: safetyValueText(r, r.value),
+    limit: safetyValueText(r, r.limit),
     status: r.status,
     result: `${STATUS_TEXT[r.status].icon} ${STATUS_TEXT[r.status].text}`,
     source: r.source,

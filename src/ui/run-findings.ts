@@ -1,3 +1,4 @@
+import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import type { RunFindings } from '../state/store.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 
@@ -36,7 +37,8 @@ export function runFindingsText(found: RunFindings | undefined, estimatedPeak: n
 function heatText(heat: HeatSnapshot): string {
   // Tenths of a second, so the line does not change width as the time passes 10 s.
   const of = (v: number, whole: number) => `${v.toFixed(1)} of ${whole.toFixed(1)} ${DISPLAY.time.unit}`;
-  const hottest = formatQuantity(heat.peakTemperature, DISPLAY.temperature.unit);
+  // Said as it happens: above 100 °C the tissue boils, which the model does not simulate.
+  const hottest = `${formatQuantity(heat.peakTemperature, DISPLAY.temperature.unit)}${heat.peakTemperature >= BOILING_TEMPERATURE ? ' (boiling)' : ''}`;
   return heat.time <= heat.duration
     ? `Heating: ${of(heat.time, heat.duration)}, hottest so far ${hottest}`
     : `Cooling: ${of(heat.time - heat.duration, heat.cooling)}, hottest ${hottest}`;

@@ -4,7 +4,7 @@ import type { SafetyThresholds } from '../state/planning.ts';
 import { SAFETY_THRESHOLD_SOURCES } from '../state/safety-defaults.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
-import { formatDose, formatQuantity } from './format.ts';
+import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import type { ShownRun } from './shown-run.ts';
 
 export type SafetyStatus = 'pass' | 'warn' | 'fail';
@@ -193,6 +193,13 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
       '',
     ),
   ];
+}
+
+/** A safety value or limit in its unit. */
+export function safetyValueText(row: Pick<SafetyRow, 'key'>, value: number | undefined): string {
+  if (row.key === 'criticalMaxDose') return formatDose(value).text;
+  if (row.key === 'maxEnergyPerSonication') return formatQuantity(value, DISPLAY.energy.unit, DISPLAY.energy.scale);
+  return formatQuantity(value, '°C');
 }
 
 /** Text beside the light, so the status never rests on colour alone. */

@@ -14,7 +14,7 @@ describe('the note after Cover the lesion', () => {
     expect(text).toMatch(
       /^29 spots, 10\.2 mm apart\. At one focal spot’s width \(2\.60 mm\) this lesion takes 412 spots/,
     );
-    expect(text).toContain('more than the 30 a covering holds');
+    expect(text).toContain('a covering places at most 30');
     expect(text).toContain('Expect gaps');
   });
 

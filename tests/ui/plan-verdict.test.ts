@@ -5,7 +5,7 @@ import { DEFAULT_SAFETY_THRESHOLDS } from '../../src/state/safety-defaults.ts';
 import { planInputs } from '../../src/state/selectors.ts';
 import { planVerdict } from '../../src/ui/plan-verdict.ts';
 import { SpotList } from '../../src/ui/SpotList.tsx';
-import { safetyRows } from '../../src/ui/safety.ts';
+import { SAFETY_ADVICE, safetyRows } from '../../src/ui/safety.ts';
 import { type PlanOutcome, shownRun } from '../../src/ui/shown-run.ts';
 import { renderWithStore } from '../fixtures/planner-store.ts';
 import { fakeDoses, fakePlan } from './time-fixtures.ts';
@@ -48,7 +48,9 @@ describe('the verdict on a plan run', () => {
     expect(v.deliverable).toBe(false);
     expect(v.headline).toBe('Not deliverable as planned.');
     expect(v.details[0]).toMatch(/^3 of 4 spots boil \(up to 400 °C\): the model stops at 100 °C/);
-    expect(v.details.at(-1)).toMatch(/^Set the spots’ powers for a safe peak below, then run the plan again/);
+    expect(v.details.at(-1)).toMatch(
+      /^Set the spots’ powers for a peak of 85 °C below \(inside the model\), then run the plan again/,
+    );
     expect(v.coverageCaveat).toBe('counts boiling tissue');
   });
 
@@ -62,10 +64,12 @@ describe('the verdict on a plan run', () => {
   it('names each safety limit the plan exceeds, even when every spot is valid', () => {
     const v = verdictOf(plan([70, 80], { doses: fakeDoses(46, 52, 40) }));
     expect(v.deliverable).toBe(false);
+    // Each with its value, its limit and what to change: the trainee is not left at "no".
     expect(v.details).toEqual([
-      'Over its limit: skin, maximum temperature.',
-      'Over its limit: bone surface outside the target, maximum temperature.',
-      'Over its limit: critical structures (nerve, bowel, lung), maximum thermal dose.',
+      'Every spot is valid on its own (below 100 °C, on a clear path), but the plan as a whole is over a safety limit:',
+      `Over its limit: skin, maximum temperature, 46.0 °C against 45.0 °C. ${SAFETY_ADVICE.skinMaxTemperature}`,
+      `Over its limit: bone surface outside the target, maximum temperature, 52.0 °C against 50.0 °C. ${SAFETY_ADVICE.boneSurfaceMaxTemperature}`,
+      `Over its limit: critical structures (nerve, bowel, lung), maximum thermal dose, 40.0 CEM43 min against 30.0 CEM43 min. ${SAFETY_ADVICE.criticalMaxDose}`,
     ]);
   });
 });

@@ -161,7 +161,9 @@ describe('the report’s figures', () => {
     expect(byKey.energy).toBe('4500 J');
     // The verdict comes first, in words: the fake plan's doses are over the skin, bone and critical limits.
     expect(f.lines[0]?.key).toBe('verdict');
-    expect(byKey.verdict).toMatch(/^Not deliverable as planned\. Over its limit: skin/);
+    expect(byKey.verdict).toMatch(
+      /^Not deliverable as planned\. Every spot is valid on its own .* Over its limit: skin/,
+    );
     for (const l of f.lines.filter((x) => x.text !== '—' && x.key !== 'verdict'))
       expect(l.text, l.key).toMatch(WITH_UNIT);
   });

@@ -51,4 +51,13 @@ describe('what a running plan shows under its bar', () => {
       'Spot 29 of 29, cooling: 5.0 of 30.0 s, hottest 70.0 °C.',
     );
   });
+
+  it('says so as it happens when the tissue boils (100 °C, where the model stops)', () => {
+    expect(planFindingsText({ ...heat(12, 120.4), spot: { index: 0, count: 29 } })).toBe(
+      'Spot 1 of 29, heating: 12.0 of 20.0 s, hottest so far 120 °C (boiling).',
+    );
+    expect(runFindingsText({ heat: heat(12, 99.9) }, undefined)).toEqual([
+      'Heating: 12.0 of 20.0 s, hottest so far 99.9 °C.',
+    ]);
+  });
 });
