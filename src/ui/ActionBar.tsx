@@ -2,6 +2,7 @@ import { usePlanner } from '../state/hooks.ts';
 import { sonicateBlocker, sonicationStale } from '../state/selectors.ts';
 import { RunFindings } from './RunFindings.tsx';
 import { planFindingsText } from './run-findings.ts';
+import { useOnScreen } from './useOnScreen.ts';
 
 /**
  * The main action, pinned to the foot of the plan panel so it is on screen at every window size without scrolling:
@@ -29,6 +30,10 @@ export function ActionBar({
   const progress = planRunning ? planRun.progress : run.progress;
   // Short: the bar's status has a few words' room (the line under it says which spot heats).
   const status = planRunning ? `Plan: ${Math.round(planRun.progress * 100)} %` : undefined;
+  // On a phone the results card sits screens below this bar: after a run, a way there (the walk found "Done" and
+  // nothing else in view).
+  const resultsOnScreen = useOnScreen('results', run.status);
+  const resultsBelow = run.status === 'done' && !stale && resultsOnScreen === false;
   return (
     <section className="action-bar" data-testid="action-bar" aria-label="Sonicate">
       <div className="actions">
@@ -66,6 +71,18 @@ export function ActionBar({
           </span>
         </div>
       </div>
+      {resultsBelow && (
+        <button
+          type="button"
+          className="link-button results-link"
+          data-testid="results-link"
+          onClick={() =>
+            document.querySelector('[data-testid="results"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+          }
+        >
+          See the results ↓
+        </button>
+      )}
       <RunFindings />
       {planRunning && (
         <p className="hint run-findings" data-testid="action-plan-findings">

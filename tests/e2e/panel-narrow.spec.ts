@@ -51,6 +51,11 @@ test.describe('on a phone (390×844) and a tablet in portrait (768×1024), with 
     await expectNarrowLayoutAndTap(app, { width: 390, height: 844 });
     await app.waitForRunStatus('done', 120_000);
     expect(await app.resultSi('peak-temperature')).toBeGreaterThan(37);
+    // The results card is screens below the bar: the bar offers the way there, and goes once it is taken.
+    await expect(page.getByTestId('results')).not.toBeInViewport();
+    await page.getByTestId('results-link').tap();
+    await expect(page.getByTestId('results')).toBeInViewport();
+    await expect(page.getByTestId('results-link')).toHaveCount(0);
     // At the tablet's size the tap starts a run again (the run itself does not depend on the size).
     await page.setViewportSize({ width: 768, height: 1024 });
     await expectNarrowLayoutAndTap(app, { width: 768, height: 1024 });
