@@ -29,6 +29,8 @@ type Point = [number, number];
  *   (it moves in when a run is drawn, which may be frames after the run is done: a point read before then is
  *   stale); "" when no run is shown
  * - data-frame: drawn-frame count (wait for it to change after an action)
+ * - data-sharp "true"/"false": the last frame was drawn at full resolution (a moving view, on software WebGL, draws
+ *   coarse frames: pixels read from one are a quarter as many)
  */
 export function SceneProbe() {
   const store = usePlannerStoreApi();
@@ -47,7 +49,7 @@ export function SceneProbe() {
   }, [canvas, element]);
   const scratch = useMemo(() => ({ p: new Vector3(), right: new Vector3(), frame: 0 }), []);
 
-  useFrame(({ camera, scene, size }) => {
+  useFrame(({ camera, scene, size, viewport, gl }) => {
     const rect = canvas.getBoundingClientRect();
     camera.updateMatrixWorld();
     const { p, right } = scratch;
@@ -100,6 +102,9 @@ export function SceneProbe() {
     d.resultsDrawn = shown ? String(framing.getState().drawnRun === shown) : '';
     scratch.frame += 1;
     d.frame = String(scratch.frame);
+    // This frame is drawn at the view's own pixel ratio, not a moving view's coarse one (frame-budget.ts
+    // useMovingResolution).
+    d.sharp = String(gl.getPixelRatio() === viewport.initialDpr);
   });
   return null;
 }

@@ -196,7 +196,7 @@ function HoldForEstimate() {
 }
 
 /** How long after the last move the view is drawn sharp again [ms]: a pause within a drag does not flicker. */
-const MOVING_SETTLE_MS = 200;
+const MOVING_SETTLE_MS = 500;
 
 function MovingResolution({ software }: { software: boolean }) {
   useMovingResolution(

@@ -88,6 +88,37 @@ export function sonicationStale(s: PlannerStore): boolean {
   return s.run.outcome !== undefined && s.run.inputs !== undefined && !sameData(s.run.inputs, sonicationInputs(s));
 }
 
+/** The settings a stale mark names, in the order a trainee changes them. */
+const SETTING_WORDS: Record<keyof SonicationInputs | keyof PlanInputs, string> = {
+  sonication: 'the power or the timing',
+  focus: 'where the beams focus (the selected spot)',
+  spots: 'the spots',
+  target: 'the target',
+  beamDirection: 'the transducer’s position',
+  transducer: 'the transducer',
+  aberrationCorrection: 'the aberration correction',
+  autoSwitchOff: 'the beam switch-off rule',
+  noPass: 'the no-pass regions',
+  tissueOverrides: 'the tissue values',
+  sources: 'which elements fire',
+};
+
+/**
+ * What differs between the settings a run was computed for and those now, in words ("the target", "the spots"):
+ * a stale mark that says what changed is one a trainee can act on (a covering that selects a steered spot moves the
+ * focus without a setting being typed).
+ * @returns the changed settings, none when the run is current or its settings are not known
+ */
+export function changedSettings(s: PlannerStore, source: 'sonication' | 'plan'): string[] {
+  const before = source === 'plan' ? s.planRun.inputs : s.run.inputs;
+  if (before === undefined) return [];
+  const now: Record<string, unknown> = source === 'plan' ? { ...planInputs(s) } : { ...sonicationInputs(s) };
+  const was = before as unknown as Record<string, unknown>;
+  return (Object.keys(SETTING_WORDS) as (keyof typeof SETTING_WORDS)[])
+    .filter((key) => key in now && !sameData(was[key], now[key]))
+    .map((key) => SETTING_WORDS[key]);
+}
+
 /** True when the last plan's results were computed for other settings or spots than those now in the plan. */
 export function planStale(s: PlannerStore): boolean {
   return (

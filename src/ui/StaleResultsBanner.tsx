@@ -1,5 +1,5 @@
 import { usePlanner } from '../state/hooks.ts';
-import { resultsStale, shownSource } from '../state/selectors.ts';
+import { changedSettings, resultsStale, shownSource } from '../state/selectors.ts';
 
 /** The words every stale mark uses, so the card, the dashboard and the view say the same thing. */
 export function staleText(source: 'sonication' | 'plan' | undefined): string {
@@ -15,10 +15,12 @@ export function staleText(source: 'sonication' | 'plan' | undefined): string {
 export function StaleResultsBanner() {
   const stale = usePlanner(resultsStale);
   const source = usePlanner(shownSource);
+  const changed = usePlanner((s) => (stale && source ? changedSettings(s, source).join(', ') : ''));
   if (!stale) return null;
   return (
     <p className="stale-banner" role="status" data-testid="stale-banner" data-source={source ?? ''}>
       <span aria-hidden="true">⟲</span> Heat and dose shown: {staleText(source).replace(/^C/, 'c')}
+      {changed && <small data-testid="stale-changed"> Changed since: {changed}.</small>}
     </p>
   );
 }

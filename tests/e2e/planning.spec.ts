@@ -210,6 +210,8 @@ test.describe('live planning on the femur case', () => {
     // Every width the view's drawing buffer takes during the drag: a software rasteriser draws a moving view at
     // half resolution and the still one sharp again; a GPU keeps its resolution.
     const canvas = page.getByTestId('view3d').locator('canvas');
+    // Once the camera has moved in on the heat, the view rests and is drawn sharp.
+    await page.locator('[data-testid=scene-probe][data-sharp=true]').waitFor({ state: 'attached' });
     const sharpWidth = Number(await canvas.getAttribute('width'));
     await canvas.evaluate((c: HTMLCanvasElement) => {
       const w = window as unknown as { __widths: number[] };
@@ -222,12 +224,13 @@ test.describe('live planning on the femur case', () => {
     await page.mouse.move(x + 6, y + 4, { steps: 4 });
     await page.mouse.up();
     const software = (await page.getByTestId('view3d').getAttribute('data-software-webgl')) === 'true';
-    if (software) {
-      await expect
-        .poll(() => page.evaluate(() => (window as unknown as { __widths: number[] }).__widths))
-        .toEqual([Math.round(sharpWidth / 2), sharpWidth]);
-    }
+    // The drag's frames were coarse, and the view is sharp again once it rests (on a loaded machine moves may come
+    // further apart than the settling time, and the view sharpens between them).
     await expect.poll(() => canvas.getAttribute('width')).toBe(String(sharpWidth));
+    const widths = await page.evaluate(() => (window as unknown as { __widths: number[] }).__widths);
+    if (software) expect(widths).toContain(Math.round(sharpWidth / 2));
+    else expect(widths).toEqual([]);
+    expect(widths.at(-1) ?? sharpWidth).toBe(sharpWidth);
     // The target moved (the fields follow it) and the results on screen are for the old one.
     await expect(page.getByTestId('target-x')).not.toHaveValue(targetX);
     await expect(page.getByTestId('stale-banner')).toBeVisible();
@@ -256,6 +259,8 @@ test.describe('live planning on the femur case', () => {
     await page.getByTestId('undo').click();
     await expect(page.getByTestId('param-power')).toHaveValue('50 W');
     await expectStale(page, true);
+    // The banner says what changed, so the trainee knows what the old picture differs by.
+    await expect(page.getByTestId('stale-changed')).toHaveText(' Changed since: the power or the timing.');
     // The numbers stay (a trainee compares), only marked.
     expect(await app.resultSi('peak-temperature')).toBe(peak);
     await page.getByTestId('redo').click();

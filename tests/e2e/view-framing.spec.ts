@@ -3,6 +3,8 @@ import { plannerForGroup } from './fixtures/planner-page.ts';
 
 /** Pixels of the 3D view by class: the heat (ablation surface, hot slices) and the red of gas/critical beams. */
 async function viewPixels(page: Page): Promise<{ total: number; heat: number; red: number }> {
+  // On a sharp frame: a moving view on software WebGL draws at half resolution.
+  await page.locator('[data-testid=scene-probe][data-sharp=true]').waitFor({ state: 'attached' });
   return page.evaluate(() => {
     const canvas = document.querySelector('.view canvas') as HTMLCanvasElement;
     const copy = document.createElement('canvas');

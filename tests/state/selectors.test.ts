@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { electronicFocus, steeredFocus } from '../../src/state/selectors.ts';
+import {
+  changedSettings,
+  electronicFocus,
+  planInputs,
+  sonicationInputs,
+  steeredFocus,
+} from '../../src/state/selectors.ts';
 import { testStore } from '../fixtures/planner-store.ts';
+import { fakePlan, fakeSonication } from '../ui/time-fixtures.ts';
 
 const store = testStore;
 const spot = (id: string, focus: [number, number, number]) => ({
@@ -33,5 +40,30 @@ describe('the electronic focus', () => {
     expect(steeredFocus(s.getState())).toEqual([0.01, 0.02, 0.006]);
     s.getState().selectSpot(undefined);
     expect(steeredFocus(s.getState())).toBeUndefined();
+  });
+});
+
+describe('what changed since a run, in words', () => {
+  it('names each setting that differs from the run’s, in a trainee’s order; none for a current run', () => {
+    const s = store();
+    s.getState().finishRun(fakeSonication(), sonicationInputs(s.getState()));
+    expect(changedSettings(s.getState(), 'sonication')).toEqual([]);
+    s.getState().setSpots([spot('a', [0.01, 0, 0])], 'a');
+    expect(changedSettings(s.getState(), 'sonication')).toEqual(['where the beams focus (the selected spot)']);
+    s.getState().setSonication({ acousticPower: 70 });
+    expect(changedSettings(s.getState(), 'sonication')).toEqual([
+      'the power or the timing',
+      'where the beams focus (the selected spot)',
+    ]);
+  });
+
+  it('for a plan: its spots, not the single sonication’s power', () => {
+    const s = store();
+    s.getState().setSpots([spot('a', [0.01, 0, 0])]);
+    s.getState().finishPlanRun(fakePlan(), planInputs(s.getState()));
+    s.getState().setSonication({ acousticPower: 70 });
+    expect(changedSettings(s.getState(), 'plan')).toEqual([]);
+    s.getState().updateSpot('a', { acousticPower: 20 });
+    expect(changedSettings(s.getState(), 'plan')).toEqual(['the spots']);
   });
 });
