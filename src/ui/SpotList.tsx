@@ -66,6 +66,8 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const ranById = new Map((planRun.inputs?.spots ?? []).map((p) => [p.id, p]));
   const totals = planTotals(spots);
   const stale = usePlanner(planStale);
+  // The spots the titration offered under the results would change, so each row says it (the hint counts them).
+  const titration = new Map(outcome && !stale ? titratedPowers(spots, outcome).map((c) => [c.id, c.to] as const) : []);
   const hasLesion = usePlanner(caseHasLesion);
   // "Cover the lesion" with spots already placed asks first: replace them, add to them, or keep the plan as it is.
   const [confirming, setConfirming] = useState(false);
@@ -233,6 +235,12 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                     </>
                   )}{' '}
                   · starts at {formatQuantity(o.startTime, 's')}
+                  {titration.has(spot.id) && (
+                    <span data-testid={`spot-${i}-titration`}>
+                      {' '}
+                      · for a peak of {PEAK_AIM} °C: {formatQuantity(titration.get(spot.id), 'W')}
+                    </span>
+                  )}
                 </p>
               )}
               {o && o.reasons.length > 0 && (

@@ -98,6 +98,10 @@ describe('the plan panel after a run', () => {
     expect(html.indexOf('data-testid="plan-verdict"')).toBeLessThan(html.indexOf('data-testid="plan-coverage"'));
     expect(html).toMatch(/data-testid="plan-coverage"[^>]*>42.0 % \(counts boiling tissue\)</);
     expect(html).toContain('Expect the coverage to fall');
+    // The rows the titration would change say so, with the power it would set: 50 W × (85 − 37)/(peak − 37),
+    // 350 °C → 7.7 W, 80 °C → 55.8 W.
+    expect(html).toMatch(/data-testid="spot-0-titration"[^>]*> · for a peak of 85 °C: 7.70 W</);
+    expect(html).toMatch(/data-testid="spot-1-titration"[^>]*> · for a peak of 85 °C: 55.8 W</);
   });
 
   it('marks a spot row whose settings changed since the run: "was warning", and the power it ran at', () => {
