@@ -1,5 +1,5 @@
 import { usePlanner } from '../state/hooks.ts';
-import { sonicateBlocker, sonicationStale } from '../state/selectors.ts';
+import { shownSource, sonicateBlocker, sonicationStale } from '../state/selectors.ts';
 import { RunFindings } from './RunFindings.tsx';
 import { planFindingsText } from './run-findings.ts';
 import { useOnScreen } from './useOnScreen.ts';
@@ -23,6 +23,8 @@ export function ActionBar({
   const planRun = usePlanner((s) => s.planRun);
   const blocker = usePlanner(sonicateBlocker);
   const stale = usePlanner(sonicationStale);
+  // The hint is about the sonication's results: not while a plan's results are the ones shown and replayed.
+  const showingSonication = usePlanner((s) => shownSource(s) === 'sonication');
   const running = run.status === 'running';
   const planRunning = planRun.status === 'running' && !running;
   // Running is shown by the progress bar; the other reasons (no element fires, no case) are worth words.
@@ -94,7 +96,7 @@ export function ActionBar({
           {why}
         </p>
       )}
-      {!why && !running && !planRunning && stale && (
+      {!why && !running && !planRunning && stale && showingSonication && (
         <p className="hint" data-testid="action-stale">
           The results shown are for the previous settings: Sonicate to update them.
         </p>

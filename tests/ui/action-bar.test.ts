@@ -1,0 +1,44 @@
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { planInputs, sonicationInputs } from '../../src/state/selectors.ts';
+import { ActionBar } from '../../src/ui/ActionBar.tsx';
+import { renderWithStore } from '../fixtures/planner-store.ts';
+import { fakePlan, fakeSonication } from './time-fixtures.ts';
+
+// The bar's "Sonicate to update" is about the sonication's results: beside a plan's results it pointed the wrong way.
+describe('the action bar’s stale hint', () => {
+  const bar = createElement(ActionBar, { onSonicate: () => undefined, onCancel: () => undefined });
+  const staleSonication = (store: Parameters<Parameters<typeof renderWithStore>[0]>[0]) => {
+    store.getState().setCaseLoading('femur-shaft');
+    store.getState().setCaseLoaded(
+      {
+        meta: {
+          id: 'femur-shaft',
+          title: 'Femur',
+          description: '',
+          defaultTarget: [0, 0, 0],
+          defaultBeamDirection: [0, 1, 0],
+        },
+        parts: [{ name: 'lesion', tissue: 'lesion', label: 'lesion' }],
+        bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
+      } as unknown as Parameters<ReturnType<typeof store.getState>['setCaseLoaded']>[0],
+      () => 1,
+    );
+    store.getState().finishRun(fakeSonication(), sonicationInputs(store.getState()));
+    store.getState().setSonication({ acousticPower: 70 });
+  };
+
+  it('says the sonication’s results are old while they are the ones shown', () => {
+    const html = renderWithStore(staleSonication, bar);
+    expect(html).toContain('data-testid="action-stale"');
+  });
+
+  it('says nothing of them while a plan’s results are shown', () => {
+    const html = renderWithStore((store) => {
+      staleSonication(store);
+      store.getState().finishPlanRun(fakePlan(), planInputs(store.getState()));
+      store.getState().setPlayback({ source: 'plan' });
+    }, bar);
+    expect(html).not.toContain('action-stale');
+  });
+});
