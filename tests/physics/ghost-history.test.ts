@@ -49,4 +49,13 @@ describe('the ghost faces of a nested fine run', () => {
     driver.update(3.5);
     expect(() => driver.update(0.5)).toThrow(/went back/);
   });
+
+  it('a driver declared to rewind keeps every record: its run may start again from the beginning', () => {
+    const history = new GhostHistory(nesting);
+    for (let i = 0; i <= 4; i++) history.record(i, riseAt(i));
+    const driver = history.driver(grid, { rewinds: true });
+    driver.update(3.5);
+    driver.update(0.5);
+    expect([...driver.source]).toEqual([2 * 0.5, 3 * 5]);
+  });
 });

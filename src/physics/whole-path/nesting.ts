@@ -136,9 +136,12 @@ export class GhostHistory {
 
   /**
    * @param fine - the fine grid
+   * @param options - `rewinds`: the fine run may start again from its beginning (a sonication re-runs its heat when
+   *   the hottest voxel was not recorded), so every record is kept; otherwise the records it passes are recycled
    * @returns the boundary driver of the fine run
    */
-  driver(fine: VoxelGrid): BoundaryDriver {
+  driver(fine: VoxelGrid, options: { rewinds?: boolean } = {}): BoundaryDriver {
+    const rewinds = options.rewinds === true;
     const source = scratchF64(voxelCount(fine));
     const { faces, voxel, conductance } = this.nesting;
     // A voxel's faces are consecutive: each voxel's source is summed from 0 over its faces in a local and written
@@ -166,10 +169,13 @@ export class GhostHistory {
         }
         while (cursor + 1 < times.length && (times[cursor + 1] as number) <= time) cursor++;
         while (cursor > 0 && (times[cursor] as number) > time) cursor--;
-        // A fine run's time only grows: the records behind it are taken back, and going back to one is a mistake.
-        if (cursor < this.passed)
-          throw new RangeError('GhostHistory: the fine run went back before a record it passed');
-        this.pass(cursor);
+        // A fine run's time only grows: the records behind it are taken back, and going back to one is a mistake
+        // (unless the run was declared to rewind, and nothing is taken back).
+        if (!rewinds) {
+          if (cursor < this.passed)
+            throw new RangeError('GhostHistory: the fine run went back before a record it passed');
+          this.pass(cursor);
+        }
         const a = this.values[cursor] as Float64Array;
         const next = cursor + 1 < times.length ? cursor + 1 : cursor;
         const b = this.values[next] as Float64Array;
