@@ -90,7 +90,7 @@ export function sonicationStale(s: PlannerStore): boolean {
 
 /** The settings a stale mark names, in the order a trainee changes them. */
 const SETTING_WORDS: Record<keyof SonicationInputs | keyof PlanInputs, string> = {
-  sonication: 'the power or the timing',
+  sonication: 'the power, duration or cooling',
   focus: 'where the beams focus (the selected spot)',
   spots: 'the spots',
   target: 'the target',

@@ -91,6 +91,12 @@ export function ActionBar({
           {planFindingsText(planRun.heat)}
         </p>
       )}
+      {run.status === 'error' && !running && !planRunning && (
+        // The status beside the bar has a few words' room: a failure's reason is read in full here, on any screen.
+        <p className="hint blocked" role="alert" data-testid="run-error">
+          {run.message}
+        </p>
+      )}
       {why && (
         <p className="hint blocked" id="sonicate-blocked" data-testid="sonicate-blocked">
           {why}

@@ -260,7 +260,7 @@ test.describe('live planning on the femur case', () => {
     await expect(page.getByTestId('param-power')).toHaveValue('50 W');
     await expectStale(page, true);
     // The banner says what changed, so the trainee knows what the old picture differs by.
-    await expect(page.getByTestId('stale-changed')).toHaveText(' Changed since: the power or the timing.');
+    await expect(page.getByTestId('stale-changed')).toHaveText(' Changed since: the power, duration or cooling.');
     // The numbers stay (a trainee compares), only marked.
     expect(await app.resultSi('peak-temperature')).toBe(peak);
     await page.getByTestId('redo').click();

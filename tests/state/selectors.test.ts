@@ -52,7 +52,7 @@ describe('what changed since a run, in words', () => {
     expect(changedSettings(s.getState(), 'sonication')).toEqual(['where the beams focus (the selected spot)']);
     s.getState().setSonication({ acousticPower: 70 });
     expect(changedSettings(s.getState(), 'sonication')).toEqual([
-      'the power or the timing',
+      'the power, duration or cooling',
       'where the beams focus (the selected spot)',
     ]);
   });

@@ -5,8 +5,9 @@ import { ActionBar } from '../../src/ui/ActionBar.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
-// The bar's "Sonicate to update" is about the sonication's results: beside a plan's results it pointed the wrong way.
-describe('the action bar’s stale hint', () => {
+// The bar's "Sonicate to update" is about the sonication's results (beside a plan's results it pointed the wrong way),
+// and its status has room for a few words only (a failure's reason was cut to "The sonic…").
+describe('the action bar after a run', () => {
   const bar = createElement(ActionBar, { onSonicate: () => undefined, onCancel: () => undefined });
   const staleSonication = (store: Parameters<Parameters<typeof renderWithStore>[0]>[0]) => {
     store.getState().setCaseLoading('femur-shaft');
@@ -40,5 +41,15 @@ describe('the action bar’s stale hint', () => {
       store.getState().setPlayback({ source: 'plan' });
     }, bar);
     expect(html).not.toContain('action-stale');
+  });
+
+  it('gives a failed run’s reason in full under the bar (the status beside it has room for a few words)', () => {
+    const message =
+      'The sonication failed: the worker stopped (out of memory); the plan and the last results are unchanged.';
+    const html = renderWithStore((store) => {
+      staleSonication(store);
+      store.getState().failRun('error', message);
+    }, bar);
+    expect(html).toContain(`data-testid="run-error">${message.replace(/'/g, '&#x27;')}<`);
   });
 });
