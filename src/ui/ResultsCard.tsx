@@ -188,6 +188,8 @@ export function ResultsCard() {
   // After a plan and no sonication, the empty card says where the plan's numbers are.
   const planDone = usePlanner((s) => s.planRun.outcome !== undefined);
   const overrides = usePlanner((s) => s.run.tissueOverrides);
+  // The parameters the run used: a field holding a refused value leaves the last accepted one in force.
+  const ran = usePlanner((s) => s.run.inputs?.sonication);
   const stale = usePlanner(sonicationStale);
   const hasLesion = usePlanner(caseHasLesion);
   const s = outcome?.summary;
@@ -261,6 +263,13 @@ export function ResultsCard() {
           {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main
           thread{FIELD_REUSED[outcome.summary.fieldReused ?? 'marched']} ·{' '}
           {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
+          {ran && (
+            <span data-testid="run-parameters">
+              {' '}
+              · ran at {formatQuantity(ran.acousticPower, 'W')} for {formatQuantity(ran.duration, 's')},{' '}
+              {formatQuantity(ran.cooling, 's')} cooling
+            </span>
+          )}
         </p>
       )}
     </section>

@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DOSE_CEILING } from '../../src/physics/sonication.ts';
+import { sonicationInputs } from '../../src/state/selectors.ts';
 import { CasePanel } from '../../src/ui/CasePanel.tsx';
 import { formatDose } from '../../src/ui/format.ts';
 import { parseMarkdown, renderMarkdown } from '../../src/ui/markdown.ts';
@@ -82,6 +83,14 @@ describe('the physics notes ship with the app', () => {
     expect(renderToStaticMarkup(createElement('p', null, ...renderMarkdown('R + E_l + E_t and _this_')))).toBe(
       '<p><p>R + E_l + E_t and <em>this</em></p></p>',
     );
+  });
+
+  it('the results card says the parameters the run used (a refused value leaves the last accepted one in force)', () => {
+    const html = renderWithStore((store) => {
+      store.getState().setSonication({ acousticPower: 80, duration: 15, cooling: 5 });
+      store.getState().finishRun(fakeSonication(), sonicationInputs(store.getState()));
+    }, createElement(ResultsCard));
+    expect(html).toMatch(/data-testid="run-parameters"> · ran at 80.0 W for 15.0 s, 5.00 s cooling</);
   });
 
   it('the results card links to them', () => {
