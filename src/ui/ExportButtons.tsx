@@ -76,6 +76,31 @@ function figureKey(run: ShownRun, slicesVisible: boolean): KeyEntry[] {
   return key;
 }
 
+/** How long a figure waits for a moving view to settle and be drawn sharp [ms]. */
+const SHARP_WAIT_MS = 2000;
+
+/**
+ * Resolves once the view's canvas holds a frame at its full resolution: a moving view on a software rasteriser draws
+ * at half (scene/frame-budget.ts), and a figure saved then would be coarse. At once when it already is; after
+ * SHARP_WAIT_MS at the latest.
+ */
+function sharpFrame(view: HTMLCanvasElement): Promise<void> {
+  if (view.width >= view.clientWidth) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      // The resized canvas is drawn on the next frame: take it after that one.
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    };
+    const observer = new MutationObserver(() => {
+      if (view.width >= view.clientWidth) done();
+    });
+    observer.observe(view, { attributes: true, attributeFilter: ['width'] });
+    const timer = setTimeout(done, SHARP_WAIT_MS);
+  });
+}
+
 /**
  * The 3D view as a figure (export/view-image.ts): the canvas' pixels with the scale bar drawn on them, and a band
  * with the case, parameters, results, legend and notice. Returns the PNG and where things were drawn.
@@ -86,6 +111,7 @@ export async function viewFigurePng(
 ): Promise<{ blob: Blob; layout: FigureLayout } | undefined> {
   const view = document.querySelector<HTMLCanvasElement>('[data-testid=view3d] canvas, .view canvas');
   if (!view || view.width === 0) return undefined;
+  await sharpFrame(view);
   const ratio = view.clientWidth > 0 ? view.width / view.clientWidth : 1;
   const bar = document.querySelector<HTMLElement>('[data-testid=scale-bar]');
   const line = bar?.querySelector<HTMLElement>('.scale-line');

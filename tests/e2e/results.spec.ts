@@ -62,6 +62,8 @@ test.describe('results of a sonication of the femur case', () => {
     await expect
       .poll(async () => Number(await page.getByTestId('scene-probe').getAttribute('data-ablation-triangles')))
       .toBeGreaterThan(0);
+    // The view's own size, read from a sharp frame (after the camera moves in on the heat the view is coarse a moment).
+    await page.locator('[data-testid=scene-probe][data-sharp=true]').waitFor({ state: 'attached' });
     const canvas = await page.locator('.view canvas').evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }));
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     const png = readFileSync(await file.path());
