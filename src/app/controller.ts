@@ -187,6 +187,8 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     const s = store.getState();
     if (s.spots.length === 0 || s.caseStatus !== 'ready' || s.run.status === 'running') return;
     if (s.planRun.status === 'running') return;
+    // A field showing a refused value: the plan would run with the last accepted one (the button says why).
+    if (s.refusedInputs.length > 0) return;
     const controller = new AbortController();
     planning = controller;
     const request = planRequest(s);

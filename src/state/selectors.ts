@@ -171,6 +171,12 @@ export function sonicateBlocker(s: PlannerStore): string {
   if (s.caseStatus === 'error') return 'No case is loaded.';
   if (s.run.status === 'running') return 'A sonication is running.';
   if (s.planRun.status === 'running') return 'The plan is running.';
+  if (s.refusedInputs.length > 0) {
+    // Running would use the last accepted values, which the fields no longer show.
+    const fields = s.refusedInputs.map((r) => r.label).join(', ');
+    const one = s.refusedInputs.length === 1;
+    return `${one ? 'A value typed is' : 'Values typed are'} refused — ${fields}: correct ${one ? 'it' : 'them'}, or press Esc in the field to go back to the accepted value.`;
+  }
   const beams = s.estimate?.beams;
   if (beams && beams.activeCount === 0) {
     const total = beams.statuses.length;

@@ -109,6 +109,11 @@ export interface PlannerState extends PlanningState {
   playback: PlaybackState;
   slices: SliceState;
   safetyThresholds: SafetyThresholds;
+  /**
+   * Labels of the fields whose typed text was refused (a run would use the last accepted value instead): Sonicate
+   * waits until each is corrected or discarded (`sonicateBlocker`). Not undoable, not saved.
+   */
+  refusedInputs: { id: string; label: string }[];
 }
 
 export interface PlannerActions {
@@ -131,6 +136,8 @@ export interface PlannerActions {
   failRun(status: 'cancelled' | 'error', message: string): void;
   /** Asks the 3D view to frame the case again (`events` 'view-reset'). */
   resetView(): void;
+  /** Field `id`'s typed text was refused (true) or is accepted or discarded again (false). */
+  setRefusedInput(id: string, label: string, refused: boolean): void;
 }
 
 export type PlannerStore = PlannerState & PlannerActions & PlanningActions;
@@ -292,6 +299,17 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         playback: { time: 0, playing: false, source: 'sonication' },
         slices: { point: undefined, quantity: 'temperature', visible: true },
         safetyThresholds: DEFAULT_SAFETY_THRESHOLDS,
+        refusedInputs: [],
+        setRefusedInput: (id, label, refused) =>
+          set((s) =>
+            s.refusedInputs.some((r) => r.id === id) === refused
+              ? {}
+              : {
+                  refusedInputs: refused
+                    ? [...s.refusedInputs, { id, label }]
+                    : s.refusedInputs.filter((r) => r.id !== id),
+                },
+          ),
         addProbe: (probe) => set((s) => ({ probes: [...s.probes, probe] })),
         updateProbe: (id, patch) =>
           set((s) => ({ probes: s.probes.map((p) => (p.id === id ? { ...p, ...patch } : p)) })),

@@ -252,6 +252,7 @@ export function ImportDialog({ view, actions }: { view: ImportDialogView; action
             <div className="import-envelope-fields">
               {(['muscle', 'fat', 'skin'] as const).map((layer) => (
                 <QuantityField
+                  blocksRuns={false}
                   key={layer}
                   label={`${layer[0]?.toUpperCase()}${layer.slice(1)}`}
                   valueSi={view.envelope[layer]}

@@ -66,6 +66,7 @@ function ProbeRow({
         <legend>Where {probe.label} is</legend>
         {AXES.map((axis, i) => (
           <QuantityField
+            blocksRuns={false}
             key={axis}
             className="field compact"
             label={axis}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { usePlannerStoreApi } from '../state/hooks.ts';
 import { fieldUndoKey, PLAN_UNDO_ATTRIBUTE } from './plan-helpers.ts';
 import { formatForField, parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 
@@ -19,6 +20,7 @@ export function ParsedField({
   testId,
   disabled = false,
   className = 'field',
+  blocksRuns = true,
 }: {
   label: string;
   value: number;
@@ -28,11 +30,21 @@ export function ParsedField({
   testId: string;
   disabled?: boolean;
   className?: string;
+  /** false for a field no run reads (a safety limit, an import option): its refusal does not hold Sonicate back */
+  blocksRuns?: boolean;
 }) {
   const shown = format(value);
   const [text, setText] = useState(shown);
   const [error, setError] = useState('');
   const errorId = useId();
+  // While this field shows a refused value, a run would use the last accepted one: Sonicate says so and waits.
+  const store = usePlannerStoreApi();
+  const refused = blocksRuns && error !== '';
+  useEffect(() => {
+    if (!refused) return;
+    store.getState().setRefusedInput(testId, label, true);
+    return () => store.getState().setRefusedInput(testId, label, false);
+  }, [refused, testId, label, store]);
   useEffect(() => {
     setText(shown);
     setError('');
@@ -98,6 +110,7 @@ export function QuantityField({
   testId,
   disabled = false,
   className,
+  blocksRuns = true,
 }: {
   label: string;
   valueSi: number;
@@ -106,6 +119,8 @@ export function QuantityField({
   testId: string;
   disabled?: boolean;
   className?: string;
+  /** false for a field no run reads: its refusal does not hold Sonicate back */
+  blocksRuns?: boolean;
 }) {
   return (
     <ParsedField
@@ -116,6 +131,7 @@ export function QuantityField({
       onChange={onChange}
       testId={testId}
       disabled={disabled}
+      blocksRuns={blocksRuns}
       {...(className ? { className } : {})}
     />
   );

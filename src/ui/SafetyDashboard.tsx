@@ -108,6 +108,7 @@ export function SafetyDashboard() {
                   </strong>
                 </span>
                 <ParsedField
+                  blocksRuns={false}
                   label="Limit"
                   className="field compact safety-limit"
                   testId={`safety-${row.id}-limit`}
@@ -133,6 +134,7 @@ export function SafetyDashboard() {
         })}
       </ul>
       <ParsedField
+        blocksRuns={false}
         label="Warn within (of the limit)"
         className="field compact"
         testId="safety-warn-fraction"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
-import { caseHasLesion, planStale } from '../state/selectors.ts';
+import { caseHasLesion, planStale, sonicateBlocker } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { type CoverSummary, coverNoteText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
@@ -66,6 +66,8 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const ranById = new Map((planRun.inputs?.spots ?? []).map((p) => [p.id, p]));
   const totals = planTotals(spots);
   const stale = usePlanner(planStale);
+  // Fields showing a refused value hold the plan back too: it would run with the last accepted values.
+  const refused = usePlanner((s) => (s.refusedInputs.length > 0 ? sonicateBlocker(s) : ''));
   // The spots the titration offered under the results would change, so each row says it (the hint counts them).
   const titration = new Map(outcome && !stale ? titratedPowers(spots, outcome).map((c) => [c.id, c.to] as const) : []);
   const hasLesion = usePlanner(caseHasLesion);
@@ -272,7 +274,8 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
           className="primary"
           data-testid="plan-run"
           onClick={onRunPlan}
-          disabled={!onRunPlan || busy || !caseReady || spots.length === 0}
+          disabled={!onRunPlan || busy || !caseReady || spots.length === 0 || refused !== ''}
+          title={refused || undefined}
         >
           Run plan
         </button>

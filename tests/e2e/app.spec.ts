@@ -103,9 +103,18 @@ test.describe('the planner opens on the femur case', () => {
     await power.fill('5 kW');
     await power.press('Enter');
     await expect(page.getByRole('alert')).toContainText('between 0.1 and 500 W');
+    // A run now would use the last accepted power, which the field no longer shows: Sonicate waits, and says why.
+    await expect(page.getByTestId('sonicate')).toBeDisabled();
+    await expect(page.getByTestId('sonicate-blocked')).toContainText('A value typed is refused — Acoustic power');
+    await power.press('Escape');
+    await expect(page.getByTestId('sonicate')).toBeEnabled();
+    await power.fill('5 kW');
+    await power.press('Enter');
+    await expect(page.getByTestId('sonicate')).toBeDisabled();
     await power.fill('0.08 kW');
     await power.press('Enter');
     await expect(power).toHaveValue('80 W');
+    await expect(page.getByTestId('sonicate')).toBeEnabled();
   });
 });
 

@@ -3,6 +3,7 @@ import {
   changedSettings,
   electronicFocus,
   planInputs,
+  sonicateBlocker,
   sonicationInputs,
   steeredFocus,
 } from '../../src/state/selectors.ts';
@@ -65,5 +66,40 @@ describe('what changed since a run, in words', () => {
     expect(changedSettings(s.getState(), 'plan')).toEqual([]);
     s.getState().updateSpot('a', { acousticPower: 20 });
     expect(changedSettings(s.getState(), 'plan')).toEqual(['the spots']);
+  });
+});
+
+describe('Sonicate waits for a refused value', () => {
+  it('names the fields showing a refused value until each is corrected or discarded', () => {
+    const s = store();
+    s.getState().setCaseLoading('femur-shaft');
+    s.getState().setCaseLoaded(
+      {
+        meta: {
+          id: 'femur-shaft',
+          title: 'Femur',
+          description: '',
+          defaultTarget: [0, 0, 0],
+          defaultBeamDirection: [0, 1, 0],
+        },
+        parts: [],
+        bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
+      } as unknown as Parameters<ReturnType<typeof s.getState>['setCaseLoaded']>[0],
+      () => 1,
+    );
+    expect(sonicateBlocker(s.getState())).toBe('');
+    s.getState().setRefusedInput('param-power', 'Acoustic power', true);
+    s.getState().setRefusedInput('spot-edit-power', 'Acoustic power', true);
+    s.getState().setRefusedInput('param-duration', 'Duration', true);
+    expect(sonicateBlocker(s.getState())).toMatch(
+      /^Values typed are refused — Acoustic power, Acoustic power, Duration: correct them/,
+    );
+    s.getState().setRefusedInput('param-power', 'Acoustic power', false);
+    s.getState().setRefusedInput('param-duration', 'Duration', false);
+    expect(sonicateBlocker(s.getState())).toMatch(
+      /^A value typed is refused — Acoustic power: correct it, or press Esc/,
+    );
+    s.getState().setRefusedInput('spot-edit-power', 'Acoustic power', false);
+    expect(sonicateBlocker(s.getState())).toBe('');
   });
 });
