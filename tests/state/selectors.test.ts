@@ -7,7 +7,7 @@ import {
   sonicationInputs,
   steeredFocus,
 } from '../../src/state/selectors.ts';
-import { testStore } from '../fixtures/planner-store.ts';
+import { markCaseLoaded, testStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from '../ui/time-fixtures.ts';
 
 const store = testStore;
@@ -72,21 +72,7 @@ describe('what changed since a run, in words', () => {
 describe('Sonicate waits for a refused value', () => {
   it('names the fields showing a refused value until each is corrected or discarded', () => {
     const s = store();
-    s.getState().setCaseLoading('femur-shaft');
-    s.getState().setCaseLoaded(
-      {
-        meta: {
-          id: 'femur-shaft',
-          title: 'Femur',
-          description: '',
-          defaultTarget: [0, 0, 0],
-          defaultBeamDirection: [0, 1, 0],
-        },
-        parts: [],
-        bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
-      } as unknown as Parameters<ReturnType<typeof s.getState>['setCaseLoaded']>[0],
-      () => 1,
-    );
+    markCaseLoaded(s);
     expect(sonicateBlocker(s.getState())).toBe('');
     s.getState().setRefusedInput('param-power', 'Acoustic power', true);
     s.getState().setRefusedInput('spot-edit-power', 'Acoustic power', true);

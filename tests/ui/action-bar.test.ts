@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { planInputs, sonicationInputs } from '../../src/state/selectors.ts';
 import { ActionBar } from '../../src/ui/ActionBar.tsx';
-import { renderWithStore } from '../fixtures/planner-store.ts';
+import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
 // The bar's "Sonicate to update" is about the sonication's results (beside a plan's results it pointed the wrong way),
@@ -10,21 +10,7 @@ import { fakePlan, fakeSonication } from './time-fixtures.ts';
 describe('the action bar after a run', () => {
   const bar = createElement(ActionBar, { onSonicate: () => undefined, onCancel: () => undefined });
   const staleSonication = (store: Parameters<Parameters<typeof renderWithStore>[0]>[0]) => {
-    store.getState().setCaseLoading('femur-shaft');
-    store.getState().setCaseLoaded(
-      {
-        meta: {
-          id: 'femur-shaft',
-          title: 'Femur',
-          description: '',
-          defaultTarget: [0, 0, 0],
-          defaultBeamDirection: [0, 1, 0],
-        },
-        parts: [{ name: 'lesion', tissue: 'lesion', label: 'lesion' }],
-        bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
-      } as unknown as Parameters<ReturnType<typeof store.getState>['setCaseLoaded']>[0],
-      () => 1,
-    );
+    markCaseLoaded(store);
     store.getState().finishRun(fakeSonication(), sonicationInputs(store.getState()));
     store.getState().setSonication({ acousticPower: 70 });
   };
