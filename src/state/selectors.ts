@@ -163,6 +163,17 @@ export function caseHasLesion(s: Pick<PlannerStore, 'parts'>): boolean {
 }
 
 /**
+ * Why no run starts while fields show refused values (a run would use the last accepted ones, which the fields no
+ * longer show), naming them; '' when none does. Sonicate's and Run plan's blocker alike.
+ */
+export function refusedInputsBlocker(s: Pick<PlannerStore, 'refusedInputs'>): string {
+  if (s.refusedInputs.length === 0) return '';
+  const fields = s.refusedInputs.map((r) => r.label).join(', ');
+  const one = s.refusedInputs.length === 1;
+  return `${one ? 'A value typed is' : 'Values typed are'} refused — ${fields}: correct ${one ? 'it' : 'them'}, or press Esc in the field to go back to the accepted value.`;
+}
+
+/**
  * Why Sonicate cannot run now, in words the user can act on; '' when it can. The button is disabled with this
  * reason beside it, and the controller refuses with it (a key press, a stale click) without touching the results.
  */
@@ -171,12 +182,8 @@ export function sonicateBlocker(s: PlannerStore): string {
   if (s.caseStatus === 'error') return 'No case is loaded.';
   if (s.run.status === 'running') return 'A sonication is running.';
   if (s.planRun.status === 'running') return 'The plan is running.';
-  if (s.refusedInputs.length > 0) {
-    // Running would use the last accepted values, which the fields no longer show.
-    const fields = s.refusedInputs.map((r) => r.label).join(', ');
-    const one = s.refusedInputs.length === 1;
-    return `${one ? 'A value typed is' : 'Values typed are'} refused — ${fields}: correct ${one ? 'it' : 'them'}, or press Esc in the field to go back to the accepted value.`;
-  }
+  const refused = refusedInputsBlocker(s);
+  if (refused) return refused;
   const beams = s.estimate?.beams;
   if (beams && beams.activeCount === 0) {
     const total = beams.statuses.length;

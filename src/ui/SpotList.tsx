@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
-import { caseHasLesion, planStale, sonicateBlocker } from '../state/selectors.ts';
+import { caseHasLesion, changedSettings, planStale, refusedInputsBlocker } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { type CoverSummary, coverNoteText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
-import { planVerdict } from './plan-verdict.ts';
+import { coverageText, planVerdict } from './plan-verdict.ts';
 import { QuantityField } from './QuantityField.tsx';
 import { planFindingsText } from './run-findings.ts';
+import { staleText } from './StaleResultsBanner.tsx';
 import { criticalJudgement, safetyRows } from './safety.ts';
 import { shownRun } from './shown-run.ts';
 
@@ -67,7 +68,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const totals = planTotals(spots);
   const stale = usePlanner(planStale);
   // Fields showing a refused value hold the plan back too: it would run with the last accepted values.
-  const refused = usePlanner((s) => (s.refusedInputs.length > 0 ? sonicateBlocker(s) : ''));
+  const refused = usePlanner(refusedInputsBlocker);
   // The spots the titration offered under the results would change, so each row says it (the hint counts them).
   const titration = new Map(outcome && !stale ? titratedPowers(spots, outcome).map((c) => [c.id, c.to] as const) : []);
   const hasLesion = usePlanner(caseHasLesion);
@@ -409,15 +410,14 @@ function PlanResults({
   });
   const warnings = outcome.validity?.messages ?? [];
   const thresholds = usePlanner((s) => s.safetyThresholds);
+  const changed = usePlanner((s) => (stale ? changedSettings(s, 'plan').join(', ') : ''));
   const verdict = planVerdict(outcome, safetyRows(shownRun(undefined, outcome, 'plan'), thresholds));
   const rows = [
     {
       key: 'coverage',
       label: 'Lesion coverage (≥ 240 CEM43)',
       si: d.lesionCoverage,
-      text: hasLesion
-        ? `${formatQuantity(d.lesionCoverage * 100, '%')}${verdict.coverageCaveat ? ` (${verdict.coverageCaveat})` : ''}`
-        : 'no lesion in this case',
+      text: hasLesion ? coverageText(d.lesionCoverage, verdict) : 'no lesion in this case',
     },
     {
       key: 'ablated-volume',
@@ -456,7 +456,8 @@ function PlanResults({
       <h4>Plan results</h4>
       {stale && (
         <p className="warning" role="status" data-testid="plan-results-stale">
-          Computed before the last change to the spots, the target or the transducer — Run plan to update.
+          {staleText('plan')}
+          {changed && ` Changed since: ${changed}.`}
         </p>
       )}
       <div

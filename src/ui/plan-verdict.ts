@@ -71,3 +71,9 @@ export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[]):
     coverageCaveat: boiling.length > 0 ? 'counts boiling tissue' : undefined,
   };
 }
+
+/** A plan's lesion coverage in percent, with the verdict's caveat when it counts boiling tissue. */
+export function coverageText(coverage: number, verdict: Pick<PlanVerdict, 'coverageCaveat'>): string {
+  const text = formatQuantity(coverage * 100, '%');
+  return verdict.coverageCaveat ? `${text} (${verdict.coverageCaveat})` : text;
+}

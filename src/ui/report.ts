@@ -7,7 +7,7 @@ import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { driveOfPower } from './drive.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { describeSide, formatPointMm, planTotals, presetOf } from './plan-helpers.ts';
-import { planVerdict } from './plan-verdict.ts';
+import { coverageText, planVerdict } from './plan-verdict.ts';
 import { criticalJudgement, type SafetyRow, STATUS_TEXT, safetyRows, safetyValueText } from './safety.ts';
 import type { ShownRun } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
@@ -168,9 +168,7 @@ export function reportFigures(
         {
           key: 'coverage',
           label: 'Lesion coverage (≥ 240 CEM43)',
-          text: hasLesion
-            ? `${formatQuantity(o.doses.lesionCoverage * 100, '%')}${verdict.coverageCaveat ? ` (${verdict.coverageCaveat})` : ''}`
-            : 'no lesion in this case',
+          text: hasLesion ? coverageText(o.doses.lesionCoverage, verdict) : 'no lesion in this case',
           si: o.doses.lesionCoverage,
         },
         {

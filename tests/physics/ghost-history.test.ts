@@ -28,11 +28,11 @@ describe('the ghost faces of a nested fine run', () => {
     expect([...driver.source]).toEqual([2 * 3, 3 * 30]);
   });
 
-  it('stays right while the coarse run records ahead and the passed records are recycled, over many steps', () => {
+  it('forward-only, stays right while the coarse run records ahead and the passed records are recycled, over many steps', () => {
     const history = new GhostHistory(nesting);
     history.record(0, riseAt(0));
     history.record(1, riseAt(1));
-    const driver = history.driver(grid);
+    const driver = history.driver(grid, { forwardOnly: true });
     for (let i = 2; i <= 200; i++) {
       history.record(i, riseAt(i));
       // The fine run one step behind the coarse one, at the middle of a step.
@@ -42,18 +42,18 @@ describe('the ghost faces of a nested fine run', () => {
     }
   });
 
-  it('refuses to go back before a record it has passed (a fine run’s time only grows)', () => {
+  it('a forward-only driver refuses to go back before a record it has passed', () => {
     const history = new GhostHistory(nesting);
     for (let i = 0; i <= 4; i++) history.record(i, riseAt(i));
-    const driver = history.driver(grid);
+    const driver = history.driver(grid, { forwardOnly: true });
     driver.update(3.5);
     expect(() => driver.update(0.5)).toThrow(/went back/);
   });
 
-  it('a driver declared to rewind keeps every record: its run may start again from the beginning', () => {
+  it('a driver not declared forward-only keeps every record: its run may start again from the beginning', () => {
     const history = new GhostHistory(nesting);
     for (let i = 0; i <= 4; i++) history.record(i, riseAt(i));
-    const driver = history.driver(grid, { rewinds: true });
+    const driver = history.driver(grid);
     driver.update(3.5);
     driver.update(0.5);
     expect([...driver.source]).toEqual([2 * 0.5, 3 * 5]);

@@ -111,5 +111,9 @@ describe('the plan panel after a run', () => {
     expect(html).toMatch(/data-testid="spot-0-status"[^>]*>was warning</);
     expect(html).toMatch(/data-testid="spot-0-ran-with"[^>]*>Last run, at 50.0 W · 20.0 s: </);
     expect(html).toMatch(/data-testid="spot-1-status"[^>]*>valid</);
+    // The results' stale line uses the shared words and names what changed.
+    expect(html).toMatch(
+      /data-testid="plan-results-stale">Computed for the previous settings — Run plan to update\. Changed since: the spots\.</,
+    );
   });
 });

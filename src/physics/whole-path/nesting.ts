@@ -100,9 +100,10 @@ export function nestGrids(
 
 /**
  * The coarse rise at every ghost point, recorded after each coarse step; replayed to the fine run as a
- * BoundaryDriver (linear in time between the recorded steps). The fine run only moves forward in time, so a record
- * it has passed is never read again: its array is taken back for the next record (a plan's coarse run records
- * ≈ 1500 steps of 16k faces, 190 MB when every record was kept to the end; now about two spots' worth live).
+ * BoundaryDriver (linear in time between the recorded steps). A fine run declared forward-only never reads a record
+ * it has passed again, so its array is taken back for the next record (a plan's coarse run records ≈ 1500 steps of
+ * 16k faces, 190 MB when every record was kept to the end; now about two spots' worth live). Any other run keeps
+ * every record: a sonication runs its heat a second time when its hottest voxel was not recorded.
  */
 export class GhostHistory {
   private readonly times: number[] = [];
@@ -136,12 +137,12 @@ export class GhostHistory {
 
   /**
    * @param fine - the fine grid
-   * @param options - `rewinds`: the fine run may start again from its beginning (a sonication re-runs its heat when
-   *   the hottest voxel was not recorded), so every record is kept; otherwise the records it passes are recycled
+   * @param options - `forwardOnly`: the fine run's time only grows (a plan's sequence), so the records it passes are
+   *   recycled and going back to one is refused; otherwise every record is kept and may be read again
    * @returns the boundary driver of the fine run
    */
-  driver(fine: VoxelGrid, options: { rewinds?: boolean } = {}): BoundaryDriver {
-    const rewinds = options.rewinds === true;
+  driver(fine: VoxelGrid, options: { forwardOnly?: boolean } = {}): BoundaryDriver {
+    const forwardOnly = options.forwardOnly === true;
     const source = scratchF64(voxelCount(fine));
     const { faces, voxel, conductance } = this.nesting;
     // A voxel's faces are consecutive: each voxel's source is summed from 0 over its faces in a local and written
@@ -169,9 +170,8 @@ export class GhostHistory {
         }
         while (cursor + 1 < times.length && (times[cursor + 1] as number) <= time) cursor++;
         while (cursor > 0 && (times[cursor] as number) > time) cursor--;
-        // A fine run's time only grows: the records behind it are taken back, and going back to one is a mistake
-        // (unless the run was declared to rewind, and nothing is taken back).
-        if (!rewinds) {
+        // A forward-only run's records behind it are taken back, and going back to one is a mistake.
+        if (forwardOnly) {
           if (cursor < this.passed)
             throw new RangeError('GhostHistory: the fine run went back before a record it passed');
           this.pass(cursor);

@@ -153,7 +153,7 @@ export class WholePathSequence {
       input.bioheatKernels,
     );
     this.fine = new SequenceRun(
-      { ...input, medium: this.medium, boundaryDriver: this.runner.ghosts.driver(input.grid) },
+      { ...input, medium: this.medium, boundaryDriver: this.runner.ghosts.driver(input.grid, { forwardOnly: true }) },
       spots,
       (s, fraction, snapshot) => {
         // SequenceRun's own split of a spot (field 40 %, heat 60 %): only its heat runs here.

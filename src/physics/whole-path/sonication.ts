@@ -130,8 +130,8 @@ export function simulateWholePathSonication(
   const result = simulateSonication({
     ...input,
     field: acoustics.fine,
-    // simulateSonication runs the heat a second time when its hottest voxel was not among those recorded.
-    boundaryDriver: run.ghosts.driver(input.grid, { rewinds: true }),
+    // Every record kept: simulateSonication runs the heat a second time when its hottest voxel was not recorded.
+    boundaryDriver: run.ghosts.driver(input.grid),
     onProgress: (f, snapshot) => progress(FIELD_SHARE + COARSE_SHARE + (1 - FIELD_SHARE - COARSE_SHARE) * f, snapshot),
   });
   return {

@@ -178,8 +178,6 @@ const LN2_HI: f64 = 6.93147180369123816490e-1;
 const LN2_LO: f64 = 1.90821492927058770002e-10;
 // 1.5·2^52: adding it leaves an integral f64's value, as an integer, in the low bits of its representation.
 const ROUND_MAGIC: f64 = 6755399441055744.0;
-// Below this y² the series of sinh(y)/y ends at y⁶.
-const SMALL_Y2: f64 = 2.5e-3;
 // Beyond ±700 the dose would be e^±700: ±700 keeps 2^n representable (a dose exponent of 700 is 1050 °C).
 const EXP_LIMIT: f64 = 700;
 
@@ -249,16 +247,12 @@ function dosePair(d: usize, a: v128, b: v128, baseline: f64, dt: f64, skipRise: 
   const e = expPair(
     f64x2.mul(f64x2.sub(pivot, f64x2.mul(f64x2.splat(0.5), f64x2.add(t0, t1))), lnR),
   );
-  // sinh(y)/y by the series of sinhc, term for term; to y⁶ when |y| < 0.05 (a step of less than 0.07 K, most of
-  // them), where the next term, y⁸/9! < 1.1e-16, is below round-off.
+  // sinh(y)/y by the series of sinhc, term for term.
   const one = f64x2.splat(1);
-  let series = f64x2.add(one, f64x2.mul(y2, f64x2.splat(INV_42)));
-  if (!i64x2.all_true(f64x2.lt(y2, f64x2.splat(SMALL_Y2)))) {
-    series = f64x2.add(one, f64x2.mul(y2, f64x2.splat(INV_156)));
-    series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_110)), series));
-    series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_72)), series));
-    series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_42)), series));
-  }
+  let series = f64x2.add(one, f64x2.mul(y2, f64x2.splat(INV_156)));
+  series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_110)), series));
+  series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_72)), series));
+  series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_42)), series));
   series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_20)), series));
   series = f64x2.add(one, f64x2.mul(f64x2.mul(y2, f64x2.splat(INV_6)), series));
   const step = f64x2.mul(f64x2.mul(f64x2.mul(f64x2.splat(dt), e), series), f64x2.splat(INV_60));
