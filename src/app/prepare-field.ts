@@ -1,4 +1,4 @@
-import { acousticKey } from '../engine/acoustic-key.ts';
+import { sonicationKey } from '../engine/acoustic-key.ts';
 import { sonicateBlocker } from '../state/selectors.ts';
 import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
 import type { SimClient } from '../worker/client.ts';
@@ -6,8 +6,9 @@ import { estimateInputs } from './live-estimate.ts';
 import { sonicateRequest } from './planning-requests.ts';
 
 /**
- * How long the beams must stand still before their field is computed ahead [ms]: longer than the pause between the
- * steps of a drag or the keys of a typed value, short beside the time a user takes to read the estimate and click.
+ * How long the settings must stand still before their sonication is computed ahead [ms]: longer than the pause
+ * between the steps of a drag or the keys of a typed value, short beside the time a user takes to read the estimate
+ * and click.
  */
 export const PREPARE_DELAY_MS = 800;
 
@@ -20,11 +21,13 @@ function sonicationInputs(s: PlannerStore): unknown[] {
 }
 
 /**
- * Computes the field of the sonication the user is setting up while they are still deciding: once the beams have
- * stood still for PREPARE_DELAY_MS and nothing runs, the worker that sonicates marches the field and keeps it
- * (engine prepareSonication), so the Sonicate that follows runs the heat alone — about half the time on the
- * femur default. Asks once per beam setup (the request's acoustic key); a Sonicate sent while a field is being
- * prepared waits for it and then uses it, so clicking early never costs more than the march it would have run.
+ * Computes the sonication the user is setting up while they are still deciding: once the settings have stood still
+ * for PREPARE_DELAY_MS and nothing runs, the worker that sonicates marches the field, keeps it (engine
+ * prepareSonication) and runs the heat (worker/ops/sonicate-ahead.ts), so the Sonicate that follows shows its
+ * result at once; after a change of power or time only the heat is run again, on the kept field. Asks once per
+ * setup (the request's sonication key); a Sonicate sent meanwhile waits for it and takes what it can (all of it
+ * for the same request, the field for the same beams), so clicking early never costs more than the run it would
+ * have started.
  * @param store - the planner store
  * @param client - the pool (its first worker runs sonications)
  * @param delayMs - stillness before preparing [ms]
@@ -39,6 +42,8 @@ export function keepFieldPrepared(
   let lastKey: string | undefined;
   let last: unknown[] = [];
 
+  const keyOf = (s: PlannerStore): string => `${s.caseId}\n${sonicationKey(sonicateRequest(s))}`;
+
   const prepare = (): void => {
     timer = undefined;
     const s = store.getState();
@@ -48,8 +53,8 @@ export function keepFieldPrepared(
     if (!store.temporal.getState().isTracking) return;
     if (sonicateBlocker(s)) return;
     const request = sonicateRequest(s);
-    const key = `${s.caseId}\n${acousticKey(request)}`;
-    // A cancel or a crash restarts the pool without its kept field: prepare that setup again.
+    const key = keyOf(s);
+    // A cancel or a crash restarts the pool without what it kept: prepare that setup again.
     if (key === lastKey && s.run.status !== 'cancelled' && s.run.status !== 'error') return;
     lastKey = key;
     client.prepareSonication(request).catch(() => {
@@ -58,7 +63,11 @@ export function keepFieldPrepared(
     });
   };
 
-  const unsubscribe = store.subscribe((state) => {
+  const unsubscribe = store.subscribe((state, previous) => {
+    // A Sonicate computes these very settings (its results will be on screen): nothing to compute ahead for them.
+    // A plan's workers let what they kept go: the settings are worth computing again after it.
+    if (state.run.status === 'running' && previous.run.status !== 'running') lastKey = keyOf(state);
+    if (state.planRun.status === 'running' && previous.planRun.status !== 'running') lastKey = undefined;
     const inputs = sonicationInputs(state);
     if (inputs.length === last.length && inputs.every((value, i) => value === last[i])) return;
     last = inputs;

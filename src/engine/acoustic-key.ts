@@ -19,6 +19,16 @@ export function acousticKey(request: SonicateRequest): string {
 }
 
 /**
+ * A sonication's whole identity: every field, heat included, as acousticKey writes it. Two requests with the same
+ * key give the same outcome, so a sonication computed ahead may stand for the one a click asks for.
+ * @param request - the request
+ * @returns the key
+ */
+export function sonicationKey(request: SonicateRequest): string {
+  return canonical(request);
+}
+
+/**
  * A plan's acoustic identity: as acousticKey, and of each spot only its focus (its id, power and times are the
  * heat's). The spots' foci stay in it because together they size the plan's region and lattice, which every spot's
  * field lives on.

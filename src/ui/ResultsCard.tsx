@@ -183,6 +183,9 @@ const FIELD_REUSED = {
   'last-run': ' (same beams as the last run: its field, rescaled to this power)',
 } as const;
 
+/** A sonication computed before the click (worker/ops/sonicate-ahead.ts): its time was spent while the user read. */
+const COMPUTED_AHEAD = ', ahead of the click, while the settings stood still';
+
 export function ResultsCard() {
   const outcome = usePlanner((s) => s.run.outcome);
   // After a plan and no sonication, the empty card says where the plan's numbers are.
@@ -261,7 +264,8 @@ export function ResultsCard() {
       {outcome && (
         <p className="hint" data-testid="run-info">
           {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main
-          thread{FIELD_REUSED[outcome.summary.fieldReused ?? 'marched']} ·{' '}
+          thread
+          {outcome.computedAhead ? COMPUTED_AHEAD : FIELD_REUSED[outcome.summary.fieldReused ?? 'marched']} ·{' '}
           {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
           {ran && (
             <span data-testid="run-parameters">

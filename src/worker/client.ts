@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { acousticKey } from '../engine/acoustic-key.ts';
+import { acousticKey, sonicationKey } from '../engine/acoustic-key.ts';
 import { SpotClaims } from '../engine/spot-claims.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type {
@@ -11,14 +11,15 @@ import type {
   PlanRequest,
   SpotGridRequest,
 } from './plan-protocol.ts';
-import type {
-  CaseSummary,
-  SimWorkerApi,
-  SonicateRequest,
-  SonicationOutcome,
-  SonicationProgress,
-  SonicationSnapshot,
-  SpotLayout,
+import {
+  type CaseSummary,
+  type SimWorkerApi,
+  SONICATION_FIELD_SHARE,
+  type SonicateRequest,
+  type SonicationOutcome,
+  type SonicationProgress,
+  type SonicationSnapshot,
+  type SpotLayout,
 } from './protocol.ts';
 import { spotAcousticsTransfer } from './transfer.ts';
 
@@ -45,22 +46,21 @@ interface Member {
   busy: number;
   /** the acoustic key (engine/acoustic-key.ts) of the field it keeps, or is computing, for sonications */
   field: string | undefined;
-  /** the field it is computing ahead, if any: how far it is, and the sonications waiting for it */
+  /** the sonication key (engine/acoustic-key.ts) of the sonication it keeps, or is computing, ahead */
+  ahead?: string | undefined;
+  /** the sonication it is computing ahead, if any: how far it is, and the sonications waiting for it */
   preparing?: Preparation;
 }
 
-/** A field being computed ahead: its key, its progress (0..1) and who else shows that progress. */
+/** A sonication being computed ahead: its keys, its progress (0..1) and who else shows that progress. */
 interface Preparation {
+  /** acoustic key: a Sonicate of the same beams waits for its field */
   readonly key: string;
+  /** sonication key: a Sonicate of the same request waits for all of it */
+  readonly whole: string;
   fraction: number;
-  readonly listeners: Set<(fraction: number) => void>;
+  readonly listeners: Set<SonicationProgress>;
 }
-
-/**
- * Share of a sonication's progress bar that its field takes (as in the engine's whole-path sonication): a Sonicate
- * that waits for a field being computed ahead shows that field's progress on it, instead of standing at 0 %.
- */
-const SONICATION_FIELD_SHARE = 0.5;
 
 /** Most workers a pool starts (the engine's memory per worker is ≈ 100–400 MB on the bundled cases). */
 const MAX_POOL = 4;
@@ -164,8 +164,9 @@ export class SimClient {
   async loadCase(bytes: ArrayBuffer, title: string): Promise<CaseSummary> {
     this.caseBytes = { bytes: bytes.slice(0), title };
     const loads = this.members.map((m) => {
-      // A new case: no worker keeps a field of it yet.
+      // A new case: no worker keeps a field of it yet, nor a sonication.
       m.field = undefined;
+      m.ahead = undefined;
       const summary = m.api.loadCase(bytes.slice(0), title);
       m.ready = summary;
       watchReady(m, summary);
@@ -181,17 +182,20 @@ export class SimClient {
     signal?: AbortSignal,
   ): Promise<SonicationOutcome> {
     const key = acousticKey(request);
-    const member = this.sonicationWorker(key);
-    // The bar only moves forward: a field prepared ahead fills its first half, the heat the rest. What the run
-    // already knows always passes.
+    const whole = sonicationKey(request);
+    const member = this.sonicationWorker(key, whole);
+    // The bar only moves forward. What the run already knows always passes.
     let shown = 0;
     const report = (fraction: number, snapshot?: SonicationSnapshot) => {
       if (fraction <= shown && !snapshot) return;
       shown = Math.max(shown, fraction);
       onProgress(shown, snapshot);
     };
+    // A sonication being computed ahead shows its progress here: all of it when it is this very request, else its
+    // field (the first part of the bar) when the beams are the same and only the heat will differ.
     const preparation = member.preparing?.key === key ? member.preparing : undefined;
-    const relay = (fraction: number) => report(SONICATION_FIELD_SHARE * fraction);
+    const relay: SonicationProgress =
+      preparation?.whole === whole ? report : (fraction) => report(Math.min(fraction, SONICATION_FIELD_SHARE));
     if (preparation) {
       preparation.listeners.add(relay);
       relay(preparation.fraction);
@@ -203,16 +207,20 @@ export class SimClient {
       );
     } finally {
       preparation?.listeners.delete(relay);
+      // The worker hands over what it computed ahead, or lets it go for another request.
+      member.ahead = undefined;
     }
   }
 
   /**
-   * Where a sonication goes: to the worker that keeps (or is computing) the field of these beams, so it runs the heat
-   * alone; else to the first if it is free; else to any free worker, so a click never waits behind a field being
-   * prepared for beams the user has since changed; else to the first.
+   * Where a sonication goes: to the worker that keeps (or is computing) this very sonication ahead; else to the one
+   * that keeps the field of these beams, so it runs the heat alone; else to the first if it is free; else to any
+   * free worker, so a click never waits behind a sonication computed ahead for settings the user has since changed;
+   * else to the first.
    */
-  private sonicationWorker(key: string): Member {
+  private sonicationWorker(key: string, whole: string): Member {
     return (
+      this.members.find((m) => m.ahead === whole) ??
       this.members.find((m) => m.field === key) ??
       (this.primary.busy === 0 ? this.primary : undefined) ??
       this.members.find((m) => m.busy === 0) ??
@@ -236,22 +244,29 @@ export class SimClient {
   }
 
   /**
-   * Asks the worker that runs sonications to compute the field of `request` ahead (while the user is still
-   * deciding); a Sonicate sent meanwhile waits for it, shows its progress, and then needs the heat alone. Resolves
-   * true when a field was computed; a cancel or crash of the pool drops it.
+   * Asks a worker to compute the sonication of `request` ahead (while the user is still deciding): the worker that
+   * keeps its beams' field if it is free, else the first. A Sonicate of the same request sent meanwhile waits for it
+   * and takes its outcome; one of the same beams waits for its field and then runs the heat alone. Resolves true
+   * when something was computed; a cancel or crash of the pool drops it.
    */
   async prepareSonication(request: SonicateRequest): Promise<boolean> {
     const key = acousticKey(request);
-    if (this.members.some((m) => m.field === key)) return false;
-    const member = this.primary;
-    const preparation: Preparation = { key, fraction: 0, listeners: new Set() };
+    const whole = sonicationKey(request);
+    if (this.members.some((m) => m.ahead === whole)) return false;
+    const member = this.members.find((m) => m.field === key && m.busy === 0) ?? this.primary;
+    const preparation: Preparation = { key, whole, fraction: 0, listeners: new Set() };
     member.preparing = preparation;
-    const progress = (fraction: number) => {
+    // The worker keeps one sonication ahead: this one replaces any other.
+    member.ahead = whole;
+    const progress = (fraction: number, snapshot?: SonicationSnapshot) => {
       preparation.fraction = fraction;
-      for (const listener of preparation.listeners) listener(fraction);
+      for (const listener of preparation.listeners) listener(fraction, snapshot);
     };
     try {
       return await this.busyWith(member, key, () => member.api.prepareSonication(request, Comlink.proxy(progress)));
+    } catch (error) {
+      if (member.ahead === whole) member.ahead = undefined;
+      throw error;
     } finally {
       if (member.preparing === preparation) delete member.preparing;
     }
@@ -291,6 +306,8 @@ export class SimClient {
    */
   private async pooledPlan(request: PlanRequest, onProgress: SonicationProgress): Promise<PlanOutcome> {
     const members = this.members;
+    // A plan's workers let their sonications computed ahead go (worker ops runPlan, planAcoustics).
+    for (const m of members) m.ahead = undefined;
     const pooled =
       members.length > 1 &&
       request.spots.length > 1 &&

@@ -48,7 +48,19 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
   hottestTemperature: Float64Array;
   /** Wall time of the computation [ms]. */
   elapsedMs: number;
+  /**
+   * Computed ahead, while the settings stood still (prepareSonication), and handed to the Sonicate that asked for
+   * the same request: elapsedMs is then that computation's, field and heat.
+   */
+  computedAhead?: true;
 }
+
+/**
+ * Share of a sonication's progress that its field takes (as in the engine's whole-path sonication): a sonication
+ * computed ahead reports its field on [0, share] and its heat on [share, 1], and a Sonicate that waits for it
+ * shows that progress instead of standing at 0 %.
+ */
+export const SONICATION_FIELD_SHARE = 0.5;
 
 /** The worker's API (exposed with comlink). */
 export interface SimWorkerApi {
@@ -56,10 +68,11 @@ export interface SimWorkerApi {
   /** onProgress: 0..1, with what the run already knows (its field's peak, then the heat so far) */
   sonicate(request: SonicateRequest, onProgress: SonicationProgress): Promise<SonicationOutcome>;
   /**
-   * The field of the sonication being set up, computed ahead and kept, so the next Sonicate of the same beams runs
-   * the heat alone; resolves true when a field was computed. Progress is 0..1 of the field.
+   * The sonication being set up, computed ahead and kept: its field (the next Sonicate of the same beams runs the
+   * heat alone) and then its heat (a Sonicate of the same request takes the outcome as it is). Resolves true when
+   * something was computed. Progress: the field on [0, SONICATION_FIELD_SHARE], then the heat with its snapshots.
    */
-  prepareSonication(request: SonicateRequest, onProgress: (fraction: number) => void): Promise<boolean>;
+  prepareSonication(request: SonicateRequest, onProgress: SonicationProgress): Promise<boolean>;
   /** Beam planning (plan-protocol.ts): statuses with no-pass regions and the switch-off rule. */
   traceBeamsForPlanning(request: PlanningBeamRequest): PlanningBeamTrace;
   /** Live estimate while dragging (≈ 10–25 ms for the 208-element array on the 2-core machine). */

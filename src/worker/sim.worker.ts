@@ -14,7 +14,8 @@ import {
   spotAcousticsOp,
   spotAcousticsTransfer,
 } from './ops/run-plan.ts';
-import { gpuRayleighFor, prepare, sonicate, sonicateTransfer } from './ops/sonicate.ts';
+import { gpuRayleighFor, sonicate, sonicateTransfer } from './ops/sonicate.ts';
+import { dropAhead, sonicateAhead, takeAhead } from './ops/sonicate-ahead.ts';
 import { spotLayout } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
 import { throttleProgress } from './progress-throttle.ts';
@@ -28,7 +29,7 @@ class NoCaseLoadedError extends Error {
 }
 
 // The dispatcher: each call goes to its op (decode → engine → encode) and its typed arrays are transferred.
-// The worker's one piece of mutable state is the case it has loaded.
+// The worker's mutable state: the case it has loaded, and the sonication computed ahead (ops/sonicate-ahead.ts).
 let current: CaseState | undefined;
 
 function requireCase(): CaseState {
@@ -55,11 +56,14 @@ const api: SimWorkerApi = {
   async loadCase(bytes, fallbackTitle) {
     await kernelsReady;
     const { state, summary } = await loadCase(bytes, fallbackTitle);
+    dropAhead();
     current = state;
     return summary;
   },
   async sonicate(request, onProgress) {
     const state = requireCase();
+    const ready = takeAhead(request);
+    if (ready) return Comlink.transfer(ready, sonicateTransfer(ready));
     // With a (hardware) WebGPU adapter the input plane's Rayleigh sum runs there first; without one, nothing changes.
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
     const progress = throttleProgress(onProgress);
@@ -73,9 +77,11 @@ const api: SimWorkerApi = {
     const state = requireCase();
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
     const progress = throttleProgress(onProgress);
-    const prepared = prepare(state, request, progress.report, served?.kernel);
+    const computed = sonicateAhead(state, request, progress.report, served?.kernel);
     progress.flush();
-    return prepared;
+    if (served) console.info(served.summary());
+    makeOutputsWhenIdle();
+    return computed;
   },
   traceBeamsForPlanning(request) {
     const trace = traceBeamsForPlanning(requireCase(), request);
@@ -89,6 +95,7 @@ const api: SimWorkerApi = {
     return spotLayout(requireCase(), request);
   },
   async runPlan(request, onProgress, fieldOf) {
+    dropAhead();
     const progress = throttleProgress(onProgress);
     // What is held goes out before the plan waits for a field from another worker.
     const pooled =
@@ -107,6 +114,7 @@ const api: SimWorkerApi = {
   },
   releasePlan,
   planAcoustics(request, ids, keep, onProgress) {
+    dropAhead();
     const progress = throttleProgress(onProgress);
     const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, progress.report);
     progress.flush();

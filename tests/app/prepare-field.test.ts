@@ -76,10 +76,27 @@ describe('computing the field ahead', () => {
     stop();
   });
 
-  it('does not ask again when only power or time changed: the kept field serves them', () => {
+  it('asks again when only power or time changed: the heat is computed ahead on the field kept', () => {
     const { store, asked, stop } = setUp();
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
     store.getState().setSonication({ acousticPower: 80, duration: 10 });
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toEqual(sonicateRequest(store.getState()));
+    expect(asked[1]?.acousticPower).toBe(80);
+    stop();
+  });
+
+  it('does not ask for the settings a Sonicate has just run: their results are on screen', () => {
+    const { store, asked, stop } = setUp();
+    // Clicked before the settings stood still: nothing was computed ahead.
+    store.getState().startRun();
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    store.getState().finishRun({ time: new Float64Array(1) } as never, undefined);
+    vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(0);
+    // A change is worth computing ahead again.
+    store.getState().setSonication({ acousticPower: 60 });
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
     expect(asked).toHaveLength(1);
     stop();

@@ -268,6 +268,8 @@ interface Sonication {
   frame: number;
   /** engine wall time in the worker, as the results card shows it (0.1 s resolution) [ms] */
   workerMs: number;
+  /** the results card said the outcome was computed ahead of the click (workerMs is that computation's) */
+  ahead: boolean;
   /** CPU time from just before the click to the "done" status being seen (polled every 100 ms) */
   cpuToDone: ChromiumCpu;
   /** CPU time in the 1.5 s after it (the result's arrival on the main thread and its drawing) */
@@ -337,6 +339,7 @@ async function sonicateOnce(page: Page, timeoutMs: number): Promise<Sonication> 
     done,
     frame: p.frames.find((t) => t > done) ?? Number.NaN,
     workerMs: workerS * 1000,
+    ahead: info.includes('ahead of the click'),
     cpuToDone,
     cpuAfter,
   };
@@ -502,7 +505,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     await newBeams();
     await during('sonication and result arrival', true, () => sonicateOnce(page, 120_000));
     // The usual way: the user changes the beams, reads the estimate, then clicks — by then the worker has computed
-    // the field ahead (app/prepare-field.ts), so the click runs the heat alone.
+    // the sonication ahead (app/prepare-field.ts, worker/ops/sonicate-ahead.ts), so the click takes its outcome.
     await newBeams();
     await page.waitForTimeout(6000);
     const prepared = await during('sonication after the beams stood still: click → result drawn + 1.5 s', false, () =>
@@ -640,7 +643,7 @@ interface Window {
 
 interface Session {
   sonications: Sonication[];
-  /** one after the beams stood still for a few seconds: the field computed ahead */
+  /** one after the beams stood still for a few seconds: the sonication computed ahead */
   prepared: Sonication;
   /** one more after changing only the power: the field reused */
   powerOnly: Sonication;
@@ -693,15 +696,27 @@ function rowsOf(p: Probe, s: Session): Row[] {
     const lt = longTasksIn(p, x.done, x.frame + 1);
     return [
       { phase: 'click → "running" (main thread: request built and posted)', ms: x.running - x.click },
-      ...(Number.isFinite(x.workerMs)
+      ...(x.ahead
         ? [
-            { phase: 'engine in the worker (as the results card shows it, 0.1 s steps)', ms: x.workerMs },
             {
-              phase: 'rest of running → "done" (worker start-up, messages, transfer, decoding)',
-              ms: x.done - x.running - x.workerMs,
+              phase: `running → "done": the sonication computed ahead handed over (it took ${x.workerMs.toFixed(0)} ms in the worker before the click)`,
+              ms: x.done - x.running,
             },
           ]
-        : [{ phase: 'running → "done" (the results card showed no engine time to split it)', ms: x.done - x.running }]),
+        : Number.isFinite(x.workerMs)
+          ? [
+              { phase: 'engine in the worker (as the results card shows it, 0.1 s steps)', ms: x.workerMs },
+              {
+                phase: 'rest of running → "done" (worker start-up, messages, transfer, decoding)',
+                ms: x.done - x.running - x.workerMs,
+              },
+            ]
+          : [
+              {
+                phase: 'running → "done" (the results card showed no engine time to split it)',
+                ms: x.done - x.running,
+              },
+            ]),
       {
         phase: `"done" → first frame with the result (main thread; ${lt.count} long tasks, ${lt.total.toFixed(0)} ms)`,
         ms: x.frame - x.done,
@@ -720,7 +735,7 @@ function rowsOf(p: Probe, s: Session): Row[] {
     unit: 'ms',
     target: { value: 1000, kind: 'at most' },
     notes: [
-      `Median of ${toFrame.length} (${toFrame.map((t) => t.toFixed(0)).join(', ')} ms; the first meets a cold worker, 1 s after the load, while the field is being computed ahead; each later one is clicked at once after new beams, so it marches its field).`,
+      `Median of ${toFrame.length} (${toFrame.map((t) => t.toFixed(0)).join(', ')} ms; the first meets a cold worker, 1 s after the load, while the other computes the default sonication ahead; each later one is clicked at once after new beams, so it marches its field).`,
       `Click → "done" status: ${s.sonications.map((x) => (x.done - x.click).toFixed(0)).join(', ')} ms.`,
       "The engine's own phases are on the Node line.",
     ],
@@ -734,12 +749,12 @@ function rowsOf(p: Probe, s: Session): Row[] {
   });
   rows.push({
     id: 'sonicate-chromium-prepared',
-    figure: 'Sonicate → result on screen after the beams stood still (the field computed ahead; Chromium)',
+    figure: 'Sonicate → result on screen after the settings stood still (the sonication computed ahead; Chromium)',
     measured: s.prepared.frame - s.prepared.click,
     unit: 'ms',
     target: { value: 1000, kind: 'at most' },
     notes: [
-      'New beams (aberration correction toggled), then 6 s before the click, as a user reads the estimate: the worker that sonicates has computed the field meanwhile (app/prepare-field.ts, 0.8 s after the last change), so the click runs the heat alone.',
+      'New beams (aberration correction toggled), then 6 s before the click, as a user reads the estimate: the worker that sonicates has computed the sonication meanwhile, field and heat (app/prepare-field.ts, 0.8 s after the last change; worker/ops/sonicate-ahead.ts), so the click takes its outcome.',
     ],
     phases: phases(s.prepared),
     detail: { sonication: s.prepared },

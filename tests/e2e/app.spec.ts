@@ -154,6 +154,12 @@ test.describe('a sonication runs in a Web Worker', () => {
 
   test('gives focal numbers inside physical ranges and draws the heated region', async () => {
     const { page, app } = group;
+    // A setting typed just before the click, as a user does: the worker runs this sonication now (the one computed
+    // ahead while the settings stood still is the planning tests'; had the worker begun this one ahead, the click
+    // would wait for it and show its progress all the same).
+    const cooling = page.getByTestId('param-cooling');
+    await cooling.fill('60 s');
+    await cooling.press('Enter');
     await app.sonicate();
     await app.waitForRunStatus('done');
     // The run came from the simulation worker, with the elements the live estimate counted as firing, and took a

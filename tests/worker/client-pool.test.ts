@@ -56,10 +56,11 @@ function fakePool(calls: Call[]) {
           await onProgress(1);
           return {};
         },
+        // As sonicateAhead reports: the field on [0, 0.5], then the heat.
         prepareSonication: async (_: unknown, onProgress: Progress) => {
           calls.push({ worker, op: 'prepareSonication' });
           preparingOn.add(worker);
-          await onProgress(0.4);
+          await onProgress(0.2);
           await preparing;
           await onProgress(1);
           preparingOn.delete(worker);
@@ -202,7 +203,7 @@ describe('the simulation pool', () => {
     client.dispose();
   });
 
-  it('shows the field being computed ahead as the first half of a Sonicate that waits for it', async () => {
+  it('shows the field being computed ahead as the first half of a Sonicate of the same beams that waits for it', async () => {
     const { client, finish, beams } = await whilePreparing(pool);
     const prepared = client.prepareSonication(beams);
     const shown: number[] = [];
@@ -212,8 +213,28 @@ describe('the simulation pool', () => {
     expect(shown).toEqual([0.2]);
     finish();
     await Promise.all([prepared, same]);
-    // The field done (50 %), then the sonication's own heat; its 25 % (below what was shown) is not a step back.
+    // The heat computed ahead is for another power: the bar stops at the field's end (50 %), then the sonication's
+    // own heat; its 25 % (below what was shown) is not a step back.
     expect(shown).toEqual([0.2, 0.5, 1]);
+    preparing = Promise.resolve();
+    client.dispose();
+  });
+
+  it('sends a Sonicate of the very request computed ahead to that worker, which shows all of its progress', async () => {
+    const { client, finish, beams } = await whilePreparing(pool);
+    const prepared = client.prepareSonication(beams);
+    // Already kept (or being computed): nothing more to prepare; another power is another sonication.
+    expect(await client.prepareSonication(beams)).toBe(false);
+    const shown: number[] = [];
+    const same = client.sonicate(beams, (f) => shown.push(f));
+    await expect.poll(() => shown.length).toBe(1);
+    finish();
+    await Promise.all([prepared, same]);
+    expect(shown).toEqual([0.2, 1]);
+    expect(calls.filter((c) => c.op !== 'loadCase').map((c) => [c.op, c.worker])).toEqual([
+      ['prepareSonication', 0],
+      ['sonicate', 0],
+    ]);
     preparing = Promise.resolve();
     client.dispose();
   });
