@@ -39,8 +39,8 @@ export interface ControllerOptions<Drawn> {
   /** starts the live estimate (default: `keepEstimateLive`); returns its stop function */
   keepEstimateLive?(store: PlannerStoreApi, client: SimPort): () => void;
   /**
-   * computes the field of the sonication being set up while the user decides (default: `keepFieldPrepared`, when the
-   * client can prepare); returns its stop function
+   * computes the sonication being set up while the user decides, field and heat (default: `keepFieldPrepared`, when
+   * the client can prepare); returns its stop function
    */
   keepFieldPrepared?(store: PlannerStoreApi, client: Required<Pick<SimPort, 'prepareSonication'>>): () => void;
   /** keeps each case's plan and undo history across a switch (plan-keeper.ts); absent: a switch starts afresh */

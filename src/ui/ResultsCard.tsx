@@ -183,8 +183,14 @@ const FIELD_REUSED = {
   'last-run': ' (same beams as the last run: its field, rescaled to this power)',
 } as const;
 
-/** A sonication computed before the click (worker/ops/sonicate-ahead.ts): its time was spent while the user read. */
-const COMPUTED_AHEAD = ', ahead of the click, while the settings stood still';
+/**
+ * A sonication begun before the click (worker/ops/sonicate-ahead.ts): done before it, or finished while the click
+ * waited (then only part of its time was spent while the user read).
+ */
+const COMPUTED_AHEAD = {
+  ready: ', ahead of the click, while the settings stood still',
+  finished: ', begun before the click, while the settings stood still',
+} as const;
 
 export function ResultsCard() {
   const outcome = usePlanner((s) => s.run.outcome);
@@ -265,8 +271,10 @@ export function ResultsCard() {
         <p className="hint" data-testid="run-info">
           {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main
           thread
-          {outcome.computedAhead ? COMPUTED_AHEAD : FIELD_REUSED[outcome.summary.fieldReused ?? 'marched']} ·{' '}
-          {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
+          {outcome.computedAhead
+            ? COMPUTED_AHEAD[outcome.computedAhead]
+            : FIELD_REUSED[outcome.summary.fieldReused ?? 'marched']}{' '}
+          · {formatQuantity(outcome.grid.spacing, 'mm', 1e3)} voxels
           {ran && (
             <span data-testid="run-parameters">
               {' '}

@@ -201,10 +201,14 @@ export class SimClient {
       relay(preparation.fraction);
     }
     try {
-      return await this.cancellable(
+      const outcome = await this.cancellable(
         () => this.busyWith(member, key, async () => member.api.sonicate(request, Comlink.proxy(report))),
         signal,
       );
+      // Handed over from ahead: done before the click, or still computing when it came (the user waited for it).
+      return outcome.computedAhead && preparation?.whole === whole
+        ? { ...outcome, computedAhead: 'finished' }
+        : outcome;
     } finally {
       preparation?.listeners.delete(relay);
       // The worker hands over what it computed ahead, or lets it go for another request.

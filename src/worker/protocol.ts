@@ -49,10 +49,11 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
   /** Wall time of the computation [ms]. */
   elapsedMs: number;
   /**
-   * Computed ahead, while the settings stood still (prepareSonication), and handed to the Sonicate that asked for
-   * the same request: elapsedMs is then that computation's, field and heat.
+   * Begun ahead, while the settings stood still (prepareSonication), and handed to the Sonicate that asked for the
+   * same request: 'ready' when it was done before the click, 'finished' when the click waited for its end (the
+   * client says which). elapsedMs is then that computation's, field and heat.
    */
-  computedAhead?: true;
+  computedAhead?: 'ready' | 'finished';
 }
 
 /**

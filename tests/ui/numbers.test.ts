@@ -93,6 +93,27 @@ describe('the physics notes ship with the app', () => {
     expect(html).toMatch(/data-testid="run-parameters"> · ran at 80.0 W for 15.0 s, 5.00 s cooling</);
   });
 
+  it('the results card says when a sonication was computed ahead: ready before the click, or finished after it', () => {
+    const info = (computedAhead?: 'ready' | 'finished') =>
+      renderWithStore(
+        (store) =>
+          store
+            .getState()
+            .finishRun({ ...fakeSonication(), elapsedMs: 2400, ...(computedAhead ? { computedAhead } : {}) }),
+        createElement(ResultsCard),
+      );
+    expect(info('ready')).toContain(
+      'computed in 2.4 s off the main thread, ahead of the click, while the settings stood still',
+    );
+    // The click waited: only part of it was computed while the user read, and the card does not claim more.
+    const waited = info('finished');
+    expect(waited).toContain(
+      'computed in 2.4 s off the main thread, begun before the click, while the settings stood still',
+    );
+    expect(waited).not.toContain('ahead of the click');
+    expect(info()).not.toContain('before the click');
+  });
+
   it('the results card links to them', () => {
     const html = renderWithStore((store) => store.getState().finishRun(fakeSonication()), createElement(ResultsCard));
     expect(html).toMatch(/<a href="#physics-notes-measured-errors"[^>]*data-testid="physics-notes-link"/);

@@ -30,6 +30,7 @@ function fakePool(calls: Call[]) {
   const ports: MessagePort[] = [];
   // A worker runs one call at a time: a sonication sent to one that prepares a field starts when that ends.
   const preparingOn = new Set<number>();
+  const preparedOn = new Set<number>();
   const create = (): Worker => {
     const worker = made++;
     const { port1, port2 } = new MessageChannel();
@@ -49,12 +50,15 @@ function fakePool(calls: Call[]) {
           calls.push({ worker, op: 'estimate' });
           return {};
         },
+        // After a preparation, as the worker hands over the sonication it computed ahead.
         sonicate: async (_: unknown, onProgress: Progress) => {
           calls.push({ worker, op: 'sonicate' });
+          const ahead = preparingOn.has(worker) || preparedOn.has(worker);
+          preparedOn.delete(worker);
           if (preparingOn.has(worker)) await preparing;
           await onProgress(0.25);
           await onProgress(1);
-          return {};
+          return ahead ? { computedAhead: 'ready' } : {};
         },
         // As sonicateAhead reports: the field on [0, 0.5], then the heat.
         prepareSonication: async (_: unknown, onProgress: Progress) => {
@@ -64,6 +68,7 @@ function fakePool(calls: Call[]) {
           await preparing;
           await onProgress(1);
           preparingOn.delete(worker);
+          preparedOn.add(worker);
           return true;
         },
         planAcoustics: async (_: PlanRequest, ids: string[], keep: boolean, onProgress: Progress) => {
@@ -229,12 +234,24 @@ describe('the simulation pool', () => {
     const same = client.sonicate(beams, (f) => shown.push(f));
     await expect.poll(() => shown.length).toBe(1);
     finish();
-    await Promise.all([prepared, same]);
+    const [, outcome] = await Promise.all([prepared, same]);
     expect(shown).toEqual([0.2, 1]);
+    // The click waited for its end: the card must not say it was ready before the click.
+    expect(outcome.computedAhead).toBe('finished');
     expect(calls.filter((c) => c.op !== 'loadCase').map((c) => [c.op, c.worker])).toEqual([
       ['prepareSonication', 0],
       ['sonicate', 0],
     ]);
+    preparing = Promise.resolve();
+    client.dispose();
+  });
+
+  it('says a sonication computed ahead was ready when it ended before the click', async () => {
+    const { client, finish, beams } = await whilePreparing(pool);
+    finish();
+    await client.prepareSonication(beams);
+    const outcome = await client.sonicate(beams, () => {});
+    expect(outcome.computedAhead).toBe('ready');
     preparing = Promise.resolve();
     client.dispose();
   });

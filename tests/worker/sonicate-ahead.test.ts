@@ -30,7 +30,7 @@ describe('a sonication computed ahead', () => {
     // The same settings again: kept already, nothing computed.
     expect(sonicateAhead(femur.state, { ...request }, () => {})).toBe(false);
     const ahead = takeAhead({ ...request });
-    expect(ahead?.computedAhead).toBe(true);
+    expect(ahead?.computedAhead).toBe('ready');
     expect(takeAhead(request)).toBeUndefined();
 
     // The click's own computation, from nothing kept: the same numbers.

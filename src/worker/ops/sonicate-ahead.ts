@@ -36,7 +36,7 @@ export function sonicateAhead(
   const heat = (fraction: number, snapshot?: Parameters<SonicationProgress>[1]) =>
     onProgress(SONICATION_FIELD_SHARE + (1 - SONICATION_FIELD_SHARE) * fraction, snapshot);
   const outcome = sonicate(state, request, heat, rayleigh);
-  ahead = { key, outcome: { ...outcome, elapsedMs: performance.now() - started, computedAhead: true } };
+  ahead = { key, outcome: { ...outcome, elapsedMs: performance.now() - started, computedAhead: 'ready' } };
   return true;
 }
 
