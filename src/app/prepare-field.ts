@@ -1,5 +1,5 @@
 import { sonicationKey } from '../engine/acoustic-key.ts';
-import { sonicateBlocker } from '../state/selectors.ts';
+import { planStale, sonicateBlocker } from '../state/selectors.ts';
 import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
 import type { SimClient } from '../worker/client.ts';
 import { estimateInputs } from './live-estimate.ts';
@@ -17,7 +17,16 @@ export const PREPARE_DELAY_MS = 800;
  * deciding, after which the beams are worth preparing) and whether something runs.
  */
 function sonicationInputs(s: PlannerStore): unknown[] {
-  return [...estimateInputs(s), s.run.status, s.planRun.status];
+  return [...estimateInputs(s), s.run.status, s.planRun.status, s.spots];
+}
+
+/**
+ * A plan of several spots waiting to run (never run, or changed since): Run plan is what comes next, and a
+ * sonication computed ahead would hold the worker the plan starts on (measured: "Cover the lesion", then Run plan a
+ * second later, waited 1–3.5 s for the selected spot's sonication).
+ */
+function planComesNext(s: PlannerStore): boolean {
+  return s.spots.length > 1 && (s.planRun.outcome === undefined || planStale(s));
 }
 
 /**
@@ -51,7 +60,7 @@ export function keepFieldPrepared(
     // A drag in the 3D view holds undo tracking until it ends (useDragHandle): the beams are not settled, however
     // long the pointer rests, and on two cores a march beside the drag slows its estimate. Its end re-arms the timer.
     if (!store.temporal.getState().isTracking) return;
-    if (sonicateBlocker(s)) return;
+    if (sonicateBlocker(s) || planComesNext(s)) return;
     const request = sonicateRequest(s);
     const key = keyOf(s);
     // A cancel or a crash restarts the pool without what it kept: prepare that setup again.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sonicateRequest } from '../../src/app/planning-requests.ts';
 import { keepFieldPrepared, PREPARE_DELAY_MS } from '../../src/app/prepare-field.ts';
 import type { SonicateRequest } from '../../src/engine/requests.ts';
-import { sonicateBlocker } from '../../src/state/selectors.ts';
+import { planInputs, sonicateBlocker } from '../../src/state/selectors.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
 
@@ -116,6 +116,31 @@ describe('computing the field ahead', () => {
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
     expect(asked).toHaveLength(2);
     expect(asked[1]?.pose.target).toEqual([x, y, z + 1e-3]);
+    stop();
+  });
+
+  it('does not ask while a plan of several spots waits to be run (Run plan comes next); asks once it has run', () => {
+    const { store, asked, stop } = setUp();
+    const target = store.getState().target;
+    const spot = (id: string, dx: number) => ({
+      id,
+      focus: [target[0] + dx, target[1], target[2]] as [number, number, number],
+      acousticPower: 50,
+      duration: 20,
+      cooling: 30,
+    });
+    // As "Cover the lesion" does: spots replaced, the first selected (its focus steers the beams).
+    store.getState().setSpots([spot('a', 0), spot('b', 0.002)]);
+    vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(0);
+    store.getState().startPlanRun();
+    store.getState().finishPlanRun({ time: new Float64Array(1) } as never, planInputs(store.getState()));
+    vi.advanceTimersByTime(PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
+    // A changed plan is a plan to run again.
+    store.getState().setSpots([spot('a', 0), spot('b', 0.003)]);
+    vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
+    expect(asked).toHaveLength(1);
     stop();
   });
 
