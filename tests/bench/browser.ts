@@ -735,7 +735,7 @@ function rowsOf(p: Probe, s: Session): Row[] {
     unit: 'ms',
     target: { value: 1000, kind: 'at most' },
     notes: [
-      `Median of ${toFrame.length} (${toFrame.map((t) => t.toFixed(0)).join(', ')} ms; the first meets a cold worker, 1 s after the load, while the other computes the default sonication ahead; each later one is clicked at once after new beams, so it marches its field).`,
+      `Median of ${toFrame.length} (${toFrame.map((t) => t.toFixed(0)).join(', ')} ms; the first is clicked 1 s after the load, while a cold worker computes that very sonication ahead, and waits for it; each later one is clicked at once after new beams, so it marches its field).`,
       `Click → "done" status: ${s.sonications.map((x) => (x.done - x.click).toFixed(0)).join(', ')} ms.`,
       "The engine's own phases are on the Node line.",
     ],
