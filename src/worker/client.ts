@@ -249,7 +249,7 @@ export class SimClient {
 
   /**
    * Asks a worker to compute the sonication of `request` ahead (while the user is still deciding): the worker that
-   * keeps its beams' field if it is free, else the first. A Sonicate of the same request sent meanwhile waits for it
+   * keeps its beams' field if it is free and not the live estimate's, else the first. A Sonicate of the same request sent meanwhile waits for it
    * and takes its outcome; one of the same beams waits for its field and then runs the heat alone. Resolves true
    * when something was computed; a cancel or crash of the pool drops it.
    */
@@ -257,7 +257,8 @@ export class SimClient {
     const key = acousticKey(request);
     const whole = sonicationKey(request);
     if (this.members.some((m) => m.ahead === whole)) return false;
-    const member = this.members.find((m) => m.field === key && m.busy === 0) ?? this.primary;
+    // Never on the worker of the live estimate: a drag's estimates would queue behind it.
+    const member = this.members.find((m) => m.field === key && m.busy === 0 && m !== this.quick) ?? this.primary;
     const preparation: Preparation = { key, whole, fraction: 0, listeners: new Set() };
     member.preparing = preparation;
     // The worker keeps one sonication ahead: this one replaces any other.

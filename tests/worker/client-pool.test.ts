@@ -246,6 +246,24 @@ describe('the simulation pool', () => {
     client.dispose();
   });
 
+  it("never computes ahead on the worker of the live estimate, even when it keeps the beams' field", async () => {
+    const { client, finish, beams } = await whilePreparing(pool);
+    const moved = { pose: { target: [0, 0, 0.001] } } as never;
+    const prepared = client.prepareSonication(beams);
+    // Clicked while the first worker computed ahead: the other (the estimate's) ran it and keeps its field.
+    await client.sonicate(moved, () => {});
+    finish();
+    await prepared;
+    await client.prepareSonication({ ...(moved as object), acousticPower: 80 } as never);
+    expect(calls.filter((c) => c.op !== 'loadCase').map((c) => [c.op, c.worker])).toEqual([
+      ['prepareSonication', 0],
+      ['sonicate', 1],
+      ['prepareSonication', 0],
+    ]);
+    preparing = Promise.resolve();
+    client.dispose();
+  });
+
   it('says a sonication computed ahead was ready when it ended before the click', async () => {
     const { client, finish, beams } = await whilePreparing(pool);
     finish();
