@@ -13,7 +13,7 @@ import { keepFieldPrepared } from './prepare-field.ts';
 
 /** What the controller asks of the simulation worker: the promise API of `worker/client.ts`, faked in tests. */
 export type SimPort = Pick<SimClient, 'loadCase' | 'estimate' | 'sonicate' | 'runPlan' | 'spotLayout'> &
-  Partial<Pick<SimClient, 'prepareSonication' | 'onRestart'>>;
+  Partial<Pick<SimClient, 'prepareSonication' | 'preparePlan' | 'dropPlanAhead' | 'onRestart'>>;
 
 /** A case the app can open (src/app/catalogue.ts). */
 export interface CaseSource {
@@ -39,10 +39,13 @@ export interface ControllerOptions<Drawn> {
   /** starts the live estimate (default: `keepEstimateLive`); returns its stop function */
   keepEstimateLive?(store: PlannerStoreApi, client: SimPort): () => void;
   /**
-   * computes the sonication being set up while the user decides, field and heat (default: `keepFieldPrepared`, when
-   * the client can prepare); returns its stop function
+   * computes the sonication being set up while the user decides, field and heat, or a plan's spots' fields when Run
+   * plan comes next (default: `keepFieldPrepared`, when the client can prepare); returns its stop function
    */
-  keepFieldPrepared?(store: PlannerStoreApi, client: Required<Pick<SimPort, 'prepareSonication'>>): () => void;
+  keepFieldPrepared?(
+    store: PlannerStoreApi,
+    client: Required<Pick<SimPort, 'prepareSonication'>> & Pick<SimPort, 'preparePlan' | 'dropPlanAhead'>,
+  ): () => void;
   /** keeps each case's plan and undo history across a switch (plan-keeper.ts); absent: a switch starts afresh */
   plans?: CasePlans;
 }
@@ -102,7 +105,11 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
   let disposed = false;
   const stopEstimate = (options.keepEstimateLive ?? keepEstimateLive)(store, client);
   const prepareClient = client.prepareSonication
-    ? { prepareSonication: client.prepareSonication.bind(client) }
+    ? {
+        prepareSonication: client.prepareSonication.bind(client),
+        ...(client.preparePlan ? { preparePlan: client.preparePlan.bind(client) } : {}),
+        ...(client.dropPlanAhead ? { dropPlanAhead: client.dropPlanAhead.bind(client) } : {}),
+      }
     : undefined;
   const stopPreparing = prepareClient
     ? (options.keepFieldPrepared ?? keepFieldPrepared)(store, prepareClient)

@@ -3,7 +3,7 @@ import { planStale, sonicateBlocker } from '../state/selectors.ts';
 import type { PlannerStore, PlannerStoreApi } from '../state/store.ts';
 import type { SimClient } from '../worker/client.ts';
 import { estimateInputs } from './live-estimate.ts';
-import { sonicateRequest } from './planning-requests.ts';
+import { planRequest, sonicateRequest } from './planning-requests.ts';
 
 /**
  * How long the settings must stand still before their sonication is computed ahead [ms]: longer than the pause
@@ -21,9 +21,9 @@ function sonicationInputs(s: PlannerStore): unknown[] {
 }
 
 /**
- * A plan of several spots waiting to run (never run, or changed since): Run plan is what comes next, and a
- * sonication computed ahead would hold the worker the plan starts on (measured: "Cover the lesion", then Run plan a
- * second later, waited 1–3.5 s for the selected spot's sonication).
+ * A plan of several spots waiting to run (never run, or changed since): Run plan is what comes next, so its spots'
+ * fields are marched ahead rather than a sonication, which would hold the worker the plan starts on (measured:
+ * "Cover the lesion", then Run plan a second later, waited 1–3.5 s for the selected spot's sonication).
  */
 function planComesNext(s: PlannerStore): boolean {
   return s.spots.length > 1 && (s.planRun.outcome === undefined || planStale(s));
@@ -44,7 +44,7 @@ function planComesNext(s: PlannerStore): boolean {
  */
 export function keepFieldPrepared(
   store: PlannerStoreApi,
-  client: Pick<SimClient, 'prepareSonication'>,
+  client: Pick<SimClient, 'prepareSonication'> & Partial<Pick<SimClient, 'preparePlan' | 'dropPlanAhead'>>,
   delayMs = PREPARE_DELAY_MS,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -60,7 +60,13 @@ export function keepFieldPrepared(
     // A drag in the 3D view holds undo tracking until it ends (useDragHandle): the beams are not settled, however
     // long the pointer rests, and on two cores a march beside the drag slows its estimate. Its end re-arms the timer.
     if (!store.temporal.getState().isTracking) return;
-    if (sonicateBlocker(s) || planComesNext(s)) return;
+    if (sonicateBlocker(s)) return;
+    if (planComesNext(s)) {
+      // Run plan comes next: its spots' fields are marched ahead instead (a failure costs nothing: the run marches).
+      client.preparePlan?.(planRequest(s)).catch(() => {});
+      return;
+    }
+    client.dropPlanAhead?.();
     const request = sonicateRequest(s);
     const key = keyOf(s);
     // A cancel or a crash restarts the pool without what it kept: prepare that setup again.

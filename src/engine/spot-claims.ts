@@ -7,10 +7,19 @@
  */
 export class SpotClaims<T> {
   private readonly claims = new Map<string, Promise<T | undefined> | 'primary'>();
-  private next = 1;
+  private next: number;
 
-  /** @param ids - the spots whose fields someone must march, in the plan's order */
-  constructor(private readonly ids: readonly string[]) {}
+  /**
+   * @param ids - the spots whose fields someone must march, in the plan's order
+   * @param from - the first spot a helper may take: 1 (the primary marches the first itself), or 0 when the spots
+   *   are marched ahead, before any primary runs the plan
+   */
+  constructor(
+    private readonly ids: readonly string[],
+    from: 0 | 1 = 1,
+  ) {
+    this.next = from;
+  }
 
   /**
    * A helper takes the next spot no one has taken.

@@ -1,5 +1,5 @@
 import * as Comlink from 'comlink';
-import { acousticKey, sonicationKey } from '../engine/acoustic-key.ts';
+import { acousticKey, planAcousticKey, sonicationKey } from '../engine/acoustic-key.ts';
 import { SpotClaims } from '../engine/spot-claims.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type {
@@ -95,8 +95,19 @@ export function defaultPoolSize(): number {
  * cancelling therefore terminates the pool at once and starts a fresh one with the same case re-sent. The same
  * restart recovers from a crashed worker.
  */
+/** A plan's spots marched ahead on the first worker while the user reviews them (SimClient.preparePlan). */
+interface PlanAhead {
+  /** planAcousticKey of the plan */
+  readonly key: string;
+  /** who marches which spot, from the first (undefined until the spots the first worker keeps are known) */
+  claims?: SpotClaims<SpotAcoustics>;
+  /** no more spots are taken (the plan runs, or changed) */
+  stopped: boolean;
+}
+
 export class SimClient {
   private members: Member[] = [];
+  private planAhead: PlanAhead | undefined;
   private caseBytes: { bytes: ArrayBuffer; title: string } | undefined;
   private abortRunning: ((error: Error) => void) | undefined;
   private readonly restartListeners = new Set<() => void>();
@@ -133,6 +144,7 @@ export class SimClient {
   }
 
   private restart(): void {
+    this.dropPlanAhead();
     for (const m of this.members) {
       m.api[Comlink.releaseProxy]();
       m.worker.terminate();
@@ -163,6 +175,7 @@ export class SimClient {
   /** Sends a case (GLB bytes) to the worker; resolves with what it found in it. */
   async loadCase(bytes: ArrayBuffer, title: string): Promise<CaseSummary> {
     this.caseBytes = { bytes: bytes.slice(0), title };
+    this.dropPlanAhead();
     const loads = this.members.map((m) => {
       // A new case: no worker keeps a field of it yet, nor a sonication.
       m.field = undefined;
@@ -297,6 +310,65 @@ export class SimClient {
     return m.api.spotLayout(request);
   }
 
+  /** Whether a plan runs over the pool (else on the first worker alone). */
+  private pools(request: PlanRequest): boolean {
+    return (
+      this.members.length > 1 &&
+      request.spots.length > 1 &&
+      (request.freeBeams?.length ?? 0) === 0 &&
+      request.fieldModel !== 'focal-ray'
+    );
+  }
+
+  /**
+   * Marches a plan's spots ahead, in its order, one spot a call on the first worker (the worker a plan starts on;
+   * the live estimate's stays free for a drag), while the user reviews the spots before Run plan: the run then takes
+   * the fields marched so far and shares the rest out over the pool. Stops when the plan runs, its spots or beams
+   * change (another preparePlan), the case changes or the pool restarts; a spot that fails is marched again by the
+   * run. Only for a plan the pool would share out.
+   * @returns the spots marched
+   */
+  async preparePlan(request: PlanRequest): Promise<number> {
+    const key = planAcousticKey(request);
+    if (!this.pools(request) || this.planAhead?.key === key) return 0;
+    this.dropPlanAhead();
+    const primary = this.primary;
+    const ahead: PlanAhead = { key, stopped: false };
+    this.planAhead = ahead;
+    primary.busy++;
+    try {
+      await primary.ready;
+      // The spots the first worker keeps from its last run of this plan need no one.
+      const kept = new Set(await primary.api.keptPlanSpots(request));
+      if (ahead.stopped) return 0;
+      const ids = request.spots.map((spot) => spot.id).filter((id) => !kept.has(id));
+      const claims = new SpotClaims<SpotAcoustics>(ids, 0);
+      ahead.claims = claims;
+      const quiet = Comlink.proxy(() => {});
+      const marchOne = (id: string) =>
+        primary.api.planAcoustics(request, [id], true, quiet).then(
+          (found) => found[id],
+          // The run marches it again.
+          () => undefined,
+        );
+      let marched = 0;
+      while (!ahead.stopped) {
+        const field = claims.takeNext(marchOne);
+        if (!field) break;
+        if (await field) marched++;
+      }
+      return marched;
+    } finally {
+      primary.busy--;
+    }
+  }
+
+  /** Stops marching a plan ahead and lets its fields go. */
+  dropPlanAhead(): void {
+    if (this.planAhead) this.planAhead.stopped = true;
+    this.planAhead = undefined;
+  }
+
   /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */
   async runPlan(request: PlanRequest, onProgress: SonicationProgress, signal?: AbortSignal): Promise<PlanOutcome> {
     return this.cancellable(() => this.pooledPlan(request, onProgress), signal);
@@ -307,24 +379,25 @@ export class SimClient {
    * it reaches it; the other workers ("helpers") march the spots ahead of it, one spot a call, in the order the plan
    * needs them, and each field goes to the primary as it is asked for. The primary marches the first spot itself
    * (the helpers start on the next ones) and any spot no helper has taken yet, so no core waits while there is a
-   * field to march: heat and fields overlap. One worker, free beams or the focal-ray model: the primary alone.
+   * field to march: heat and fields overlap; the spots marched ahead (preparePlan) are taken as they are. One worker,
+   * free beams or the focal-ray model: the primary alone.
    */
   private async pooledPlan(request: PlanRequest, onProgress: SonicationProgress): Promise<PlanOutcome> {
     const members = this.members;
     // A plan's workers let their sonications computed ahead go (worker ops runPlan, planAcoustics).
     for (const m of members) m.ahead = undefined;
-    const pooled =
-      members.length > 1 &&
-      request.spots.length > 1 &&
-      (request.freeBeams?.length ?? 0) === 0 &&
-      request.fieldModel !== 'focal-ray';
+    // The spots marched ahead for this very plan are this run's; any other plan's are let go.
+    const ahead = this.planAhead?.key === planAcousticKey(request) ? this.planAhead : undefined;
+    this.dropPlanAhead();
     const primary = this.primary;
     await primary.ready;
-    if (!pooled) return primary.api.runPlan(request, Comlink.proxy(onProgress));
+    if (!this.pools(request)) return primary.api.runPlan(request, Comlink.proxy(onProgress));
     const helpers = members.filter((m) => m !== primary);
     // The spots the primary keeps from its last run of this plan (only powers or times changed) need no one.
     const kept = new Set(await primary.api.keptPlanSpots(request));
-    const claims = new SpotClaims<SpotAcoustics>(request.spots.map((spot) => spot.id).filter((id) => !kept.has(id)));
+    const claims =
+      ahead?.claims ??
+      new SpotClaims<SpotAcoustics>(request.spots.map((spot) => spot.id).filter((id) => !kept.has(id)));
     let finished = false;
     const march = async (helper: Member): Promise<void> => {
       await helper.ready;

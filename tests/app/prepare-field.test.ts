@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sonicateRequest } from '../../src/app/planning-requests.ts';
+import { planRequest, sonicateRequest } from '../../src/app/planning-requests.ts';
 import { keepFieldPrepared, PREPARE_DELAY_MS } from '../../src/app/prepare-field.ts';
-import type { SonicateRequest } from '../../src/engine/requests.ts';
+import type { PlanRequest, SonicateRequest } from '../../src/engine/requests.ts';
 import { planInputs, sonicateBlocker } from '../../src/state/selectors.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
@@ -15,15 +15,24 @@ const femur = await loadBundledCase('femur-shaft');
 function setUp() {
   const store = testStore();
   const asked: SonicateRequest[] = [];
+  const plans: PlanRequest[] = [];
+  let dropped = 0;
   const client = {
     prepareSonication: (request: SonicateRequest) => {
       asked.push(request);
       return Promise.resolve(true);
     },
+    preparePlan: (request: PlanRequest) => {
+      plans.push(request);
+      return Promise.resolve(0);
+    },
+    dropPlanAhead: () => {
+      dropped++;
+    },
   };
   store.getState().setCaseLoaded(femur.summary, () => 1);
   const stop = keepFieldPrepared(store, client);
-  return { store, asked, stop };
+  return { store, asked, plans, dropped: () => dropped, stop };
 }
 
 describe('computing the field ahead', () => {
@@ -119,8 +128,8 @@ describe('computing the field ahead', () => {
     stop();
   });
 
-  it('does not ask while a plan of several spots waits to be run (Run plan comes next); asks once it has run', () => {
-    const { store, asked, stop } = setUp();
+  it('while a plan of several spots waits to be run, marches its fields ahead instead; a sonication once it has run', () => {
+    const { store, asked, plans, dropped, stop } = setUp();
     const target = store.getState().target;
     const spot = (id: string, dx: number) => ({
       id,
@@ -133,14 +142,18 @@ describe('computing the field ahead', () => {
     store.getState().setSpots([spot('a', 0), spot('b', 0.002)]);
     vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
     expect(asked).toHaveLength(0);
+    expect(plans).toEqual([planRequest(store.getState())]);
     store.getState().startPlanRun();
     store.getState().finishPlanRun({ time: new Float64Array(1) } as never, planInputs(store.getState()));
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
     expect(asked).toHaveLength(1);
+    expect(dropped()).toBeGreaterThan(0);
     // A changed plan is a plan to run again.
     store.getState().setSpots([spot('a', 0), spot('b', 0.003)]);
     vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
     expect(asked).toHaveLength(1);
+    expect(plans).toHaveLength(2);
+    expect(plans[1]?.spots[1]?.focus[0]).toBeCloseTo(store.getState().target[0] + 0.003, 12);
     stop();
   });
 

@@ -46,4 +46,18 @@ describe('who marches which spot of a pipelined plan', () => {
     expect(second).toEqual(['c', 'e']);
     expect(claims.takeNext(helper([]))).toBeUndefined();
   });
+
+  it('spots marched ahead, before the plan runs, start with the first; the run’s primary and helpers take the rest', async () => {
+    const claims = new SpotClaims<string>(['a', 'b', 'c'], 0);
+    const ahead: string[] = [];
+    claims.takeNext(helper(ahead));
+    expect(ahead).toEqual(['a']);
+    // Run plan: the primary is handed the field marched ahead, a helper takes the next, the primary the last.
+    expect(await claims.forPrimary('a')).toBe('field of a');
+    const taken: string[] = [];
+    claims.takeNext(helper(taken));
+    expect(taken).toEqual(['b']);
+    expect(claims.forPrimary('c')).toBeUndefined();
+    expect(claims.takeNext(helper([]))).toBeUndefined();
+  });
 });

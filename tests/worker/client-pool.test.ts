@@ -274,6 +274,52 @@ describe('the simulation pool', () => {
     client.dispose();
   });
 
+  it('marches a plan’s spots ahead on the first worker while they are reviewed; Run plan takes them, the other worker marches the rest', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    const request = plan(['a', 'b', 'c', 'd', 'e']);
+    const ahead = client.preparePlan(request);
+    await expect.poll(() => calls.filter((c) => c.op === 'planAcoustics').length).toBeGreaterThanOrEqual(2);
+    await client.runPlan(request, () => {});
+    await ahead;
+    const marched = calls.filter((c) => c.op === 'planAcoustics');
+    // Ahead: the first worker (never the live estimate's), from the plan's first spot, in order.
+    expect(marched.slice(0, 2).map((c) => [c.worker, c.ids?.[0]])).toEqual([
+      [0, 'a'],
+      [0, 'b'],
+    ]);
+    const run = calls.find((c) => c.op === 'runPlan');
+    expect(run?.worker).toBe(0);
+    expect(run?.got?.a).toBe('helper:a');
+    expect(run?.got?.b).toBe('helper:b');
+    // Every spot's field is marched once: ahead, by the other worker during the run, or by the primary itself.
+    const ids = marched.map((c) => c.ids?.[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ['c', 'd', 'e']) expect(run?.got?.[id]).toBe(ids.includes(id) ? `helper:${id}` : 'here');
+    client.dispose();
+  });
+
+  it('stops marching a plan ahead when another plan is asked for, and its run does not take the first plan’s fields', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    const first = client.preparePlan(plan(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']));
+    // The spots changed at once (a fake worker marches in microseconds).
+    const other = plan(['a', 'b'], { fieldModel: 'whole-path' } as Partial<PlanRequest>);
+    const second = client.preparePlan(other);
+    expect(await first).toBeLessThan(8);
+    await second;
+    await client.runPlan(other, () => {});
+    const run = calls.find((c) => c.op === 'runPlan');
+    // Both of the second plan's spots came from its own marching ahead, after the first plan's stopped.
+    const secondAhead = calls.filter((c) => c.op === 'planAcoustics').slice(-2);
+    expect(secondAhead.map((c) => c.ids?.[0])).toEqual(['a', 'b']);
+    expect(run?.got).toEqual({ a: 'helper:a', b: 'helper:b' });
+    // One worker, or a single spot: nothing is marched ahead.
+    expect(await new SimClient(pool.create, 1).preparePlan(plan(['a', 'b']))).toBe(0);
+    expect(await client.preparePlan(plan(['z']))).toBe(0);
+    client.dispose();
+  });
+
   it('runs a plan on the first worker, which marches the first spot; the other marches the rest ahead, one spot a call, and hands each over when asked', async () => {
     const client = new SimClient(pool.create, 2);
     await client.loadCase(new ArrayBuffer(8), 'case');
