@@ -285,16 +285,24 @@ interface PlanRun {
   workers: number;
 }
 
-/** "Cover the lesion" on the case shown, then Run plan: the time to the plan's "done". */
-async function planOnce(page: Page): Promise<PlanRun> {
+/** How long the second plan's spots are reviewed before Run plan [ms]. */
+const PLAN_REVIEW_MS = 8000;
+
+/**
+ * "Cover the lesion" on the case shown (replacing any spots), then Run plan: the time to the plan's "done".
+ * @param reviewMs - the pause between the covering and the click, as a user reads the spots [ms]
+ */
+async function planOnce(page: Page, reviewMs = 1000): Promise<PlanRun> {
   await page.getByTestId('spot-auto').click();
+  const confirm = page.getByTestId('spot-auto-replace');
+  if (await confirm.isVisible()) await confirm.click();
   const list = page.getByTestId('spot-list').locator(':scope > li');
   await page.waitForFunction(`document.querySelectorAll('[data-testid=spot-list] > li').length > 1`, undefined, {
     timeout: 60_000,
     polling: 100,
   });
   const spots = await list.count();
-  await page.waitForTimeout(1000);
+  await page.waitForTimeout(reviewMs);
   const cpu0 = chromiumCpu();
   const from = await now(page);
   await page.getByTestId('plan-run').click();
@@ -577,6 +585,16 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     options.log(
       `browser: "Cover the lesion" plan of ${plan.spots} spots: click → done ${(plan.ms / 1000).toFixed(1)} s (${cpuText(plan.cpu)})`,
     );
+    // The same plan for new beams, reviewed for 8 s before Run plan: the first worker marches its fields meanwhile
+    // (app/prepare-field.ts, SimClient.preparePlan). Outside the long-task windows: a repeat of the plan's work.
+    let reviewed: PlanRun | undefined;
+    if (!options.quick) {
+      await newBeams();
+      reviewed = await planOnce(page, PLAN_REVIEW_MS);
+      options.log(
+        `browser: the same plan for new beams, reviewed ${PLAN_REVIEW_MS / 1000} s: click → done ${(reviewed.ms / 1000).toFixed(1)} s (${cpuText(reviewed.cpu)})`,
+      );
+    }
     sample();
     const p = await probe(page);
     const mainHeap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
@@ -597,6 +615,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
         mainHeap,
         releaseRan,
         plan,
+        ...(reviewed ? { reviewed } : {}),
       }),
       detail: {
         url: 'vite preview of a fresh build',
@@ -659,6 +678,8 @@ interface Session {
   /** whether releasing a drag started a sonication */
   releaseRan: boolean;
   plan: PlanRun;
+  /** the same plan for new beams, clicked after PLAN_REVIEW_MS of review */
+  reviewed?: PlanRun;
 }
 
 const MB = 1024 * 1024;
@@ -789,6 +810,20 @@ function rowsOf(p: Probe, s: Session): Row[] {
     ],
     detail: { plan: s.plan },
   });
+  if (s.reviewed) {
+    rows.push({
+      id: 'plan-chromium-reviewed',
+      figure: `The same plan for new beams, Run plan clicked after ${PLAN_REVIEW_MS / 1000} s of review (Chromium, click → plan done)`,
+      measured: s.reviewed.ms / 1000,
+      unit: 's',
+      notes: [
+        `While the spots are reviewed, the first worker marches their fields ahead, in the plan's order (app/prepare-field.ts, worker/client.ts preparePlan); Run plan takes them and shares the rest out. The line above clicks after 1 s.`,
+        `${cpuText(s.reviewed.cpu)} (click → done).`,
+      ],
+      phases: [],
+      detail: { plan: s.reviewed },
+    });
+  }
   // Long tasks by window of the session.
   const byWindow = s.windows.map((w) => ({ ...w, ...longTasksIn(p, w.from, w.to) }));
   // The timed windows only: the profiled repeats have long tasks of the profiler's own.
