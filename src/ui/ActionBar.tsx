@@ -1,5 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
-import { shownSource, sonicateBlocker, sonicationStale } from '../state/selectors.ts';
+import { shownSource, sonicateBlocker, sonicationStale, steeredFocus } from '../state/selectors.ts';
+import { aimedPoint } from './aimed-point.ts';
 import { RunFindings } from './RunFindings.tsx';
 import { planFindingsText } from './run-findings.ts';
 import { useOnScreen } from './useOnScreen.ts';
@@ -22,6 +23,7 @@ export function ActionBar({
   const run = usePlanner((s) => s.run);
   const planRun = usePlanner((s) => s.planRun);
   const blocker = usePlanner(sonicateBlocker);
+  const steered = usePlanner((s) => steeredFocus(s) !== undefined);
   const stale = usePlanner(sonicationStale);
   // The hint is about the sonication's results: not while a plan's results are the ones shown and replayed.
   const showingSonication = usePlanner((s) => shownSource(s) === 'sonication');
@@ -48,7 +50,7 @@ export function ActionBar({
           disabled={blocker !== ''}
           aria-keyshortcuts="S"
           aria-describedby={why ? 'sonicate-blocked' : undefined}
-          title={blocker || 'Run one sonication at the target (S)'}
+          title={blocker || `Run one sonication at ${aimedPoint(steered)}, with the Sonication settings (S)`}
         >
           Sonicate
         </button>

@@ -1,6 +1,7 @@
 import { usePlanner } from '../state/hooks.ts';
 import { caseHasLesion, sonicationStale } from '../state/selectors.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
+import { aimedPoint } from './aimed-point.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
@@ -41,15 +42,16 @@ function quantity(display: { unit: string; scale: number }): (value: number | un
   return (value) => ({ text: formatQuantity(value, display.unit, display.scale), title: '' });
 }
 
-/** A peak's value and how far from the target it lies: "2.87 MPa, 1.2 mm from the target". */
+/** A peak's value and how far from the aimed point it lies: "2.87 MPa, 1.2 mm from the target". */
 function peakAt(
   display: { unit: string; scale: number },
   distance: number | undefined,
+  aim: string,
 ): (value: number | undefined) => Shown {
   return (value) => {
     const text = formatQuantity(value, display.unit, display.scale);
     if (value === undefined || distance === undefined) return { text, title: '' };
-    const where = distance < 5e-4 ? 'at the target' : `${formatQuantity(distance, 'mm', 1e3, 3)} from the target`;
+    const where = distance < 5e-4 ? `at ${aim}` : `${formatQuantity(distance, 'mm', 1e3, 3)} from ${aim}`;
     return { text: `${text}, ${where}`, title: '' };
   };
 }
@@ -58,26 +60,27 @@ function peakAt(
  * The rows of the card; before a run every row shows '—'.
  * @param s - the run's summary
  * @param hasLesion - false when the case has no lesion: its coverage says so instead of "0 %"
+ * @param aim - the point the run aimed at (aimedPoint)
  */
-function rowsOf(s: Summary | undefined, hasLesion: boolean): Row[] {
+function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string): Row[] {
   const focalRay = s?.fieldModel === 'focal-ray';
   const at = s?.atTarget;
   const rows: (Row | false)[] = [
     (!s || s.targetPressure !== undefined) && {
       key: 'target-pressure',
-      label: 'Pressure at the target',
+      label: `Pressure at ${aim}`,
       value: s?.targetPressure,
       show: quantity(DISPLAY.pressure),
     },
     (!s || at !== undefined) && {
       key: 'target-temperature',
-      label: 'Temperature at the target (highest)',
+      label: `Temperature at ${aim} (highest)`,
       value: at?.temperature,
       show: quantity(DISPLAY.temperature),
     },
     (!s || at !== undefined) && {
       key: 'target-dose',
-      label: 'Thermal dose at the target',
+      label: `Thermal dose at ${aim}`,
       value: at?.dose,
       show: formatDose,
     },
@@ -86,7 +89,7 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean): Row[] {
       // The whole-path field peaks where it likes (a standing wave before the bone): say where the peak was sought.
       label: focalRay ? 'Peak pressure (largest in the focal region)' : 'Peak pressure (largest anywhere on the path)',
       value: s?.peakPressure,
-      show: peakAt(DISPLAY.pressure, at?.peakPressureDistance),
+      show: peakAt(DISPLAY.pressure, at?.peakPressureDistance, aim),
     },
     {
       key: 'intensity',
@@ -98,7 +101,7 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean): Row[] {
       key: 'peak-temperature',
       label: 'Peak temperature (focal region)',
       value: s?.peakTemperature,
-      show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance),
+      show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance, aim),
     },
     {
       key: 'temperature-rise',
@@ -145,19 +148,19 @@ function validityMessages(s: Summary): string[] {
  * peak inside the focal spot is where the user aimed (the spot is ≈ 3 mm across and ≈ 10 mm long at 1 MHz, and
  * the bone in front of the focus is often its hottest part), so it gets no note.
  */
-function peakOffsetNotes(s: Summary): string[] {
+function peakOffsetNotes(s: Summary, aim: string): string[] {
   const at = s.atTarget;
   if (!at) return [];
   const mm = (d: number) => formatQuantity(d, 'mm', 1e3, 3);
   const notes: string[] = [];
   if (awayFromTarget(at.peakTemperatureDistance, at.peakTemperatureInSpot)) {
     notes.push(
-      `The hottest point (${formatQuantity(s.peakTemperature, '°C')}) is ${mm(at.peakTemperatureDistance)} from the target, outside the focal spot; the target itself reaches ${formatQuantity(at.temperature, '°C')}: the heat is not where you aimed.`,
+      `The hottest point (${formatQuantity(s.peakTemperature, '°C')}) is ${mm(at.peakTemperatureDistance)} from ${aim}, outside the focal spot; ${aim} itself reaches ${formatQuantity(at.temperature, '°C')}: the heat is not where you aimed.`,
     );
   }
   if (awayFromTarget(at.peakPressureDistance, at.peakPressureInSpot)) {
     notes.push(
-      `The pressure peaks ${mm(at.peakPressureDistance)} from the target${s.targetPressure === undefined ? '' : ` (${formatQuantity(s.targetPressure, DISPLAY.pressure.unit, DISPLAY.pressure.scale)} at the target)`}.`,
+      `The pressure peaks ${mm(at.peakPressureDistance)} from ${aim}${s.targetPressure === undefined ? '' : ` (${formatQuantity(s.targetPressure, DISPLAY.pressure.unit, DISPLAY.pressure.scale)} at ${aim})`}.`,
     );
   }
   return notes;
@@ -199,6 +202,8 @@ export function ResultsCard() {
   const overrides = usePlanner((s) => s.run.tissueOverrides);
   // The parameters the run used: a field holding a refused value leaves the last accepted one in force.
   const ran = usePlanner((s) => s.run.inputs?.sonication);
+  // Steered to a selected spot: its numbers are at that focus, not at the target the target panel shows.
+  const aim = aimedPoint(usePlanner((s) => s.run.inputs?.focus));
   const stale = usePlanner(sonicationStale);
   const hasLesion = usePlanner(caseHasLesion);
   const s = outcome?.summary;
@@ -234,7 +239,7 @@ export function ResultsCard() {
         </ul>
       )}
       <dl>
-        {rowsOf(s, hasLesion).map((row) => {
+        {rowsOf(s, hasLesion, aim).map((row) => {
           const shown = row.show(row.value);
           return (
             <div key={row.key} className="result-row">
@@ -247,9 +252,9 @@ export function ResultsCard() {
         })}
         {s?.pathPeakTemperature && <PathPeak peak={s.pathPeakTemperature} />}
       </dl>
-      {s && peakOffsetNotes(s).length > 0 && (
+      {s && peakOffsetNotes(s, aim).length > 0 && (
         <ul className="peak-offset-notes" data-testid="peak-offset-notes">
-          {peakOffsetNotes(s).map((note) => (
+          {peakOffsetNotes(s, aim).map((note) => (
             <li key={note} className="hint">
               {note}
             </li>

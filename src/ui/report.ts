@@ -3,6 +3,7 @@ import { radiatingAreaOf } from '../physics/transducer.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { planStale, resultsStale, sonicationStale } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
+import { aimedPoint } from './aimed-point.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { driveOfPower } from './drive.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
@@ -198,14 +199,15 @@ export function reportFigures(
   }
   const o = s.run.outcome;
   const m = o?.summary;
+  const aim = aimedPoint(s.run.inputs?.focus);
   return {
-    title: 'Sonication at the target',
+    title: `Sonication at ${aim}`,
     stale: sonicationStale(s),
     lines: m
       ? [
           {
             key: 'target-temperature',
-            label: 'Temperature at the target',
+            label: `Temperature at ${aim}`,
             text: q(m.atTarget?.temperature, DISPLAY.temperature),
             si: m.atTarget?.temperature,
           },

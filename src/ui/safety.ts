@@ -209,7 +209,7 @@ export function safetyValueText(row: Pick<SafetyRow, 'key'>, value: number | und
  */
 export const SAFETY_ADVICE: Record<SafetyKey, string> = {
   skinMaxTemperature:
-    'Lower the power or the duration, or tilt the transducer so the beams cross more skin (each spot of skin then takes less of them).',
+    'Lower the power or the duration, or tilt the transducer so the beams enter through a wider patch of skin (each part of it then carries less of the power).',
   boneSurfaceMaxTemperature:
     'Move the target deeper into the lesion, away from the bone surface around it, or lower the power.',
   criticalMaxDose:

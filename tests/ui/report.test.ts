@@ -118,7 +118,11 @@ describe('the report’s figures', () => {
     store.getState().finishRun(fakeSonication(), sonicationInputs(store.getState()));
     const s = store.getState();
     const f = reportFigures(s, shown(s));
-    expect(f.title).toBe('Sonication at the target');
+    // The selected spot lies 3 mm off the target: the array was steered there, and the report names that point.
+    expect(f.title).toBe('Sonication at the steered focus');
+    const atTarget = plannedStore();
+    atTarget.getState().finishRun(fakeSonication(), { ...sonicationInputs(atTarget.getState()), focus: undefined });
+    expect(reportFigures(atTarget.getState(), shown(atTarget.getState())).title).toBe('Sonication at the target');
     expect(f.stale).toBe(false);
     const byKey = Object.fromEntries(f.lines.map((l) => [l.key, l]));
     expect(Object.keys(byKey)).toEqual([

@@ -170,7 +170,7 @@ describe('the dashboard says what to change where a limit is near or passed', ()
     );
     // The fake plan fails skin, bone surface and the critical dose (see above).
     expect(html).toContain('data-testid="safety-skin-temperature-advice"');
-    expect(html).toContain('tilt the transducer so the beams cross more skin');
+    expect(html).toContain('tilt the transducer so the beams enter through a wider patch of skin');
     expect(html).toContain('data-testid="safety-critical-dose-advice"');
     expect(html).toContain('draw a no-pass region over it');
     const quiet = renderWithStore(() => undefined, createElement(SafetyDashboard));

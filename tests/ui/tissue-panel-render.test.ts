@@ -107,6 +107,15 @@ describe('the results card', () => {
       /The hottest point \([\d.]+ °C\) is 13.6 mm from the target, outside the focal spot; the target itself reaches 55.0 °C/,
     );
     expect(html).not.toContain('The pressure peaks');
+    // Steered to a selected spot: the same numbers are at that focus, and the card says so, never "the target".
+    const steered = renderWithStore((store) => {
+      const inputs = { ...sonicationInputs(store.getState()), focus: [0.01, 0, 0] as [number, number, number] };
+      store.getState().finishRun({ ...outcome, summary }, inputs);
+    }, createElement(ResultsCard));
+    expect(steered).toContain('Temperature at the steered focus (highest)');
+    expect(steered).toMatch(/data-testid="result-peak-temperature"[^>]*>[\d.]+ °C, 13.6 mm from the steered focus/);
+    expect(steered).toContain('outside the focal spot; the steered focus itself reaches 55.0 °C');
+    expect(steered).not.toContain('the target');
     // Peaks at the target: no note.
     const close = { ...summary, atTarget: { ...atTarget, peakTemperatureDistance: 0.001 } };
     const quiet = renderWithStore(
