@@ -97,12 +97,21 @@ export function defaultPoolSize(): number {
  */
 /** A plan's spots marched ahead on the first worker while the user reviews them (SimClient.preparePlan). */
 interface PlanAhead {
-  /** planAcousticKey of the plan */
+  /** planAheadKey of the plan */
   readonly key: string;
   /** who marches which spot, from the first (undefined until the spots the first worker keeps are known) */
   claims?: SpotClaims<SpotAcoustics>;
   /** no more spots are taken (the plan runs, or changed) */
   stopped: boolean;
+}
+
+/**
+ * What a plan's fields marched ahead were computed for: its acoustic identity and each spot's power. A spot's field is
+ * linear in its drive and the run takes a field it is handed as it is, so a power changed after the march needs
+ * the march again (the run's own helpers march with the run's request).
+ */
+function planAheadKey(request: PlanRequest): string {
+  return `${planAcousticKey(request)}\n${request.spots.map((spot) => spot.acousticPower).join(',')}`;
 }
 
 export class SimClient {
@@ -323,13 +332,13 @@ export class SimClient {
   /**
    * Marches a plan's spots ahead, in its order, one spot a call on the first worker (the worker a plan starts on;
    * the live estimate's stays free for a drag), while the user reviews the spots before Run plan: the run then takes
-   * the fields marched so far and shares the rest out over the pool. Stops when the plan runs, its spots or beams
-   * change (another preparePlan), the case changes or the pool restarts; a spot that fails is marched again by the
-   * run. Only for a plan the pool would share out.
+   * the fields marched so far and shares the rest out over the pool. Stops when the plan runs, its spots, powers or
+   * beams change (another preparePlan), the case changes or the pool restarts; a spot that fails is marched again by
+   * the run. Only for a plan the pool would share out.
    * @returns the spots marched
    */
   async preparePlan(request: PlanRequest): Promise<number> {
-    const key = planAcousticKey(request);
+    const key = planAheadKey(request);
     if (!this.pools(request) || this.planAhead?.key === key) return 0;
     this.dropPlanAhead();
     const primary = this.primary;
@@ -387,7 +396,7 @@ export class SimClient {
     // A plan's workers let their sonications computed ahead go (worker ops runPlan, planAcoustics).
     for (const m of members) m.ahead = undefined;
     // The spots marched ahead for this very plan are this run's; any other plan's are let go.
-    const ahead = this.planAhead?.key === planAcousticKey(request) ? this.planAhead : undefined;
+    const ahead = this.planAhead?.key === planAheadKey(request) ? this.planAhead : undefined;
     this.dropPlanAhead();
     const primary = this.primary;
     await primary.ready;

@@ -320,6 +320,22 @@ describe('the simulation pool', () => {
     client.dispose();
   });
 
+  it('does not hand a plan the fields marched ahead at another power (a field is linear in its drive)', async () => {
+    const client = new SimClient(pool.create, 2);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    const at = (power: number) =>
+      plan(['a', 'b', 'c'], {
+        spots: ['a', 'b', 'c'].map((id) => ({ id, acousticPower: power })),
+      } as Partial<PlanRequest>);
+    expect(await client.preparePlan(at(50))).toBe(3);
+    // The user changed the powers after the march and clicked before it was redone.
+    await client.runPlan(at(20), () => {});
+    const run = calls.find((c) => c.op === 'runPlan');
+    // The first spot is the run's own again ('here'): nothing from the march at 50 W.
+    expect(run?.got?.a).toBe('here');
+    client.dispose();
+  });
+
   it('runs a plan on the first worker, which marches the first spot; the other marches the rest ahead, one spot a call, and hands each over when asked', async () => {
     const client = new SimClient(pool.create, 2);
     await client.loadCase(new ArrayBuffer(8), 'case');
