@@ -104,6 +104,8 @@ export interface PlanningActions {
   removeNoPass(id: string): void;
   addSpot(spot: PlanSpot): void;
   updateSpot(id: string, patch: Partial<Omit<PlanSpot, 'id'>>): void;
+  /** sets the power of the spots named, in one undoable step; the selection stays */
+  setSpotPowers(powers: ReadonlyMap<string, number>): void;
   removeSpot(id: string): void;
   /** moves a spot one place earlier (−1) or later (+1) in the plan */
   moveSpot(id: string, by: -1 | 1): void;

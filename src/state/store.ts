@@ -347,6 +347,13 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         removeNoPass: (id) => set((s) => ({ noPass: s.noPass.filter((r) => r.id !== id) })),
         addSpot: (spot) => set((s) => ({ spots: [...s.spots, spot], selectedSpotId: spot.id })),
         updateSpot: (id, patch) => set((s) => ({ spots: s.spots.map((p) => (p.id === id ? { ...p, ...patch } : p)) })),
+        setSpotPowers: (powers) =>
+          set((s) => ({
+            spots: s.spots.map((p) => {
+              const acousticPower = powers.get(p.id);
+              return acousticPower === undefined ? p : { ...p, acousticPower };
+            }),
+          })),
         removeSpot: (id) =>
           set((s) => ({
             spots: s.spots.filter((p) => p.id !== id),

@@ -510,20 +510,18 @@ function PlanResults({
  */
 function TitratePowers({ outcome, disabled }: { outcome: PlanOutcome; disabled: boolean }) {
   const spots = usePlanner((s) => s.spots);
-  const setSpots = usePlanner((s) => s.setSpots);
+  const setSpotPowers = usePlanner((s) => s.setSpotPowers);
   const changes = titratedPowers(spots, outcome);
   if (changes.length === 0) return null;
   const boiling = changes.filter((c) => c.peak >= 100).length;
   const count = (n: number) => (n === 1 ? '1 spot' : `${n} spots`);
-  const apply = () => {
-    const to = new Map(changes.map((c) => [c.id, c.to]));
-    setSpots(spots.map((s) => (to.has(s.id) ? { ...s, acousticPower: to.get(s.id) as number } : s)));
-  };
+  // Powers only: the selected spot stays selected (selecting another would steer the beams elsewhere).
+  const apply = () => setSpotPowers(new Map(changes.map((c) => [c.id, c.to])));
   return (
     <div className="titrate" data-testid="plan-titrate">
       <p className="hint">
         {boiling > 0
-          ? `${count(boiling)} of ${outcome.spots.length} ${boiling === 1 ? 'boils at its' : 'boil at their'} power. `
+          ? `${boiling} of ${outcome.spots.length} spots ${boiling === 1 ? 'boils at its' : 'boil at their'} power. `
           : `${count(changes.length)} ${changes.length === 1 ? 'is' : 'are'} far from a peak of ${PEAK_AIM} °C. `}
         Heat rises in proportion to power, so each spot's power can be scaled from this run toward a peak of {PEAK_AIM}{' '}
         °C (its neighbours' heat adds to it: run the plan again to check).

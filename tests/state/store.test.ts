@@ -93,6 +93,22 @@ describe('the plan of spots', () => {
     expect(s.getState().spots.map((p) => p.id)).toEqual(['a', 'c', 'b']);
   });
 
+  it('setting spot powers (a titration) changes the powers named in one undoable step, and keeps the selection', () => {
+    const s = store();
+    s.getState().setSpots([spot('a', 0), spot('b', 1), spot('c', 2)], 'b');
+    s.getState().setSpotPowers(
+      new Map([
+        ['a', 10],
+        ['c', 70],
+      ]),
+    );
+    expect(s.getState().spots.map((p) => p.acousticPower)).toEqual([10, 50, 70]);
+    // Selecting another spot would steer the beams elsewhere and turn the sonication's results stale.
+    expect(s.getState().selectedSpotId).toBe('b');
+    s.temporal.getState().undo();
+    expect(s.getState().spots.map((p) => p.acousticPower)).toEqual([50, 50, 50]);
+  });
+
   it('removing the selected spot clears the selection', () => {
     const s = store();
     s.getState().addSpot(spot('a', 0));

@@ -66,7 +66,7 @@ describe('titrated spot powers', () => {
       createElement(SpotList, {}),
     );
     expect(html).toContain('data-testid="plan-titrate-apply"');
-    expect(html).toContain('1 spot of 2 boils at its power');
+    expect(html).toContain('1 of 2 spots boils at its power');
     expect(html).toContain(`Set the power of 1 spot for a peak of ${PEAK_AIM} °C`);
     const stale = renderWithStore(
       (store) => {
