@@ -15,6 +15,7 @@ import { SafetyDashboard } from './SafetyDashboard.tsx';
 import { Section } from './Section.tsx';
 import { SliceControls } from './SliceControls.tsx';
 import { SpotList } from './SpotList.tsx';
+import { SteeredNote } from './SteeredNote.tsx';
 import { TargetPanel } from './TargetPanel.tsx';
 import { TissuePanel } from './TissuePanel.tsx';
 import { TransducerPanel } from './TransducerPanel.tsx';
@@ -86,6 +87,7 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
         </Section>
 
         <Section title="Sonication" testId="sonication">
+          <SteeredNote />
           <ParsedField
             label="Acoustic power (or surface pressure, or velocity)"
             testId="param-power"

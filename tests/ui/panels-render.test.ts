@@ -140,6 +140,20 @@ describe('the plan panel renders', () => {
     expect(blocked).toContain('No beam reaches the focus: 208 firing beams meet bone beyond the critical angle');
   });
 
+  it('with a spot selected off the target, the Sonication section says Sonicate fires its settings at that spot’s focus', () => {
+    const spot = (id: string, dx: number) => (store: PlannerStoreApi) => {
+      const [x, y, z] = store.getState().target;
+      return { id, focus: [x + dx, y, z] as [number, number, number], acousticPower: 20, duration: 20, cooling: 30 };
+    };
+    const steered = render((store) => store.getState().setSpots([spot('a', 0)(store), spot('b', 0.004)(store)], 'b'));
+    expect(steered).toContain(
+      'Sonicate fires these settings at the focus of the selected spot 2, 4.00 mm from the target; Run plan fires each spot at its own power.',
+    );
+    // A spot at the target steers nothing: no note.
+    const atTarget = render((store) => store.getState().setSpots([spot('a', 0)(store)], 'a'));
+    expect(atTarget).not.toContain('data-testid="steered-note"');
+  });
+
   it('an empty results card says what fills it; after a plan, that the plan’s numbers are under Plan results', () => {
     const card = (patch: (store: PlannerStoreApi) => void = noop) => renderWithStore(patch, createElement(ResultsCard));
     expect(card()).toContain('Sonicate to see the focal pressure, temperature and thermal dose.');
