@@ -51,7 +51,7 @@ export function keepFieldPrepared(
   let lastKey: string | undefined;
   let last: unknown[] = [];
 
-  const keyOf = (s: PlannerStore): string => `${s.caseId}\n${sonicationKey(sonicateRequest(s))}`;
+  const keyOf = (s: PlannerStore, request = sonicateRequest(s)): string => `${s.caseId}\n${sonicationKey(request)}`;
 
   const prepare = (): void => {
     timer = undefined;
@@ -68,7 +68,7 @@ export function keepFieldPrepared(
     }
     client.dropPlanAhead?.();
     const request = sonicateRequest(s);
-    const key = keyOf(s);
+    const key = keyOf(s, request);
     // A cancel or a crash restarts the pool without what it kept: prepare that setup again.
     if (key === lastKey && s.run.status !== 'cancelled' && s.run.status !== 'error') return;
     lastKey = key;

@@ -15,7 +15,10 @@ export function SteeredNote() {
     const [x, y, z] = focus;
     const [tx, ty, tz] = s.target;
     const away = formatQuantity(Math.hypot(x - tx, y - ty, z - tz), 'mm', 1e3, 3);
-    return `Sonicate fires these settings at the focus of the selected spot ${index + 1}, ${away} from the target; Run plan fires each spot at its own power.`;
+    return (
+      `Sonicate fires these settings at the focus of the selected spot ${index + 1}, ${away} from the target; ` +
+      'Run plan fires each spot at its own power.'
+    );
   });
   if (!note) return null;
   return (

@@ -86,15 +86,6 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(MAX_POOL, cores));
 }
 
-/**
- * The app's promise API to the simulation workers: a pool of one per core, each holding the case. Sonications run
- * on the first (or on the worker that keeps the field of their beams, or on a free one while the first prepares a
- * field for beams the user has left: sonicationWorker); a plan shares its spots' acoustics out over the pool and
- * runs its heat on the first; the live estimate and beam traces go to the last, so a drag keeps its pace while a
- * sonication computes. The numeric core runs synchronous loops, so a worker cannot read a cancel message mid-run;
- * cancelling therefore terminates the pool at once and starts a fresh one with the same case re-sent. The same
- * restart recovers from a crashed worker.
- */
 /** A plan's spots marched ahead on the first worker while the user reviews them (SimClient.preparePlan). */
 interface PlanAhead {
   /** planAheadKey of the plan */
@@ -106,14 +97,23 @@ interface PlanAhead {
 }
 
 /**
- * What a plan's fields marched ahead were computed for: its acoustic identity and each spot's power. A spot's field is
- * linear in its drive and the run takes a field it is handed as it is, so a power changed after the march needs
+ * What a plan's fields marched ahead were computed for: its acoustic identity and each spot's power. A spot's field
+ * is linear in its drive and the run takes a field it is handed as it is, so a power changed after the march needs
  * the march again (the run's own helpers march with the run's request).
  */
 function planAheadKey(request: PlanRequest): string {
   return `${planAcousticKey(request)}\n${request.spots.map((spot) => spot.acousticPower).join(',')}`;
 }
 
+/**
+ * The app's promise API to the simulation workers: a pool of one per core, each holding the case. Sonications run
+ * on the first (or on the worker that computed them ahead or keeps the field of their beams, or on a free one while
+ * the first computes ahead for settings the user has left: sonicationWorker); a plan shares its spots' acoustics out
+ * over the pool and runs its heat on the first; the live estimate and beam traces go to the last, so a drag keeps
+ * its pace while a sonication computes. The numeric core runs synchronous loops, so a worker cannot read a cancel
+ * message mid-run; cancelling therefore terminates the pool at once and starts a fresh one with the same case
+ * re-sent. The same restart recovers from a crashed worker.
+ */
 export class SimClient {
   private members: Member[] = [];
   private planAhead: PlanAhead | undefined;
@@ -271,9 +271,9 @@ export class SimClient {
 
   /**
    * Asks a worker to compute the sonication of `request` ahead (while the user is still deciding): the worker that
-   * keeps its beams' field if it is free and not the live estimate's, else the first. A Sonicate of the same request sent meanwhile waits for it
-   * and takes its outcome; one of the same beams waits for its field and then runs the heat alone. Resolves true
-   * when something was computed; a cancel or crash of the pool drops it.
+   * keeps its beams' field if it is free and not the live estimate's, else the first. A Sonicate of the same request
+   * sent meanwhile waits for it and takes its outcome; one of the same beams waits for its field and then runs the
+   * heat alone. Resolves true when something was computed; a cancel or crash of the pool drops it.
    */
   async prepareSonication(request: SonicateRequest): Promise<boolean> {
     const key = acousticKey(request);

@@ -3,7 +3,7 @@ import { runSonication } from '../../src/engine/sonicate.ts';
 import { cem43Step } from '../../src/physics/thermal-dose.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
-import { loadBundledCase } from '../fixtures/bundled-case.ts';
+import { loadBundledCase, sonicationAtDefaults } from '../fixtures/bundled-case.ts';
 
 /*
  * The femur case's default sonication, traced step by step through the whole-path model: every number the results
@@ -15,14 +15,12 @@ const { meta } = femur.summary;
 const transducer = PRESETS.clinicalBodyArray;
 const run = runSonication(
   femur.state,
-  {
-    transducer,
-    pose: { target: meta.defaultTarget, direction: meta.defaultBeamDirection, distance: transducer.radiusOfCurvature },
+  sonicationAtDefaults(meta, transducer, {
     acousticPower: 50,
     duration: 20,
     cooling: 30,
     region: { size: 0.03, spacing: 0.001 },
-  },
+  }),
   () => {},
 );
 const { grid, result } = run;

@@ -6,7 +6,7 @@ import { sharedGpuRayleigh } from '../../src/gpu/shared-gpu.ts';
 import { PRESETS, type SphericalArraySpec } from '../../src/physics/transducer.ts';
 import { gpuRayleighFor, sonicate } from '../../src/worker/ops/sonicate.ts';
 import type { SonicateRequest } from '../../src/worker/protocol.ts';
-import { loadBundledCase } from '../fixtures/bundled-case.ts';
+import { loadBundledCase, sonicationAtDefaults } from '../fixtures/bundled-case.ts';
 
 /*
  * The seam between the synchronous engine and an asynchronous (WebGPU) kernel, in Node on the bundled femur: the
@@ -35,15 +35,13 @@ function cpuBehindAPromise(): AsyncRayleigh & { asked: number } {
 }
 
 function request(transducer: SphericalArraySpec, extra: Partial<SonicateRequest> = {}): SonicateRequest {
-  return {
-    transducer,
-    pose: { target: meta.defaultTarget, direction: meta.defaultBeamDirection, distance: transducer.radiusOfCurvature },
+  return sonicationAtDefaults(meta, transducer, {
     acousticPower: 30,
     duration: 1,
     cooling: 0,
     region: { size: 0.01, spacing: 0.001 },
     ...extra,
-  };
+  });
 }
 
 describe('the Rayleigh sums of a sonication, evaluated ahead and served to the run', () => {

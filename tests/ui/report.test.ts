@@ -17,7 +17,7 @@ import {
   temperatureCurve,
 } from '../../src/ui/report.ts';
 import { shownRun } from '../../src/ui/shown-run.ts';
-import { testStore } from '../fixtures/planner-store.ts';
+import { markCaseLoaded, testStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
 // The printable report (issue 11, item 5): case, transducer, spots and parameters, figures with units, the safety
@@ -37,21 +37,7 @@ const spot = (id: string, x: number, power = 40) => ({
 /** A store on a loaded femur case, with two spots. */
 function plannedStore(): PlannerStoreApi {
   const store = testStore();
-  store.getState().setCaseLoading('femur-shaft');
-  store.getState().setCaseLoaded(
-    {
-      meta: {
-        id: 'femur-shaft',
-        title: 'Femur shaft',
-        description: '',
-        defaultTarget: [0.012, 0.02, 0],
-        defaultBeamDirection: [0, 1, 0],
-      },
-      parts: [{ name: 'lesion-a', tissue: 'lesion', label: 'a' }],
-      bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
-    } as unknown as NonNullable<PlannerStore['caseSummary']>,
-    () => 1,
-  );
+  markCaseLoaded(store);
   store.getState().setTarget([0.0128, 0.0199, 0]);
   store.getState().addSpot(spot('a', 0.0128));
   store.getState().addSpot(spot('b', 0.0131, 35));

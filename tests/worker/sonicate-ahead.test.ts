@@ -3,8 +3,8 @@ import { forgetKeptSonication } from '../../src/engine/acoustics-reuse.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { sonicate } from '../../src/worker/ops/sonicate.ts';
 import { dropAhead, sonicateAhead, takeAhead } from '../../src/worker/ops/sonicate-ahead.ts';
-import { SONICATION_FIELD_SHARE, type SonicateRequest } from '../../src/worker/protocol.ts';
-import { loadBundledCase } from '../fixtures/bundled-case.ts';
+import { SONICATION_FIELD_SHARE } from '../../src/worker/protocol.ts';
+import { loadBundledCase, sonicationAtDefaults } from '../fixtures/bundled-case.ts';
 
 // While the user reads the estimate, the worker computes the sonication the settings describe; the Sonicate that
 // follows with the same request is handed that outcome. It must be the outcome the click would have computed, be
@@ -13,14 +13,12 @@ import { loadBundledCase } from '../fixtures/bundled-case.ts';
 const femur = await loadBundledCase('femur-shaft');
 const { meta } = femur.summary;
 const transducer = PRESETS.clinicalBodyArray;
-const request: SonicateRequest = {
-  transducer,
-  pose: { target: meta.defaultTarget, direction: meta.defaultBeamDirection, distance: transducer.radiusOfCurvature },
+const request = sonicationAtDefaults(meta, transducer, {
   acousticPower: 40,
   duration: 4,
   cooling: 2,
   region: { size: 0.02, spacing: 0.001 },
-};
+});
 
 describe('a sonication computed ahead', () => {
   it('is the outcome a Sonicate of the same request computes, handed over once, its progress field then heat', () => {

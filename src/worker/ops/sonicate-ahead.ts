@@ -1,7 +1,7 @@
 import { sonicationKey } from '../../engine/acoustic-key.ts';
 import type { CaseState } from '../../engine/case.ts';
 import type { RayleighKernel } from '../../physics/rayleigh.ts';
-import type { SonicationProgress } from '../../physics/snapshot.ts';
+import type { SonicationProgress, SonicationSnapshot } from '../../physics/snapshot.ts';
 import { SONICATION_FIELD_SHARE, type SonicateRequest, type SonicationOutcome } from '../protocol.ts';
 import { prepare, sonicate } from './sonicate.ts';
 
@@ -33,7 +33,7 @@ export function sonicateAhead(
   ahead = undefined;
   const started = performance.now();
   prepare(state, request, (fraction) => onProgress(SONICATION_FIELD_SHARE * fraction), rayleigh);
-  const heat = (fraction: number, snapshot?: Parameters<SonicationProgress>[1]) =>
+  const heat = (fraction: number, snapshot?: SonicationSnapshot) =>
     onProgress(SONICATION_FIELD_SHARE + (1 - SONICATION_FIELD_SHARE) * fraction, snapshot);
   const outcome = sonicate(state, request, heat, rayleigh);
   ahead = { key, outcome: { ...outcome, elapsedMs: performance.now() - started, computedAhead: 'ready' } };
