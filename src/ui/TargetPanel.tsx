@@ -1,4 +1,5 @@
 import { usePlanner } from '../state/hooks.ts';
+import { steeredFocus } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { RULES } from './plan-helpers.ts';
 import { QuantityField } from './QuantityField.tsx';
@@ -34,6 +35,8 @@ export function TargetPanel() {
   const setTargetSnap = usePlanner((s) => s.setTargetSnap);
   const busy = usePlanner((s) => s.run.status === 'running' || s.planRun.status === 'running');
   const bounds = usePlanner((s) => s.caseSummary?.bounds);
+  // A selected spot off the target steers the beams there: the target is then not where they focus.
+  const steered = usePlanner((s) => steeredFocus(s) !== undefined);
 
   return (
     <div className="target-panel" data-testid="target-panel">
@@ -41,7 +44,7 @@ export function TargetPanel() {
         Click the lesion or the bone in the 3D view to set the target; drag the white marker to move it.
       </p>
       <fieldset className="xyz" aria-label="Target position">
-        <legend>Target (focus)</legend>
+        <legend>{steered ? 'Target (the beams are steered to the selected spot)' : 'Target (focus)'}</legend>
         {AXES.map((axis, i) => (
           <QuantityField
             key={axis}

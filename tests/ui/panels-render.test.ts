@@ -149,9 +149,13 @@ describe('the plan panel renders', () => {
     expect(steered).toContain(
       'Sonicate fires these settings at the focus of the selected spot 2, 4.00 mm from the target; Run plan fires each spot at its own power.',
     );
+    // The target panel does not call the target the focus then.
+    expect(steered).toContain('Target (the beams are steered to the selected spot)');
+    expect(steered).not.toContain('Target (focus)');
     // A spot at the target steers nothing: no note.
     const atTarget = render((store) => store.getState().setSpots([spot('a', 0)(store)], 'a'));
     expect(atTarget).not.toContain('data-testid="steered-note"');
+    expect(atTarget).toContain('Target (focus)');
   });
 
   it('an empty results card says what fills it; after a plan, that the plan’s numbers are under Plan results', () => {
