@@ -2,6 +2,16 @@ import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Cross-origin isolation: the page may then share memory with its workers (SharedArrayBuffer), so a cancel stops a
+ * computation without ending its worker (src/worker/stop-word.ts). Everything the app loads is its own, so
+ * require-corp blocks nothing. A static host needs the same two headers (public/_headers; README, "Hosting").
+ */
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
@@ -23,8 +33,8 @@ export default defineConfig({
       'valibot',
     ],
   },
-  server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  server: { port: 5173, headers: isolation },
+  preview: { port: 4173, strictPort: true, headers: isolation },
   test: {
     // One Node project: physics, geometry, worker ops, state and the phantoms all run without a browser.
     // The real-browser checks live in tests/e2e and run under Playwright.

@@ -21,6 +21,7 @@ import {
   type SonicationSnapshot,
   type SpotLayout,
 } from './protocol.ts';
+import { raiseStop, sharedStopWord } from './stop-word.ts';
 import { spotAcousticsTransfer } from './transfer.ts';
 
 export class SimulationCancelled extends Error {
@@ -50,6 +51,14 @@ interface Member {
   ahead?: string | undefined;
   /** the sonication it is computing ahead, if any: how far it is, and the sonications waiting for it */
   preparing?: Preparation;
+  /** its stop word (stop-word.ts) where memory is shared: a cancel then stops its calls instead of ending it */
+  stop: Int32Array | undefined;
+  /** the last ticket posted to it (stoppable calls are numbered in the order they are posted) */
+  tickets: number;
+  /** the tickets of its stoppable calls not yet settled */
+  open: Set<number>;
+  /** its calls numbered up to this one were stopped */
+  stopped: number;
 }
 
 /** A sonication being computed ahead: its keys, its progress (0..1) and who else shows that progress. */
@@ -64,6 +73,30 @@ interface Preparation {
 
 /** Most workers a pool starts (the engine's memory per worker is ≈ 100–400 MB on the bundled cases). */
 const MAX_POOL = 4;
+
+/**
+ * How long a stopped call may go on before its worker is ended after all [ms]: the engine reads the stop word at
+ * every progress report (tens of ms apart), so a worker still busy after this is stuck outside its loops.
+ */
+export const STOP_GRACE_MS = 3000;
+
+/** How the pool stops its computations: the stop word of each worker, and the grace before it ends them. */
+export interface StopOptions {
+  /** makes one worker's stop word, or undefined where memory is not shared (default: sharedStopWord) */
+  stopWord?: () => Int32Array | undefined;
+  /** [ms] (default STOP_GRACE_MS) */
+  graceMs?: number;
+}
+
+/**
+ * Whether a member is free for a sonication: nothing sent to it is pending, or all that is pending was stopped (it
+ * ends at its next progress report, and the worker's code for sonications is warm, unlike the live estimate's).
+ */
+function isFree(member: Member): boolean {
+  if (member.busy === 0) return true;
+  const open = [...member.open];
+  return open.length === member.busy && open.every((ticket) => ticket <= member.stopped);
+}
 
 /** Follows a member's `ready`: `isReady` while it is the current one and has resolved. */
 function watchReady(member: Member, ready: Promise<unknown>): void {
@@ -111,8 +144,10 @@ function planAheadKey(request: PlanRequest): string {
  * the first computes ahead for settings the user has left: sonicationWorker); a plan shares its spots' acoustics out
  * over the pool and runs its heat on the first; the live estimate and beam traces go to the last, so a drag keeps
  * its pace while a sonication computes. The numeric core runs synchronous loops, so a worker cannot read a cancel
- * message mid-run; cancelling therefore terminates the pool at once and starts a fresh one with the same case
- * re-sent. The same restart recovers from a crashed worker.
+ * message mid-run: where the page is cross-origin isolated, cancelling raises each worker's stop word in shared memory
+ * (stop-word.ts) and the computations end within a progress report while the workers live on, warm; elsewhere it
+ * terminates the pool at once and starts a fresh one with the same case re-sent. The same restart recovers from a
+ * crashed worker, and from one that goes on computing after it was stopped.
  */
 export class SimClient {
   private members: Member[] = [];
@@ -128,6 +163,7 @@ export class SimClient {
   constructor(
     private readonly createWorker: () => Worker,
     readonly size = defaultPoolSize(),
+    private readonly stopping: StopOptions = {},
   ) {
     this.start();
   }
@@ -144,10 +180,24 @@ export class SimClient {
       this.restart();
     });
     const api = Comlink.wrap<SimWorkerApi>(worker);
+    const stop = (this.stopping.stopWord ?? sharedStopWord)();
+    // Posted before anything else, so every call finds it.
+    if (stop) void api.shareStopWord(stop);
     const c = this.caseBytes;
     // Each worker keeps its own copy: send a copy so ours survives the transfer.
     const ready = c ? api.loadCase(c.bytes.slice(0), c.title) : Promise.resolve();
-    const member: Member = { worker, api, ready, isReady: false, busy: 0, field: undefined };
+    const member: Member = {
+      worker,
+      api,
+      ready,
+      isReady: false,
+      busy: 0,
+      field: undefined,
+      stop,
+      tickets: 0,
+      open: new Set(),
+      stopped: 0,
+    };
     watchReady(member, ready);
     return member;
   }
@@ -205,6 +255,7 @@ export class SimClient {
   ): Promise<SonicationOutcome> {
     const key = acousticKey(request);
     const whole = sonicationKey(request);
+    this.stopLeftAhead(key, whole);
     const member = this.sonicationWorker(key, whole);
     // The bar only moves forward. What the run already knows always passes.
     let shown = 0;
@@ -224,7 +275,10 @@ export class SimClient {
     }
     try {
       const outcome = await this.cancellable(
-        () => this.busyWith(member, key, async () => member.api.sonicate(request, Comlink.proxy(report))),
+        () =>
+          this.busyWith(member, key, async () =>
+            this.stoppable(member, (ticket) => member.api.sonicate(request, Comlink.proxy(report), ticket)),
+          ),
         signal,
       );
       // Handed over from ahead: done before the click, or still computing when it came (the user waited for it).
@@ -240,16 +294,16 @@ export class SimClient {
 
   /**
    * Where a sonication goes: to the worker that keeps (or is computing) this very sonication ahead; else to the one
-   * that keeps the field of these beams, so it runs the heat alone; else to the first if it is free; else to any
-   * free worker, so a click never waits behind a sonication computed ahead for settings the user has since changed;
-   * else to the first.
+   * that keeps the field of these beams, so it runs the heat alone; else to the first if it is free (or only ends a
+   * stopped computation); else to any free worker, so a click never waits behind a sonication computed ahead for
+   * settings the user has since changed; else to the first.
    */
   private sonicationWorker(key: string, whole: string): Member {
     return (
       this.members.find((m) => m.ahead === whole) ??
       this.members.find((m) => m.field === key) ??
-      (this.primary.busy === 0 ? this.primary : undefined) ??
-      this.members.find((m) => m.busy === 0) ??
+      (isFree(this.primary) ? this.primary : undefined) ??
+      this.members.find(isFree) ??
       this.primary
     );
   }
@@ -279,6 +333,7 @@ export class SimClient {
     const key = acousticKey(request);
     const whole = sonicationKey(request);
     if (this.members.some((m) => m.ahead === whole)) return false;
+    this.stopLeftAhead(key, whole);
     // Never on the worker of the live estimate: a drag's estimates would queue behind it.
     const member = this.members.find((m) => m.field === key && m.busy === 0 && m !== this.quick) ?? this.primary;
     const preparation: Preparation = { key, whole, fraction: 0, listeners: new Set() };
@@ -289,13 +344,39 @@ export class SimClient {
       preparation.fraction = fraction;
       for (const listener of preparation.listeners) listener(fraction, snapshot);
     };
+    let ticket: number | undefined;
     try {
-      return await this.busyWith(member, key, () => member.api.prepareSonication(request, Comlink.proxy(progress)));
+      const computed = await this.busyWith(member, key, () =>
+        this.stoppable(member, (t) => {
+          ticket = t;
+          return member.api.prepareSonication(request, Comlink.proxy(progress), t);
+        }),
+      );
+      if (ticket !== undefined && member.stopped >= ticket) {
+        // Stopped: neither the sonication nor perhaps its field is kept.
+        if (member.ahead === whole) member.ahead = undefined;
+        if (member.field === key) member.field = undefined;
+      }
+      return computed;
     } catch (error) {
       if (member.ahead === whole) member.ahead = undefined;
       throw error;
     } finally {
       if (member.preparing === preparation) delete member.preparing;
+    }
+  }
+
+  /**
+   * Stops the sonications being computed ahead for settings the user has left (another sonication is asked for, of
+   * other beams), where memory is shared and the preparation is all its worker is doing: the core it holds is
+   * wanted now. One of the same beams goes on, since the new sonication takes its field.
+   */
+  private stopLeftAhead(key: string, whole: string): void {
+    for (const m of this.members) {
+      const left = m.preparing && m.preparing.key !== key && m.preparing.whole !== whole;
+      if (!left || !m.stop || m.busy !== 1 || m.open.size !== 1) continue;
+      m.stopped = m.tickets;
+      raiseStop(m.stop, m.tickets);
     }
   }
 
@@ -355,7 +436,7 @@ export class SimClient {
       ahead.claims = claims;
       const quiet = Comlink.proxy(() => {});
       const marchOne = (id: string) =>
-        primary.api.planAcoustics(request, [id], true, quiet).then(
+        this.stoppable(primary, (ticket) => primary.api.planAcoustics(request, [id], true, quiet, ticket)).then(
           (found) => found[id],
           // The run marches it again.
           () => undefined,
@@ -378,7 +459,7 @@ export class SimClient {
     this.planAhead = undefined;
   }
 
-  /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (worker respawned). */
+  /** Runs a plan off the main thread. Rejects with SimulationCancelled when `signal` aborts (stopAll or restart). */
   async runPlan(request: PlanRequest, onProgress: SonicationProgress, signal?: AbortSignal): Promise<PlanOutcome> {
     return this.cancellable(() => this.pooledPlan(request, onProgress), signal);
   }
@@ -400,7 +481,11 @@ export class SimClient {
     this.dropPlanAhead();
     const primary = this.primary;
     await primary.ready;
-    if (!this.pools(request)) return primary.api.runPlan(request, Comlink.proxy(onProgress));
+    if (!this.pools(request)) {
+      return this.stoppable(primary, (ticket) =>
+        primary.api.runPlan(request, Comlink.proxy(onProgress), undefined, ticket),
+      );
+    }
     const helpers = members.filter((m) => m !== primary);
     // The spots the primary keeps from its last run of this plan (only powers or times changed) need no one.
     const kept = new Set(await primary.api.keptPlanSpots(request));
@@ -412,7 +497,10 @@ export class SimClient {
       await helper.ready;
       // A helper's progress is not shown: the primary's bar counts each field when it is given.
       const quiet = Comlink.proxy(() => {});
-      const marchOne = (id: string) => helper.api.planAcoustics(request, [id], true, quiet).then((found) => found[id]);
+      const marchOne = (id: string) =>
+        this.stoppable(helper, (ticket) => helper.api.planAcoustics(request, [id], true, quiet, ticket)).then(
+          (found) => found[id],
+        );
       while (!finished) {
         const field = claims.takeNext(marchOne);
         if (!field) break;
@@ -427,15 +515,56 @@ export class SimClient {
       return acoustics && Comlink.transfer(acoustics, spotAcousticsTransfer({ [id]: acoustics }));
     };
     try {
-      return await primary.api.runPlan(request, Comlink.proxy(onProgress), Comlink.proxy(fieldOf));
+      return await this.stoppable(primary, (ticket) =>
+        primary.api.runPlan(request, Comlink.proxy(onProgress), Comlink.proxy(fieldOf), ticket),
+      );
     } finally {
       finished = true;
     }
   }
 
   /**
-   * Runs a long worker call that `signal` can cancel: aborting terminates the worker at once and starts a fresh one
-   * with the case re-sent (the core's loops are synchronous); a crash rejects with WorkerCrashed.
+   * Posts a call that a cancel may stop on `member`: numbered with the next ticket (where it has a stop word) and
+   * followed until it settles.
+   * @param call - posts the call with its ticket (undefined: it cannot be stopped, only ended with the worker)
+   */
+  private stoppable<T>(member: Member, call: (ticket: number | undefined) => Promise<T>): Promise<T> {
+    if (!member.stop) return call(undefined);
+    const ticket = ++member.tickets;
+    member.open.add(ticket);
+    const settled = () => {
+      member.open.delete(ticket);
+    };
+    const result = call(ticket);
+    result.then(settled, settled);
+    return result;
+  }
+
+  /**
+   * Stops every computation in flight, leaving the workers alive, when every worker has a stop word; one still busy
+   * with a stopped call after the grace is ended with the rest (restart).
+   * @returns false when memory is not shared: the caller ends the workers instead
+   */
+  private stopAll(): boolean {
+    const members = this.members;
+    if (!members.every((m) => m.stop)) return false;
+    // As a restart would: the plan marched ahead stops with the rest.
+    this.dropPlanAhead();
+    for (const m of members) {
+      m.stopped = m.tickets;
+      if (m.stop) raiseStop(m.stop, m.tickets);
+    }
+    setTimeout(() => {
+      const stuck = members.some((m) => [...m.open].some((ticket) => ticket <= m.stopped));
+      if (stuck && this.members === members) this.restart();
+    }, this.stopping.graceMs ?? STOP_GRACE_MS);
+    return true;
+  }
+
+  /**
+   * Runs a long worker call that `signal` can cancel: aborting stops the computations in shared memory (stopAll) or,
+   * where memory is not shared, terminates the workers at once and starts fresh ones with the case re-sent (the
+   * core's loops are synchronous); a crash rejects with WorkerCrashed.
    */
   private async cancellable<T>(call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw new SimulationCancelled();
@@ -443,7 +572,7 @@ export class SimClient {
       const onAbort = () => {
         finish();
         reject(new SimulationCancelled());
-        this.restart();
+        if (!this.stopAll()) this.restart();
       };
       const finish = () => {
         signal?.removeEventListener('abort', onAbort);

@@ -63,17 +63,23 @@ export interface SonicationOutcome extends Partial<TimeResolved> {
  */
 export const SONICATION_FIELD_SHARE = 0.5;
 
-/** The worker's API (exposed with comlink). */
+/**
+ * The worker's API (exposed with comlink). A `ticket` numbers a call the page may stop through the worker's stop word
+ * (stop-word.ts): such a call rejects with SonicationCancelled once stopped, and the worker goes on serving.
+ */
 export interface SimWorkerApi {
+  /** The word of shared memory the page stops this worker's calls with (posted first, where memory is shared). */
+  shareStopWord(word: Int32Array): void;
   loadCase(bytes: ArrayBuffer, fallbackTitle: string): Promise<CaseSummary>;
   /** onProgress: 0..1, with what the run already knows (its field's peak, then the heat so far) */
-  sonicate(request: SonicateRequest, onProgress: SonicationProgress): Promise<SonicationOutcome>;
+  sonicate(request: SonicateRequest, onProgress: SonicationProgress, ticket?: number): Promise<SonicationOutcome>;
   /**
    * The sonication being set up, computed ahead and kept: its field (the next Sonicate of the same beams runs the
    * heat alone) and then its heat (a Sonicate of the same request takes the outcome as it is). Resolves true when
-   * something was computed. Progress: the field on [0, SONICATION_FIELD_SHARE], then the heat with its snapshots.
+   * something was computed, false when nothing was (or it was stopped). Progress: the field on
+   * [0, SONICATION_FIELD_SHARE], then the heat with its snapshots.
    */
-  prepareSonication(request: SonicateRequest, onProgress: SonicationProgress): Promise<boolean>;
+  prepareSonication(request: SonicateRequest, onProgress: SonicationProgress, ticket?: number): Promise<boolean>;
   /** Beam planning (plan-protocol.ts): statuses with no-pass regions and the switch-off rule. */
   traceBeamsForPlanning(request: PlanningBeamRequest): PlanningBeamTrace;
   /** Live estimate while dragging (≈ 10–25 ms for the 208-element array on the 2-core machine). */
@@ -89,6 +95,7 @@ export interface SimWorkerApi {
     request: PlanRequest,
     onProgress: SonicationProgress,
     fieldOf?: (id: string) => Promise<SpotAcoustics | undefined>,
+    ticket?: number,
   ): Promise<PlanOutcome>;
   /** The spots of a plan whose fields this worker keeps from its last run of the same plan (no one computes them). */
   keptPlanSpots(request: PlanRequest): string[];
@@ -103,5 +110,6 @@ export interface SimWorkerApi {
     ids: string[],
     keep: boolean,
     onProgress: (fraction: number) => void,
+    ticket?: number,
   ): Record<string, SpotAcoustics>;
 }

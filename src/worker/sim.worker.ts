@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import type { CaseState } from '../engine/case.ts';
 import { sharedGpuRayleigh } from '../gpu/shared-gpu.ts';
+import { SonicationCancelled } from '../physics/acoustic-field.ts';
 import { keepScratch, makeOutputsAhead } from '../physics/scratch.ts';
 import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
@@ -20,6 +21,7 @@ import { spotLayout } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
 import { throttleProgress } from './progress-throttle.ts';
 import type { SimWorkerApi } from './protocol.ts';
+import { isStopped, stoppable } from './stop-word.ts';
 
 class NoCaseLoadedError extends Error {
   override name = 'NoCaseLoadedError';
@@ -52,7 +54,23 @@ function makeOutputsWhenIdle(): void {
   setTimeout(makeOutputsAhead, 0);
 }
 
+/** The page's stop word for this worker (stop-word.ts), where memory is shared. */
+let stopWord: Int32Array | undefined;
+
+/**
+ * A stoppable call's progress: throttled for the page, and read against the stop word at every report. A call the
+ * page stopped while it waited in the queue ends before it starts.
+ */
+function callProgress<P extends Parameters<typeof throttleProgress>[0]>(onProgress: P, ticket: number | undefined) {
+  if (stopWord && ticket !== undefined && isStopped(stopWord, ticket)) throw new SonicationCancelled();
+  const progress = throttleProgress(onProgress);
+  return { report: stoppable(progress.report, stopWord, ticket), flush: progress.flush };
+}
+
 const api: SimWorkerApi = {
+  shareStopWord(word) {
+    stopWord = word;
+  },
   async loadCase(bytes, fallbackTitle) {
     await kernelsReady;
     const { state, summary } = await loadCase(bytes, fallbackTitle);
@@ -60,25 +78,32 @@ const api: SimWorkerApi = {
     current = state;
     return summary;
   },
-  async sonicate(request, onProgress) {
+  async sonicate(request, onProgress, ticket) {
     const state = requireCase();
     const ready = takeAhead(request);
     if (ready) return Comlink.transfer(ready, sonicateTransfer(ready));
     // With a (hardware) WebGPU adapter the input plane's Rayleigh sum runs there first; without one, nothing changes.
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
-    const progress = throttleProgress(onProgress);
+    const progress = callProgress(onProgress, ticket);
     const outcome = sonicate(state, request, progress.report, served?.kernel);
     progress.flush();
     if (served) console.info(served.summary());
     makeOutputsWhenIdle();
     return Comlink.transfer(outcome, sonicateTransfer(outcome));
   },
-  async prepareSonication(request, onProgress) {
+  async prepareSonication(request, onProgress, ticket) {
     const state = requireCase();
     const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
-    const progress = throttleProgress(onProgress);
-    const computed = sonicateAhead(state, request, progress.report, served?.kernel);
-    progress.flush();
+    let computed: boolean;
+    try {
+      const progress = callProgress(onProgress, ticket);
+      computed = sonicateAhead(state, request, progress.report, served?.kernel);
+      progress.flush();
+    } catch (error) {
+      // Stopped: the settings it was for are gone, which is not an error.
+      if (error instanceof SonicationCancelled) return false;
+      throw error;
+    }
     if (served) console.info(served.summary());
     makeOutputsWhenIdle();
     return computed;
@@ -94,9 +119,9 @@ const api: SimWorkerApi = {
   spotLayout(request) {
     return spotLayout(requireCase(), request);
   },
-  async runPlan(request, onProgress, fieldOf) {
+  async runPlan(request, onProgress, fieldOf, ticket) {
     dropAhead();
-    const progress = throttleProgress(onProgress);
+    const progress = callProgress(onProgress, ticket);
     // What is held goes out before the plan waits for a field from another worker.
     const pooled =
       fieldOf &&
@@ -113,9 +138,9 @@ const api: SimWorkerApi = {
     return keptPlanSpots(requireCase(), request);
   },
   releasePlan,
-  planAcoustics(request, ids, keep, onProgress) {
+  planAcoustics(request, ids, keep, onProgress, ticket) {
     dropAhead();
-    const progress = throttleProgress(onProgress);
+    const progress = callProgress(onProgress, ticket);
     const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, progress.report);
     progress.flush();
     return Comlink.transfer(acoustics, spotAcousticsTransfer(acoustics));

@@ -353,6 +353,68 @@ async function sonicateOnce(page: Page, timeoutMs: number): Promise<Sonication> 
   };
 }
 
+/**
+ * A user cancels a sonication and clicks Sonicate again at once: new beams, Sonicate, Cancel 0.4 s into the run (in
+ * its march: nothing of it is kept), Sonicate → the result on screen. Where the page is cross-origin isolated the
+ * cancel stops the computation in the workers (worker/stop-word.ts) and the click meets them warm; elsewhere it
+ * restarts them. (Toggling the beams back instead would meet the field kept from before.)
+ * @param newBeams - changes the beams (so the sonications march their field)
+ * @returns the second sonication, and whether the page was isolated
+ */
+async function sonicateAfterCancel(
+  page: Page,
+  newBeams: () => Promise<void>,
+): Promise<{ sonication: Sonication; isolated: boolean }> {
+  const status = (kind: string) =>
+    page.waitForFunction(
+      `document.querySelector('[data-testid=run-status]')?.getAttribute('data-status') === '${kind}'`,
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
+  await newBeams();
+  await page.getByTestId('sonicate').click();
+  await status('running');
+  await page.waitForTimeout(400);
+  await page.getByTestId('cancel').click();
+  await status('cancelled');
+  const sonication = await sonicateOnce(page, 120_000);
+  return { sonication, isolated: (await page.evaluate('crossOriginIsolated')) as boolean };
+}
+
+/**
+ * The same as sonicateAfterCancel on a page of the same build served without the COOP/COEP headers (stripped on
+ * the way in), so not isolated: the cancel restarts the workers and the case is sent again. Warmed first as the
+ * main session is (a sonication).
+ */
+async function sonicateAfterCancelUnisolated(browser: Browser, url: string): Promise<Sonication> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  try {
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    });
+    const page = await context.newPage();
+    await page.addInitScript({ content: PROBE });
+    await page.goto(url);
+    await page.waitForFunction(
+      `/\\d/.test(document.querySelector('[data-testid=estimate-pressure]')?.getAttribute('data-si') ?? '')`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    if ((await page.evaluate('crossOriginIsolated')) as boolean) throw new Error('the headers were not stripped');
+    const newBeams = () => page.getByTestId('aberration-correction').click();
+    await sonicateOnce(page, 120_000);
+    await newBeams();
+    await sonicateOnce(page, 120_000);
+    return (await sonicateAfterCancel(page, newBeams)).sonication;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Drags the target handle in small steps, timing each pointer move to the estimate's next change [ms]. */
 async function dragLatencies(
   page: Page,
@@ -533,6 +595,11 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     options.log(
       `browser: sonicate after a power change: click → done ${(powerOnly.done - powerOnly.click).toFixed(0)} ms, → next frame ${(powerOnly.frame - powerOnly.click).toFixed(0)} ms (worker ${powerOnly.workerMs.toFixed(0)} ms)`,
     );
+    // Cancel, then sonicate other beams at once: the workers stopped in shared memory, not restarted.
+    const cancelled = await sonicateAfterCancel(page, newBeams);
+    options.log(
+      `browser: sonicate right after a cancel (${cancelled.isolated ? 'isolated' : 'NOT isolated'}): click → next frame ${(cancelled.sonication.frame - cancelled.sonication.click).toFixed(0)} ms`,
+    );
 
     // Replay at 20× from the start to the end: timed, then once more profiled.
     await page.getByTestId('playback-speed').selectOption('20');
@@ -600,6 +667,15 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
     const mainHeap = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : 0')) as number;
     // Last, a profiled reload for where the load's time goes (a new document: the probe above is already read).
     await during('load (navigation → estimate shown + 1 s)', true, load);
+    // The baseline of the cancel line, on another page (after the memory's last sample: it adds a renderer).
+    clearInterval(sampler);
+    sampler = undefined;
+    const restarted = await sonicateAfterCancelUnisolated(browser, url);
+    if (restarted) {
+      options.log(
+        `browser: the same without isolation (workers restarted): click → next frame ${(restarted.frame - restarted.click).toFixed(0)} ms`,
+      );
+    }
     return {
       rows: rowsOf(p, {
         sonications,
@@ -616,6 +692,7 @@ export async function browserRows(options: BrowserOptions): Promise<{ rows: Row[
         releaseRan,
         plan,
         ...(reviewed ? { reviewed } : {}),
+        cancelled: { ...cancelled, ...(restarted ? { restarted } : {}) },
       }),
       detail: {
         url: 'vite preview of a fresh build',
@@ -680,6 +757,8 @@ interface Session {
   plan: PlanRun;
   /** the same plan for new beams, clicked after PLAN_REVIEW_MS of review */
   reviewed?: PlanRun;
+  /** Sonicate at once after a cancel: on the session's page, and on one without isolation (workers restarted) */
+  cancelled: { sonication: Sonication; isolated: boolean; restarted?: Sonication };
 }
 
 const MB = 1024 * 1024;
@@ -792,6 +871,26 @@ function rowsOf(p: Probe, s: Session): Row[] {
     ],
     phases: phases(again),
     detail: { sonication: again },
+  });
+  const c = s.cancelled;
+  const clickToFrame = (x: Sonication) => x.frame - x.click;
+  rows.push({
+    id: 'sonicate-chromium-after-cancel',
+    figure: 'Sonicate → result on screen, clicked again at once after a cancel, new beams (Chromium)',
+    measured: clickToFrame(c.sonication),
+    unit: 'ms',
+    ...(c.restarted
+      ? { baseline: { value: clickToFrame(c.restarted), name: 'not cross-origin isolated: workers restarted' } }
+      : {}),
+    notes: [
+      `A sonication of new beams cancelled 0.4 s into its run (its march), then Sonicate at once (the worker computed it in ${c.sonication.workerMs.toFixed(0)} ms). ${c.isolated ? 'The page is cross-origin isolated (COOP/COEP), so the cancel stops the computation through a word of shared memory and the workers live on, warm (worker/stop-word.ts).' : 'The page was NOT cross-origin isolated: the cancel restarted the workers.'}`,
+      ...(c.restarted
+        ? [
+            `Baseline: the same build served without the two headers (stripped on the way in), after two sonications: the cancel ends the workers and fresh ones load the case, so the next click waits for the load and meets cold code (${clickToFrame(c.restarted).toFixed(0)} ms).`,
+          ]
+        : []),
+    ],
+    detail: c,
   });
   rows.push({
     id: 'plan-chromium',

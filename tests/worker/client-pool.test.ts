@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SimClient } from '../../src/worker/client.ts';
 import type { PlanRequest } from '../../src/worker/plan-protocol.ts';
+import { stoppable } from '../../src/worker/stop-word.ts';
 
 // The pool's routing, with in-process fake workers on MessageChannels (the engine itself is tested elsewhere):
 // which worker gets which call, and that a plan's spots are marched ahead by the others and handed to the primary.
@@ -169,7 +170,7 @@ describe('the simulation pool', () => {
     client.dispose();
   });
 
-  it('after a cancel, starts fresh workers with the case re-sent and tells who listens (their JIT is cold)', async () => {
+  it('without shared memory, a cancel starts fresh workers with the case re-sent and tells who listens (their JIT is cold)', async () => {
     const { client, finish, beams } = await whilePreparing(pool);
     let restarts = 0;
     const stop = client.onRestart(() => restarts++);
@@ -384,5 +385,164 @@ describe('the simulation pool', () => {
       [0, { a: 'here', b: 'here' }],
     ]);
     client.dispose();
+  });
+});
+
+/**
+ * Fake workers whose sonication computes in 200 steps of a millisecond, reporting progress at each through the
+ * worker's own stoppable reporter (stop-word.ts), as the engine reports between slices and steps; `deaf` workers
+ * never read their stop word (a loop stuck outside the engine's reports).
+ */
+function computingPool(events: string[], deaf = false) {
+  let made = 0;
+  const ports: MessagePort[] = [];
+  const create = (): Worker => {
+    const worker = made++;
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    let word: Int32Array | undefined;
+    /** 200 steps of a millisecond, each reported; throws SonicationCancelled once the call is stopped */
+    const compute = async (onProgress: (f: number) => Promise<void>, ticket?: number) => {
+      const report = stoppable(onProgress, deaf ? undefined : word, ticket);
+      for (let i = 1; i <= 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await report(i / 200);
+      }
+    };
+    Comlink.expose(
+      {
+        shareStopWord: (w: Int32Array) => {
+          word = w;
+        },
+        loadCase: () => {
+          events.push(`loadCase ${worker}`);
+          return { meta: {}, parts: [] };
+        },
+        sonicate: async (_: unknown, onProgress: (f: number) => Promise<void>, ticket?: number) => {
+          events.push(`sonicate ${worker} ticket ${ticket}`);
+          try {
+            await compute(onProgress, ticket);
+          } catch (error) {
+            events.push(`stopped ${worker}`);
+            throw error;
+          }
+          events.push(`done ${worker}`);
+          return {};
+        },
+        // As the worker's op: a stopped one is no error (its settings are gone).
+        prepareSonication: async (
+          request: { pose: { target: number[] } },
+          onProgress: (f: number) => Promise<void>,
+          ticket?: number,
+        ) => {
+          const id = `at ${request.pose.target[0]}`;
+          events.push(`prepare ${id} on ${worker}`);
+          try {
+            await compute(onProgress, ticket);
+          } catch {
+            events.push(`stopped ${id}`);
+            return false;
+          }
+          events.push(`prepared ${id}`);
+          return true;
+        },
+      },
+      port2,
+    );
+    port1.start();
+    return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+  };
+  return {
+    create,
+    close: () => {
+      for (const p of ports) p.close();
+    },
+  };
+}
+
+describe('a cancel where the page shares memory with its workers (cross-origin isolated)', () => {
+  const shared = () => new Int32Array(new SharedArrayBuffer(4));
+
+  it('stops the computation within a progress report and keeps the workers: the next sonication runs warm on the same worker', async () => {
+    const events: string[] = [];
+    const pool = computingPool(events);
+    const client = new SimClient(pool.create, 2, { stopWord: shared });
+    let restarts = 0;
+    client.onRestart(() => restarts++);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    const controller = new AbortController();
+    let reported = 0;
+    const running = client.sonicate({} as never, (f) => (reported = f), controller.signal);
+    await vi.waitFor(() => expect(reported).toBeGreaterThan(0));
+    controller.abort();
+    await expect(running).rejects.toThrow(/cancel/i);
+    // The worker read its stop word at its next report and ended the call, well before its 200 steps.
+    await vi.waitFor(() => expect(events).toContain('stopped 0'));
+    expect(reported).toBeLessThan(0.5);
+    await client.sonicate({} as never, () => {});
+    expect(restarts).toBe(0);
+    expect(events.filter((e) => e.startsWith('loadCase'))).toEqual(['loadCase 0', 'loadCase 1']);
+    // Numbered in the order posted: the stopped call was ticket 1, the next one 2, on the same worker.
+    expect(events.filter((e) => e.startsWith('sonicate'))).toEqual(['sonicate 0 ticket 1', 'sonicate 0 ticket 2']);
+    expect(events).toContain('done 0');
+    client.dispose();
+    pool.close();
+  });
+
+  it('ends a worker that goes on computing after it was stopped, once the grace is over, and fresh ones take the case', async () => {
+    const events: string[] = [];
+    const pool = computingPool(events, true);
+    const client = new SimClient(pool.create, 2, { stopWord: shared, graceMs: 30 });
+    let restarts = 0;
+    client.onRestart(() => restarts++);
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    const controller = new AbortController();
+    const running = client.sonicate({} as never, () => {}, controller.signal);
+    await vi.waitFor(() => expect(events).toContain('sonicate 0 ticket 1'));
+    controller.abort();
+    await expect(running).rejects.toThrow(/cancel/i);
+    expect(restarts).toBe(0);
+    await vi.waitFor(() => expect(restarts).toBe(1));
+    await vi.waitFor(() =>
+      expect(events.filter((e) => e.startsWith('loadCase'))).toEqual([
+        'loadCase 0',
+        'loadCase 1',
+        'loadCase 2',
+        'loadCase 3',
+      ]),
+    );
+    client.dispose();
+    pool.close();
+  });
+
+  it('stops a sonication computed ahead for settings the user has left when other beams are asked for, and not one of the same beams', async () => {
+    const events: string[] = [];
+    const pool = computingPool(events);
+    const client = new SimClient(pool.create, 2, { stopWord: shared });
+    await client.loadCase(new ArrayBuffer(8), 'case');
+    const at = (target: number, power = 50) => ({ pose: { target: [target, 0, 0] }, acousticPower: power }) as never;
+    const left = client.prepareSonication(at(1));
+    await vi.waitFor(() => expect(events).toContain('prepare at 1 on 0'));
+    // The user moved the target: the next preparation stops the first, which resolves as nothing computed.
+    const next = client.prepareSonication(at(2));
+    expect(await left).toBe(false);
+    expect(await next).toBe(true);
+    expect(events).toContain('stopped at 1');
+    expect(events).toContain('prepared at 2');
+    // Only the power changed: the preparation goes on (a Sonicate of those beams takes its field).
+    const same = client.prepareSonication(at(3));
+    await vi.waitFor(() => expect(events).toContain('prepare at 3 on 0'));
+    await client.sonicate(at(3, 60), () => {});
+    expect(await same).toBe(true);
+    expect(events).not.toContain('stopped at 3');
+    // Sonicate clicked for other beams while the first worker computes ahead: it stops that and takes the click
+    // (its code for sonications is warm), not the live estimate's worker.
+    const ahead = client.prepareSonication(at(4));
+    await vi.waitFor(() => expect(events).toContain('prepare at 4 on 0'));
+    await client.sonicate(at(5), () => {});
+    expect(await ahead).toBe(false);
+    expect(events.filter((e) => e.startsWith('sonicate')).map((e) => e.split(' ')[1])).toEqual(['0', '0']);
+    client.dispose();
+    pool.close();
   });
 });
