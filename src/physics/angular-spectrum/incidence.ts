@@ -34,11 +34,15 @@ export function localDirection(
   // e^{−i k·r}: the phase decreases along the propagation, so k_x = −∂φ/∂x.
   let kx = ip > im ? -phaseStep(field, ip + n * j, im + n * j) / ((ip - im) * lattice.dx) : 0;
   let ky = jp > jm ? -phaseStep(field, i + n * jp, i + n * jm) / ((jp - jm) * lattice.dx) : 0;
-  const lateral = Math.hypot(kx, ky);
   const limit = 0.99 * k;
-  if (lateral > limit) {
-    kx *= limit / lateral;
-    ky *= limit / lateral;
+  // Math.hypot allocates in V8 (its arguments, for every column crossed): it is called only near the limit, where
+  // it decides, and the sum of squares below (1 − 10⁻⁶)·limit² cannot round to a length above the limit.
+  if (kx * kx + ky * ky > 0.999999 * limit * limit) {
+    const lateral = Math.hypot(kx, ky);
+    if (lateral > limit) {
+      kx *= limit / lateral;
+      ky *= limit / lateral;
+    }
   }
   const kz = direction * Math.sqrt(Math.max(0, k * k - kx * kx - ky * ky));
   out[0] = kx / k;
@@ -79,27 +83,23 @@ export function labelNormal(
   out: Vec3,
 ): Vec3 {
   const n = lattice.n;
-  const slice = n * n;
-  const target = labels[i + n * j + slice * to] as number;
-  const at = (ii: number, jj: number, kk: number): number => {
-    const ci = Math.min(n - 1, Math.max(0, ii));
-    const cj = Math.min(n - 1, Math.max(0, jj));
-    return labels[ci + n * cj + slice * kk] === target ? 1 : 0;
-  };
+  const target = labels[i + n * j + n * n * to] as number;
+  // No closure and no array per call: this runs for every column a curved surface crosses.
   let gx = 0;
   let gy = 0;
   let gz = 0;
-  for (const kk of [from, to]) {
+  for (let s = 0; s < 2; s++) {
+    const kk = s === 0 ? from : to;
     for (let d = -1; d <= 1; d++) {
       const w = d === 0 ? 2 : 1;
-      gx += w * (at(i + 1, j + d, kk) - at(i - 1, j + d, kk));
-      gy += w * (at(i + d, j + 1, kk) - at(i + d, j - 1, kk));
+      gx += w * (isLabel(labels, n, target, i + 1, j + d, kk) - isLabel(labels, n, target, i - 1, j + d, kk));
+      gy += w * (isLabel(labels, n, target, i + d, j + 1, kk) - isLabel(labels, n, target, i + d, j - 1, kk));
     }
   }
   for (let dj = -1; dj <= 1; dj++) {
     for (let di = -1; di <= 1; di++) {
       const w = (di === 0 ? 2 : 1) * (dj === 0 ? 2 : 1);
-      gz += w * (at(i + di, j + dj, to) - at(i + di, j + dj, from));
+      gz += w * (isLabel(labels, n, target, i + di, j + dj, to) - isLabel(labels, n, target, i + di, j + dj, from));
     }
   }
   // Per unit length: lateral differences span 2dx (weights sum 8 over two slices), axial ones dz (weights sum 16).
@@ -117,4 +117,11 @@ export function labelNormal(
   out[1] = gy / norm;
   out[2] = gz / norm;
   return out;
+}
+
+/** 1 where the label at column (ii, jj) of slice kk, clamped into the lattice, is `target`, else 0. */
+function isLabel(labels: Uint8Array, n: number, target: number, ii: number, jj: number, kk: number): number {
+  const ci = Math.min(n - 1, Math.max(0, ii));
+  const cj = Math.min(n - 1, Math.max(0, jj));
+  return labels[ci + n * cj + n * n * kk] === target ? 1 : 0;
 }

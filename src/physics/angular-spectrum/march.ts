@@ -585,13 +585,24 @@ class Marcher {
       const delta = exact ? offset * direction : 0;
       if (delta !== 0) {
         // The surface sits `delta` past the face along the wave: the wave crosses that much more of medium a before
-        // it transmits (less of b after), and its reflection travels it twice.
+        // it transmits (less of b after), and its reflection travels it twice. The phasors e^{loss + i·phase} are
+        // written out (as phasor() computes them): arrays made per column crossed kept the collector busy.
         const ka = this.omega / ma.speedOfSound;
         const kb = this.omega / mb.speedOfSound;
-        const t = phasor(-(ka - kb) * delta, -(ma.attenuation - mb.attenuation) * delta);
-        const r = phasor(-2 * ka * delta, -2 * ma.attenuation * delta);
-        [tr, ti] = [tr * t[0] - ti * t[1], tr * t[1] + ti * t[0]];
-        [rr, ri] = [rr * r[0] - ri * r[1], rr * r[1] + ri * r[0]];
+        const tPhase = -(ka - kb) * delta;
+        const tGain = Math.exp(-(ma.attenuation - mb.attenuation) * delta);
+        const t0 = tGain * Math.cos(tPhase);
+        const t1 = tGain * Math.sin(tPhase);
+        const rPhase = -2 * ka * delta;
+        const rGain = Math.exp(-2 * ma.attenuation * delta);
+        const r0 = rGain * Math.cos(rPhase);
+        const r1 = rGain * Math.sin(rPhase);
+        const trShifted = tr * t0 - ti * t1;
+        ti = tr * t1 + ti * t0;
+        tr = trShifted;
+        const rrShifted = rr * r0 - ri * r1;
+        ri = rr * r1 + ri * r0;
+        rr = rrShifted;
       }
       field.re[c] = re * tr - im * ti;
       field.im[c] = re * ti + im * tr;
