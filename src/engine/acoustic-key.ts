@@ -43,8 +43,12 @@ function withoutHeat(request: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(request).filter(([name]) => !HEAT_ONLY.has(name)));
 }
 
-/** JSON with object keys sorted and typed arrays as lists. */
-function canonical(value: unknown): string {
+/**
+ * JSON with object keys sorted and typed arrays as lists: one text for equal values built apart.
+ * @param value - plain data
+ * @returns the text
+ */
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_name, item: unknown) => {
     if (ArrayBuffer.isView(item)) return Array.from(item as unknown as ArrayLike<number>);
     if (item && typeof item === 'object' && !Array.isArray(item)) {

@@ -91,9 +91,41 @@ export function keepSonication<Setup>(
 }
 
 /**
- * Lets go of a case's kept sonication (its memory; or a benchmark that must march every run).
+ * The labelled focal region and whole path of the last sonication of each case, by what they depend on (labelsKey
+ * in sonicate.ts: where the sources are, the focus, the region, the frequency and the tissues). Labelling them
+ * (voxelising the region and the beam-aligned lattice through the anatomy) is ≈ 0.1 s of a femur sonication, and a
+ * new beam pattern from the same pose (the aberration correction toggled, elements switched on or off) needs the
+ * same labels: its field is marched anew on them. A run reads them and changes nothing in them (as the kept
+ * sonication above, whose setup they are).
+ */
+const keptLabelling = new WeakMap<CaseState, { key: string; labels: unknown }>();
+
+/**
+ * @param state - the case
+ * @param key - what the labels depend on
+ * @returns the labels kept for that key, or undefined (label again)
+ */
+export function keptLabels<Labels>(state: CaseState, key: string): Labels | undefined {
+  const last = keptLabelling.get(state);
+  return last?.key === key ? (last.labels as Labels) : undefined;
+}
+
+/**
+ * Keeps a sonication's labelled region and path for the next sonication of the same geometry (only the last).
+ * @param state - the case
+ * @param key - what the labels depend on
+ * @param labels - the labelled region and path
+ */
+export function keepLabels<Labels>(state: CaseState, key: string, labels: Labels): void {
+  keptLabelling.set(state, { key, labels });
+}
+
+/**
+ * Lets go of a case's kept sonication and labels (their memory; or a benchmark that must march and label every
+ * run).
  * @param state - the case
  */
 export function forgetKeptSonication(state: CaseState): void {
   kept.delete(state);
+  keptLabelling.delete(state);
 }

@@ -13,13 +13,21 @@ import {
   type WholePathReport,
   wholePathAcoustics,
 } from '../physics/whole-path/sonication.ts';
-import { type KeptOrigin, keepSonication, reusableSonication, willReuseField } from './acoustics-reuse.ts';
+import { canonical } from './acoustic-key.ts';
+import {
+  type KeptOrigin,
+  keepLabels,
+  keepSonication,
+  keptLabels,
+  reusableSonication,
+  willReuseField,
+} from './acoustics-reuse.ts';
 import { type AtTarget, atTarget, focalEllipsoid } from './at-target.ts';
 import type { CaseState } from './case.ts';
 import { criticalOutside, gridVolume, type OutsideStructure } from './critical-outside.ts';
 import { beamAxis, spotOf } from './focal-spot.ts';
 import { focusOf } from './focus.ts';
-import { bioheatKernelsOf } from './kernels/current.ts';
+import { bioheatKernelsOf, kernels } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
 import { recordRequest } from './record-request.ts';
 import { labelRegion } from './region-labels.ts';
@@ -47,6 +55,45 @@ export function regionGrid(request: SonicateRequest): VoxelGrid {
 interface WholePathLabels {
   region: ReturnType<typeof labelRegion>;
   path: WholePathSetup;
+}
+
+/**
+ * What a request's labelled region and path depend on (labelRegion's and wholePathSetup's inputs: the sources'
+ * positions, whose paths to the focus follow from them, the focus, the region, the frequency, the tissues and the
+ * lattice's refinement), as text: two requests with the same key share their labels whatever their drive.
+ * @param request - the request
+ * @param positions - its traced sources' positions (planningTraceRun's traced.elements) [m]
+ * @returns the key
+ */
+export function labelsKey(request: SonicateRequest, positions: Float64Array): string {
+  return canonical({
+    pose: request.pose,
+    positions,
+    focus: focusOf(request),
+    grid: regionGrid(request),
+    frequency: request.transducer.frequency,
+    tissueOverrides: request.tissueOverrides ?? {},
+    refinement: request.latticeRefinement ?? 1,
+  });
+}
+
+/**
+ * The request's labelled region and path: kept from a sonication of the same geometry (acoustics-reuse.ts), else
+ * labelled now and kept.
+ */
+function wholePathLabels(
+  state: CaseState,
+  request: SonicateRequest,
+  run: PlanningTraceRun,
+  grid: VoxelGrid,
+  medium: Medium,
+): WholePathLabels {
+  const key = labelsKey(request, run.traced.elements.positions);
+  const kept = keptLabels<WholePathLabels>(state, key);
+  if (kept) return kept;
+  const labels = { region: labelRegion(state, grid, medium), path: pathSetup(state, request, run, grid, medium) };
+  keepLabels(state, key, labels);
+  return labels;
 }
 
 /** What one sonication produced, before it is encoded for the app: the region and the core's full result. */
@@ -129,7 +176,9 @@ function runSonicationScratched(
   const fieldModel = fieldModelOf(request);
   // The same beams, pose, region and tissues as the last sonication: its labels and field, at this power.
   const reuse = fieldModel === 'whole-path' ? reusableSonication<WholePathLabels>(state, request) : undefined;
-  const region = reuse?.setup.region ?? labelRegion(state, grid, medium);
+  const labelled =
+    fieldModel === 'whole-path' ? (reuse?.setup ?? wholePathLabels(state, request, run, grid, medium)) : undefined;
+  const region = labelled?.region ?? labelRegion(state, grid, medium);
   const { labels, tissueTable, thermalMedium } = region;
   const input: SonicationInput = {
     ...sonicationDrive(request, run, medium),
@@ -168,7 +217,7 @@ function runSonicationScratched(
       elapsedMs: performance.now() - started,
     };
   }
-  const setup = reuse?.setup.path ?? pathSetup(state, request, run, grid, medium);
+  const setup = labelled?.path ?? pathSetup(state, request, run, grid, medium);
   onProgress(0.05);
   const result = simulateWholePathSonication({
     ...input,
@@ -223,9 +272,19 @@ function pathSetup(
   );
 }
 
-/** The path the core marches: a uniformly driven single-element bowl on its axis is axisymmetric. */
+/**
+ * The path the core marches, with this run's kernels (labels kept from another run carry that run's: the GPU may
+ * serve the sums of one and not the next); a uniformly driven single-element bowl on its axis is axisymmetric.
+ */
 function wholePathOf(setup: WholePathSetup, run: PlanningTraceRun) {
-  return { ...setup.wholePath, axisymmetric: run.singleElement && run.firing.every((f) => f === 1) };
+  const { rayleigh: _labelledWith, ...path } = setup.wholePath;
+  const { slices, rayleigh } = kernels();
+  return {
+    ...path,
+    kernels: slices,
+    ...(rayleigh ? { rayleigh } : {}),
+    axisymmetric: run.singleElement && run.firing.every((f) => f === 1),
+  };
 }
 
 /**
@@ -259,8 +318,7 @@ function prepareSonicationScratched(
   const run = planningTraceRun(state, request, layout);
   const grid = regionGrid(request);
   const medium = mediumOf(request);
-  const region = labelRegion(state, grid, medium);
-  const path = pathSetup(state, request, run, grid, medium);
+  const { region, path } = wholePathLabels(state, request, run, grid, medium);
   const field = wholePathAcoustics(
     {
       ...sonicationDrive(request, run, medium),

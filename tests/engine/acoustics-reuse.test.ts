@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sonicateRequest } from '../../src/app/planning-requests.ts';
 import { acousticKey } from '../../src/engine/acoustic-key.ts';
+import { forgetKeptSonication, keptLabels } from '../../src/engine/acoustics-reuse.ts';
 import type { SonicateRequest } from '../../src/engine/requests.ts';
-import { prepareSonication, runSonication } from '../../src/engine/sonicate.ts';
+import { labelsKey, prepareSonication, runSonication } from '../../src/engine/sonicate.ts';
+import { lazySourceLayout } from '../../src/engine/source-layout.ts';
+import { planningTraceRun } from '../../src/engine/trace-beams.ts';
 import type { SonicationSnapshot } from '../../src/physics/snapshot.ts';
 import { scaledAcoustics } from '../../src/physics/whole-path/scaled-acoustics.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
@@ -157,6 +160,56 @@ describe('a field prepared ahead (while the user decides)', () => {
     expect(sonicated.result.maxTemperature).toEqual(fresh.result.maxTemperature);
     expect(sonicated.result.peakTemperature).toBe(fresh.result.peakTemperature);
     expect(sonicated.result.wholePath?.pathPeakTemperature).toEqual(fresh.result.wholePath?.pathPeakTemperature);
+  });
+});
+
+describe('a sonication of other beams from the same pose (the aberration correction toggled)', () => {
+  // Labelling the focal region and the whole path through the anatomy depends on where the sources are, not on how
+  // they are driven: the labels of the last sonication serve the next one of other beams, which marches anew on them.
+  const keyOf = (request: SonicateRequest) =>
+    labelsKey(
+      request,
+      planningTraceRun(femur.state, request, lazySourceLayout(request.transducer)).traced.elements.positions,
+    );
+  const corrected = at({ duration: 4, cooling: 2 });
+  const uncorrected = at({ aberrationCorrection: false, duration: 4, cooling: 2 });
+  forgetKeptSonication(femur.state);
+  const labelledItself = run(uncorrected);
+  forgetKeptSonication(femur.state);
+  run(corrected);
+  const labels = keptLabels(femur.state, keyOf(corrected));
+  const onKeptLabels = run(uncorrected);
+
+  it('has the labels of any drive from the same geometry, and other labels for another pose, region or tissue', () => {
+    const key = keyOf(base);
+    const off = new Uint8Array(base.transducer.elementCount ?? 208).fill(1);
+    off[0] = 0;
+    for (const drive of [{ aberrationCorrection: false }, { elementsOn: off }, { acousticPower: 1 }])
+      expect(keyOf(at(drive)), Object.keys(drive)[0]).toBe(key);
+    const geometry: Partial<SonicateRequest>[] = [
+      { pose: { ...base.pose, distance: base.pose.distance + 1e-3 } },
+      { focus: [base.pose.target[0], base.pose.target[1], base.pose.target[2] + 1e-3] },
+      { region: { ...base.region, spacing: base.region.spacing / 2 } },
+      { tissueOverrides: { muscle: { speedOfSound: 1600 } } },
+      { transducer: { ...base.transducer, frequency: base.transducer.frequency * 1.1 } },
+      { latticeRefinement: 0.9 },
+    ];
+    for (const change of geometry) expect(keyOf(at(change)), Object.keys(change)[0]).not.toBe(key);
+  });
+
+  it('marches on the labels the last sonication kept, without labelling again', () => {
+    expect(labels).toBeDefined();
+    expect(keptLabels(femur.state, keyOf(uncorrected))).toBe(labels);
+    expect(onKeptLabels.fieldReused).toBeUndefined();
+  });
+
+  it('gives what a sonication that labelled its own gives, voxel for voxel', () => {
+    expect(onKeptLabels.result.pressure).toEqual(labelledItself.result.pressure);
+    expect(onKeptLabels.result.maxTemperature).toEqual(labelledItself.result.maxTemperature);
+    expect(onKeptLabels.result.dose).toEqual(labelledItself.result.dose);
+    expect(onKeptLabels.result.wholePath?.pathPeakTemperature).toEqual(
+      labelledItself.result.wholePath?.pathPeakTemperature,
+    );
   });
 });
 
