@@ -25,14 +25,30 @@ export interface LabelScan {
   readonly changes: LabelChanges;
 }
 
+/** The last scan of each labels array, with what it was asked with. */
+const scans = new WeakMap<
+  Uint8Array,
+  { n2: number; nz: number; faceInterface?: FaceInterfaceLookup; scan: LabelScan }
+>();
+
 /**
- * @param labels - lattice labels, n²·nz
+ * @param labels - lattice labels, n²·nz (never changed once made: a lattice's labels are read, not written)
  * @param n2 - columns per slice
  * @param nz - slices
  * @param faceInterface - the geometry's surfaces, asked at every change (absent: the changes carry no surface)
- * @returns uniform slices, labels present and the changes along z with their surfaces
+ * @returns uniform slices, labels present and the changes along z with their surfaces (read-only: the scan of the
+ *   same labels is handed out again, so the marches of a plan's spots, or of new beams on the same lattice, find
+ *   it made; it was ≈ 40 ms of a femur sonication)
  */
 export function scanLabels(labels: Uint8Array, n2: number, nz: number, faceInterface?: FaceInterfaceLookup): LabelScan {
+  const last = scans.get(labels);
+  if (last && last.n2 === n2 && last.nz === nz && last.faceInterface === faceInterface) return last.scan;
+  const scan = scanLabelsOnce(labels, n2, nz, faceInterface);
+  scans.set(labels, { n2, nz, ...(faceInterface ? { faceInterface } : {}), scan });
+  return scan;
+}
+
+function scanLabelsOnce(labels: Uint8Array, n2: number, nz: number, faceInterface?: FaceInterfaceLookup): LabelScan {
   const uniform = new Int16Array(nz);
   const present = new Uint8Array(256);
   const start = new Int32Array(nz + 1);
