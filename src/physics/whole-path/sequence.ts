@@ -4,7 +4,7 @@ import { type SequenceInput, type SequenceResult, SequenceRun, type SonicationSp
 import type { SonicationSnapshot } from '../snapshot.ts';
 import { checkRegion } from '../sonication.ts';
 import { type Medium, TISSUES } from '../tissues.ts';
-import { type CoarseGrid, coarseGrid } from './coarse-grid.ts';
+import { type CoarseGrid, coarseGridOf } from './coarse-grid.ts';
 import { CoarseRunner } from './coarse-run.ts';
 import { coarseSchedule, type WholePath, type WholePathReport, withWholePath } from './sonication.ts';
 import { type SpotAcoustics, spotAcoustics } from './spot-acoustics.ts';
@@ -33,25 +33,14 @@ function numbersOf(acoustics: SpotAcoustics): SpotNumbers {
 export type WholePathSequenceInput = Omit<SequenceInput, 'fieldOf' | 'boundaryDriver'> & { wholePath: WholePath };
 
 /**
- * The coarse grid last made for each whole path and medium: a pool's helper marches a plan's spots one call at a
- * time, and each call needs it (a pass over every lattice voxel).
- */
-const coarseGrids = new WeakMap<WholePath, { medium: Medium; coarse: CoarseGrid }>();
-
-/**
- * The coarse thermal grid of a sequence's lattice (the same for every spot of the pose; made once per whole path and
- * medium, and only read after).
+ * The coarse thermal grid of a sequence's lattice (the same for every spot of the pose; made once per lattice and
+ * medium, coarseGridOf, and only read after): a pool's helper marches a plan's spots one call at a time, and each
+ * call needs it.
  * @param input - the sequence
  * @returns the coarse grid
  */
 export function sequenceCoarseGrid(input: WholePathSequenceInput): CoarseGrid {
-  const path = input.wholePath;
-  const medium = input.medium ?? TISSUES;
-  const made = coarseGrids.get(path);
-  if (made?.medium === medium) return made.coarse;
-  const coarse = coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
-  coarseGrids.set(path, { medium, coarse });
-  return coarse;
+  return coarseGridOf(input.wholePath, input.medium ?? TISSUES);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '../sonication.ts';
 import { scheduleFor } from '../thermal-run.ts';
 import { BODY_TEMPERATURE, type Medium, TISSUES } from '../tissues.ts';
-import { type CoarseGrid, coarseGrid } from './coarse-grid.ts';
+import { type CoarseGrid, coarseGridOf } from './coarse-grid.ts';
 import { COARSE_MAX_TIME_STEP, type CoarseRun, coarseReport, type PathPeak, runCoarse } from './coarse-run.ts';
 import type { FocalProfiles } from './profiles.ts';
 import { type SpotAcoustics, spotAcoustics, type WholePathAcoustics } from './spot-acoustics.ts';
@@ -158,7 +158,7 @@ export function wholePathAcoustics(
   const medium: Medium = input.medium ?? TISSUES;
   const path = input.wholePath;
   const fine = { grid: input.grid, labels: input.labels, tissueTable: input.tissueTable };
-  const coarse = coarseGrid(path.lattice, path.labels, path.tissueTable, medium, path.block.bx, path.block.bz);
+  const coarse = coarseGridOf(path, medium);
   return { coarse, acoustics: spotAcoustics(input, path, coarse, fine, hooks) };
 }
 
