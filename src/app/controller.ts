@@ -183,7 +183,7 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     } catch (error) {
       if (sonicating !== controller || disposed) return;
       // failRun keeps the last outcome: a failed or cancelled run never wipes the results on screen.
-      if (options.isCancellation(error)) store.getState().failRun('cancelled', 'Cancelled: nothing was changed.');
+      if (options.isCancellation(error)) store.getState().failRun('cancelled', 'Cancelled; your settings are kept.');
       else store.getState().failRun('error', `The sonication failed: ${errorMessage(error)}`);
     } finally {
       if (sonicating === controller) sonicating = undefined;

@@ -46,6 +46,8 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
   const sonication = usePlanner((s) => s.sonication);
   const setSonication = usePlanner((s) => s.setSonication);
   const running = usePlanner((s) => s.run.status === 'running');
+  // Until the case is in, the target and the pose are placeholders (0 mm, 0°): they are not shown.
+  const caseLoading = usePlanner((s) => s.caseStatus === 'loading');
   const tissueOverrides = usePlanner((s) => s.tissueOverrides);
   const changedTissues = describeOverrides(tissueOverrides);
   const energy = sonication.acousticPower * sonication.duration;
@@ -68,7 +70,13 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
         </div>
 
         <Section title="Target" testId="target">
-          <TargetPanel />
+          {caseLoading ? (
+            <p className="hint" role="status" data-testid="target-loading">
+              Loading the case: the target and the transducer’s place come with it.
+            </p>
+          ) : (
+            <TargetPanel />
+          )}
         </Section>
 
         <Section title="Transducer" testId="transducer">
@@ -78,7 +86,7 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
             {formatQuantity(transducer.radiusOfCurvature, 'mm', 1e3)} · aperture{' '}
             {formatQuantity(transducer.aperture, 'mm', 1e3)}
           </p>
-          <TransducerPanel />
+          {!caseLoading && <TransducerPanel />}
         </Section>
 
         <Section title="Beams" testId="beams">

@@ -115,8 +115,10 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
         <fieldset className="confirm" data-testid="spot-auto-confirm">
           <legend>Cover the lesion</legend>
           <p>
-            The plan has {spots.length} {spots.length === 1 ? 'spot' : 'spots'}. Cover the lesion in their place, or add
-            the covering spots after them? Undo takes either back.
+            {spots.length === 1
+              ? 'The plan has 1 spot. Cover the lesion in its place, or add the covering spots after it?'
+              : `The plan has ${spots.length} spots. Cover the lesion in their place, or add the covering spots after them?`}{' '}
+            Undo takes either back.
           </p>
           <div className="actions wrap">
             <button type="button" data-testid="spot-auto-replace" onClick={() => cover('replace')}>

@@ -102,8 +102,15 @@ export function ViewOverlay() {
   // Open on a wide window; on a narrower one (a projector at 1024 × 768) it would cover the beams, so it folds under
   // its title, one click away, and follows the window when it is resized.
   const [helpOpen, setHelpOpen] = useOpenWhenWide();
+  // Until the case is in, the view has nothing to draw: say so rather than show a blank.
+  const loading = usePlanner((s) => s.caseStatus === 'loading');
   return (
     <div className="view-overlay">
+      {loading && (
+        <p className="view-loading" role="status" data-testid="view-loading">
+          Loading the case…
+        </p>
+      )}
       {/* The help and the stale-results notice in one column: the notice sits under the help, never over it. */}
       <div className="view-top">
         <div className="view-help">

@@ -111,5 +111,5 @@ export interface SimWorkerApi {
     keep: boolean,
     onProgress: (fraction: number) => void,
     ticket?: number,
-  ): Record<string, SpotAcoustics>;
+  ): Promise<Record<string, SpotAcoustics>>;
 }

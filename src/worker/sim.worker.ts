@@ -4,6 +4,7 @@ import type { CaseState } from '../engine/case.ts';
 import { sharedGpuRayleigh } from '../gpu/shared-gpu.ts';
 import { SonicationCancelled } from '../physics/acoustic-field.ts';
 import { keepScratch, makeOutputsAhead } from '../physics/scratch.ts';
+import { oneAtATime } from './in-turn.ts';
 import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
@@ -54,6 +55,9 @@ function makeOutputsWhenIdle(): void {
   setTimeout(makeOutputsAhead, 0);
 }
 
+/** The computations (sonicate, prepareSonication, runPlan, planAcoustics) run in turn, awaits included. */
+const inTurn = oneAtATime();
+
 /** The page's stop word for this worker (stop-word.ts), where memory is shared. */
 let stopWord: Int32Array | undefined;
 
@@ -67,6 +71,67 @@ function callProgress<P extends Parameters<typeof throttleProgress>[0]>(onProgre
   return { report: stoppable(progress.report, stopWord, ticket), flush: progress.flush };
 }
 
+/** Sonicate: the outcome computed ahead for this very request, or the sonication computed now. */
+async function sonicateOp(...[request, onProgress, ticket]: Parameters<SimWorkerApi['sonicate']>) {
+  const state = requireCase();
+  const ready = takeAhead(request);
+  if (ready) return Comlink.transfer(ready, sonicateTransfer(ready));
+  // With a (hardware) WebGPU adapter the input plane's Rayleigh sum runs there first; without one, nothing changes.
+  const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
+  const progress = callProgress(onProgress, ticket);
+  const outcome = sonicate(state, request, progress.report, served?.kernel);
+  progress.flush();
+  if (served) console.info(served.summary());
+  makeOutputsWhenIdle();
+  return Comlink.transfer(outcome, sonicateTransfer(outcome));
+}
+
+/** The sonication computed ahead and kept (ops/sonicate-ahead.ts). */
+async function prepareOp(...[request, onProgress, ticket]: Parameters<SimWorkerApi['prepareSonication']>) {
+  const state = requireCase();
+  const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
+  let computed: boolean;
+  try {
+    const progress = callProgress(onProgress, ticket);
+    computed = sonicateAhead(state, request, progress.report, served?.kernel);
+    progress.flush();
+  } catch (error) {
+    // Stopped: the settings it was for are gone, which is not an error.
+    if (error instanceof SonicationCancelled) return false;
+    throw error;
+  }
+  if (served) console.info(served.summary());
+  makeOutputsWhenIdle();
+  return computed;
+}
+
+/** A plan run here, spot by spot, with the fields the pool's other workers march (fieldOf). */
+async function runPlanOp(...[request, onProgress, fieldOf, ticket]: Parameters<SimWorkerApi['runPlan']>) {
+  dropAhead();
+  const progress = callProgress(onProgress, ticket);
+  // What is held goes out before the plan waits for a field from another worker.
+  const pooled =
+    fieldOf &&
+    ((id: string) => {
+      progress.flush();
+      return fieldOf(id);
+    });
+  const outcome = await runPlan(requireCase(), request, progress.report, pooled);
+  progress.flush();
+  makeOutputsWhenIdle();
+  return Comlink.transfer(outcome, runPlanTransfer(outcome));
+}
+
+/** Some spots' acoustics of a plan: a pool's share, or the plan marched ahead. */
+function planAcousticsOp(...[request, ids, keep, onProgress, ticket]: Parameters<SimWorkerApi['planAcoustics']>) {
+  dropAhead();
+  const progress = callProgress(onProgress, ticket);
+  const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, progress.report);
+  progress.flush();
+  return Comlink.transfer(acoustics, spotAcousticsTransfer(acoustics));
+}
+
+// The computations run in turn (inTurn); the quick calls (estimate, traces, layouts) answer at once.
 const api: SimWorkerApi = {
   shareStopWord(word) {
     stopWord = word;
@@ -78,36 +143,8 @@ const api: SimWorkerApi = {
     current = state;
     return summary;
   },
-  async sonicate(request, onProgress, ticket) {
-    const state = requireCase();
-    const ready = takeAhead(request);
-    if (ready) return Comlink.transfer(ready, sonicateTransfer(ready));
-    // With a (hardware) WebGPU adapter the input plane's Rayleigh sum runs there first; without one, nothing changes.
-    const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
-    const progress = callProgress(onProgress, ticket);
-    const outcome = sonicate(state, request, progress.report, served?.kernel);
-    progress.flush();
-    if (served) console.info(served.summary());
-    makeOutputsWhenIdle();
-    return Comlink.transfer(outcome, sonicateTransfer(outcome));
-  },
-  async prepareSonication(request, onProgress, ticket) {
-    const state = requireCase();
-    const served = await gpuRayleighFor(state, request, await sharedGpuRayleigh((line) => console.info(line)));
-    let computed: boolean;
-    try {
-      const progress = callProgress(onProgress, ticket);
-      computed = sonicateAhead(state, request, progress.report, served?.kernel);
-      progress.flush();
-    } catch (error) {
-      // Stopped: the settings it was for are gone, which is not an error.
-      if (error instanceof SonicationCancelled) return false;
-      throw error;
-    }
-    if (served) console.info(served.summary());
-    makeOutputsWhenIdle();
-    return computed;
-  },
+  sonicate: (...args) => inTurn(() => sonicateOp(...args)),
+  prepareSonication: (...args) => inTurn(() => prepareOp(...args)),
   traceBeamsForPlanning(request) {
     const trace = traceBeamsForPlanning(requireCase(), request);
     return Comlink.transfer(trace, traceBeamsTransfer(trace));
@@ -119,32 +156,12 @@ const api: SimWorkerApi = {
   spotLayout(request) {
     return spotLayout(requireCase(), request);
   },
-  async runPlan(request, onProgress, fieldOf, ticket) {
-    dropAhead();
-    const progress = callProgress(onProgress, ticket);
-    // What is held goes out before the plan waits for a field from another worker.
-    const pooled =
-      fieldOf &&
-      ((id: string) => {
-        progress.flush();
-        return fieldOf(id);
-      });
-    const outcome = await runPlan(requireCase(), request, progress.report, pooled);
-    progress.flush();
-    makeOutputsWhenIdle();
-    return Comlink.transfer(outcome, runPlanTransfer(outcome));
-  },
+  runPlan: (...args) => inTurn(() => runPlanOp(...args)),
   keptPlanSpots(request) {
     return keptPlanSpots(requireCase(), request);
   },
   releasePlan,
-  planAcoustics(request, ids, keep, onProgress, ticket) {
-    dropAhead();
-    const progress = callProgress(onProgress, ticket);
-    const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, progress.report);
-    progress.flush();
-    return Comlink.transfer(acoustics, spotAcousticsTransfer(acoustics));
-  },
+  planAcoustics: (...args) => inTurn(() => planAcousticsOp(...args)),
 };
 
 Comlink.expose(api);

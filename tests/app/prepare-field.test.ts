@@ -121,7 +121,7 @@ describe('computing the field ahead', () => {
     vi.advanceTimersByTime(5 * PREPARE_DELAY_MS);
     expect(asked).toHaveLength(1);
     // The cancel restarted the pool: what was prepared is gone.
-    store.getState().failRun('cancelled', 'Cancelled: nothing was changed.');
+    store.getState().failRun('cancelled', 'Cancelled; your settings are kept.');
     vi.advanceTimersByTime(PREPARE_DELAY_MS);
     expect(asked).toHaveLength(2);
     expect(asked[1]?.pose.target).toEqual([x, y, z + 1e-3]);

@@ -4,13 +4,17 @@ import type { PlannerStore, PlannerStoreApi } from '../../src/state/store.ts';
 import { CasePanel } from '../../src/ui/CasePanel.tsx';
 import { PlanPanel } from '../../src/ui/PlanPanel.tsx';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
-import { renderWithStore } from '../fixtures/planner-store.ts';
+import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
 
 const noop = () => undefined;
 
-function render(patch: (store: PlannerStoreApi) => void = noop): string {
+/** The panels on a loaded case (`loading` leaves the case loading), after `patch`. */
+function render(patch: (store: PlannerStoreApi) => void = noop, loading = false): string {
   return renderWithStore(
-    patch,
+    (store) => {
+      if (!loading) markCaseLoaded(store);
+      patch(store);
+    },
     createElement(CasePanel, { cases: [], onPickCase: noop }),
     createElement(PlanPanel, {
       onSonicate: noop,
@@ -25,6 +29,15 @@ function render(patch: (store: PlannerStoreApi) => void = noop): string {
 const testIds = (html: string) => new Set([...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]));
 
 describe('the plan panel renders', () => {
+  it('while the case loads, says so instead of showing the placeholder target and pose (0 mm, 0°)', () => {
+    const loading = render(noop, true);
+    expect(loading).toContain('Loading the case: the target and the transducer’s place come with it.');
+    expect(testIds(loading).has('target-loading')).toBe(true);
+    expect(testIds(loading).has('param-power')).toBe(true);
+    const ready = render();
+    expect(testIds(ready).has('target-loading')).toBe(false);
+  });
+
   it('keeps the existing test ids and adds the planning ones', () => {
     const ids = testIds(render());
     for (const id of [

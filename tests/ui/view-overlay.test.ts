@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { PlannerStoreApi } from '../../src/state/store.ts';
 import { ViewOverlay } from '../../src/ui/ViewOverlay.tsx';
-import { renderWithStore } from '../fixtures/planner-store.ts';
+import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
 function overlay(patch: (store: PlannerStoreApi) => void): string {
@@ -16,6 +16,11 @@ const legendText = (html: string) => text(/<section class="heat-legend"[\s\S]*?<
 describe('the legend over the 3D view says what is drawn (issue 10, item 7)', () => {
   it('documents Alt+click probes over the view (issue 10, item 12)', () => {
     expect(text(overlay(() => undefined))).toMatch(/Alt \+click the anatomy: add a probe/);
+  });
+
+  it('says the case is loading while it loads, over the empty view, and nothing once it is in', () => {
+    expect(text(overlay(() => undefined))).toContain('Loading the case…');
+    expect(overlay(markCaseLoaded)).not.toContain('view-loading');
   });
 
   it('shows nothing about results before a run', () => {
