@@ -94,7 +94,10 @@ export function PlanFilePanel({ files, actions }: { files: PlanFilesStoreApi; ac
           if (file) actions.onOpenFile(file);
         }}
       />
-      <p className="hint">Kept in this browser as you work, per case. Drop a plan file on the page to open it.</p>
+      <p className="hint">
+        The plan is kept in this browser as you work, per case; results are not (after a reload, Sonicate or Run plan
+        again). Drop a plan file on the page to open it.
+      </p>
       {message && (
         <div
           className={`plan-message ${message.kind}`}
