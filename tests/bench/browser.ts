@@ -270,6 +270,8 @@ interface Sonication {
   workerMs: number;
   /** the results card said the outcome was computed ahead of the click (workerMs is that computation's) */
   ahead: boolean;
+  /** the results card said the run heated a field kept from before (computed ahead, or by a run since stopped) */
+  fieldReused: boolean;
   /** CPU time from just before the click to the "done" status being seen (polled every 100 ms) */
   cpuToDone: ChromiumCpu;
   /** CPU time in the 1.5 s after it (the result's arrival on the main thread and its drawing) */
@@ -348,6 +350,7 @@ async function sonicateOnce(page: Page, timeoutMs: number): Promise<Sonication> 
     frame: p.frames.find((t) => t > done) ?? Number.NaN,
     workerMs: workerS * 1000,
     ahead: info.includes('ahead of the click'),
+    fieldReused: /its field( computed ahead|, rescaled)/.test(info),
     cpuToDone,
     cpuAfter,
   };
@@ -883,7 +886,7 @@ function rowsOf(p: Probe, s: Session): Row[] {
       ? { baseline: { value: clickToFrame(c.restarted), name: 'not cross-origin isolated: workers restarted' } }
       : {}),
     notes: [
-      `A sonication of new beams cancelled 0.4 s into its run (its march), then Sonicate at once (the worker computed it in ${c.sonication.workerMs.toFixed(0)} ms). ${c.isolated ? 'The page is cross-origin isolated (COOP/COEP), so the cancel stops the computation through a word of shared memory and the workers live on, warm (worker/stop-word.ts).' : 'The page was NOT cross-origin isolated: the cancel restarted the workers.'}`,
+      `A sonication of new beams cancelled 0.4 s into its run, then Sonicate at once (the worker computed it in ${c.sonication.workerMs.toFixed(0)} ms${c.sonication.fieldReused ? ', on the field the stopped run had finished' : ''}). ${c.isolated ? 'The page is cross-origin isolated (COOP/COEP), so the cancel stops the computation through a word of shared memory and the workers live on, warm (worker/stop-word.ts).' : 'The page was NOT cross-origin isolated: the cancel restarted the workers.'}`,
       ...(c.restarted
         ? [
             `Baseline: the same build served without the two headers (stripped on the way in), after two sonications: the cancel ends the workers and fresh ones load the case, so the next click waits for the load and meets cold code (${clickToFrame(c.restarted).toFixed(0)} ms).`,

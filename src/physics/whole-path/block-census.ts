@@ -1,7 +1,6 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import { BONE_TISSUES, INTRAOSSEOUS_TISSUES, isBoneSurface } from '../dose-report.ts';
 import type { VoxelGrid } from '../grid.ts';
-import { scratchU16, scratchU32 } from '../scratch.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import type { BeamFrame } from './frame.ts';
@@ -23,6 +22,35 @@ export interface BlockCensus {
   readonly surfaceBlocks: Int32Array;
   /** [m³] */
   readonly voxelVolume: number;
+}
+
+/** The last census of each lattice's labels, with what it was counted for. */
+const made = new WeakMap<
+  Uint8Array,
+  { tissueTable: readonly TissueId[]; coarse: CoarseGrid; frame: BeamFrame; fine: string; census: BlockCensus }
+>();
+
+/**
+ * The census of blockCensus, counted once per lattice, coarse grid, frame and fine region: the sonications of new
+ * beams on kept labels need the same one (counting is a pass over every lattice voxel, ≈ 30 ms on the femur).
+ * @returns the census (shared: read it, do not write it)
+ */
+export function censusOf(...args: Parameters<typeof blockCensus>): BlockCensus {
+  const [lattice, labels, tissueTable, coarse, frame, fine] = args;
+  const fineKey = JSON.stringify([fine.nx, fine.ny, fine.nz, fine.spacing, fine.origin, lattice]);
+  const last = made.get(labels);
+  if (
+    last &&
+    last.tissueTable === tissueTable &&
+    last.coarse === coarse &&
+    last.frame === frame &&
+    last.fine === fineKey
+  ) {
+    return last.census;
+  }
+  const census = blockCensus(...args);
+  made.set(labels, { tissueTable, coarse, frame, fine: fineKey, census });
+  return census;
 }
 
 /**
@@ -51,7 +79,8 @@ export function blockCensus(
   const cy = coarse.grid.ny;
   const blocks = cx * cy * coarse.grid.nz;
   const labelCount = tissueTable.length;
-  const counts = bx * bx * bz < 65536 ? scratchU16(blocks * labelCount) : scratchU32(blocks * labelCount);
+  // Its own arrays, not the scratch's: the census outlives the run (censusOf keeps it for the next of the geometry).
+  const counts = bx * bx * bz < 65536 ? new Uint16Array(blocks * labelCount) : new Uint32Array(blocks * labelCount);
   const lo = fine.origin.map((o) => o - fine.spacing / 2);
   const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
   const { u } = frame;

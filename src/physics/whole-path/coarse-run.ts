@@ -7,7 +7,7 @@ import { scratchF64 } from '../scratch.ts';
 import { runThermalSchedule, type ThermalSchedule } from '../thermal-run.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import { BODY_TEMPERATURE, type Medium } from '../tissues.ts';
-import { type BlockCensus, blockCensus } from './block-census.ts';
+import { type BlockCensus, censusOf } from './block-census.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import { type BeamFrame, toBeam, toWorld } from './frame.ts';
 import { GhostHistory, nestGrids } from './nesting.ts';
@@ -170,7 +170,7 @@ export function coarseReport(
   const { n, dx, dz, z0 } = lattice;
   const lo = fine.origin.map((o) => o - fine.spacing / 2);
   const hi = [fine.nx, fine.ny, fine.nz].map((count, a) => (fine.origin[a] as number) + (count - 0.5) * fine.spacing);
-  const census = blockCensus(lattice, labels, tissueTable, coarse, frame, fine);
+  const census = censusOf(lattice, labels, tissueTable, coarse, frame, fine);
   const builder = new DoseReportBuilder(tissueTable, options);
   // Its loops go a slice or a chunk per call (CONTEXT.md, "Loops"): the report is made once per run, so loops here
   // would be compiled on the fly again in every run; the functions below are compiled once and kept.
