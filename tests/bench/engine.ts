@@ -318,6 +318,31 @@ export async function engineRows(options: EngineOptions): Promise<EngineResult> 
     detail: { timing: powerOnly, reused },
   });
 
+  // 1c. New beams from the same pose (the aberration correction toggled each time): the field is marched anew, on
+  // the labels, scan, coarse grid and census the last sonication kept (engine/acoustics-reuse.ts keptLabels).
+  const beams = new Stopwatch();
+  let corrected = request.aberrationCorrection ?? true;
+  for (let i = 0; i < 1 + repeats; i++) {
+    corrected = !corrected;
+    if (i > 0) beams.start();
+    sonicate(state, { ...request, aberrationCorrection: corrected }, () => {});
+    if (i > 0) beams.stop();
+  }
+  const newBeams = beams.timing(1);
+  options.log(`femur sonication, new beams from the same pose: median ${newBeams.median.toFixed(0)} ms`);
+  rows.push({
+    id: 'femur-sonication-new-beams-node',
+    figure: 'Default femur sonication with new beams from the same pose: a new march on the kept labels (Node)',
+    measured: newBeams.median,
+    cpu: newBeams.cpu,
+    unit: 'ms',
+    target: { value: 1000, kind: 'at most' },
+    notes: [
+      `The aberration correction toggled before each run (median of ${newBeams.samples.length}): the field is marched again, but the focal region's and the whole path's labels, the scan of the labels, the coarse grid and the block census depend only on the geometry and are kept from the run before (engine/acoustics-reuse.ts keptLabels). The first femur line labels everything anew (forgetKeptSonication before each of its runs).`,
+    ],
+    detail: { timing: newBeams },
+  });
+
   // 2. The live estimate (what a drag asks for, once per update).
   const estimates = estimateRequest(store.getState());
   const est = timeSync(() => estimate(state, estimates), { warmup: 3, repeats: options.quick ? 10 : 30 });
