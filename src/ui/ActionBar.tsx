@@ -1,9 +1,25 @@
+import { useEffect, useState } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import { shownSource, sonicateBlocker, sonicationStale, steeredFocus } from '../state/selectors.ts';
 import { aimedPoint } from './aimed-point.ts';
 import { RunFindings } from './RunFindings.tsx';
 import { planFindingsText } from './run-findings.ts';
 import { useOnScreen } from './useOnScreen.ts';
+
+/**
+ * Which kind of run the bar last showed running: after it ends, the bar says how that one ended (a plan's "Plan done"
+ * or "Cancelled: the plan is unchanged." too, not the sonication's older status).
+ */
+function useLastRunKind(sonicating: boolean, planning: boolean): 'sonication' | 'plan' {
+  const [kind, setKind] = useState<'sonication' | 'plan'>('sonication');
+  useEffect(() => {
+    if (sonicating) setKind('sonication');
+  }, [sonicating]);
+  useEffect(() => {
+    if (planning) setKind('plan');
+  }, [planning]);
+  return kind;
+}
 
 /**
  * The main action, pinned to the foot of the plan panel so it is on screen at every window size without scrolling:
@@ -31,9 +47,17 @@ export function ActionBar({
   const planRunning = planRun.status === 'running' && !running;
   // Running is shown by the progress bar; the other reasons (no element fires, no case) are worth words.
   const why = running || planRunning ? '' : blocker;
-  const progress = planRunning ? planRun.progress : run.progress;
+  // A plan that ended last keeps its word in the bar (a walk found the bar blank after "Plan done" on a phone, where
+  // the plan's own status sits screens away).
+  const planEnded =
+    useLastRunKind(running, planRunning) === 'plan' && !running && !planRunning && planRun.status !== 'idle';
+  const progress = planRunning || planEnded ? planRun.progress : run.progress;
   // Short: the bar's status has a few words' room (the line under it says which spot heats).
-  const status = planRunning ? `Plan: ${Math.round(planRun.progress * 100)} %` : undefined;
+  const status = planRunning
+    ? `Plan: ${Math.round(planRun.progress * 100)} %`
+    : planEnded
+      ? planRun.message
+      : undefined;
   // On a phone the results card sits screens below this bar: after a run, a way there (the walk found "Done" and
   // nothing else in view).
   const resultsOnScreen = useOnScreen('results', run.status);
@@ -70,7 +94,7 @@ export function ActionBar({
             value={progress}
             aria-label={planRunning ? 'Plan progress' : 'Sonication progress'}
           />
-          <span data-testid="run-status" data-status={run.status} title={running ? undefined : run.message}>
+          <span data-testid="run-status" data-status={run.status} title={running ? undefined : (status ?? run.message)}>
             {status ?? (running ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message)}
           </span>
         </div>

@@ -250,6 +250,9 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
               )}
               {o && o.reasons.length > 0 && (
                 <ul className={changed ? 'spot-reasons stale' : 'spot-reasons'} data-testid={`spot-${i}-reasons`}>
+                  {/* Changed since: its advice ("lower this spot's power") may be taken already (a walk titrated and
+                      still read it), so it reads as the last run's finding. */}
+                  {changed && <li data-testid={`spot-${i}-reasons-then`}>What the last run found (changed since):</li>}
                   {o.reasons.map((r) => (
                     <li key={r}>{r}</li>
                   ))}

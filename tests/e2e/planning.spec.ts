@@ -325,6 +325,8 @@ test.describe('a plan of several sonications', () => {
     await page.getByTestId('spot-add').click();
     await page.getByTestId('plan-run').click();
     await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    // The bar at the panel's foot says how the plan ended too (on a phone the plan's own status is screens away).
+    await expect(page.getByTestId('run-status')).toHaveText('Plan done');
     const single = {
       ablated: Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si')),
       dose: Number(await page.getByTestId('plan-peak-dose').getAttribute('data-si')),

@@ -25,6 +25,11 @@ function plan(peaks: number[], options: { blocked?: number[]; doses?: PlanOutcom
       ...template,
       id: `s${i}`,
       status: options.blocked?.includes(i) ? 'blocked' : peak >= 100 ? 'warning' : 'valid',
+      // As the engine words a boiling spot (engine/run-plan.ts).
+      reasons:
+        peak >= 100
+          ? [`It reaches ${Math.round(peak)} °C: the tissue boils. Lower this spot's power or duration.`]
+          : template.reasons,
       summary: { ...template.summary, peakTemperature: peak, energy: 1000 },
       startTime: 50 * i,
     })),
@@ -110,6 +115,9 @@ describe('the plan panel after a run', () => {
     expect(html).toMatch(/data-testid="spot-1"[^>]*data-outcome-stale="false"/);
     expect(html).toMatch(/data-testid="spot-0-status"[^>]*>was warning</);
     expect(html).toMatch(/data-testid="spot-0-ran-with"[^>]*>Last run, at 50.0 W · 20.0 s: </);
+    // Its reasons ("lower this spot's power") are what the last run found, not advice on the power now set.
+    expect(html).toMatch(/data-testid="spot-0-reasons-then"[^>]*>What the last run found \(changed since\):</);
+    expect(html).not.toContain('spot-1-reasons-then');
     expect(html).toMatch(/data-testid="spot-1-status"[^>]*>valid</);
     // The results' stale line uses the shared words and names what changed.
     expect(html).toMatch(
