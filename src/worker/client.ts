@@ -98,6 +98,13 @@ function isFree(member: Member): boolean {
   return open.length === member.busy && open.every((ticket) => ticket <= member.stopped);
 }
 
+/** Stops every call posted to `member` so far, where it has a stop word. */
+function stopCalls(member: Member): void {
+  if (!member.stop) return;
+  member.stopped = member.tickets;
+  raiseStop(member.stop, member.tickets);
+}
+
 /** Follows a member's `ready`: `isReady` while it is the current one and has resolved. */
 function watchReady(member: Member, ready: Promise<unknown>): void {
   member.isReady = false;
@@ -255,7 +262,7 @@ export class SimClient {
   ): Promise<SonicationOutcome> {
     const key = acousticKey(request);
     const whole = sonicationKey(request);
-    this.stopLeftAhead(key, whole);
+    this.stopLeftAhead(key);
     const member = this.sonicationWorker(key, whole);
     // The bar only moves forward. What the run already knows always passes.
     let shown = 0;
@@ -333,7 +340,7 @@ export class SimClient {
     const key = acousticKey(request);
     const whole = sonicationKey(request);
     if (this.members.some((m) => m.ahead === whole)) return false;
-    this.stopLeftAhead(key, whole);
+    this.stopLeftAhead(key);
     // Never on the worker of the live estimate: a drag's estimates would queue behind it.
     const member = this.members.find((m) => m.field === key && m.busy === 0 && m !== this.quick) ?? this.primary;
     const preparation: Preparation = { key, whole, fraction: 0, listeners: new Set() };
@@ -371,12 +378,11 @@ export class SimClient {
    * other beams), where memory is shared and the preparation is all its worker is doing: the core it holds is
    * wanted now. One of the same beams goes on, since the new sonication takes its field.
    */
-  private stopLeftAhead(key: string, whole: string): void {
+  private stopLeftAhead(key: string): void {
     for (const m of this.members) {
-      const left = m.preparing && m.preparing.key !== key && m.preparing.whole !== whole;
-      if (!left || !m.stop || m.busy !== 1 || m.open.size !== 1) continue;
-      m.stopped = m.tickets;
-      raiseStop(m.stop, m.tickets);
+      // Other beams (then the whole request differs too); the preparation alone in flight.
+      const left = m.preparing !== undefined && m.preparing.key !== key;
+      if (left && m.busy === 1 && m.open.size === 1) stopCalls(m);
     }
   }
 
@@ -550,10 +556,7 @@ export class SimClient {
     if (!members.every((m) => m.stop)) return false;
     // As a restart would: the plan marched ahead stops with the rest.
     this.dropPlanAhead();
-    for (const m of members) {
-      m.stopped = m.tickets;
-      if (m.stop) raiseStop(m.stop, m.tickets);
-    }
+    for (const m of members) stopCalls(m);
     setTimeout(() => {
       const stuck = members.some((m) => [...m.open].some((ticket) => ticket <= m.stopped));
       if (stuck && this.members === members) this.restart();

@@ -1,3 +1,4 @@
+import { madeOncePer } from '../made-once.ts';
 import type { FaceInterfaceLookup } from './march.ts';
 
 /**
@@ -25,11 +26,8 @@ export interface LabelScan {
   readonly changes: LabelChanges;
 }
 
-/** The last scan of each labels array, with what it was asked with. */
-const scans = new WeakMap<
-  Uint8Array,
-  { n2: number; nz: number; faceInterface?: FaceInterfaceLookup; scan: LabelScan }
->();
+/** The last scan of each labels array. */
+const scans = madeOncePer<Uint8Array, LabelScan>();
 
 /**
  * @param labels - lattice labels, n²·nz (never changed once made: a lattice's labels are read, not written)
@@ -41,11 +39,7 @@ const scans = new WeakMap<
  *   it made; it was ≈ 40 ms of a femur sonication)
  */
 export function scanLabels(labels: Uint8Array, n2: number, nz: number, faceInterface?: FaceInterfaceLookup): LabelScan {
-  const last = scans.get(labels);
-  if (last && last.n2 === n2 && last.nz === nz && last.faceInterface === faceInterface) return last.scan;
-  const scan = scanLabelsOnce(labels, n2, nz, faceInterface);
-  scans.set(labels, { n2, nz, ...(faceInterface ? { faceInterface } : {}), scan });
-  return scan;
+  return scans(labels, [n2, nz, faceInterface], () => scanLabelsOnce(labels, n2, nz, faceInterface));
 }
 
 function scanLabelsOnce(labels: Uint8Array, n2: number, nz: number, faceInterface?: FaceInterfaceLookup): LabelScan {

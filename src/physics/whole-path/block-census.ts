@@ -1,6 +1,7 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import { BONE_TISSUES, INTRAOSSEOUS_TISSUES, isBoneSurface } from '../dose-report.ts';
 import type { VoxelGrid } from '../grid.ts';
+import { madeOncePer } from '../made-once.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import type { CoarseGrid } from './coarse-grid.ts';
 import type { BeamFrame } from './frame.ts';
@@ -24,11 +25,8 @@ export interface BlockCensus {
   readonly voxelVolume: number;
 }
 
-/** The last census of each lattice's labels, with what it was counted for. */
-const made = new WeakMap<
-  Uint8Array,
-  { tissueTable: readonly TissueId[]; coarse: CoarseGrid; frame: BeamFrame; fine: string; census: BlockCensus }
->();
+/** The last census of each lattice's labels. */
+const made = madeOncePer<Uint8Array, BlockCensus>();
 
 /**
  * The census of blockCensus, counted once per lattice, coarse grid, frame and fine region: the sonications of new
@@ -37,20 +35,9 @@ const made = new WeakMap<
  */
 export function censusOf(...args: Parameters<typeof blockCensus>): BlockCensus {
   const [lattice, labels, tissueTable, coarse, frame, fine] = args;
-  const fineKey = JSON.stringify([fine.nx, fine.ny, fine.nz, fine.spacing, fine.origin, lattice]);
-  const last = made.get(labels);
-  if (
-    last &&
-    last.tissueTable === tissueTable &&
-    last.coarse === coarse &&
-    last.frame === frame &&
-    last.fine === fineKey
-  ) {
-    return last.census;
-  }
-  const census = blockCensus(...args);
-  made.set(labels, { tissueTable, coarse, frame, fine: fineKey, census });
-  return census;
+  // The fine region and the lattice by value: a sonication builds them anew for the same geometry.
+  const region = JSON.stringify([fine.nx, fine.ny, fine.nz, fine.spacing, fine.origin, lattice]);
+  return made(labels, [tissueTable, coarse, frame, region], () => blockCensus(...args));
 }
 
 /**

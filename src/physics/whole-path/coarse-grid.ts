@@ -1,6 +1,7 @@
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import type { BioheatMedium } from '../bioheat.ts';
 import type { VoxelGrid } from '../grid.ts';
+import { madeOncePer } from '../made-once.ts';
 import { perTissueThermal } from '../thermal-mixture.ts';
 import type { TissueId } from '../tissue-ids.ts';
 import type { Medium } from '../tissues.ts';
@@ -73,11 +74,8 @@ export function coarseGrid(
   return { grid, bx, bz, medium: blocks };
 }
 
-/** The coarse grid last made for each lattice's labels, with what it was made of: only read once made. */
-const made = new WeakMap<
-  Uint8Array,
-  { lattice: BeamLattice; tissueTable: readonly TissueId[]; medium: Medium; bx: number; bz: number; coarse: CoarseGrid }
->();
+/** The coarse grid last made for each lattice's labels: only read once made. */
+const made = madeOncePer<Uint8Array, CoarseGrid>();
 
 /**
  * The coarse grid of a whole path (coarseGrid), made once per lattice, tissues and blocks: every spot of a plan and
@@ -98,20 +96,9 @@ export function coarseGridOf(
 ): CoarseGrid {
   const { lattice, labels, tissueTable } = path;
   const { bx, bz } = path.block;
-  const last = made.get(labels);
-  if (
-    last &&
-    last.lattice === lattice &&
-    last.tissueTable === tissueTable &&
-    last.medium === medium &&
-    last.bx === bx &&
-    last.bz === bz
-  ) {
-    return last.coarse;
-  }
-  const coarse = coarseGrid(lattice, labels, tissueTable, medium, bx, bz);
-  made.set(labels, { lattice, tissueTable, medium, bx, bz, coarse });
-  return coarse;
+  return made(labels, [lattice, tissueTable, medium, bx, bz], () =>
+    coarseGrid(lattice, labels, tissueTable, medium, bx, bz),
+  );
 }
 
 /** One lattice slice's shares added to its layer of blocks (see coarseGrid). */
