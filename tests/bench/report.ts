@@ -31,6 +31,8 @@ export interface Row {
   notes: string[];
   /** where the time goes (for every missed time target) */
   phases?: Phase[];
+  /** what would close a missed target (closing.ts), one step per line */
+  close?: string[];
   /** anything else worth keeping in the JSON */
   detail?: Record<string, unknown>;
 }
@@ -126,7 +128,10 @@ function notes(rows: readonly Row[], em: (s: string) => string, most = Number.PO
   }
   const misses = rows.filter((r) => met(r) === false);
   if (misses.length > 0) {
-    out.push('', `Where the time goes (${misses.length} target${misses.length > 1 ? 's' : ''} missed):`);
+    out.push(
+      '',
+      `Where the time goes and what would close it (${misses.length} target${misses.length > 1 ? 's' : ''} missed):`,
+    );
     for (const row of misses) {
       out.push(`- ${em(row.figure)}: ${format(row.measured, row.unit)} against ${targetText(row)}`);
       const phases = row.phases ?? [];
@@ -135,6 +140,7 @@ function notes(rows: readonly Row[], em: (s: string) => string, most = Number.PO
         out.push(`    - ${p.phase}: ${format(p.ms, p.unit ?? 'ms')}${cpu}`);
       }
       if (phases.length > most) out.push(`    - … ${phases.length - most} more in the JSON and the bench's own output`);
+      for (const step of row.close ?? []) out.push(`    - ${em('what would close it')}: ${step}`);
     }
   }
   return out;

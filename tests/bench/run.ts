@@ -4,6 +4,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { browserRows } from './browser.ts';
+import { whatWouldClose } from './closing.ts';
 import { engineRows } from './engine.ts';
 import { gpuRows } from './gpu.ts';
 import { ceilingRow, fftRows, pennesRows, rayleighRow } from './kernels.ts';
@@ -109,6 +110,7 @@ const rank = (r: Row) => {
   return i < 0 ? order.length : i;
 };
 const rows = [...engine.rows, ...kernelRows, ...browser.rows].sort((a, b) => rank(a) - rank(b));
+for (const row of rows) if (met(row) === false) row.close = whatWouldClose(row, rows);
 m.loadEnd = loadavg().map((x) => Number(x.toFixed(2)));
 
 console.log(`\n${textReport(rows, m)}\n`);
