@@ -28,6 +28,13 @@ export function steeredFocus(state: PlannerStore): Vec3 | undefined {
   return focus === state.target ? undefined : focus;
 }
 
+/** The selected spot's number (1-based, as the spot list shows it) when Sonicate steers the array there, else undefined. */
+export function steeredSpotNumber(state: PlannerStore): number | undefined {
+  if (steeredFocus(state) === undefined) return undefined;
+  const index = state.spots.findIndex((s) => s.id === state.selectedSpotId);
+  return index < 0 ? undefined : index + 1;
+}
+
 /** True when the free beams fire instead of the array (free-beam mode with at least one beam placed). */
 export function usesFreeBeams(state: Pick<PlannerStore, 'freeBeamMode' | 'freeBeams'>): boolean {
   return state.freeBeamMode && state.freeBeams.length > 0;

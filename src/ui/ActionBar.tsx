@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePlanner } from '../state/hooks.ts';
-import { shownSource, sonicateBlocker, sonicationStale, steeredFocus } from '../state/selectors.ts';
+import { shownSource, sonicateBlocker, sonicationStale, steeredFocus, steeredSpotNumber } from '../state/selectors.ts';
 import { aimedPoint } from './aimed-point.ts';
 import { RunFindings } from './RunFindings.tsx';
 import { planFindingsText } from './run-findings.ts';
@@ -40,6 +40,8 @@ export function ActionBar({
   const planRun = usePlanner((s) => s.planRun);
   const blocker = usePlanner(sonicateBlocker);
   const steered = usePlanner((s) => steeredFocus(s) !== undefined);
+  // A walk found users expecting Sonicate to fire at the target after "Cover the lesion" selected spot 1: say so.
+  const spot = usePlanner(steeredSpotNumber);
   const stale = usePlanner(sonicationStale);
   // The hint is about the sonication's results: not while a plan's results are the ones shown and replayed.
   const showingSonication = usePlanner((s) => shownSource(s) === 'sonication');
@@ -76,7 +78,7 @@ export function ActionBar({
           aria-describedby={why ? 'sonicate-blocked' : undefined}
           title={blocker || `Run one sonication at ${aimedPoint(steered)}, with the Sonication settings (S)`}
         >
-          Sonicate
+          {spot === undefined ? 'Sonicate' : `Sonicate spot ${spot}`}
         </button>
         <button
           type="button"

@@ -39,3 +39,30 @@ describe('the action bar after a run', () => {
     expect(html).toContain(`data-testid="run-error">${message.replace(/'/g, '&#x27;')}<`);
   });
 });
+
+// A walk found a trainee expecting Sonicate to fire at the target after "Cover the lesion" had selected spot 1.
+describe('the Sonicate button', () => {
+  const bar = createElement(ActionBar, { onSonicate: () => undefined, onCancel: () => undefined });
+  const spotAt = (store: Parameters<Parameters<typeof renderWithStore>[0]>[0], id: string, dx: number) => {
+    const [x, y, z] = store.getState().target;
+    return { id, focus: [x + dx, y, z] as [number, number, number], acousticPower: 20, duration: 20, cooling: 30 };
+  };
+  const label = (html: string) => /data-testid="sonicate"[^>]*>([^<]*)</.exec(html)?.[1];
+
+  it('names the spot it fires at when a selected spot steers the array away from the target', () => {
+    const html = renderWithStore((store) => {
+      markCaseLoaded(store);
+      store.getState().setSpots([spotAt(store, 'a', 0), spotAt(store, 'b', 0.004)], 'b');
+    }, bar);
+    expect(label(html)).toBe('Sonicate spot 2');
+  });
+
+  it('is plain Sonicate at the target: no spot, or the selected spot at the target', () => {
+    expect(label(renderWithStore(markCaseLoaded, bar))).toBe('Sonicate');
+    const atTarget = renderWithStore((store) => {
+      markCaseLoaded(store);
+      store.getState().setSpots([spotAt(store, 'a', 0), spotAt(store, 'b', 0.004)], 'a');
+    }, bar);
+    expect(label(atTarget)).toBe('Sonicate');
+  });
+});
