@@ -15,7 +15,7 @@ import { ColourLegend } from './SliceControls.tsx';
 import { StaleResultsBanner } from './StaleResultsBanner.tsx';
 import type { ShownRun } from './shown-run.ts';
 import { useShownRun } from './useShownRun.ts';
-import { useOpenWhenWide } from './useWideView.ts';
+import { BEAM_KEY_MIN_PX, useOpenWhenWide } from './useWideView.ts';
 
 /** Ablation and safety surface colours as the 3D view draws them. */
 const SURFACE_SWATCH = {
@@ -102,6 +102,8 @@ export function ViewOverlay() {
   // Open on a wide window; on a narrower one (a projector at 1024 × 768) it would cover the beams, so it folds under
   // its title, one click away, and follows the window when it is resized.
   const [helpOpen, setHelpOpen] = useOpenWhenWide();
+  // On a phone the key covered the transducer (a walk's finding): folded there under its title, one tap away.
+  const [keyOpen, setKeyOpen] = useOpenWhenWide(BEAM_KEY_MIN_PX);
   // Until the case is in, the view has nothing to draw: say so rather than show a blank.
   const loading = usePlanner((s) => s.caseStatus === 'loading');
   return (
@@ -151,13 +153,21 @@ export function ViewOverlay() {
         </div>
         <StaleResultsBanner />
       </div>
-      <ul className="beam-key" aria-label="Beam colours">
-        {BEAM_KINDS.map(({ kind, label }) => (
-          <li key={kind}>
-            <BeamSwatch kind={kind} /> {label}
-          </li>
-        ))}
-      </ul>
+      <details
+        className="beam-key"
+        data-testid="beam-key"
+        open={keyOpen}
+        onToggle={(e) => setKeyOpen(e.currentTarget.open)}
+      >
+        <summary>Beam colours</summary>
+        <ul aria-label="Beam colours">
+          {BEAM_KINDS.map(({ kind, label }) => (
+            <li key={kind}>
+              <BeamSwatch kind={kind} /> {label}
+            </li>
+          ))}
+        </ul>
+      </details>
       {run && <ResultsLegend run={run} />}
     </div>
   );

@@ -56,8 +56,21 @@ test.describe('on a phone (390×844) and a tablet in portrait (768×1024), with 
     await page.getByTestId('results-link').tap();
     await expect(page.getByTestId('results')).toBeInViewport();
     await expect(page.getByTestId('results-link')).toHaveCount(0);
-    // At the tablet's size the tap starts a run again (the run itself does not depend on the size).
+    // The beam colours' key covered the transducer on a phone: it is folded under its title there, a tap opens it.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const key = page.getByTestId('beam-key');
+    await expect(key).not.toHaveAttribute('open');
+    await expect(key.getByText('clear path')).toBeHidden();
+    const folded = await box(key);
+    expect(folded.height).toBeLessThan(40);
+    await key.getByText('Beam colours').tap();
+    await expect(key.getByText('clear path')).toBeVisible();
+    await key.getByText('Beam colours').tap();
+    await expect(key).not.toHaveAttribute('open');
+    // At the tablet's size the tap starts a run again (the run itself does not depend on the size); the key, folded,
+    // opens as the window crosses 700 px: there is room beside the beams.
     await page.setViewportSize({ width: 768, height: 1024 });
+    await expect(key).toHaveAttribute('open', '');
     await expectNarrowLayoutAndTap(app, { width: 768, height: 1024 });
     expect(app.consoleErrors).toEqual([]);
   });
