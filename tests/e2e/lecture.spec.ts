@@ -209,3 +209,91 @@ test.describe('lecture mode at 1024×768', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+/**
+ * The header on a phone: the name and the full-screen button on one line, the modes on the next, nothing wrapped
+ * inside itself (it broke 'FUS Planner · lecture' and 'Full screen' over two lines each, the modes over two rows).
+ */
+async function expectTidyHeader(page: Page): Promise<void> {
+  const header = page.locator('.lecture-header');
+  const lineBox = async (locator: Locator) => {
+    const box = await locator.boundingBox();
+    expect(box).not.toBeNull();
+    const lineHeight = await locator.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight));
+    return { box: box as Box, lineHeight };
+  };
+  const brand = await lineBox(header.locator('.lecture-brand'));
+  const button = await lineBox(header.locator('.lecture-fullscreen'));
+  // One line of text each (the button's padding and border round it).
+  expect(brand.box.height).toBeLessThan(1.5 * brand.lineHeight);
+  expect(button.box.height).toBeLessThan(2.2 * button.lineHeight);
+  const middle = (b: Box) => b.y + b.height / 2;
+  expect(Math.abs(middle(brand.box) - middle(button.box))).toBeLessThanOrEqual(4);
+  // The modes in one row under them.
+  const links = header.locator('.lecture-modes a');
+  const tops = new Set<number>();
+  for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) {
+    expect(box).not.toBeNull();
+    if (box) {
+      tops.add(Math.round(box.y));
+      expect(box.y).toBeGreaterThanOrEqual(brand.box.y + brand.box.height - 1);
+    }
+  }
+  expect(tops.size).toBe(1);
+}
+
+// The whole lecture on one page, then a smaller phone by resizing it (a page load is much of a test's cost).
+test.describe('lecture mode on a phone (390×844, touch)', () => {
+  const group = lectureForGroup({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 1,
+  });
+
+  test('every step shows its words whole under the view, with a tidy two-line header; Next by tapping', async () => {
+    const { page, app } = group;
+    const total = await app.total();
+    await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(2000);
+    await expectTidyHeader(page);
+    expect(await fontPx(page.locator('.lecture-body'))).toBeGreaterThanOrEqual(20);
+    for (let i = 0; i < total; i++) {
+      if (i > 0) await page.getByRole('button', { name: /^Next/ }).tap();
+      await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
+      // The regions apart, the view a large share, and no words hidden in a scroll (expectCleanLayout).
+      await expectCleanLayout(app, 390, 844);
+      if (i === 0 || i === 6 || i === total - 1) {
+        await page.screenshot({ path: test.info().outputPath(`lecture-390-step-${i + 1}.png`) });
+      }
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('on a smaller phone (360×640) the words that do not fit scroll under a fade, from the top at each step', async () => {
+    const { page, app } = group;
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.keyboard.press('Home');
+    await expect(app.count).toHaveText(/^Step 1 of/);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await expect(app.heading).toHaveText('Spot by spot, the ablation zone grows');
+    await expectTidyHeader(page);
+    const text = page.locator('.lecture-text');
+    const more = () => text.evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(await more()).toBeGreaterThan(20);
+    // The cue: a fade held at the foot of the words' box while more follows.
+    const fade = await text.evaluate((el) => {
+      const after = getComputedStyle(el, '::after');
+      return { position: after.position, image: after.backgroundImage, height: Number.parseFloat(after.height) };
+    });
+    expect(fade.position).toBe('sticky');
+    expect(fade.image).toContain('gradient');
+    expect(fade.height).toBeGreaterThan(10);
+    await text.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await page.keyboard.press('ArrowRight');
+    await expect(app.count).toHaveText(/^Step 8 of/);
+    await expect.poll(() => text.evaluate((el) => el.scrollTop)).toBe(0);
+    await page.screenshot({ path: test.info().outputPath('lecture-360-step-8.png') });
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

@@ -67,6 +67,56 @@ class PatientPage {
     });
   }
 
+  /**
+   * How the picture sits in its box: how many drawn pixels (anything but the deep blue background) lie on the canvas's
+   * outermost rows and columns, and the share of its pixels that are the lesion's magenta.
+   */
+  async pictureFit(): Promise<{ edgePixels: number; lesionShare: number }> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('.patient-picture canvas') as HTMLCanvasElement | null;
+      if (!canvas || canvas.width === 0) return { edgePixels: -1, lesionShare: 0 };
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d');
+      if (!ctx) return { edgePixels: -1, lesionShare: 0 };
+      ctx.drawImage(canvas, 0, 0);
+      const { width, height } = copy;
+      const d = ctx.getImageData(0, 0, width, height).data;
+      const at = (x: number, y: number) => 4 * (y * width + x);
+      // The background is #1a2940; the faint skin's edge differs from it by more than this.
+      const drawn = (i: number) =>
+        Math.abs((d[i] ?? 0) - 0x1a) + Math.abs((d[i + 1] ?? 0) - 0x29) + Math.abs((d[i + 2] ?? 0) - 0x40) > 30;
+      let edgePixels = 0;
+      for (let x = 0; x < width; x++) edgePixels += Number(drawn(at(x, 0))) + Number(drawn(at(x, height - 1)));
+      for (let y = 0; y < height; y++) edgePixels += Number(drawn(at(0, y))) + Number(drawn(at(width - 1, y)));
+      let lesion = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const r = d[i] ?? 0;
+        const g = d[i + 1] ?? 0;
+        const b = d[i + 2] ?? 0;
+        if (r > 150 && b > 110 && g < 0.7 * r && g < b) lesion++;
+      }
+      return { edgePixels, lesionShare: lesion / (width * height) };
+    });
+  }
+
+  /**
+   * The picture fits its box (nothing drawn touches an edge of the canvas, as the thigh's top and the device did at
+   * 390×844 and 1920×1080), polled while the camera eases to the step's view.
+   */
+  async expectPictureFits(): Promise<void> {
+    await expect.poll(async () => (await this.pictureFit()).edgePixels, { timeout: 30_000 }).toBe(0);
+  }
+
+  /**
+   * Step 1's picture shows the painful spot the words point to: turned toward it, its magenta covers 0.7–0.8 % of the
+   * canvas at 390×844, 1280×800 and 1920×1080; seen from the side, with the bone in front of most of it, 0.2 %.
+   */
+  async expectLesionShown(): Promise<void> {
+    await expect.poll(async () => (await this.pictureFit()).lesionShare, { timeout: 30_000 }).toBeGreaterThan(0.0045);
+  }
+
   /** A short hash of the picture's pixels. */
   async pictureHash(): Promise<string> {
     return this.page.evaluate(() => {
@@ -178,6 +228,8 @@ test.describe('patient explainer on a phone (390×844, touch)', () => {
     expect(canvas?.width ?? 0).toBeGreaterThanOrEqual(380);
     expect(canvas?.height ?? 0).toBeGreaterThanOrEqual(844 * 0.25);
     await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+    await app.expectPictureFits();
+    await app.expectLesionShown();
     // Body text is at least 18 px on a phone.
     expect(await fontPx(page.locator('.patient-text h1 + p'))).toBeGreaterThanOrEqual(18);
     await expectCleanLayout(app, 390, 844);
@@ -189,7 +241,9 @@ test.describe('patient explainer on a phone (390×844, touch)', () => {
       await app.next.tap();
       await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
       titles.push(await app.heading.textContent());
-      if (i === 3 || i === 4 || i === 10)
+      // The beams' step: the device under the thigh is in the picture too.
+      if (i === 2) await app.expectPictureFits();
+      if (i === 2 || i === 3 || i === 4 || i === 10)
         await page.screenshot({ path: testInfo.outputPath(`phone-step-${i + 1}.png`) });
       if (await page.locator('.patient-glossary').isVisible()) {
         // The glossary: every term with its definition.
@@ -288,6 +342,8 @@ test.describe(`patient explainer at ${SIZES.map((s) => `${s.width}×${s.height}`
       await page.keyboard.press('Home');
       await expect(app.count).toHaveText(`Step 1 of ${total}`);
       await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+      await app.expectPictureFits();
+      await app.expectLesionShown();
       const boxes = await expectCleanLayout(app, size.width, size.height);
       // The picture is a large share of the window.
       const picture = boxes.picture as Box;
@@ -298,7 +354,9 @@ test.describe(`patient explainer at ${SIZES.map((s) => `${s.width}×${s.height}`
         await page.keyboard.press('ArrowRight');
         await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
         await expectCleanLayout(app, size.width, size.height);
-        if (i === 4 || i === 10 || i === total - 2) {
+        // The beams' step: the device under the thigh is in the picture too.
+        if (i === 2) await app.expectPictureFits();
+        if (i === 2 || i === 4 || i === 10 || i === total - 2) {
           await page.screenshot({ path: testInfo.outputPath(`${size.width}x${size.height}-step-${i + 1}.png`) });
         }
       }
@@ -326,6 +384,7 @@ test.describe('patient explainer, reduced motion (1280×800)', () => {
     await expect(app.heading).toHaveText('Many gentle beams');
     await expect(page.locator('.patient-caption')).toContainText('shown still');
     await expect.poll(async () => (await app.litPixels()).lit, { timeout: 30_000 }).toBeGreaterThan(500);
+    await app.expectPictureFits();
     const first = await app.pictureHash();
     await page.waitForTimeout(1500);
     expect(await app.pictureHash()).toBe(first);
@@ -370,6 +429,8 @@ test.describe('patient explainer, keyboard and motion (1280×800)', () => {
     const { page, app } = group;
     await page.getByRole('button', { name: /^Step 1:/ }).click();
     await expect(app.count).toHaveText(/^Step 1 of/);
+    await app.expectPictureFits();
+    await app.expectLesionShown();
     await app.next.click();
     await expect(app.count).toHaveText(/^Step 2 of/);
     await app.next.click();

@@ -111,6 +111,7 @@ export function LectureMode({
   const plan = useLecturePlan(planUrl);
   const [spot, setSpot] = useState<number | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLElement>(null);
   const step = LECTURE_STEPS[index] ?? LECTURE_STEPS[0];
   // The step as last asked for, ahead of React's render: a clicker's quick double press turns two pages.
   const current = useRef(index);
@@ -135,6 +136,8 @@ export function LectureMode({
   useEffect(() => {
     document.title = `${step?.title ?? ''} — Lecture — FUS Planner`;
     window.history.replaceState(window.history.state, '', `${window.location.search}#${step?.id ?? ''}`);
+    // On a small phone the words may scroll: each step starts at its title.
+    textRef.current?.scrollTo?.({ top: 0 });
   }, [step]);
 
   useEffect(() => {
@@ -204,7 +207,7 @@ export function LectureMode({
           </figcaption>
         </figure>
 
-        <article className="lecture-text" aria-labelledby="lecture-title">
+        <article className="lecture-text" ref={textRef} aria-labelledby="lecture-title">
           <p className="lecture-count">
             Step {index + 1} of {count}
           </p>

@@ -4,7 +4,6 @@ import {
   AdditiveBlending,
   ConeGeometry,
   CylinderGeometry,
-  type DirectionalLight,
   DoubleSide,
   type InstancedMesh,
   type Material,
@@ -13,7 +12,6 @@ import {
   MeshBasicMaterial,
   MeshStandardMaterial,
   Object3D,
-  type PerspectiveCamera,
   Quaternion,
   SphereGeometry,
   Vector3,
@@ -25,15 +23,8 @@ import { SOFTWARE_DPR, Ticker } from '../../picture/Ticker.tsx';
 import { useDisposable } from '../../picture/use-disposable.ts';
 import { useCaseParts } from '../../picture/useCaseParts.ts';
 import type { Stage } from '../content.ts';
-import {
-  BOWL_APERTURE,
-  BOWL_RADIUS,
-  beamDirections,
-  fitDistance,
-  STAGE_LOOK,
-  skinDistance,
-  spotPositions,
-} from './illustration.ts';
+import { CameraRig } from './CameraRig.tsx';
+import { BOWL_APERTURE, BOWL_RADIUS, beamDirections, STAGE_LOOK, skinDistance, spotPositions } from './illustration.ts';
 
 type Vec3 = [number, number, number];
 
@@ -106,6 +97,7 @@ function Illustration({ loaded, stage, reducedMotion }: { loaded: LoadedCase; st
     const padTo = BOWL_RADIUS - capDepth;
     return { t, d, directions, spots, towardBowl, padFrom, padTo };
   }, [target, axis]);
+  const partGeometries = useMemo(() => loaded.parts.map((part) => part.geometry), [loaded]);
 
   const tissues = useDisposable(
     () => ({
@@ -263,7 +255,16 @@ function Illustration({ loaded, stage, reducedMotion }: { loaded: LoadedCase; st
 
   return (
     <group>
-      <CameraRig target={target} axis={axis} />
+      <CameraRig
+        geometries={partGeometries}
+        target={target}
+        axis={axis}
+        padFrom={geometry.padFrom}
+        faceLesion={look.view === 'lesion'}
+        withTransducer={look.transducer > 0}
+        fovDeg={FOV}
+        reducedMotion={reducedMotion}
+      />
       {tissues.materials.map((material, i) => {
         const part = loaded.parts[i];
         return part ? (
@@ -330,40 +331,4 @@ function GlowShells({ kit }: { kit: { dot: SphereGeometry; glowMaterials: MeshBa
       ))}
     </>
   );
-}
-
-/**
- * Frames the thigh and the bowl under it: the device at the bottom of the picture (as the patient lies on it), seen
- * a little from the side along the thigh, refitted when the picture's size changes.
- */
-function CameraRig({ target, axis }: { target: Vec3; axis: Vec3 }) {
-  const camera = useThree((s) => s.camera) as PerspectiveCamera;
-  const light = useRef<DirectionalLight>(null);
-  const size = useThree((s) => s.size);
-  const invalidate = useThree((s) => s.invalidate);
-  useEffect(() => {
-    const d = new Vector3(...axis).normalize();
-    const t = new Vector3(...target);
-    const along = new Vector3(0, 0, 1);
-    const side = new Vector3().crossVectors(d, along).normalize();
-    // Between the middle of the thigh and the bowl; radius to hold both.
-    const centre = new Vector3(0, 0, 0).lerp(t.clone().addScaledVector(d, BOWL_RADIUS), 0.4);
-    const radius = 0.14;
-    const aspect = size.width / Math.max(1, size.height);
-    const distance = fitDistance(radius, FOV, aspect);
-    // From the side of the thigh, a little from above and along it: the thigh lies across the picture.
-    const view = side.clone().addScaledVector(d, -0.45).addScaledVector(along, 0.3).normalize();
-    camera.up.copy(d).negate();
-    camera.position.copy(centre).addScaledVector(view, distance);
-    camera.near = distance / 20;
-    camera.far = distance * 4;
-    camera.lookAt(centre);
-    camera.updateProjectionMatrix();
-    // The key light comes from over the viewer's shoulder, so what faces the reader is lit.
-    light.current?.position.copy(camera.position).addScaledVector(d, -0.3);
-    light.current?.target.position.copy(centre);
-    light.current?.target.updateMatrixWorld();
-    invalidate();
-  }, [camera, size, target, axis, invalidate]);
-  return <directionalLight ref={light} intensity={2.2} color="#fff6ea" />;
 }

@@ -19,10 +19,15 @@ export interface StageLook {
   spots: 'none' | 'cycle' | 'faint';
   /** the painful spot itself, lit a little brighter */
   lesionLight: number;
+  /**
+   * where the camera looks from: the side of the thigh (the default), or turned toward the device's side of the bone,
+   * where the painful spot is, so it faces the reader (viewDirection)
+   */
+  view?: 'side' | 'lesion';
 }
 
 export const STAGE_LOOK: Readonly<Record<Stage, StageLook>> = {
-  lesion: { transducer: 0, beams: 0, pulses: false, focus: 0, glow: 0, spots: 'none', lesionLight: 1 },
+  lesion: { transducer: 0, beams: 0, pulses: false, focus: 0, glow: 0, spots: 'none', lesionLight: 1, view: 'lesion' },
   table: { transducer: 1, beams: 0, pulses: false, focus: 0, glow: 0, spots: 'none', lesionLight: 0.3 },
   beams: { transducer: 1, beams: 0.22, pulses: true, focus: 0, glow: 0, spots: 'none', lesionLight: 0.2 },
   meet: { transducer: 1, beams: 0.38, pulses: true, focus: 1, glow: 0.2, spots: 'none', lesionLight: 0.2 },
@@ -93,6 +98,57 @@ export function skinDistance(target: Vec3, axis: Vec3, radius: number): number {
   const c = (t.lengthSq() - radius * radius) / dd;
   const disc = b * b - c;
   return disc > 0 ? (-b + Math.sqrt(disc)) * Math.sqrt(dd) : radius;
+}
+
+/** A direction from the picture toward the camera, and the picture's up. */
+export interface ViewDirection {
+  view: Vector3;
+  up: Vector3;
+}
+
+/**
+ * Where the camera looks from, given the beam axis `d` (from the target toward the device): from the side of the
+ * thigh, a little from above and along it, the device below the thigh as the patient lies on it. With
+ * `faceLesion`, turned round the thigh toward the device's side, where the painful spot sits on the bone: from the
+ * side view the bone hides most of it.
+ */
+export function viewDirection(axis: Vec3, faceLesion: boolean): ViewDirection {
+  const d = new Vector3(...axis).normalize();
+  const along = new Vector3(0, 0, 1);
+  const side = new Vector3().crossVectors(d, along).normalize();
+  const view = faceLesion
+    ? side.clone().multiplyScalar(0.55).addScaledVector(d, 0.8).addScaledVector(along, 0.3).normalize()
+    : side.clone().addScaledVector(d, -0.45).addScaledVector(along, 0.3).normalize();
+  // Up across the thigh, so its length lies level in the picture whichever way the camera turns round it.
+  return { view, up: new Vector3().crossVectors(view, along).normalize() };
+}
+
+/**
+ * Points on the hull of the device and its cushion of water (the bowl's rim and pole, the cushion's ring at the
+ * skin), for framing the picture: the beams, pulses and glow all lie inside it and the thigh [m].
+ */
+export function transducerOutline(target: Vec3, axis: Vec3, padFrom: number, count = 32): Vector3[] {
+  const t = new Vector3(...target);
+  const d = new Vector3(...axis).normalize();
+  const helper = Math.abs(d.z) < 0.9 ? new Vector3(0, 0, 1) : new Vector3(1, 0, 0);
+  const u = new Vector3().crossVectors(d, helper).normalize();
+  const v = new Vector3().crossVectors(d, u).normalize();
+  const rim = BOWL_APERTURE / 2;
+  const rimDepth = Math.sqrt(BOWL_RADIUS ** 2 - rim ** 2);
+  const out = [t.clone().addScaledVector(d, BOWL_RADIUS)];
+  for (let k = 0; k < count; k++) {
+    const angle = (2 * Math.PI * k) / count;
+    for (const depth of [rimDepth, padFrom]) {
+      out.push(
+        t
+          .clone()
+          .addScaledVector(d, depth)
+          .addScaledVector(u, rim * Math.cos(angle))
+          .addScaledVector(v, rim * Math.sin(angle)),
+      );
+    }
+  }
+  return out;
 }
 
 /** Distance that fits a sphere of `radius` in a view of vertical field of view `fovDeg` and the given aspect. */
