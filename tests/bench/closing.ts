@@ -146,7 +146,10 @@ const RULES: [string, (row: Row, find: Find) => string[]][] = [
       const main = phaseMs(row, 'JavaScript, main thread');
       const sim = phaseMs(row, 'JavaScript, the simulation workers');
       const rest = phaseMs(row, 'the rest of the renderer');
-      if (!main && !sim) return ['The page was not isolated: see the phases for the only split known.'];
+      if (!main && !sim)
+        return [
+          "This run has no split of the page's JavaScript by thread (the page must be cross-origin isolated for it): see its phases.",
+        ];
       return [
         `The page's own JavaScript after the plans is ${mb(main)} on the main thread (mostly the plan's replay frames, frames × voxels × 8 B) and ${mb(sim)} in the simulation workers (their WebAssembly memories, which grow to the largest march and never shrink, and the kept fields of the last sonication and of every plan spot); the rest of the renderer, ${mb(rest)}, is the browser's own (code, DOM, canvases) on a software renderer. Frames in 16 bits with a 64 MiB cap for plans, kept plan fields in f32 and a worker restarted after a plan to give its WebAssembly memory back would bring the page's JavaScript to about ${mb(0.35 * main + 0.5 * sim)} (estimate); 300 MB in all is then out of reach only by the browser's own share.`,
       ];

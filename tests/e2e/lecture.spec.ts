@@ -56,6 +56,35 @@ class LecturePage {
       return lit;
     });
   }
+  /** The share of the 3D view's pixels in the lesion's magenta (the patient spec's pictureFit counts them alike). */
+  async lesionShare(): Promise<number> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('.lecture-view canvas') as HTMLCanvasElement | null;
+      if (!canvas || canvas.width === 0) return 0;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d');
+      if (!ctx) return 0;
+      ctx.drawImage(canvas, 0, 0);
+      const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      let lesion = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const r = d[i] ?? 0;
+        const g = d[i + 1] ?? 0;
+        const b = d[i + 2] ?? 0;
+        if (r > 150 && b > 110 && g < 0.7 * r && g < b) lesion++;
+      }
+      return lesion / (copy.width * copy.height);
+    });
+  }
+  /**
+   * Step 1's view shows the lesion its words point to: turned toward it, its magenta covers 0.64–0.72 % of the canvas
+   * at 390×844, 1280×800 and 1920×1080; seen from the side, with the bone in front of most of it, 0.16–0.18 %.
+   */
+  async expectLesionShown(): Promise<void> {
+    await expect.poll(() => this.lesionShare(), { timeout: 30_000 }).toBeGreaterThan(0.0045);
+  }
   async axeSeriousOrCritical(): Promise<string[]> {
     return (await axeFindings(this.page)).serious;
   }
@@ -123,6 +152,7 @@ test.describe('lecture mode at 1920×1080', () => {
     expect(await fontPx(page.locator('.lecture-body'))).toBeGreaterThanOrEqual(28);
     expect(await fontPx(app.heading)).toBeGreaterThan(40);
     await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(5000);
+    await app.expectLesionShown();
     await expectCleanLayout(app, 1920, 1080);
     await page.screenshot({ path: test.info().outputPath('lecture-1920-first.png') });
 
@@ -255,6 +285,7 @@ test.describe('lecture mode on a phone (390×844, touch)', () => {
     const { page, app } = group;
     const total = await app.total();
     await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(2000);
+    await app.expectLesionShown();
     await expectTidyHeader(page);
     expect(await fontPx(page.locator('.lecture-body'))).toBeGreaterThanOrEqual(20);
     for (let i = 0; i < total; i++) {

@@ -25,12 +25,14 @@ import type { VoxelGrid } from '../../../geometry/tissue-model.ts';
 import { softwareWebGL } from '../../../scene/renderer-kind.ts';
 import { inferno, TISSUE_COLOURS } from '../../../style/palette.ts';
 import { ABLATION_DOSE, ABLATION_SURFACE_RGB } from '../../../style/result-scales.ts';
+import { frameView, verticesOf } from '../../patient/picture/framing.ts';
 import {
   BOWL_APERTURE,
   BOWL_RADIUS,
   beamDirections,
   fitDistance,
   skinDistance,
+  viewDirection,
 } from '../../patient/picture/illustration.ts';
 import { SOFTWARE_DPR, Ticker } from '../../picture/Ticker.tsx';
 import { useDisposable } from '../../picture/use-disposable.ts';
@@ -167,6 +169,7 @@ function Picture({
   const invalidate = useThree((s) => s.invalidate);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const size = useThree((s) => s.size);
+  const anatomy = useMemo(() => verticesOf(loaded.parts.map((part) => part.geometry)), [loaded]);
 
   const geometry = useMemo(() => {
     const t = new Vector3(...target);
@@ -291,14 +294,17 @@ function Picture({
     pulses: 0,
     focus: 0,
     close: 0,
-    thigh: 0,
+    face: 0,
     soft: 1,
     bone: 1,
     lesion: 0,
     lesionOpacity: 1,
   });
   const clock = useRef({ stage, since: -1, time: Number.NaN as number, spot: -1 });
-  const scratch = useMemo(() => ({ o: new Object3D(), v: new Vector3(), up: new Vector3(0, 1, 0) }), []);
+  const scratch = useMemo(
+    () => ({ o: new Object3D(), v: new Vector3(), up: new Vector3(0, 1, 0), view: new Vector3() }),
+    [],
+  );
 
   // A still frame (or the first of a new step) is drawn on demand.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the stage, the data and the size are the triggers.
@@ -306,7 +312,8 @@ function Picture({
   useEffect(() => () => onTime?.(null), [onTime]);
   useEffect(() => () => onSpot?.(null), [onSpot]);
 
-  // The two framings: the whole thigh with the transducer under it, and close to the focus.
+  // The framings: the whole thigh with the transducer under it, close to the focus, and the thigh alone turned toward
+  // the lesion.
   const framing = useMemo(() => {
     const along = new Vector3(0, 0, 1);
     const side = new Vector3().crossVectors(geometry.d, along).normalize();
@@ -320,10 +327,11 @@ function Picture({
       wideDistance: fitDistance(0.19, FOV, aspect),
       closeCentre,
       closeDistance: fitDistance(0.022, FOV, aspect),
-      thighCentre: geometry.t.clone().multiplyScalar(0.3),
-      thighDistance: fitDistance(0.15, FOV, aspect),
+      // As the patient mode's first step does (viewDirection): the side view leaves the lesion behind the bone. Fitted
+      // to the drawn parts and the box's aspect, so the whole thigh is in the picture on a phone and a wide screen.
+      lesion: lesionFraming(anatomy, axis, aspect),
     };
-  }, [geometry, size]);
+  }, [geometry, anatomy, axis, size]);
 
   useFrame((state, delta) => {
     const now = state.clock.elapsedTime;
@@ -340,21 +348,23 @@ function Picture({
     s.pulses = toward(s.pulses, look.pulses && !reducedMotion ? 1 : 0);
     s.focus = toward(s.focus, look.focus);
     s.close = toward(s.close, look.close ? 1 : 0);
-    s.thigh = toward(s.thigh, look.thigh ? 1 : 0);
+    s.face = toward(s.face, look.faceLesion ? 1 : 0);
     s.lesionOpacity = toward(s.lesionOpacity, look.lesion);
     s.soft = toward(s.soft, look.softTissue);
     s.bone = toward(s.bone, look.bone);
     s.lesion = toward(s.lesion, look.lesionLight);
 
-    // Camera between the two framings.
+    // Camera between the framings. Turned through directions (renormalised), not moved along a chord, so the picture
+    // keeps its size mid-turn.
     const centre = scratch.v
       .copy(framing.wideCentre)
-      .lerp(framing.thighCentre, s.thigh)
+      .lerp(framing.lesion.look, s.face)
       .lerp(framing.closeCentre, s.close);
-    const far = framing.wideDistance + (framing.thighDistance - framing.wideDistance) * s.thigh;
+    const far = framing.wideDistance + (framing.lesion.distance - framing.wideDistance) * s.face;
     const distance = far + (framing.closeDistance - far) * s.close;
-    camera.up.copy(geometry.d).negate();
-    camera.position.copy(centre).addScaledVector(framing.view, distance);
+    const view = scratch.view.copy(framing.view).lerp(framing.lesion.view, s.face).normalize();
+    camera.up.copy(geometry.d).negate().lerp(framing.lesion.up, s.face).normalize();
+    camera.position.copy(centre).addScaledVector(view, distance);
     camera.near = distance / 40;
     camera.far = distance * 6;
     camera.lookAt(centre);
@@ -505,6 +515,20 @@ function Picture({
       </group>
     </group>
   );
+}
+
+/**
+ * The lesion step's view: the thigh alone, seen from the transducer's side of it where the lesion sits on the bone
+ * (the patient mode's viewDirection), the camera's distance and aim solved from the drawn parts (frameView).
+ */
+function lesionFraming(
+  anatomy: readonly Vector3[],
+  axis: Vec3,
+  aspect: number,
+): { look: Vector3; view: Vector3; up: Vector3; distance: number } {
+  const { view, up } = viewDirection(axis, true);
+  const fit = frameView({ points: anatomy, view, up, fovDeg: FOV, aspect });
+  return { look: fit.look, view: view.normalize(), up: fit.up, distance: fit.distance };
 }
 
 /** Seconds per spot in the spots step; the last spot then holds. */

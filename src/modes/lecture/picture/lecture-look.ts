@@ -11,8 +11,11 @@ export interface LectureLook {
   focus: number;
   /** framed close to the focus (else the whole thigh and the transducer) */
   close: boolean;
-  /** framed on the thigh alone (no transducer yet) */
-  thigh: boolean;
+  /**
+   * framed on the thigh alone (no transducer yet), turned round it toward the lesion, on the transducer's side of the
+   * bone: from the side view the bone hides most of it
+   */
+  faceLesion: boolean;
   /** opacity of the lesion (faint where the heat inside it must show) */
   lesion: number;
   /** skin, fat and muscle (drawn faint at most) */
@@ -32,7 +35,7 @@ const BASE: LectureLook = {
   pulses: false,
   focus: 0,
   close: false,
-  thigh: false,
+  faceLesion: false,
   lesion: 1,
   softTissue: 1,
   bone: 1,
@@ -42,7 +45,7 @@ const BASE: LectureLook = {
 };
 
 export const LECTURE_LOOK: Readonly<Record<LectureStage, LectureLook>> = {
-  lesion: { ...BASE, transducer: 0, thigh: true, lesionLight: 1 },
+  lesion: { ...BASE, transducer: 0, faceLesion: true, lesionLight: 1 },
   transducer: { ...BASE, beams: 0.35, lesionLight: 0.3 },
   skin: { ...BASE, beams: 0.3, pulses: true, softTissue: 2.5 },
   converge: { ...BASE, beams: 0.55, pulses: true, focus: 1 },
