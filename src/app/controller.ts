@@ -1,4 +1,4 @@
-import type { Plan } from '../plan-file/parse.ts';
+import { type Plan, PlanFileError } from '../plan-file/parse.ts';
 import { newId } from '../state/planning.ts';
 import { planInputs, sonicateBlocker, sonicationInputs } from '../state/selectors.ts';
 import type { CaseInfo, PlannerStoreApi } from '../state/store.ts';
@@ -6,8 +6,9 @@ import { DEFAULT_OPACITY } from '../style/palette.ts';
 import type { CoverSummary } from '../ui/cover-note.ts';
 import type { SimClient } from '../worker/client.ts';
 import { keepEstimateLive } from './live-estimate.ts';
-import { applyPlanFile } from './plan-file.ts';
+import { applyPlanFile, planStateFromFile } from './plan-file.ts';
 import type { CasePlans } from './plan-keeper.ts';
+import { limitsText, planLimitProblems } from './plan-limits.ts';
 import { planRequest, sonicateRequest } from './planning-requests.ts';
 import { keepFieldPrepared } from './prepare-field.ts';
 
@@ -151,12 +152,27 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
   };
 
   const openPlan = async (plan: Plan, caseId: string): Promise<string[] | undefined> => {
+    // A target or a spot focus outside the body is refused as where it is typed: the case's box is known once it is in.
+    const apply = (): string[] => {
+      const { caseSummary } = store.getState();
+      const problems = caseSummary
+        ? planLimitProblems(planStateFromFile(plan, caseSummary.meta).state, caseSummary.bounds)
+        : [];
+      if (problems.length > 0) throw new PlanFileError('', limitsText(problems));
+      return applyPlanFile(store, plan);
+    };
     const s = store.getState();
-    if (s.caseId === caseId && s.caseStatus === 'ready') return applyPlanFile(store, plan);
+    if (s.caseId === caseId && s.caseStatus === 'ready') return apply();
     let notes: string[] | undefined;
+    let refused: unknown;
     await loadCase(caseId, () => {
-      notes = applyPlanFile(store, plan);
+      try {
+        notes = apply();
+      } catch (error) {
+        refused = error;
+      }
     });
+    if (refused !== undefined) throw refused;
     return notes;
   };
 

@@ -12,9 +12,11 @@ import {
   type PlanMeshMedium,
   planFileOf,
   planFileProblem,
+  planStateFromFile,
   readPlanJson,
 } from './plan-file.ts';
 import type { PlanKeeper } from './plan-keeper.ts';
+import { limitsText, planLimitProblems } from './plan-limits.ts';
 import { planFromFragment, planLink } from './plan-link.ts';
 import { addRecent, LAST_CASE_KEY, type RecentHow, type RecentPlan, recentPlans } from './plan-storage.ts';
 
@@ -80,6 +82,9 @@ export interface PlanIO {
 
 /** A file larger than this is not a plan (the bundled ones are about 1 kB; an imported mesh travels on its own). */
 export const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+
+/** A stand-in for a case's defaults: the values checked before a case is known do not depend on them. */
+const NO_DEFAULTS = { defaultTarget: [0, 0, 0], defaultBeamDirection: [0, -1, 0] } as const;
 
 /** A plan worth a place in the recent list when it is replaced: one with something the user placed. */
 function hasWork(file: PlanFile): boolean {
@@ -202,6 +207,13 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
       say({ kind: 'error', text: `${label} was not opened: ${error.message}. Nothing was changed.` });
       return false;
     }
+    // Values the planner's fields would refuse are refused here too, before anything changes (the target's place in
+    // the body is checked once the case is known: controller.openPlan).
+    const problems = planLimitProblems(planStateFromFile(plan.plan, NO_DEFAULTS).state);
+    if (problems.length > 0) {
+      say({ kind: 'error', text: `${label} was not opened: ${limitsText(problems)}. Nothing was changed.` });
+      return false;
+    }
     waiting = undefined;
     return openOn(plan, label, how);
   };
@@ -212,9 +224,26 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
     try {
       const s = store.getState();
       const here = plan.caseId === s.caseId && s.caseStatus === 'ready';
+      // On the case open now, a target outside its body is refused before the plan it would replace is filed away.
+      const problems =
+        here && s.caseSummary
+          ? planLimitProblems(planStateFromFile(plan.plan, s.caseSummary.meta).state, s.caseSummary.bounds)
+          : [];
+      if (problems.length > 0) {
+        say({ kind: 'error', text: `${label} was not opened: ${limitsText(problems)}. Nothing was changed.` });
+        return false;
+      }
       const previous = here ? currentFile() : await keeper.savedFile(plan.caseId);
       if (previous && hasWork(previous)) await remember(previous, 'replaced');
-      const notes = await controller.openPlan(plan.plan, plan.caseId);
+      let notes: string[] | undefined;
+      try {
+        notes = await controller.openPlan(plan.plan, plan.caseId);
+      } catch (error) {
+        if (!(error instanceof PlanFileError)) throw error;
+        const kept = here ? 'Nothing was changed.' : `${titleOf(plan.caseId)} is open with its own plan.`;
+        say({ kind: 'error', text: `${label} was not opened: ${error.message}. ${kept}` });
+        return false;
+      }
       if (notes === undefined) {
         say({
           kind: 'error',

@@ -192,6 +192,35 @@ describe('Open plan… refuses a file it cannot read, names the reason and chang
       /planning\.spots\.1\.acousticPower/,
     ],
     ['a target written as text', () => JSON.stringify({ ...femur(), target: 'here' }), /^[^:]*target/],
+    // Values the format takes (the command line's research cases) but the planner's own fields refuse when typed.
+    [
+      'a power the power field refuses',
+      () => JSON.stringify({ ...femur(), drive: { acousticPower: 4000 } }),
+      /^the acoustic power, 4000 W, is outside what the planner takes \(0\.1 to 500 W\)\./,
+    ],
+    [
+      'a sonication of 0 s at 8 MHz',
+      () => {
+        const f = femur();
+        const transducer = { ...(f.transducer as object), frequency: 8e6 };
+        return JSON.stringify({ ...f, sonication: { duration: 0, cooling: 30 }, transducer });
+      },
+      /^the sonication time, 0 s, is outside what the planner takes \(0\.5 to 120 s\); the frequency, 8 MHz, is outside what the planner takes \(0\.2 to 3 MHz\)\./,
+    ],
+    [
+      'a spot at 2000 W',
+      () => {
+        const f = femur();
+        (f.planning.spots[0] as { acousticPower: number }).acousticPower = 2000;
+        return JSON.stringify(f);
+      },
+      /^spot 1’s acoustic power, 2000 W, is outside what the planner takes/,
+    ],
+    [
+      'a target in the air, outside the case’s box',
+      () => JSON.stringify({ ...femur(), target: [0.5, 0, 0] }),
+      /^the target, x = 500 mm, is outside the body, which spans -100 to 100 mm along x\./,
+    ],
     ['an unknown case', () => JSON.stringify({ ...femur(), medium: { type: 'phantom', id: 'knee' } }), /medium/],
     [
       'a command-line medium (planar layers)',
@@ -271,6 +300,19 @@ describe('opening a plan', () => {
     expect(app.files.getState().message?.text).toMatch(/on Rib/);
     app.store.temporal.getState().undo();
     expect(app.store.getState().spots.map((p) => p.id)).toEqual(['rib-own']);
+  });
+
+  it('a plan on another case with its target outside that body is refused once the case is in; nothing is lost', async () => {
+    const app = await startedApp();
+    app.store.getState().addSpot(spot('mine', 0.012));
+    const rib = { ...JSON.parse(ribText()), target: [0, 0.5, 0] };
+    expect(await app.io.openText(JSON.stringify(rib), 'rib.json')).toBe(false);
+    expect(app.files.getState().message?.text).toBe(
+      'rib.json was not opened: the target, y = 500 mm, is outside the body, which spans -100 to 100 mm along y. Rib is open with its own plan.',
+    );
+    // The femur's plan it left is kept: back on the femur, it is there.
+    await app.io.pickCase('femur-shaft');
+    expect(app.store.getState().spots.map((p) => p.id)).toEqual(['mine']);
   });
 
   it('a plan whose case cannot be loaded is said, and the message does not claim it opened', async () => {

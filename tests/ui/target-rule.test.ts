@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuantity } from '../../src/ui/quantity.ts';
-import { targetRule } from '../../src/ui/TargetPanel.tsx';
+import { targetRule } from '../../src/ui/target-rule.ts';
 
 // Issue 10, item 3: a target typed in the air is refused where it is typed, with the reason.
 describe('a typed target coordinate', () => {
