@@ -3,6 +3,13 @@ import type { SonicationProgress, SonicationSnapshot } from '../physics/snapshot
 /** Shortest time between two progress messages to the app [ms]: ten a second fill a bar and a line smoothly. */
 export const PROGRESS_GAP_MS = 100;
 
+/**
+ * The same for a plan [ms]. A plan's bar creeps over tens of seconds, and every message re-renders its spot list and
+ * lays the page out again (with a hit test under a resting pointer): at ten a second the page's main thread took a
+ * quarter of a core through a plan, on a two-core machine whose workers need both.
+ */
+export const PLAN_PROGRESS_GAP_MS = 250;
+
 /** A run's progress callback that posts at most one report per gap, and `flush` for what is still held. */
 export interface ThrottledProgress {
   readonly report: SonicationProgress;

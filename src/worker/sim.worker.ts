@@ -20,7 +20,7 @@ import { gpuRayleighFor, sonicate, sonicateTransfer } from './ops/sonicate.ts';
 import { dropAhead, sonicateAhead, takeAhead } from './ops/sonicate-ahead.ts';
 import { spotLayout } from './ops/spot-grid.ts';
 import { traceBeamsForPlanning, traceBeamsTransfer } from './ops/trace-beams.ts';
-import { throttleProgress } from './progress-throttle.ts';
+import { PLAN_PROGRESS_GAP_MS, PROGRESS_GAP_MS, throttleProgress } from './progress-throttle.ts';
 import type { SimWorkerApi } from './protocol.ts';
 import { isStopped, stoppable } from './stop-word.ts';
 
@@ -65,9 +65,13 @@ let stopWord: Int32Array | undefined;
  * A stoppable call's progress: throttled for the page, and read against the stop word at every report. A call the
  * page stopped while it waited in the queue ends before it starts.
  */
-function callProgress<P extends Parameters<typeof throttleProgress>[0]>(onProgress: P, ticket: number | undefined) {
+function callProgress<P extends Parameters<typeof throttleProgress>[0]>(
+  onProgress: P,
+  ticket: number | undefined,
+  gap = PROGRESS_GAP_MS,
+) {
   if (stopWord && ticket !== undefined && isStopped(stopWord, ticket)) throw new SonicationCancelled();
-  const progress = throttleProgress(onProgress);
+  const progress = throttleProgress(onProgress, gap);
   return { report: stoppable(progress.report, stopWord, ticket), flush: progress.flush };
 }
 
@@ -108,7 +112,7 @@ async function prepareOp(...[request, onProgress, ticket]: Parameters<SimWorkerA
 /** A plan run here, spot by spot, with the fields the pool's other workers march (fieldOf). */
 async function runPlanOp(...[request, onProgress, fieldOf, ticket]: Parameters<SimWorkerApi['runPlan']>) {
   dropAhead();
-  const progress = callProgress(onProgress, ticket);
+  const progress = callProgress(onProgress, ticket, PLAN_PROGRESS_GAP_MS);
   // What is held goes out before the plan waits for a field from another worker.
   const pooled =
     fieldOf &&

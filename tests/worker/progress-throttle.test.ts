@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SonicationSnapshot } from '../../src/physics/snapshot.ts';
-import { throttleProgress } from '../../src/worker/progress-throttle.ts';
+import { PLAN_PROGRESS_GAP_MS, PROGRESS_GAP_MS, throttleProgress } from '../../src/worker/progress-throttle.ts';
 
 /** A throttle on a hand-set clock; `posted` lists what reached the app. */
 function harness(gap = 100) {
@@ -69,12 +69,17 @@ describe('a worker posts its progress at most once per gap', () => {
     ]);
   });
 
-  it('thins a plan’s ≈ 100 reports per second to ten', () => {
-    const { throttle, posted, at } = harness();
-    for (let ms = 0; ms < 1000; ms += 10) {
-      at(ms);
-      throttle.report(ms / 1000);
+  it('thins a sonication’s ≈ 100 reports per second to ten, and a plan’s to four', () => {
+    for (const [gap, posts] of [
+      [PROGRESS_GAP_MS, 10],
+      [PLAN_PROGRESS_GAP_MS, 4],
+    ] as const) {
+      const { throttle, posted, at } = harness(gap);
+      for (let ms = 0; ms < 1000; ms += 10) {
+        at(ms);
+        throttle.report(ms / 1000);
+      }
+      expect(posted.length).toBe(posts);
     }
-    expect(posted.length).toBe(10);
   });
 });
