@@ -440,9 +440,9 @@ export class SimClient {
       const ids = request.spots.map((spot) => spot.id).filter((id) => !kept.has(id));
       const claims = new SpotClaims<SpotAcoustics>(ids, 0);
       ahead.claims = claims;
-      const quiet = Comlink.proxy(() => {});
+      // No progress shown: none posted (each report would be a message and a reply through the page).
       const marchOne = (id: string) =>
-        this.stoppable(primary, (ticket) => primary.api.planAcoustics(request, [id], true, quiet, ticket)).then(
+        this.stoppable(primary, (ticket) => primary.api.planAcoustics(request, [id], true, undefined, ticket)).then(
           (found) => found[id],
           // The run marches it again.
           () => undefined,
@@ -501,10 +501,9 @@ export class SimClient {
     let finished = false;
     const march = async (helper: Member): Promise<void> => {
       await helper.ready;
-      // A helper's progress is not shown: the primary's bar counts each field when it is given.
-      const quiet = Comlink.proxy(() => {});
+      // A helper's progress is not shown (the primary's bar counts each field when it is given), so none is posted.
       const marchOne = (id: string) =>
-        this.stoppable(helper, (ticket) => helper.api.planAcoustics(request, [id], true, quiet, ticket)).then(
+        this.stoppable(helper, (ticket) => helper.api.planAcoustics(request, [id], true, undefined, ticket)).then(
           (found) => found[id],
         );
       while (!finished) {

@@ -109,7 +109,8 @@ export interface SimWorkerApi {
     request: PlanRequest,
     ids: string[],
     keep: boolean,
-    onProgress: (fraction: number) => void,
+    /** undefined: no progress is posted (a pool's helper, the plan marched ahead: one message less per report) */
+    onProgress: ((fraction: number) => void) | undefined,
     ticket?: number,
   ): Promise<Record<string, SpotAcoustics>>;
 }

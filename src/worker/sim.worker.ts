@@ -129,7 +129,8 @@ async function runPlanOp(...[request, onProgress, fieldOf, ticket]: Parameters<S
 /** Some spots' acoustics of a plan: a pool's share, or the plan marched ahead. */
 function planAcousticsOp(...[request, ids, keep, onProgress, ticket]: Parameters<SimWorkerApi['planAcoustics']>) {
   dropAhead();
-  const progress = callProgress(onProgress, ticket);
+  // Without a listener the reports still read the stop word.
+  const progress = callProgress(onProgress ?? (() => {}), ticket);
   const acoustics = spotAcousticsOp(requireCase(), request, ids, keep, progress.report);
   progress.flush();
   return Comlink.transfer(acoustics, spotAcousticsTransfer(acoustics));

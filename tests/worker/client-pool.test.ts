@@ -12,6 +12,8 @@ interface Call {
   op: string;
   ids?: string[];
   keep?: boolean;
+  /** planAcoustics: whether the page passed a progress listener (none: the reports post nothing) */
+  listened?: boolean;
   /** runPlan: where each spot's field came from ('here', 'kept', or 'helper:<id of the acoustics received>') */
   got?: Record<string, string>;
 }
@@ -72,12 +74,12 @@ function fakePool(calls: Call[]) {
           preparedOn.add(worker);
           return true;
         },
-        planAcoustics: async (_: PlanRequest, ids: string[], keep: boolean, onProgress: Progress) => {
-          calls.push({ worker, op: 'planAcoustics', ids, keep });
+        planAcoustics: async (_: PlanRequest, ids: string[], keep: boolean, onProgress: Progress | undefined) => {
+          calls.push({ worker, op: 'planAcoustics', ids, keep, listened: onProgress !== undefined });
           // Spot by spot, as the engine reports (sequenceAcoustics): halfway through one, then at its end.
           for (let i = 0; i < ids.length; i++) {
-            await onProgress((i + 0.5) / ids.length);
-            await onProgress((i + 1) / ids.length);
+            await onProgress?.((i + 0.5) / ids.length);
+            await onProgress?.((i + 1) / ids.length);
           }
           return Object.fromEntries(ids.map((id) => [id, acoustics(id)]));
         },
@@ -293,6 +295,8 @@ describe('the simulation pool', () => {
     expect(run?.worker).toBe(0);
     expect(run?.got?.a).toBe('helper:a');
     expect(run?.got?.b).toBe('helper:b');
+    // Nobody shows a march's progress, so none is posted: each report would be a message and a reply via the page.
+    expect(marched.every((c) => c.listened === false)).toBe(true);
     // Every spot's field is marched once: ahead, by the other worker during the run, or by the primary itself.
     const ids = marched.map((c) => c.ids?.[0]);
     expect(new Set(ids).size).toBe(ids.length);
