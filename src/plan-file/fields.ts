@@ -10,12 +10,15 @@ import { PRESETS } from '../physics/transducer.ts';
 
 /** A finite number in [min, max] (or (min, max] when `exclusiveMin`), with messages that state the bound. */
 export function bounded(min: number, max: number, description: string, exclusiveMin = false) {
-  const lower = exclusiveMin ? `> ${min}` : `≥ ${min}`;
+  // The limits in the field's unit, from the description's "[unit]" (a walk read "expected a number ≤ 10000000").
+  const unit = /\[([^\]]+)\]$/.exec(description)?.[1];
+  const inUnit = (x: number) => (unit && unit !== '-' ? `${x} ${unit}` : `${x}`);
+  const lower = exclusiveMin ? `> ${inUnit(min)}` : `≥ ${inUnit(min)}`;
   return v.pipe(
     v.number(`expected a number ${lower}`),
     v.finite(`expected a finite number ${lower}`),
     exclusiveMin ? v.gtValue(min, `expected a number ${lower}`) : v.minValue(min, `expected a number ${lower}`),
-    v.maxValue(max, `expected a number ≤ ${max}`),
+    v.maxValue(max, `expected a number ≤ ${inUnit(max)}`),
     v.description(description),
     // −0 reads as 0: JSON writes both as 0, so a plan must not depend on the sign of a zero.
     v.transform((x: number) => x + 0),

@@ -67,8 +67,13 @@ describe('scenario parsing and validation', () => {
       'sonication.duration',
       /required field is missing/,
     ],
-    ['wrong type', { ...valid(), sonication: { duration: '20 s' } }, 'sonication.duration', /expected a number ≥ 0/],
-    ['negative duration', { ...valid(), sonication: { duration: -1 } }, 'sonication.duration', /expected a number ≥ 0/],
+    ['wrong type', { ...valid(), sonication: { duration: '20 s' } }, 'sonication.duration', /expected a number ≥ 0 s/],
+    [
+      'negative duration',
+      { ...valid(), sonication: { duration: -1 } },
+      'sonication.duration',
+      /expected a number ≥ 0 s/,
+    ],
     ['too long', { ...valid(), sonication: { duration: 1e4 } }, 'sonication.duration', /≤ 600/],
     [
       'unknown tissue',
@@ -204,7 +209,7 @@ describe('the command line (in process)', () => {
     writeFileSync(invalid, JSON.stringify({ ...valid(), sonication: { duration: -5 } }));
     const refused = await run([invalid, '--out', join(dir, 'never.json')]);
     expect(refused.code).toBe(EXIT.refused);
-    expect(refused.log).toBe('scenario refused: sonication.duration: expected a number ≥ 0');
+    expect(refused.log).toBe('scenario refused: sonication.duration: expected a number ≥ 0 s');
   });
 
   it('refuses bad usage with exit code 2', async () => {

@@ -99,6 +99,19 @@ describe('refusals name the field', () => {
       /finite/,
     ],
     ['an unknown case', { ...minimal(), medium: { type: 'phantom', id: 'elbow' } }, 'medium.id', /expected one of/],
+    // The limits in the field's unit (a walk read "expected a number ≤ 10000000").
+    [
+      'a power past the format’s limit',
+      { ...minimal(), drive: { acousticPower: 6000 } },
+      'drive.acousticPower',
+      /≤ 5000 W$/,
+    ],
+    [
+      'a frequency past the format’s limit',
+      { ...minimal(), transducer: { ...minimal().transducer, frequency: 2e7 } },
+      'transducer.frequency',
+      /≤ 10000000 Hz$/,
+    ],
     [
       'a skin limit below body temperature',
       {
