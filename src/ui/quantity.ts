@@ -39,6 +39,9 @@ function example(rule: QuantityRule): number {
   return Number(middle.toPrecision(1));
 }
 
+const NUMBER_ONLY = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const NUMBER_AND_UNIT = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-zA-Z°]+)$/;
+
 /**
  * Parses a value typed as a person would (`60 W`, `0.06 kW`, `20 s`, `1.2 MHz`, or a bare number in the display
  * unit) with mathjs, converts it to SI and checks it against a range. Never throws: returns a message to show.
@@ -47,8 +50,13 @@ export function parseQuantity(text: string, rule: QuantityRule): QuantityParse {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'Enter a value.' };
   let value: number;
-  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) {
+  // The field's own unit in another case ("50 w", "1.2 mhz") is that unit: mathjs reads units case by case, and a walk
+  // found "50 w" refused as having no unit. Only the displayed unit is folded (mHz is no frequency a field takes).
+  const folded = NUMBER_AND_UNIT.exec(trimmed);
+  if (NUMBER_ONLY.test(trimmed)) {
     value = Number(trimmed) / rule.scale;
+  } else if (folded && folded[2]?.toLowerCase() === rule.display.toLowerCase()) {
+    value = Number(folded[1]) / rule.scale;
   } else {
     let parsed: Unit;
     try {

@@ -73,6 +73,16 @@ describe('typed values', () => {
     });
   });
 
+  it('take the field’s own unit in any case ("50 w", "1.2 mhz"), and no other unit folded', () => {
+    const w = parseQuantity('50 w', RULES.power);
+    expect(w.ok && w.value).toBe(50);
+    const mhz = parseQuantity('1.2 mhz', RULES.frequency);
+    expect(mhz.ok && mhz.value).toBeCloseTo(1.2e6, 6);
+    expect(parseQuantity('20 S', RULES.duration)).toEqual({ ok: true, value: 20 });
+    // kW is not the field's unit: mathjs's spelling is needed for it.
+    expect(parseQuantity('0.05 KW', RULES.power).ok).toBe(false);
+  });
+
   it('coordinates in mm, negative allowed', () => {
     const a = parseQuantity('-12.5', RULES.coordinate);
     expect(a.ok && a.value).toBeCloseTo(-0.0125, 12);
