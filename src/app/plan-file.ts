@@ -221,6 +221,8 @@ export function readPlanText(
  * @throws PlanFileError when it is not JSON
  */
 export function jsonOfText(text: string): unknown {
+  // As the mesh importer says it (a walk found "Unexpected end of JSON input" for an empty file).
+  if (text.trim() === '') throw new PlanFileError('', 'the file is empty');
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -181,6 +181,7 @@ describe('Open plan… refuses a file it cannot read, names the reason and chang
   const cases: [string, () => string, RegExp][] = [
     ['broken JSON', () => femurText().slice(0, 200), /the file ends before the plan does/],
     ['an array', () => '[1, 2]', /expected a JSON object/],
+    ['an empty file', () => ' \n', /^the file is empty\./],
     ['a newer version', () => JSON.stringify({ ...femur(), version: 99 }), /version: this plan is version 99/],
     [
       'a negative spot power',
