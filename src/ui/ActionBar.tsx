@@ -92,6 +92,8 @@ export function ActionBar({
         <div className="progress" aria-live="polite">
           <progress
             data-testid="progress"
+            // Before any run the empty track read as a blank text box beside Cancel (a walk's finding): unseen then.
+            data-idle={run.status === 'idle' && planRun.status === 'idle'}
             max={1}
             value={progress}
             aria-label={planRunning ? 'Plan progress' : 'Sonication progress'}

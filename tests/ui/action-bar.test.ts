@@ -66,3 +66,15 @@ describe('the Sonicate button', () => {
     expect(label(atTarget)).toBe('Sonicate');
   });
 });
+
+describe('the progress bar', () => {
+  const bar = createElement(ActionBar, { onSonicate: () => undefined, onCancel: () => undefined });
+  it('is unseen before any run (its empty track read as a text box), and shown once one has run', () => {
+    expect(renderWithStore(markCaseLoaded, bar)).toMatch(/<progress[^>]*data-idle="true"/);
+    const after = renderWithStore((store) => {
+      markCaseLoaded(store);
+      store.getState().finishRun(fakeSonication(), sonicationInputs(store.getState()));
+    }, bar);
+    expect(after).toMatch(/<progress[^>]*data-idle="false"/);
+  });
+});
