@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { IcosahedronGeometry } from 'three';
+import { IcosahedronGeometry, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { importedCase } from '../../src/engine/imported-case.ts';
 import { runSonication } from '../../src/engine/sonicate.ts';
@@ -61,6 +61,28 @@ const state = importedCase({
   recentre: true,
   envelope: { muscle: 0.03, fat: 0.01, skin: 0.002 },
   lesion: { centre: surface, radii: [0.008, 0.012, 0.008] },
+});
+
+describe('where an imported case aims first', () => {
+  it('without a lesion, at the bone’s surface point nearest the centre of its box (which lies off a curved bone)', () => {
+    const t = bare.loaded.meta.defaultTarget;
+    const p = bone;
+    if (!p) throw new Error('no bone');
+    const part = bare.loaded.parts[0];
+    part?.geometry.computeBoundingBox();
+    const c = part?.geometry.boundingBox?.getCenter(new Vector3()) ?? new Vector3();
+    let nearest = Number.POSITIVE_INFINITY;
+    let onVertex = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < p.count; i++) {
+      const v = new Vector3(p.getX(i), p.getY(i), p.getZ(i));
+      nearest = Math.min(nearest, v.distanceTo(c));
+      onVertex = Math.min(onVertex, v.distanceTo(new Vector3(...t)));
+    }
+    // A vertex of the bone, the nearest one to its box's centre, which lies off this femur's curved shaft.
+    expect(onVertex).toBe(0);
+    expect(new Vector3(...t).distanceTo(c)).toBeCloseTo(nearest, 12);
+    expect(nearest).toBeGreaterThan(0.005);
+  });
 });
 
 describe('the OpenSim femur from its STL to a sonicated lesion', () => {
