@@ -5,6 +5,7 @@ import type { SphericalArraySpec } from '../physics/transducer.ts';
 import type { Estimate } from '../worker/plan-protocol.ts';
 import type { CaseSummary, HeatSnapshot, SonicationOutcome, SonicationSnapshot } from '../worker/protocol.ts';
 import { createPlannerEvents } from './events.ts';
+import { letGoOfFrames } from './let-go-of-frames.ts';
 import {
   IDLE_PLAN_RUN,
   INITIAL_PLANNING,
@@ -200,7 +201,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
   const events = createPlannerEvents();
   const store = createStore<PlannerStore>()(
     temporal<PlannerStore, [], [], UndoableState>(
-      (set) => ({
+      (set, get) => ({
         caseId: defaults.caseId,
         caseStatus: 'loading',
         caseError: '',
@@ -273,7 +274,8 @@ export function createPlannerStore(defaults: PlannerDefaults) {
               : {},
           ),
         // A finished run is shown at its end (peak dose reached); the replay starts from there.
-        finishRun: (outcome, inputs) =>
+        finishRun: (outcome, inputs) => {
+          letGoOfFrames(get().run.outcome, outcome);
           set({
             run: {
               status: 'done',
@@ -285,7 +287,8 @@ export function createPlannerStore(defaults: PlannerDefaults) {
               found: undefined,
             },
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'sonication' },
-          }),
+          });
+        },
         failRun: (status, message) =>
           set((s) => ({ run: { ...s.run, status, progress: 0, message, found: undefined } })),
         resetView: () => {
@@ -400,11 +403,13 @@ export function createPlannerStore(defaults: PlannerDefaults) {
                 }
               : {},
           ),
-        finishPlanRun: (outcome, inputs) =>
+        finishPlanRun: (outcome, inputs) => {
+          letGoOfFrames(get().planRun.outcome, outcome);
           set({
             planRun: { status: 'done', progress: 1, message: 'Plan done', outcome, inputs },
             playback: { time: outcome.time[outcome.time.length - 1] ?? 0, playing: false, source: 'plan' },
-          }),
+          });
+        },
         failPlanRun: (status, message) =>
           set((s) => ({ planRun: { ...s.planRun, status, progress: 0, message, heat: undefined } })),
       }),

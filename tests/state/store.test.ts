@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { PlanOutcome } from '../../src/engine/outcomes.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
+import { planInputs, sonicationInputs } from '../../src/state/selectors.ts';
 import { testStore } from '../fixtures/planner-store.ts';
+import { fakePlan, fakeSonication } from '../ui/time-fixtures.ts';
 
 const store = testStore;
 
@@ -189,5 +192,43 @@ describe('events are not state', () => {
     s.getState().resetView();
     expect(heard).toEqual(['drag-settled', 'view-reset']);
     expect('dragsSettled' in s.getState()).toBe(false);
+  });
+});
+
+/** A plan outcome with frames (the fixture's sonication's). */
+function planWithFrames(): PlanOutcome {
+  const { frames } = fakeSonication();
+  if (!frames) throw new Error('the fixture has frames');
+  return { ...fakePlan(), frames };
+}
+
+// React keeps old props and hook state for a while: a replaced run's frames (≈ 200 MB a plan) stayed alive through
+// them, and the page grew with each plan run. A replaced run's frame buffers are let go of; its whole-run fields stay.
+describe('a run replaced by the next one lets go of its frames', () => {
+  it('a plan: the old frames read empty, wherever a view of them was kept; the new ones are whole', () => {
+    const s = store();
+    const first = planWithFrames();
+    const kept = first.frames?.temperature;
+    s.getState().finishPlanRun(first, planInputs(s.getState()));
+    expect(kept?.length).toBeGreaterThan(0);
+    const second = planWithFrames();
+    s.getState().finishPlanRun(second, planInputs(s.getState()));
+    expect(kept?.length).toBe(0);
+    expect(first.frames?.dose.length).toBe(0);
+    expect(first.maxTemperature.length).toBeGreaterThan(0);
+    expect(second.frames?.temperature.length).toBeGreaterThan(0);
+    // The same outcome finished again keeps its frames.
+    s.getState().finishPlanRun(second, planInputs(s.getState()));
+    expect(second.frames?.temperature.length).toBeGreaterThan(0);
+  });
+
+  it('a sonication likewise; a plan does not touch the sonication shown beside it', () => {
+    const s = store();
+    const first = fakeSonication();
+    s.getState().finishRun(first, sonicationInputs(s.getState()));
+    s.getState().finishPlanRun(planWithFrames(), planInputs(s.getState()));
+    expect(first.frames?.temperature.length).toBeGreaterThan(0);
+    s.getState().finishRun(fakeSonication(), sonicationInputs(s.getState()));
+    expect(first.frames?.temperature.length).toBe(0);
   });
 });
