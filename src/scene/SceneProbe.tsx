@@ -6,7 +6,7 @@ import { viewStoreOf } from '../state/view.ts';
 import { TARGET_RING_INNER, TARGET_RING_PX } from './TargetHandle.tsx';
 import { apexOf } from './TransducerHandle.tsx';
 import { worldPerPixel } from './useScreenSize.ts';
-import { selectShownOutcome, withoutFrames } from './useShownFields.ts';
+import { selectShownOutcome } from './useShownFields.ts';
 
 type Point = [number, number];
 
@@ -99,7 +99,7 @@ export function SceneProbe() {
       Object.fromEntries(s.probes.map((probe) => [probe.id, screen(p.fromArray(probe.point))])),
     );
     const shown = selectShownOutcome(s);
-    d.resultsDrawn = shown ? String(framing.getState().drawnRun === withoutFrames(shown)) : '';
+    d.resultsDrawn = shown ? String(framing.getState().drawnRun === shown) : '';
     scratch.frame += 1;
     d.frame = String(scratch.frame);
     // This frame is drawn at the view's own pixel ratio, not a moving view's coarse one (frame-budget.ts

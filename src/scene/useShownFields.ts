@@ -19,7 +19,7 @@ export interface ShownOutcome {
 /** What the results views draw for the shown run at the playback time. */
 export interface ShownFields {
   source: 'sonication' | 'plan';
-  /** the outcome's whole-run fields, without its frames (withoutFrames: one object per outcome, a memo key) */
+  /** the outcome itself (stable identity: use it as a memo key for whole-run data) */
   outcome: ShownOutcome;
   grid: VoxelGrid;
   /** temperature at the playback time [°C] (the run's max temperature when it has no frames) */
@@ -36,27 +36,6 @@ export interface ShownFields {
   selection: FrameSelection | undefined;
   /** centre of the voxel that got hottest over the run [m]: where slices cross by default */
   peakLocation: Vec3;
-}
-
-/** Each outcome's fields without its frames, made once (its identity stands for the outcome's). */
-const framesLeftOut = new WeakMap<ShownOutcome, ShownOutcome>();
-
-/**
- * The outcome as the views keep it: its grid and whole-run fields, not its frames. React keeps old props and effects
- * alive for a while (an alternate fiber, a hook's closure): a view that kept the outcome itself kept every plan's
- * frames, ≈ 200 MB a plan on the femur, and the page grew by that with each plan run (measured: 227, 435, 649 MB
- * after one, two and three plans).
- * @param outcome - a run's outcome
- * @returns the same object for the same outcome
- */
-export function withoutFrames(outcome: ShownOutcome): ShownOutcome {
-  let light = framesLeftOut.get(outcome);
-  if (!light) {
-    const { grid, maxTemperature, dose, pressure } = outcome;
-    light = pressure ? { grid, maxTemperature, dose, pressure } : { grid, maxTemperature, dose };
-    framesLeftOut.set(outcome, light);
-  }
-  return light;
 }
 
 /** The outcome the playback source names: the last single sonication or the last plan. */
@@ -90,14 +69,15 @@ export function shownFields(
   const frames = framesFit(outcome.frames, grid) ? outcome.frames : undefined;
   const selection = frames ? selectFrames(frames, time, snap) : undefined;
   const voxels = grid.nx * grid.ny * grid.nz;
-  // A frame is copied out of the run's frames: a view on them would keep them all alive with it (withoutFrames).
+  // A shown frame is its own array, not a view on the run's frames: those are detached when the run is replaced
+  // (state/let-go-of-frames.ts), and a view on them that a component still held would read empty.
   const frameOf = (data: Float32Array, at: FrameSelection) => {
     const field = fieldAt(data, voxels, at);
     return field.buffer === data.buffer ? field.slice() : field;
   };
   return {
     source,
-    outcome: withoutFrames(outcome),
+    outcome,
     grid,
     temperature: frames && selection ? frameOf(frames.temperature, selection) : outcome.maxTemperature,
     dose: frames && selection ? frameOf(frames.dose, selection) : outcome.dose,
