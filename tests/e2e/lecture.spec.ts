@@ -39,44 +39,41 @@ class LecturePage {
     const text = (await this.count.textContent()) ?? '';
     return Number(/of (\d+)/.exec(text)?.[1]);
   }
-  /** Pixels of the 3D view that are not its near-black background. */
-  async litPixels(): Promise<number> {
+  /**
+   * The 3D view's pixels: how many are not its near-black background, and the share in the lesion's magenta (the
+   * patient spec's pictureFit counts them alike).
+   */
+  private async pixels(): Promise<{ lit: number; lesionShare: number }> {
     return this.page.evaluate(() => {
       const canvas = document.querySelector('.lecture-view canvas') as HTMLCanvasElement | null;
-      if (!canvas || canvas.width === 0) return 0;
+      const none = { lit: 0, lesionShare: 0 };
+      if (!canvas || canvas.width === 0) return none;
       const copy = document.createElement('canvas');
       copy.width = canvas.width;
       copy.height = canvas.height;
       const ctx = copy.getContext('2d');
-      if (!ctx) return 0;
+      if (!ctx) return none;
       ctx.drawImage(canvas, 0, 0);
       const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
       let lit = 0;
-      for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) + (d[i + 1] ?? 0) + (d[i + 2] ?? 0) > 150) lit++;
-      return lit;
-    });
-  }
-  /** The share of the 3D view's pixels in the lesion's magenta (the patient spec's pictureFit counts them alike). */
-  async lesionShare(): Promise<number> {
-    return this.page.evaluate(() => {
-      const canvas = document.querySelector('.lecture-view canvas') as HTMLCanvasElement | null;
-      if (!canvas || canvas.width === 0) return 0;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d');
-      if (!ctx) return 0;
-      ctx.drawImage(canvas, 0, 0);
-      const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
       let lesion = 0;
       for (let i = 0; i < d.length; i += 4) {
         const r = d[i] ?? 0;
         const g = d[i + 1] ?? 0;
         const b = d[i + 2] ?? 0;
+        if (r + g + b > 150) lit++;
         if (r > 150 && b > 110 && g < 0.7 * r && g < b) lesion++;
       }
-      return lesion / (copy.width * copy.height);
+      return { lit, lesionShare: lesion / (copy.width * copy.height) };
     });
+  }
+  /** Pixels of the 3D view that are not its near-black background. */
+  async litPixels(): Promise<number> {
+    return (await this.pixels()).lit;
+  }
+  /** The share of the 3D view's pixels in the lesion's magenta. */
+  async lesionShare(): Promise<number> {
+    return (await this.pixels()).lesionShare;
   }
   /**
    * Step 1's view shows the lesion its words point to: turned toward it, its magenta covers 0.64–0.72 % of the canvas
