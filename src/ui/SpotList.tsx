@@ -26,6 +26,15 @@ const STATUS_WORDS: Record<SpotOutcome['status'], string> = {
   blocked: 'blocked',
 };
 
+/**
+ * A spot's status at a glance. One that boils says "boiling" rather than "warning", the word a spot gets for beams
+ * that merely graze bone: at 350 °C the two read alike in a list of 29 otherwise.
+ */
+function statusWord(o: SpotOutcome): string {
+  const boils = o.status !== 'blocked' && o.summary.peakTemperature >= BOILING_TEMPERATURE;
+  return boils ? 'boiling' : STATUS_WORDS[o.status];
+}
+
 export interface SpotListProps {
   /**
    * Spots covering the lesion (the worker's spot grid), in place of the spots placed or after them; absent = the
@@ -182,7 +191,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                     className={`spot-status ${o.status}${changed ? ' stale' : ''}`}
                     data-testid={`spot-${i}-status`}
                   >
-                    {changed ? `was ${STATUS_WORDS[o.status]}` : STATUS_WORDS[o.status]}
+                    {changed ? `was ${statusWord(o)}` : statusWord(o)}
                   </span>
                 )}
               </button>

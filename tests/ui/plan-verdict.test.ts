@@ -109,11 +109,17 @@ describe('the plan panel after a run', () => {
     expect(html).toMatch(/data-testid="spot-1-titration"[^>]*> · for a peak of 85 °C: 55.8 W</);
   });
 
-  it('marks a spot row whose settings changed since the run: "was warning", and the power it ran at', () => {
+  it('says "boiling" for a spot above 100 °C, not the "warning" of a beam that grazes bone', () => {
+    const html = render();
+    expect(html).toMatch(/data-testid="spot-0-status"[^>]*>boiling</);
+    expect(html).toMatch(/data-testid="spot-1-status"[^>]*>valid</);
+  });
+
+  it('marks a spot row whose settings changed since the run: "was boiling", and the power it ran at', () => {
     const html = render((store) => store.getState().updateSpot('s0', { acousticPower: 12 }));
     expect(html).toMatch(/data-testid="spot-0"[^>]*data-outcome-stale="true"/);
     expect(html).toMatch(/data-testid="spot-1"[^>]*data-outcome-stale="false"/);
-    expect(html).toMatch(/data-testid="spot-0-status"[^>]*>was warning</);
+    expect(html).toMatch(/data-testid="spot-0-status"[^>]*>was boiling</);
     expect(html).toMatch(/data-testid="spot-0-ran-with"[^>]*>Last run, at 50.0 W · 20.0 s: </);
     // Its reasons ("lower this spot's power") are what the last run found, not advice on the power now set.
     expect(html).toMatch(/data-testid="spot-0-reasons-then"[^>]*>What the last run found \(changed since\):</);
