@@ -5,6 +5,7 @@ import { aimedPoint } from './aimed-point.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
+import { PowerToAim } from './PowerToAim.tsx';
 import { staleText } from './StaleResultsBanner.tsx';
 import type { SonicationOutcome } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
@@ -238,6 +239,7 @@ export function ResultsCard() {
           ))}
         </ul>
       )}
+      {s && ran && !stale && <PowerToAim ran={ran.acousticPower} peak={s.peakTemperature} />}
       <dl>
         {rowsOf(s, hasLesion, aim).map((row) => {
           const shown = row.show(row.value);

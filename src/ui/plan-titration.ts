@@ -39,9 +39,32 @@ export function titratedPowers(spots: readonly PlanSpot[], outcome: PlanOutcome,
   for (const spot of spots) {
     const peak = peaks.get(spot.id);
     if (peak === undefined || !(peak > BASELINE_TEMPERATURE + 0.5) || Math.abs(peak - aim) <= CLOSE_ENOUGH) continue;
-    const scaled = (spot.acousticPower * (aim - BASELINE_TEMPERATURE)) / (peak - BASELINE_TEMPERATURE);
-    const to = Math.round(Math.min(RULES.power.max, Math.max(RULES.power.min, scaled)) * 10) / 10;
+    const to = powerForPeak(spot.acousticPower, peak, aim);
     if (to !== spot.acousticPower) changes.push({ id: spot.id, from: spot.acousticPower, to, peak });
   }
   return changes;
+}
+
+/**
+ * The power that brings a run's peak to `aim`: the temperature rise above baseline is linear in the power (Pennes
+ * with fixed properties, PHYSICS.md §1.5), so power × (aim − 37)/(peak − 37), to 0.1 W within the power field's
+ * range.
+ * @param power - the power the run used [W]
+ * @param peak - its peak temperature [°C], above baseline
+ * @param aim - [°C]
+ * @returns [W]
+ */
+export function powerForPeak(power: number, peak: number, aim = PEAK_AIM): number {
+  const scaled = (power * (aim - BASELINE_TEMPERATURE)) / (peak - BASELINE_TEMPERATURE);
+  return Math.round(Math.min(RULES.power.max, Math.max(RULES.power.min, scaled)) * 10) / 10;
+}
+
+/**
+ * The peak a run would reach at another power (the same linearity) [°C].
+ * @param power - the power the run used [W]
+ * @param peak - its peak [°C]
+ * @param at - the other power [W]
+ */
+export function peakAtPower(power: number, peak: number, at: number): number {
+  return BASELINE_TEMPERATURE + ((peak - BASELINE_TEMPERATURE) * at) / power;
 }

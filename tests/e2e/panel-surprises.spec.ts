@@ -73,4 +73,29 @@ test.describe('no surprises', () => {
     await expect(page.getByTestId('param-power')).toHaveValue('50 W');
     expect(app.consoleErrors).toEqual([]);
   });
+
+  test('a sonication that boils offers the power for an 85 °C peak; one click sets it and the re-run reaches it', async () => {
+    const { page, app } = group;
+    // The femur at 120 W: 37 + 37.8 K × 2.4 ≈ 128 °C.
+    const power = page.getByTestId('param-power');
+    await power.fill('120 W');
+    await power.press('Enter');
+    await app.sonicateAndWait();
+    expect(await app.resultSi('peak-temperature')).toBeGreaterThan(100);
+    const advice = page.getByTestId('power-to-aim');
+    await expect(advice).toContainText('boils tissue');
+    await expect(advice).toContainText('gives a peak of 85');
+    const set = page.getByTestId('power-to-aim-set');
+    const advised = (await set.textContent())?.replace(/^Use /, '') ?? '';
+    await set.click();
+    await expect(power).toHaveValue(advised);
+    // The run now shows other settings than those typed: marked stale, and the advice is gone with it.
+    await expect(page.getByTestId('results-stale')).toBeVisible();
+    await expect(advice).toHaveCount(0);
+    await app.sonicateAndWait();
+    // The rise is linear in the power: the re-run lands on the aim, to the 0.1 W rounding of the advised power.
+    expect(Math.abs((await app.resultSi('peak-temperature')) - 85)).toBeLessThan(0.5);
+    await expect(advice).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
