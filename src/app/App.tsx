@@ -304,6 +304,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
               onEnvelope: imports.setEnvelope,
               onBuild: () => void imports.build(),
               onCancel: imports.cancel,
+              onChooseFiles: importFiles,
             }}
           />
         )}

@@ -1,3 +1,4 @@
+import { MESH_EXTENSIONS } from '../geometry/import/mesh-file.ts';
 import type { ImportDialogView } from '../ui/ImportDialog.tsx';
 import { envelopeProblem } from '../ui/import-rules.ts';
 import { closedText, hasLesion, needsEnvelope, ROLE_CHOICES, roleName, sizeOf, sizeText } from './import-choices.ts';
@@ -14,6 +15,7 @@ const ROLES = ROLE_CHOICES.map((id) => ({ id, name: roleName(id) }));
 export function importDialogView(s: ImportState): ImportDialogView {
   const envelope = envelopeAsked(s);
   return {
+    accept: MESH_EXTENSIONS,
     reading: s.reading,
     errors: s.errors,
     notes: s.notes,

@@ -15,6 +15,7 @@ import {
   planStateFromFile,
   readPlanJson,
 } from './plan-file.ts';
+import { planFileName } from './plan-file-name.ts';
 import type { PlanKeeper } from './plan-keeper.ts';
 import { limitsText, planLimitProblems } from './plan-limits.ts';
 import { planFromFragment, planLink } from './plan-link.ts';
@@ -310,7 +311,10 @@ export function createPlanIO(options: PlanIOOptions): PlanIO {
         say({ kind: 'error', text: `The plan was not saved: ${problem.message}.` });
         return;
       }
-      const filename = `${s.caseId}-plan.json`;
+      const filename = planFileName(
+        s.caseId,
+        importedCases().find((c) => c.id === s.caseId),
+      );
       platform.download(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }), filename);
       void remember(file, 'saved');
       if (file.medium.type === 'mesh') {

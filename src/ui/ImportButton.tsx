@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { MeshFilePicker } from './MeshFilePicker.tsx';
 
 /**
  * "Import bone…": a file picker for mesh files and label maps, several at once (one part each). `accept` lists the
@@ -38,22 +39,7 @@ export function ImportButton({
           Forget this imported case
         </button>
       )}
-      <input
-        ref={picker}
-        type="file"
-        multiple
-        // .gz for .nii.gz: a browser matches the last extension only.
-        accept={[...accept, '.gz'].join(',')}
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="import-input"
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          if (files.length > 0) onFiles(files);
-        }}
-      />
+      <MeshFilePicker ref={picker} accept={accept} onFiles={onFiles} testId="import-input" />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { TissueId } from '../physics/tissue-ids.ts';
+import { ImportPartsTable } from './ImportPartsTable.tsx';
 import { ENVELOPE_RULES, type EnvelopeLayers } from './import-rules.ts';
+import { MeshFilePicker } from './MeshFilePicker.tsx';
 import { QuantityField } from './QuantityField.tsx';
 
-type Unit = 'mm' | 'cm' | 'm';
+export type Unit = 'mm' | 'cm' | 'm';
 type Up = '+x' | '-x' | '+y' | '-y' | '+z' | '-z';
 
 /** One part as the dialog shows it (src/app/import-view.ts makes these from what the importer read). */
@@ -26,6 +28,8 @@ export interface ImportPartView {
 }
 
 export interface ImportDialogView {
+  /** the file extensions the importer opens, for the dialog's own picker */
+  accept: readonly string[];
   reading: readonly string[];
   errors: readonly string[];
   notes: readonly string[];
@@ -56,9 +60,10 @@ export interface ImportDialogActions {
   onEnvelope(patch: Partial<EnvelopeLayers>): void;
   onBuild(): void;
   onCancel(): void;
+  /** other files picked from the dialog ("Choose other files…"): they go the way of Import bone…'s */
+  onChooseFiles(files: File[]): void;
 }
 
-const UNITS: readonly Unit[] = ['mm', 'cm', 'm'];
 const UPS: readonly Up[] = ['+y', '+z', '+x', '-y', '-z', '-x'];
 
 /**
@@ -66,9 +71,12 @@ const UPS: readonly Up[] = ['+y', '+z', '+x', '-y', '-z', '-x'];
  * does when not), its unit (the guess preselected, one click to change) and tissue role; the up axis, recentring,
  * the body envelope when no soft tissue came with the bone, and whether a lesion is to be placed after opening.
  * Files that could not be read are listed with the reason; nothing of the open case changes until "Open as a case".
+ * With no part read (only broken files, or every part removed) there is nothing to choose: the dialog then shows the
+ * errors and offers other files or Close, not a form for nothing.
  */
 export function ImportDialog({ view, actions }: { view: ImportDialogView; actions: ImportDialogActions }) {
   const busy = view.building;
+  const hasParts = view.parts.length > 0;
   const dialog = useRef<HTMLElement>(null);
   // The dialog takes the focus when it opens, so the keyboard (Tab, Escape) works in it at once.
   useEffect(() => dialog.current?.focus(), []);
@@ -115,193 +123,153 @@ export function ImportDialog({ view, actions }: { view: ImportDialogView; action
             ))}
           </ul>
         )}
-        {view.parts.length > 0 && (
-          <table className="import-parts" data-testid="import-parts">
-            <thead>
-              <tr>
-                <th scope="col">Part</th>
-                <th scope="col">Triangles</th>
-                <th scope="col">Size</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Tissue</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.parts.map((p) => (
-                <tr key={p.id} data-testid="import-part" data-part={p.name}>
-                  <td>
-                    <span className="import-part-name">{p.name}</span>
-                    <small
-                      className={p.closed ? 'import-closed' : 'import-open-mesh'}
-                      data-testid="import-closed"
-                      data-closed={String(p.closed)}
-                    >
-                      {p.closed ? '✓ ' : '⚠ '}
-                      {p.closedText}
-                    </small>
-                  </td>
-                  <td data-testid="import-triangles">{p.triangles.toLocaleString('en')}</td>
-                  <td data-testid="import-size">{p.size}</td>
-                  <td>
-                    <fieldset className="import-units" aria-label={`Unit of ${p.name}`}>
-                      {UNITS.map((u) => (
-                        <button
-                          key={u}
-                          type="button"
-                          className="small"
-                          aria-pressed={p.unit === u}
-                          data-testid={`import-unit-${u}`}
-                          title={u === p.unitGuess ? `Guessed: ${p.unitReason}` : `The file is in ${u}`}
-                          onClick={() => actions.onUnit(p.id, u)}
-                          disabled={busy}
-                        >
-                          {u}
-                          {u === p.unitGuess ? '*' : ''}
-                        </button>
-                      ))}
-                    </fieldset>
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`Tissue of ${p.name}`}
-                      data-testid="import-role"
-                      value={p.tissue}
-                      title={`Guessed: ${p.roleReason}`}
-                      onChange={(e) => actions.onTissue(p.id, e.target.value as TissueId)}
-                      disabled={busy}
-                    >
-                      {view.roles.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {r.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`Remove ${p.name}`}
-                      onClick={() => actions.onRemove(p.id)}
-                      disabled={busy}
-                    >
-                      ✕
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {view.parts.length > 0 && (
-          <p className="hint">
-            * the unit guessed from the size (a femur is about 45 cm long); the view's scale bar follows the unit
-            chosen.
-          </p>
-        )}
-        <div className="import-placement">
-          <label className="field">
-            <span>Up axis of the files</span>
-            <select
-              data-testid="import-up"
-              value={view.up}
-              onChange={(e) => actions.onUp(e.target.value as Up)}
-              disabled={busy}
-            >
-              {UPS.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
-          </label>
-          {view.upReason && <small className="hint">Guessed: {view.upReason}</small>}
-          <label className="import-check">
-            <input
-              type="checkbox"
-              data-testid="import-recentre"
-              checked={view.recentre}
-              onChange={(e) => actions.onRecentre(e.target.checked)}
-              disabled={busy}
-            />
-            Recentre (move the parts' joint centre to the origin)
-          </label>
-        </div>
-        <fieldset className="import-envelope" data-testid="import-envelope">
-          <legend>
-            <label className="import-check">
-              <input
-                type="checkbox"
-                data-testid="import-envelope-on"
-                checked={view.envelopeOn}
-                onChange={(e) => actions.onEnvelopeOn(e.target.checked)}
-                disabled={busy}
-              />
-              Wrap the bones in soft tissue (muscle, fat, skin)
-            </label>
-          </legend>
-          <p className="hint">
-            {view.noSoftTissue
-              ? 'No part is skin, fat or muscle: without an envelope the beams would reach the bone through water.'
-              : 'Soft tissue came with the files.'}
-          </p>
-          {view.envelopeOn && (
-            <div className="import-envelope-fields">
-              {(['muscle', 'fat', 'skin'] as const).map((layer) => (
-                <QuantityField
-                  blocksRuns={false}
-                  key={layer}
-                  label={`${layer[0]?.toUpperCase()}${layer.slice(1)}`}
-                  valueSi={view.envelope[layer]}
-                  rule={ENVELOPE_RULES[layer]}
-                  onChange={(v) => actions.onEnvelope({ [layer]: v })}
-                  testId={`import-envelope-${layer}`}
+        {hasParts && <ImportPartsTable parts={view.parts} roles={view.roles} busy={busy} actions={actions} />}
+        {hasParts ? (
+          <>
+            <p className="hint">
+              * the unit guessed from the size (a femur is about 45 cm long); the view's scale bar follows the unit
+              chosen.
+            </p>
+            <div className="import-placement">
+              <label className="field">
+                <span>Up axis of the files</span>
+                <select
+                  data-testid="import-up"
+                  value={view.up}
+                  onChange={(e) => actions.onUp(e.target.value as Up)}
+                  disabled={busy}
+                >
+                  {UPS.map((u) => (
+                    <option key={u} value={u}>
+                      {u}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {view.upReason && <small className="hint">Guessed: {view.upReason}</small>}
+              <label className="import-check">
+                <input
+                  type="checkbox"
+                  data-testid="import-recentre"
+                  checked={view.recentre}
+                  onChange={(e) => actions.onRecentre(e.target.checked)}
                   disabled={busy}
                 />
-              ))}
+                Recentre (move the parts' joint centre to the origin)
+              </label>
             </div>
-          )}
-          {view.envelopeOn && view.envelopeError && (
-            <p role="alert" className="error" data-testid="import-envelope-error">
-              {view.envelopeError}
+            <fieldset className="import-envelope" data-testid="import-envelope">
+              <legend>
+                <label className="import-check">
+                  <input
+                    type="checkbox"
+                    data-testid="import-envelope-on"
+                    checked={view.envelopeOn}
+                    onChange={(e) => actions.onEnvelopeOn(e.target.checked)}
+                    disabled={busy}
+                  />
+                  Wrap the bones in soft tissue (muscle, fat, skin)
+                </label>
+              </legend>
+              <p className="hint">
+                {view.noSoftTissue
+                  ? 'No part is skin, fat or muscle: without an envelope the beams would reach the bone through water.'
+                  : 'Soft tissue came with the files.'}
+              </p>
+              {view.envelopeOn && (
+                <div className="import-envelope-fields">
+                  {(['muscle', 'fat', 'skin'] as const).map((layer) => (
+                    <QuantityField
+                      blocksRuns={false}
+                      key={layer}
+                      label={`${layer[0]?.toUpperCase()}${layer.slice(1)}`}
+                      valueSi={view.envelope[layer]}
+                      rule={ENVELOPE_RULES[layer]}
+                      onChange={(v) => actions.onEnvelope({ [layer]: v })}
+                      testId={`import-envelope-${layer}`}
+                      disabled={busy}
+                    />
+                  ))}
+                </div>
+              )}
+              {view.envelopeOn && view.envelopeError && (
+                <p role="alert" className="error" data-testid="import-envelope-error">
+                  {view.envelopeError}
+                </p>
+              )}
+            </fieldset>
+            <p className="hint" data-testid="import-lesion-note">
+              {view.hasLesion
+                ? 'A part is the lesion: the case opens aimed at it.'
+                : 'No part is a lesion: once the case is open, click on the bone to place one and set its size.'}
             </p>
-          )}
-        </fieldset>
-        <p className="hint" data-testid="import-lesion-note">
-          {view.hasLesion
-            ? 'A part is the lesion: the case opens aimed at it.'
-            : 'No part is a lesion: once the case is open, click on the bone to place one and set its size.'}
-        </p>
-        {view.buildError && (
-          <p role="alert" className="error" data-testid="import-build-error">
-            {view.buildError}
-          </p>
-        )}
-        {busy && (
-          <p role="status" data-testid="import-building">
-            Making the case{view.envelopeOn ? ' and its soft-tissue envelope' : ''}…
-          </p>
+            {view.buildError && (
+              <p role="alert" className="error" data-testid="import-build-error">
+                {view.buildError}
+              </p>
+            )}
+            {busy && (
+              <p role="status" data-testid="import-building">
+                Making the case{view.envelopeOn ? ' and its soft-tissue envelope' : ''}…
+              </p>
+            )}
+          </>
+        ) : (
+          view.reading.length === 0 && <NothingToImport errors={view.errors.length} />
         )}
         <div className="import-actions">
-          <button
-            type="button"
-            className="primary"
-            data-testid="import-build"
-            onClick={actions.onBuild}
-            disabled={view.blocker !== ''}
-            title={view.blocker || 'Make the case and open it; the case open now keeps its plan'}
-          >
-            Open as a case
-          </button>
+          {hasParts && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="import-build"
+              onClick={actions.onBuild}
+              disabled={view.blocker !== ''}
+              title={view.blocker || 'Make the case and open it; the case open now keeps its plan'}
+            >
+              Open as a case
+            </button>
+          )}
+          {!hasParts && view.reading.length === 0 && (
+            <ChooseOtherFiles
+              accept={view.accept}
+              onFiles={(files) => {
+                // A fresh start: the errors of files given up on would only be in the way of the next ones.
+                actions.onCancel();
+                actions.onChooseFiles(files);
+              }}
+            />
+          )}
           <button type="button" data-testid="import-cancel" onClick={actions.onCancel} disabled={busy}>
-            Cancel
+            {hasParts ? 'Cancel' : 'Close'}
           </button>
-          {view.blocker && !busy && <small className="hint">{view.blocker}</small>}
+          {hasParts && view.blocker && !busy && <small className="hint">{view.blocker}</small>}
         </div>
       </section>
     </div>
+  );
+}
+
+/** "Choose other files…": a picker of the dialog's own, so the dialog stays until files are chosen. */
+function ChooseOtherFiles({ accept, onFiles }: { accept: readonly string[]; onFiles: (files: File[]) => void }) {
+  const picker = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="primary" data-testid="import-choose" onClick={() => picker.current?.click()}>
+        Choose other files…
+      </button>
+      <MeshFilePicker ref={picker} accept={accept} onFiles={onFiles} />
+    </>
+  );
+}
+
+/** What the dialog says when no part was read: the errors above say why, this says what can be done. */
+function NothingToImport({ errors }: { errors: number }) {
+  return (
+    <p className="hint" data-testid="import-nothing">
+      {errors === 0
+        ? 'No part left to import: choose files, or close.'
+        : `${errors === 1 ? 'The file could not be read' : 'None of the files could be read'}, so there is nothing to import: choose other files, or close.`}
+    </p>
   );
 }
