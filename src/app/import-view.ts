@@ -1,4 +1,5 @@
 import { MESH_EXTENSIONS } from '../geometry/import/mesh-file.ts';
+import { boneSizeProblem } from '../geometry/import/units.ts';
 import type { ImportDialogView } from '../ui/ImportDialog.tsx';
 import { envelopeProblem } from '../ui/import-rules.ts';
 import { closedText, hasLesion, needsEnvelope, ROLE_CHOICES, roleName, sizeOf, sizeText } from './import-choices.ts';
@@ -27,6 +28,7 @@ export function importDialogView(s: ImportState): ImportDialogView {
         format: row.info.format,
         triangles: row.info.triangles,
         size: sizeText(sizeOf(row)),
+        sizeWarning: boneSizeProblem(Math.max(...sizeOf(row))) ?? '',
         closed: closed.closed,
         closedText: closed.text,
         unit: row.unit,

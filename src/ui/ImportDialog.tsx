@@ -16,6 +16,8 @@ export interface ImportPartView {
   triangles: number;
   /** size in the chosen unit, in words ("7.2 × 45.3 × 10.0 cm") */
   size: string;
+  /** why that size is no bone's (a wrong unit, or not a bone), '' when it is one */
+  sizeWarning: string;
   closed: boolean;
   /** closed, or what is open and what the voxeliser then does */
   closedText: string;

@@ -55,6 +55,11 @@ export function ImportPartsTable({
             </td>
             <td data-testid="import-size" data-label="Size">
               {p.size}
+              {p.sizeWarning && (
+                <small className="import-size-warning" data-testid="import-size-warning">
+                  ⚠ {p.sizeWarning}
+                </small>
+              )}
             </td>
             <td className="import-unit-cell">
               <fieldset className="import-units" aria-label={`Unit of ${p.name}`}>

@@ -49,6 +49,7 @@ describe('importing a bone in the app (issue 12)', () => {
     const view = importDialogView(s);
     expect(view.parts[0]).toMatchObject({ triangles: 908, unit: 'm', unitGuess: 'm', tissue: 'cortical_bone' });
     expect(view.parts[0]?.size).toBe('7.2 × 45.3 × 10.0 cm');
+    expect(view.parts[0]?.sizeWarning).toBe('');
     expect(view.up).toBe('+y');
     expect(view.envelopeOn).toBe(true);
     expect(view.hasLesion).toBe(false);
@@ -65,6 +66,8 @@ describe('importing a bone in the app (issue 12)', () => {
     const id = flow.state.getState().rows[0]?.info.id ?? '';
     flow.setUnit(id, 'mm');
     expect(importDialogView(flow.state.getState()).parts[0]?.size).toBe('72.4 × 452.6 × 100.3 µm');
+    // A femur in millimetres-that-are-metres is half a millimetre long: no bone, said beside the size.
+    expect(importDialogView(flow.state.getState()).parts[0]?.sizeWarning).toMatch(/^smaller than any bone/);
     flow.setUnit(id, 'm');
     flow.setEnvelope({ fat: 0.1, muscle: 0.1 });
     const view = importDialogView(flow.state.getState());

@@ -65,6 +65,24 @@ test.describe('import on a phone and a laptop', () => {
     });
   }
 
+  test('a 1 m box is no bone: said under its size in words, with what to check; a bone-sized file says nothing', async () => {
+    const { page, app } = group;
+    await page.setViewportSize(LAPTOP);
+    await page
+      .getByTestId('import-input')
+      .setInputFiles([fixturePath('misc-glb-box-textured.glb'), fixturePath(FEMUR)]);
+    const parts = page.getByTestId('import-dialog').getByTestId('import-part');
+    await expect(parts).toHaveCount(2);
+    const box = parts.filter({ hasText: 'box-textured' });
+    await expect(box.getByTestId('import-size-warning')).toHaveText(
+      '⚠ larger than any bone the planner treats (2 to 60 cm): check the unit',
+    );
+    await expect(parts.filter({ hasText: 'femur' }).getByTestId('import-size-warning')).toHaveCount(0);
+    await page.getByTestId('import-cancel').click();
+    await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('only broken files: their errors and a way on (other files, or close), no form for nothing', async () => {
     const { page, app } = group;
     await page.setViewportSize(PHONE);
