@@ -160,15 +160,23 @@ describe('the plan panel renders', () => {
     };
     const steered = render((store) => store.getState().setSpots([spot('a', 0)(store), spot('b', 0.004)(store)], 'b'));
     expect(steered).toContain(
-      'Sonicate fires these settings at the focus of the selected spot 2, 4.00 mm from the target; Run plan fires each spot at its own power.',
+      'Sonicate fires these settings at the focus of the selected spot 2, 4.00 mm from the target — not the spot’s own 20.0 W; Run plan fires each spot at its own.',
     );
     // The target panel does not call the target the focus then.
     expect(steered).toContain('Target (the beams are steered to the selected spot)');
     expect(steered).not.toContain('Target (focus)');
-    // A spot at the target steers nothing: no note.
+    // A spot at the target steers nothing, but its own 20 W are not what Sonicate fires: said.
     const atTarget = render((store) => store.getState().setSpots([spot('a', 0)(store)], 'a'));
-    expect(atTarget).not.toContain('data-testid="steered-note"');
+    expect(atTarget).toContain(
+      'Sonicate fires these settings at the target, where the selected spot 1 is — not the spot’s own 20.0 W; Run plan fires each spot at its own.',
+    );
     expect(atTarget).toContain('Target (focus)');
+    // With the spot's settings the same as the Sonication ones, there is nothing to say at the target.
+    const same = render((store) => {
+      const { sonication } = store.getState();
+      store.getState().setSpots([{ ...spot('a', 0)(store), ...sonication }], 'a');
+    });
+    expect(same).not.toContain('data-testid="steered-note"');
   });
 
   it('an empty results card says what fills it; after a plan, that the plan’s numbers are under Plan results', () => {
