@@ -87,4 +87,20 @@ test.describe('the planner at laptop, desktop and projector sizes', () => {
     }
     expect(app.consoleErrors).toEqual([]);
   });
+
+  // A walk's finding: after a sonication the plots' hidden captions sat past the time panel's scroll and made the
+  // page itself scroll, so "See the results" scrolled the header, the modes and the clinical notice off screen.
+  test('after a sonication at 1280×800 the page itself does not scroll, and "See the results" keeps the header', async () => {
+    const { page, app } = group;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.sonicateAndWait();
+    await expect(page.getByTestId('plot-temperature')).toBeVisible();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(await overflow()).toBeLessThanOrEqual(1);
+    await page.getByTestId('results-link').click();
+    await expect(page.getByTestId('results')).toBeInViewport();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.locator('.app-header .clinical-notice')).toBeInViewport({ ratio: 1 });
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
