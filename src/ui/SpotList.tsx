@@ -5,7 +5,7 @@ import { newId, type PlanSpot } from '../state/planning.ts';
 import { caseHasLesion, changedSettings, planStale, refusedInputsBlocker } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { type CoverSummary, coverNoteText } from './cover-note.ts';
-import { DISPLAY, formatDose, formatQuantity } from './format.ts';
+import { DISPLAY, formatDose, formatDuration, formatQuantity } from './format.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
 import { coverageText, planVerdict } from './plan-verdict.ts';
@@ -279,9 +279,11 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
         </strong>{' '}
         · total time{' '}
         <strong data-testid="plan-total-time" data-si={totals.time}>
-          {formatQuantity(totals.time / 60, 'min')}
+          {formatDuration(totals.time)}
         </strong>{' '}
-        <small>(heating {formatQuantity(totals.heating, 's')} + cooling)</small>
+        <small>
+          (heating {formatDuration(totals.heating)} + cooling {formatDuration(totals.time - totals.heating)})
+        </small>
       </p>
       <div className="actions">
         <button

@@ -74,3 +74,16 @@ export const DISPLAY = {
   length: { unit: 'mm', scale: 1e3 },
   frequency: { unit: 'MHz', scale: 1e-6 },
 } as const;
+
+/**
+ * A length of time as a person says it: seconds below two minutes ("50.0 s"), minutes and whole seconds above
+ * ("14 min 30 s"), so a plan's total is not "0.833 min" beside parts in seconds.
+ * @param seconds - [s]
+ */
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '—';
+  if (seconds < 120) return formatQuantity(seconds, 's');
+  const whole = Math.round(seconds);
+  const rest = whole % 60;
+  return rest === 0 ? `${whole / 60} min` : `${(whole - rest) / 60} min ${rest} s`;
+}

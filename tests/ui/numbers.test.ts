@@ -5,12 +5,22 @@ import { describe, expect, it } from 'vitest';
 import { DOSE_CEILING } from '../../src/physics/sonication.ts';
 import { sonicationInputs } from '../../src/state/selectors.ts';
 import { CasePanel } from '../../src/ui/CasePanel.tsx';
-import { formatDose } from '../../src/ui/format.ts';
+import { formatDose, formatDuration } from '../../src/ui/format.ts';
 import { parseMarkdown, renderMarkdown } from '../../src/ui/markdown.ts';
 import { describeSide } from '../../src/ui/plan-helpers.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
 import { fakeSonication } from './time-fixtures.ts';
+
+describe('lengths of time as a person says them', () => {
+  it('seconds below two minutes, minutes and whole seconds above: a plan of one spot is not "0.833 min"', () => {
+    expect(formatDuration(50)).toBe('50.0 s');
+    expect(formatDuration(119.6)).toBe('120 s');
+    expect(formatDuration(120)).toBe('2 min');
+    expect(formatDuration(29 * 50)).toBe('24 min 10 s');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+});
 
 describe('thermal doses a learner can read', () => {
   it('below 240 CEM43 min: the number', () => {
