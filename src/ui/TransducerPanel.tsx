@@ -130,6 +130,13 @@ export function TransducerPanel() {
         </select>
       </label>
       <FrequencyField />
+      {preset === 'custom' && !wantCustom && (
+        // A frequency typed (or a plan opened) left every preset behind: said, so the switch is not a surprise.
+        <p className="hint" data-testid="transducer-custom-why">
+          No preset has these settings (a preset fixes its frequency and geometry), so the transducer is now custom;
+          choose a preset to go back to it.
+        </p>
+      )}
       {preset === 'custom' && (
         <fieldset className="custom-transducer" data-testid="transducer-custom" aria-label="Custom transducer">
           <legend>Custom transducer</legend>

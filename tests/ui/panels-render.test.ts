@@ -153,6 +153,16 @@ describe('the plan panel renders', () => {
     expect(blocked).toContain('No beam reaches the focus: 208 firing beams meet bone beyond the critical angle');
   });
 
+  it('a frequency no preset has makes the transducer custom, and the panel says why', () => {
+    expect(render()).not.toContain('transducer-custom-why');
+    const typed = render((store) =>
+      store.getState().setTransducer({ ...store.getState().transducer, frequency: 1.5e6 }),
+    );
+    expect(typed).toContain('data-testid="transducer-custom-why"');
+    expect(typed).toContain('No preset has these settings');
+    expect(typed).toContain('data-testid="transducer-custom"');
+  });
+
   it('with a spot selected off the target, the Sonication section says Sonicate fires its settings at that spot’s focus', () => {
     const spot = (id: string, dx: number) => (store: PlannerStoreApi) => {
       const [x, y, z] = store.getState().target;
