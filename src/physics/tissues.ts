@@ -120,7 +120,7 @@ export const CORTICAL_SHEAR = { speed: 1500, attenuation0: 213 / 0.9, exponent: 
  */
 export const GAS_EFFECTIVE_ATTENUATION = 1000;
 
-const ITIS = "IT'IS Tissue Properties Database V4.1 (PHYSICS.md §2)";
+const ITIS = "IT'IS Tissue Properties Database V4.1";
 
 /**
  * Tissue property table of the numeric core.
@@ -241,7 +241,7 @@ export const TISSUES: Readonly<Record<TissueId, TissueProperties>> = {
     // make the lesion the best-cooled tissue in the limb. 200 mL/min/kg sits inside the tumour range.
     htr: 200,
     sources:
-      `No tumour entry exists; ${ITIS} liver used as surrogate for ρ, c, α, c_p, k [V] (PHYSICS.md §2). ` +
+      `No tumour entry exists; ${ITIS} liver used as surrogate for ρ, c, α, c_p, k [V]. ` +
       'Perfusion HTR 200 mL/min/kg is an assumption inside the tumour range 0–500 [R] (liver: 860, with portal ' +
       'flow). Absorption fraction 0.9 [R].',
   }),

@@ -16,13 +16,13 @@ export const SAFETY_THRESHOLD_SOURCES: Record<keyof Omit<SafetyThresholds, 'warn
   skinMaxTemperature:
     'Assumption: at 45 °C a 30 s sonication gives the skin 2 CEM43 min, far below the tens of minutes at which ' +
     'normal-tissue damage begins (Yarmolenko et al. 2011, Int J Hyperthermia 27:320); skin burns were the main ' +
-    'serious adverse event of the pivotal trial (Hurwitz 2014, PHYSICS.md §3).',
+    'serious adverse event of the pivotal trial (Hurwitz et al. 2014).',
   boneSurfaceMaxTemperature:
     'Assumption: bone surface outside the target kept below 50 °C, where 240 CEM43 takes about 2 min ' +
-    '(Sapareto & Dewey 1984, PHYSICS.md §1.6), so a 20–30 s sonication cannot ablate it.',
+    '(Sapareto & Dewey 1984), so a 20–30 s sonication cannot ablate it.',
   criticalMaxDose:
     'Assumption: 30 CEM43 min, an eighth of the 240 min ablation dose and in the range where normal-tissue ' +
-    'damage begins (Dewhirst 2003; Yarmolenko 2011) — the dose report’s safety threshold (src/physics/dose-report.ts).',
+    'damage begins (Dewhirst 2003; Yarmolenko 2011) — the dose report’s own safety threshold.',
   maxEnergyPerSonication:
-    'Clinical bone sonications deliver about 150 J (facet edge) to 3 kJ (metastasis) each (PHYSICS.md §3).',
+    'Clinical bone sonications deliver about 150 J (facet edge) to 3 kJ (metastasis) each (a facet-joint study, J Ther Ultrasound 2014; Chen et al. 2017).',
 };

@@ -192,8 +192,8 @@ function ReportView({ report, onPrint, onClose }: { report: ReportState; onPrint
           </ol>
         </section>
         <footer className="report-foot">
-          Planning-grade approximations (src/physics/CONTEXT.md): expect temperature rises within tens of percent of
-          measurements. For education and research only; not for clinical use.
+          Planning-grade approximations (see the app's physics notes): expect temperature rises within tens of percent
+          of measurements. For education and research only; not for clinical use.
         </footer>
       </article>
     </div>
