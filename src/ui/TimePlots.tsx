@@ -180,8 +180,11 @@ function Chart({
       ctx.font = `${11 * px}px system-ui, sans-serif`;
       // uPlot leaves its axis text alignment on the context.
       ctx.textAlign = 'left';
-      ctx.textBaseline = 'bottom';
-      ctx.fillText(ref.label, left + 4 * px, y - 3 * px);
+      // Above the line, unless the line is too near the plot's top for the text: then below it (a walk read the
+      // label cut in half against the top edge).
+      const above = y - 3 * px - 12 * px >= top;
+      ctx.textBaseline = above ? 'bottom' : 'top';
+      ctx.fillText(ref.label, left + 4 * px, above ? y - 3 * px : y + 3 * px);
     }
     ctx.setLineDash([]);
     ctx.strokeStyle = CURSOR_STROKE;
