@@ -180,11 +180,9 @@ function Chart({
       ctx.font = `${11 * px}px system-ui, sans-serif`;
       // uPlot leaves its axis text alignment on the context.
       ctx.textAlign = 'left';
-      // Above the line, unless the line is too near the plot's top for the text: then below it (a walk read the
-      // label cut in half against the top edge).
-      const above = y - 3 * px - 12 * px >= top;
-      ctx.textBaseline = above ? 'bottom' : 'top';
-      ctx.fillText(ref.label, left + 4 * px, above ? y - 3 * px : y + 3 * px);
+      const at = referenceLabelPlace(y, top, px);
+      ctx.textBaseline = at.baseline;
+      ctx.fillText(ref.label, left + 4 * px, at.y);
     }
     ctx.setLineDash([]);
     ctx.strokeStyle = CURSOR_STROKE;
@@ -395,4 +393,15 @@ export function hotterElsewhere(curves: readonly (readonly (number | null)[])[],
   let plotted = Number.NEGATIVE_INFINITY;
   for (const curve of curves) for (const t of curve) if (t !== null && t > plotted) plotted = t;
   return Number.isFinite(plotted) && peak > plotted + PLOTTED_PEAK_TOLERANCE ? peak : undefined;
+}
+
+/**
+ * Where a reference line's label goes: above the line, unless the line is too near the plot's top for the text
+ * (11 px and a gap), then below it; a walk read the label cut in half against the top edge.
+ * @param y - the line [canvas px]
+ * @param top - the plot area's top [canvas px]
+ * @param px - device pixels per CSS pixel
+ */
+export function referenceLabelPlace(y: number, top: number, px: number): { y: number; baseline: 'bottom' | 'top' } {
+  return y - 15 * px >= top ? { y: y - 3 * px, baseline: 'bottom' } : { y: y + 3 * px, baseline: 'top' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotterElsewhere } from '../../src/ui/TimePlots.tsx';
+import { hotterElsewhere, referenceLabelPlace } from '../../src/ui/TimePlots.tsx';
 import { decadeLabel, decadeTicks, decimate, displayLabels, niceTicks } from '../../src/ui/time-series.ts';
 
 describe('plot axes (issue 10, item 11)', () => {
@@ -92,5 +92,14 @@ describe('the plot says when the run was hotter than its curves', () => {
     ).toBe(182);
     expect(hotterElsewhere([[37, 74.5]], 74.8)).toBeUndefined();
     expect(hotterElsewhere([[null, null]], 90)).toBeUndefined();
+  });
+});
+
+describe('the ablation line’s label', () => {
+  it('sits above its line, or below it when the line is within a label’s height of the plot’s top', () => {
+    expect(referenceLabelPlace(100, 20, 1)).toEqual({ y: 97, baseline: 'bottom' });
+    expect(referenceLabelPlace(30, 20, 1)).toEqual({ y: 33, baseline: 'top' });
+    // On a 2× screen the label is twice as tall.
+    expect(referenceLabelPlace(45, 20, 2)).toEqual({ y: 51, baseline: 'top' });
   });
 });
