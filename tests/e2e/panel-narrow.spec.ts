@@ -67,6 +67,10 @@ test.describe('on a phone (390×844) and a tablet in portrait (768×1024), with 
     await expect(key.getByText('clear path')).toBeVisible();
     await key.getByText('Beam colours').tap();
     await expect(key).not.toHaveAttribute('open');
+    // The scale bar stands clear of the heat legend, whose contour line wraps at this width.
+    const bar = await box(page.getByTestId('scale-bar'));
+    const legend = await box(page.getByTestId('heat-legend'));
+    expect(bar.y + bar.height).toBeLessThanOrEqual(legend.y);
     // At the tablet's size the tap starts a run again (the run itself does not depend on the size); the key, folded,
     // opens as the window crosses 700 px: there is room beside the beams.
     await page.setViewportSize({ width: 768, height: 1024 });
