@@ -1,5 +1,6 @@
 import type { VoxelGrid } from '../geometry/tissue-model.ts';
 import type { SonicationPeaks } from '../physics/sonication.ts';
+import type { TissueId } from '../physics/tissue-ids.ts';
 
 type Vec3 = readonly [number, number, number];
 
@@ -24,6 +25,11 @@ export interface AtTarget {
    */
   peakTemperatureInSpot?: boolean;
   peakPressureInSpot?: boolean;
+  /**
+   * the tissue at the hottest voxel: "10.1 mm from the target" on the card and "bone surface outside the target" on
+   * the safety dashboard are the same point, which the card says (absent in runs that did not look it up)
+   */
+  peakTemperatureTissue?: TissueId;
 }
 
 /** The focal spot around the target: an ellipsoid, long along the beam. */

@@ -22,7 +22,7 @@ import {
   reusableSonication,
   willReuseField,
 } from './acoustics-reuse.ts';
-import { type AtTarget, atTarget, focalEllipsoid } from './at-target.ts';
+import { type AtTarget, atTarget, type FocalEllipsoid, focalEllipsoid } from './at-target.ts';
 import type { CaseState } from './case.ts';
 import { criticalOutside, gridVolume, type OutsideStructure } from './critical-outside.ts';
 import { beamAxis, spotOf } from './focal-spot.ts';
@@ -214,7 +214,7 @@ function runSonicationScratched(
       ...common,
       result,
       validity,
-      atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result, spot),
+      atTarget: targetAndPeak(state, grid, result, focus, spot),
       criticalOutside: criticalOutside(state, result, gridVolume(grid, edgeMax(grid, result.maxTemperature))),
       elapsedMs: performance.now() - started,
     };
@@ -245,7 +245,7 @@ function runSonicationScratched(
     ...common,
     result,
     validity,
-    atTarget: atTarget(grid, result.maxTemperature, result.dose, focus, result, spot),
+    atTarget: targetAndPeak(state, grid, result, focus, spot),
     criticalOutside: criticalOutside(
       state,
       result,
@@ -255,6 +255,18 @@ function runSonicationScratched(
   };
   onProgress(1);
   return sonication;
+}
+
+/** What happened at the target, and the tissue at the run's hottest voxel. */
+function targetAndPeak(
+  state: CaseState,
+  grid: VoxelGrid,
+  result: SonicationResult,
+  focus: readonly [number, number, number],
+  spot: FocalEllipsoid,
+): AtTarget {
+  const at = atTarget(grid, result.maxTemperature, result.dose, focus, result, spot);
+  return { ...at, peakTemperatureTissue: state.model.tissueAt(result.peakTemperatureLocation) };
 }
 
 /** The request's whole path, labelled (wholePathSetup on its trace, region and tissues). */

@@ -1,3 +1,4 @@
+import type { TissueId } from '../physics/tissue-ids.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { caseHasLesion, sonicationStale } from '../state/selectors.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
@@ -48,12 +49,15 @@ function peakAt(
   display: { unit: string; scale: number },
   distance: number | undefined,
   aim: string,
+  tissue?: TissueId,
 ): (value: number | undefined) => Shown {
   return (value) => {
     const text = formatQuantity(value, display.unit, display.scale);
     if (value === undefined || distance === undefined) return { text, title: '' };
     const where = distance < 5e-4 ? `at ${aim}` : `${formatQuantity(distance, 'mm', 1e3, 3)} from ${aim}`;
-    return { text: `${text}, ${where}`, title: '' };
+    // The tissue there: the safety dashboard's "bone surface outside the target" is often this same point.
+    const inTissue = tissue ? `, in ${TISSUE_NAMES[tissue].toLowerCase()}` : '';
+    return { text: `${text}, ${where}${inTissue}`, title: '' };
   };
 }
 
@@ -102,7 +106,7 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string): Row[] 
       key: 'peak-temperature',
       label: 'Peak temperature (focal region)',
       value: s?.peakTemperature,
-      show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance, aim),
+      show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance, aim, at?.peakTemperatureTissue),
     },
     {
       key: 'temperature-rise',
