@@ -187,7 +187,9 @@ test.describe('a sonication runs in a Web Worker', () => {
     expect(energy).toBeCloseTo(50 * 20, 6);
     // Each peak says where it is: at the target, or how far from it.
     await expect(app.result('peak-pressure')).toHaveText(/^\d[\d.]* MPa, (at the target|[\d.]+ mm from the target)$/);
-    await expect(app.result('peak-temperature')).toHaveText(/^\d[\d.]* °C, (at the target|[\d.]+ mm from the target), in [a-z ()]+$/);
+    await expect(app.result('peak-temperature')).toHaveText(
+      /^\d[\d.]* °C, (at the target|[\d.]+ mm from the target), in [a-z ()]+$/,
+    );
     await expect(app.result('target-temperature')).toHaveText(/^\d[\d.]* °C$/);
     await expect(page.getByTestId('heat-legend')).toBeVisible();
     // The ablation zone is a surface in the scene, drawn in bright inferno colours over the anatomy: hot pixels

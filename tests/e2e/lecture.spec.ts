@@ -43,10 +43,10 @@ class LecturePage {
    * The 3D view's pixels: how many are not its near-black background, and the share in the lesion's magenta (the
    * patient spec's pictureFit counts them alike).
    */
-  private async pixels(): Promise<{ lit: number; lesionShare: number }> {
+  private async pixels(): Promise<{ lit: number; lesionShare: number; ablation: number; marks: number }> {
     return this.page.evaluate(() => {
       const canvas = document.querySelector('.lecture-view canvas') as HTMLCanvasElement | null;
-      const none = { lit: 0, lesionShare: 0 };
+      const none = { lit: 0, lesionShare: 0, ablation: 0, marks: 0 };
       if (!canvas || canvas.width === 0) return none;
       const copy = document.createElement('canvas');
       copy.width = canvas.width;
@@ -57,19 +57,31 @@ class LecturePage {
       const d = ctx.getImageData(0, 0, copy.width, copy.height).data;
       let lit = 0;
       let lesion = 0;
+      let ablation = 0;
+      let marks = 0;
       for (let i = 0; i < d.length; i += 4) {
         const r = d[i] ?? 0;
         const g = d[i + 1] ?? 0;
         const b = d[i + 2] ?? 0;
         if (r + g + b > 150) lit++;
         if (r > 150 && b > 110 && g < 0.7 * r && g < b) lesion++;
+        // The ablation zone's lit gold (ABLATION_SURFACE_RGB, about 215,180,65): the ivory bone is paler, the nerve's
+        // yellow has almost no blue.
+        if (r > 200 && g > 150 && g < 235 && b > 0.28 * g && b < 0.55 * g) ablation++;
+        // The treated spots' marks, in the beams' cyan (about 173,217,225).
+        if (b > 200 && g > 190 && b - r > 35) marks++;
       }
-      return { lit, lesionShare: lesion / (copy.width * copy.height) };
+      return { lit, lesionShare: lesion / (copy.width * copy.height), ablation, marks };
     });
   }
   /** Pixels of the 3D view that are not its near-black background. */
   async litPixels(): Promise<number> {
     return (await this.pixels()).lit;
+  }
+  /** Pixels of the 3D view in the ablation zone's orange and in the spot marks' cyan. */
+  async treatedPixels(): Promise<{ ablation: number; marks: number }> {
+    const { ablation, marks } = await this.pixels();
+    return { ablation, marks };
   }
   /** The share of the 3D view's pixels in the lesion's magenta. */
   async lesionShare(): Promise<number> {
@@ -216,6 +228,120 @@ test.describe('lecture mode at 1920×1080', () => {
     await expect(app.heading).toHaveText('The dose zone reaches the nerves');
     // A still frame: the end of the run, said under the view.
     await expect(page.locator('.lecture-caption')).toContainText('t = 50 s');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+// What the walk found at 1920×1080: a picture that did not show what its caption said, an address that did not follow
+// the step, surfaces without a key, and a black view while the model loaded.
+test.describe('lecture mode at 1920×1080: picture, address and key', () => {
+  test.use({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+
+  test('says it is loading the model until the first picture is drawn', async ({ page }) => {
+    // The femur's file held back a moment, as a slow network or a busy machine does.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/*.glb', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const app = new LecturePage(page);
+    await page.goto('/?mode=lecture');
+    const loading = page.locator('.lecture-loading');
+    await expect(loading).toHaveText('Loading the model…', { timeout: 30_000 });
+    await page.screenshot({ path: test.info().outputPath('lecture-1920-loading.png') });
+    release();
+    await expect.poll(() => app.litPixels(), { timeout: 30_000 }).toBeGreaterThan(5000);
+    await expect(loading).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the relief step shows the treated spots and the ablation zone its caption names', async ({ page }) => {
+    await page.goto('/?mode=lecture#relief');
+    const app = new LecturePage(page);
+    await expect(app.heading).toHaveText('Relief in days', { timeout: 30_000 });
+    await expect(page.locator('.lecture-caption')).toContainText(/29 treated spots over the lesion/);
+    // Measured on a 700×526 canvas (software WebGL's resolution): 5 047 gold and 848 cyan pixels turned toward the
+    // lesion; 60 and 0 from the side with the bone opaque (the old picture).
+    await expect.poll(async () => (await app.treatedPixels()).ablation, { timeout: 30_000 }).toBeGreaterThan(1500);
+    await expect.poll(async () => (await app.treatedPixels()).marks, { timeout: 30_000 }).toBeGreaterThan(150);
+    await page.screenshot({ path: test.info().outputPath('lecture-1920-relief.png') });
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the heat step keys its three surfaces by temperature, in colours apart', async ({ page }) => {
+    await page.goto('/?mode=lecture#heat');
+    const app = new LecturePage(page);
+    await expect(app.heading).toHaveText('The heat builds at the bone', { timeout: 30_000 });
+    const key = page.locator('.lecture-key');
+    await expect(key).toBeVisible({ timeout: 30_000 });
+    await expect(key.locator('.lecture-key-item')).toHaveText(['45 °C', '55 °C', '65 °C']);
+    const colours = await key
+      .locator('.lecture-key-swatch')
+      .evaluateAll((els) =>
+        els.map((el) => (getComputedStyle(el).backgroundColor.match(/\d+/g) ?? []).slice(0, 3).map(Number)),
+      );
+    expect(colours).toHaveLength(3);
+    // Every pair well apart (the old surfaces were three pinks).
+    for (const [i, a] of colours.entries()) {
+      for (const b of colours.slice(i + 1)) {
+        const distance = Math.hypot(...a.map((v, k) => v - (b[k] ?? 0)));
+        expect(distance).toBeGreaterThan(60);
+      }
+    }
+    await page.screenshot({ path: test.info().outputPath('lecture-1920-heat-key.png') });
+    // The key belongs to the heat step alone.
+    await page.keyboard.press('ArrowRight');
+    await expect(app.heading).toHaveText('The dose zone reaches the nerves');
+    await expect(key).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('the address follows the step: a typed fragment shows its step, Back and Forward walk the steps', async ({
+    page,
+  }) => {
+    const app = new LecturePage(page);
+    await app.open();
+    await expect(page).toHaveURL(/#lesion$/);
+    for (let i = 1; i <= 3; i++) await page.keyboard.press('ArrowRight');
+    await expect(app.heading).toHaveText('The beams converge');
+    await expect(page).toHaveURL(/#converge$/);
+    // A fragment typed into the address bar (or a link to one) shows that step.
+    await page.evaluate(() => {
+      window.location.hash = '#relief';
+    });
+    await expect(app.heading).toHaveText('Relief in days');
+    await expect(app.count).toHaveText('Step 8 of 8');
+    // Back returns to the step shown before, then through the steps turned, one by one.
+    await page.goBack();
+    await expect(app.heading).toHaveText('The beams converge');
+    await page.goBack();
+    await expect(app.heading).toHaveText('Through the skin, harmlessly');
+    await expect(page).toHaveURL(/#skin$/);
+    await page.goForward();
+    await expect(app.heading).toHaveText('The beams converge');
+    // Keys still turn the page from a step reached by Back, and the on-screen button too.
+    await page.keyboard.press('ArrowLeft');
+    await expect(app.heading).toHaveText('Through the skin, harmlessly');
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await expect(app.heading).toHaveText('The beams converge');
+    // Back walks every page turned, back to the first step (a turn after Back drops the steps ahead, as links do).
+    for (const title of [
+      'Through the skin, harmlessly',
+      'The beams converge',
+      'Through the skin, harmlessly',
+      'The transducer and its beams',
+      'A painful lesion in the bone',
+    ]) {
+      await page.goBack();
+      await expect(app.heading).toHaveText(title);
+    }
+    await expect(page).toHaveURL(/#lesion$/);
+    // The first load left no entry of its own: one more Back leaves the lecture.
+    await page.goBack();
+    await expect(page).not.toHaveURL(/mode=lecture/);
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -441,3 +441,84 @@ test.describe('patient explainer, keyboard and motion (1280×800)', () => {
     await expect.poll(() => app.pictureHash(), { timeout: 30_000 }).not.toBe(first);
   });
 });
+
+// The walk on a phone: step 1's words were cut at a paragraph's end with no sign of more, so they looked whole.
+test.describe('patient explainer on a phone (390×844): words below the fold', () => {
+  const group = patientForGroup({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 1,
+  });
+
+  test('on every step the words either fit or say there is more below, until scrolled to the end', async () => {
+    const { page, app } = group;
+    const text = page.locator('.patient-text');
+    // The label (its holder has no height of its own, so that showing it never lengthens the words' scroll).
+    const cue = page.locator('.patient-more-label');
+    const hidden = () => text.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop);
+    // Step 1 does not fit (587 px of words in a 334 px box when the walk found it): the cue is shown, over a fade.
+    expect(await hidden()).toBeGreaterThan(20);
+    await expect(cue).toBeVisible();
+    await expect(cue).toHaveText('More below ↓');
+    const fade = await page.locator('.patient-more').evaluate((el) => getComputedStyle(el, '::before').backgroundImage);
+    expect(fade).toContain('gradient');
+    // The cue sits at the foot of the words' box, inside it.
+    const [box, label] = await Promise.all([text.boundingBox(), cue.boundingBox()]);
+    expect(box && label).toBeTruthy();
+    if (box && label) {
+      expect(label.y + label.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
+      expect(label.y + label.height).toBeGreaterThan(box.y + box.height - 40);
+    }
+    await page.screenshot({ path: test.info().outputPath('phone-more-below.png') });
+    // Scrolled to the end, nothing is left below and the cue goes.
+    await text.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect(cue).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('phone-scrolled-end.png') });
+    const total = await app.stepCount();
+    for (let i = 1; i < total; i++) {
+      await app.next.tap();
+      await expect(app.count).toHaveText(`Step ${i + 1} of ${total}`);
+      // Each step opens at its top: more below is said whenever the words do not fit.
+      await expect.poll(() => text.evaluate((el) => el.scrollTop)).toBe(0);
+      if ((await hidden()) > 4) await expect(cue, `step ${i + 1}`).toBeVisible();
+      else await expect(cue, `step ${i + 1}`).toHaveCount(0);
+    }
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
+
+test.describe('patient explainer, the address (1280×800)', () => {
+  test('a typed fragment shows its step; Back and Forward walk the steps, then leave', async ({ page }) => {
+    const app = new PatientPage(page);
+    await app.open();
+    await expect(page).toHaveURL(/#painful-spot$/);
+    await app.next.click();
+    await app.next.click();
+    await expect(app.heading).toHaveText('Many gentle beams');
+    await expect(page).toHaveURL(/#gentle-beams$/);
+    // A fragment typed into the address bar (or a link to one) shows that step.
+    await page.evaluate(() => {
+      window.location.hash = '#sources';
+    });
+    await expect(app.heading).toHaveText('Where these facts come from');
+    await page.goBack();
+    await expect(app.heading).toHaveText('Many gentle beams');
+    await page.goBack();
+    await expect(app.heading).toHaveText('On the treatment table, in the scanner');
+    await page.goForward();
+    await expect(app.heading).toHaveText('Many gentle beams');
+    // The arrow keys still turn the page, each turn an entry of its own.
+    await page.keyboard.press('ArrowRight');
+    await expect(app.heading).toHaveText('The beams meet at the bone');
+    await page.goBack();
+    await expect(app.heading).toHaveText('Many gentle beams');
+    await page.goBack();
+    await page.goBack();
+    await expect(app.heading).toHaveText('A painful spot in the bone');
+    // The first load left no entry of its own: one more Back leaves the explainer.
+    await page.goBack();
+    await expect(page).not.toHaveURL(/mode=patient/);
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

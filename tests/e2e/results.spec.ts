@@ -217,7 +217,9 @@ test.describe('results of a sonication of the femur case', () => {
     expect(atTarget).toBeGreaterThan(45);
     expect(atTarget).toBeLessThanOrEqual(peak + 1e-6);
     await expect(app.result('target-dose')).not.toHaveText('—');
-    await expect(app.result('peak-temperature')).toHaveText(/°C, (at the target|[\d.]+ mm from the target), in [a-z ()]+$/);
+    await expect(app.result('peak-temperature')).toHaveText(
+      /°C, (at the target|[\d.]+ mm from the target), in [a-z ()]+$/,
+    );
     await expect(app.result('peak-pressure')).toHaveText(/MPa, (at the target|[\d.]+ mm from the target)$/);
     // The femur's sciatic nerve lies beside the beam path: judged, not left without a value.
     await expect(page.getByTestId('safety-critical-dose')).toHaveAttribute('data-status', 'pass');

@@ -103,7 +103,9 @@ describe('the results card', () => {
     expect(html).toMatch(/data-testid="result-target-temperature" data-si="55">55.0 °C/);
     expect(html).toContain('data-testid="result-target-dose" data-si="12"');
     // With the tissue there: the dashboard's "bone surface outside the target" is this point.
-    expect(html).toMatch(/data-testid="result-peak-temperature"[^>]*>[\d.]+ °C, 13.6 mm from the target, in cortical bone</);
+    expect(html).toMatch(
+      /data-testid="result-peak-temperature"[^>]*>[\d.]+ °C, 13.6 mm from the target, in cortical bone</,
+    );
     expect(html).toMatch(/data-testid="result-peak-pressure"[^>]*>[\d.]+ MPa, at the target/);
     expect(html).toMatch(
       /The hottest point \([\d.]+ °C\) is 13.6 mm from the target, outside the focal spot; the target itself reaches 55.0 °C/,

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ModeMenu } from '../ModeMenu.tsx';
 import { useReducedMotion } from '../patient/useReducedMotion.ts';
+import { useStepAddress } from '../useStepAddress.ts';
 import { LECTURE_NOTE, LECTURE_STEPS } from './content.ts';
 import { decodeFrames, type HeatFrame, isLectureHeat, type LectureHeat } from './heat-format.ts';
 import { LectureScene } from './picture/LectureScene.tsx';
@@ -14,14 +15,6 @@ export function stepForKey(key: string, index: number, count: number): number | 
   if (key === 'Home') return 0;
   if (key === 'End') return count - 1;
   return undefined;
-}
-
-function stepFromHash(hash: string): number {
-  const id = decodeURIComponent(hash.replace(/^#/, ''));
-  return Math.max(
-    0,
-    LECTURE_STEPS.findIndex((s) => s.id === id),
-  );
 }
 
 type HeatLoad =
@@ -82,6 +75,8 @@ function hottestAt(heat: LectureHeat, time: number): number {
 }
 
 const count = LECTURE_STEPS.length;
+/** The steps' ids, as the address's fragment names them. */
+const STEP_IDS = LECTURE_STEPS.map((s) => s.id);
 const f3 = (v: number) => Number(v.toPrecision(3)).toString();
 
 export interface LectureModeProps {
@@ -103,7 +98,7 @@ export function LectureMode({
   heatUrl,
   planUrl = heatUrl.replace(/[^/]*$/, 'femur-plan.json'),
 }: LectureModeProps) {
-  const [index, setIndex] = useState(() => (typeof window === 'undefined' ? 0 : stepFromHash(window.location.hash)));
+  const { index, current, go } = useStepAddress(STEP_IDS);
   const [fullscreen, setFullscreen] = useState(false);
   const [time, setTime] = useState<number | null>(null);
   const reducedMotion = useReducedMotion();
@@ -113,12 +108,6 @@ export function LectureMode({
   const rootRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLElement>(null);
   const step = LECTURE_STEPS[index] ?? LECTURE_STEPS[0];
-  // The step as last asked for, ahead of React's render: a clicker's quick double press turns two pages.
-  const current = useRef(index);
-  const go = useCallback((to: number) => {
-    current.current = Math.max(0, Math.min(count - 1, to));
-    setIndex(current.current);
-  }, []);
   const canFullscreen = typeof document !== 'undefined' && document.fullscreenEnabled === true;
 
   const toggleFullscreen = useCallback(() => {
@@ -135,12 +124,13 @@ export function LectureMode({
 
   useEffect(() => {
     document.title = `${step?.title ?? ''} — Lecture — FUS Planner`;
-    window.history.replaceState(window.history.state, '', `${window.location.search}#${step?.id ?? ''}`);
     // On a small phone the words may scroll: each step starts at its title.
     textRef.current?.scrollTo?.({ top: 0 });
   }, [step]);
 
-  useEffect(() => {
+  // Listening from the commit that shows the step, not after the paint: a key pressed as the page appears (a reload,
+  // a Back) was otherwise lost.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const el = e.target as HTMLElement | null;
@@ -159,7 +149,7 @@ export function LectureMode({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, toggleFullscreen]);
+  }, [current, go, toggleFullscreen]);
 
   if (!step) return null;
   const heat = heatLoad.status === 'ready' ? heatLoad.heat : null;

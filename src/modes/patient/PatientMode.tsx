@@ -1,7 +1,9 @@
-import { type PointerEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { type PointerEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 import { ModeMenu } from '../ModeMenu.tsx';
+import { useStepAddress } from '../useStepAddress.ts';
 import { GLOSSARY, NOTE_SHORT, type Paragraph, SOURCES, type SourceId, STAGE_DESCRIPTIONS, STEPS } from './content.ts';
 import { PatientScene } from './picture/PatientScene.tsx';
+import { useMoreBelow } from './useMoreBelow.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
 import './patient.css';
 
@@ -20,13 +22,8 @@ function stepForKey(key: string, index: number): number | undefined {
   return undefined;
 }
 
-function stepFromHash(hash: string): number {
-  const id = decodeURIComponent(hash.replace(/^#/, ''));
-  return Math.max(
-    0,
-    STEPS.findIndex((s) => s.id === id),
-  );
-}
+/** The steps' ids, as the address's fragment names them. */
+const STEP_IDS = STEPS.map((s) => s.id);
 
 export interface PatientModeProps {
   /** The bundled case the picture draws (the femur): its GLB's served address. */
@@ -36,30 +33,26 @@ export interface PatientModeProps {
 /**
  * The patient explainer (issue 13): the clinical story in plain words, one step at a time, with a calm 3D picture
  * per step. Next and Back (big buttons, always on screen), the dots, a swipe on a touch screen and the arrow keys
- * turn the pages; the step is kept in the address's fragment so a reload keeps the place.
+ * turn the pages; the step is kept in the address's fragment (useStepAddress) so a reload keeps the place, a link
+ * opens its step and Back/Forward walk the steps.
  */
 export function PatientMode({ caseUrl }: PatientModeProps) {
-  const [index, setIndex] = useState(() => (typeof window === 'undefined' ? 0 : stepFromHash(window.location.hash)));
+  const { index, current, go } = useStepAddress(STEP_IDS);
   const reducedMotion = useReducedMotion();
   const textRef = useRef<HTMLDivElement>(null);
   const swipe = useRef<{ x: number; y: number; id: number } | null>(null);
   const step = STEPS[index] ?? STEPS[0];
+  const moreBelow = useMoreBelow(textRef, index);
   const last = STEPS.length - 1;
-
-  // The step as last asked for, ahead of React's render: two key presses between renders turn two pages.
-  const current = useRef(index);
-  const go = useCallback((to: number) => {
-    current.current = Math.max(0, Math.min(STEPS.length - 1, to));
-    setIndex(current.current);
-  }, []);
 
   useEffect(() => {
     document.title = `${step?.title ?? ''} — How focused ultrasound eases bone pain — FUS Planner`;
-    window.history.replaceState(window.history.state, '', `${window.location.search}#${step?.id ?? ''}`);
     textRef.current?.scrollTo?.({ top: 0 });
   }, [step]);
 
-  useEffect(() => {
+  // Listening from the commit that shows the step, not after the paint: a key pressed as the page appears (a reload,
+  // a Back) was otherwise lost.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
       const el = e.target as HTMLElement | null;
@@ -71,7 +64,7 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  }, [current, go]);
 
   const onPointerDown = (e: PointerEvent) => {
     if (e.pointerType === 'mouse') return;
@@ -157,6 +150,13 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
           ) : null}
           {step.extra === 'glossary' ? <Glossary /> : null}
           {step.extra === 'sources' ? <Sources /> : null}
+          {/* Words past the box's foot looked absent on a phone (cut at a paragraph's end): a fade and a cue say so.
+              Hidden from assistive technology, which reads the words whole. */}
+          {moreBelow ? (
+            <div className="patient-more" aria-hidden="true">
+              <span className="patient-more-label">More below ↓</span>
+            </div>
+          ) : null}
         </article>
       </main>
 

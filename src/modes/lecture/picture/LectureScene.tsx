@@ -1,5 +1,5 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   AdditiveBlending,
   BufferAttribute,
@@ -23,7 +23,7 @@ import { type Isosurface, isosurface } from '../../../geometry/isosurface.ts';
 import type { LoadedCase } from '../../../geometry/phantom.ts';
 import type { VoxelGrid } from '../../../geometry/tissue-model.ts';
 import { softwareWebGL } from '../../../scene/renderer-kind.ts';
-import { inferno, TISSUE_COLOURS } from '../../../style/palette.ts';
+import { TISSUE_COLOURS } from '../../../style/palette.ts';
 import { ABLATION_DOSE, ABLATION_SURFACE_RGB } from '../../../style/result-scales.ts';
 import { frameView, verticesOf } from '../../patient/picture/framing.ts';
 import {
@@ -41,14 +41,17 @@ import type { LectureStage } from '../content.ts';
 import type { HeatFrame, LectureHeat } from '../heat-format.ts';
 import { ablatedAfter, type LecturePlan } from '../plan-format.ts';
 import { frameAt, LECTURE_LOOK, type LectureLook, playbackTime } from './lecture-look.ts';
+import { TemperatureKey } from './TemperatureKey.tsx';
+import { TEMPERATURE_SURFACES } from './temperature-surfaces.ts';
 
 type Vec3 = [number, number, number];
 
 const FOV = 30;
 const BEAM_COLOUR = '#7fe3ff';
-/** The temperature surfaces drawn [°C], coloured on inferno between body temperature and the run's peak. */
-const TEMPERATURE_LEVELS = [45, 55, 65] as const;
-const TEMPERATURE_OPACITY = [0.3, 0.5, 0.95] as const;
+/** The treated spots' marks: the beams' cyan, apart from the lesion's magenta and the ablation zone's orange. */
+const SPOT_MARK_COLOUR = BEAM_COLOUR;
+/** A spot mark's radius as a share of the framing's width, so it reads alike close up and further out. */
+const SPOT_MARK_SHARE = 0.012;
 const LOG_ABLATION = Math.log10(ABLATION_DOSE);
 
 export interface LectureSceneProps {
@@ -77,25 +80,33 @@ export interface LectureSceneProps {
 export function LectureScene(props: LectureSceneProps) {
   const load = useCaseParts(props.caseUrl);
   const software = useMemo(() => softwareWebGL(), []);
+  // Until the femur is fetched, parsed and first drawn (seconds on software WebGL) the view would be a black box.
+  const [drawn, setDrawn] = useState(false);
+  const onDrawn = useCallback(() => setDrawn(true), []);
   if (load.status === 'failed') {
     return <p className="lecture-picture-missing">The 3D view could not be shown here.</p>;
   }
+  const look = LECTURE_LOOK[props.stage];
   return (
-    <Canvas
-      className="lecture-canvas"
-      style={{ position: 'absolute', inset: 0 }}
-      frameloop="demand"
-      dpr={software ? SOFTWARE_DPR : [1, 2]}
-      gl={{ preserveDrawingBuffer: true, antialias: !software }}
-      camera={{ fov: FOV, near: 0.001, far: 5, position: [0, 0, 1] }}
-    >
-      <color attach="background" args={['#05070c']} />
-      <hemisphereLight args={['#fff4e6', '#3a4660', 1.3]} />
-      <ambientLight intensity={0.45} />
-      <directionalLight position={[0.5, 1, 1]} intensity={1.6} />
-      {props.reducedMotion ? null : <Ticker software={software} />}
-      {load.status === 'ready' ? <Picture loaded={load.loaded} {...props} /> : null}
-    </Canvas>
+    <>
+      {drawn ? null : <p className="lecture-loading">Loading the model…</p>}
+      {drawn && look.result === 'heat' && props.heat ? <TemperatureKey /> : null}
+      <Canvas
+        className="lecture-canvas"
+        style={{ position: 'absolute', inset: 0 }}
+        frameloop="demand"
+        dpr={software ? SOFTWARE_DPR : [1, 2]}
+        gl={{ preserveDrawingBuffer: true, antialias: !software }}
+        camera={{ fov: FOV, near: 0.001, far: 5, position: [0, 0, 1] }}
+      >
+        <color attach="background" args={['#05070c']} />
+        <hemisphereLight args={['#fff4e6', '#3a4660', 1.3]} />
+        <ambientLight intensity={0.45} />
+        <directionalLight position={[0.5, 1, 1]} intensity={1.6} />
+        {props.reducedMotion ? null : <Ticker software={software} />}
+        {load.status === 'ready' ? <Picture loaded={load.loaded} onDrawn={onDrawn} {...props} /> : null}
+      </Canvas>
+    </>
   );
 }
 
@@ -162,7 +173,8 @@ function Picture({
   plan,
   onTime,
   onSpot,
-}: LectureSceneProps & { loaded: LoadedCase }) {
+  onDrawn,
+}: LectureSceneProps & { loaded: LoadedCase; onDrawn: () => void }) {
   const target = (heat?.target ?? loaded.meta.defaultTarget) as Vec3;
   const axis = loaded.meta.defaultBeamDirection as Vec3;
   const look: LectureLook = LECTURE_LOOK[stage];
@@ -220,19 +232,20 @@ function Picture({
     const beamMaterial = additive(BEAM_COLOUR);
     const pulseMaterial = additive('#e9fbff');
     const focusMaterial = additive('#ffffff');
-    const peak = heat?.peakTemperature ?? 75;
-    const temperatureMaterials = TEMPERATURE_LEVELS.map((level, k) => {
-      const [r, g, b] = inferno(Math.min(1, Math.max(0, (level - 37) / (peak - 37))) * 0.8 + 0.15);
-      return new MeshStandardMaterial({
-        color: new Color().setRGB(r, g, b),
-        emissive: new Color().setRGB(r, g, b),
-        emissiveIntensity: 0.6,
-        transparent: true,
-        opacity: TEMPERATURE_OPACITY[k] ?? 1,
-        depthWrite: k === TEMPERATURE_LEVELS.length - 1,
-        side: DoubleSide,
-      });
-    });
+    const temperatureMaterials = TEMPERATURE_SURFACES.map(
+      (surface, k) =>
+        new MeshStandardMaterial({
+          color: surface.colour,
+          emissive: surface.colour,
+          emissiveIntensity: 0.6,
+          transparent: true,
+          opacity: surface.opacity,
+          depthWrite: k === TEMPERATURE_SURFACES.length - 1,
+          side: DoubleSide,
+        }),
+    );
+    // Drawn over everything: a mark inside the bone's cortex is still a treated spot to show.
+    const markMaterial = new MeshBasicMaterial({ color: SPOT_MARK_COLOUR, transparent: true, depthTest: false });
     const doseMaterial = new MeshStandardMaterial({
       color: new Color().setRGB(...ABLATION_SURFACE_RGB),
       emissive: new Color().setRGB(...ABLATION_SURFACE_RGB),
@@ -247,6 +260,7 @@ function Picture({
       pulseMaterial,
       focusMaterial,
       doseMaterial,
+      markMaterial,
       ...temperatureMaterials,
     ];
     return {
@@ -262,6 +276,7 @@ function Picture({
       focusMaterial,
       temperatureMaterials,
       doseMaterial,
+      markMaterial,
       dispose() {
         for (const g of [bowl, pad, cone, pulse, dot]) g.dispose();
         for (const m of materials) m.dispose();
@@ -284,6 +299,7 @@ function Picture({
   const planMesh = useRef<Mesh>(null);
 
   const beams = useRef<InstancedMesh>(null);
+  const marks = useRef<InstancedMesh>(null);
   const pulses = useRef<InstancedMesh>(null);
   const focusDot = useRef<Mesh>(null);
   const temperatureMeshes = useRef<(Mesh | null)[]>([]);
@@ -294,13 +310,15 @@ function Picture({
     pulses: 0,
     focus: 0,
     close: 0,
+    span: LECTURE_LOOK[stage].closeSpan,
+    marks: 0,
     face: 0,
     soft: 1,
     bone: 1,
     lesion: 0,
     lesionOpacity: 1,
   });
-  const clock = useRef({ stage, since: -1, time: Number.NaN as number, spot: -1 });
+  const clock = useRef({ stage, since: -1, time: Number.NaN as number, spot: -1, drawn: false });
   const scratch = useMemo(
     () => ({ o: new Object3D(), v: new Vector3(), up: new Vector3(0, 1, 0), view: new Vector3() }),
     [],
@@ -326,7 +344,7 @@ function Picture({
       wideCentre,
       wideDistance: fitDistance(0.19, FOV, aspect),
       closeCentre,
-      closeDistance: fitDistance(0.022, FOV, aspect),
+      aspect,
       // As the patient mode's first step does (viewDirection): the side view leaves the lesion behind the bone. Fitted
       // to the drawn parts and the box's aspect, so the whole thigh is in the picture on a phone and a wide screen.
       lesion: lesionFraming(anatomy, axis, aspect),
@@ -335,6 +353,11 @@ function Picture({
 
   useFrame((state, delta) => {
     const now = state.clock.elapsedTime;
+    if (!clock.current.drawn) {
+      // This frame is drawn once the callbacks are through: told on the next animation frame.
+      clock.current.drawn = true;
+      requestAnimationFrame(onDrawn);
+    }
     if (clock.current.stage !== stage || clock.current.since < 0) {
       clock.current.stage = stage;
       clock.current.since = now;
@@ -348,6 +371,8 @@ function Picture({
     s.pulses = toward(s.pulses, look.pulses && !reducedMotion ? 1 : 0);
     s.focus = toward(s.focus, look.focus);
     s.close = toward(s.close, look.close ? 1 : 0);
+    s.span = toward(s.span, look.closeSpan);
+    s.marks = toward(s.marks, look.spots === 'none' ? 0 : 1);
     s.face = toward(s.face, look.faceLesion ? 1 : 0);
     s.lesionOpacity = toward(s.lesionOpacity, look.lesion);
     s.soft = toward(s.soft, look.softTissue);
@@ -361,7 +386,7 @@ function Picture({
       .lerp(framing.lesion.look, s.face)
       .lerp(framing.closeCentre, s.close);
     const far = framing.wideDistance + (framing.lesion.distance - framing.wideDistance) * s.face;
-    const distance = far + (framing.closeDistance - far) * s.close;
+    const distance = far + (fitDistance(s.span, FOV, framing.aspect) - far) * s.close;
     const view = scratch.view.copy(framing.view).lerp(framing.lesion.view, s.face).normalize();
     camera.up.copy(geometry.d).negate().lerp(framing.lesion.up, s.face).normalize();
     camera.position.copy(centre).addScaledVector(view, distance);
@@ -387,9 +412,12 @@ function Picture({
     // Beams from the bowl to the focus; pulses travel along them.
     const beamMesh = beams.current;
     const pulseMesh = pulses.current;
-    const spotCycle = look.spots ? spotShown(elapsed, spots.length) : -1;
+    const spotCycle =
+      look.spots === 'all' ? spots.length - 1 : look.spots === 'play' ? spotShown(elapsed, spots.length) : -1;
     const focus =
-      look.spots && spotCycle >= 0 && spots[spotCycle] ? new Vector3(...(spots[spotCycle] as Vec3)) : geometry.t;
+      look.spots === 'play' && spotCycle >= 0 && spots[spotCycle]
+        ? new Vector3(...(spots[spotCycle] as Vec3))
+        : geometry.t;
     if (beamMesh && pulseMesh) {
       const phaseTime = reducedMotion ? 0 : now;
       geometry.directions.forEach((dir, i) => {
@@ -413,6 +441,20 @@ function Picture({
     }
     focusDot.current?.position.copy(focus);
     focusDot.current?.scale.setScalar(0.0012 - 0.0006 * s.close);
+    // The treated spots' marks: those reached so far (all of them once the session is over).
+    const markMesh = marks.current;
+    kit.markMaterial.opacity = s.marks;
+    if (markMesh) {
+      markMesh.visible = s.marks > 0.01;
+      spots.forEach((at, k) => {
+        scratch.o.position.set(...at);
+        scratch.o.quaternion.identity();
+        scratch.o.scale.setScalar(k <= spotCycle ? SPOT_MARK_SHARE * s.span : 0);
+        scratch.o.updateMatrix();
+        markMesh.setMatrixAt(k, scratch.o.matrix);
+      });
+      markMesh.instanceMatrix.needsUpdate = true;
+    }
 
     // The engine's frames: which one the step shows now.
     let time: number | null = null;
@@ -421,7 +463,7 @@ function Picture({
       time = playbackTime(look.result, elapsed, heat);
       frame = frameAt(heat.frames.time, time);
     }
-    TEMPERATURE_LEVELS.forEach((level, k) => {
+    TEMPERATURE_SURFACES.forEach(({ level }, k) => {
       const mesh = temperatureMeshes.current[k];
       if (!mesh) return;
       mesh.visible = look.result === 'heat' && frame >= 0;
@@ -429,18 +471,19 @@ function Picture({
     });
     // The ablation zone: at the target in the dose step; in the spots step the simulated plan's zone after the spot
     // reached, or (without the plan) the one zone placed at each spot reached so far.
-    const planShown = look.spots && plan !== null && plan !== undefined && spotCycle >= 0;
+    const planShown = look.spots !== 'none' && plan !== null && plan !== undefined && spotCycle >= 0;
     if (planMesh.current) {
       planMesh.current.visible = planShown;
       if (planShown) planMesh.current.geometry = planSurfaces.get(spotCycle + 1);
     }
     doseMeshes.current.forEach((mesh, k) => {
       if (!mesh) return;
-      const atSpot = look.spots ? spots[k] : k === 0 ? (target as Vec3) : undefined;
+      const onSpots = look.spots !== 'none';
+      const atSpot = onSpots ? spots[k] : k === 0 ? (target as Vec3) : undefined;
       mesh.visible =
-        !planShown && frame >= 0 && atSpot !== undefined && (look.result === 'dose' || (look.spots && k <= spotCycle));
+        !planShown && frame >= 0 && atSpot !== undefined && (onSpots ? k <= spotCycle : look.result === 'dose');
       if (!mesh.visible || !atSpot) return;
-      mesh.geometry = surfaces.get('dose', look.spots ? (heat?.frames.time.length ?? 1) - 1 : frame, LOG_ABLATION);
+      mesh.geometry = surfaces.get('dose', onSpots ? (heat?.frames.time.length ?? 1) - 1 : frame, LOG_ABLATION);
       mesh.position.set(atSpot[0] - target[0], atSpot[1] - target[1], atSpot[2] - target[2]);
     });
     kit.doseMaterial.opacity = look.result === 'dose' ? 0.95 : 0.85;
@@ -448,7 +491,7 @@ function Picture({
       clock.current.time = time ?? Number.NaN;
       onTime?.(time);
     }
-    const spotNow = look.spots ? spotCycle : -1;
+    const spotNow = look.spots === 'play' ? spotCycle : -1;
     if (spotNow !== clock.current.spot) {
       clock.current.spot = spotNow;
       onSpot?.(spotNow >= 0 ? spotNow : null);
@@ -485,6 +528,12 @@ function Picture({
         renderOrder={5}
       />
       <mesh ref={focusDot} geometry={kit.dot} material={kit.focusMaterial} renderOrder={9} />
+      <instancedMesh
+        ref={marks}
+        args={[kit.dot, kit.markMaterial, Math.max(1, spots.length)]}
+        frustumCulled={false}
+        renderOrder={10}
+      />
       <mesh ref={planMesh} material={kit.doseMaterial} visible={false} frustumCulled={false} renderOrder={7} />
       {kit.temperatureMaterials.map((material, k) => (
         <mesh

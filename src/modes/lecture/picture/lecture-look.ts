@@ -11,6 +11,8 @@ export interface LectureLook {
   focus: number;
   /** framed close to the focus (else the whole thigh and the transducer) */
   close: boolean;
+  /** the width [m] the close framing fits round the focus */
+  closeSpan: number;
   /**
    * framed on the thigh alone (no transducer yet), turned round it toward the lesion, on the transducer's side of the
    * bone: from the side view the bone hides most of it
@@ -25,8 +27,11 @@ export interface LectureLook {
   lesionLight: number;
   /** which of the engine's stored results the step plays: temperature surfaces, the ablation zone, or none */
   result: 'none' | 'heat' | 'dose';
-  /** the focus steps over the plan's spots, one ablation zone added at each */
-  spots: boolean;
+  /**
+   * the plan's spots: 'play' steps the focus over them, one ablation zone added at each; 'all' shows the session
+   * over, every spot marked and the whole plan's ablation zone, at once
+   */
+  spots: 'none' | 'play' | 'all';
 }
 
 const BASE: LectureLook = {
@@ -35,13 +40,14 @@ const BASE: LectureLook = {
   pulses: false,
   focus: 0,
   close: false,
+  closeSpan: 0.022,
   faceLesion: false,
   lesion: 1,
   softTissue: 1,
   bone: 1,
   lesionLight: 0,
   result: 'none',
-  spots: false,
+  spots: 'none',
 };
 
 export const LECTURE_LOOK: Readonly<Record<LectureStage, LectureLook>> = {
@@ -49,7 +55,8 @@ export const LECTURE_LOOK: Readonly<Record<LectureStage, LectureLook>> = {
   transducer: { ...BASE, beams: 0.35, lesionLight: 0.3 },
   skin: { ...BASE, beams: 0.3, pulses: true, softTissue: 2.5 },
   converge: { ...BASE, beams: 0.55, pulses: true, focus: 1 },
-  heat: { ...BASE, beams: 0.12, focus: 0.5, close: true, softTissue: 0, bone: 0.35, lesion: 0.2, result: 'heat' },
+  // The lesion faint: its magenta behind the surfaces read as a fourth temperature.
+  heat: { ...BASE, beams: 0.12, focus: 0.5, close: true, softTissue: 0, bone: 0.35, lesion: 0.1, result: 'heat' },
   dose: { ...BASE, beams: 0.08, close: true, softTissue: 0, bone: 0.45, lesion: 0.25, result: 'dose' },
   spots: {
     ...BASE,
@@ -60,9 +67,23 @@ export const LECTURE_LOOK: Readonly<Record<LectureStage, LectureLook>> = {
     bone: 0.45,
     lesion: 0.3,
     result: 'dose',
-    spots: true,
+    spots: 'play',
   },
-  relief: { ...BASE, transducer: 0.25, softTissue: 1, bone: 1, result: 'dose', spots: true },
+  // The session over: the transducer gone, the view turned toward the lesion and wide enough for all its spots, every
+  // spot marked and the plan's final ablation zone drawn. (Drawn from the side with the bone opaque, as it was, the
+  // bone hid the lesion's side and the caption's spots and zone were nowhere to be seen.)
+  relief: {
+    ...BASE,
+    transducer: 0,
+    close: true,
+    closeSpan: 0.06,
+    faceLesion: true,
+    softTissue: 0.5,
+    bone: 1,
+    lesion: 0.45,
+    result: 'dose',
+    spots: 'all',
+  },
 };
 
 /** Simulated seconds played per second of the lecture: the 50 s run in 20 s. */
