@@ -53,8 +53,8 @@ export function ImportPartsTable({
             <td data-testid="import-triangles" data-label="Triangles">
               {p.triangles.toLocaleString('en')}
             </td>
-            <td data-testid="import-size" data-label="Size">
-              {p.size}
+            <td data-label="Size">
+              <span data-testid="import-size">{p.size}</span>
               {p.sizeWarning && (
                 <small className="import-size-warning" data-testid="import-size-warning">
                   ⚠ {p.sizeWarning}

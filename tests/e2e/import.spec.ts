@@ -110,6 +110,8 @@ test.describe('import a bone (issue 12)', () => {
     // One click: the same file read as centimetres is ten times larger, and says so.
     await tibia.getByTestId('import-unit-cm').click();
     await expect(tibia.getByTestId('import-size')).toHaveText('95.3 × 71.6 × 335.2 cm');
+    // No bone is 3.35 m long: said under the size, with what to check.
+    await expect(tibia.getByTestId('import-size-warning')).toContainText('larger than any bone');
     await tibia.getByTestId('import-unit-mm').click();
     console.info((await dialog.getByTestId('import-notes').locator('li').allTextContents()).join('; '));
     await dialog.getByTestId('import-cancel').click();
