@@ -1,76 +1,117 @@
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
-import { usePlannerStoreApi } from '../state/hooks.ts';
+import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { formatQuantity } from './format.ts';
 import { RULES } from './plan-helpers.ts';
 import { PEAK_AIM, peakAtPower, powerForPeak } from './plan-titration.ts';
+import { formatForField } from './quantity.ts';
 
 /** Below this peak a sonication ablates little or nothing: the low end of the clinical 55–90 °C [°C]. */
 export const ABLATION_FLOOR = 55;
 /** The acoustic powers of bone-metastasis sonications in the clinic [W] (Chen et al. 2017, PHYSICS.md §3). */
 export const CLINICAL_POWER = { min: 32, max: 96 } as const;
 
-/** What to say of a run's peak and the power that would bring it to PEAK_AIM; undefined when it needs nothing. */
-export interface PowerAdvice {
+/** What the run was: its power, time, peak, and the target's own temperature. */
+export interface RanAt {
+  /** [W] */
+  power: number;
+  /** [s] */
+  duration: number;
   /** the run's peak [°C] */
   peak: number;
+  /** the target's highest temperature [°C], when the run gave it */
+  target?: number | undefined;
+}
+
+/** What to say of a run's peak and the power that would bring it to PEAK_AIM; undefined when it needs nothing. */
+export interface PowerAdvice {
   /** it boils (true) or stays below the ablation floor (false) */
   boils: boolean;
   /** the power for PEAK_AIM, within the power field's range [W] */
   to: number;
   /** the peak at `to` [°C]: PEAK_AIM unless the power field's range cut the power */
   reaches: number;
+  /** the target's temperature at `to` [°C] */
+  targetReaches?: number | undefined;
+  /**
+   * Why no button: more power than the clinic uses or the energy limit allows, which a trainee should not be handed
+   * in one click (a walk clicked 190 W and failed two safety limits). Its peak at that most is said instead.
+   */
+  beyond?: { what: string; most: number; reaches: number; targetReaches?: number | undefined } | undefined;
 }
 
 /**
- * A sonication that boils tissue or stays too cool to ablate gets the power that would reach PEAK_AIM instead:
- * the rise is linear in the power, so this is what a re-run at that power shows, not an estimate.
- * @param ran - the power the run used [W]
- * @param peak - its peak temperature [°C]
+ * A sonication that boils tissue or stays too cool to ablate gets the power that would reach PEAK_AIM instead: the
+ * rise is linear in the power, so its peak, and the target's temperature, are what a re-run at that power shows.
+ * A lower power is always offered; a higher one only within the clinic's powers and the energy limit.
+ * @param ran - the run
+ * @param maxEnergy - the energy per sonication the safety limits allow [J]
  */
-export function powerAdvice(ran: number, peak: number): PowerAdvice | undefined {
+export function powerAdvice(ran: RanAt, maxEnergy: number): PowerAdvice | undefined {
+  const { power, duration, peak, target } = ran;
   const boils = peak >= BOILING_TEMPERATURE;
   if (!boils && !(peak < ABLATION_FLOOR)) return undefined;
   // No rise at all (every beam off, a target in gas): no power brings it anywhere.
   if (!(peak > BASELINE_TEMPERATURE + 0.5)) return undefined;
-  const to = powerForPeak(ran, peak);
-  if (to === ran) return undefined;
-  return { peak, boils, to, reaches: peakAtPower(ran, peak, to) };
+  const to = powerForPeak(power, peak);
+  if (to === power) return undefined;
+  const at = (p: number) => (target === undefined ? undefined : peakAtPower(power, target, p));
+  const advice: PowerAdvice = { boils, to, reaches: peakAtPower(power, peak, to), targetReaches: at(to) };
+  if (boils) return advice;
+  const energyMost = maxEnergy / duration;
+  const most = Math.min(CLINICAL_POWER.max, energyMost);
+  if (to <= most) return advice;
+  const what =
+    energyMost < CLINICAL_POWER.max
+      ? `${formatQuantity(most, 'W')}, the most the energy limit of ${formatQuantity(maxEnergy, 'J')} allows in ${formatQuantity(duration, 's')}`
+      : `${formatQuantity(most, 'W')}, the most used for bone in the clinic`;
+  return { ...advice, beyond: { what, most, reaches: peakAtPower(power, peak, most), targetReaches: at(most) } };
 }
 
 /**
- * Beside a sonication that boiled or stayed cool: why, the power that would reach PEAK_AIM, and a button that sets
- * it (the run is then marked stale until Sonicate runs it: "same beams as the last run", so in a fraction of a
- * second). Teaches what the brief asks a trainee to find: how the power changes the peak.
+ * Beside a sonication that boiled or stayed cool: why, the power that would reach PEAK_AIM (and what the target
+ * itself would reach, when the hottest point is elsewhere), and a button that sets it. The run is then marked stale
+ * until Sonicate runs it ("same beams as the last run", a fraction of a second). Teaches what a trainee is to find:
+ * how the power changes the peak.
  */
-export function PowerToAim({ ran, peak }: { ran: number; peak: number }) {
+export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
   const store = usePlannerStoreApi();
-  const advice = powerAdvice(ran, peak);
+  const maxEnergy = usePlanner((s) => s.safetyThresholds.maxEnergyPerSonication);
+  const advice = powerAdvice(ran, maxEnergy);
   if (!advice) return null;
-  const { to, reaches, boils } = advice;
-  const peakText = formatQuantity(peak, '°C');
+  const { to, reaches, targetReaches, boils, beyond } = advice;
+  const power = formatQuantity(ran.power, 'W');
   const why = boils
-    ? `At ${formatQuantity(ran, 'W')} the peak, ${peakText}, boils tissue.`
-    : `At ${formatQuantity(ran, 'W')} the peak, ${peakText}, stays below the ${ABLATION_FLOOR} °C an ablation needs.`;
+    ? `At ${power} the peak, ${formatQuantity(ran.peak, '°C')}, boils tissue.`
+    : `At ${power} the peak, ${formatQuantity(ran.peak, '°C')}, stays below the ${ABLATION_FLOOR} °C an ablation needs.`;
+  const rule = `The rise above ${BASELINE_TEMPERATURE} °C grows in proportion to the power`;
+  // The aimed point's own temperature, when the hottest point is elsewhere (a bone surface before or beside it).
+  const andAim = (peak: number, there: number | undefined) =>
+    there !== undefined && Math.abs(there - peak) > 1 ? `, and ${aim} ${formatQuantity(there, '°C')}` : '';
+  if (beyond) {
+    return (
+      <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={false}>
+        {why} {rule}: a peak of {PEAK_AIM} °C would take {formatQuantity(to, 'W')}, more than {beyond.what}. At that
+        most the peak would reach {formatQuantity(beyond.reaches, '°C')}
+        {andAim(beyond.reaches, beyond.targetReaches)}: move the target or the transducer, or accept less ablation.
+      </p>
+    );
+  }
+  const text = formatForField(to, RULES.power);
   const clinical =
-    to > CLINICAL_POWER.max || to < CLINICAL_POWER.min
-      ? ` That is outside the ${CLINICAL_POWER.min}–${CLINICAL_POWER.max} W used for bone in the clinic${to > CLINICAL_POWER.max ? ': moving the target or the transducer may serve better' : ''}.`
-      : '';
+    to < CLINICAL_POWER.min ? ` That is below the ${CLINICAL_POWER.min}–${CLINICAL_POWER.max} W used for bone.` : '';
   return (
     <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils}>
-      {why} The rise above {BASELINE_TEMPERATURE} °C grows in proportion to the power, so {formatQuantity(to, 'W')}{' '}
-      gives a peak of {formatQuantity(reaches, '°C')}
-      {Math.abs(reaches - PEAK_AIM) > 0.5
-        ? ` (the ${to >= RULES.power.max ? 'most' : 'least'} the power field takes)`
-        : ''}
-      .{clinical}{' '}
+      {why} {rule}, so {text} gives a peak of {formatQuantity(reaches, '°C')}
+      {andAim(reaches, targetReaches)}
+      {Math.abs(reaches - PEAK_AIM) > 0.5 ? ' (the least the power field takes)' : ''}.{clinical}{' '}
       <button
         type="button"
         className="small"
         data-testid="power-to-aim-set"
         onClick={() => store.getState().setSonication({ acousticPower: to })}
       >
-        Use {formatQuantity(to, 'W')}
+        Use {text}
       </button>
     </p>
   );

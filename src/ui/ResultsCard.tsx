@@ -5,6 +5,7 @@ import { TISSUE_NAMES } from '../style/palette.ts';
 import { aimedPoint } from './aimed-point.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
+import { OverSafetyLimits } from './OverSafetyLimits.tsx';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
 import { PowerToAim } from './PowerToAim.tsx';
 import { staleText } from './StaleResultsBanner.tsx';
@@ -243,7 +244,18 @@ export function ResultsCard() {
           ))}
         </ul>
       )}
-      {s && ran && !stale && <PowerToAim ran={ran.acousticPower} peak={s.peakTemperature} />}
+      {outcome && !stale && <OverSafetyLimits outcome={outcome} />}
+      {s && ran && !stale && (
+        <PowerToAim
+          ran={{
+            power: ran.acousticPower,
+            duration: ran.duration,
+            peak: s.peakTemperature,
+            target: s.atTarget?.temperature,
+          }}
+          aim={aim}
+        />
+      )}
       <dl>
         {rowsOf(s, hasLesion, aim).map((row) => {
           const shown = row.show(row.value);

@@ -6,35 +6,53 @@ import { powerAdvice } from '../../src/ui/PowerToAim.tsx';
 import { PEAK_AIM, peakAtPower } from '../../src/ui/plan-titration.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
-import { fakeSonication } from './time-fixtures.ts';
+import { fakeDoses, fakeSonication } from './time-fixtures.ts';
 
 // A sonication that boils, or stays too cool to ablate, gets the power that reaches PEAK_AIM. The rise above 37 °C
 // is linear in the power (fixed tissue properties): the bundled rib at 50 W peaks at 102.48 °C, and at the advised
 // 36.7 W at 85.06 °C (measured in Node; 0.1 W rounding is 0.2 °C), so the advice is what a re-run shows.
 
+const LIMIT = 3000;
+
 describe('the power that brings a sonication to the aim', () => {
   it('for a boiling run: 50 W at 102.48 °C → 36.7 W, reaching the aim to the 0.1 W rounding', () => {
-    const advice = powerAdvice(50, 102.48);
+    const advice = powerAdvice({ power: 50, duration: 20, peak: 102.48 }, LIMIT);
     expect(advice).toMatchObject({ boils: true, to: 36.7 });
+    expect(advice?.beyond).toBeUndefined();
     expect(advice?.reaches).toBeCloseTo(PEAK_AIM, 0);
   });
 
-  it('for a cool run: 50 W at 49.66 °C → 189.6 W (outside the clinic, said beside it)', () => {
-    expect(powerAdvice(50, 49.66)).toMatchObject({ boils: false, to: 189.6 });
+  it('for a cool run within the clinic and the energy limit: 20 W at 50 °C → 73.8 W, the target scaled alike', () => {
+    const advice = powerAdvice({ power: 20, duration: 20, peak: 50, target: 45 }, LIMIT);
+    expect(advice).toMatchObject({ boils: false, to: 73.8 });
+    expect(advice?.beyond).toBeUndefined();
+    expect(advice?.targetReaches).toBeCloseTo(peakAtPower(20, 45, 73.8), 9);
+  });
+
+  it('offers no more than the clinic uses: the iliac wing, 49.66 °C at 50 W, would take 189.6 W; at 96 W it reaches 61.3 °C', () => {
+    const advice = powerAdvice({ power: 50, duration: 20, peak: 49.66, target: 45.9 }, LIMIT);
+    expect(advice?.to).toBe(189.6);
+    expect(advice?.beyond?.most).toBe(96);
+    expect(advice?.beyond?.what).toBe('96.0 W, the most used for bone in the clinic');
+    expect(advice?.beyond?.reaches).toBeCloseTo(37 + (12.66 * 96) / 50, 9);
+    expect(advice?.beyond?.targetReaches).toBeCloseTo(37 + (8.9 * 96) / 50, 9);
+  });
+
+  it('nor more than the energy limit allows: 3000 J over 60 s is 50 W', () => {
+    const advice = powerAdvice({ power: 20, duration: 60, peak: 50 }, LIMIT);
+    expect(advice?.to).toBe(73.8);
+    expect(advice?.beyond?.what).toBe('50.0 W, the most the energy limit of 3000 J allows in 60.0 s');
   });
 
   it('says nothing between the ablation floor and boiling, nor without any rise', () => {
-    expect(powerAdvice(50, 74.8)).toBeUndefined();
-    expect(powerAdvice(50, 55)).toBeUndefined();
-    expect(powerAdvice(50, 99.9)).toBeUndefined();
-    expect(powerAdvice(50, 37)).toBeUndefined();
+    for (const peak of [74.8, 55, 99.9, 37])
+      expect(powerAdvice({ power: 50, duration: 20, peak }, LIMIT)).toBeUndefined();
   });
 
-  it('keeps to the power field: a barely warm run is advised 500 W and told what that reaches', () => {
-    const advice = powerAdvice(50, 38);
-    expect(advice?.to).toBe(500);
-    expect(advice?.reaches).toBeCloseTo(peakAtPower(50, 38, 500), 9);
-    expect(advice?.reaches).toBeLessThan(PEAK_AIM);
+  it('keeps to the power field: a run far past boiling is advised 0.1 W and told what that reaches', () => {
+    const advice = powerAdvice({ power: 50, duration: 20, peak: 1e5 }, LIMIT);
+    expect(advice?.to).toBe(0.1);
+    expect(advice?.reaches).toBeGreaterThan(PEAK_AIM);
   });
 });
 
@@ -59,8 +77,11 @@ describe('the results card', () => {
     expect(html).toMatch(/data-testid="power-to-aim-set"[^>]*>Use 36\.7 W</);
   });
 
-  it('names the clinical range when the advised power is outside it', () => {
-    expect(card(49.66)).toContain('outside the 32–96 W used for bone in the clinic');
+  it('past the clinic’s powers it gives no button, but what the most would reach, and what to do instead', () => {
+    const html = card(49.66);
+    expect(html).toContain('a peak of 85 °C would take 190 W, more than 96.0 W, the most used for bone in the clinic');
+    expect(html).toContain('move the target or the transducer, or accept less ablation');
+    expect(html).not.toContain('power-to-aim-set');
   });
 
   it('is gone once the settings change (the run is stale) and for a run inside the range', () => {
@@ -68,5 +89,24 @@ describe('the results card', () => {
       'power-to-aim',
     );
     expect(card(74.8)).not.toContain('power-to-aim');
+  });
+});
+
+describe('the results card and the safety limits', () => {
+  const card = (doses: ReturnType<typeof fakeDoses>) =>
+    renderWithStore((store) => {
+      markCaseLoaded(store);
+      store.getState().finishRun({ ...fakeSonication(), doses }, sonicationInputs(store.getState()));
+    }, createElement(ResultsCard));
+
+  it('names each limit the run exceeds, with its value and the limit, above the numbers', () => {
+    const html = card(fakeDoses(46, 52, 40));
+    expect(html).toContain('data-testid="results-over-limits"');
+    expect(html).toContain('Over 3 safety limits: skin, maximum temperature, 46.0 °C against 45.0 °C;');
+    expect(html).toContain('bone surface outside the target, maximum temperature, 52.0 °C against 50.0 °C');
+  });
+
+  it('says nothing of the limits when the run is within them', () => {
+    expect(card(fakeDoses())).not.toContain('results-over-limits');
   });
 });
