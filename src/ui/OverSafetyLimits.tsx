@@ -1,7 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
-import { safetyRows, safetyValueText } from './safety.ts';
-import type { SonicationOutcome } from './shown-run.ts';
-import { shownRun } from './shown-run.ts';
+import { overLimitText, safetyRows } from './safety.ts';
+import { type SonicationOutcome, shownRun } from './shown-run.ts';
 
 /**
  * On the results card, the safety limits a sonication exceeds, in words: a walk read a rib run's card (its peak
@@ -15,13 +14,7 @@ export function OverSafetyLimits({ outcome }: { outcome: SonicationOutcome }) {
   return (
     <p className="warning" role="status" data-testid="results-over-limits">
       Over {failing.length === 1 ? 'a safety limit' : `${failing.length} safety limits`}:{' '}
-      {failing
-        .map(
-          (r) =>
-            `${r.label.charAt(0).toLowerCase()}${r.label.slice(1)}, ${safetyValueText(r, r.value)} against ${safetyValueText(r, r.limit)}`,
-        )
-        .join('; ')}{' '}
-      (see Safety).
+      {failing.map(overLimitText).join('; ')} (see Safety).
     </p>
   );
 }

@@ -1,7 +1,7 @@
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 import { PEAK_AIM } from './plan-titration.ts';
-import { SAFETY_ADVICE, type SafetyRow, safetyValueText } from './safety.ts';
+import { overLimitText, SAFETY_ADVICE, type SafetyRow } from './safety.ts';
 import type { PlanOutcome } from './shown-run.ts';
 
 /** What a plan's run says about the plan as a whole, before its figures. */
@@ -52,9 +52,7 @@ export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[]):
   }
   for (const row of failing) {
     // The limit, the value and what to change: a trainee who followed every step so far is not left at "no".
-    details.push(
-      `Over its limit: ${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}, ${safetyValueText(row, row.value)} against ${safetyValueText(row, row.limit)}. ${SAFETY_ADVICE[row.key]}`,
-    );
+    details.push(`Over its limit: ${overLimitText(row)}. ${SAFETY_ADVICE[row.key]}`);
   }
   const deliverable = details.length === 0;
   if (boiling.length > 0) {

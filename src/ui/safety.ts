@@ -202,6 +202,12 @@ export function safetyValueText(row: Pick<SafetyRow, 'key'>, value: number | und
   return formatQuantity(value, '°C');
 }
 
+/** A row over its limit in words: "skin, maximum temperature, 46.0 °C against 45.0 °C". */
+export function overLimitText(row: Pick<SafetyRow, 'key' | 'label' | 'value' | 'limit'>): string {
+  const label = `${row.label.charAt(0).toLowerCase()}${row.label.slice(1)}`;
+  return `${label}, ${safetyValueText(row, row.value)} against ${safetyValueText(row, row.limit)}`;
+}
+
 /** Text beside the light, so the status never rests on colour alone. */
 /**
  * What a trainee can change when a row is near or over its limit: the levers of this planner, in its words (a

@@ -13,7 +13,7 @@ const fixturePath = (name: string) => new URL(name, FIXTURES).pathname;
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1280, height: 800 };
 
-/** Screenshots for a person to look at, when IMPORT_SHOTS names a folder (e.g. /tmp/imp-shots/after). */
+/** Screenshots for a person to look at, when IMPORT_SHOTS names a folder (e.g. test-results/import-shots). */
 async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.IMPORT_SHOTS;
   if (!dir) return;
