@@ -5,6 +5,7 @@ import { type CasePart, parseCaseGlb } from '../geometry/phantom.ts';
 import { ModeMenu } from '../modes/ModeMenu.tsx';
 import type { Mode } from '../modes/mode.ts';
 import { CaseModel } from '../scene/CaseModel.tsx';
+import { partsBox } from '../scene/case-box.ts';
 import { LesionPreview } from '../scene/LesionPreview.tsx';
 import { LesionSurfaceDrag } from '../scene/LesionSurfaceDrag.tsx';
 import { PlanningScene } from '../scene/PlanningScene.tsx';
@@ -131,6 +132,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
   const importFiles = useCallback((files: File[]) => void imports.addFiles(files.map(fileSource)), [imports]);
   const caseId = useStore(store, (s) => s.caseId);
   const caseReady = useStore(store, (s) => s.caseStatus === 'ready');
+  const caseBox = useMemo(() => partsBox(parts), [parts]);
   const cases = useMemo(() => [...CASES, ...importState.cases], [importState.cases]);
   const pendingLesion = importState.lesion?.caseId === caseId && caseReady ? importState.lesion : undefined;
 
@@ -255,7 +257,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
             />
           </CasePanel>
           <main className="view" aria-label="3D view">
-            <Viewer>
+            <Viewer caseBox={caseBox}>
               <LesionSurfaceDrag active={pendingLesion !== undefined}>
                 <CaseModel parts={parts} />
               </LesionSurfaceDrag>

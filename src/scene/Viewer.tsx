@@ -7,7 +7,16 @@ import { useViewFraming, viewStoreOf } from '../state/view.ts';
 import { MOVING_PIXEL_RATIO, useMovingResolution } from './frame-budget.ts';
 import { createFrameHold } from './frame-hold.ts';
 import { argMax, voxelCentre } from './frames.ts';
-import { easeInOut, focusPose, heatedBox, type Pose, posePartWay } from './framing.ts';
+import {
+  type Box,
+  CASE_VIEW_DISTANCE,
+  caseViewDistance,
+  easeInOut,
+  focusPose,
+  heatedBox,
+  type Pose,
+  posePartWay,
+} from './framing.ts';
 import { KeyboardView } from './KeyboardView.tsx';
 import { softwareWebGL } from './renderer-kind.ts';
 
@@ -23,13 +32,16 @@ interface Controls {
   removeEventListener(type: 'start', listener: () => void): void;
 }
 
-/** The pose that frames the case: the target seen across the beam axis, from the transducer's side and above. */
-function casePose(target: Vec3, direction: Vec3): Pose {
+/**
+ * The pose that frames the case: the target seen across the beam axis, from the transducer's side and above,
+ * `distance` away [m].
+ */
+function casePose(target: Vec3, direction: Vec3, distance = CASE_VIEW_DISTANCE): Pose {
   const d = new Vector3(...direction).normalize();
   const helper = Math.abs(d.z) < 0.9 ? new Vector3(0, 0, 1) : new Vector3(1, 0, 0);
   const side = new Vector3().crossVectors(d, helper).normalize();
   const up = new Vector3().crossVectors(side, d).normalize();
-  const offset = side.multiplyScalar(0.85).addScaledVector(d, 0.35).addScaledVector(up, 0.3).setLength(0.6);
+  const offset = side.multiplyScalar(0.85).addScaledVector(d, 0.35).addScaledVector(up, 0.3).setLength(distance);
   return { target: [...target], position: [target[0] + offset.x, target[1] + offset.y, target[2] + offset.z] };
 }
 
@@ -40,7 +52,7 @@ function casePose(target: Vec3, direction: Vec3): Pose {
  * takes it back to the framing it had before, or in again (the framing lives in state/view.ts). Orbiting stops an
  * animation where it is.
  */
-function CameraRig() {
+function CameraRig({ caseBox }: { caseBox: Box | undefined }) {
   const store = usePlannerStoreApi();
   const view = viewStoreOf(store);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
@@ -86,8 +98,8 @@ function CameraRig() {
     invalidate();
   };
 
-  // Case ready or Reset view: frame the case at once, and forget any framing of results.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only these two events frame the case.
+  // Case ready, its parts drawn, or Reset view: frame the case at once, and forget any framing of results.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only these events frame the case.
   useEffect(() => {
     void resetCount;
     void caseReady;
@@ -97,10 +109,16 @@ function CameraRig() {
     camera.near = 0.002;
     camera.far = 10;
     camera.updateProjectionMatrix();
-    place(casePose(target, beamDirection));
+    const usual = casePose(target, beamDirection);
+    const toward = new Vector3(...usual.position).sub(new Vector3(...usual.target)).normalize();
+    const aspect = size.width / Math.max(1, size.height);
+    const distance = caseBox
+      ? caseViewDistance(caseBox, target, toward.toArray(), camera.fov, aspect)
+      : CASE_VIEW_DISTANCE;
+    place(casePose(target, beamDirection, distance));
     view.getState().setFraming('overview');
     invalidate();
-  }, [resetCount, caseReady]);
+  }, [resetCount, caseReady, caseBox]);
 
   // New results: frame their heated region (the framing before is kept for the way back).
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new outcome is the only trigger.
@@ -208,9 +226,10 @@ function MovingResolution({ software }: { software: boolean }) {
 
 /**
  * The 3D view: orbit (left drag), zoom (wheel), pan (right drag), the keyboard (KeyboardView.tsx), an axis gizmo,
- * and the scene's children.
+ * and the scene's children. `caseBox` (the case's parts [m]) sets how far back the view starts, so a whole imported
+ * bone is in view.
  */
-export function Viewer({ children }: { children: ReactNode }) {
+export function Viewer({ children, caseBox }: { children: ReactNode; caseBox?: Box | undefined }) {
   const software = useMemo(() => softwareWebGL(), []);
   return (
     <Canvas
@@ -233,7 +252,7 @@ export function Viewer({ children }: { children: ReactNode }) {
       <directionalLight position={[-1, -0.5, -1]} intensity={0.5} />
       <OrbitControls makeDefault enableDamping={false} regress />
       <MovingResolution software={software} />
-      <CameraRig />
+      <CameraRig caseBox={caseBox} />
       <HoldForEstimate />
       <KeyboardView />
       {children}

@@ -81,6 +81,52 @@ export function framingDistance(box: Box, fovDeg: number, aspect: number, fracti
   return Math.min(far, Math.max(near, Number.isFinite(d) ? d : near));
 }
 
+/** How far the camera stands from the target when a case opens [m]: a bundled phantom and its beams fill the view. */
+export const CASE_VIEW_DISTANCE = 0.6;
+
+/**
+ * Camera distance [m] from `target`, looking at it from `towardCamera`, at which every corner of `box` is in view
+ * (inside the frustum of a camera whose up is +y, as three's lookAt, with a margin). Never nearer than `nearest`,
+ * so a case that fits keeps the usual framing and only a large one (a whole imported femur, 45 cm) is seen from
+ * further away.
+ * @param box - the case's parts [m]
+ * @param target - where the camera looks [m]
+ * @param towardCamera - unit vector from the target to the camera
+ * @param fovDeg - vertical field of view [deg]
+ * @param aspect - width/height of the view
+ */
+export function caseViewDistance(
+  box: Box,
+  target: readonly number[],
+  towardCamera: readonly number[],
+  fovDeg: number,
+  aspect: number,
+  nearest = CASE_VIEW_DISTANCE,
+  margin = 1.05,
+): number {
+  const [ux, uy, uz] = [towardCamera[0] ?? 0, towardCamera[1] ?? 0, towardCamera[2] ?? 1];
+  // The camera's right = +y × u and its up = u × right (three's lookAt with up +y).
+  let [rx, ry, rz] = [uz, 0, -ux];
+  const rl = Math.hypot(rx, ry, rz);
+  if (!(rl > 1e-9)) [rx, ry, rz] = [1, 0, 0];
+  else [rx, ry, rz] = [rx / rl, ry / rl, rz / rl];
+  const [vx, vy, vz] = [uy * rz - uz * ry, uz * rx - ux * rz, ux * ry - uy * rx];
+  const tanV = Math.tan((fovDeg * Math.PI) / 360) / margin;
+  const tanH = tanV * (aspect > 0 ? aspect : 1);
+  let d = nearest;
+  for (const x of [box.min[0], box.max[0]])
+    for (const y of [box.min[1], box.max[1]])
+      for (const z of [box.min[2], box.max[2]]) {
+        const [cx, cy, cz] = [x - (target[0] ?? 0), y - (target[1] ?? 0), z - (target[2] ?? 0)];
+        // A corner at depth (d − c·u) in front of the camera is in view while its offsets fit the half-angles.
+        const along = cx * ux + cy * uy + cz * uz;
+        const right = Math.abs(cx * rx + cy * ry + cz * rz);
+        const up = Math.abs(cx * vx + cy * vy + cz * vz);
+        d = Math.max(d, along + right / tanH, along + up / tanV);
+      }
+  return Number.isFinite(d) ? d : nearest;
+}
+
 /** The pose that frames `box`: looking at its centre from the current view direction, at framingDistance. */
 export function focusPose(current: Pose, box: Box, fovDeg: number, aspect: number): Pose {
   const target: Vec3 = [(box.min[0] + box.max[0]) / 2, (box.min[1] + box.max[1]) / 2, (box.min[2] + box.max[2]) / 2];

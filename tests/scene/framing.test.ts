@@ -1,6 +1,16 @@
+import { BoxGeometry, PerspectiveCamera, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import type { VoxelGrid } from '../../src/geometry/tissue-model.ts';
-import { easeInOut, focusPose, framingDistance, heatedBox, posePartWay } from '../../src/scene/framing.ts';
+import { partsBox } from '../../src/scene/case-box.ts';
+import {
+  CASE_VIEW_DISTANCE,
+  caseViewDistance,
+  easeInOut,
+  focusPose,
+  framingDistance,
+  heatedBox,
+  posePartWay,
+} from '../../src/scene/framing.ts';
 import { placeLabels } from '../../src/scene/label-layout.ts';
 
 const grid: VoxelGrid = { nx: 11, ny: 11, nz: 11, spacing: 0.001, origin: [-0.005, -0.005, -0.005] };
@@ -86,5 +96,63 @@ describe('spot labels never pile up (issue 10, item 10)', () => {
       { id: 'c', x: 5000, y: 100, rank: 2, width: 7 },
     ];
     expect([...placeLabels(items, { width: 800, height: 600 }).keys()]).toEqual(['a', 'b']);
+  });
+});
+
+describe('framing a case when it opens', () => {
+  type Vec3 = [number, number, number];
+  const box = (min: Vec3, max: Vec3) => ({ min, max });
+  const femur = box([-0.04, -0.23, -0.05], [0.035, 0.225, 0.05]);
+  const toward = new Vector3(0.85, 0.3, 0.35).normalize().toArray();
+
+  /** Where the box's corners land in a three camera placed there: normalised device coordinates. */
+  function cornersOnScreen(b: typeof femur, target: Vec3, d: number, aspect: number): Vector3[] {
+    const camera = new PerspectiveCamera(40, aspect, 0.002, 10);
+    camera.position.set(...target).addScaledVector(new Vector3(...toward), d);
+    camera.lookAt(...target);
+    camera.updateMatrixWorld();
+    const out: Vector3[] = [];
+    for (const x of [b.min[0], b.max[0]])
+      for (const y of [b.min[1], b.max[1]])
+        for (const z of [b.min[2], b.max[2]]) out.push(new Vector3(x, y, z).project(camera));
+    return out;
+  }
+
+  it('keeps the usual distance for a case that fits in its view', () => {
+    const block = box([-0.1, -0.07, -0.1], [0.1, 0.07, 0.1]);
+    expect(caseViewDistance(block, [0, 0, 0], toward, 40, 1.4)).toBe(CASE_VIEW_DISTANCE);
+  });
+
+  it('stands back until a whole imported femur (45 cm, target mid-shaft) is in view, and no further', () => {
+    const target: Vec3 = [0.011, -0.003, 0.008];
+    for (const aspect of [680 / 470, 0.6]) {
+      const d = caseViewDistance(femur, target, toward, 40, aspect);
+      expect(d).toBeGreaterThan(CASE_VIEW_DISTANCE);
+      const corners = cornersOnScreen(femur, target, d, aspect);
+      for (const c of corners) {
+        expect(Math.abs(c.x)).toBeLessThanOrEqual(1);
+        expect(Math.abs(c.y)).toBeLessThanOrEqual(1);
+      }
+      // Tight: some corner is near an edge (within the 5 % margin and a little).
+      expect(Math.max(...corners.map((c) => Math.max(Math.abs(c.x), Math.abs(c.y))))).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('a portrait view (a phone) stands back further than a landscape one for a bone lying across the view', () => {
+    const across = box([-0.04, -0.05, -0.23], [0.035, 0.05, 0.225]);
+    expect(caseViewDistance(across, [0, 0, 0], toward, 40, 0.5)).toBeGreaterThan(
+      caseViewDistance(across, [0, 0, 0], toward, 40, 1.4),
+    );
+  });
+
+  it('boxes the parts together, and has no box for no parts', () => {
+    const a = new BoxGeometry(0.1, 0.2, 0.3);
+    const b = new BoxGeometry(0.1, 0.1, 0.1).translate(0.5, 0, 0);
+    const both = partsBox([{ geometry: a }, { geometry: b }]);
+    expect(both?.min[0]).toBeCloseTo(-0.05, 6);
+    expect(both?.max[0]).toBeCloseTo(0.55, 6);
+    expect(both?.max[1]).toBeCloseTo(0.1, 6);
+    expect(both?.min[2]).toBeCloseTo(-0.15, 6);
+    expect(partsBox([])).toBeUndefined();
   });
 });
