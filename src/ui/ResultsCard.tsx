@@ -1,4 +1,5 @@
 import type { TissueId } from '../physics/tissue-ids.ts';
+import { tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { caseHasLesion, sonicationStale } from '../state/selectors.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
@@ -172,6 +173,27 @@ function peakOffsetNotes(s: Summary, aim: string): string[] {
   return notes;
 }
 
+/**
+ * The firing beams Run plan would not deliver (engine/run-plan.ts blocks a spot whose firing beams cross gas or a
+ * no-pass region): one sonication of the same settings must not read as a deliverable one.
+ * @param counts - firing beams per status (state/beam-tally.ts tallyBeams)
+ */
+export function blockedBeamNotes(counts: { gas: number; nopass: number }): string[] {
+  const beams = (n: number) => `${n} firing ${n === 1 ? 'beam' : 'beams'}`;
+  const notes: string[] = [];
+  if (counts.gas > 0) {
+    notes.push(
+      `${beams(counts.gas)} crossed gas (bowel gas or lung): gas reflects them and burns its wall, so Run plan marks such a spot blocked. Switch them off (automatic switch-off) or move the transducer.`,
+    );
+  }
+  if (counts.nopass > 0) {
+    notes.push(
+      `${beams(counts.nopass)} crossed a no-pass region: Run plan marks such a spot blocked. Switch them off or move the transducer.`,
+    );
+  }
+  return notes;
+}
+
 /** The hottest place on the beam path outside the focal region: "skin, 42.9 °C" (whole-path model only). */
 function PathPeak({ peak }: { peak: NonNullable<Summary['pathPeakTemperature']> }) {
   return (
@@ -211,10 +233,14 @@ export function ResultsCard() {
   // Steered to a selected spot: its numbers are at that focus, not at the target the target panel shows.
   const aim = aimedPoint(usePlanner((s) => s.run.inputs?.focus));
   const stale = usePlanner(sonicationStale);
+  // The live estimate traces the beams of the settings on screen: those of the run while its inputs are known and
+  // the results are not stale.
+  const beams = usePlanner((s) => (s.run.inputs ? s.estimate?.beams : undefined));
   const hasLesion = usePlanner(caseHasLesion);
   const s = outcome?.summary;
   const warnings = s ? validityMessages(s) : [];
   const changed = describeOverrides(overrides);
+  const blockedNotes = outcome && beams && !stale ? blockedBeamNotes(tallyBeams(beams).counts) : [];
   return (
     <section
       className={stale ? 'results stale' : 'results'}
@@ -244,8 +270,18 @@ export function ResultsCard() {
           ))}
         </ul>
       )}
+      {blockedNotes.length > 0 && (
+        <ul className="validity-messages" role="status" data-testid="results-blocked-beams">
+          {blockedNotes.map((note) => (
+            <li key={note} className="warning">
+              <strong>Not deliverable:</strong> {note}
+            </li>
+          ))}
+        </ul>
+      )}
       {outcome && !stale && <OverSafetyLimits outcome={outcome} />}
-      {s && ran && !stale && (
+      {/* No power to aim for a spot the plan would block: the beams, not the power, are what must change. */}
+      {s && ran && !stale && blockedNotes.length === 0 && (
         <PowerToAim
           ran={{
             power: ran.acousticPower,

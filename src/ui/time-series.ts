@@ -96,13 +96,21 @@ export function niceTicks(min: number, max: number, least = 3): number[] {
   return [min, max];
 }
 
-/** Decades to mark on a log axis over [min, max] (both > 0): every decade, or every 2nd, 5th, 10th… past `most`. */
-export function decadeTicks(min: number, max: number, most = 6): number[] {
+/** The least distance between two y-axis labels [CSS px]: the plots' 11 px axis font and a little air. */
+export const Y_LABEL_ROOM = 14;
+
+/**
+ * Decades to mark on a log axis over [min, max] (both > 0): every decade, or every 2nd, 5th, 10th… past `most`,
+ * or when `height` [CSS px, the axis' length] leaves less than Y_LABEL_ROOM between neighbouring labels.
+ */
+export function decadeTicks(min: number, max: number, most = 6, height = Number.POSITIVE_INFINITY): number[] {
   if (!(min > 0) || !(max > min)) return [];
   const lo = Math.ceil(Math.log10(min) - 1e-9);
   const hi = Math.floor(Math.log10(max) + 1e-9);
   const count = hi - lo + 1;
-  const every = [1, 2, 3, 5, 10, 20, 50].find((e) => Math.ceil(count / e) <= most) ?? 100;
+  const perDecade = height / Math.log10(max / min);
+  const every =
+    [1, 2, 3, 5, 10, 20, 50].find((e) => Math.ceil(count / e) <= most && e * perDecade >= Y_LABEL_ROOM) ?? 100;
   const ticks: number[] = [];
   for (let e = Math.ceil(lo / every) * every; e <= hi; e += every) ticks.push(10 ** e);
   return ticks;

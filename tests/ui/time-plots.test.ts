@@ -26,6 +26,23 @@ describe('plot axes (issue 10, item 11)', () => {
     expect(wide).toContain(1);
   });
 
+  // A walk at 1280×800 and 1920×1080: the dose plot's curve area is about 55 px tall, and six decades (0.01 to 10⁸)
+  // stacked their 11 px labels on one another.
+  it('spaces a log dose axis’s labels at least a label’s height apart on a short plot', () => {
+    const room = (min: number, max: number, height: number) => {
+      const y = (v: number) => (height * Math.log10(v / min)) / Math.log10(max / min);
+      const ticks = decadeTicks(min, max, 6, height);
+      return { ticks, gaps: ticks.slice(1).map((t, i) => y(t) - y(ticks[i] as number)) };
+    };
+    for (const height of [55, 90, 140]) {
+      const { ticks, gaps } = room(1e-2, 3e8, height);
+      expect(ticks.length, `${height} px`).toBeGreaterThanOrEqual(3);
+      for (const gap of gaps) expect(gap, `${height} px`).toBeGreaterThanOrEqual(14);
+    }
+    // A tall plot keeps every decade it has room for.
+    expect(decadeTicks(1e-2, 3e3, 6, 400)).toEqual([0.01, 0.1, 1, 10, 100, 1000]);
+  });
+
   it('gives a temperature axis at least three round ticks over the ranges the plots use', () => {
     for (const [min, max] of [
       [35, 45],
