@@ -4,7 +4,7 @@ import { ImportError } from './import-error.ts';
  * Triangle positions of a Wavefront OBJ file [file units], flat xyz per vertex (9 per triangle). Geometry only: `v`
  * and `f` lines (faces as `i`, `i/t`, `i//n` or `i/t/n`; negative indices count back from the last vertex; n-gons
  * split into a fan), everything else (normals, texture coordinates, groups, materials, a missing .mtl) ignored. CRLF
- * line ends, tabs and exponents are fine.
+ * line ends, tabs, exponents, comments at a line's end and `\` line continuations are fine.
  * @param name - the file name, for messages
  * @param bytes - the file
  * @returns positions (Float32Array, 9 per triangle)
@@ -28,7 +28,14 @@ export function readObj(name: string, bytes: ArrayBuffer): Float32Array {
     return index;
   };
   for (let l = 0; l < lines.length; l++) {
-    const line = (lines[l] as string).trim();
+    const first = l;
+    let line = lines[l] as string;
+    // A backslash at the end continues the record on the next line (long faces from some CAD exporters).
+    while (line.includes('\\') && /\\\s*$/.test(line) && l + 1 < lines.length)
+      line = `${line.replace(/\\\s*$/, ' ')}${lines[++l] as string}`;
+    // A comment may end any record ("f 1 2 3 # base"); a '#' is never part of a number or an index.
+    const hash = line.indexOf('#');
+    line = (hash >= 0 ? line.slice(0, hash) : line).trim();
     if (line.length < 2) continue;
     const c0 = line.charCodeAt(0);
     const c1 = line.charCodeAt(1);
@@ -39,17 +46,17 @@ export function readObj(name: string, bytes: ArrayBuffer): Float32Array {
       const y = Number(parts[2]);
       const z = Number(parts[3]);
       if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(z)) {
-        throw new ImportError(name, `line ${l + 1}: "${line.slice(0, 60)}" is not a vertex of three numbers`);
+        throw new ImportError(name, `line ${first + 1}: "${line.slice(0, 60)}" is not a vertex of three numbers`);
       }
       vertices.push(x, y, z);
     } else if (c0 === 102 && (c1 === 32 || c1 === 9)) {
       const tokens = line.split(/\s+/).slice(1);
-      if (tokens.length < 3) throw new ImportError(name, `line ${l + 1}: a face with fewer than 3 vertices`);
-      const first = corner(tokens[0] as string, l + 1);
-      let previous = corner(tokens[1] as string, l + 1);
+      if (tokens.length < 3) throw new ImportError(name, `line ${first + 1}: a face with fewer than 3 vertices`);
+      const start = corner(tokens[0] as string, first + 1);
+      let previous = corner(tokens[1] as string, first + 1);
       for (let t = 2; t < tokens.length; t++) {
-        const next = corner(tokens[t] as string, l + 1);
-        for (const v of [first, previous, next])
+        const next = corner(tokens[t] as string, first + 1);
+        for (const v of [start, previous, next])
           out.push(vertices[3 * v] as number, vertices[3 * v + 1] as number, vertices[3 * v + 2] as number);
         previous = next;
       }
