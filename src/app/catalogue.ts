@@ -1,6 +1,6 @@
 import catalogue from '../../models/catalogue.json';
 import type { CaseInfo } from '../state/store.ts';
-import { DEFAULT_SONICATION } from './defaults.ts';
+import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 
 export interface CaseEntry {
   id: string;
@@ -24,14 +24,15 @@ interface CatalogueRow {
 }
 
 /**
- * Per case, what it brings beside its geometry. The sonications are those of the case's example scenario in
- * public/scenarios/ (`npm run simulate` on it gives the numbers the app shows on the case's defaults); the axis words
- * follow the axes of models/README.md.
+ * Per case, what it brings beside its geometry. The sonications and transducers are those of the case's example
+ * scenario in public/scenarios/ (`npm run simulate` on it gives the numbers the app shows on the case's defaults; each
+ * uses the clinical body array); the axis words follow the axes of models/README.md.
  */
 export const CASE_INFO: Readonly<Record<string, CaseInfo>> = {
   'femur-shaft': {
     // public/scenarios/femur-shaft.json, the app's default (defaults.ts).
     sonication: { ...DEFAULT_SONICATION },
+    transducer: DEFAULT_TRANSDUCER,
     // +X lateral, +Y anterior (up, patient supine), +Z proximal.
     axisWords: {
       x: ['the inner side (medial)', 'the outer side (lateral)'],
@@ -42,6 +43,7 @@ export const CASE_INFO: Readonly<Record<string, CaseInfo>> = {
   'iliac-wing': {
     // public/scenarios/iliac-wing.json
     sonication: { acousticPower: 50, duration: 20, cooling: 20 },
+    transducer: DEFAULT_TRANSDUCER,
     // +X left-lateral, +Y anterior (up, patient supine), +Z superior.
     axisWords: {
       x: ["the patient's right", "the patient's left"],
@@ -52,6 +54,7 @@ export const CASE_INFO: Readonly<Record<string, CaseInfo>> = {
   rib: {
     // public/scenarios/rib.json: 45 W, since 50 W takes the lesion just past 100 °C, the model's validity limit.
     sonication: { acousticPower: 45, duration: 20, cooling: 20 },
+    transducer: DEFAULT_TRANSDUCER,
     // +Y outward from the chest wall (up), +Z cranial, +X along the ribs.
     axisWords: {
       x: ['one end of the rib (−x)', 'the other end of the rib (+x)'],
@@ -62,6 +65,7 @@ export const CASE_INFO: Readonly<Record<string, CaseInfo>> = {
   'bone-plate-validation': {
     // public/scenarios/bone-plate-validation.json: 4 W keeps the plate's surface below 100 °C (50 W gives ~680 °C).
     sonication: { acousticPower: 4, duration: 20, cooling: 20 },
+    transducer: DEFAULT_TRANSDUCER,
     // +Y up; the beam runs along X.
     axisWords: {
       x: ['−x', '+x'],

@@ -77,6 +77,8 @@ export interface RunFindings {
  */
 export interface CaseInfo {
   sonication?: SonicationParams;
+  /** the transducer of the case's example scenario; absent (an imported case): the one in use is kept */
+  transducer?: SphericalArraySpec;
   /** per axis, the words for its negative and positive direction, e.g. y: ['the back', 'the front'] */
   axisWords?: AxisWords;
 }
@@ -241,6 +243,8 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             caseInfo: info,
             // Each case has its own sensible sonication (a bone plate in water needs a few watts, a thigh tens).
             sonication: info.sonication ? { ...info.sonication } : s.sonication,
+            // …and its own transducer, as its scenario: a frequency typed on one case is not the next case's setting.
+            transducer: info.transducer ?? s.transducer,
             parts: summary.parts.map((p) => ({ ...p, visible: true, opacity: opacityOf(p.tissue) })),
             target: [...summary.meta.defaultTarget],
             beamDirection: [...summary.meta.defaultBeamDirection],

@@ -232,3 +232,33 @@ describe('a run replaced by the next one lets go of its frames', () => {
     expect(first.frames?.temperature.length).toBe(0);
   });
 });
+
+describe('a case opens with its own settings', () => {
+  type Summary = Parameters<ReturnType<ReturnType<typeof store>['getState']>['setCaseLoaded']>[0];
+  const summary = {
+    meta: { id: 'iliac-wing', title: '', description: '', defaultTarget: [0, 0, 0], defaultBeamDirection: [0, 1, 0] },
+    parts: [],
+    bounds: { min: [-0.1, -0.1, -0.1], max: [0.1, 0.1, 0.1] },
+  } as unknown as Summary;
+  const custom = { ...PRESETS.clinicalBodyArray, frequency: 1.2e6 };
+
+  // A walk typed 1.2 MHz on the femur, opened the iliac wing and found "Custom 1.2 MHz" there, while the power and
+  // times had turned to the iliac wing's own.
+  it("takes the transducer of the case's scenario, as it takes its sonication", () => {
+    const s = store();
+    s.getState().setTransducer(custom);
+    s.getState().setCaseLoaded(summary, () => 1, {
+      sonication: { acousticPower: 45, duration: 20, cooling: 20 },
+      transducer: PRESETS.clinicalBodyArray,
+    });
+    expect(s.getState().transducer).toEqual(PRESETS.clinicalBodyArray);
+    expect(s.getState().sonication.acousticPower).toBe(45);
+  });
+
+  it('keeps the transducer in use for a case that names none (an imported bone)', () => {
+    const s = store();
+    s.getState().setTransducer(custom);
+    s.getState().setCaseLoaded(summary, () => 1, {});
+    expect(s.getState().transducer).toEqual(custom);
+  });
+});
