@@ -8,17 +8,36 @@ import { PRESETS } from '../physics/transducer.ts';
  * sees the unit of every number.
  */
 
-/** A finite number in [min, max] (or (min, max] when `exclusiveMin`), with messages that state the bound. */
-export function bounded(min: number, max: number, description: string, exclusiveMin = false) {
+/**
+ * What the planner's own fields take [SI] (src/ui/plan-helpers.ts RULES reads these): narrower than the format, whose
+ * wider ranges serve the command line's research cases.
+ */
+export const PLANNER_RANGES = {
+  acousticPower: { min: 0.1, max: 500 },
+} as const;
+
+/**
+ * A finite number in [min, max] (or (min, max] when `exclusiveMin`), with messages that state the bound.
+ * @param planner - the narrower range the planner's field takes, said after the bound: a walk read "≥ 0 W", wrote
+ * 0 W, and was then refused against 0.1–500 W
+ */
+export function bounded(
+  min: number,
+  max: number,
+  description: string,
+  exclusiveMin = false,
+  planner?: { min: number; max: number },
+) {
   // The limits in the field's unit, from the description's "[unit]" (a walk read "expected a number ≤ 10000000").
   const unit = /\[([^\]]+)\]$/.exec(description)?.[1];
   const inUnit = (x: number) => (unit && unit !== '-' ? `${x} ${unit}` : `${x}`);
-  const lower = exclusiveMin ? `> ${inUnit(min)}` : `≥ ${inUnit(min)}`;
+  const app = planner ? `; the planner takes ${planner.min} to ${inUnit(planner.max)}` : '';
+  const lower = `${exclusiveMin ? `> ${inUnit(min)}` : `≥ ${inUnit(min)}`}${app}`;
   return v.pipe(
     v.number(`expected a number ${lower}`),
     v.finite(`expected a finite number ${lower}`),
     exclusiveMin ? v.gtValue(min, `expected a number ${lower}`) : v.minValue(min, `expected a number ${lower}`),
-    v.maxValue(max, `expected a number ≤ ${inUnit(max)}`),
+    v.maxValue(max, `expected a number ≤ ${inUnit(max)}${app}`),
     v.description(description),
     // −0 reads as 0: JSON writes both as 0, so a plan must not depend on the sign of a zero.
     v.transform((x: number) => x + 0),
@@ -192,7 +211,7 @@ export function medium(phantomIds: readonly string[]) {
 export const drive = v.pipe(
   v.strictObject(
     {
-      acousticPower: v.optional(bounded(0, 5000, 'total acoustic power [W]')),
+      acousticPower: v.optional(bounded(0, 5000, 'total acoustic power [W]', false, PLANNER_RANGES.acousticPower)),
       surfacePressure: v.optional(bounded(0, 5e6, 'surface pressure p = ρc·u [Pa]')),
       normalVelocity: v.optional(bounded(0, 5, 'normal velocity u [m/s]')),
     },
@@ -237,7 +256,7 @@ const id = v.pipe(v.string('expected a string'), v.minLength(1, 'expected a non-
 export const spot = v.strictObject({
   id,
   focus: point('the spot’s electronic focus'),
-  acousticPower: bounded(0, 5000, 'acoustic power [W]'),
+  acousticPower: bounded(0, 5000, 'acoustic power [W]', false, PLANNER_RANGES.acousticPower),
   duration: bounded(0, 600, 'heating time [s]'),
   cooling: bounded(0, 600, 'cooling time after it, before the next spot [s]'),
 });

@@ -10,6 +10,33 @@ import { type PlanInput, planSchema } from './schema.ts';
 
 type Vec3 = [number, number, number];
 
+/** The lists of a plan whose entries a user counts from 1, by what one entry is called. */
+const LIST_ENTRIES: Record<string, string> = {
+  spots: 'spot',
+  noPass: 'no-pass region',
+  probes: 'probe',
+  freeBeams: 'free beam',
+};
+const LIST_ENTRY = /^planning\.(spots|noPass|probes|freeBeams)\.(\d+)(?:\.(.*))?$/;
+
+/**
+ * A dotted path in words a user reads, where the path is a known one: "planning.spots.0.focus.1" is "spot 1, focus,
+ * y" (a walk read the path itself); the file's own name of the field is kept, so it can be found in the file.
+ */
+export function fieldInWords(field: string): string {
+  const m = LIST_ENTRY.exec(field);
+  if (!m) return field;
+  const [, list, index, rest] = m as unknown as [string, string, string, string | undefined];
+  const entry = `${LIST_ENTRIES[list]} ${Number(index) + 1}`;
+  if (!rest) return entry;
+  const words = rest.split('.').map((part, i, parts) => {
+    // A point's coordinate by its axis: [x, y, z] in the file (a free beam is itself a point).
+    const point = i === 0 ? list === 'freeBeams' : /^(focus|centre|point)$/.test(parts[i - 1] as string);
+    return point && /^[012]$/.test(part) ? ('xyz'[Number(part)] as string) : part;
+  });
+  return [entry, ...words].join(', ');
+}
+
 /** A plan file that is refused; `field` is the dotted path of the offending value ('' for the whole file). */
 export class PlanFileError extends Error {
   override name = 'PlanFileError';
@@ -17,7 +44,7 @@ export class PlanFileError extends Error {
     readonly field: string,
     readonly reason: string,
   ) {
-    super(field ? `${field}: ${reason}` : reason);
+    super(field ? `${fieldInWords(field)}: ${reason}` : reason);
   }
 }
 

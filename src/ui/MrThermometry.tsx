@@ -4,8 +4,10 @@ import { ABLATION_CONTOUR_STYLE, ABLATION_DOSE, cssGradient } from './colour-sca
 import { formatQuantity } from './format.ts';
 import { activeSpotAt, type ShownRun } from './shown-run.ts';
 import {
+  belowFloorNote,
   contourSegments,
   extractPlane,
+  focusPeakTime,
   frameIndexAt,
   type PlaneMode,
   planeAxes,
@@ -108,6 +110,12 @@ export function MrThermometry({ run }: { run: ShownRun | undefined }) {
   const v = AXIS_NAMES[axes.v];
   const n = AXIS_NAMES[axes.normal];
   const planeCoordinate = run.grid.origin[axes.normal] + index * run.grid.spacing;
+  // A plane all below the floor is plain grey: at the end of a run everything has cooled, which reads as broken.
+  const belowFloor = belowFloorNote(
+    planes.temperature,
+    planes.fromFrames ? (frames?.time[frame] ?? 0) : undefined,
+    run.source === 'sonication' ? focusPeakTime(run.series) : undefined,
+  );
   return (
     <figure
       className="mr-thermometry"
@@ -134,6 +142,11 @@ export function MrThermometry({ run }: { run: ShownRun | undefined }) {
         role="img"
         aria-label={`Simulated MR thermometry, plane ${n} = ${formatQuantity(planeCoordinate, 'mm', 1e3)}: temperature above ${THERMOMETRY_FLOOR} °C and the ${ABLATION_DOSE} CEM43 contour`}
       />
+      {belowFloor && (
+        <p className="hint mr-below-floor" role="status" data-testid="mr-below-floor">
+          {belowFloor}
+        </p>
+      )}
       <figcaption>
         <div className="colour-legend" data-testid="mr-legend">
           <span className="colour-legend-bar" style={{ background: cssGradient('inferno') }} />

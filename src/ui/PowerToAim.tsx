@@ -11,6 +11,17 @@ export const ABLATION_FLOOR = 55;
 /** The acoustic powers of bone-metastasis sonications in the clinic [W] (Chen et al. 2017, PHYSICS.md §3). */
 export const CLINICAL_POWER = { min: 32, max: 96 } as const;
 
+/**
+ * Where a suggested power falls outside the clinic's, in words ("below the 32–96 W used for bone"); undefined
+ * inside. A plan's titration says it as the single sonication's advice does.
+ */
+export function outsideClinicalPower(power: number): string | undefined {
+  const range = `the ${CLINICAL_POWER.min}–${CLINICAL_POWER.max} W used for bone`;
+  if (power < CLINICAL_POWER.min) return `below ${range}`;
+  if (power > CLINICAL_POWER.max) return `above ${range}`;
+  return undefined;
+}
+
 /** What the run was: its power, time, peak, and the target's own temperature. */
 export interface RanAt {
   /** [W] */

@@ -1,3 +1,4 @@
+import { tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { resultsStale } from '../state/selectors.ts';
@@ -5,7 +6,7 @@ import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 import { staleText } from './StaleResultsBanner.tsx';
-import { SAFETY_ADVICE, type SafetyKey, STATUS_TEXT, safetyRows } from './safety.ts';
+import { SAFETY_ADVICE, type SafetyKey, STATUS_TEXT, safetyRows, undeliverableSonication } from './safety.ts';
 import { useShownRun } from './useShownRun.ts';
 
 interface ThresholdUnit {
@@ -50,7 +51,11 @@ export function SafetyDashboard() {
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const setThresholds = usePlanner((s) => s.setSafetyThresholds);
   const stale = usePlanner(resultsStale);
-  const rows = safetyRows(run, thresholds);
+  // The live estimate traces the beams of the run's settings while the results are not stale (as ResultsCard).
+  const beams = usePlanner((s) => (s.run.inputs ? s.estimate?.beams : undefined));
+  const undeliverable =
+    run?.source === 'sonication' && beams && !stale ? undeliverableSonication(tallyBeams(beams).counts) : undefined;
+  const rows = safetyRows(run, thresholds, undeliverable);
   const worst = rows.some((r) => r.status === 'fail')
     ? 'fail'
     : rows.some((r) => r.status === 'warn')
@@ -83,15 +88,17 @@ export function SafetyDashboard() {
         {rows.map((row) => {
           const unit = THRESHOLD_UNITS[row.key].unit;
           const status = STATUS_TEXT[row.status];
+          // Not delivered is drawn as no result (muted): neither a pass nor a fail.
+          const look = row.status === 'undelivered' ? 'none' : row.status;
           return (
             <li
               key={row.id}
-              className={`safety-row status-${row.status}`}
+              className={`safety-row status-${look}`}
               data-testid={`safety-${row.id}`}
               data-status={row.status}
             >
               <div className="safety-head">
-                <span className={`safety-light status-${row.status}`} data-testid={`safety-${row.id}-light`}>
+                <span className={`safety-light status-${look}`} data-testid={`safety-${row.id}-light`}>
                   <span aria-hidden="true">{status.icon}</span> {status.text}
                 </span>
                 <span className="safety-label">{row.label}</span>

@@ -6,6 +6,7 @@ import { caseHasLesion, changedSettings, planStale, refusedInputsBlocker } from 
 import type { PlannerStore } from '../state/store.ts';
 import { type CoverSummary, coverNoteText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatDuration, formatQuantity } from './format.ts';
+import { CLINICAL_POWER, outsideClinicalPower } from './PowerToAim.tsx';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
 import { coverageText, planVerdict } from './plan-verdict.ts';
@@ -253,6 +254,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                     <span data-testid={`spot-${i}-titration`}>
                       {' '}
                       · for a peak of {PEAK_AIM} °C: {formatQuantity(titration.get(spot.id), 'W')}
+                      {outsideClinical(titration.get(spot.id))}
                     </span>
                   )}
                 </p>
@@ -520,6 +522,12 @@ function PlanResults({
   );
 }
 
+/** ", below the 32–96 W used for bone" after a titrated power outside the clinic's; nothing inside it. */
+function outsideClinical(power: number | undefined): string {
+  const note = power === undefined ? undefined : outsideClinicalPower(power);
+  return note ? `, ${note}` : '';
+}
+
 /**
  * One click from a run whose spots boil (or stay cool) to powers aimed at PEAK_AIM, as a planner titrates spot by
  * spot; the run after it reuses every spot's field. Undoable like any edit of the plan.
@@ -531,6 +539,9 @@ function TitratePowers({ outcome, disabled }: { outcome: PlanOutcome; disabled: 
   if (changes.length === 0) return null;
   const boiling = changes.filter((c) => c.peak >= 100).length;
   const count = (n: number) => (n === 1 ? '1 spot' : `${n} spots`);
+  // As the single sonication's advice: a power the clinic does not use is said to be, not handed over silently.
+  const unusual = changes.filter((c) => outsideClinicalPower(c.to) !== undefined);
+  const unusualPowers = unusual.map((c) => formatQuantity(c.to, 'W')).join(', ');
   // Powers only: the selected spot stays selected (selecting another would steer the beams elsewhere).
   const apply = () => setSpotPowers(new Map(changes.map((c) => [c.id, c.to])));
   return (
@@ -543,6 +554,11 @@ function TitratePowers({ outcome, disabled }: { outcome: PlanOutcome; disabled: 
         °C (its neighbours' heat adds to it: run the plan again to check).
         {boiling > 0 && ' Expect the coverage to fall: this run counted heat from boiling tissue.'}
       </p>
+      {unusual.length > 0 && (
+        <p className="hint" data-testid="plan-titrate-clinical">
+          {`${unusual.length} of these powers ${unusual.length === 1 ? 'is' : 'are'} outside the ${CLINICAL_POWER.min}–${CLINICAL_POWER.max} W used for bone (${unusualPowers}).`}
+        </p>
+      )}
       <button type="button" data-testid="plan-titrate-apply" onClick={apply} disabled={disabled}>
         Set the power of {count(changes.length)} for a peak of {PEAK_AIM} °C
       </button>

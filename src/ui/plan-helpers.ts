@@ -1,5 +1,6 @@
 import type { SphericalArraySpec } from '../physics/transducer.ts';
 import { PRESETS } from '../physics/transducer.ts';
+import { PLANNER_RANGES } from '../plan-file/fields.ts';
 import type { PlanSpot } from '../state/planning.ts';
 import type { AxisWords } from '../state/store.ts';
 import type { QuantityRule } from './quantity.ts';
@@ -21,7 +22,8 @@ export const RULES = {
   elementDiameter: { si: 'm', min: 0.5e-3, max: 0.4, display: 'mm', scale: 1e3, decimals: 2 },
   centralHoleDiameter: { si: 'm', min: 0, max: 0.2, display: 'mm', scale: 1e3, decimals: 1 },
   frequency: { si: 'Hz', min: 0.2e6, max: 3e6, display: 'MHz', scale: 1e-6, decimals: 3 },
-  power: { si: 'W', min: 0.1, max: 500, display: 'W', scale: 1, decimals: 1 },
+  // One range for the field and a plan file's message (plan-file/fields.ts): they must not disagree.
+  power: { si: 'W', ...PLANNER_RANGES.acousticPower, display: 'W', scale: 1, decimals: 1 },
   duration: { si: 's', min: 0.5, max: 120, display: 's', scale: 1, decimals: 1 },
   cooling: { si: 's', min: 0, max: 300, display: 's', scale: 1, decimals: 1 },
   /** tilt angles [rad], typed in degrees */
@@ -225,13 +227,16 @@ export const SHORTCUTS: readonly { keys: string; what: string }[] = [
   { keys: 'Escape', what: 'cancel the running plan or sonication' },
 ];
 
-/** A position [m] as typed-style millimetres, e.g. "(12.0, −3.40, 0 mm)". */
+/**
+ * A position [m] in millimetres, every coordinate to 0.1 mm, e.g. "(12.0, -3.4, 0.0) mm": significant figures per
+ * coordinate read as "(12.8, 14, -5.89)", three precisions in one point.
+ */
 export function formatPointMm(p: readonly number[]): string {
   const mm = p.map((v) => {
     if (!Number.isFinite(v)) return '—';
     const x = v * 1e3;
-    if (Math.abs(x) < 0.005) return '0';
-    return Number(x.toPrecision(3)).toString();
+    // No "-0.0" for a coordinate that rounds to zero.
+    return Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1);
   });
   return `(${mm.join(', ')}) mm`;
 }

@@ -42,6 +42,22 @@ function example(rule: QuantityRule): number {
 const NUMBER_ONLY = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const NUMBER_AND_UNIT = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-zA-Z°]+)$/;
 
+const DECIMAL_COMMA = /^([-+]?\d+),(\d+)([^,]*)$/;
+
+/**
+ * A number typed with a comma ("60,5 W") is refused with a hint, never read: the comma may be a decimal comma or a
+ * thousands separator ("1,000 W"), and guessing wrong is off by a thousand.
+ */
+function decimalCommaHint(text: string): string | undefined {
+  const m = DECIMAL_COMMA.exec(text);
+  if (!m) return undefined;
+  const [, whole, fraction, rest] = m as unknown as [string, string, string, string];
+  const hint = `"${text}" has a comma: use a decimal point: "${whole}.${fraction}${rest}"`;
+  return fraction.length === 3
+    ? `${hint}, or "${whole}${fraction}${rest}" if the comma separates thousands.`
+    : `${hint}.`;
+}
+
 /**
  * Parses a value typed as a person would (`60 W`, `0.06 kW`, `20 s`, `1.2 MHz`, or a bare number in the display
  * unit) with mathjs, converts it to SI and checks it against a range. Never throws: returns a message to show.
@@ -49,6 +65,8 @@ const NUMBER_AND_UNIT = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*([a-zA-Z°]
 export function parseQuantity(text: string, rule: QuantityRule): QuantityParse {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: 'Enter a value.' };
+  const comma = decimalCommaHint(trimmed);
+  if (comma) return { ok: false, error: comma };
   let value: number;
   // The field's own unit in another case ("50 w", "1.2 mhz") is that unit: mathjs reads units case by case, and a walk
   // found "50 w" refused as having no unit. Only the displayed unit is folded (mHz is no frequency a field takes).

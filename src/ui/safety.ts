@@ -35,7 +35,8 @@ export interface SafetyRow {
   limit: number;
   /** where the value sits on the scale (0 for doses and energies) */
   baseline: number;
-  status: SafetyStatus | 'none';
+  /** 'undelivered': the run gave no heat that could be delivered, so there is nothing to pass (note says why) */
+  status: SafetyStatus | 'none' | 'undelivered';
   /** why the value is what it is, in plain words (which voxels, which spot) */
   note: string;
   source: string;
@@ -132,8 +133,30 @@ export function criticalJudgement(run: Pick<ShownRun, 'doses' | 'time' | 'fieldM
   return { value: unjudged.length > 0 ? undefined : value, note: lines.join(' · ') };
 }
 
-/** The dashboard rows of the shown run against the thresholds. */
-export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThresholds): SafetyRow[] {
+/**
+ * Why a sonication is not deliverable, for the dashboard: the results card's rule (ResultsCard blockedBeamNotes),
+ * so its "Not deliverable" and a Pass light here never stand side by side.
+ * @param counts - firing beams per status (state/beam-tally.ts tallyBeams)
+ */
+export function undeliverableSonication(counts: { gas: number; nopass: number }): string | undefined {
+  const beams = (n: number) => `${n} firing ${n === 1 ? 'beam' : 'beams'}`;
+  const crossed = [
+    counts.gas > 0 ? `${beams(counts.gas)} crossed gas` : '',
+    counts.nopass > 0 ? `${beams(counts.nopass)} crossed a no-pass region` : '',
+  ].filter(Boolean);
+  if (crossed.length === 0) return undefined;
+  return `Not deliverable: ${crossed.join(' and ')}, so Run plan would block this sonication; its heat was simulated but could not be given as is.`;
+}
+
+/**
+ * The dashboard rows of the shown run against the thresholds.
+ * @param undeliverable - why the shown sonication could not be delivered (undeliverableSonication): no row passes
+ */
+export function safetyRows(
+  run: ShownRun | undefined,
+  thresholds: SafetyThresholds,
+  undeliverable?: string,
+): SafetyRow[] {
   const w = thresholds.warnFraction;
   const skin = run?.doses.tissueDose.find((d) => d.tissue === 'skin');
   const bone = run?.doses.boneSurfaceOutsideTarget;
@@ -145,17 +168,17 @@ export function safetyRows(run: ShownRun | undefined, thresholds: SafetyThreshol
     value: number | undefined,
     baseline: number,
     note: string,
-  ): SafetyRow => ({
-    id,
-    key,
-    label,
-    value,
-    limit: thresholds[key],
-    baseline,
-    status: value === undefined ? 'none' : safetyStatus(value, thresholds[key], w, baseline),
-    note,
-    source: SAFETY_THRESHOLD_SOURCES[key],
-  });
+  ): SafetyRow => {
+    const judged = value === undefined ? 'none' : safetyStatus(value, thresholds[key], w, baseline);
+    const base = { id, key, label, limit: thresholds[key], baseline, source: SAFETY_THRESHOLD_SOURCES[key] };
+    // Nothing delivered: the baseline 37 °C and 0 J are heat never given, not heat judged safe.
+    if (run?.undelivered) return { ...base, value: undefined, status: 'undelivered', note: run.undelivered };
+    // Simulated but not deliverable: a warn or fail still says something true; a pass would contradict it.
+    if (undeliverable && judged === 'pass') {
+      return { ...base, value, status: 'undelivered', note: note ? `${undeliverable} ${note}` : undeliverable };
+    }
+    return { ...base, value, status: judged, note };
+  };
   // A structure outside the simulated region has no value: 'no result', never a reassuring 'pass'.
   const present = (region: { voxels: number; maxTemperature: number } | undefined) =>
     region && region.voxels > 0 ? region.maxTemperature : undefined;
@@ -223,9 +246,10 @@ export const SAFETY_ADVICE: Record<SafetyKey, string> = {
   maxEnergyPerSonication: 'Lower the power or the duration, or share the treatment out over more spots.',
 };
 
-export const STATUS_TEXT: Record<SafetyStatus | 'none', { icon: string; text: string }> = {
+export const STATUS_TEXT: Record<SafetyRow['status'], { icon: string; text: string }> = {
   pass: { icon: '✓', text: 'Pass' },
   warn: { icon: '!', text: 'Near the limit' },
   fail: { icon: '✕', text: 'Over the limit' },
   none: { icon: '–', text: 'No result' },
+  undelivered: { icon: '—', text: 'Not delivered' },
 };

@@ -51,6 +51,20 @@ export interface ShownRun {
    * 'focal-ray' only the region around the focus (free beams); undefined when the run does not say
    */
   fieldModel: FieldModel | undefined;
+  /**
+   * why nothing was delivered (every spot of a plan blocked): the run's 37 °C and 0 J are then no heat judged safe,
+   * only heat never given; undefined when something was delivered
+   */
+  undelivered?: string | undefined;
+}
+
+/** A plan whose every spot is blocked delivered nothing: in words, with the first spot's reason. */
+function planUndelivered(spots: PlanOutcome['spots']): string | undefined {
+  if (spots.length === 0 || spots.some((s) => s.status !== 'blocked')) return undefined;
+  const reason = spots[0]?.reasons[0];
+  const all = spots.length === 1 ? 'the plan’s only spot is blocked' : `all ${spots.length} spots are blocked`;
+  const others = spots.length > 1 ? ' (the spot list gives each spot’s reason)' : '';
+  return `Nothing was delivered: ${all}.${reason ? ` Spot 1: ${reason}` : ''}${others}`;
 }
 
 export type FieldModel = NonNullable<SonicationOutcome['summary']['fieldModel']>;
@@ -117,6 +131,7 @@ export function shownRun(
       energyPerSonication: spotPeak((s) => s.summary.energy) ?? 0,
       focus: series?.points[0] ?? undefined,
       fieldModel: o.spots.find((s) => s.summary.fieldModel)?.summary.fieldModel,
+      undelivered: planUndelivered(o.spots),
     };
   }
   return undefined;

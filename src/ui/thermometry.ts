@@ -1,4 +1,5 @@
 import { ABLATION_DOSE, inferno } from './colour-scales.ts';
+import { formatQuantity } from './format.ts';
 
 /**
  * Pure helpers of the MR-thermometry view: which frame to show, which plane to cut, its pixels and the 240 CEM43
@@ -131,6 +132,46 @@ export function thermometryPixels(
     rgba[4 * n + 3] = 255;
   }
   return rgba;
+}
+
+/**
+ * What to say when the whole shown plane is below the colour scale's floor, so a plain grey picture does not read
+ * as a broken view: before the heating, after it has cooled, or a run that never reached the floor there.
+ * @param plane - the temperatures shown [°C]
+ * @param frameTime - the shown frame's time [s]; undefined when the view shows the peak over the run
+ * @param peakTime - when the focus was hottest [s] (a sonication's focus series); undefined when not known (a plan,
+ *   whose spots heat one after the other): then neither "yet" nor "cooled" is said
+ * @returns the sentence, or undefined when some of the plane is at or above the floor
+ */
+export function belowFloorNote(
+  plane: Plane,
+  frameTime: number | undefined,
+  peakTime: number | undefined,
+  floor = THERMOMETRY_FLOOR,
+): string | undefined {
+  for (let n = 0; n < plane.values.length; n++) if ((plane.values[n] as number) >= floor) return undefined;
+  const scale = `${floor} °C`;
+  if (frameTime === undefined) return `Nothing in this plane reached ${scale} in this run.`;
+  const at = formatQuantity(frameTime, 's');
+  if (peakTime === undefined) {
+    return `Nothing in this plane is above ${scale} at ${at} — drag the time slider to a moment of heating.`;
+  }
+  return frameTime < peakTime
+    ? `Nothing is above ${scale} yet at ${at} — play or drag the time slider forward to see the heating.`
+    : `Everything has cooled below ${scale} at ${at} — drag the time slider back to see the heating.`;
+}
+
+/**
+ * When the focus was hottest [s]: the time of the largest temperature in the focus's row (the series' first point),
+ * or undefined without a series.
+ */
+export function focusPeakTime(series: { time: Float64Array; temperature: Float32Array } | undefined) {
+  if (!series || series.time.length === 0) return undefined;
+  let best = 0;
+  for (let t = 1; t < series.time.length; t++) {
+    if ((series.temperature[t] as number) > (series.temperature[best] as number)) best = t;
+  }
+  return series.time[best];
 }
 
 /**

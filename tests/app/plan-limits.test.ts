@@ -54,3 +54,29 @@ describe('the limits a plan must keep to be opened in the planner', () => {
     ]);
   });
 });
+
+// A walk read a plan file's "expected a number ≥ 0 W", wrote 0 W, and was then refused against 0.1–500 W.
+describe('the plan file’s range messages and the planner’s fields agree', () => {
+  const refusedReason = (json: unknown) => {
+    try {
+      readPlanJson(json, IDS);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('the plan was accepted');
+  };
+  const femur = () =>
+    JSON.parse(readFileSync(new URL('../../public/plans/femur-shaft.json', import.meta.url), 'utf8')) as {
+      drive: { acousticPower: number };
+      planning: { spots: { acousticPower: number }[] };
+    };
+
+  it('a negative power is refused with the range the planner’s power field takes', () => {
+    const file = femur();
+    file.drive.acousticPower = -5;
+    expect(refusedReason(file)).toContain('the planner takes 0.1 to 500 W');
+    const spot = femur();
+    (spot.planning.spots[0] as { acousticPower: number }).acousticPower = -5;
+    expect(refusedReason(spot)).toContain('the planner takes 0.1 to 500 W');
+  });
+});

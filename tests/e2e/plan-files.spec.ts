@@ -96,7 +96,7 @@ test.describe('a two-spot plan on the femur, then a link and a dropped plan file
     await openPlanFile(page, { name: 'broken.json', buffer: Buffer.from(JSON.stringify(plan)) });
     const message = page.getByTestId('plan-message');
     await expect(message).toHaveAttribute('data-kind', 'error');
-    await expect(message).toContainText('broken.json was not opened: planning.spots.1.acousticPower');
+    await expect(message).toContainText('broken.json was not opened: spot 2, acousticPower');
     await expect(message).toContainText('Nothing was changed.');
     // Not JSON at all.
     await openPlanFile(page, { name: 'cut.json', buffer: Buffer.from('{"format": "fus-planner-plan", "vers') });

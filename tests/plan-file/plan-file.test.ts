@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PHANTOMS } from '../../src/cli/scenario.ts';
 import { PLAN_SCHEMA_PATH, planJsonSchema } from '../../src/plan-file/json-schema.ts';
-import { PlanFileError, parsePlan } from '../../src/plan-file/parse.ts';
+import { fieldInWords, PlanFileError, parsePlan } from '../../src/plan-file/parse.ts';
 import { PLAN_FORMAT, PLAN_VERSION } from '../../src/plan-file/schema.ts';
 
 // One plan file for the app and the command line (issue 11): every bundled plan and scenario reads, a scenario is a
@@ -104,7 +104,8 @@ describe('refusals name the field', () => {
       'a power past the format’s limit',
       { ...minimal(), drive: { acousticPower: 6000 } },
       'drive.acousticPower',
-      /≤ 5000 W$/,
+      // …and the narrower range the planner's power field takes, so the two never disagree.
+      /≤ 5000 W; the planner takes 0\.1 to 500 W$/,
     ],
     [
       'a frequency past the format’s limit',
@@ -258,5 +259,37 @@ describe('the published JSON Schema', () => {
   it('states the unit of the numbers it describes', () => {
     const text = readFileSync(new URL(PLAN_SCHEMA_PATH, ROOT), 'utf8');
     for (const unit of ['[m]', '[W]', '[s]', '[Hz]', '[kg/m³]', '[°C]', '[CEM43 min]']) expect(text).toContain(unit);
+  });
+});
+
+// A walk read "planning.spots.0.cooling: expected a number ≥ 0 s": the path of the file, not words a user reads.
+describe('a refused plan file names the field in words', () => {
+  const withSpot = (spot: Record<string, unknown>) => ({
+    ...minimal(),
+    planning: { spots: [{ id: 'a', focus: [0, 0, 0], acousticPower: 40, duration: 20, cooling: 10, ...spot }] },
+  });
+
+  it('a spot’s field is "spot 1, cooling", keeping the file’s own name of the field', () => {
+    const error = refusal(withSpot({ cooling: -1 }));
+    expect(error.field).toBe('planning.spots.0.cooling');
+    expect(error.message).toMatch(/^spot 1, cooling: expected a number ≥ 0 s/);
+  });
+
+  it('a coordinate of a spot’s focus is named by its axis', () => {
+    expect(refusal(withSpot({ focus: [0, 'here', 0] })).message).toMatch(/^spot 1, focus, y: /);
+  });
+
+  it('a path it does not know is left as the file spells it', () => {
+    expect(refusal({ ...minimal(), drive: { acousticPower: -1 } }).message).toMatch(/^drive\.acousticPower: /);
+  });
+});
+
+describe('fieldInWords', () => {
+  it('counts the entries of a plan’s lists from 1 and names a point’s coordinate by its axis', () => {
+    expect(fieldInWords('planning.spots.2.acousticPower')).toBe('spot 3, acousticPower');
+    expect(fieldInWords('planning.noPass.0.centre.2')).toBe('no-pass region 1, centre, z');
+    expect(fieldInWords('planning.probes.1')).toBe('probe 2');
+    expect(fieldInWords('planning.freeBeams.0.1')).toBe('free beam 1, y');
+    expect(fieldInWords('transducer.frequency')).toBe('transducer.frequency');
   });
 });

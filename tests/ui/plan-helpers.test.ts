@@ -4,6 +4,7 @@ import {
   anglesFromDirection,
   directionFromAngles,
   fieldUndoKey,
+  formatPointMm,
   isTypingTarget,
   parseCount,
   planTotals,
@@ -174,5 +175,34 @@ describe('typed fields', () => {
     expect(fieldUndoKey(key('y', { ctrlKey: true }), true)).toBe('discard');
     expect(fieldUndoKey(key('z'), true)).toBe('none');
     expect(fieldUndoKey(key('Enter'), false)).toBe('none');
+  });
+});
+
+// A new user read a spot at "(12.8, 14, -5.89) mm": three coordinates, three precisions.
+describe('spot positions', () => {
+  it('shows all three coordinates to a tenth of a millimetre', () => {
+    expect(formatPointMm([0.0128, 0.014, -0.00589])).toBe('(12.8, 14.0, -5.9) mm');
+    expect(formatPointMm([0.1234, 0, -0.00001])).toBe('(123.4, 0.0, 0.0) mm');
+    expect(formatPointMm([Number.NaN, 0.001, 0.002])).toBe('(—, 1.0, 2.0) mm');
+  });
+});
+
+// A new user typed "60,5 W" and was told it is "not a value with a unit".
+describe('a decimal comma', () => {
+  const power = { si: 'W', min: 0.1, max: 500, display: 'W', scale: 1 };
+
+  it('is refused with a hint to use a decimal point, never read silently', () => {
+    const r = parseQuantity('60,5 W', power);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('use a decimal point: "60.5 W"');
+    const bare = parseQuantity('60,5', power);
+    expect(!bare.ok && bare.error).toContain('use a decimal point: "60.5"');
+  });
+
+  it('with three digits after it, may be a thousands separator: the hint says both', () => {
+    const r = parseQuantity('1,000 W', power);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('"1.000 W"');
+    expect(!r.ok && r.error).toContain('"1000 W"');
   });
 });

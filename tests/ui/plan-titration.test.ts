@@ -79,3 +79,33 @@ describe('titrated spot powers', () => {
     expect(stale).not.toContain('plan-titrate');
   });
 });
+
+// A walk read "for a peak of 85 °C: 6.60 W" under a spot, with none of the clinical-range note the single
+// sonication's advice gives ("That is below the 32–96 W used for bone").
+describe('a titrated spot power outside the clinic’s powers', () => {
+  const render = (peaks: Record<string, number>, powers: Record<string, number>) =>
+    renderWithStore(
+      (store) => {
+        store.getState().setSpots(Object.entries(powers).map(([id, p]) => spot(id, p)));
+        store.getState().finishPlanRun(withPeaks(peaks), planInputs(store.getState()));
+      },
+      createElement(SpotList, {}),
+    );
+
+  it('says so beside the spot and under the offer, as the single sonication’s advice does', () => {
+    // 30 W at 181 °C: 10 W for 85 °C, below the clinic's powers.
+    const html = render({ a: 181, b: 86 }, { a: 30, b: 30 });
+    expect(html).toMatch(
+      /data-testid="spot-0-titration"[^>]*>[^<]*for a peak of 85 °C: 10\.0 W, below the 32–96 W used for bone/,
+    );
+    expect(html).toContain('data-testid="plan-titrate-clinical"');
+    expect(html).toContain('1 of these powers is outside the 32–96 W used for bone (10.0 W)');
+  });
+
+  it('says nothing of the clinic when every titrated power is inside it', () => {
+    // 30 W at 61 °C: 60 W for 85 °C.
+    const html = render({ a: 61 }, { a: 30 });
+    expect(html).toContain('data-testid="spot-0-titration"');
+    expect(html).not.toContain('used for bone');
+  });
+});

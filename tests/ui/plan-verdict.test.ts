@@ -104,8 +104,10 @@ describe('the plan panel after a run', () => {
     expect(html).toMatch(/data-testid="plan-coverage"[^>]*>42.0 % \(counts boiling tissue\)</);
     expect(html).toContain('Expect the coverage to fall');
     // The rows the titration would change say so, with the power it would set: 50 W × (85 − 37)/(peak − 37),
-    // 350 °C → 7.7 W, 80 °C → 55.8 W.
-    expect(html).toMatch(/data-testid="spot-0-titration"[^>]*> · for a peak of 85 °C: 7.70 W</);
+    // 350 °C → 7.7 W (below the clinic's powers, said as the single sonication's advice says it), 80 °C → 55.8 W.
+    expect(html).toMatch(
+      /data-testid="spot-0-titration"[^>]*> · for a peak of 85 °C: 7.70 W, below the 32–96 W used for bone</,
+    );
     expect(html).toMatch(/data-testid="spot-1-titration"[^>]*> · for a peak of 85 °C: 55.8 W</);
   });
 

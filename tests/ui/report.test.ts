@@ -57,7 +57,7 @@ describe('the report’s setup and spots', () => {
     expect(lines.transducer).toMatch(
       /^clinical body array: \d+ elements of [\d.]+ mm, [\d.]+ MHz, focal length [\d.]+ mm/,
     );
-    expect(lines.target).toBe('(12.8, 19.9, 0) mm');
+    expect(lines.target).toBe('(12.8, 19.9, 0.0) mm');
     expect(lines.sonication).toMatch(
       /^50\.0 W \(surface pressure [\d.]+ MPa\) for 20\.0 s, then 30\.0 s cooling; 1000 J$/,
     );
@@ -68,8 +68,8 @@ describe('the report’s setup and spots', () => {
   it('lists every spot with its focus, power, duration and cooling in units, and the plan’s totals', () => {
     const s = plannedStore().getState();
     expect(reportSpots(s)).toEqual([
-      { n: 1, focus: '(12.8, 20, -3) mm', power: '40.0 W', duration: '20.0 s', cooling: '15.0 s', status: '' },
-      { n: 2, focus: '(13.1, 20, -3) mm', power: '35.0 W', duration: '20.0 s', cooling: '15.0 s', status: '' },
+      { n: 1, focus: '(12.8, 20.0, -3.0) mm', power: '40.0 W', duration: '20.0 s', cooling: '15.0 s', status: '' },
+      { n: 2, focus: '(13.1, 20.0, -3.0) mm', power: '35.0 W', duration: '20.0 s', cooling: '15.0 s', status: '' },
     ]);
     expect(reportTotals(s)).toBe('2 spots · 1500 J in all · 40.0 s heating · 70.0 s with cooling');
   });

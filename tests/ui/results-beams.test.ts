@@ -1,33 +1,11 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { BEAM_STATUS_CODES, type BeamStatus } from '../../src/geometry/beam-status.ts';
 import { type SonicationInputs, sonicationInputs } from '../../src/state/selectors.ts';
 import type { PlannerStore, PlannerStoreApi } from '../../src/state/store.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
+import { estimateWith } from './estimate-fixtures.ts';
 import { fakeSonication } from './time-fixtures.ts';
-
-/** The live estimate's beams: `statuses` per element, every one firing unless listed in `off`. */
-function estimateWith(statuses: BeamStatus[], off: number[] = []): NonNullable<PlannerStore['estimate']> {
-  const firing = Uint8Array.from(statuses, (_, e) => (off.includes(e) ? 0 : 1));
-  return {
-    beams: {
-      elementPositions: new Float32Array(3 * statuses.length),
-      statuses: Uint8Array.from(statuses, (s) => BEAM_STATUS_CODES.indexOf(s)),
-      counts: {} as NonNullable<PlannerStore['estimate']>['beams']['counts'],
-      firing,
-      activeCount: firing.reduce((a, b) => a + b, 0),
-      lostAperture: 0,
-      allCounts: {},
-    },
-    focalPressure: 1e6,
-    focalGain: 10,
-    predictedPeakTemperature: 50,
-    steeringLoss: 1,
-    beyondSteeringRange: false,
-    elapsedMs: 3,
-  };
-}
 
 /** The results card after a sonication of the store's settings, with the estimate of those settings. */
 function card(
