@@ -40,7 +40,9 @@ async function addSpotAt(page: Page, zMm: number): Promise<void> {
   await page.getByTestId('spot-add').click();
   await expect(page.locator('[data-testid="spot-list"] > li')).toHaveCount(before + 1);
   // The spot is at the typed target: its listed focus ends with that z.
-  await expect(page.locator('[data-testid="spot-list"] > li .spot-text').last()).toContainText(`, ${zMm}) mm`);
+  await expect(page.locator('[data-testid="spot-list"] > li .spot-text').last()).toContainText(
+    `, ${zMm.toFixed(1)}) mm`,
+  );
 }
 
 /** Opens the app on the femur and places two spots (z = +2 and −2 mm) at 40 W. */
