@@ -1,3 +1,5 @@
+import { Vector3 } from 'three';
+import { MeshBVH } from 'three-mesh-bvh';
 import { lesionEllipsoid } from '../geometry/import/lesion.ts';
 import type { CaseMeta, CasePart } from '../geometry/phantom.ts';
 import { TissueModel } from '../geometry/tissue-model.ts';
@@ -36,7 +38,9 @@ const LESION_REACH = 0.001;
 
 /**
  * Why a lesion cannot go there, or undefined when it touches a bone: a lesion here is a bone metastasis, so the
- * ellipsoid must reach the bone surface (nearest bone vertex within its largest semi-axis, plus 1 mm).
+ * ellipsoid must reach the bone surface (the nearest point of a bone's surface within its largest semi-axis, plus
+ * 1 mm). The surface, not its vertices: a converted mesh has shaft triangles centimetres long, and a point clicked on
+ * one was refused as "15 mm from the nearest bone".
  * @param parts - the case's parts
  * @param centre - [m]
  * @param radii - semi-axes [m]
@@ -46,12 +50,11 @@ export function lesionPlacementProblem(parts: readonly CasePart[], centre: Vec3,
   const bones = parts.filter((p) => BONE_TISSUES.includes(p.tissue) || p.tissue === 'marrow');
   if (bones.length === 0) return 'the case has no bone to put a lesion on';
   let nearest = Number.POSITIVE_INFINITY;
+  const at = new Vector3(...centre);
   for (const bone of bones) {
-    const p = bone.geometry.getAttribute('position');
-    for (let i = 0; i < p.count; i++) {
-      const d = Math.hypot(p.getX(i) - centre[0], p.getY(i) - centre[1], p.getZ(i) - centre[2]);
-      if (d < nearest) nearest = d;
-    }
+    // On a copy: the tree indexes a geometry that has no index, and the case's own stays as the file gave it.
+    const closest = new MeshBVH(bone.geometry.clone()).closestPointToPoint(at);
+    if (closest && closest.distance < nearest) nearest = closest.distance;
   }
   const reach = Math.max(...radii) + LESION_REACH;
   if (nearest <= reach) return undefined;

@@ -1,4 +1,4 @@
-import { IcosahedronGeometry } from 'three';
+import { BufferGeometry, Float32BufferAttribute, IcosahedronGeometry } from 'three';
 import { describe, expect, it } from 'vitest';
 import { caseSummary, loadCase } from '../../src/engine/case.ts';
 import { writeCaseGlb } from '../../src/engine/case-glb.ts';
@@ -70,6 +70,22 @@ describe('a lesion placed on an imported bone', () => {
     );
     expect(lesionPlacementProblem(parts, [0.02, 0, 0], [0.008, 0.008, 0.008])).toBeUndefined();
     expect(lesionPlacementProblem(parts.slice(1), [0.02, 0, 0], [0.008, 0.008, 0.008])).toMatch(/no bone/);
+  });
+
+  it('measures to the bone surface, not to its vertices: a point on a long triangle is on the bone', () => {
+    // A bone of two long triangles (a 200 × 40 mm face): its middle lies 20 mm and more from every vertex.
+    const geometry = new BufferGeometry();
+    geometry.setAttribute(
+      'position',
+      new Float32BufferAttribute(
+        [-0.1, -0.02, 0, 0.1, -0.02, 0, 0.1, 0.02, 0, -0.1, -0.02, 0, 0.1, 0.02, 0, -0.1, 0.02, 0],
+        3,
+      ),
+    );
+    const slab = [{ name: 'slab', tissue: 'cortical_bone' as const, label: 'slab', geometry }];
+    expect(lesionPlacementProblem(slab, [0, 0, 0], [0.005, 0.005, 0.005])).toBeUndefined();
+    expect(lesionPlacementProblem(slab, [0, 0, 0.005], [0.005, 0.005, 0.005])).toBeUndefined();
+    expect(lesionPlacementProblem(slab, [0, 0, 0.02], [0.005, 0.005, 0.005])).toMatch(/^its centre is 20 mm from/);
   });
 
   it('replaces a lesion placed before, and the case file aims at it', () => {
