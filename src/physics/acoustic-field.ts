@@ -197,7 +197,10 @@ export function computeAcousticField(
   cancelCheck();
   const d = elementDrive(drive, n);
   const medium = drive.medium ?? TISSUES;
-  const water = medium.water;
+  // The sum runs in the medium the array radiates into, as elementDrive's impedance and pathFactors' reference: with
+  // water here and muscle there, an array in muscle lost the muscle's whole attenuation (a held-out check: 4.2 MPa
+  // at the focus against 1.7 MPa from a lossy Rayleigh integral).
+  const water = medium[drive.couplingTissue ?? 'water'];
   const points = voxelCentres(grid);
   const re = new Float64Array(voxels);
   const im = new Float64Array(voxels);
