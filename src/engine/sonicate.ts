@@ -203,13 +203,15 @@ function runSonicationScratched(
   };
   const focusTissue = state.model.tissueAt(focus);
   // The focal spot around the target, to tell a peak in it (where the user aimed) from one away from it.
-  const spot = focalEllipsoid(spotOf(request, sources), beamAxis(request, sources), grid.spacing);
+  const focalSpot = spotOf(request, sources);
+  const spot = focalEllipsoid(focalSpot, beamAxis(request, sources), grid.spacing);
+  const focal = { lateralFwhm: focalSpot.lateralFwhm, spacing: grid.spacing };
   if (fieldModel === 'focal-ray') {
     onProgress(0.05);
     // The ray model needs every source's path: a bowl's patches are traced only when it runs.
     const rayPaths = run.singleElement ? tracePaths(state, sources.elements, focus) : paths;
     const result = simulateSonication({ ...input, elementPaths: rayPaths });
-    const validity = validityOf(focusTissue, medium, [result.peakTemperature], undefined);
+    const validity = validityOf(focusTissue, medium, [result.peakTemperature], undefined, focal);
     const sonication: SonicationRun = {
       ...common,
       result,
@@ -239,6 +241,7 @@ function runSonicationScratched(
     medium,
     [result.peakTemperature, result.wholePath.pathPeakTemperature.temperature],
     setup.validity,
+    focal,
   );
   const frame = setup.wholePath.frame;
   const sonication: SonicationRun = {

@@ -5,6 +5,9 @@ import type { LatticeValidity } from './whole-path.ts';
 /** Temperature above which the model is outside its validity: water boils, tissue vaporises [°C]. */
 export const BOILING_TEMPERATURE = 100;
 
+/** Voxels across the focal spot's lateral intensity FWHM below which its peak heating is flagged as under-read. */
+export const FOCUS_VOXELS = 2;
+
 /** Where a result stops being trustworthy, as flags and as sentences for the screen. */
 export interface Validity {
   /** some tissue passed 100 °C: boiling, cavitation and property changes are not modelled */
@@ -17,6 +20,8 @@ export interface Validity {
   focusOutsideBody: boolean;
   /** the simulated path was cut short of its planned depth beyond the focus (memory cap) */
   truncatedPath: boolean;
+  /** the focal spot is narrower than two voxels of the heat grid: its peak heating is under-read */
+  focusUnderResolved: boolean;
   /** plain-language warnings, one per raised flag */
   messages: string[];
 }
@@ -28,6 +33,8 @@ export interface Validity {
  * @param medium - tissue properties
  * @param peakTemperatures - the highest temperatures anywhere in the run [°C]
  * @param lattice - the whole-path lattice's limits (absent for the focal-ray model)
+ * @param focal - the focal spot's lateral intensity FWHM [m] (physics/estimate.ts focalSpot) and the heat grid's
+ *   spacing [m], when known
  * @returns flags and messages
  */
 export function validityOf(
@@ -35,6 +42,7 @@ export function validityOf(
   medium: Medium,
   peakTemperatures: readonly number[],
   lattice: LatticeValidity | undefined,
+  focal?: { lateralFwhm: number; spacing: number },
 ): Validity {
   const hottest = Math.max(...peakTemperatures);
   const v = {
@@ -43,6 +51,9 @@ export function validityOf(
     focusInGas: medium[focusTissue].isGas,
     focusOutsideBody: focusTissue === 'water',
     truncatedPath: lattice?.truncated ?? false,
+    // The heat source is a voxel's mean: a held-out check found a 3 MHz focus 1.3 voxels wide heating 34 % slower at
+    // its peak than on a fine grid, 8 % at 3.9 voxels.
+    focusUnderResolved: focal ? focal.lateralFwhm < FOCUS_VOXELS * focal.spacing : false,
   };
   const messages: string[] = [];
   if (v.boiling) {
@@ -59,5 +70,13 @@ export function validityOf(
     );
   }
   if (v.truncatedPath) messages.push('The simulated path ends before its planned depth beyond the focus.');
+  if (v.focusUnderResolved && focal) {
+    const mm = (x: number) => `${(x * 1e3).toFixed(2)} mm`;
+    messages.push(
+      `The focal spot is ${mm(focal.lateralFwhm)} wide (half the peak heating) on ${mm(focal.spacing)} voxels, ` +
+        `fewer than ${FOCUS_VOXELS} across: its peak heating is under-read (by about a third at one voxel). Choose a ` +
+        `spacing of ${mm(focal.lateralFwhm / 3)} or less.`,
+    );
+  }
   return { ...v, messages };
 }

@@ -70,6 +70,7 @@ describe('the results card', () => {
         focusInGas: false,
         focusOutsideBody: false,
         truncatedPath: false,
+        focusUnderResolved: false,
         messages: ['The tissue reaches 415 °C: above 100 °C it boils, which this model does not include.'],
       },
     };
