@@ -61,8 +61,9 @@ export interface Results {
   acoustic: {
     axialProfile: AxialProfile;
     /**
-     * Whole-path model only: |p| across the beam through the peak, along the lattice's x and y axes (offsets from
-     * the beam axis [m]), and the −6 dB (half-pressure) full widths [m] of the focal spot.
+     * Whole-path model only: |p| across the beam through the focal spot's peak (profiles.ts focalSpotVoxel;
+     * `peakPressure` is the path's own peak), along the lattice's x and y axes (offsets from the beam axis [m]), and
+     * the −6 dB (half-pressure) full widths [m] of the focal spot.
      */
     lateralProfiles?: { x: LateralProfile; y: LateralProfile };
     focalSize6dB?: { axial: number; lateralX: number; lateralY: number };
@@ -270,8 +271,8 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
 }
 
 /**
- * The profiles of a run: with the whole-path model the lattice's own samples through the peak (on the axis of an
- * unsteered source, the axis itself), else the focal region's voxels along the axis through the target.
+ * The profiles of a run: with the whole-path model the lattice's own samples through the focal spot's peak (on the
+ * axis of an unsteered source, the axis itself), else the focal region's voxels along the axis through the target.
  */
 function acousticProfiles(
   run: SonicationRun,

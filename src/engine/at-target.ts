@@ -21,7 +21,10 @@ export interface AtTarget {
   peakPressureDistance: number;
   /**
    * whether each peak lies inside the focal spot around the target (the −6 dB pressure ellipsoid, a voxel larger):
-   * a peak there is where the user aimed, however its distance reads; absent when the run gave no spot
+   * a peak there is where the user aimed, however its distance reads; absent when the run gave no spot. The
+   * pressure peak must also lie in the target's tissue or within the spot's half-width of the target (when the run
+   * knows the tissues): a long spot (0.5 MHz, F# 2: ≈ 85 mm) reaches the skin or a bone's front face, whose peaks
+   * are not the focus.
    */
   peakTemperatureInSpot?: boolean;
   peakPressureInSpot?: boolean;
@@ -80,6 +83,8 @@ function inSpot(spot: FocalEllipsoid, target: Vec3, p: Vec3): boolean {
  * @param target - the focus [m]
  * @param peaks - the run's peaks and where they are
  * @param spot - the focal spot around the target, when known: says whether each peak lies in it
+ * @param tissueAt - the tissue at a point, when known: a pressure peak in another tissue than the target's is not
+ *   in the spot
  * @returns the values at the target and its distances to the peaks
  */
 export function atTarget(
@@ -89,8 +94,12 @@ export function atTarget(
   target: Vec3,
   peaks: Pick<SonicationPeaks, 'peakTemperatureLocation' | 'peakPressureLocation'>,
   spot?: FocalEllipsoid,
+  tissueAt?: (p: Vec3) => TissueId,
 ): AtTarget {
   const distance = (p: Vec3) => Math.hypot(p[0] - target[0], p[1] - target[1], p[2] - target[2]);
+  // Within the spot's half-width of the target a peak is the focus itself, whichever side of a surface it falls on.
+  const sameTissue = (p: Vec3) =>
+    !tissueAt || tissueAt(p) === tissueAt(target) || distance(p) <= (spot?.halfWidth ?? 0);
   return {
     position: [target[0], target[1], target[2]],
     temperature: trilinear(grid, maxTemperature, target),
@@ -100,7 +109,8 @@ export function atTarget(
     ...(spot
       ? {
           peakTemperatureInSpot: inSpot(spot, target, peaks.peakTemperatureLocation),
-          peakPressureInSpot: inSpot(spot, target, peaks.peakPressureLocation),
+          peakPressureInSpot:
+            inSpot(spot, target, peaks.peakPressureLocation) && sameTissue(peaks.peakPressureLocation),
         }
       : {}),
   };

@@ -551,6 +551,7 @@ function planOutcome(
           j.spot.focus,
           s,
           focalEllipsoid(j.focalSpot.spot, j.focalSpot.axis, grid.spacing),
+          (p) => state.model.tissueAt(p),
         ),
       },
     };

@@ -268,7 +268,7 @@ function targetAndPeak(
   focus: readonly [number, number, number],
   spot: FocalEllipsoid,
 ): AtTarget {
-  const at = atTarget(grid, result.maxTemperature, result.dose, focus, result, spot);
+  const at = atTarget(grid, result.maxTemperature, result.dose, focus, result, spot, (p) => state.model.tissueAt(p));
   return { ...at, peakTemperatureTissue: state.model.tissueAt(result.peakTemperatureLocation) };
 }
 

@@ -58,6 +58,45 @@ describe('is a peak in the focal spot?', () => {
     expect(at([0, 0, 0.005]).peakPressureInSpot).toBe(true);
   });
 
+  it("takes a pressure peak inside the ellipsoid but in another tissue than the target's as not aimed at", () => {
+    // A 0.5 MHz spot is ≈ 85 mm long: the skin 36 mm before the focus lies inside it, and its peak is not the focus.
+    const tissueAt = (p: readonly number[]) => ((p[2] as number) < -0.004 ? 'skin' : 'muscle');
+    const peaks = { peakTemperatureLocation: [0, 0, 0] as [number, number, number] };
+    const inSkin = atTarget(
+      grid,
+      field,
+      field,
+      [0, 0, 0],
+      { ...peaks, peakPressureLocation: [0, 0, -0.005] },
+      spot,
+      tissueAt,
+    );
+    expect(inSkin.peakPressureInSpot).toBe(false);
+    const inMuscle = atTarget(
+      grid,
+      field,
+      field,
+      [0, 0, 0],
+      { ...peaks, peakPressureLocation: [0, 0, 0.005] },
+      spot,
+      tissueAt,
+    );
+    expect(inMuscle.peakPressureInSpot).toBe(true);
+    // A peak just across a surface from the target (a standing wave on the muscle side of a bone aimed at) is the
+    // focus itself: within the spot's half-width (2.4 mm) the tissue does not matter.
+    const acrossSurface = (p: readonly number[]) => ((p[2] as number) < -0.0005 ? 'muscle' : 'cortical_bone');
+    const near = atTarget(
+      grid,
+      field,
+      field,
+      [0, 0, 0],
+      { ...peaks, peakPressureLocation: [0, 0, -0.001] },
+      spot,
+      acrossSurface,
+    );
+    expect(near.peakPressureInSpot).toBe(true);
+  });
+
   it('says nothing of the spot when the run gave none', () => {
     const plain = atTarget(grid, field, field, [0, 0, 0], {
       peakTemperatureLocation: [0, 0, 0.005],

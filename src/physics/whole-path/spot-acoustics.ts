@@ -4,6 +4,7 @@ import type { BeamLattice } from '../angular-spectrum/lattice.ts';
 import { type FaceInterfaceLookup, marchField } from '../angular-spectrum/march.ts';
 import { type AcousticMaterial, materialsAt } from '../angular-spectrum/materials.ts';
 import type { SliceKernels } from '../angular-spectrum/slice-kernels.ts';
+import { focalSpot } from '../estimate.ts';
 import { type VoxelGrid, voxelCount } from '../grid.ts';
 import type { RayleighKernel, RayleighMedium, RayleighSources } from '../rayleigh.ts';
 import { scratchF32 } from '../scratch.ts';
@@ -12,7 +13,7 @@ import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
 import { blockMean, type CoarseGrid } from './coarse-grid.ts';
 import { type BeamFrame, directionToBeam, toBeam, toWorld } from './frame.ts';
 import { type FacePressureSquared, latticeHeat } from './lattice-heat.ts';
-import { type FocalProfiles, focalProfiles } from './profiles.ts';
+import { type FocalProfiles, type FocalWindow, focalProfiles, focalSpotVoxel } from './profiles.ts';
 import { resampleToGrid, sampleLatticeAt } from './resample.ts';
 import { inBox, rowInterval } from './row-interval.ts';
 
@@ -58,7 +59,10 @@ export interface SpotAcoustics {
   readonly pathPeakLocation: Vec3;
   /** |p|²/(2ρc) there, in the tissue of that voxel [W/m²] */
   readonly pathPeakIntensity: number;
-  /** axial and lateral |p| profiles through the peak, beam frame, and the −6 dB sizes */
+  /**
+   * axial and lateral |p| profiles through the focal spot's peak (the largest |p| in the target's tissue within the
+   * spot around the target: focalSpotVoxel), beam frame, and the −6 dB sizes; pathPeakPressure may lie elsewhere
+   */
   readonly profiles: FocalProfiles;
   /** |p| at the focus (trilinear) [Pa] */
   readonly focusPressure: number;
@@ -151,7 +155,12 @@ export function spotAcoustics(
     pathPeakPressure: heat.peakPressure,
     pathPeakLocation,
     pathPeakIntensity: heat.peakPressure ** 2 / (2 * peakMaterial.density * peakMaterial.speedOfSound),
-    profiles: focalProfiles(march.field, lattice, pv, coupling.speedOfSound / drive.frequency),
+    profiles: focalProfiles(
+      march.field,
+      lattice,
+      spotVoxelOrPeak(focalSpotVoxel(march.field, lattice, acoustics.labels, focalWindow(drive, frame, lattice)), pv),
+      coupling.speedOfSound / drive.frequency,
+    ),
     focusPressure: Math.sqrt(Math.max(0, sampleLatticeAt(lattice, frame, heat.pressureSquared, drive.focus))),
     inputPower: planePower(plane, lattice, coupling.density * coupling.speedOfSound),
     absorbedPower: heat.absorbedPower,
@@ -206,6 +215,56 @@ export function inputPlaneSum(
     elementRadius: drive.elements.radius,
   };
   return { sources, coupling, drive: d };
+}
+
+/** The focal spot's voxel, or the path's peak when the target lies outside the lattice. */
+function spotVoxelOrPeak(spot: number, pathPeak: number): number {
+  return spot < 0 ? pathPeak : spot;
+}
+
+/** √2: a focal profile's −6 dB length over its intensity FWHM (as the engine's focalEllipsoid). */
+const SIX_DB_PER_THREE_DB = Math.SQRT2;
+
+/**
+ * Where the focal spot is looked for: the paraxial −6 dB ellipsoid of the drive's sources focused at its focus (in
+ * the coupling water), half a lattice voxel larger each way — the engine's focalEllipsoid, from the elements
+ * alone: R = mean element–focus distance, D = twice the largest distance of an element from the beam's mean
+ * direction through the focus (at least an element's diameter).
+ * @param drive - elements, focus, frequency
+ * @param frame - the lattice's beam frame
+ * @param lattice - for the voxel margin
+ * @returns the window, beam frame
+ */
+function focalWindow(drive: AcousticDrive, frame: BeamFrame, lattice: BeamLattice): FocalWindow {
+  const medium: Medium = drive.medium ?? TISSUES;
+  const focus = drive.focus;
+  const p = drive.elements.positions;
+  const count = p.length / 3;
+  const axis: Vec3 = [0, 0, 0];
+  let meanR = 0;
+  for (let e = 0; e < count; e++) {
+    const d = [0, 1, 2].map((a) => (p[3 * e + a] as number) - (focus[a] as number));
+    const r = Math.hypot(d[0] as number, d[1] as number, d[2] as number) || 1;
+    meanR += r / count;
+    for (let a = 0; a < 3; a++) axis[a] = (axis[a] as number) + (d[a] as number) / r;
+  }
+  const norm = Math.hypot(...axis) || 1;
+  const unit: Vec3 = [axis[0] / norm, axis[1] / norm, axis[2] / norm];
+  let spread = 2 * (drive.elements.radius ?? 0);
+  for (let e = 0; e < count; e++) {
+    const d = [0, 1, 2].map((a) => (p[3 * e + a] as number) - (focus[a] as number));
+    const along = d.reduce((sum, x, a) => sum + x * (unit[a] as number), 0);
+    const r2 = d.reduce((sum, x) => sum + x * x, 0);
+    spread = Math.max(spread, 2 * Math.sqrt(Math.max(0, r2 - along * along)));
+  }
+  const water = medium[drive.couplingTissue ?? 'water'];
+  const spot = focalSpot(drive.frequency, meanR > 0 ? meanR : 1, spread > 0 ? spread : 1, water.speedOfSound);
+  return {
+    target: toBeam(frame, [focus[0], focus[1], focus[2]]),
+    axis: directionToBeam(frame, unit),
+    halfLength: (SIX_DB_PER_THREE_DB * spot.axialFwhm) / 2 + lattice.dz,
+    halfWidth: spot.lateralWidth6dB / 2 + lattice.dx,
+  };
 }
 
 /** Normal-incidence power of the input plane Σ|p|²/(2ρc)·dx² [W]. */
