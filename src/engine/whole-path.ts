@@ -175,7 +175,10 @@ export function wholePathLattice(
         fineNear = Math.min(fineNear, c[2]);
         fineFar = Math.max(fineFar, c[2]);
       }
-  // A source in tissue (a homogeneous scenario) sees no water gap: the plane then sits just in front of it.
+  // A source in tissue (a homogeneous scenario) has no water gap to hold the plane: it sits a voxel before the focal
+  // region, its Rayleigh sum taking the tissue's loss on the way; the tissue in front is not heated in the model, and
+  // a −6 dB length longer than the lattice reads null. A plane at the sources instead would march the whole near
+  // field, which at 3 MHz across a 60 mm aperture overruns the lattice's memory cap before the focus (tried).
   const beforeTissue = coupling === 'water' ? firstTissue - WATER_GAP : Number.POSITIVE_INFINITY;
   const z0 = Math.max(frontOfSources + halfWavelength, Math.min(beforeTissue, fineNear - fine.spacing));
   // Lateral: the straight rays source → focus at the input plane.
