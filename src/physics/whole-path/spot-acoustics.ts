@@ -13,6 +13,7 @@ import { attenuationAt, type Medium, TISSUES } from '../tissues.ts';
 import { blockMean, type CoarseGrid } from './coarse-grid.ts';
 import { type BeamFrame, directionToBeam, toBeam, toWorld } from './frame.ts';
 import { type FacePressureSquared, latticeHeat } from './lattice-heat.ts';
+import { planePower } from './plane-power.ts';
 import { type FocalProfiles, type FocalWindow, focalProfiles, focalSpotVoxel } from './profiles.ts';
 import { resampleToGrid, sampleLatticeAt } from './resample.ts';
 import { inBox, rowInterval } from './row-interval.ts';
@@ -162,7 +163,13 @@ export function spotAcoustics(
       coupling.speedOfSound / drive.frequency,
     ),
     focusPressure: Math.sqrt(Math.max(0, sampleLatticeAt(lattice, frame, heat.pressureSquared, drive.focus))),
-    inputPower: planePower(plane, lattice, coupling.density * coupling.speedOfSound),
+    inputPower: planePower(
+      plane,
+      lattice.n,
+      lattice.dx,
+      coupling.density * coupling.speedOfSound,
+      (2 * Math.PI * drive.frequency) / coupling.speedOfSound,
+    ),
     absorbedPower: heat.absorbedPower,
     shearPower: march.shearPower,
     passes: march.passesRun,
@@ -265,13 +272,6 @@ function focalWindow(drive: AcousticDrive, frame: BeamFrame, lattice: BeamLattic
     halfLength: (SIX_DB_PER_THREE_DB * spot.axialFwhm) / 2 + lattice.dz,
     halfWidth: spot.lateralWidth6dB / 2 + lattice.dx,
   };
-}
-
-/** Normal-incidence power of the input plane Σ|p|²/(2ρc)·dx² [W]. */
-function planePower(plane: Float64Array, lattice: BeamLattice, impedance: number): number {
-  let sum = 0;
-  for (let i = 0; i < plane.length; i++) sum += (plane[i] as number) ** 2;
-  return (sum / (2 * impedance)) * lattice.dx * lattice.dx;
 }
 
 /**
