@@ -45,6 +45,8 @@ export interface LatticeValidity {
    * field stays within ≈ 1.5 % (measured against O'Neil)
    */
   coarseSampling: boolean;
+  /** the lateral spacing in shortest wavelengths (0.5 when not coarse) */
+  spacingInWavelengths: number;
   /** the sources do not all sit in one medium: the input plane's medium is then a guess */
   mixedCoupling: boolean;
   /** the post-focal depth was cut to fit the memory cap */
@@ -214,7 +216,12 @@ export function wholePathLattice(
     frame,
     lattice: { n, dx, nz, dz, z0 },
     coupling,
-    validity: { coarseSampling, mixedCoupling, truncated },
+    validity: {
+      coarseSampling,
+      spacingInWavelengths: (dx / halfWavelength) * 0.5 * refinement,
+      mixedCoupling,
+      truncated,
+    },
   };
 }
 

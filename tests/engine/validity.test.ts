@@ -44,3 +44,25 @@ describe('a focal spot too narrow for the heat grid is flagged', () => {
     expect(clinical.focusUnderResolved).toBe(false);
   });
 });
+
+describe('the lattice limits, said with what is known of their error', () => {
+  const lattice = (spacingInWavelengths: number, truncated = false) => ({
+    coarseSampling: spacingInWavelengths > 0.5,
+    spacingInWavelengths,
+    mixedCoupling: false,
+    truncated,
+  });
+
+  it('quotes the measured 1.5 % up to 0.75 λ, and no error beyond it (a held-out 10 MHz run read "1–2 %")', () => {
+    const near = validityOf('muscle', TISSUES, [40], lattice(0.7)).messages.join(' ');
+    expect(near).toContain('within about 1.5 % at the focus');
+    const far = validityOf('muscle', TISSUES, [40], lattice(2.4)).messages.join(' ');
+    expect(far).toContain('sampled every 2.40 wavelengths, beyond the 0.75 where its error was measured');
+    expect(far).not.toContain('1.5 %');
+  });
+
+  it('says what a path cut short leaves out', () => {
+    const cut = validityOf('muscle', TISSUES, [40], lattice(0.5, true)).messages.join(' ');
+    expect(cut).toContain('nothing past it is simulated, and a −6 dB focal length may read null');
+  });
+});
