@@ -1,9 +1,9 @@
 import type { TissueId } from '../physics/tissue-ids.ts';
-import { tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { caseHasLesion, sonicationStale } from '../state/selectors.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
 import { aimedPoint } from './aimed-point.ts';
+import { type BlockedBeams, firingBeams } from './blocked-beams.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { OverSafetyLimits } from './OverSafetyLimits.tsx';
@@ -12,6 +12,7 @@ import { PowerToAim } from './PowerToAim.tsx';
 import { staleText } from './StaleResultsBanner.tsx';
 import type { SonicationOutcome } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
+import { useBlockedBeams } from './useBlockedBeams.ts';
 
 /** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
 const MODEL_VALID_BELOW = 100;
@@ -178,17 +179,16 @@ function peakOffsetNotes(s: Summary, aim: string): string[] {
  * no-pass region): one sonication of the same settings must not read as a deliverable one.
  * @param counts - firing beams per status (state/beam-tally.ts tallyBeams)
  */
-export function blockedBeamNotes(counts: { gas: number; nopass: number }): string[] {
-  const beams = (n: number) => `${n} firing ${n === 1 ? 'beam' : 'beams'}`;
+export function blockedBeamNotes(counts: BlockedBeams): string[] {
   const notes: string[] = [];
   if (counts.gas > 0) {
     notes.push(
-      `${beams(counts.gas)} crossed gas (bowel gas or lung): gas reflects them and burns its wall, so Run plan marks such a spot blocked. Switch them off (automatic switch-off) or move the transducer.`,
+      `${firingBeams(counts.gas)} crossed gas (bowel gas or lung): gas reflects them and burns its wall, so Run plan marks such a spot blocked. Switch them off (automatic switch-off) or move the transducer.`,
     );
   }
   if (counts.nopass > 0) {
     notes.push(
-      `${beams(counts.nopass)} crossed a no-pass region: Run plan marks such a spot blocked. Switch them off or move the transducer.`,
+      `${firingBeams(counts.nopass)} crossed a no-pass region: Run plan marks such a spot blocked. Switch them off or move the transducer.`,
     );
   }
   return notes;
@@ -233,14 +233,12 @@ export function ResultsCard() {
   // Steered to a selected spot: its numbers are at that focus, not at the target the target panel shows.
   const aim = aimedPoint(usePlanner((s) => s.run.inputs?.focus));
   const stale = usePlanner(sonicationStale);
-  // The live estimate traces the beams of the settings on screen: those of the run while its inputs are known and
-  // the results are not stale.
-  const beams = usePlanner((s) => (s.run.inputs ? s.estimate?.beams : undefined));
+  const blocked = useBlockedBeams(stale);
   const hasLesion = usePlanner(caseHasLesion);
   const s = outcome?.summary;
   const warnings = s ? validityMessages(s) : [];
   const changed = describeOverrides(overrides);
-  const blockedNotes = outcome && beams && !stale ? blockedBeamNotes(tallyBeams(beams).counts) : [];
+  const blockedNotes = outcome && blocked ? blockedBeamNotes(blocked) : [];
   return (
     <section
       className={stale ? 'results stale' : 'results'}

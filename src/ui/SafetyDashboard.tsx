@@ -1,4 +1,3 @@
-import { tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { resultsStale } from '../state/selectors.ts';
@@ -7,6 +6,7 @@ import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 import { staleText } from './StaleResultsBanner.tsx';
 import { SAFETY_ADVICE, type SafetyKey, STATUS_TEXT, safetyRows, undeliverableSonication } from './safety.ts';
+import { useBlockedBeams } from './useBlockedBeams.ts';
 import { useShownRun } from './useShownRun.ts';
 
 interface ThresholdUnit {
@@ -51,10 +51,8 @@ export function SafetyDashboard() {
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const setThresholds = usePlanner((s) => s.setSafetyThresholds);
   const stale = usePlanner(resultsStale);
-  // The live estimate traces the beams of the run's settings while the results are not stale (as ResultsCard).
-  const beams = usePlanner((s) => (s.run.inputs ? s.estimate?.beams : undefined));
-  const undeliverable =
-    run?.source === 'sonication' && beams && !stale ? undeliverableSonication(tallyBeams(beams).counts) : undefined;
+  const blocked = useBlockedBeams(stale);
+  const undeliverable = run?.source === 'sonication' && blocked ? undeliverableSonication(blocked) : undefined;
   const rows = safetyRows(run, thresholds, undeliverable);
   const worst = rows.some((r) => r.status === 'fail')
     ? 'fail'

@@ -3,6 +3,7 @@ import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { SAFETY_THRESHOLD_SOURCES } from '../state/safety-defaults.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
+import { type BlockedBeams, firingBeams } from './blocked-beams.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import type { ShownRun } from './shown-run.ts';
@@ -138,11 +139,10 @@ export function criticalJudgement(run: Pick<ShownRun, 'doses' | 'time' | 'fieldM
  * so its "Not deliverable" and a Pass light here never stand side by side.
  * @param counts - firing beams per status (state/beam-tally.ts tallyBeams)
  */
-export function undeliverableSonication(counts: { gas: number; nopass: number }): string | undefined {
-  const beams = (n: number) => `${n} firing ${n === 1 ? 'beam' : 'beams'}`;
+export function undeliverableSonication(counts: BlockedBeams): string | undefined {
   const crossed = [
-    counts.gas > 0 ? `${beams(counts.gas)} crossed gas` : '',
-    counts.nopass > 0 ? `${beams(counts.nopass)} crossed a no-pass region` : '',
+    counts.gas > 0 ? `${firingBeams(counts.gas)} crossed gas` : '',
+    counts.nopass > 0 ? `${firingBeams(counts.nopass)} crossed a no-pass region` : '',
   ].filter(Boolean);
   if (crossed.length === 0) return undefined;
   return `Not deliverable: ${crossed.join(' and ')}, so Run plan would block this sonication; its heat was simulated but could not be given as is.`;

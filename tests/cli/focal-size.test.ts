@@ -5,7 +5,7 @@ import { parseScenario } from '../../src/cli/scenario.ts';
 /**
  * The reported −6 dB focal size is the focal spot's: the profiles pass through the pressure maximum of the spot
  * around the target, in the target's tissue — not through the path's global peak, which a standing wave on a bone's
- * front face or the skin can hold. References from an independent validator (held-out comparison, /tmp/h40):
+ * front face or the skin can hold. References from an independent validator's held-out comparison:
  * a transfer-matrix angular spectrum of the same layers, and an exact Rayleigh integral for the bowl in water.
  */
 const bowl = (frequency: number, radiusOfCurvature: number, aperture: number) => ({

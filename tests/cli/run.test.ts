@@ -15,6 +15,18 @@ const example = (name: string) => readScenario(join(ROOT, 'public/scenarios', `$
 /** k-Wave focusedBowlONeil doc value: ρ 1000, c 1500, u 0.1 m/s, R 140 mm, D 120 mm, 1 MHz ⇒ |p(R)| [Pa]. */
 const KWAVE_DOC_FOCAL_PRESSURE = 8.488e6;
 
+/** The singleElementBowl preset (R 140 mm, D 120 mm, 1 MHz) as O'Neil's solution takes it, in `medium` at u [m/s]. */
+function singleElementBowlIn(medium: { density: number; speedOfSound: number }, velocity: number) {
+  return {
+    radiusOfCurvature: 0.14,
+    aperture: 0.12,
+    frequency: 1e6,
+    velocity,
+    density: medium.density,
+    speedOfSound: medium.speedOfSound,
+  };
+}
+
 describe('an array radiating straight into tissue, without a water bath', () => {
   // A held-out check put the focal-ray model at 4.2 MPa here against 1.7 MPa from a lossy Rayleigh integral: its sum
   // ran in water while the drive and the path gains took muscle, so the muscle's attenuation was lost on the way.
@@ -29,14 +41,7 @@ describe('an array radiating straight into tissue, without a water bath', () => 
     });
     const results = await runScenario(scenario);
     const muscle = TISSUES.muscle;
-    const bowl = {
-      radiusOfCurvature: 0.14,
-      aperture: 0.12,
-      frequency: 1e6,
-      velocity: 0.05,
-      density: muscle.density,
-      speedOfSound: muscle.speedOfSound,
-    };
+    const bowl = singleElementBowlIn(muscle, 0.05);
     let peak = 0;
     for (let z = 0.12; z < 0.15; z += 1e-5) peak = Math.max(peak, oneilAxialMagnitude(bowl, z));
     const expected = peak * Math.exp(-attenuationAt(muscle, 1e6) * 0.14);
@@ -52,14 +57,7 @@ describe('the runner on the example scenarios (small grids)', () => {
     scenario.input.grid = { size: 0.02, spacing: 0.001 };
     const results = await runScenario(scenario);
     const water = TISSUES.water;
-    const bowl = {
-      radiusOfCurvature: 0.14,
-      aperture: 0.12,
-      frequency: 1e6,
-      velocity: 0.1,
-      density: water.density,
-      speedOfSound: water.speedOfSound,
-    };
+    const bowl = singleElementBowlIn(water, 0.1);
     // The core's water is lossy (0.025 Np/m at 1 MHz) and has ρ 994: O'Neil with the same water, times exp(−αR).
     const loss = Math.exp(-water.attenuation0 * 0.14);
     const exact = (z: number) => oneilAxialMagnitude(bowl, z) * loss;

@@ -191,20 +191,20 @@ export interface FocalWindow {
 
 /**
  * The voxel of the focal spot's peak: the largest face |p| among the lattice voxels that carry the target voxel's
- * label and whose centre lies in the window. The path's own peak can sit elsewhere — on the standing wave in front of
- * a bone (2 MPa against 0.4 MPa at a focus behind it) or in the skin, 36 mm before a 0.5 MHz focus still inside its
- * −6 dB length — and profiles through it would measure that, not the spot aimed at.
+ * label and whose centre lies in the spot's window. The path's own peak can sit elsewhere — on the standing wave in
+ * front of a bone (2 MPa against 0.4 MPa at a focus behind it) or in the skin, 36 mm before a 0.5 MHz focus still
+ * inside its −6 dB length — and profiles through it would measure that, not the spot aimed at.
  * @param field - total complex field per face (marchField)
  * @param lattice - lattice
  * @param labels - per lattice voxel
- * @param window - the spot around the target
+ * @param spot - the window around the target the spot is looked for in
  * @returns the voxel (as latticeHeat's peakVoxel: its lower or upper face holds the maximum); the target's voxel
  *   when no voxel qualifies, -1 when the target lies outside the lattice
  */
-export function focalSpotVoxel(field: Planes, lattice: BeamLattice, labels: Uint8Array, window: FocalWindow): number {
+export function focalSpotVoxel(field: Planes, lattice: BeamLattice, labels: Uint8Array, spot: FocalWindow): number {
   const { n, nz, dx, dz, z0 } = lattice;
   const n2 = n * n;
-  const [tx, ty, tz] = window.target;
+  const [tx, ty, tz] = spot.target;
   const ti = Math.round(tx / dx + n / 2);
   const tj = Math.round(ty / dx + n / 2);
   const tk = Math.floor((tz - z0) / dz);
@@ -212,10 +212,10 @@ export function focalSpotVoxel(field: Planes, lattice: BeamLattice, labels: Uint
   const targetVoxel = ti + n * (tj + n * tk);
   const label = labels[targetVoxel] as number;
   const { re, im } = field;
-  const [ax, ay, az] = window.axis;
+  const [ax, ay, az] = spot.axis;
   // The window's bounding box in voxels (the ellipsoid's extent along each axis, a voxel more).
   const reach = (a: number, pad: number) =>
-    Math.sqrt((window.halfLength * a) ** 2 + window.halfWidth ** 2 * (1 - a * a)) + pad;
+    Math.sqrt((spot.halfLength * a) ** 2 + spot.halfWidth ** 2 * (1 - a * a)) + pad;
   const ri = Math.ceil(reach(ax, dx) / dx);
   const rj = Math.ceil(reach(ay, dx) / dx);
   const rk = Math.ceil(reach(az, dz) / dz);
@@ -231,7 +231,7 @@ export function focalSpotVoxel(field: Planes, lattice: BeamLattice, labels: Uint
         const x = (i - n / 2) * dx - tx;
         const along = x * ax + y * ay + z * az;
         const across2 = Math.max(0, x * x + y * y + z * z - along * along);
-        if ((along / window.halfLength) ** 2 + across2 / window.halfWidth ** 2 > 1) continue;
+        if ((along / spot.halfLength) ** 2 + across2 / spot.halfWidth ** 2 > 1) continue;
         const lower = (re[v] as number) ** 2 + (im[v] as number) ** 2;
         const upper = (re[v + n2] as number) ** 2 + (im[v + n2] as number) ** 2;
         const p2 = Math.max(lower, upper);
@@ -307,10 +307,10 @@ export function focalProfiles(
   };
 }
 
-/** √ of the running mean of |p|² over a window (centred, truncated at the ends). */
-function envelope(profile: Profile, window: number): Profile {
+/** √ of the running mean of |p|² over a span [m] (centred, truncated at the ends). */
+function envelope(profile: Profile, span: number): Profile {
   const step = Math.abs((profile.position[1] ?? 1) - (profile.position[0] ?? 0));
-  const half = Math.max(0, Math.round(window / step / 2));
+  const half = Math.max(0, Math.round(span / step / 2));
   const p = profile.pressure;
   const pressure = p.map((_, i) => {
     let sum = 0;

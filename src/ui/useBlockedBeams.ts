@@ -1,0 +1,14 @@
+import { tallyBeams } from '../state/beam-tally.ts';
+import { usePlanner } from '../state/hooks.ts';
+import type { BlockedBeams } from './blocked-beams.ts';
+
+/**
+ * The firing beams of the last sonication that cross gas or a no-pass region, or undefined while that is not known:
+ * the live estimate traces the beams of the settings on screen, which are the run's while its inputs are known and
+ * its results are not stale. One rule for the results card and the safety dashboard, so they never disagree.
+ * @param stale - whether the shown results are stale
+ */
+export function useBlockedBeams(stale: boolean): BlockedBeams | undefined {
+  const beams = usePlanner((s) => (s.run.inputs ? s.estimate?.beams : undefined));
+  return beams && !stale ? tallyBeams(beams).counts : undefined;
+}
