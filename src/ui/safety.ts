@@ -173,11 +173,11 @@ export function safetyRows(
     const base = { id, key, label, limit: thresholds[key], baseline, source: SAFETY_THRESHOLD_SOURCES[key] };
     // Nothing delivered: the baseline 37 °C and 0 J are heat never given, not heat judged safe.
     if (run?.undelivered) return { ...base, value: undefined, status: 'undelivered', note: run.undelivered };
-    // Simulated but not deliverable: a warn or fail still says something true; a pass would contradict it.
-    if (undeliverable && judged === 'pass') {
-      return { ...base, value, status: 'undelivered', note: note ? `${undeliverable} ${note}` : undeliverable };
-    }
-    return { ...base, value, status: judged, note };
+    if (!undeliverable) return { ...base, value, status: judged, note };
+    // Simulated but not deliverable: a warn or fail still says something true, a pass would contradict it; every row
+    // says why first, so a row near its limit does not read as advice for a run that cannot be given as it is.
+    const why = note ? `${undeliverable} ${note}` : undeliverable;
+    return { ...base, value, status: judged === 'pass' ? 'undelivered' : judged, note: why };
   };
   // A structure outside the simulated region has no value: 'no result', never a reassuring 'pass'.
   const present = (region: { voxels: number; maxTemperature: number } | undefined) =>

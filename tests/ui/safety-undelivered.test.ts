@@ -78,6 +78,20 @@ describe('the safety dashboard when nothing was delivered', () => {
     expect(html).toContain('2 firing beams crossed gas');
   });
 
+  it('a row near its limit keeps its light, but says first why the run could not be given (a walk: "lower the power")', () => {
+    const run = shownRun(fakeSonication(), undefined, 'sonication');
+    const why = 'Not deliverable: 2 firing beams crossed gas.';
+    const rows = safetyRows(run, DEFAULT_SAFETY_THRESHOLDS, why);
+    const judged = safetyRows(run, DEFAULT_SAFETY_THRESHOLDS);
+    for (const [i, row] of rows.entries()) {
+      const before = judged[i];
+      if (before?.status === 'warn' || before?.status === 'fail') expect(row.status).toBe(before.status);
+      if (before?.status === 'pass') expect(row.status).toBe('undelivered');
+      expect(row.note.startsWith(why)).toBe(true);
+    }
+    expect(judged.some((r) => r.status === 'warn' || r.status === 'fail')).toBe(true);
+  });
+
   it('a sonication on a clear path still passes', () => {
     expect(dashboardAfterSonication(['clear', 'bone', 'clear'])).toContain('✓</span> Pass');
   });
