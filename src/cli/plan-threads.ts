@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PlanRequest } from '../engine/requests.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type { Scenario } from './scenario.ts';
+import { startTsThread } from './ts-thread.ts';
 
 /**
  * The command line's plan pipeline on Node worker threads, as the app's worker pool runs it on Web Workers
@@ -33,13 +34,6 @@ export function defaultThreads(): number {
   return availableParallelism();
 }
 
-// A worker thread starts as plain JavaScript; the engine is TypeScript run through tsx, so the thread first
-// registers tsx and then imports its body. The entry is evaluated CommonJS, hence require and a dynamic import.
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsx).then(({ tsImport }) => tsImport(workerData.entry, workerData.entry));
-`;
-
 /** A worker thread that marches a plan's spots on request, one at a time. */
 export class PlanThread {
   private readonly worker: Worker;
@@ -48,14 +42,7 @@ export class PlanThread {
 
   /** @param job - the plan and the request (the thread builds the case and prepares the plan once) */
   constructor(job: ThreadJob) {
-    this.worker = new Worker(BOOT, {
-      eval: true,
-      workerData: {
-        job,
-        tsx: import.meta.resolve('tsx/esm/api'),
-        entry: new URL('./plan-thread.ts', import.meta.url).href,
-      },
-    });
+    this.worker = startTsThread(new URL('./plan-thread.ts', import.meta.url), { job });
     this.worker.on('message', (reply: ThreadReply) => {
       const at = this.pending.findIndex((p) => p.id === reply.id);
       const [waiting] = at >= 0 ? this.pending.splice(at, 1) : [];

@@ -58,7 +58,7 @@ const kernelRows: Row[] = [field, ceilingRow(field), ...fftRows({ quick, log })]
 const grids: [string, number, number, number, number][] = [['cube', 64, 64, 64, 5e-4]];
 if (engine.fineGrid) grids.unshift(['femur focal grid', ...engine.fineGrid]);
 if (engine.coarseGrid) grids.push(['femur whole-path coarse grid', ...engine.coarseGrid]);
-kernelRows.push(...pennesRows({ quick, log }, grids));
+kernelRows.push(...(await pennesRows({ quick, log }, grids)));
 
 if (!values['no-browser']) {
   console.log('== the field kernel on WebGPU in Chromium (--enable-unsafe-webgpu), beside the CPU');

@@ -171,6 +171,15 @@ test.describe('a sonication runs in a Web Worker', () => {
     expect(info).toMatch(new RegExp(`^${firing} elements · computed in \\d+\\.\\d s`));
     expect(Number(/computed in (\d+\.\d) s/.exec(info)?.[1])).toBeGreaterThan(0);
 
+    // The page is cross-origin isolated, so each simulation worker has a helper worker in shared memory that took
+    // half of the large Pennes steps (engine/kernels/shared-heat.ts; the same results as one thread, in Node tests).
+    const simWorkers = page.workers().filter((w) => /sim\.worker/.test(w.url()));
+    expect(page.workers().filter((w) => /heat-helper\.worker/.test(w.url()))).toHaveLength(simWorkers.length);
+    const halves = await Promise.all(
+      simWorkers.map((w) => w.evaluate(() => (globalThis as { heatHelperHalves?: () => number }).heatHelperHalves?.())),
+    );
+    expect(halves.reduce<number>((sum, n) => sum + (n ?? 0), 0)).toBeGreaterThan(0);
+
     const pressure = await app.resultSi('peak-pressure');
     const intensity = await app.resultSi('intensity');
     const temperature = await app.resultSi('peak-temperature');
