@@ -15,7 +15,7 @@ let installed = false;
 
 /**
  * Installs the WebAssembly kernels for the engine in Node (the command line, the tests), once, with a helper thread
- * that takes half of each large Pennes step once it has started (a fraction of a second; until then, and if it
+ * that takes part of each large Pennes step once it has started (a fraction of a second; until then, and if it
  * cannot start, the steps run on the calling thread, with the same results).
  * @throws Error naming the command to run when they have not been built
  */
@@ -25,8 +25,19 @@ export function installNodeKernels(): void {
     throw new Error('The WebAssembly kernels are not built: run `npm run kernels` (the npm scripts do it for you).');
   }
   const kernels = createWasmKernels(readFileSync(KERNELS_FILE));
-  installKernels({ ...kernels, bioheat: startNodeHeat(kernels.bioheat).heat.bioheat });
+  heat = startNodeHeat(kernels.bioheat).heat;
+  installKernels({ ...kernels, bioheat: heat.bioheat });
   installed = true;
+}
+
+let heat: SharedHeat | undefined;
+
+/**
+ * Runs `body` with the installed heat steps on the calling thread alone (SharedHeat.alone): for a plan whose
+ * pipeline keeps the other threads marching.
+ */
+export function heatAlone<T>(body: () => Promise<T>): Promise<T> {
+  return heat ? heat.alone(body) : body();
 }
 
 /**

@@ -5,7 +5,7 @@ import { type PreparedPlan, preparePlan, runPlan, startPlan } from '../engine/ru
 import { SpotClaims } from '../engine/spot-claims.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type { PlanInput } from '../plan-file/schema.ts';
-import { installNodeKernels } from './kernels.ts';
+import { heatAlone, installNodeKernels } from './kernels.ts';
 import { buildCase } from './medium.ts';
 import { defaultThreads, PlanThread } from './plan-threads.ts';
 import { coreInfo, POWER_CONVENTION } from './run.ts';
@@ -157,7 +157,9 @@ export async function runPlanFile(
   const ids = prepared.setup ? prepared.delivered.map((j) => j.spot.id) : [];
   const outcome =
     threads > 1 && ids.length > 1
-      ? await pipelinedPlan(built.state, request, prepared, ids, threads - 1, plan, onProgress, options.log)
+      ? await heatAlone(() =>
+          pipelinedPlan(built.state, request, prepared, ids, threads - 1, plan, onProgress, options.log),
+        )
       : runPlan(built.state, request, onProgress, { prepared });
   const coupling = couplingTissueOf(plan.input);
   const g = outcome.grid;

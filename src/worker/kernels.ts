@@ -1,5 +1,5 @@
 import { installKernels } from '../engine/kernels/current.ts';
-import { createSharedHeat } from '../engine/kernels/shared-heat.ts';
+import { createSharedHeat, type SharedHeat } from '../engine/kernels/shared-heat.ts';
 import { createWasmKernels, type WasmKernels } from '../engine/kernels/wasm-kernels.ts';
 import heatUrl from '../wasm/build/heat.wasm?url';
 import kernelsUrl from '../wasm/build/kernels.wasm?url';
@@ -14,13 +14,24 @@ import kernelsUrl from '../wasm/build/kernels.wasm?url';
 export async function installWorkerKernels(): Promise<string> {
   try {
     const kernels = createWasmKernels(await fetchBytes(kernelsUrl));
-    const heat = await sharedHeat(kernels);
-    installKernels(heat ? { ...kernels, bioheat: heat } : kernels);
+    heat = await sharedHeat(kernels);
+    installKernels(heat ? { ...kernels, bioheat: heat.bioheat } : kernels);
     return heat ? 'WebAssembly, heat on two threads' : 'WebAssembly';
   } catch (error) {
     console.warn(`WebAssembly kernels unavailable, computing in JavaScript: ${String(error)}`);
     return 'JavaScript';
   }
+}
+
+/** The two-thread heat steps, where the page is cross-origin isolated. */
+let heat: SharedHeat | undefined;
+
+/**
+ * Runs `body` with the heat steps on this worker alone (SharedHeat.alone): for a plan whose pipeline keeps the other
+ * workers marching.
+ */
+export function heatAlone<T>(body: () => Promise<T>): Promise<T> {
+  return heat ? heat.alone(body) : body();
 }
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {
@@ -30,16 +41,16 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
 }
 
 /** The two-thread Pennes steps and their helper worker, or undefined where memory cannot be shared. */
-async function sharedHeat(kernels: WasmKernels): Promise<WasmKernels['bioheat'] | undefined> {
+async function sharedHeat(kernels: WasmKernels): Promise<SharedHeat | undefined> {
   if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== true) return undefined;
   try {
     const bytes = await fetchBytes(heatUrl);
-    const heat = createSharedHeat(bytes, kernels.bioheat);
+    const shared = createSharedHeat(bytes, kernels.bioheat);
     const helper = new Worker(new URL('./heat-helper.worker.ts', import.meta.url), { type: 'module' });
-    helper.postMessage({ bytes, memory: heat.memory });
+    helper.postMessage({ bytes, memory: shared.memory });
     // For the end-to-end test and the benchmark (Playwright evaluates it in this worker); nothing in the app reads it.
-    (globalThis as { heatHelperHalves?: () => number }).heatHelperHalves = heat.helped;
-    return heat.bioheat;
+    (globalThis as { heatHelperChunks?: () => number }).heatHelperChunks = shared.helped;
+    return shared;
   } catch (error) {
     console.warn(`Heat on one thread: ${String(error)}`);
     return undefined;

@@ -5,7 +5,7 @@ import { sharedGpuRayleigh } from '../gpu/shared-gpu.ts';
 import { SonicationCancelled } from '../physics/acoustic-field.ts';
 import { keepScratch, makeOutputsAhead } from '../physics/scratch.ts';
 import { oneAtATime } from './in-turn.ts';
-import { installWorkerKernels } from './kernels.ts';
+import { heatAlone, installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
 import {
@@ -120,7 +120,9 @@ async function runPlanOp(...[request, onProgress, fieldOf, ticket]: Parameters<S
       progress.flush();
       return fieldOf(id);
     });
-  const outcome = await runPlan(requireCase(), request, progress.report, pooled);
+  // A pooled plan keeps every other worker marching: its heat steps stay on this worker alone (kernels.ts).
+  const run = () => runPlan(requireCase(), request, progress.report, pooled);
+  const outcome = await (pooled ? heatAlone(run) : run());
   progress.flush();
   makeOutputsWhenIdle();
   return Comlink.transfer(outcome, runPlanTransfer(outcome));

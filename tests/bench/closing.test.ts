@@ -46,7 +46,7 @@ describe('what would close a missed speed target (npm run bench)', () => {
       ],
     });
     const [line] = whatWouldClose(pennes, [pennes]);
-    expect(line).toContain('already split over two threads');
+    expect(line).toContain('already shared by two threads');
     expect(line).toContain('20 % of this run is around the steps');
   });
 

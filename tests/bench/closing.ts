@@ -34,7 +34,7 @@ function sonicationLines(engineMs: number, budget: number, node: Row | undefined
   return [
     `The engine must take ≤ ${ms(budget)} (now ${ms(engineMs)}).`,
     `Its march takes ${ms(e.march)} in Node, of which the WebAssembly kernels ${ms(e.wasm)} and JavaScript the rest, ${ms(e.js)} (the reference medium of each slice, the crossings of tissue faces column by column, the incidence angles): the kernels run the same kind of loop 5–8× faster than JavaScript (the Pennes and FFT lines), so moving these loops into them would save up to about ${ms(0.6 * e.js)} (estimate: part of it is glue and garbage collection, not loops).`,
-    `The focal region's heat (${ms(e.fine)}: Pennes steps on two threads, the nested faces, the dose report): its steps are split over two threads already (engine/kernels/shared-heat.ts); what is left of it is the copies in and out and the dose report, on one thread.`,
+    `The focal region's heat (${ms(e.fine)}: Pennes steps on two threads, the nested faces, the dose report): its steps are shared by two threads already (engine/kernels/shared-heat.ts); what is left of it is the copies in and out and the dose report, on one thread.`,
     `A hardware GPU would take the march's FFTs (${ms(e.fft)}) and the drawing's waits (next lines). Where the settings stand still for 0.8 s, the sonication is already computed ahead and meets the target (the line "after the settings stood still").`,
   ];
 }
@@ -119,7 +119,7 @@ const RULES: [string, (row: Row, find: Find) => string[]][] = [
       const steps = phaseMs(row, '40 steps in the kernel');
       const total = (row.phases ?? []).reduce((sum, p) => sum + p.ms, 0);
       return [
-        `Each step is already split over two threads (engine/kernels/shared-heat.ts). ${((100 * (total - steps)) / Math.max(1e-9, total)).toFixed(0)} % of this run is around the steps, on one thread (copies in and out, the schedule's records): keeping the state in the kernel's memory between a run's chunks would remove most of it. A helper that wakes late (its core busy) leaves its half to the calling thread, so a loaded machine measures nearer the one-thread rate.`,
+        `Each step is already shared by two threads (engine/kernels/shared-heat.ts). ${((100 * (total - steps)) / Math.max(1e-9, total)).toFixed(0)} % of this run is around the steps, on one thread (copies in and out, the schedule's records): keeping the state in the kernel's memory between a run's chunks would remove most of it. A helper that wakes late (its core busy) leaves more chunks to the calling thread, so a loaded machine measures nearer the one-thread rate; the copies into and out of shared memory are slower than into a private one (V8 copies element by element there: 2–15× measured here).`,
       ];
     },
   ],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { KERNELS_FILE, startNodeHeat } from '../../src/cli/kernels.ts';
+import { HEAT_CHUNKS } from '../../src/engine/kernels/shared-heat.ts';
 import { createWasmKernels } from '../../src/engine/kernels/wasm-kernels.ts';
 import {
   jsSliceKernels,
@@ -275,7 +276,7 @@ export async function pennesRows(
       jsRun();
       b.stop();
       split.push(c.parts(pair.bioheat));
-      pairSteps += 2 * c.steps;
+      pairSteps += HEAT_CHUNKS * c.steps;
     }
     const helped = pair.helped() - helpedBefore;
     const fast = a.timing(1);
@@ -296,7 +297,7 @@ export async function pennesRows(
       target: { value: PENNES_TARGET, kind: 'at least' },
       baseline: { value: rate(slow), name: 'JavaScript (Float64)' },
       notes: [
-        `As the app's workers and the command line run a heat run: each step split in two halves over the calling thread and a helper thread in shared WebAssembly memory (engine/kernels/shared-heat.ts; the helper took ${helped} of ${pairSteps} back halves, the calling thread the rest when the helper had not woken in time); ${fast.median.toFixed(1)} ms for ${c.steps} steps, copies in and out included.`,
+        `As the app's workers and the command line run a sonication's heat: each step shared out in ${HEAT_CHUNKS} chunks between the calling thread (from the front) and a helper thread (from the back) in shared WebAssembly memory (engine/kernels/shared-heat.ts; the helper took ${helped} of ${pairSteps} chunks, the calling thread the rest, also while the helper was waking); ${fast.median.toFixed(1)} ms for ${c.steps} steps, copies in and out included.`,
         `The same run on one thread: ${rate(single).toExponential(2)} voxel-steps/s (${single.median.toFixed(1)} ms), so the second thread gives ${(single.median / fast.median).toFixed(2)}×; the bare split steps run at ${stepRate.toExponential(2)}/s. The CPU figure counts the calling thread only.`,
       ],
       phases: [
@@ -316,8 +317,8 @@ export async function pennesRows(
         oneThread: single,
         js: slow,
         bareStepRate: stepRate,
-        helperHalves: helped,
-        halves: pairSteps,
+        helperChunks: helped,
+        chunks: pairSteps,
       },
     } satisfies Row;
   });

@@ -176,7 +176,7 @@ test.describe('a sonication runs in a Web Worker', () => {
     const simWorkers = page.workers().filter((w) => /sim\.worker/.test(w.url()));
     expect(page.workers().filter((w) => /heat-helper\.worker/.test(w.url()))).toHaveLength(simWorkers.length);
     const halves = await Promise.all(
-      simWorkers.map((w) => w.evaluate(() => (globalThis as { heatHelperHalves?: () => number }).heatHelperHalves?.())),
+      simWorkers.map((w) => w.evaluate(() => (globalThis as { heatHelperChunks?: () => number }).heatHelperChunks?.())),
     );
     expect(halves.reduce<number>((sum, n) => sum + (n ?? 0), 0)).toBeGreaterThan(0);
 

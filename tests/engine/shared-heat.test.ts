@@ -9,9 +9,9 @@ import type { VoxelGrid } from '../../src/physics/grid.ts';
 import { type BoundaryDriver, runThermalSchedule, scheduleFor } from '../../src/physics/thermal-run.ts';
 import { TISSUES } from '../../src/physics/tissues.ts';
 
-// A Pennes step split over two threads in shared WebAssembly memory (engine/kernels/shared-heat.ts) is the same
-// computation as one call on one thread: each voxel gets the same operations, so the runs agree to the bit, whether
-// the helper thread took a step's back half, this thread took it, or no helper listens at all.
+// A Pennes step shared by two threads in shared WebAssembly memory (engine/kernels/shared-heat.ts) is the same
+// computation as one call on one thread: each voxel gets the same operations, so the runs agree to the bit, however
+// the chunks of each step fell between the two threads, or with no helper listening at all.
 
 const heatBytes = readFileSync(HEAT_FILE);
 const mainKernels = createWasmKernels(readFileSync(KERNELS_FILE));
@@ -106,7 +106,7 @@ describe('A Pennes run split over two threads', () => {
     expect(oneThread.maxRise[count - 1]).toBeGreaterThan(0);
   });
 
-  test('with the helper thread taking back halves: the same rise, maxima, doses and peaks, to the bit', () => {
+  test('with the helper thread taking chunks: the same rise, maxima, doses and peaks, to the bit', () => {
     const before = withHelper.helped();
     const split = run(withHelper.bioheat);
     expect(withHelper.helped()).toBeGreaterThan(before);
@@ -122,6 +122,17 @@ describe('A Pennes run split over two threads', () => {
     expect(alone.maxRise).toEqual(oneThread.maxRise);
     expect(alone.dose).toEqual(oneThread.dose);
     expect(alone.peakHistory).toEqual(oneThread.peakHistory);
+  });
+
+  test('alone (a plan whose pipeline keeps the other cores busy): every step on this thread, the same bits', async () => {
+    const before = withHelper.helped();
+    const solo = await withHelper.alone(async () => run(withHelper.bioheat));
+    expect(withHelper.helped()).toBe(before);
+    expect(solo.maxRise).toEqual(oneThread.maxRise);
+    expect(solo.dose).toEqual(oneThread.dose);
+    // After it, the helper takes chunks again.
+    run(withHelper.bioheat);
+    expect(withHelper.helped()).toBeGreaterThan(before);
   });
 
   test('closing ends the helper thread', async () => {

@@ -2,12 +2,13 @@ import type { PennesStep } from './pennes-steps.ts';
 
 /**
  * The words through which two threads step one Pennes grid in shared WebAssembly memory (shared-heat.ts, the
- * stepping thread; heat-helper.ts, the helper). The stepping thread does the front half of each step and opens the
- * back half; whoever claims it first does it — the helper, or the stepping thread itself when the helper has not
- * woken by the time its own half is done — so a helper that is slow to wake (its core busy) never holds a step up.
+ * stepping thread; heat-helper.ts, the helper). A step is cut into chunks of whole SIMD groups; the stepping thread
+ * takes chunks from the front and the helper from the back, one compare-and-swap each, until they meet. A helper
+ * that wakes late (its core busy) leaves more chunks to the stepping thread instead of holding the step up, and each
+ * thread keeps to its own end of the grid from step to step, so its data stays in its own cache.
  *
- * Halves end on a multiple of four voxels (one SIMD group), so every voxel gets exactly the operations of a
- * single call over the whole grid: one thread or two, the run gives the same bits (tests/engine/shared-heat.test.ts).
+ * Chunks end on a multiple of four voxels (one SIMD group), so every voxel gets exactly the operations of a single
+ * call over the whole grid: one thread or two, the run gives the same bits (tests/engine/shared-heat.test.ts).
  */
 
 /** Byte address of the control block in the heat module's memory (below its arena, above its static data). */
@@ -19,46 +20,28 @@ export const CONTROL_BYTES = 256;
 export const WORD = {
   /** Generation of the latest step opened (the helper waits on this word). */
   wake: 0,
-  /** Generation of the latest step whose back half was claimed. */
+  /** The chunks not yet taken: the next from the front in the low 16 bits, the end of those left in the high. */
   claim: 1,
-  /** Generation of the latest step whose back half is done (the stepping thread waits on this word). */
-  done: 2,
+  /** Chunks of the current step done by either thread (the stepping thread waits on this word). */
+  completed: 2,
   /** 1 once the helper has instantiated the module and listens. */
   ready: 3,
   /** 1 asks the helper to end. */
   quit: 4,
-  /** First voxel of the back half. */
-  split: 5,
+  /** Voxels per chunk (a multiple of 4; the last chunk holds the rest). */
+  chunk: 5,
   count: 6,
   nx: 7,
   nxy: 8,
   /** The step's twelve byte addresses, in pennesStep's order (rise … dose). */
   pointers: 9,
-  /** Back halves the helper has done, for the benchmark and the tests. */
+  /** Chunks the helper has done, for the benchmark and the tests. */
   helped: 21,
-  /** The back half's peak rise (a Float32 in an Int32 slot). */
+  /** The largest peak rise of the helper's chunks this step (a Float32 in an Int32 slot). */
   peak: 24,
   /** Four Float64 (invDx2, dt, baseline, skipRise) from this word on. */
   reals: 32,
 } as const;
-
-/**
- * This thread's instance of src/wasm/build/heat.wasm over the shared memory. The module keeps no state: no globals,
- * no stack in memory, and its one data segment (the constant table of its Math.exp, below CONTROL_AT) is written
- * again, with the same bytes, by each instance.
- * @returns its Pennes step
- */
-export function instantiateHeat(bytes: BufferSource, memory: WebAssembly.Memory): PennesStep {
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-    env: {
-      memory,
-      abort: () => {
-        throw new Error('the heat kernel aborted');
-      },
-    },
-  });
-  return instance.exports.pennesStep as PennesStep;
-}
 
 /** Typed views of the control block. */
 export interface HeatControl {
@@ -78,26 +61,57 @@ export function heatControl(memory: WebAssembly.Memory): HeatControl {
 }
 
 /**
- * Claims the back half of step `generation` (compare-and-swap: exactly one thread wins it).
- * @returns whether this thread is to do it
+ * This thread's instance of src/wasm/build/heat.wasm over the shared memory. The module keeps no state: no globals,
+ * no stack in memory, and its one data segment (the constant table of its Math.exp, below CONTROL_AT) is written
+ * again, with the same bytes, by each instance.
+ * @returns its Pennes step
  */
-export function claimBackHalf(words: Int32Array, generation: number): boolean {
-  return Atomics.compareExchange(words, WORD.claim, generation - 1, generation) === generation - 1;
+export function instantiateHeat(bytes: BufferSource, memory: WebAssembly.Memory): PennesStep {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error('the heat kernel aborted');
+      },
+    },
+  });
+  return instance.exports.pennesStep as PennesStep;
+}
+
+/** The claim word of a step of `chunks` chunks, none taken. */
+export function allChunks(chunks: number): number {
+  return chunks << 16;
 }
 
 /**
- * Does the back half of the step the control block describes, then publishes its peak and marks it done.
- * @param pennesStep - this thread's instance of the step
- * @param generation - the step's generation, claimed by this thread
+ * Takes the next chunk from the front (the stepping thread) or the back (the helper).
+ * @returns its index, or −1 when none is left
  */
-export function stepBackHalf(pennesStep: PennesStep, control: HeatControl, generation: number): void {
+export function takeChunk(words: Int32Array, fromBack: boolean): number {
+  for (;;) {
+    const claim = Atomics.load(words, WORD.claim);
+    const front = claim & 0xffff;
+    const end = claim >>> 16;
+    if (front >= end) return -1;
+    const next = fromBack ? ((end - 1) << 16) | front : (end << 16) | (front + 1);
+    if (Atomics.compareExchange(words, WORD.claim, claim, next) === claim) return fromBack ? end - 1 : front;
+  }
+}
+
+/**
+ * Steps chunk `index` of the step the control block describes.
+ * @param pennesStep - this thread's instance of the step
+ * @returns the chunk's peak rise
+ */
+export function stepChunk(pennesStep: PennesStep, control: HeatControl, index: number): number {
   const { words, reals } = control;
-  const split = words[WORD.split] as number;
+  const chunk = words[WORD.chunk] as number;
+  const first = index * chunk;
   const at = (i: number, size: number): number => {
     const base = words[WORD.pointers + i] as number;
-    return base === 0 ? 0 : base + size * split;
+    return base === 0 ? 0 : base + size * first;
   };
-  control.peak[0] = pennesStep(
+  return pennesStep(
     at(0, 4),
     at(1, 4),
     at(2, 4),
@@ -110,7 +124,7 @@ export function stepBackHalf(pennesStep: PennesStep, control: HeatControl, gener
     at(9, 4),
     at(10, 4),
     at(11, 8),
-    (words[WORD.count] as number) - split,
+    Math.min(chunk, (words[WORD.count] as number) - first),
     words[WORD.nx] as number,
     words[WORD.nxy] as number,
     reals[0] as number,
@@ -118,6 +132,4 @@ export function stepBackHalf(pennesStep: PennesStep, control: HeatControl, gener
     reals[2] as number,
     reals[3] as number,
   );
-  Atomics.store(words, WORD.done, generation);
-  Atomics.notify(words, WORD.done);
 }
