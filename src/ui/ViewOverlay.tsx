@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import { useViewFraming } from '../state/view.ts';
 import '../style/view.css';
@@ -14,6 +15,7 @@ import {
 import { ColourLegend } from './SliceControls.tsx';
 import { StaleResultsBanner } from './StaleResultsBanner.tsx';
 import type { ShownRun } from './shown-run.ts';
+import { useHeightOnView } from './useHeightOnView.ts';
 import { useShownRun } from './useShownRun.ts';
 import { BEAM_KEY_MIN_PX, useOpenWhenWide } from './useWideView.ts';
 
@@ -48,8 +50,11 @@ export function viewLegend(run: ShownRun, quantity: ResultScale['requested'], sl
 function ResultsLegend({ run }: { run: ShownRun }) {
   const slices = usePlanner((s) => s.slices);
   const legend = viewLegend(run, slices.quantity, slices.visible);
+  const section = useRef<HTMLElement>(null);
+  useHeightOnView(section, '--legend-height');
   return (
     <section
+      ref={section}
       className="heat-legend"
       data-testid="heat-legend"
       data-slices={legend.slices ? legend.slices.quantity : 'hidden'}
