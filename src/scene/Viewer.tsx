@@ -19,6 +19,7 @@ import {
 } from './framing.ts';
 import { KeyboardView } from './KeyboardView.tsx';
 import { softwareWebGL } from './renderer-kind.ts';
+import { NoWebGLNotice, WebGLGuard } from './WebGLGuard.tsx';
 
 type Vec3 = [number, number, number];
 
@@ -230,6 +231,14 @@ function MovingResolution({ software }: { software: boolean }) {
  * bone is in view.
  */
 export function Viewer({ children, caseBox }: { children: ReactNode; caseBox?: Box | undefined }) {
+  return (
+    <WebGLGuard fallback={<NoWebGLNotice />}>
+      <ViewerCanvas caseBox={caseBox}>{children}</ViewerCanvas>
+    </WebGLGuard>
+  );
+}
+
+function ViewerCanvas({ children, caseBox }: { children: ReactNode; caseBox?: Box | undefined }) {
   const software = useMemo(() => softwareWebGL(), []);
   return (
     <Canvas

@@ -23,6 +23,7 @@ import { type Isosurface, isosurface } from '../../../geometry/isosurface.ts';
 import type { LoadedCase } from '../../../geometry/phantom.ts';
 import type { VoxelGrid } from '../../../geometry/tissue-model.ts';
 import { softwareWebGL } from '../../../scene/renderer-kind.ts';
+import { WebGLGuard } from '../../../scene/WebGLGuard.tsx';
 import { TISSUE_COLOURS } from '../../../style/palette.ts';
 import { ABLATION_DOSE, ABLATION_SURFACE_RGB } from '../../../style/result-scales.ts';
 import { frameView, verticesOf } from '../../patient/picture/framing.ts';
@@ -78,6 +79,20 @@ export interface LectureSceneProps {
  * software WebGL as the patient picture is (its Ticker).
  */
 export function LectureScene(props: LectureSceneProps) {
+  return (
+    <WebGLGuard
+      fallback={
+        <p className="lecture-picture-missing">
+          The 3D view cannot be drawn in this browser (WebGL is off or blocked); the story and its numbers go on.
+        </p>
+      }
+    >
+      <LectureCanvas {...props} />
+    </WebGLGuard>
+  );
+}
+
+function LectureCanvas(props: LectureSceneProps) {
   const load = useCaseParts(props.caseUrl);
   const software = useMemo(() => softwareWebGL(), []);
   // Until the femur is fetched, parsed and first drawn (seconds on software WebGL) the view would be a black box.

@@ -18,6 +18,7 @@ import {
 } from 'three';
 import type { LoadedCase } from '../../../geometry/phantom.ts';
 import { softwareWebGL } from '../../../scene/renderer-kind.ts';
+import { WebGLGuard } from '../../../scene/WebGLGuard.tsx';
 import { TISSUE_COLOURS } from '../../../style/palette.ts';
 import { SOFTWARE_DPR, Ticker } from '../../picture/Ticker.tsx';
 import { useDisposable } from '../../picture/use-disposable.ts';
@@ -51,14 +52,25 @@ export interface PatientSceneProps {
  * illustration, not a simulation: nothing here is computed by the physics core. With reduced motion it draws one
  * still frame per step (the render loop runs on demand).
  */
-export function PatientScene({ caseUrl, stage, reducedMotion }: PatientSceneProps) {
+export function PatientScene(props: PatientSceneProps) {
+  // Where WebGL cannot draw, the words alone, as when the model cannot be loaded.
+  return (
+    <WebGLGuard fallback={<PictureMissing />}>
+      <PatientCanvas {...props} />
+    </WebGLGuard>
+  );
+}
+
+function PictureMissing() {
+  return (
+    <p className="patient-picture-missing">The picture could not be shown here; the words tell the whole story.</p>
+  );
+}
+
+function PatientCanvas({ caseUrl, stage, reducedMotion }: PatientSceneProps) {
   const load = useCaseParts(caseUrl);
   const software = useMemo(() => softwareWebGL(), []);
-  if (load.status === 'failed') {
-    return (
-      <p className="patient-picture-missing">The picture could not be shown here; the words tell the whole story.</p>
-    );
-  }
+  if (load.status === 'failed') return <PictureMissing />;
   return (
     <Canvas
       className="patient-canvas"
