@@ -14,6 +14,8 @@ import { PRESETS } from '../physics/transducer.ts';
  */
 export const PLANNER_RANGES = {
   acousticPower: { min: 0.1, max: 500 },
+  duration: { min: 0.5, max: 120 },
+  cooling: { min: 0, max: 300 },
 } as const;
 
 /**
@@ -223,8 +225,8 @@ export const drive = v.pipe(
 export const sonication = v.pipe(
   v.strictObject(
     {
-      duration: bounded(0, 600, 'heating time [s]'),
-      cooling: v.optional(bounded(0, 600, 'cooling time after it [s]'), 0),
+      duration: bounded(0, 600, 'heating time [s]', false, PLANNER_RANGES.duration),
+      cooling: v.optional(bounded(0, 600, 'cooling time after it [s]', false, PLANNER_RANGES.cooling), 0),
     },
     'expected an object { duration, cooling }',
   ),
@@ -257,8 +259,8 @@ export const spot = v.strictObject({
   id,
   focus: point('the spot’s electronic focus'),
   acousticPower: bounded(0, 5000, 'acoustic power [W]', false, PLANNER_RANGES.acousticPower),
-  duration: bounded(0, 600, 'heating time [s]'),
-  cooling: bounded(0, 600, 'cooling time after it, before the next spot [s]'),
+  duration: bounded(0, 600, 'heating time [s]', false, PLANNER_RANGES.duration),
+  cooling: bounded(0, 600, 'cooling time after it, before the next spot [s]', false, PLANNER_RANGES.cooling),
 });
 
 export const noPass = v.strictObject({

@@ -22,10 +22,10 @@ export const RULES = {
   elementDiameter: { si: 'm', min: 0.5e-3, max: 0.4, display: 'mm', scale: 1e3, decimals: 2 },
   centralHoleDiameter: { si: 'm', min: 0, max: 0.2, display: 'mm', scale: 1e3, decimals: 1 },
   frequency: { si: 'Hz', min: 0.2e6, max: 3e6, display: 'MHz', scale: 1e-6, decimals: 3 },
-  // One range for the field and a plan file's message (plan-file/fields.ts): they must not disagree.
+  // One range for each field and a plan file's message (plan-file/fields.ts): they must not disagree.
   power: { si: 'W', ...PLANNER_RANGES.acousticPower, display: 'W', scale: 1, decimals: 1 },
-  duration: { si: 's', min: 0.5, max: 120, display: 's', scale: 1, decimals: 1 },
-  cooling: { si: 's', min: 0, max: 300, display: 's', scale: 1, decimals: 1 },
+  duration: { si: 's', ...PLANNER_RANGES.duration, display: 's', scale: 1, decimals: 1 },
+  cooling: { si: 's', ...PLANNER_RANGES.cooling, display: 's', scale: 1, decimals: 1 },
   /** tilt angles [rad], typed in degrees */
   azimuth: { si: 'rad', min: -360 * DEG, max: 360 * DEG, display: 'deg', scale: 1 / DEG, decimals: 1 },
   tilt: { si: 'rad', min: 0, max: 180 * DEG, display: 'deg', scale: 1 / DEG, decimals: 1 },

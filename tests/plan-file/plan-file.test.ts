@@ -108,6 +108,18 @@ describe('refusals name the field', () => {
       /≤ 5000 W; the planner takes 0\.1 to 500 W$/,
     ],
     [
+      'a heating time past the format’s limit',
+      { ...minimal(), sonication: { duration: 700, cooling: 30 } },
+      'sonication.duration',
+      /≤ 600 s; the planner takes 0\.5 to 120 s$/,
+    ],
+    [
+      'a negative cooling time',
+      { ...minimal(), sonication: { duration: 20, cooling: -1 } },
+      'sonication.cooling',
+      /≥ 0 s; the planner takes 0 to 300 s$/,
+    ],
+    [
       'a frequency past the format’s limit',
       { ...minimal(), transducer: { ...minimal().transducer, frequency: 2e7 } },
       'transducer.frequency',
