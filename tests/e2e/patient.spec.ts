@@ -471,6 +471,9 @@ test.describe('patient explainer on a phone (390×844): words below the fold', (
       expect(label.y + label.height).toBeGreaterThan(box.y + box.height - 40);
     }
     await page.screenshot({ path: test.info().outputPath('phone-more-below.png') });
+    // A tap on the cue scrolls the words on (a walk tapped it and nothing moved).
+    await cue.tap();
+    await expect.poll(() => text.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
     // Scrolled to the end, nothing is left below and the cue goes.
     await text.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect(cue).toHaveCount(0);

@@ -150,11 +150,24 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
           ) : null}
           {step.extra === 'glossary' ? <Glossary /> : null}
           {step.extra === 'sources' ? <Sources /> : null}
-          {/* Words past the box's foot looked absent on a phone (cut at a paragraph's end): a fade and a cue say so.
-              Hidden from assistive technology, which reads the words whole. */}
+          {/* Words past the box's foot looked absent on a phone (cut at a paragraph's end): a fade and a cue say so,
+              and a tap on the cue scrolls on (a walk tapped it and nothing moved). Hidden from assistive technology,
+              which reads the words whole; the box itself scrolls from the keyboard. */}
           {moreBelow ? (
             <div className="patient-more" aria-hidden="true">
-              <span className="patient-more-label">More below ↓</span>
+              {/* Out of the tab order: the keyboard scrolls the focusable box itself. */}
+              <button
+                type="button"
+                tabIndex={-1}
+                className="patient-more-label"
+                data-testid="patient-more"
+                onClick={() => {
+                  const box = textRef.current;
+                  box?.scrollBy?.({ top: 0.8 * box.clientHeight, behavior: 'smooth' });
+                }}
+              >
+                More below ↓
+              </button>
             </div>
           ) : null}
         </article>
