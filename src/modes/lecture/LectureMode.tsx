@@ -259,7 +259,8 @@ function Caption({
   failed: boolean;
 }) {
   const computed = stage === 'heat' || stage === 'dose' || stage === 'spots' || stage === 'relief';
-  if (!computed) return <>The bundled femur case, as the planner opens it.</>;
+  // The planner's case; the lecture draws it with the transducer under the thigh, as its story tells.
+  if (!computed) return <>The bundled femur case of the planner, its transducer drawn under the thigh.</>;
   if (!heat) return <>{failed ? 'The simulated result could not be loaded.' : 'Loading the simulated result…'}</>;
   const run = `${f3(heat.acousticPower)} W for ${f3(heat.duration)} s`;
   if (stage === 'heat') {
