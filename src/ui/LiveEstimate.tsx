@@ -1,6 +1,7 @@
 import type { Estimate } from '../engine/outcomes.ts';
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner } from '../state/hooks.ts';
+import { sonicationStale } from '../state/selectors.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 
 /**
@@ -10,9 +11,12 @@ import { DISPLAY, formatQuantity } from './format.ts';
  * @param estimate - the live estimate
  * @param energy - power × duration [J]
  * @param energyLimit - the safety dashboard's limit per sonication [J]
+ * @param ranPeak - the peak temperature of a sonication of these very settings [°C], when one has run: the full
+ *   model's figure, which a boiling estimate must not contradict unsaid (a walk read "105 °C: lower the power" beside
+ *   a run that peaked at 67 °C)
  * @returns sentences, most serious first
  */
-export function estimateWarnings(estimate: Estimate, energy: number, energyLimit: number): string[] {
+export function estimateWarnings(estimate: Estimate, energy: number, energyLimit: number, ranPeak?: number): string[] {
   const out: string[] = [];
   const counts = estimate.beams.allCounts;
   if (estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0)) {
@@ -24,8 +28,11 @@ export function estimateWarnings(estimate: Estimate, energy: number, energyLimit
     );
   }
   if (estimate.predictedPeakTemperature >= BOILING_TEMPERATURE) {
+    const reached = formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit);
     out.push(
-      `The estimate reaches ${formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit)}: above ${BOILING_TEMPERATURE} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
+      ranPeak !== undefined && ranPeak < BOILING_TEMPERATURE
+        ? `The estimate reaches ${reached}, but the sonication of these settings, with the full model, peaked at ${formatQuantity(ranPeak, DISPLAY.temperature.unit)}: below ${BOILING_TEMPERATURE} °C. Trust the sonication's figure; the estimate is a quick focal model.`
+        : `The estimate reaches ${reached}: above ${BOILING_TEMPERATURE} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
     );
   }
   if (energy > energyLimit) {
@@ -50,7 +57,10 @@ export function LiveEstimate() {
   const duration = usePlanner((s) => s.sonication.duration);
   const power = usePlanner((s) => s.sonication.acousticPower);
   const energyLimit = usePlanner((s) => s.safetyThresholds.maxEnergyPerSonication);
-  const warnings = estimate ? estimateWarnings(estimate, power * duration, energyLimit) : [];
+  const ranPeak = usePlanner((s) => (sonicationStale(s) ? undefined : s.run.outcome?.summary.peakTemperature));
+  const warnings = estimate ? estimateWarnings(estimate, power * duration, energyLimit, ranPeak) : [];
+  // A value typed and refused leaves the estimate on the last accepted settings: say so, not a silent old number.
+  const refused = usePlanner((s) => s.refusedInputs.map((r) => r.label).join(', '));
   return (
     <section
       className="live-estimate"
@@ -61,6 +71,11 @@ export function LiveEstimate() {
       <h4>
         Estimate at the focus <span className="badge">estimate</span>
       </h4>
+      {refused && estimate && (
+        <p className="hint stale-note" data-testid="estimate-refused">
+          For the last accepted settings: the {refused} typed {refused.includes(',') ? 'are' : 'is'} refused.
+        </p>
+      )}
       {!estimate ? (
         <p className="hint">The estimate appears when the beams have been traced.</p>
       ) : (

@@ -51,6 +51,7 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
   const tissueOverrides = usePlanner((s) => s.tissueOverrides);
   const changedTissues = describeOverrides(tissueOverrides);
   const energy = sonication.acousticPower * sonication.duration;
+  const refusedAny = usePlanner((s) => s.refusedInputs.length > 0);
   const water = { ...TISSUES.water, ...tissueOverrides.water };
   const drive = { area: radiatingAreaOf(transducer), impedance: water.density * water.speedOfSound };
   const equivalent = driveOfPower(sonication.acousticPower, drive);
@@ -126,7 +127,10 @@ export function PlanPanel({ onSonicate, onCancel, onRunPlan, onCancelPlan, onCov
             disabled={running}
             onChange={(cooling) => setSonication({ cooling })}
           />
-          <p className="hint">Energy: {formatQuantity(energy, 'J')}</p>
+          <p className="hint">
+            Energy: {formatQuantity(energy, 'J')}
+            {refusedAny ? ' (for the last accepted settings)' : ''}
+          </p>
           {changedTissues.length > 0 && (
             <p className="hint" data-testid="tissue-overrides-active">
               Changed tissue values (advanced settings) apply: {changedTissues.join('; ')}.

@@ -1,10 +1,13 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import { sonicationInputs } from '../../src/state/selectors.ts';
 import type { PlannerStore, PlannerStoreApi } from '../../src/state/store.ts';
 import { CasePanel } from '../../src/ui/CasePanel.tsx';
 import { PlanPanel } from '../../src/ui/PlanPanel.tsx';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
+import { estimateWith } from './estimate-fixtures.ts';
+import { fakeSonication } from './time-fixtures.ts';
 
 const noop = () => undefined;
 
@@ -151,6 +154,39 @@ describe('the plan panel renders', () => {
       store.getState().setEstimate(estimate({ focalPressure: 0, focalGain: 0, predictedPeakTemperature: 37 })),
     );
     expect(blocked).toContain('No beam reaches the focus: 208 firing beams meet bone beyond the critical angle');
+  });
+
+  it('a boiling estimate beside a sonication of the same settings that did not boil defers to the sonication', () => {
+    const boiling = (store: PlannerStoreApi) => {
+      store.getState().setEstimate({ ...estimateWith(['clear']), predictedPeakTemperature: 105 });
+      const outcome = fakeSonication();
+      store
+        .getState()
+        .finishRun(
+          { ...outcome, summary: { ...outcome.summary, peakTemperature: 67 } },
+          sonicationInputs(store.getState()),
+        );
+    };
+    const html = render(boiling);
+    expect(html).toContain('The estimate reaches 105 °C, but the sonication of these settings');
+    expect(html).toContain('peaked at 67.0 °C');
+    expect(html).not.toContain('tissue boils, which the model does not simulate');
+    // Once the settings change, that sonication is not theirs: the boiling advice is back.
+    const changed = render((store) => {
+      boiling(store);
+      store.getState().setSonication({ duration: 30 });
+    });
+    expect(changed).toContain('above 100 °C tissue boils');
+  });
+
+  it('a value typed and refused: the estimate and the energy say they are for the last accepted settings', () => {
+    const html = render((store) => {
+      store.getState().setEstimate(estimateWith(['clear']));
+      store.getState().setRefusedInput('param-power', 'acoustic power', true);
+    });
+    expect(html).toContain('For the last accepted settings: the acoustic power typed is refused.');
+    expect(html).toContain('(for the last accepted settings)');
+    expect(render((store) => store.getState().setEstimate(estimateWith(['clear'])))).not.toContain('estimate-refused');
   });
 
   it('a frequency no preset has makes the transducer custom, and the panel says why', () => {
