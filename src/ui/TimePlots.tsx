@@ -255,14 +255,18 @@ function Chart({
         },
       ],
       series: [
-        { label: 'Time [s]', value: (_u, v) => format(v, 's') },
+        // Off the plot the readout names what a pointer over it reads ("—" under every plot read as missing data).
+        {
+          label: 'Time [s]',
+          value: (_u, v) => (v === null || v === undefined ? 'point at a curve to read it' : format(v, 's')),
+        },
         ...labels.map((label, i) => ({
           label,
           stroke: seriesColour(i),
           width: 2,
           spanGaps: sparse[i] ?? false,
           ...(sparse[i] ? { dash: [5, 3] } : {}),
-          value: (_u: uPlot, v: number | null) => format(v, unit),
+          value: (_u: uPlot, v: number | null) => (v === null ? '' : format(v, unit)),
         })),
       ],
       hooks: { draw: [drawOverlay] },
