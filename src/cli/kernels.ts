@@ -25,19 +25,9 @@ export function installNodeKernels(): void {
     throw new Error('The WebAssembly kernels are not built: run `npm run kernels` (the npm scripts do it for you).');
   }
   const kernels = createWasmKernels(readFileSync(KERNELS_FILE));
-  heat = startNodeHeat(kernels.bioheat).heat;
-  installKernels({ ...kernels, bioheat: heat.bioheat });
+  const { heat } = startNodeHeat(kernels.bioheat);
+  installKernels({ ...kernels, bioheat: heat.bioheat, heatAlone: heat.alone });
   installed = true;
-}
-
-let heat: SharedHeat | undefined;
-
-/**
- * Runs `body` with the installed heat steps on the calling thread alone (SharedHeat.alone): for a plan whose
- * pipeline keeps the other threads marching.
- */
-export function heatAlone<T>(body: () => Promise<T>): Promise<T> {
-  return heat ? heat.alone(body) : body();
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { CaseState } from '../engine/case.ts';
+import { heatAlone } from '../engine/kernels/current.ts';
 import type { PlanOutcome, PlanSpotOutcome } from '../engine/outcomes.ts';
 import type { PlanRequest } from '../engine/requests.ts';
 import { type PreparedPlan, preparePlan, runPlan, startPlan } from '../engine/run-plan.ts';
 import { SpotClaims } from '../engine/spot-claims.ts';
 import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 import type { PlanInput } from '../plan-file/schema.ts';
-import { heatAlone, installNodeKernels } from './kernels.ts';
+import { installNodeKernels } from './kernels.ts';
 import { buildCase } from './medium.ts';
 import { defaultThreads, PlanThread } from './plan-threads.ts';
 import { coreInfo, POWER_CONVENTION } from './run.ts';

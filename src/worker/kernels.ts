@@ -14,24 +14,13 @@ import kernelsUrl from '../wasm/build/kernels.wasm?url';
 export async function installWorkerKernels(): Promise<string> {
   try {
     const kernels = createWasmKernels(await fetchBytes(kernelsUrl));
-    heat = await sharedHeat(kernels);
-    installKernels(heat ? { ...kernels, bioheat: heat.bioheat } : kernels);
+    const heat = await sharedHeat(kernels);
+    installKernels(heat ? { ...kernels, bioheat: heat.bioheat, heatAlone: heat.alone } : kernels);
     return heat ? 'WebAssembly, heat on two threads' : 'WebAssembly';
   } catch (error) {
     console.warn(`WebAssembly kernels unavailable, computing in JavaScript: ${String(error)}`);
     return 'JavaScript';
   }
-}
-
-/** The two-thread heat steps, where the page is cross-origin isolated. */
-let heat: SharedHeat | undefined;
-
-/**
- * Runs `body` with the heat steps on this worker alone (SharedHeat.alone): for a plan whose pipeline keeps the other
- * workers marching.
- */
-export function heatAlone<T>(body: () => Promise<T>): Promise<T> {
-  return heat ? heat.alone(body) : body();
 }
 
 async function fetchBytes(url: string): Promise<ArrayBuffer> {

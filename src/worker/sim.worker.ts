@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import type { CaseState } from '../engine/case.ts';
+import { heatAlone } from '../engine/kernels/current.ts';
 import { sharedGpuRayleigh } from '../gpu/shared-gpu.ts';
 import { SonicationCancelled } from '../physics/acoustic-field.ts';
 import { keepScratch, makeOutputsAhead } from '../physics/scratch.ts';
 import { oneAtATime } from './in-turn.ts';
-import { heatAlone, installWorkerKernels } from './kernels.ts';
+import { installWorkerKernels } from './kernels.ts';
 import { estimate, estimateTransfer } from './ops/estimate.ts';
 import { loadCase } from './ops/load-case.ts';
 import {
@@ -120,7 +121,7 @@ async function runPlanOp(...[request, onProgress, fieldOf, ticket]: Parameters<S
       progress.flush();
       return fieldOf(id);
     });
-  // A pooled plan keeps every other worker marching: its heat steps stay on this worker alone (kernels.ts).
+  // A pooled plan keeps every other worker marching: its heat steps stay on this worker alone.
   const run = () => runPlan(requireCase(), request, progress.report, pooled);
   const outcome = await (pooled ? heatAlone(run) : run());
   progress.flush();

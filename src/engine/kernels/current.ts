@@ -7,6 +7,8 @@ export interface Kernels {
   slices: SliceKernels;
   bioheat?: BioheatKernels;
   rayleigh?: RayleighKernel;
+  /** Runs a computation with `bioheat` on the calling thread alone, where it shares steps with a helper (shared-heat.ts). */
+  heatAlone?: <T>(body: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -55,4 +57,14 @@ export function withRayleighKernel<T>(rayleigh: RayleighKernel, body: () => T): 
  */
 export function bioheatKernelsOf(): { bioheatKernels?: BioheatKernels } {
   return current.bioheat ? { bioheatKernels: current.bioheat } : {};
+}
+
+/**
+ * Runs `body` with the installed heat steps on the calling thread alone: for a plan whose pipeline keeps the other
+ * workers or threads marching fields, where a heat helper would only take their time (SharedHeat.alone).
+ * @param body - the computation
+ * @returns what `body` resolves to
+ */
+export function heatAlone<T>(body: () => Promise<T>): Promise<T> {
+  return current.heatAlone ? current.heatAlone(body) : body();
 }

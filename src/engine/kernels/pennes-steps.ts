@@ -1,6 +1,7 @@
 import { align } from '../../physics/angular-spectrum/slice-kernels.ts';
 import type { BioheatProblem } from '../../physics/bioheat.ts';
 import type { BioheatSteps } from '../../physics/bioheat-kernels.ts';
+import type { MemoryArena } from './memory-arena.ts';
 
 /**
  * src/wasm/assembly/bioheat.ts's pennesStep as a module exports it (byte offsets into its memory); also what a
@@ -28,13 +29,8 @@ export type PennesStep = (
   skipRise: number,
 ) => number;
 
-/** Where a run's arrays go: a kernel module's memory, reset for the run and handing out zeroed views. */
-export interface PennesArena {
-  /** Makes room for `bytes` of arrays (the views handed out before become invalid). */
-  reset(bytes: number): void;
-  f32(count: number): Float32Array;
-  f64(count: number): Float64Array;
-}
+/** Where a run's arrays go: a kernel module's memory (memory-arena.ts), reset for the run. */
+export type PennesArena = Pick<MemoryArena, 'reset' | 'f32' | 'f64'>;
 
 /** Bytes a run on a grid of `count` voxels, `plane` to a z-plane, takes in its arena. */
 export function pennesBytes(count: number, plane: number): number {

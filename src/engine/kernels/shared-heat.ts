@@ -1,6 +1,7 @@
 import type { BioheatKernels } from '../../physics/bioheat-kernels.ts';
 import { allChunks, heatControl, instantiateHeat, stepChunk, takeChunk, WORD } from './heat-control.ts';
-import { type PennesArena, type PennesStep, pennesBytes, startPennes } from './pennes-steps.ts';
+import { memoryArena } from './memory-arena.ts';
+import { type PennesStep, pennesBytes, startPennes } from './pennes-steps.ts';
 
 /** The heat module's declared maximum memory [64 KiB pages] (src/wasm/build-kernels.mjs builds it with 16384). */
 const MAX_PAGES = 16384;
@@ -50,26 +51,7 @@ export function createSharedHeat(bytes: BufferSource, fallback: BioheatKernels):
   const control = heatControl(memory);
   const { words, reals } = control;
 
-  let top = BASE;
-  let end = BASE;
-  const take = (bytes: number): number => {
-    const at = top;
-    top += Math.ceil(bytes / 16) * 16;
-    if (top > end) throw new RangeError(`heat kernels: ${top - end} bytes more than reserved`);
-    // Zeroed eight bytes at a time: V8 writes shared memory element by element, and bytes took 8× as long.
-    new Float64Array(memory.buffer, at, (top - at) / 8).fill(0);
-    return at;
-  };
-  const arena: PennesArena = {
-    reset(bytes) {
-      top = BASE;
-      end = BASE + bytes;
-      const pages = Math.ceil(end / PAGE) - memory.buffer.byteLength / PAGE;
-      if (pages > 0) memory.grow(pages);
-    },
-    f32: (count) => new Float32Array(memory.buffer, take(4 * count), count),
-    f64: (count) => new Float64Array(memory.buffer, take(8 * count), count),
-  };
+  const arena = memoryArena(memory, BASE, 'heat kernels');
 
   let paused = 0;
   const split: PennesStep = (...args: Parameters<PennesStep>) => {
@@ -105,7 +87,8 @@ export function createSharedHeat(bytes: BufferSource, fallback: BioheatKernels):
       name: 'WebAssembly SIMD (f32), two threads',
       start(problem, rise, maxRise, dose) {
         const bytes = pennesBytes(rise.length, problem.grid.nx * problem.grid.ny);
-        if (BASE + bytes > MAX_PAGES * PAGE) return fallback.start(problem, rise, maxRise, dose);
+        // The arena keeps 1 KiB of slack above a run's arrays (memory-arena.ts).
+        if (BASE + bytes + 1024 > MAX_PAGES * PAGE) return fallback.start(problem, rise, maxRise, dose);
         return startPennes(arena, split, problem, rise, maxRise, dose);
       },
     },

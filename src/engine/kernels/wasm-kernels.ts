@@ -2,7 +2,8 @@ import { align, type Planes, type SliceKernels } from '../../physics/angular-spe
 import type { BioheatKernels } from '../../physics/bioheat-kernels.ts';
 import type { RayleighKernel } from '../../physics/rayleigh.ts';
 import { jinc } from '../../physics/special-functions.ts';
-import { type PennesArena, type PennesStep, startPennes } from './pennes-steps.ts';
+import { memoryArena } from './memory-arena.ts';
+import { type PennesStep, startPennes } from './pennes-steps.ts';
 
 /** The functions src/wasm/assembly exports (byte offsets into its memory). */
 interface KernelExports {
@@ -53,7 +54,6 @@ const RAYLEIGH_GROUP = 32;
 
 /** Memory below this is left to the module (its stack and static data). */
 const BASE = 65536;
-const PAGE = 65536;
 
 /**
  * The numeric core's kernels in WebAssembly (AssemblyScript, f32 SIMD; src/wasm/assembly), built from source by
@@ -73,27 +73,11 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
   });
   const ex = instance.exports as unknown as KernelExports;
   const memory = ex.memory;
-  let top = BASE;
-  let end = BASE;
-  const reset = (bytes: number): void => {
-    top = BASE;
-    end = BASE + bytes + 1024;
-    const pages = Math.ceil(end / PAGE) - memory.buffer.byteLength / PAGE;
-    if (pages > 0) memory.grow(pages);
-  };
-  // The arena is reused from computation to computation: what it hands out is zeroed, as a fresh array would be.
-  const take = (bytes: number): number => {
-    const at = top;
-    top += align(bytes);
-    if (top > end) throw new RangeError(`WebAssembly kernels: ${top - end} bytes more than reserved`);
-    new Uint8Array(memory.buffer, at, align(bytes)).fill(0);
-    return at;
-  };
+  const { reset, take, f32, f64 } = memoryArena(memory, BASE, 'WebAssembly kernels');
   const own = (a: Float32Array | Float64Array | Uint8Array): number => {
     if (a.buffer !== memory.buffer) throw new RangeError('WebAssembly kernels: an array outside their memory');
     return a.byteOffset;
   };
-  const f32 = (count: number) => new Float32Array(memory.buffer, take(4 * count), count);
   return { slices: sliceKernels(), bioheat: bioheatKernels(), rayleigh: rayleighKernel() };
 
   function rayleighKernel(): RayleighKernel {
@@ -215,11 +199,7 @@ export function createWasmKernels(bytes: BufferSource): WasmKernels {
   }
 
   function bioheatKernels(): BioheatKernels {
-    const arena: PennesArena = {
-      reset,
-      f32,
-      f64: (count) => new Float64Array(memory.buffer, take(8 * count), count),
-    };
+    const arena = { reset, f32, f64 };
     return { name: 'WebAssembly SIMD (f32)', start: (...run) => startPennes(arena, ex.pennesStep, ...run) };
   }
 }

@@ -191,13 +191,13 @@ export interface FocalWindow {
 
 /**
  * The voxel of the focal spot's peak: the largest face |p| among the lattice voxels that carry the target voxel's
- * label and whose centre lies in the spot's window. The path's own peak can sit elsewhere — on the standing wave in
+ * label and whose centre lies in the spot's search region. The path's own peak can sit elsewhere — on the standing wave in
  * front of a bone (2 MPa against 0.4 MPa at a focus behind it) or in the skin, 36 mm before a 0.5 MHz focus still
  * inside its −6 dB length — and profiles through it would measure that, not the spot aimed at.
  * @param field - total complex field per face (marchField)
  * @param lattice - lattice
  * @param labels - per lattice voxel
- * @param spot - the window around the target the spot is looked for in
+ * @param spot - the region around the target the spot is looked for in
  * @returns the voxel (as latticeHeat's peakVoxel: its lower or upper face holds the maximum); the target's voxel
  *   when no voxel qualifies, -1 when the target lies outside the lattice
  */
@@ -213,7 +213,7 @@ export function focalSpotVoxel(field: Planes, lattice: BeamLattice, labels: Uint
   const label = labels[targetVoxel] as number;
   const { re, im } = field;
   const [ax, ay, az] = spot.axis;
-  // The window's bounding box in voxels (the ellipsoid's extent along each axis, a voxel more).
+  // The region's bounding box in voxels (the ellipsoid's extent along each axis, a voxel more).
   const reach = (a: number, pad: number) =>
     Math.sqrt((spot.halfLength * a) ** 2 + spot.halfWidth ** 2 * (1 - a * a)) + pad;
   const ri = Math.ceil(reach(ax, dx) / dx);
