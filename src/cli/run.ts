@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AtTarget } from '../engine/at-target.ts';
 import type { OutsideStructure } from '../engine/critical-outside.ts';
 import { mediumOf } from '../engine/medium.ts';
+import type { BeyondFocus } from '../engine/outcomes.ts';
 import type { SonicateRequest } from '../engine/requests.ts';
 import { runSonication, type SonicationRun } from '../engine/sonicate.ts';
 import { lazySourceLayout } from '../engine/source-layout.ts';
@@ -57,6 +58,11 @@ export interface Results {
     grid: { nx: number; ny: number; nz: number; spacing: number; origin: Vec3 };
     tissueAtTarget: string;
     beams: { clear: number; bone: number; gas: number; critical: number };
+    /**
+     * The first gas or critical structure the firing beams go on into past the focus, within `depth` [m]: the
+     * tissue, its nearest distance from the focus [m] and how many beams meet it; absent when none does
+     */
+    beyondFocus?: Omit<BeyondFocus, 'ends'>;
   };
   acoustic: {
     axialProfile: AxialProfile;
@@ -242,6 +248,7 @@ export async function runScenario(scenario: Scenario, onProgress: (f: number) =>
       grid: { nx: grid.nx, ny: grid.ny, nz: grid.nz, spacing: grid.spacing, origin: [...grid.origin] },
       tissueAtTarget: model.tissueAt(built.target),
       beams,
+      ...(run.beyond ? { beyondFocus: withoutEnds(run.beyond) } : {}),
     },
     acoustic: {
       ...acousticProfiles(run, grid, built.target, d, r),
@@ -301,4 +308,9 @@ function acousticProfiles(
     },
     targetPressure: whole.focusPressure,
   };
+}
+
+/** What lies beyond the focus, without the per-beam end points that only the 3D view draws. */
+function withoutEnds({ ends: _drawn, ...beyond }: BeyondFocus): Omit<BeyondFocus, 'ends'> {
+  return beyond;
 }

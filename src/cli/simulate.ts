@@ -109,6 +109,13 @@ export async function main(argv: readonly string[], log: (line: string) => void)
     );
     // The run finished, so the exit code is 0; where it left the model's validity the results say so, and so do we.
     for (const message of results.validity.messages) log(`outside the model: ${message}`);
+    const beyond = results.setup.beyondFocus;
+    if (beyond) {
+      log(
+        `beyond the target: ${beyond.beams} firing beams go on into ${beyond.tissue}, ` +
+          `${(beyond.distance * 1e3).toFixed(1)} mm past the focus at the nearest (see thermal and extra.tissueDose)`,
+      );
+    }
     return EXIT.ok;
   } catch (error) {
     // A file the plan names (a mesh medium's) that cannot be read is the plan's fault, found when the case is built.

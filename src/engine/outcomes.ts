@@ -48,6 +48,27 @@ export interface PlanningBeamTrace extends BeamTrace {
   lostAperture: number;
   /** status counts over every element, including 'angle', 'nopass' and 'off' */
   allCounts: Partial<Record<BeamStatus | 'angle' | 'nopass' | 'off', number>>;
+  /**
+   * The firing beams whose straight continuation beyond the focus meets gas or a critical structure within
+   * `depth` (geometry/beam-status.ts hazardBeyond); absent when none does.
+   */
+  beyond?: BeyondFocus;
+}
+
+/** What the firing beams head into beyond the focus (engine/trace-beams.ts). */
+export interface BeyondFocus {
+  /** how far past the focus each beam was followed [m] */
+  depth: number;
+  /** firing beams that meet a hazard */
+  beams: number;
+  /** the nearest hazard over those beams */
+  tissue: TissueId;
+  /** its distance from the focus along that beam [m] */
+  distance: number;
+  /** the nearest hazard is gas (bowel gas, lung), which reflects the beams whole, rather than a critical structure */
+  gas: boolean;
+  /** per such beam, the point where it enters its hazard, 3 per beam [m] (what the 3D view draws to) */
+  ends: Float32Array;
 }
 
 export interface Estimate {

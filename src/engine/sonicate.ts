@@ -29,6 +29,7 @@ import { beamAxis, spotOf } from './focal-spot.ts';
 import { focusOf } from './focus.ts';
 import { bioheatKernelsOf, kernels } from './kernels/current.ts';
 import { mediumOf } from './medium.ts';
+import type { BeyondFocus } from './outcomes.ts';
 import { recordRequest } from './record-request.ts';
 import { labelRegion } from './region-labels.ts';
 import type { BeamRequest, SonicateRequest } from './requests.ts';
@@ -113,6 +114,8 @@ export interface SonicationRun {
   paths: PathSegment[][];
   /** |p| at the electronic focus over |p| at the geometric focus (1 = not steered). */
   steeringLoss: number;
+  /** gas or a critical structure the firing beams go on into past the focus (the planning trace's `beyond`) */
+  beyond?: BeyondFocus;
   /**
    * Set when no march ran: the field was computed ahead ('prepared') or was the last sonication's ('last-run'),
    * scaled to this power (only power, time or recording changed: acoustics-reuse.ts).
@@ -200,6 +203,7 @@ function runSonicationScratched(
     steeringLoss: steeringLossOf(request, layout),
     fieldModel,
     ...(reuse ? { fieldReused: reuse.origin } : {}),
+    ...(run.trace.beyond ? { beyond: run.trace.beyond } : {}),
   };
   const focusTissue = state.model.tissueAt(focus);
   // The focal spot around the target, to tell a peak in it (where the user aimed) from one away from it.

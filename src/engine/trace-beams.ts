@@ -4,6 +4,8 @@ import {
   type BeamStatus,
   beamStatus,
   emptyStatusCounts,
+  hazardBeyond,
+  isGas,
 } from '../geometry/beam-status.ts';
 import { segmentMeetsNoPass } from '../geometry/no-pass.ts';
 import type { PathSegment } from '../geometry/tissue-model.ts';
@@ -11,9 +13,10 @@ import type { ElementSet } from '../geometry/transducer-pose.ts';
 import { type BeamSources, beamSources } from './beam-sources.ts';
 import type { CaseState } from './case.ts';
 import { focusOf } from './focus.ts';
-import type { PlanningBeamTrace } from './outcomes.ts';
+import type { BeyondFocus, PlanningBeamTrace } from './outcomes.ts';
 import type { PlanningBeamRequest } from './requests.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
+import { POST_FOCAL_DEPTH } from './whole-path.ts';
 
 type Vec3 = [number, number, number];
 
@@ -111,6 +114,8 @@ export function planningTraceRun(
     lostAperture: totalArea > 0 ? 1 - firingArea / totalArea : 1,
     allCounts: { ...counts },
   };
+  const beyond = beyondFocus(state, elements, firing, focus);
+  if (beyond) trace.beyond = beyond;
   const traced = { elements, elementRadius: sources.elementRadius, paths };
   if (!singleElement) return { trace, sources, paths, firing, traced, singleElement };
   return {
@@ -120,6 +125,54 @@ export function planningTraceRun(
     firing: new Uint8Array(count).fill(bowlOff ? 0 : 1),
     traced,
     singleElement,
+  };
+}
+
+/**
+ * What the firing beams meet past the focus: each beam's straight line element → focus, continued POST_FOCAL_DEPTH
+ * beyond it (as far as the whole-path simulation follows the beams), judged by hazardBeyond.
+ * @param state - the case
+ * @param elements - the traced sources
+ * @param firing - per traced source, 1 if it fires
+ * @param focus - where the beams converge [m]
+ * @returns the beams that meet gas or a critical structure, or undefined when none does
+ */
+function beyondFocus(
+  state: CaseState,
+  elements: ElementSet,
+  firing: Uint8Array,
+  focus: readonly [number, number, number],
+): BeyondFocus | undefined {
+  const axes: Vec3[] = [];
+  for (let e = 0; e < firing.length; e++) {
+    if (firing[e] !== 1) continue;
+    const from = sourcePosition(elements, e);
+    const axis = focus.map((f, a) => f - (from[a] as number));
+    const length = Math.hypot(...axis);
+    if (length > 0) axes.push(axis.map((x) => x / length) as Vec3);
+  }
+  const along = (axis: Vec3, distance: number) => focus.map((f, a) => f + (axis[a] as number) * distance) as Vec3;
+  const paths = state.model.pathsFrom(
+    [...focus],
+    axes.map((axis) => along(axis, POST_FOCAL_DEPTH)),
+  );
+  const ends: number[] = [];
+  let nearest: { tissue: BeyondFocus['tissue']; distance: number } | undefined;
+  paths.forEach((path, b) => {
+    const hazard = hazardBeyond(path);
+    if (!hazard) return;
+    ends.push(...along(axes[b] as Vec3, hazard.distance));
+    if (!nearest || hazard.distance < nearest.distance) nearest = hazard;
+  });
+  if (!nearest) return undefined;
+  const { tissue, distance } = nearest;
+  return {
+    depth: POST_FOCAL_DEPTH,
+    beams: ends.length / 3,
+    tissue,
+    distance,
+    gas: isGas(tissue),
+    ends: Float32Array.from(ends),
   };
 }
 

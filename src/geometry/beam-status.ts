@@ -88,6 +88,36 @@ export function beyondCriticalAngleAtBone(path: readonly PathSegment[]): boolean
   return false;
 }
 
+/** Gas (bowel gas, lung): it reflects a beam whole and burns its wall. */
+export function isGas(tissue: TissueId): boolean {
+  return GAS.has(tissue);
+}
+
+/** Gas or a critical structure a beam meets beyond the focus, and how far past the focus it lies. */
+export interface HazardBeyond {
+  tissue: TissueId;
+  /** distance from the focus along the beam to where the beam enters it [m] */
+  distance: number;
+}
+
+/**
+ * The first gas or critical structure on a beam's straight continuation beyond the focus. The beam statuses judge
+ * only the path to the focus (PRODUCT.md), but the power that the target does not absorb goes on: past the focus
+ * the beams diverge again, and gas behind the target reflects them back into its wall (the rib case: lung 9 mm behind
+ * the lesion). The caller chooses how far to look (engine/trace-beams.ts: as far as the whole-path simulation
+ * follows the beams).
+ * @param beyond - ordered segments from the focus outward along the beam
+ * @returns the first hazard and its distance, or undefined when the segments meet none
+ */
+export function hazardBeyond(beyond: readonly PathSegment[]): HazardBeyond | undefined {
+  let distance = 0;
+  for (const s of beyond) {
+    if (GAS.has(s.tissue) || CRITICAL.has(s.tissue)) return { tissue: s.tissue, distance };
+    distance += s.length;
+  }
+  return undefined;
+}
+
 /** What is known about one beam besides its tissue path. */
 export interface BeamFlags {
   /** switched off by hand */

@@ -101,11 +101,31 @@ export class TissueModel {
    */
   pathSegments(from: Vec3, to: Vec3): PathSegment[] {
     const origin = new Vector3(...from);
+    return this.segmentsAlong(
+      origin,
+      to,
+      this.solids.map((s) => this.isInside(s, origin)),
+    );
+  }
+
+  /**
+   * pathSegments from one point to each of several: the parts containing the common start are found once (the
+   * parity rays are most of a short path's cost), e.g. the beams' continuations beyond the focus.
+   * @param from - the common start [m]
+   * @param ends - where each path ends [m]
+   * @returns per end, the path's segments as pathSegments gives them
+   */
+  pathsFrom(from: Vec3, ends: readonly Vec3[]): PathSegment[][] {
+    const origin = new Vector3(...from);
+    const inside = this.solids.map((s) => this.isInside(s, origin));
+    return ends.map((to) => this.segmentsAlong(origin, to, [...inside]));
+  }
+
+  private segmentsAlong(origin: Vector3, to: Vec3, inside: boolean[]): PathSegment[] {
     const delta = new Vector3(...to).sub(origin);
     const total = delta.length();
     if (total === 0) return [];
     const direction = delta.divideScalar(total);
-    const inside = this.solids.map((s) => this.isInside(s, origin));
     const events: { at: number; cos: number; solid: number }[] = [];
     this.solids.forEach((solid, index) => {
       for (const hit of this.crossings(solid, origin, direction, total)) events.push({ ...hit, solid: index });

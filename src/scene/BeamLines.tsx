@@ -142,3 +142,36 @@ export function BeamLines({
     </group>
   );
 }
+
+/**
+ * The firing beams' continuations past the focus that run into gas or a critical structure (the trace's `beyond`):
+ * a line from the focus to where each enters it, in the hazard's beam colour and drawn on top, so a path that is
+ * clear up to the focus does not hide what lies behind the target.
+ */
+export function BeyondFocusLines({
+  focus,
+  ends,
+  gas,
+  name = 'beams-beyond',
+}: {
+  focus: Vec3;
+  ends: Float32Array;
+  gas: boolean;
+  name?: string;
+}) {
+  const points = useMemo(() => {
+    const out = new Float32Array(2 * ends.length);
+    for (let b = 0; b < ends.length / 3; b++) {
+      for (let a = 0; a < 3; a++) {
+        out[6 * b + a] = focus[a] as number;
+        out[6 * b + 3 + a] = ends[3 * b + a] as number;
+      }
+    }
+    return out;
+  }, [focus, ends]);
+  return (
+    <group name={name} userData={{ beams: ends.length / 3 }}>
+      <OnTopLines status={gas ? 'gas' : 'critical'} points={points} name={`${name}-${gas ? 'gas' : 'critical'}`} />
+    </group>
+  );
+}

@@ -25,6 +25,7 @@ type Point = [number, number];
  * - data-slice-handles: JSON {x|y|z: [x, y]} of the planes' drag knobs (drag along the plane's normal)
  * - data-ablation-triangles / data-safety-triangles: triangle counts of the 240 / 30 CEM43 surfaces ("0": none)
  * - data-probes: JSON {id: [x, y]} of the probe markers
+ * - data-beyond-beams: how many beams are drawn on past the focus into gas or a critical structure ("0": none)
  * - data-results-drawn "true"/"false": the run the results show has been drawn, and the camera framed on its heat
  *   (it moves in when a run is drawn, which may be frames after the run is done: a point read before then is
  *   stale); "" when no run is shown
@@ -98,6 +99,8 @@ export function SceneProbe() {
     d.probes = JSON.stringify(
       Object.fromEntries(s.probes.map((probe) => [probe.id, screen(p.fromArray(probe.point))])),
     );
+    const beyond = scene.getObjectByName('beams-beyond');
+    d.beyondBeams = String(beyond ? (beyond.userData.beams ?? 0) : 0);
     const shown = selectShownOutcome(s);
     d.resultsDrawn = shown ? String(framing.getState().drawnRun === shown) : '';
     scratch.frame += 1;

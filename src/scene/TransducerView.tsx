@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { DoubleSide, Quaternion, Vector3 } from 'three';
 import { usePlanner } from '../state/hooks.ts';
 import { electronicFocus } from '../state/selectors.ts';
-import { BeamLines } from './BeamLines.tsx';
+import { BeamLines, BeyondFocusLines } from './BeamLines.tsx';
 import { elementStatuses } from './beamStyle.ts';
 import { ElementDiscs } from './ElementDiscs.tsx';
 import { litMaterial } from './lit-material.ts';
@@ -44,6 +44,7 @@ export function TransducerView() {
       {trace && (
         <>
           <BeamLines positions={trace.elementPositions} statuses={statuses} target={focus} />
+          {trace.beyond && <BeyondFocusLines focus={focus} ends={trace.beyond.ends} gas={trace.beyond.gas} />}
           <ElementDiscs
             positions={trace.elementPositions}
             statuses={statuses}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { type BeamTally, tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { BEAM_COLOURS } from '../style/palette.ts';
+import { beyondFocusLine } from './beyond-focus.ts';
 
 export type BeamKind = keyof typeof BEAM_COLOURS;
 
@@ -45,19 +46,27 @@ function useTally(): BeamTally | undefined {
  */
 export function BeamCounts() {
   const tally = useTally();
+  const beams = usePlanner((s) => s.estimate?.beams);
   if (!tally) return null;
   const shown = BEAM_KINDS.filter(({ kind }) => tally.counts[kind] > 0);
   return (
-    <p className="beam-counts" data-testid="beam-counts" data-total={tally.total}>
-      Beams:{' '}
-      {shown.map(({ kind, short }, i) => (
-        <span key={kind} className={`beam-${kind}`} data-testid={`beam-counts-${kind}`}>
-          {i > 0 && ' · '}
-          {tally.counts[kind]} {short}
-        </span>
-      ))}{' '}
-      ({tally.total} in all)
-    </p>
+    <>
+      <p className="beam-counts" data-testid="beam-counts" data-total={tally.total}>
+        Beams:{' '}
+        {shown.map(({ kind, short }, i) => (
+          <span key={kind} className={`beam-${kind}`} data-testid={`beam-counts-${kind}`}>
+            {i > 0 && ' · '}
+            {tally.counts[kind]} {short}
+          </span>
+        ))}{' '}
+        ({tally.total} in all)
+      </p>
+      {beams?.beyond && (
+        <p className="hint beam-beyond" role="status" data-testid="beam-beyond">
+          <BeamSwatch kind={beams.beyond.gas ? 'gas' : 'critical'} /> {beyondFocusLine(beams.beyond, beams.activeCount)}
+        </p>
+      )}
+    </>
   );
 }
 

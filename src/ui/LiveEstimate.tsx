@@ -2,11 +2,13 @@ import type { Estimate } from '../engine/outcomes.ts';
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { sonicationStale } from '../state/selectors.ts';
+import { beyondFocusWarning } from './beyond-focus.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 
 /**
  * What the estimate must say in words beside its numbers, so that it never reads as a harmless plan: a boiling
- * temperature, energy over the safety limit, and no beam reaching the focus (then the heat goes elsewhere — into
+ * temperature, gas or a critical structure beyond the focus, energy over the safety limit, and no beam reaching the
+ * focus (then the heat goes elsewhere — into
  * the bone surface beyond the critical angle — which this focal estimate cannot show).
  * @param estimate - the live estimate
  * @param energy - power × duration [J]
@@ -35,6 +37,7 @@ export function estimateWarnings(estimate: Estimate, energy: number, energyLimit
         : `The estimate reaches ${reached}: above ${BOILING_TEMPERATURE} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
     );
   }
+  if (estimate.beams.beyond) out.push(beyondFocusWarning(estimate.beams.beyond));
   if (energy > energyLimit) {
     out.push(
       `${formatQuantity(energy, 'J')} per sonication is above the safety limit of ${formatQuantity(energyLimit, 'J')}.`,

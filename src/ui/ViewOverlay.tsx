@@ -109,6 +109,7 @@ export function ViewOverlay() {
   const [helpOpen, setHelpOpen] = useOpenWhenWide();
   // On a phone the key covered the transducer (a walk's finding): folded there under its title, one tap away.
   const [keyOpen, setKeyOpen] = useOpenWhenWide(BEAM_KEY_MIN_PX);
+  const beyond = usePlanner((s) => s.estimate?.beams.beyond);
   // Until the case is in, the view has nothing to draw: say so rather than show a blank.
   const loading = usePlanner((s) => s.caseStatus === 'loading');
   return (
@@ -171,6 +172,12 @@ export function ViewOverlay() {
               <BeamSwatch kind={kind} /> {label}
             </li>
           ))}
+          {beyond && (
+            <li data-testid="beam-key-beyond">
+              <BeamSwatch kind={beyond.gas ? 'gas' : 'critical'} /> from the focus on into{' '}
+              {beyond.gas ? 'gas' : 'a critical structure'}
+            </li>
+          )}
         </ul>
       </details>
       {run && <ResultsLegend run={run} />}

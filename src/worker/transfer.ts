@@ -8,7 +8,9 @@ import type { SpotAcoustics } from '../physics/whole-path/spot-acoustics.ts';
 
 /** The typed arrays of a beam trace. */
 export function traceTransfer(trace: PlanningBeamTrace): ArrayBuffer[] {
-  return [trace.elementPositions.buffer, trace.statuses.buffer, trace.firing.buffer] as ArrayBuffer[];
+  const buffers = [trace.elementPositions.buffer, trace.statuses.buffer, trace.firing.buffer] as ArrayBuffer[];
+  if (trace.beyond) buffers.push(trace.beyond.ends.buffer as ArrayBuffer);
+  return buffers;
 }
 
 /** The typed arrays of the time-resolved results, when present. */

@@ -305,6 +305,25 @@ test.describe('live planning on the femur case', () => {
     expect(await app.resultSi('peak-temperature')).toBeGreaterThan(before);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  // The beam colours judge the path to the focus. On the rib every beam is clear up to it, but the lung lies 9 mm
+  // behind the lesion: the panel, the estimate and the view must say so before anyone sonicates.
+  test('nothing behind the femur target; on the rib, the beams going on into the lung are named and drawn', async () => {
+    const { page, app } = group;
+    const probe = page.getByTestId('scene-probe');
+    await expect(probe).toHaveAttribute('data-beyond-beams', '0');
+    await expect(page.getByTestId('beam-beyond')).toHaveCount(0);
+    await page.getByTestId('case-picker').selectOption('rib');
+    await expect(page.getByTestId('parts-list').locator('[data-tissue=lung]')).not.toHaveCount(0);
+    await expect(page.getByTestId('beam-count-clear')).toHaveText('208');
+    await expect(page.getByTestId('beam-beyond')).toContainText(
+      /Beyond the target: 208 of the 208 firing beams go on into lung \(air\), 9\.\d+ mm past the focus/,
+    );
+    await expect(page.getByTestId('estimate-warnings')).toContainText('beams go on into lung (air)');
+    await expect(probe).toHaveAttribute('data-beyond-beams', '208');
+    await expect(page.getByTestId('beam-key-beyond')).toHaveText(/from the focus on into gas/);
+    expect(app.consoleErrors).toEqual([]);
+  });
 });
 
 // A one-spot plan, then three spots: the plan's dose and its curves, on one page.

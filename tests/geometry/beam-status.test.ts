@@ -5,6 +5,7 @@ import {
   beamStatus,
   beyondCriticalAngleAtBone,
   classifyBeam,
+  hazardBeyond,
   worseStatus,
 } from '../../src/geometry/beam-status.ts';
 import { segmentMeetsBox, segmentMeetsNoPass, segmentMeetsSphere } from '../../src/geometry/no-pass.ts';
@@ -110,5 +111,38 @@ describe('no-pass regions: exact segment tests', () => {
     expect(segmentMeetsBox(a, [2, 2, 0], [1.2 + 1e-9, 0.8 - 1e-9, 0], [0.2, 0.2, 0.2])).toBe(false);
     expect(segmentMeetsNoPass(a, b, { kind: 'box', centre: [0.5, 0, 0.15], size: 0.15 })).toBe(true);
     expect(segmentMeetsNoPass(a, b, { kind: 'sphere', centre: [0.5, 0, 0.15], size: 0.14 })).toBe(false);
+  });
+});
+
+describe('what a beam meets beyond the focus', () => {
+  it('the first gas or critical structure, at the summed length of the segments before it', () => {
+    // Dyadic lengths (2⁻⁷ + 2⁻¹⁰ m), so the sum is exact.
+    expect(
+      hazardBeyond([
+        { tissue: 'lesion', length: 0.0078125 },
+        { tissue: 'muscle', length: 0.0009765625 },
+        { tissue: 'lung', length: 0.02 },
+        { tissue: 'nerve', length: 0.01 },
+      ]),
+    ).toEqual({ tissue: 'lung', distance: 0.0087890625 });
+    expect(
+      hazardBeyond([
+        { tissue: 'cortical_bone', length: 0.004 },
+        { tissue: 'nerve', length: 0.002 },
+      ]),
+    ).toEqual({ tissue: 'nerve', distance: 0.004 });
+    expect(hazardBeyond([{ tissue: 'bowel_gas', length: 0.01 }])).toEqual({ tissue: 'bowel_gas', distance: 0 });
+  });
+  it('none behind soft tissue, bone and skin alone (skin is judged by the sonication, not by the beam check)', () => {
+    expect(
+      hazardBeyond([
+        { tissue: 'lesion', length: 0.012 },
+        { tissue: 'marrow', length: 0.008 },
+        { tissue: 'cortical_bone', length: 0.005 },
+        { tissue: 'muscle', length: 0.01 },
+        { tissue: 'skin', length: 0.002 },
+      ]),
+    ).toBeUndefined();
+    expect(hazardBeyond([])).toBeUndefined();
   });
 });

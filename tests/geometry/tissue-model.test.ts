@@ -72,6 +72,10 @@ describe('a straight beam is cut into tissue segments', () => {
     const sum = model.pathSegments(from, to).reduce((a, s) => a + s.length, 0);
     expect(sum).toBeCloseTo(total, 12);
   });
+  it('paths from one start to many ends are the same segments as one path at a time (the start found once)', () => {
+    const ends: [number, number, number][] = [[-0.15, 0, 0], [0.15, 0.01, -0.02], [0.004, -0.03, 0.04], focus];
+    expect(model.pathsFrom(focus, ends)).toEqual(ends.map((end) => model.pathSegments(focus, end)));
+  });
   it('classifies beams: bone before the target is flagged, the target tissue itself is not', () => {
     expect(classifyBeam(model.pathSegments([-0.15, 0, 0], focus))).toBe('bone');
     expect(classifyBeam(model.pathSegments([0.15, 0, 0], focus))).toBe('clear');
