@@ -198,7 +198,7 @@ export function blockedBeamNotes(counts: BlockedBeams): string[] {
 function PathPeak({ peak }: { peak: NonNullable<Summary['pathPeakTemperature']> }) {
   return (
     <div className="result-row">
-      <dt>Hottest point on the rest of the beam path (outside the focal region)</dt>
+      <dt>Hottest point on the rest of the beam path (outside the focal region, any tissue)</dt>
       <dd data-testid="result-path-peak-temperature" data-si={peak.temperature} data-tissue={peak.tissue}>
         {TISSUE_NAMES[peak.tissue].toLowerCase()}, {formatQuantity(peak.temperature, DISPLAY.temperature.unit)}
       </dd>

@@ -1,4 +1,4 @@
-import { CRITICAL_TISSUES } from '../physics/dose-report.ts';
+import { BONE_SURFACE_EXCLUSION_RADIUS, CRITICAL_TISSUES } from '../physics/dose-report.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { SAFETY_THRESHOLD_SOURCES } from '../state/safety-defaults.ts';
@@ -194,7 +194,9 @@ export function safetyRows(
     row(
       'bone-surface-temperature',
       'boneSurfaceMaxTemperature',
-      'Bone surface outside the target, maximum temperature',
+      // Said with its distance: beside the results card's hottest point outside the focal region (any tissue, the
+      // bone's inside too), a walk read "outside the target" as the same region and the two figures as a contradiction.
+      `Bone surface more than ${Number(((bone?.exclusionRadius ?? BONE_SURFACE_EXCLUSION_RADIUS) * 1e3).toPrecision(3))} mm from the focus, maximum temperature`,
       present(bone),
       BASELINE_TEMPERATURE,
       boneNote(run, bone),
