@@ -73,7 +73,7 @@ describe('the verdict on a plan run', () => {
     expect(v.details).toEqual([
       'Every spot is valid on its own (below 100 °C, on a clear path), but the plan as a whole is over a safety limit:',
       `Over its limit: skin, maximum temperature, 46.0 °C against 45.0 °C. ${SAFETY_ADVICE.skinMaxTemperature}`,
-      `Over its limit: bone surface outside the target, maximum temperature, 52.0 °C against 50.0 °C. ${SAFETY_ADVICE.boneSurfaceMaxTemperature}`,
+      `Over its limit: bone surface more than 5 mm from the focus, maximum temperature, 52.0 °C against 50.0 °C. ${SAFETY_ADVICE.boneSurfaceMaxTemperature}`,
       `Over its limit: critical structures (nerve, bowel, lung), maximum thermal dose, 40.0 CEM43 min against 30.0 CEM43 min. ${SAFETY_ADVICE.criticalMaxDose}`,
     ]);
   });

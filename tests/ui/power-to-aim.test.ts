@@ -103,7 +103,7 @@ describe('the results card and the safety limits', () => {
     const html = card(fakeDoses(46, 52, 40));
     expect(html).toContain('data-testid="results-over-limits"');
     expect(html).toContain('Over 3 safety limits: skin, maximum temperature, 46.0 °C against 45.0 °C;');
-    expect(html).toContain('bone surface outside the target, maximum temperature, 52.0 °C against 50.0 °C');
+    expect(html).toContain('bone surface more than 5 mm from the focus, maximum temperature, 52.0 °C against 50.0 °C');
   });
 
   it('says nothing of the limits when the run is within them', () => {
