@@ -307,7 +307,11 @@ export const safety = v.pipe(
   v.strictObject(
     {
       skinMaxTemperature: bounded(37, 100, 'skin, maximum temperature [°C]'),
-      boneSurfaceMaxTemperature: bounded(37, 100, 'bone surface more than 5 mm from the focus, maximum temperature [°C]'),
+      boneSurfaceMaxTemperature: bounded(
+        37,
+        100,
+        'bone surface more than 5 mm from the focus, maximum temperature [°C]',
+      ),
       criticalMaxDose: bounded(0, 1e6, 'critical structures, maximum thermal dose [CEM43 min]'),
       maxEnergyPerSonication: bounded(0, 1e6, 'energy per sonication [J]'),
       warnFraction: bounded(0, 1, 'a value within this fraction below a limit warns [-]'),

@@ -17,9 +17,20 @@ export interface Nesting {
   readonly voxel: Int32Array;
   /** Dirichlet conductance of each face: the fine voxel's k [W/m/K] (as prepareBioheat) */
   readonly conductance: Float64Array;
-  /** 8 coarse voxel indices per face (−1 outside the coarse grid) and their trilinear weights */
-  readonly corners: Int32Array;
-  readonly weights: Float64Array;
+  /**
+   * Per face, the coarse voxel at the low corner of the cell its ghost point lies in, or −1 when part of that cell
+   * lies outside the coarse grid (the face is then one of `edge`'s). 28 bytes a face instead of 8 corners and 8
+   * weights (96): a record streams the coarse grid's rise right after a heat step has streamed everything else, and
+   * its own arrays were most of what it read.
+   */
+  readonly cell: Int32Array;
+  /** per face, the ghost point's place in its cell along x, y and z (0..1) */
+  readonly fraction: Float64Array;
+  /** coarse index steps along y (nx) and z (nx·ny) */
+  readonly strideY: number;
+  readonly strideZ: number;
+  /** the faces whose cell is cut by the coarse grid's edge: 8 coarse indices each (−1 outside) and their weights */
+  readonly edge: { readonly faces: Int32Array; readonly corners: Int32Array; readonly weights: Float64Array };
 }
 
 /**
@@ -39,8 +50,11 @@ export function nestGrids(
   const faces = 2 * (nx * ny + ny * nz + nx * nz);
   const voxel = scratchI32(faces);
   const conductance = scratchF64(faces);
-  const corners = scratchI32(8 * faces);
-  const weights = scratchF64(8 * faces);
+  const cell = scratchI32(faces);
+  const fraction = scratchF64(3 * faces);
+  const edgeFaces: number[] = [];
+  const edgeCorners: number[] = [];
+  const edgeWeights: number[] = [];
   const { origin: o, u, v: vAxis, w } = frame;
   const h = coarse.spacing;
   let face = 0;
@@ -60,16 +74,24 @@ export function nestGrids(
     const tx = fx - bx;
     const ty = fy - by;
     const tz = fz - bz;
-    for (let c = 0; c < 8; c++) {
-      const ox = c & 1;
-      const oy = (c >> 1) & 1;
-      const oz = (c >> 2) & 1;
-      const ix = bx + ox;
-      const iy = by + oy;
-      const iz = bz + oz;
-      const inside = ix >= 0 && iy >= 0 && iz >= 0 && ix < coarse.nx && iy < coarse.ny && iz < coarse.nz;
-      corners[8 * face + c] = inside ? ix + coarse.nx * (iy + coarse.ny * iz) : -1;
-      weights[8 * face + c] = inside ? (ox ? tx : 1 - tx) * (oy ? ty : 1 - ty) * (oz ? tz : 1 - tz) : 0;
+    fraction[3 * face] = tx;
+    fraction[3 * face + 1] = ty;
+    fraction[3 * face + 2] = tz;
+    const whole = bx >= 0 && by >= 0 && bz >= 0 && bx + 1 < coarse.nx && by + 1 < coarse.ny && bz + 1 < coarse.nz;
+    cell[face] = whole ? bx + coarse.nx * (by + coarse.ny * bz) : -1;
+    if (!whole) {
+      edgeFaces.push(face);
+      for (let c = 0; c < 8; c++) {
+        const ox = c & 1;
+        const oy = (c >> 1) & 1;
+        const oz = (c >> 2) & 1;
+        const ix = bx + ox;
+        const iy = by + oy;
+        const iz = bz + oz;
+        const inside = ix >= 0 && iy >= 0 && iz >= 0 && ix < coarse.nx && iy < coarse.ny && iz < coarse.nz;
+        edgeCorners.push(inside ? ix + coarse.nx * (iy + coarse.ny * iz) : -1);
+        edgeWeights.push(inside ? (ox ? tx : 1 - tx) * (oy ? ty : 1 - ty) * (oz ? tz : 1 - tz) : 0);
+      }
     }
     face++;
   };
@@ -95,7 +117,20 @@ export function nestGrids(
       }
     }
   }
-  return { faces, voxel, conductance, corners, weights };
+  return {
+    faces,
+    voxel,
+    conductance,
+    cell,
+    fraction,
+    strideY: coarse.nx,
+    strideZ: coarse.nx * coarse.ny,
+    edge: {
+      faces: Int32Array.from(edgeFaces),
+      corners: Int32Array.from(edgeCorners),
+      weights: Float64Array.from(edgeWeights),
+    },
+  };
 }
 
 /**
@@ -120,9 +155,8 @@ export class GhostHistory {
    * @param coarseRise - ΔT of the coarse grid [K]
    */
   record(time: number, coarseRise: ArrayLike<number>): void {
-    const { faces, corners, weights } = this.nesting;
-    const out = this.spare.pop() ?? new Float64Array(faces);
-    sampleGhosts(out, faces, corners, weights, coarseRise);
+    const out = this.spare.pop() ?? new Float64Array(this.nesting.faces);
+    sampleGhosts(out, this.nesting, coarseRise);
     this.times.push(time);
     this.values.push(out);
   }
@@ -197,20 +231,40 @@ export class GhostHistory {
 /** Stands for a record whose array was taken back. */
 const PASSED = new Float64Array(0);
 
-/** out[f] = Σ over its 8 corners of weight × coarse rise (a corner outside the coarse grid is −1 and adds nothing). */
-function sampleGhosts(
-  out: Float64Array,
-  faces: number,
-  corners: Int32Array,
-  weights: Float64Array,
-  coarseRise: ArrayLike<number>,
-): void {
+/**
+ * out[f] = Σ over its cell's 8 corners of the trilinear weight × coarse rise, corners in the order x fastest, then
+ * y, then z, each weight the product (x · y) · z: the arithmetic of 8 stored corners and weights, to the bit. A corner
+ * outside the coarse grid adds nothing (the edge faces).
+ */
+function sampleGhosts(out: Float64Array, nesting: Nesting, rise: ArrayLike<number>): void {
+  const { faces, cell, fraction, strideY: sy, strideZ: sz, edge } = nesting;
   for (let f = 0; f < faces; f++) {
+    const b = cell[f] as number;
+    if (b < 0) continue;
+    const tx = fraction[3 * f] as number;
+    const ty = fraction[3 * f + 1] as number;
+    const tz = fraction[3 * f + 2] as number;
+    const sx = 1 - tx;
+    const sy0 = 1 - ty;
+    const sz0 = 1 - tz;
+    let sum = 0;
+    sum += sx * sy0 * sz0 * (rise[b] as number);
+    sum += tx * sy0 * sz0 * (rise[b + 1] as number);
+    sum += sx * ty * sz0 * (rise[b + sy] as number);
+    sum += tx * ty * sz0 * (rise[b + sy + 1] as number);
+    sum += sx * sy0 * tz * (rise[b + sz] as number);
+    sum += tx * sy0 * tz * (rise[b + sz + 1] as number);
+    sum += sx * ty * tz * (rise[b + sz + sy] as number);
+    sum += tx * ty * tz * (rise[b + sz + sy + 1] as number);
+    out[f] = sum;
+  }
+  const { corners, weights } = edge;
+  for (let e = 0; e < edge.faces.length; e++) {
     let sum = 0;
     for (let c = 0; c < 8; c++) {
-      const index = corners[8 * f + c] as number;
-      if (index >= 0) sum += (weights[8 * f + c] as number) * (coarseRise[index] as number);
+      const index = corners[8 * e + c] as number;
+      if (index >= 0) sum += (weights[8 * e + c] as number) * (rise[index] as number);
     }
-    out[f] = sum;
+    out[edge.faces[e] as number] = sum;
   }
 }
