@@ -110,7 +110,7 @@ export async function importMeshFile(name: string, bytes: ArrayBuffer): Promise<
         reason: `the NIfTI header says ${labels.unit === 'm' ? 'metres' : 'millimetres'}`,
       };
     } else if (format === 'stl') parts = [{ name, positions: readStl(name, bytes) }];
-    else if (format === 'obj') parts = [{ name, positions: readObj(name, bytes) }];
+    else if (format === 'obj') parts = readObj(name, bytes);
     else if (format === 'ply') parts = [{ name, positions: readPly(name, bytes) }];
     else parts = await readGltf(name, bytes);
   } catch (error) {

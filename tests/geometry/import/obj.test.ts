@@ -35,6 +35,32 @@ describe('OBJ', () => {
     expect(await read('bone.obj', file)).toEqual(TETRAHEDRON);
   });
 
+  it('gives each object its own part, named by the file’s name for it (a segmentation exported as one file)', async () => {
+    // Two tetrahedra: the second's vertices follow the first's (indices count over the file, not the object).
+    const V2 = 'v 0 0 200\nv 50 0 200\nv 0 50 200\nv 0 0 250\n';
+    const F2 = 'f 5 7 6\nf 5 6 8\nf 5 8 7\nf 6 7 8\n';
+    const parts = await importMeshFile('case.obj', text(`o Femur\n${V}${F}o Tumour left\n${V2}${F2}`));
+    expect(parts.map((p) => [p.name, p.triangles, p.check.closed])).toEqual([
+      ['Femur (case.obj)', 4, true],
+      ['Tumour left (case.obj)', 4, true],
+    ]);
+    expect(parts[1]?.max.map((hi, a) => hi - (parts[1]?.min[a] as number))).toEqual([50, 50, 50]);
+  });
+
+  it('without objects, each group is a part; with objects, groups inside one object stay in it', async () => {
+    const V2 = 'v 0 0 200\nv 50 0 200\nv 0 50 200\nv 0 0 250\n';
+    // Negative indices count back over the file's vertices so far.
+    const F2 = 'f -4 -2 -3\nf -4 -3 -1\nf -4 -1 -2\nf -3 -2 -1\n';
+    const grouped = await importMeshFile('groups.obj', text(`g bone\n${V}${F}g lesion\n${V2}${F2}`));
+    expect(grouped.map((p) => [p.name, p.triangles, p.check.closed])).toEqual([
+      ['bone (groups.obj)', 4, true],
+      ['lesion (groups.obj)', 4, true],
+    ]);
+    // One object cut into a group per material (an exporter's habit): one closed part, not two open ones.
+    const halves = `o femur\n${V}g white\n${F.split('\n').slice(0, 2).join('\n')}\ng grey\n${F.split('\n').slice(2).join('\n')}`;
+    expect(await read('femur.obj', halves)).toEqual(TETRAHEDRON);
+  });
+
   it('splits a polygon of five corners into three triangles', async () => {
     const pentagon = 'v 0 0 0\nv 100 0 0\nv 120 80 0\nv 50 120 0\nv -20 80 0\nf 1 2 3 4 5\n';
     expect(await read('pentagon.obj', pentagon)).toMatchObject({ triangles: 3, size: [140, 120, 0] });
