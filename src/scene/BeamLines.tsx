@@ -8,6 +8,8 @@ type Vec3 = readonly [number, number, number];
 /** Dash and gap of dashed beams [m]: a few per centimetre, readable at the usual zoom. */
 const DASH = 0.004;
 const GAP = 0.003;
+/** Dot and gap of the continuations past the focus [m]: a line of dots, told apart from a dashed beam. */
+const DOT = 0.0012;
 /** Draw order: the many clear beams first, the beams that matter over them and over the anatomy. */
 const CLEAR_ORDER = 2;
 const ON_TOP_ORDER = 2.3;
@@ -53,8 +55,19 @@ function StatusLines({
  * angle): wide screen-space lines drawn after the clear beams and without depth test, so they are seen over the
  * anatomy and over the many cyan beams (issue 10, item 10). Named `<name>-<status>` like the thin ones.
  */
-function OnTopLines({ status, points, name }: { status: string; points: Float32Array; name: string }) {
-  const dashed = DASHED_STATUSES.has(status);
+function OnTopLines({
+  status,
+  points,
+  name,
+  dots = false,
+}: {
+  status: string;
+  points: Float32Array;
+  name: string;
+  /** drawn in short dots whatever the status (a beam's continuation past the focus) */
+  dots?: boolean;
+}) {
+  const dashed = dots || DASHED_STATUSES.has(status);
   const list = useMemo(() => {
     const out: [number, number, number][] = [];
     for (let i = 0; i < points.length; i += 3)
@@ -69,8 +82,8 @@ function OnTopLines({ status, points, name }: { status: string; points: Float32A
       color={beamColour(status)}
       lineWidth={onTopWidth(status)}
       dashed={dashed}
-      dashSize={DASH}
-      gapSize={GAP}
+      dashSize={dots ? DOT : DASH}
+      gapSize={dots ? DOT : GAP}
       transparent
       opacity={0.95}
       depthTest={false}
@@ -145,8 +158,8 @@ export function BeamLines({
 
 /**
  * The firing beams' continuations past the focus that run into gas or a critical structure (the trace's `beyond`):
- * a line from the focus to where each enters it, in the hazard's beam colour and drawn on top, so a path that is
- * clear up to the focus does not hide what lies behind the target.
+ * a dotted line from the focus to where each enters it, in the hazard's beam colour and drawn on top, so a path
+ * that is clear up to the focus does not hide what lies behind the target.
  */
 export function BeyondFocusLines({
   focus,
@@ -171,7 +184,7 @@ export function BeyondFocusLines({
   }, [focus, ends]);
   return (
     <group name={name} userData={{ beams: ends.length / 3 }}>
-      <OnTopLines status={gas ? 'gas' : 'critical'} points={points} name={`${name}-${gas ? 'gas' : 'critical'}`} />
+      <OnTopLines status={gas ? 'gas' : 'critical'} points={points} name={`${name}-${gas ? 'gas' : 'critical'}`} dots />
     </group>
   );
 }

@@ -17,18 +17,20 @@ export const BEAM_KINDS: readonly { kind: BeamKind; label: string; short: string
   { kind: 'off', label: 'switched off', short: 'switched off', dashed: false },
 ];
 
-/** A short line in a beam's colour, dashed where the 3D view dashes it. */
-export function BeamSwatch({ kind }: { kind: BeamKind }) {
+/**
+ * A short line in a beam's colour, dashed where the 3D view dashes it, dotted for a beam's continuation past the
+ * focus (`dots`).
+ */
+export function BeamSwatch({ kind, dots = false }: { kind: BeamKind; dots?: boolean }) {
   const colour = BEAM_COLOURS[kind];
   const dashed = BEAM_KINDS.find((k) => k.kind === kind)?.dashed ?? false;
+  const pattern = dots ? '0 2px, transparent 2px 4px' : dashed ? '0 4px, transparent 4px 7px' : undefined;
   return (
     <span
       className="beam-swatch"
       aria-hidden="true"
       style={
-        dashed
-          ? { background: `repeating-linear-gradient(90deg, ${colour} 0 4px, transparent 4px 7px)` }
-          : { background: colour }
+        pattern ? { background: `repeating-linear-gradient(90deg, ${colour} ${pattern})` } : { background: colour }
       }
     />
   );
@@ -63,7 +65,8 @@ export function BeamCounts() {
       </p>
       {beams?.beyond && (
         <p className="hint beam-beyond" role="status" data-testid="beam-beyond">
-          <BeamSwatch kind={beams.beyond.gas ? 'gas' : 'critical'} /> {beyondFocusLine(beams.beyond, beams.activeCount)}
+          <BeamSwatch kind={beams.beyond.gas ? 'gas' : 'critical'} dots />{' '}
+          {beyondFocusLine(beams.beyond, beams.activeCount)}
         </p>
       )}
     </>

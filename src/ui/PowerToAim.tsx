@@ -49,6 +49,12 @@ export interface PowerAdvice {
    * in one click (a walk clicked 190 W and failed two safety limits). Its peak at that most is said instead.
    */
   beyond?: { what: string; most: number; reaches: number; targetReaches?: number | undefined } | undefined;
+  /**
+   * At `to` the target itself stays below ABLATION_FLOOR: the hottest point is elsewhere (a bone surface beside or
+   * behind the target), and a power that spares it cannot ablate the target. No button: a walk on the rib was offered
+   * "Use 13.5 W", which would have left the target at 46.7 °C.
+   */
+  missesTarget?: boolean;
 }
 
 /**
@@ -68,6 +74,8 @@ export function powerAdvice(ran: RanAt, maxEnergy: number): PowerAdvice | undefi
   if (to === power) return undefined;
   const at = (p: number) => (target === undefined ? undefined : peakAtPower(power, target, p));
   const advice: PowerAdvice = { boils, to, reaches: peakAtPower(power, peak, to), targetReaches: at(to) };
+  const targetAt = advice.targetReaches;
+  if (targetAt !== undefined && targetAt < ABLATION_FLOOR) return { ...advice, missesTarget: true };
   if (boils) return advice;
   const energyMost = maxEnergy / duration;
   const most = Math.min(CLINICAL_POWER.max, energyMost);
@@ -90,7 +98,7 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
   const maxEnergy = usePlanner((s) => s.safetyThresholds.maxEnergyPerSonication);
   const advice = powerAdvice(ran, maxEnergy);
   if (!advice) return null;
-  const { to, reaches, targetReaches, boils, beyond } = advice;
+  const { to, reaches, targetReaches, boils, beyond, missesTarget } = advice;
   const power = formatQuantity(ran.power, 'W');
   const why = boils
     ? `At ${power} the peak, ${formatQuantity(ran.peak, '°C')}, boils tissue.`
@@ -99,6 +107,16 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
   // The aimed point's own temperature, when the hottest point is elsewhere (a bone surface before or beside it).
   const andAim = (peak: number, there: number | undefined) =>
     there !== undefined && Math.abs(there - peak) > 1 ? `, and ${aim} ${formatQuantity(there, '°C')}` : '';
+  if (missesTarget) {
+    return (
+      <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils} data-misses-target>
+        {why} The hottest point is not at the target: {formatQuantity(to, 'W')} would bring it to{' '}
+        {formatQuantity(reaches, '°C')}, but {aim} would then reach only {formatQuantity(targetReaches, '°C')}, below
+        the {ABLATION_FLOOR} °C an ablation needs. No power does both from here: move the target or the transducer so
+        the beams heat the target first.
+      </p>
+    );
+  }
   if (beyond) {
     return (
       <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={false}>

@@ -1,11 +1,12 @@
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { resultsStale } from '../state/selectors.ts';
+import { TISSUE_NAMES } from '../style/palette.ts';
 import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 import { staleText } from './StaleResultsBanner.tsx';
-import { SAFETY_ADVICE, type SafetyKey, STATUS_TEXT, safetyRows, undeliverableSonication } from './safety.ts';
+import { type SafetyKey, STATUS_TEXT, safetyAdvice, safetyRows, undeliverableSonication } from './safety.ts';
 import { useBlockedBeams } from './useBlockedBeams.ts';
 import { useShownRun } from './useShownRun.ts';
 
@@ -54,6 +55,8 @@ export function SafetyDashboard() {
   const blocked = useBlockedBeams(stale);
   const undeliverable = run?.source === 'sonication' && blocked ? undeliverableSonication(blocked) : undefined;
   const rows = safetyRows(run, thresholds, undeliverable);
+  const beyond = usePlanner((s) => s.estimate?.beams.beyond);
+  const behind = beyond ? TISSUE_NAMES[beyond.tissue].toLowerCase() : undefined;
   const worst = rows.some((r) => r.status === 'fail')
     ? 'fail'
     : rows.some((r) => r.status === 'warn')
@@ -127,7 +130,7 @@ export function SafetyDashboard() {
               {row.note && ' '}
               {(row.status === 'fail' || row.status === 'warn') && (
                 <small className="hint safety-advice" data-testid={`safety-${row.id}-advice`}>
-                  {SAFETY_ADVICE[row.key]}
+                  {safetyAdvice(row.key, behind)}
                 </small>
               )}
               <details className="safety-source" data-testid={`safety-${row.id}-source`}>

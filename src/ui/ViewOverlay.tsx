@@ -174,7 +174,7 @@ export function ViewOverlay() {
           ))}
           {beyond && (
             <li data-testid="beam-key-beyond">
-              <BeamSwatch kind={beyond.gas ? 'gas' : 'critical'} /> from the focus on into{' '}
+              <BeamSwatch kind={beyond.gas ? 'gas' : 'critical'} dots /> from the focus on into{' '}
               {beyond.gas ? 'gas' : 'a critical structure'}
             </li>
           )}

@@ -14,14 +14,18 @@ function hazardName(beyond: BeyondFocus): string {
  * @param firing - beams that fire
  */
 export function beyondFocusLine(beyond: BeyondFocus, firing: number): string {
-  return `Beyond the target: ${beyond.beams} of the ${firing} firing beams go on into ${hazardName(beyond)}, ${formatQuantity(beyond.distance, 'mm', 1e3)} past the focus at the nearest.`;
+  return `Past the focus: ${beyond.beams} of the ${firing} firing beams, whatever their colour up to it, go on into the ${hazardName(beyond)}, ${formatQuantity(beyond.distance, 'mm', 1e3)} behind the target at the nearest.`;
 }
 
 /**
  * The estimate's warning: the beam colours judge only the path to the focus, and the focal estimate cannot see
- * past it, so without this a clear-looking plan hides heat behind the target (the rib case: lung 9 mm behind).
+ * past it, so without this a clear-looking plan hides heat behind the target (the rib case: lung 9 mm behind). It
+ * names the structure at every turn and prescribes no move: a walk tilted the rib's transducer as an earlier
+ * wording advised, saw fewer beams go on into the lung, and sonicated a higher lung dose.
  * @param beyond - the trace's post-focal finding
  */
 export function beyondFocusWarning(beyond: BeyondFocus): string {
-  return `${formatQuantity(beyond.distance, 'mm', 1e3)} past the focus, ${beyond.beams} beams go on into ${hazardName(beyond)}: the power the target does not absorb reaches it${beyond.gas ? ', and gas reflects it back into its wall' : ''}. This estimate cannot see past the focus; Sonicate shows how hot it gets. Tilt the transducer so the beams leave the target away from it.`;
+  const name = hazardName(beyond);
+  const reflects = beyond.gas ? `, and gas reflects the sound back into the tissue in front of the ${name}` : '';
+  return `${beyond.beams} beams go on past the focus into the ${name}, ${formatQuantity(beyond.distance, 'mm', 1e3)} behind the target at the nearest. The power the target does not absorb heats the ${name} there${reflects}. This estimate stops at the focus: Sonicate, and read the ${name}’s dose under Safety. Moving the transducer changes which beams reach the ${name}; check its dose after each change, since fewer beams do not always mean less heat.`;
 }

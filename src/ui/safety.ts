@@ -248,6 +248,18 @@ export const SAFETY_ADVICE: Record<SafetyKey, string> = {
   maxEnergyPerSonication: 'Lower the power or the duration, or share the treatment out over more spots.',
 };
 
+/**
+ * The advice beside a row near or over its limit. A critical structure that lies behind the target is reached by the
+ * beams going on past the focus, not by beams crossing it on the way: switching beams off by the rule changes nothing
+ * there (a walk on the rib ticked it: 0 beams off, the lung still over its limit), so that case gets its own levers.
+ * @param key - the row
+ * @param behind - the structure the firing beams go on into past the focus (the trace's `beyond`), in words
+ */
+export function safetyAdvice(key: SafetyKey, behind?: string): string {
+  if (key !== 'criticalMaxDose' || behind === undefined) return SAFETY_ADVICE[key];
+  return `The ${behind} lies behind the target, where the beams go on past the focus, so switching off beams that cross it on the way changes nothing. Move the target or the transducer and compare the runs' doses, or lower the power or the duration.`;
+}
+
 export const STATUS_TEXT: Record<SafetyRow['status'], { icon: string; text: string }> = {
   pass: { icon: '✓', text: 'Pass' },
   warn: { icon: '!', text: 'Near the limit' },

@@ -317,9 +317,11 @@ test.describe('live planning on the femur case', () => {
     await expect(page.getByTestId('parts-list').locator('[data-tissue=lung]')).not.toHaveCount(0);
     await expect(page.getByTestId('beam-count-clear')).toHaveText('208');
     await expect(page.getByTestId('beam-beyond')).toContainText(
-      /Beyond the target: 208 of the 208 firing beams go on into lung \(air\), 9\.\d+ mm past the focus/,
+      /Past the focus: 208 of the 208 firing beams, whatever their colour up to it, go on into the lung \(air\), 9\.\d+ mm behind the target/,
     );
-    await expect(page.getByTestId('estimate-warnings')).toContainText('beams go on into lung (air)');
+    await expect(page.getByTestId('estimate-warnings')).toContainText(
+      '208 beams go on past the focus into the lung (air), 9.06 mm behind the target',
+    );
     await expect(probe).toHaveAttribute('data-beyond-beams', '208');
     await expect(page.getByTestId('beam-key-beyond')).toHaveText(/from the focus on into gas/);
     expect(app.consoleErrors).toEqual([]);

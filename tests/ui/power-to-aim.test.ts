@@ -49,6 +49,16 @@ describe('the power that brings a sonication to the aim', () => {
       expect(powerAdvice({ power: 50, duration: 20, peak }, LIMIT)).toBeUndefined();
   });
 
+  it('offers no power when the hottest point is elsewhere and sparing it leaves the target too cool to ablate', () => {
+    // The rib tilted 60°: the far rib boils at 197 °C while the target reaches 95 °C; 15 W would bring the far rib
+    // to 85 °C and leave the target at 54.4 °C.
+    const advice = powerAdvice({ power: 50, duration: 20, peak: 197, target: 95 }, LIMIT);
+    expect(advice).toMatchObject({ boils: true, to: 15, missesTarget: true });
+    expect(advice?.targetReaches).toBeCloseTo(37 + (58 * 15) / 50, 9);
+    // The same boiling run with its hottest point at the target: the power is offered as before.
+    expect(powerAdvice({ power: 50, duration: 20, peak: 197, target: 196 }, LIMIT)?.missesTarget).toBeUndefined();
+  });
+
   it('keeps to the power field: a run far past boiling is advised 0.1 W and told what that reaches', () => {
     const advice = powerAdvice({ power: 50, duration: 20, peak: 1e5 }, LIMIT);
     expect(advice?.to).toBe(0.1);
@@ -57,18 +67,40 @@ describe('the power that brings a sonication to the aim', () => {
 });
 
 describe('the results card', () => {
-  const card = (peak: number, after: (store: PlannerStoreApi) => void = () => undefined) =>
+  const card = (peak: number, after: (store: PlannerStoreApi) => void = () => undefined, target?: number) =>
     renderWithStore((store) => {
       markCaseLoaded(store);
       const outcome = fakeSonication();
+      const { summary } = outcome;
+      const atTarget =
+        target === undefined
+          ? {}
+          : {
+              atTarget: {
+                position: [0, 0, 0] as [number, number, number],
+                temperature: target,
+                dose: 1000,
+                peakTemperatureDistance: 0.0122,
+                peakPressureDistance: 0,
+              },
+            };
+      target === undefined || !summary.atTarget ? {} : { atTarget: { ...summary.atTarget, temperature: target } };
       store
         .getState()
         .finishRun(
-          { ...outcome, summary: { ...outcome.summary, peakTemperature: peak } },
+          { ...outcome, summary: { ...summary, peakTemperature: peak, ...atTarget } },
           sonicationInputs(store.getState()),
         );
       after(store);
     }, createElement(ResultsCard));
+
+  it('with the hottest point away from a target that would stay cool, says so and offers no power', () => {
+    const html = card(197, undefined, 95);
+    expect(html).toContain('data-misses-target');
+    expect(html).toContain('The hottest point is not at the target');
+    expect(html).toContain('below the 55 °C an ablation needs');
+    expect(html).not.toContain('power-to-aim-set');
+  });
 
   it('offers the power for the aim after a boiling run, with a button that sets it', () => {
     const html = card(102.48);

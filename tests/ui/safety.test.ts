@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SAFETY_THRESHOLDS } from '../../src/state/safety-defaults.ts';
 import { planInputs } from '../../src/state/selectors.ts';
 import { parseThreshold, parseWarnFraction, SafetyDashboard } from '../../src/ui/SafetyDashboard.tsx';
-import { doseBound, safetyRows, safetyStatus } from '../../src/ui/safety.ts';
+import { doseBound, SAFETY_ADVICE, safetyAdvice, safetyRows, safetyStatus } from '../../src/ui/safety.ts';
 import { shownRun } from '../../src/ui/shown-run.ts';
 import { renderWithStore } from '../fixtures/planner-store.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
@@ -175,5 +175,18 @@ describe('the dashboard says what to change where a limit is near or passed', ()
     expect(html).toContain('draw a no-pass region over it');
     const quiet = renderWithStore(() => undefined, createElement(SafetyDashboard));
     expect(quiet).not.toContain('-advice"');
+  });
+});
+
+describe('the advice beside a row over its limit', () => {
+  it('a critical structure behind the target: not the switch-off rule (it cannot help), but moving and comparing', () => {
+    const advice = safetyAdvice('criticalMaxDose', 'lung (air)');
+    expect(advice).toContain('The lung (air) lies behind the target');
+    expect(advice).not.toContain('Switch off unsafe beams automatically');
+    expect(advice).toContain('compare the runs');
+  });
+  it('otherwise the row’s own levers, whatever lies behind', () => {
+    expect(safetyAdvice('criticalMaxDose')).toBe(SAFETY_ADVICE.criticalMaxDose);
+    expect(safetyAdvice('skinMaxTemperature', 'lung (air)')).toBe(SAFETY_ADVICE.skinMaxTemperature);
   });
 });
