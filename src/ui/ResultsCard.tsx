@@ -65,12 +65,24 @@ function peakAt(
 }
 
 /**
+ * The fine region of a run in words: "the 40 mm cube around the target" (the heat and dose at full resolution; the
+ * whole-path model follows the rest of the path on a coarser grid).
+ * @param grid - the run's fine grid, when there is a run
+ * @param aim - the point the run aimed at (aimedPoint)
+ */
+function regionWords(grid: { nx: number; spacing: number } | undefined, aim: string): string {
+  if (!grid) return `the region around ${aim}`;
+  return `the ${formatQuantity((grid.nx - 1) * grid.spacing, 'mm', 1e3, 2)} cube around ${aim}`;
+}
+
+/**
  * The rows of the card; before a run every row shows '—'.
  * @param s - the run's summary
  * @param hasLesion - false when the case has no lesion: its coverage says so instead of "0 %"
  * @param aim - the point the run aimed at (aimedPoint)
+ * @param region - the fine region's words ("the 40 mm cube around the target")
  */
-function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string): Row[] {
+function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string, region: string): Row[] {
   const focalRay = s?.fieldModel === 'focal-ray';
   const at = s?.atTarget;
   const rows: (Row | false)[] = [
@@ -95,7 +107,7 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string): Row[] 
     {
       key: 'peak-pressure',
       // The whole-path field peaks where it likes (a standing wave before the bone): say where the peak was sought.
-      label: focalRay ? 'Peak pressure (largest in the focal region)' : 'Peak pressure (largest anywhere on the path)',
+      label: focalRay ? `Peak pressure (largest in ${region})` : 'Peak pressure (largest anywhere on the path)',
       value: s?.peakPressure,
       show: peakAt(DISPLAY.pressure, at?.peakPressureDistance, aim),
     },
@@ -107,7 +119,8 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string): Row[] 
     },
     {
       key: 'peak-temperature',
-      label: 'Peak temperature (focal region)',
+      // Said with its size: a walk read "focal region" as the focal spot, beside a peak 12 mm from the target.
+      label: `Peak temperature (in ${region})`,
       value: s?.peakTemperature,
       show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance, aim, at?.peakTemperatureTissue),
     },
@@ -194,11 +207,11 @@ export function blockedBeamNotes(counts: BlockedBeams): string[] {
   return notes;
 }
 
-/** The hottest place on the beam path outside the focal region: "skin, 42.9 °C" (whole-path model only). */
-function PathPeak({ peak }: { peak: NonNullable<Summary['pathPeakTemperature']> }) {
+/** The hottest place on the beam path outside the fine region: "skin, 42.9 °C" (whole-path model only). */
+function PathPeak({ peak, region }: { peak: NonNullable<Summary['pathPeakTemperature']>; region: string }) {
   return (
     <div className="result-row">
-      <dt>Hottest point on the rest of the beam path (outside the focal region, any tissue)</dt>
+      <dt>Hottest point on the rest of the beam path (outside {region}, any tissue)</dt>
       <dd data-testid="result-path-peak-temperature" data-si={peak.temperature} data-tissue={peak.tissue}>
         {TISSUE_NAMES[peak.tissue].toLowerCase()}, {formatQuantity(peak.temperature, DISPLAY.temperature.unit)}
       </dd>
@@ -236,6 +249,7 @@ export function ResultsCard() {
   const blocked = useBlockedBeams(stale);
   const hasLesion = usePlanner(caseHasLesion);
   const s = outcome?.summary;
+  const region = regionWords(outcome?.grid, aim);
   const warnings = s ? validityMessages(s) : [];
   const changed = describeOverrides(overrides);
   const blockedNotes = outcome && blocked ? blockedBeamNotes(blocked) : [];
@@ -291,7 +305,7 @@ export function ResultsCard() {
         />
       )}
       <dl>
-        {rowsOf(s, hasLesion, aim).map((row) => {
+        {rowsOf(s, hasLesion, aim, region).map((row) => {
           const shown = row.show(row.value);
           return (
             <div key={row.key} className="result-row">
@@ -302,7 +316,7 @@ export function ResultsCard() {
             </div>
           );
         })}
-        {s?.pathPeakTemperature && <PathPeak peak={s.pathPeakTemperature} />}
+        {s?.pathPeakTemperature && <PathPeak peak={s.pathPeakTemperature} region={region} />}
       </dl>
       {s && peakOffsetNotes(s, aim).length > 0 && (
         <ul className="peak-offset-notes" data-testid="peak-offset-notes">
