@@ -63,7 +63,9 @@ export function LiveEstimate() {
   const ranPeak = usePlanner((s) => (sonicationStale(s) ? undefined : s.run.outcome?.summary.peakTemperature));
   const warnings = estimate ? estimateWarnings(estimate, power * duration, energyLimit, ranPeak) : [];
   // A value typed and refused leaves the estimate on the last accepted settings: say so, not a silent old number.
-  const refused = usePlanner((s) => s.refusedInputs.map((r) => r.label).join(', '));
+  const refused = usePlanner((s) => s.refusedInputs.map((r) => r.label).join('; '));
+  // Counted, not read off the commas: a label may hold commas of its own ("power (or surface pressure, or velocity)").
+  const refusedCount = usePlanner((s) => s.refusedInputs.length);
   return (
     <section
       className="live-estimate"
@@ -76,7 +78,9 @@ export function LiveEstimate() {
       </h4>
       {refused && estimate && (
         <p className="hint stale-note" data-testid="estimate-refused">
-          For the last accepted settings: the {refused} typed {refused.includes(',') ? 'are' : 'is'} refused.
+          For the last accepted settings: {refusedCount > 1 ? 'the values typed for' : 'the value typed for'}{' '}
+          {refused.charAt(0).toLowerCase()}
+          {refused.slice(1)} {refusedCount > 1 ? 'are' : 'is'} refused.
         </p>
       )}
       {!estimate ? (

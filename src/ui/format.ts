@@ -6,7 +6,9 @@ import { DOSE_CEILING } from '../physics/sonication.ts';
  */
 export function formatQuantity(valueSi: number | undefined, unit: string, scale = 1, digits = 3): string {
   if (valueSi === undefined || !Number.isFinite(valueSi)) return '—';
-  const v = valueSi * scale;
+  // Rounded first, so a value that rounds up into the next decade is written as that decade's (9.9996 → "10.0",
+  // not "10.00" beside "9.06").
+  const v = Number((valueSi * scale).toPrecision(digits));
   if (v === 0) return `0 ${unit}`;
   const magnitude = Math.floor(Math.log10(Math.abs(v)));
   // Thermal doses span many decades (CEM43 doubles per degree above 43 °C): past 10⁵ show a power of ten.

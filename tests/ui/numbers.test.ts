@@ -5,12 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { DOSE_CEILING } from '../../src/physics/sonication.ts';
 import { sonicationInputs } from '../../src/state/selectors.ts';
 import { CasePanel } from '../../src/ui/CasePanel.tsx';
-import { formatDose, formatDuration } from '../../src/ui/format.ts';
+import { formatDose, formatDuration, formatQuantity } from '../../src/ui/format.ts';
 import { parseMarkdown, renderMarkdown } from '../../src/ui/markdown.ts';
 import { describeSide } from '../../src/ui/plan-helpers.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
 import { fakeSonication } from './time-fixtures.ts';
+
+describe('quantities to three significant figures', () => {
+  it('a value that rounds into the next decade is written as that decade’s: 9.9996 mm is "10.0 mm", not "10.00 mm"', () => {
+    expect(formatQuantity(0.0099996, 'mm', 1e3)).toBe('10.0 mm');
+    expect(formatQuantity(0.00906, 'mm', 1e3)).toBe('9.06 mm');
+    expect(formatQuantity(99.96, '°C')).toBe('100 °C');
+    expect(formatQuantity(0.99996, 'W')).toBe('1.00 W');
+    expect(formatQuantity(-9.9996, 'K')).toBe('-10.0 K');
+    expect(formatQuantity(999_996, 'J')).toBe('1.00 × 10⁶ J');
+  });
+});
 
 describe('lengths of time as a person says them', () => {
   it('seconds below two minutes, minutes and whole seconds above: a plan of one spot is not "0.833 min"', () => {

@@ -182,9 +182,18 @@ describe('the plan panel renders', () => {
   it('a value typed and refused: the estimate and the energy say they are for the last accepted settings', () => {
     const html = render((store) => {
       store.getState().setEstimate(estimateWith(['clear']));
-      store.getState().setRefusedInput('param-power', 'acoustic power', true);
+      store.getState().setRefusedInput('param-power', 'Acoustic power (or surface pressure, or velocity)', true);
     });
-    expect(html).toContain('For the last accepted settings: the acoustic power typed is refused.');
+    // One field, though its label holds commas: "is", not "are".
+    expect(html).toContain(
+      'For the last accepted settings: the value typed for acoustic power (or surface pressure, or velocity) is refused.',
+    );
+    const two = render((store) => {
+      store.getState().setEstimate(estimateWith(['clear']));
+      store.getState().setRefusedInput('param-power', 'Acoustic power', true);
+      store.getState().setRefusedInput('param-duration', 'duration', true);
+    });
+    expect(two).toContain('For the last accepted settings: the values typed for acoustic power; duration are refused.');
     expect(html).toContain('(for the last accepted settings)');
     expect(render((store) => store.getState().setEstimate(estimateWith(['clear'])))).not.toContain('estimate-refused');
   });

@@ -81,7 +81,9 @@ describe('the results card', () => {
     expect(html).toContain('Outside the model:</strong> The tissue reaches 415 °C');
     expect(html).toContain('Peak pressure (largest anywhere on the path)');
     expect(html).toMatch(/data-testid="result-target-pressure" data-si="3900000">3.90 MPa/);
-    expect(html).toMatch(/Hottest point on the rest of the beam path \(outside the [\d.]+ mm cube around the target, any tissue\)/);
+    expect(html).toMatch(
+      /Hottest point on the rest of the beam path \(outside the [\d.]+ mm cube around the target, any tissue\)/,
+    );
     expect(html).toContain('skin, 42.9 °C');
     expect(html).toContain('Computed with changed tissue values: Cortical bone: absorbed fraction 0.16.');
   });

@@ -260,7 +260,13 @@ function Caption({
 }) {
   const computed = stage === 'heat' || stage === 'dose' || stage === 'spots' || stage === 'relief';
   // The planner's case; the lecture draws it with the transducer under the thigh, as its story tells.
-  if (!computed) return <>The bundled femur case of the planner, its transducer drawn under the thigh.</>;
+  if (!computed)
+    return (
+      <>
+        The bundled femur case of the planner, its transducer drawn under the thigh for the picture (the planner’s own
+        opens in front of the thigh, tilted toward its outer side).
+      </>
+    );
   if (!heat) return <>{failed ? 'The simulated result could not be loaded.' : 'Loading the simulated result…'}</>;
   const run = `${f3(heat.acousticPower)} W for ${f3(heat.duration)} s`;
   if (stage === 'heat') {

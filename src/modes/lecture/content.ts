@@ -33,14 +33,14 @@ export const LECTURE_STEPS: readonly LectureStep[] = [
     id: 'transducer',
     stage: 'transducer',
     title: 'The transducer and its beams',
-    body: 'Under the thigh, in a water bath, a phased-array transducer of 208 elements aims every beam at one target.',
+    body: 'Against the thigh, across a water bath, a phased-array transducer of 208 elements aims every beam at one target.',
     picture: 'A bowl-shaped transducer under the thigh, a water cushion between them, beams drawn from it.',
   },
   {
     id: 'skin',
     stage: 'skin',
     title: 'Through the skin, harmlessly',
-    body: 'Each beam alone is weak: it passes through skin, fat and muscle without heating them.',
+    body: 'Each beam alone is weak: it passes through skin, fat and muscle warming them only a little.',
     picture: 'Faint beams travel from the transducer through the skin and muscle.',
   },
   {

@@ -137,8 +137,8 @@ export const STEPS: readonly Step[] = [
       },
       {
         text:
-          'Each beam on its own is gentle. It passes through the skin, fat and muscle without harming them, much as ' +
-          'sunlight passes through a window.',
+          'Each beam on its own is gentle. It passes through the skin, fat and muscle, usually without harming them, ' +
+          'much as sunlight passes through a window.',
       },
     ],
   },
