@@ -4,7 +4,7 @@ import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
 import { caseHasLesion, changedSettings, planStale, refusedInputsBlocker } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
-import { type CoverSummary, coverNoteText } from './cover-note.ts';
+import { type CoverSummary, coverNoteText, coverPowerText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatDuration, formatQuantity } from './format.ts';
 import { CLINICAL_POWER, outsideClinicalPower } from './PowerToAim.tsx';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
@@ -85,13 +85,15 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   // "Cover the lesion" with spots already placed asks first: replace them, add to them, or keep the plan as it is.
   const [confirming, setConfirming] = useState(false);
   // How the last covering laid its spots: shown until the next one (the spots it placed may be edited since).
-  const [covered, setCovered] = useState<CoverSummary | undefined>(undefined);
+  const [covered, setCovered] = useState<(CoverSummary & { power: number; duration: number }) | undefined>(undefined);
+  const api = usePlannerStoreApi();
   const cover = (mode: 'replace' | 'append') => {
     setConfirming(false);
-    void onCoverLesion?.(mode).then(setCovered);
+    // The power and time the new spots take: the sonication's at the click.
+    const { acousticPower: power, duration } = api.getState().sonication;
+    void onCoverLesion?.(mode).then((summary) => setCovered(summary && { ...summary, power, duration }));
   };
 
-  const api = usePlannerStoreApi();
   // Read the freshest target and parameters at click time, not the render's.
   const addAtTarget = () => addSpot(spotAtTarget(api.getState()));
 
@@ -145,7 +147,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
       )}
       {covered && (
         <p className="hint" role="status" data-testid="spot-auto-note">
-          {coverNoteText(covered)}
+          {coverNoteText(covered)} {coverPowerText(covered.power, covered.duration)}
         </p>
       )}
       {spots.length === 0 && (

@@ -33,3 +33,19 @@ export function coverNoteText(c: CoverSummary): string {
     'only heat that spreads treats the lesion. Expect gaps, or treat the lesion in parts with spots placed by hand.'
   );
 }
+
+/**
+ * What a covering's spots start at, and why one power rarely serves them all: a walk ran the femur's 29 spots at the
+ * single sonication's 50 W, the estimate at the first spot read 70 °C, and 28 of them boiled (spots whose beams meet
+ * bone heat far more than one in the lesion's middle, and each adds to its neighbours' lingering heat).
+ * @param power - the sonication's power the spots take [W]
+ * @param duration - and its duration [s]
+ */
+export function coverPowerText(power: number, duration: number): string {
+  return (
+    `Every spot starts at ${formatQuantity(power, 'W')} for ${formatQuantity(duration, 's')}. One power rarely serves ` +
+    'them all: a spot whose beams meet bone heats far more than one in the lesion’s middle, and each adds to the ' +
+    'heat its neighbours left, which the estimate at the target does not show. Run the plan, then set each spot’s ' +
+    'power from it.'
+  );
+}

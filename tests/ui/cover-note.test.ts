@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverNoteText } from '../../src/ui/cover-note.ts';
+import { coverNoteText, coverPowerText } from '../../src/ui/cover-note.ts';
 
 // "How many sonications cover a lesion?": the note under Cover the lesion answers with the covering's own numbers.
 describe('the note after Cover the lesion', () => {
@@ -22,5 +22,14 @@ describe('the note after Cover the lesion', () => {
     expect(coverNoteText({ count: 0, spacing: 0.0026, focalWidth: 0.0026, fullCount: 0, maxSpots: 30 })).toBe(
       'No spot fits inside the lesion.',
     );
+  });
+});
+
+describe('what the covering spots start at', () => {
+  it('says the power and time they take, that one power rarely serves all, and what to do after the run', () => {
+    const text = coverPowerText(50, 20);
+    expect(text).toContain('Every spot starts at 50.0 W for 20.0 s.');
+    expect(text).toContain('a spot whose beams meet bone heats far more');
+    expect(text).toContain('Run the plan, then set each spot’s power from it.');
   });
 });
