@@ -12,6 +12,7 @@ import {
   type PlaneMode,
   planeAxes,
   planeIndexAt,
+  planeTilt,
   THERMOMETRY_FLOOR,
   thermometryPixels,
 } from './thermometry.ts';
@@ -53,6 +54,8 @@ export function MrThermometry({ run }: { run: ShownRun | undefined }) {
   const spotFocus = spotId ? spots.find((s) => s.id === spotId)?.focus : undefined;
   const focus: Vec3 | undefined = run ? (spotFocus ?? run.focus ?? gridCentre(run)) : undefined;
   const axes = useMemo(() => planeAxes(beamDirection, mode), [beamDirection, mode]);
+  // The planes are the grid's: with a beam off the grid's axes the view is oblique, and says by how much.
+  const tilt = planeTilt(beamDirection, mode);
   const index = run && focus ? planeIndexAt(run.grid, axes.normal, focus[axes.normal]) : 0;
 
   const planes = useMemo(() => {
@@ -132,8 +135,8 @@ export function MrThermometry({ run }: { run: ShownRun | undefined }) {
           value={mode}
           onChange={(e) => setMode(e.target.value as PlaneMode)}
         >
-          <option value="across-beam">Across the beam</option>
-          <option value="along-beam">Along the beam</option>
+          <option value="across-beam">Across the beam (nearest grid plane)</option>
+          <option value="along-beam">Along the beam (nearest grid plane)</option>
         </select>
       </div>
       <canvas
@@ -161,6 +164,11 @@ export function MrThermometry({ run }: { run: ShownRun | undefined }) {
         </div>
         <small className="hint">
           {n} = {formatQuantity(planeCoordinate, 'mm', 1e3)} · {u} → right, {v} → up ·{' '}
+          {tilt >= 5 && (
+            <span data-testid="mr-plane-tilt">
+              {Math.round(tilt)}° from {mode === 'across-beam' ? 'square to' : 'along'} the beam ·{' '}
+            </span>
+          )}
           {formatQuantity(run.grid.spacing, 'mm', 1e3)} pixels · grey: anatomy (not shown) ·{' '}
           {planes.fromFrames
             ? `frame at ${formatQuantity(frames?.time[frame] ?? 0, 's')}`

@@ -368,6 +368,13 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         reference={reference}
         height={height}
       />
+      {/* The cards' "at the target" and the spot list's "at its focus" interpolate between voxels; a walk read a
+          spot list's 77.5 °C against its curve's 84.7 °C as a contradiction. */}
+      <p className="hint" data-testid="plot-voxel-note">
+        Each curve follows the voxel nearest its point; the figures at{' '}
+        {source === 'plan' ? 'each spot’s focus' : 'the target'} in the {source === 'plan' ? 'spot list' : 'results'}{' '}
+        interpolate between voxels, so where the heat is steep they can differ by a few degrees.
+      </p>
       {elsewhere !== undefined && (
         <p className="hint" data-testid="plot-hotter-elsewhere">
           These curves are at the {source === 'plan' ? 'spots’ foci' : 'focus'} and the probes; the hottest point of the

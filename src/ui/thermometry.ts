@@ -54,6 +54,22 @@ export function planeAxes(beamDirection: Vec3, mode: PlaneMode): { normal: Axis;
   return { normal, u, v };
 }
 
+/**
+ * How far a grid plane is from the plane the mode names [degrees]: across the beam, the angle between the plane's
+ * normal and the beam; along it, the angle between the beam and the plane. 0 when the beam runs along a grid axis;
+ * up to ≈ 55° for a beam along a cube's diagonal (a walk read the femur's "across the beam" as square to its 45° beam).
+ * @param beamDirection - the beam's direction (any length)
+ * @param mode - across or along
+ */
+export function planeTilt(beamDirection: Vec3, mode: PlaneMode): number {
+  const length = Math.hypot(...beamDirection);
+  if (!(length > 0)) return 0;
+  const { normal } = planeAxes(beamDirection, mode);
+  const along = Math.min(1, Math.abs((beamDirection[normal] as number) / length));
+  const radians = mode === 'across-beam' ? Math.acos(along) : Math.asin(along);
+  return (radians * 180) / Math.PI;
+}
+
 function sizeOf(grid: GridLike, axis: Axis): number {
   return axis === 0 ? grid.nx : axis === 1 ? grid.ny : grid.nz;
 }

@@ -6,6 +6,7 @@ import {
   frameIndexAt,
   planeAxes,
   planeIndexAt,
+  planeTilt,
   thermometryColour,
   thermometryPixels,
 } from '../../src/ui/thermometry.ts';
@@ -31,6 +32,17 @@ describe('plane choice', () => {
     expect(planeAxes([0, -1, 0], 'across-beam')).toEqual({ normal: 1, u: 0, v: 2 });
     expect(planeAxes([0.1, -1, 0.3], 'along-beam')).toEqual({ normal: 0, u: 1, v: 2 });
     expect(planeAxes([0, 0, 1], 'across-beam')).toEqual({ normal: 2, u: 0, v: 1 });
+  });
+
+  it('says how oblique the grid plane is: 0° for a beam along an axis, 45° for the femur’s beam in the x–y plane', () => {
+    expect(planeTilt([0, -1, 0], 'across-beam')).toBe(0);
+    expect(planeTilt([0, -1, 0], 'along-beam')).toBe(0);
+    expect(planeTilt([Math.SQRT1_2, Math.SQRT1_2, 0], 'across-beam')).toBeCloseTo(45, 9);
+    // Along: the beam lies in the plane z = const whatever its angle in x–y.
+    expect(planeTilt([Math.SQRT1_2, Math.SQRT1_2, 0], 'along-beam')).toBeCloseTo(0, 9);
+    // A cube's diagonal: arccos(1/√3) ≈ 54.7° from square, arcsin(1/√3) ≈ 35.3° out of the plane.
+    expect(planeTilt([1, 1, 1], 'across-beam')).toBeCloseTo(54.7356, 3);
+    expect(planeTilt([1, 1, 1], 'along-beam')).toBeCloseTo(35.2644, 3);
   });
 
   it('finds the nearest grid index, clamped', () => {
