@@ -319,11 +319,9 @@ function PlanCaption({ plan, spot }: { plan: LecturePlan; spot: number | null })
   const hottest = Math.max(...plan.spots.map((s) => s.peakTemperature));
   return (
     <>
-      Simulated plan: {n} spots laid over the lesion by the planner, {f3(plan.duration)} s each with {f3(plan.cooling)}{' '}
-      s cooling, each spot’s power set ({f3(Math.min(...powers))}–{f3(Math.max(...powers))} W) so that none boils —
-      beams onto the bone at the lesion’s rim heat fastest and take the least, and none gets more than{' '}
-      {f3(Math.max(...powers))} W (clinical bone sonications use 32–96 W), which keeps the skin under its limit: hottest
-      spot {hottest.toFixed(0)} °C. After spot{' '}
+      Simulated plan: {n} spots by the planner, {f3(plan.duration)} s each, {f3(plan.cooling)} s cooling, powers set
+      spot by spot so none boils ({f3(Math.min(...powers))}–{f3(Math.max(...powers))} W; the clinic’s 32–96 W would boil
+      spots aimed onto bone and overheat the skin): hottest spot {hottest.toFixed(0)} °C. After spot{' '}
       <strong>
         {at + 1} of {n}
       </strong>
