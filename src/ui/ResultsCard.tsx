@@ -5,7 +5,7 @@ import { TISSUE_NAMES } from '../style/palette.ts';
 import { aimedPoint } from './aimed-point.ts';
 import { type BlockedBeams, firingBeams } from './blocked-beams.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
-import { DISPLAY, formatDose, formatQuantity } from './format.ts';
+import { DISPLAY, formatDose, formatQuantity, keepUnits } from './format.ts';
 import { OverSafetyLimits } from './OverSafetyLimits.tsx';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
 import { PowerToAim } from './PowerToAim.tsx';
@@ -213,7 +213,8 @@ function PathPeak({ peak, region }: { peak: NonNullable<Summary['pathPeakTempera
     <div className="result-row">
       <dt>Hottest point on the rest of the beam path (outside {region}, any tissue)</dt>
       <dd data-testid="result-path-peak-temperature" data-si={peak.temperature} data-tissue={peak.tissue}>
-        {TISSUE_NAMES[peak.tissue].toLowerCase()}, {formatQuantity(peak.temperature, DISPLAY.temperature.unit)}
+        {TISSUE_NAMES[peak.tissue].toLowerCase()},{' '}
+        {keepUnits(formatQuantity(peak.temperature, DISPLAY.temperature.unit))}
       </dd>
     </div>
   );
@@ -311,7 +312,7 @@ export function ResultsCard() {
             <div key={row.key} className="result-row">
               <dt>{row.label}</dt>
               <dd data-testid={`result-${row.key}`} data-si={row.value ?? ''} title={shown.title || undefined}>
-                {shown.text}
+                {keepUnits(shown.text)}
               </dd>
             </div>
           );

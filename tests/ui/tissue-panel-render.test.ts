@@ -4,7 +4,7 @@ import { sonicationInputs } from '../../src/state/selectors.ts';
 import type { PlannerStoreApi } from '../../src/state/store.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { TissuePanel } from '../../src/ui/TissuePanel.tsx';
-import { renderWithStore } from '../fixtures/planner-store.ts';
+import { renderRawWithStore, renderWithStore } from '../fixtures/planner-store.ts';
 import { fakeSonication } from './time-fixtures.ts';
 
 type Summary = ReturnType<typeof fakeSonication>['summary'];
@@ -161,5 +161,15 @@ describe('the results card', () => {
     expect(html).not.toContain('result-target-pressure');
     expect(html).toMatch(/Peak pressure \(largest in the [\d.]+ mm cube around the target\)/);
     expect(html).not.toContain('Computed with changed tissue values');
+  });
+
+  it('holds each number to its unit with a no-break space, so a narrow column never breaks "49.0" from "°C"', () => {
+    const html = renderRawWithStore(
+      (store) => store.getState().finishRun(fakeSonication()),
+      createElement(ResultsCard),
+    );
+    expect(html).toContain('data-si="75">75.0\u00a0°C</dd>');
+    expect(html).toContain('4.20\u00a0MPa');
+    expect(html).not.toMatch(/data-testid="result-[a-z-]+" data-si="[^"]*">[^<]*\d [^<]*<\/dd>/);
   });
 });
