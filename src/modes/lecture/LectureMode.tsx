@@ -273,7 +273,8 @@ function Caption({
     const t = time ?? heat.duration;
     return (
       <>
-        Simulated by the app’s engine ({run}): <strong>t = {Math.round(t)} s</strong>, hottest point{' '}
+        Simulated by the app’s engine ({run}): <strong>t = {Math.round(t)} s</strong>
+        {t > heat.duration + 0.5 ? ' (cooling after the sonication)' : ''}, hottest point{' '}
         <strong>{hottestAt(heat, t).toFixed(1)} °C</strong> (peak {heat.peakTemperature.toFixed(1)} °C). Surfaces at 45,
         55 and 65 °C.
       </>
@@ -293,7 +294,9 @@ function Caption({
     return (
       <>
         The simulated plan’s {plan.spots.length} treated spots over the lesion: at its end{' '}
-        <strong>{Math.round(100 * plan.lesionCoverage)} %</strong> of the lesion is ablated (≥ 240 CEM43).
+        <strong>{Math.round(100 * plan.lesionCoverage)} %</strong> of the lesion is ablated (≥ 240 CEM43). The relief is
+        credited mostly to the heat at the bone’s surface ablating its nerves (periosteal denervation), not to
+        destroying the whole tumour.
       </>
     );
   }

@@ -299,6 +299,13 @@ export const STEPS: readonly Step[] = [
             text: 'Usually one session, with a quick recovery and pain relief often within days.',
             sources: ['sperling'],
           },
+          {
+            // Balance: a walk read this list as all upsides for one treatment and all downsides for the others.
+            text:
+              'It does not suit every spot: the beams must reach the bone. You lie still for the session, and about 1 ' +
+              'in 3 people feel some pain during the heatings.',
+            sources: ['hurwitz2014'],
+          },
         ],
       },
       {
