@@ -163,6 +163,15 @@ function judgeSpot(
       `${angle} firing beams meet bone beyond the critical angle: they bring nothing to the focus and heat the bone surface.`,
     );
   }
+  // Behind the target: not blocked (the sonication there may still be safe), but never a plain "valid".
+  if (trace.beyond) {
+    warning = true;
+    const { beams, distance } = trace.beyond;
+    const name = TISSUES[trace.beyond.tissue].name.toLowerCase();
+    reasons.push(
+      `${beams} firing beams go on past the focus into ${name}, ${mm(distance)} mm behind it: what the target does not absorb heats it there. Read its dose after the run.`,
+    );
+  }
   return {
     spot,
     status: blocked ? 'blocked' : warning ? 'warning' : 'valid',

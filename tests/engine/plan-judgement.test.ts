@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSpotRequest } from '../../src/engine/requests.ts';
-import { runPlan } from '../../src/engine/run-plan.ts';
+import { preparePlan, runPlan } from '../../src/engine/run-plan.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
@@ -75,5 +75,18 @@ describe('a femur spot driven hard enough to boil', () => {
     // ≈ 39 °C): a bound below 43 °C, where a 30 s exposure gives well under 1 CEM43 min.
     expect(nerve?.maxTemperature).toBeGreaterThan(37);
     expect(nerve?.maxTemperature).toBeLessThan(43);
+  });
+});
+
+describe('a plan spot on the rib, with the lung 9 mm behind the lesion', () => {
+  it('is not "valid": every beam is clear to the focus, but they go on into the lung, and the spot says so', async () => {
+    const rib = await loadBundledCase('rib');
+    const pose = poseOf(rib.summary.meta);
+    const { judged } = preparePlan(rib.state, { transducer, pose, spacing: 0.001, spots: [spotAt(pose.target, 30)] });
+    const [spot] = judged;
+    expect(spot?.status).toBe('warning');
+    expect(spot?.reasons.join(' ')).toMatch(
+      /^208 firing beams go on past the focus into lung \(inflated\), 9\.1 mm behind it/,
+    );
   });
 });
