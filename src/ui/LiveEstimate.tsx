@@ -3,7 +3,8 @@ import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { sonicationStale } from '../state/selectors.ts';
 import { beyondFocusWarning } from './beyond-focus.ts';
-import { DISPLAY, formatQuantity, keepUnits } from './format.ts';
+import { DISPLAY, formatQuantity } from './format.ts';
+import { UnitsTogether } from './UnitsTogether.tsx';
 
 /**
  * What the estimate must say in words beside its numbers, so that it never reads as a harmless plan: a boiling
@@ -90,7 +91,9 @@ export function LiveEstimate() {
           <div className="result-row">
             <dt>Focal pressure</dt>
             <dd data-testid="estimate-pressure" data-si={estimate.focalPressure}>
-              {keepUnits(formatQuantity(estimate.focalPressure, DISPLAY.pressure.unit, DISPLAY.pressure.scale))}
+              <UnitsTogether
+                text={formatQuantity(estimate.focalPressure, DISPLAY.pressure.unit, DISPLAY.pressure.scale)}
+              />
             </dd>
           </div>
           <div className="result-row">
@@ -102,7 +105,7 @@ export function LiveEstimate() {
           <div className="result-row">
             <dt>Peak temperature after {formatQuantity(duration, 's')} (estimate)</dt>
             <dd data-testid="estimate-temperature" data-si={estimate.predictedPeakTemperature}>
-              {keepUnits(formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit))}
+              <UnitsTogether text={formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit)} />
             </dd>
           </div>
           {estimate.steeringLoss < 0.999 && (

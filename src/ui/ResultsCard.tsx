@@ -5,13 +5,14 @@ import { TISSUE_NAMES } from '../style/palette.ts';
 import { aimedPoint } from './aimed-point.ts';
 import { type BlockedBeams, firingBeams } from './blocked-beams.ts';
 import { BASELINE_TEMPERATURE } from './colour-scales.ts';
-import { DISPLAY, formatDose, formatQuantity, keepUnits } from './format.ts';
+import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { OverSafetyLimits } from './OverSafetyLimits.tsx';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
 import { PowerToAim } from './PowerToAim.tsx';
 import { staleText } from './StaleResultsBanner.tsx';
 import type { SonicationOutcome } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
+import { UnitsTogether } from './UnitsTogether.tsx';
 import { useBlockedBeams } from './useBlockedBeams.ts';
 
 /** Above this the model's physics (no boiling, cavitation or property changes) no longer holds [°C]. */
@@ -214,7 +215,7 @@ function PathPeak({ peak, region }: { peak: NonNullable<Summary['pathPeakTempera
       <dt>Hottest point on the rest of the beam path (outside {region}, any tissue)</dt>
       <dd data-testid="result-path-peak-temperature" data-si={peak.temperature} data-tissue={peak.tissue}>
         {TISSUE_NAMES[peak.tissue].toLowerCase()},{' '}
-        {keepUnits(formatQuantity(peak.temperature, DISPLAY.temperature.unit))}
+        <UnitsTogether text={formatQuantity(peak.temperature, DISPLAY.temperature.unit)} />
       </dd>
     </div>
   );
@@ -312,7 +313,7 @@ export function ResultsCard() {
             <div key={row.key} className="result-row">
               <dt>{row.label}</dt>
               <dd data-testid={`result-${row.key}`} data-si={row.value ?? ''} title={shown.title || undefined}>
-                {keepUnits(shown.text)}
+                <UnitsTogether text={shown.text} />
               </dd>
             </div>
           );

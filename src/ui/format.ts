@@ -89,11 +89,3 @@ export function formatDuration(seconds: number | undefined): string {
   const rest = whole % 60;
   return rest === 0 ? `${whole / 60} min` : `${(whole - rest) / 60} min ${rest} s`;
 }
-
-/**
- * A value with each number held to what follows it by a no-break space: in the narrow results column a line broke
- * between "49.0" and "°C" (a walk's finding). The words between the numbers still wrap.
- */
-export function keepUnits(text: string): string {
-  return text.replace(/(\d) (?=\S)/g, '$1\u00a0');
-}
