@@ -4,6 +4,7 @@ import {
   type BeamStatus,
   beamStatus,
   emptyStatusCounts,
+  HAZARDS_BEYOND,
   hazardBeyond,
   isGas,
 } from '../geometry/beam-status.ts';
@@ -151,10 +152,15 @@ function beyondFocus(
     const length = Math.hypot(...axis);
     if (length > 0) axes.push(axis.map((x) => x / length) as Vec3);
   }
+  // Only the hazards and the parts that outrank them are traced: on the femur that is the lesion and the nerve, not
+  // the ten parts a full path meets (the trace runs at every drag).
+  const rank = state.model.lowestRankOf(HAZARDS_BEYOND);
+  if (rank === undefined) return undefined;
   const along = (axis: Vec3, distance: number) => focus.map((f, a) => f + (axis[a] as number) * distance) as Vec3;
   const paths = state.model.pathsFrom(
     [...focus],
     axes.map((axis) => along(axis, POST_FOCAL_DEPTH)),
+    rank,
   );
   const ends: number[] = [];
   let nearest: { tissue: BeyondFocus['tissue']; distance: number } | undefined;

@@ -100,6 +100,9 @@ export interface HazardBeyond {
   distance: number;
 }
 
+/** The tissues hazardBeyond looks for: gas and the critical structures. */
+export const HAZARDS_BEYOND: ReadonlySet<TissueId> = new Set([...GAS, ...CRITICAL]);
+
 /**
  * The first gas or critical structure on a beam's straight continuation beyond the focus. The beam statuses judge
  * only the path to the focus (PRODUCT.md), but the power that the target does not absorb goes on: past the focus

@@ -113,21 +113,33 @@ export class TissueModel {
    * parity rays are most of a short path's cost), e.g. the beams' continuations beyond the focus.
    * @param from - the common start [m]
    * @param ends - where each path ends [m]
-   * @returns per end, the path's segments as pathSegments gives them
+   * @param atMostRank - only the parts of this priority or higher (rank ≤ it, TISSUE_PRIORITY) are traced; points
+   *   in none of them read as water. Exact wherever a traced tissue is found, since no part left out outranks it:
+   *   a caller looking for some tissues passes the lowest rank among them and skips every lesser part's rays.
+   * @returns per end, the path's segments as pathSegments gives them (up to the parts left out)
    */
-  pathsFrom(from: Vec3, ends: readonly Vec3[]): PathSegment[][] {
+  pathsFrom(from: Vec3, ends: readonly Vec3[], atMostRank = Number.POSITIVE_INFINITY): PathSegment[][] {
     const origin = new Vector3(...from);
-    const inside = this.solids.map((s) => this.isInside(s, origin));
-    return ends.map((to) => this.segmentsAlong(origin, to, [...inside]));
+    const traced = this.solids.map((s) => s.rank <= atMostRank);
+    const inside = this.solids.map((s, index) => traced[index] === true && this.isInside(s, origin));
+    return ends.map((to) => this.segmentsAlong(origin, to, [...inside], traced));
   }
 
-  private segmentsAlong(origin: Vector3, to: Vec3, inside: boolean[]): PathSegment[] {
+  /** The lowest priority (highest rank) among the parts of these tissues; undefined when the case has none of them. */
+  lowestRankOf(tissues: ReadonlySet<TissueId>): number | undefined {
+    let rank: number | undefined;
+    for (const solid of this.solids) if (tissues.has(solid.tissue)) rank = Math.max(rank ?? solid.rank, solid.rank);
+    return rank;
+  }
+
+  private segmentsAlong(origin: Vector3, to: Vec3, inside: boolean[], traced?: readonly boolean[]): PathSegment[] {
     const delta = new Vector3(...to).sub(origin);
     const total = delta.length();
     if (total === 0) return [];
     const direction = delta.divideScalar(total);
     const events: { at: number; cos: number; solid: number }[] = [];
     this.solids.forEach((solid, index) => {
+      if (traced && !traced[index]) return;
       for (const hit of this.crossings(solid, origin, direction, total)) events.push({ ...hit, solid: index });
     });
     events.sort((a, b) => a.at - b.at);

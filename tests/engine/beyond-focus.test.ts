@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceBeamsForPlanning } from '../../src/engine/trace-beams.ts';
 import { POST_FOCAL_DEPTH } from '../../src/engine/whole-path.ts';
+import { hazardBeyond } from '../../src/geometry/beam-status.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
 
@@ -80,5 +81,37 @@ describe('what the beams meet beyond the focus', () => {
 
   it('femur and iliac wing at their defaults: nothing behind the target within the depth followed', async () => {
     for (const id of ['femur-shaft', 'iliac-wing']) expect((await defaultTrace(id)).trace.beyond).toBeUndefined();
+  });
+
+  it('tracing only the hazards and the parts that outrank them finds what full paths find, beam for beam', async () => {
+    for (const id of ['rib', 'femur-shaft', 'iliac-wing']) {
+      const { state, summary } = await loadBundledCase(id);
+      const t: Vec3 = [...summary.meta.defaultTarget];
+      const d = summary.meta.defaultBeamDirection;
+      // The default pose and two tilted ones (the rib tilted toward its neighbour, as a walk did).
+      for (const [tx, tz] of [
+        [0, 0],
+        [0.5, 0],
+        [0, -0.4],
+      ] as const) {
+        const direction = [d[0] + tx, d[1], d[2] + tz] as Vec3;
+        const pose = { target: t, direction, distance: 0.16 };
+        const trace = traceBeamsForPlanning(state, { transducer, pose });
+        let beams = 0;
+        let nearest = Number.POSITIVE_INFINITY;
+        for (let e = 0; e < N; e++) {
+          const from = [0, 1, 2].map((a) => trace.elementPositions[3 * e + a] as number);
+          const axis = t.map((x, a) => x - (from[a] as number));
+          const length = Math.hypot(...axis);
+          const far = t.map((x, a) => x + ((axis[a] as number) / length) * POST_FOCAL_DEPTH) as Vec3;
+          const hazard = hazardBeyond(state.model.pathSegments(t, far));
+          if (!hazard) continue;
+          beams++;
+          nearest = Math.min(nearest, hazard.distance);
+        }
+        expect(trace.beyond?.beams ?? 0, `${id} ${tx} ${tz}`).toBe(beams);
+        if (beams > 0) expect(trace.beyond?.distance).toBeCloseTo(nearest, 9);
+      }
+    }
   });
 });
