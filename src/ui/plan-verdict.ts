@@ -1,7 +1,7 @@
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 import { PEAK_AIM } from './plan-titration.ts';
-import { overLimitText, SAFETY_ADVICE, type SafetyRow } from './safety.ts';
+import { overLimitText, type SafetyRow, safetyAdvice } from './safety.ts';
 import type { PlanOutcome } from './shown-run.ts';
 
 /** What a plan's run says about the plan as a whole, before its figures. */
@@ -27,8 +27,9 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
  * light fails.
  * @param outcome - the plan's run
  * @param safety - the dashboard's rows for that run (ui/safety.ts safetyRows)
+ * @param behind - the structure the beams go on into past the focus, in words (the dashboard's advice, safetyAdvice)
  */
-export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[]): PlanVerdict {
+export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[], behind?: string): PlanVerdict {
   const delivered = outcome.spots.filter((s) => s.status !== 'blocked');
   const blocked = outcome.spots.length - delivered.length;
   const boiling = delivered.filter((s) => s.summary.peakTemperature >= BOILING_TEMPERATURE);
@@ -46,13 +47,16 @@ export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[]):
     );
   }
   if (failing.length > 0 && details.length === 0) {
+    // "Valid on its own" only when every spot is: a spot may carry a warning (bone on its path, lung behind it).
     details.push(
-      `Every spot is valid on its own (below ${BOILING_TEMPERATURE} °C, on a clear path), but the plan as a whole is over a safety limit:`,
+      delivered.every((s) => s.status === 'valid')
+        ? `Every spot is valid on its own (below ${BOILING_TEMPERATURE} °C, on a clear path), but the plan as a whole is over a safety limit:`
+        : `No spot boils or is blocked, but the plan as a whole is over a safety limit:`,
     );
   }
   for (const row of failing) {
     // The limit, the value and what to change: a trainee who followed every step so far is not left at "no".
-    details.push(`Over its limit: ${overLimitText(row)}. ${SAFETY_ADVICE[row.key]}`);
+    details.push(`Over its limit: ${overLimitText(row)}. ${safetyAdvice(row.key, behind)}`);
   }
   const deliverable = details.length === 0;
   if (boiling.length > 0) {

@@ -79,6 +79,22 @@ describe('the verdict on a plan run', () => {
   });
 });
 
+describe('the verdict on a plan with the lung behind its spots', () => {
+  it('does not call warned spots "valid", and gives the advice for a structure behind the target', () => {
+    const outcome = plan([70, 80], { doses: fakeDoses(40, 45, 40) });
+    const warned: PlanOutcome = { ...outcome, spots: outcome.spots.map((s) => ({ ...s, status: 'warning' })) };
+    const v = planVerdict(
+      warned,
+      safetyRows(shownRun(undefined, warned, 'plan'), DEFAULT_SAFETY_THRESHOLDS),
+      'lung (air)',
+    );
+    expect(v.deliverable).toBe(false);
+    expect(v.details[0]).toBe('No spot boils or is blocked, but the plan as a whole is over a safety limit:');
+    expect(v.details[1]).toContain('The lung (air) lies behind the target');
+    expect(v.details.join(' ')).not.toContain('Switch off unsafe beams automatically');
+  });
+});
+
 describe('the plan panel after a run', () => {
   const spot = (id: string, acousticPower: number): PlanSpot => ({
     id,
