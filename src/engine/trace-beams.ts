@@ -144,6 +144,10 @@ function beyondFocus(
   firing: Uint8Array,
   focus: readonly [number, number, number],
 ): BeyondFocus | undefined {
+  // Only the hazards and the parts that outrank them are traced: on the femur that is the lesion and the nerve, not
+  // the ten parts a full path meets (the trace runs at every drag). A case with no hazard needs nothing.
+  const rank = state.model.lowestRankOf(HAZARDS_BEYOND);
+  if (rank === undefined) return undefined;
   const axes: Vec3[] = [];
   for (let e = 0; e < firing.length; e++) {
     if (firing[e] !== 1) continue;
@@ -152,10 +156,6 @@ function beyondFocus(
     const length = Math.hypot(...axis);
     if (length > 0) axes.push(axis.map((x) => x / length) as Vec3);
   }
-  // Only the hazards and the parts that outrank them are traced: on the femur that is the lesion and the nerve, not
-  // the ten parts a full path meets (the trace runs at every drag).
-  const rank = state.model.lowestRankOf(HAZARDS_BEYOND);
-  if (rank === undefined) return undefined;
   const along = (axis: Vec3, distance: number) => focus.map((f, a) => f + (axis[a] as number) * distance) as Vec3;
   const paths = state.model.pathsFrom(
     [...focus],

@@ -115,7 +115,7 @@ export const HAZARDS_BEYOND: ReadonlySet<TissueId> = new Set([...GAS, ...CRITICA
 export function hazardBeyond(beyond: readonly PathSegment[]): HazardBeyond | undefined {
   let distance = 0;
   for (const s of beyond) {
-    if (GAS.has(s.tissue) || CRITICAL.has(s.tissue)) return { tissue: s.tissue, distance };
+    if (HAZARDS_BEYOND.has(s.tissue)) return { tissue: s.tissue, distance };
     distance += s.length;
   }
   return undefined;

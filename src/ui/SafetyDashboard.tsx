@@ -1,7 +1,7 @@
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
 import { resultsStale } from '../state/selectors.ts';
-import { TISSUE_NAMES } from '../style/palette.ts';
+import { behindTarget } from './beyond-focus.ts';
 import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
@@ -55,8 +55,7 @@ export function SafetyDashboard() {
   const blocked = useBlockedBeams(stale);
   const undeliverable = run?.source === 'sonication' && blocked ? undeliverableSonication(blocked) : undefined;
   const rows = safetyRows(run, thresholds, undeliverable);
-  const beyond = usePlanner((s) => s.estimate?.beams.beyond);
-  const behind = beyond ? TISSUE_NAMES[beyond.tissue].toLowerCase() : undefined;
+  const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
   const worst = rows.some((r) => r.status === 'fail')
     ? 'fail'
     : rows.some((r) => r.status === 'warn')

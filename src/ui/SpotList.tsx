@@ -4,7 +4,7 @@ import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
 import { caseHasLesion, changedSettings, planStale, refusedInputsBlocker } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
-import { TISSUE_NAMES } from '../style/palette.ts';
+import { behindTarget } from './beyond-focus.ts';
 import { type CoverSummary, coverNoteText, coverPowerText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatDuration, formatQuantity } from './format.ts';
 import { CLINICAL_POWER, outsideClinicalPower } from './PowerToAim.tsx';
@@ -433,8 +433,7 @@ function PlanResults({
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const changed = usePlanner((s) => (stale ? changedSettings(s, 'plan').join(', ') : ''));
   // As the dashboard: a critical structure behind the target is not helped by the switch-off rule.
-  const beyond = usePlanner((s) => s.estimate?.beams.beyond);
-  const behind = beyond ? TISSUE_NAMES[beyond.tissue].toLowerCase() : undefined;
+  const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
   const verdict = planVerdict(outcome, safetyRows(shownRun(undefined, outcome, 'plan'), thresholds), behind);
   const rows = [
     {

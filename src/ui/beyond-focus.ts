@@ -8,6 +8,15 @@ function hazardName(beyond: BeyondFocus): string {
 }
 
 /**
+ * What lies behind the target, in words, for the safety advice (ui/safety.ts safetyAdvice); undefined when nothing
+ * does. A string, so a store selector returning it is stable from estimate to estimate.
+ * @param beyond - the live estimate's trace's `beyond`
+ */
+export function behindTarget(beyond: BeyondFocus | undefined): string | undefined {
+  return beyond ? hazardName(beyond) : undefined;
+}
+
+/**
  * One line for the beams' panel: how many firing beams go on into gas or a critical structure past the focus, and
  * how near it is (engine/trace-beams.ts beyondFocus).
  * @param beyond - the trace's post-focal finding

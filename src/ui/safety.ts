@@ -74,10 +74,15 @@ function skinNote(run: ShownRun | undefined, skin: TissueRegion | undefined): st
     : 'Hottest skin on the beam path. The path is computed on a grid of 1.4 mm or coarser, which blends the thin skin with the fat and water beside it.';
 }
 
+/** The bone surface row's distance from the focus [mm] (the run's, else the report's default). */
+function exclusionMm(bone: { exclusionRadius: number } | undefined): number {
+  return Number(((bone?.exclusionRadius ?? BONE_SURFACE_EXCLUSION_RADIUS) * 1e3).toPrecision(3));
+}
+
 function boneNote(run: ShownRun | undefined, bone: (RegionLike & { exclusionRadius: number }) | undefined): string {
   if (!run || !bone) return '';
   if (bone.voxels === 0) return `No bone surface outside the target ${whereSimulated(run)}.`;
-  const radius = Number((bone.exclusionRadius * 1e3).toPrecision(3));
+  const radius = exclusionMm(bone);
   return run.fieldModel === 'focal-ray'
     ? `Periosteal surface farther than ${radius} mm from the focus, in the simulated focal region.`
     : `Periosteal surface farther than ${radius} mm from the focus, anywhere on the simulated beam path (near and far side of the bone).`;
@@ -196,7 +201,7 @@ export function safetyRows(
       'boneSurfaceMaxTemperature',
       // Said with its distance: beside the results card's hottest point outside the focal region (any tissue, the
       // bone's inside too), a walk read "outside the target" as the same region and the two figures as a contradiction.
-      `Bone surface more than ${Number(((bone?.exclusionRadius ?? BONE_SURFACE_EXCLUSION_RADIUS) * 1e3).toPrecision(3))} mm from the focus, maximum temperature`,
+      `Bone surface more than ${exclusionMm(bone)} mm from the focus, maximum temperature`,
       present(bone),
       BASELINE_TEMPERATURE,
       boneNote(run, bone),

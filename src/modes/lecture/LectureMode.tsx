@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { CLINICAL_POWER } from '../../ui/PowerToAim.tsx';
 import { ModeMenu } from '../ModeMenu.tsx';
 import { useReducedMotion } from '../patient/useReducedMotion.ts';
 import { useStepAddress } from '../useStepAddress.ts';
@@ -323,8 +324,9 @@ function PlanCaption({ plan, spot }: { plan: LecturePlan; spot: number | null })
   return (
     <>
       Simulated plan: {n} spots by the planner, {f3(plan.duration)} s each, {f3(plan.cooling)} s cooling, powers set
-      spot by spot so none boils ({f3(Math.min(...powers))}–{f3(Math.max(...powers))} W; the clinic’s 32–96 W would boil
-      spots aimed onto bone and overheat the skin): hottest spot {hottest.toFixed(0)} °C. After spot{' '}
+      spot by spot so none boils ({f3(Math.min(...powers))}–{f3(Math.max(...powers))} W; the clinic’s{' '}
+      {CLINICAL_POWER.min}–{CLINICAL_POWER.max} W would boil spots aimed onto bone and overheat the skin): hottest spot{' '}
+      {hottest.toFixed(0)} °C. After spot{' '}
       <strong>
         {at + 1} of {n}
       </strong>
