@@ -98,7 +98,12 @@ export function ActionBar({
             value={progress}
             aria-label={planRunning ? 'Plan progress' : 'Sonication progress'}
           />
-          <span data-testid="run-status" data-status={run.status} title={running ? undefined : (status ?? run.message)}>
+          <span
+            data-testid="run-status"
+            // The status of the run whose words the bar shows: a plan's while it runs and after it ended last.
+            data-status={planRunning || planEnded ? planRun.status : run.status}
+            data-run={planRunning || planEnded ? 'plan' : 'sonication'}
+            title={running ? undefined : (status ?? run.message)}>
             {status ?? (running ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message)}
           </span>
         </div>

@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import '../style/view.css';
 import { usePlanner } from '../state/hooks.ts';
 import { ABLATION_CONTOUR_STYLE, ABLATION_DOSE } from './colour-scales.ts';
+import { curveEmphasis, type Emphasis, FAINT_ALPHA, spotAt, withAlpha } from './curve-emphasis.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 import type { ShownRun } from './shown-run.ts';
 import {
@@ -44,6 +45,8 @@ interface ChartProps {
   /** a horizontal reference line (the ablation dose) */
   reference?: { value: number; label: string } | undefined;
   height: number;
+  /** per curve: how it is drawn (curve-emphasis.ts) */
+  emphasis: Emphasis[];
 }
 
 function format(v: number | null | undefined, unit: string): string {
@@ -79,18 +82,20 @@ function Chart({
   spotStarts,
   reference,
   height,
+  emphasis,
 }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const figure = useRef<HTMLElement>(null);
   const plot = useRef<{ u: uPlot; key: string } | undefined>(undefined);
   const cursorRef = useRef(cursor);
   cursorRef.current = cursor;
-  const overlay = useRef({ spotStarts, reference });
-  overlay.current = { spotStarts, reference };
+  const overlay = useRef({ spotStarts, reference, emphasis });
+  overlay.current = { spotStarts, reference, emphasis };
   const drawnTicks = useRef<string[]>([]);
 
   // What requires a new chart rather than new data: the series and the axes.
-  const key = `${title}|${unit}|${log}|${height}|${labels.join('\u0001')}|${sparse.join()}`;
+  const bold = emphasis.indexOf('bold');
+  const key = `${title}|${unit}|${log}|${height}|${labels.join('\u0001')}|${sparse.join()}|${bold}`;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything `options` reads.
   useEffect(() => {
@@ -132,10 +137,21 @@ function Chart({
   useEffect(() => {
     if (Number.isFinite(cursor)) plot.current?.u.redraw(false, false);
   }, [cursor]);
+  const shownAs = emphasis.join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the overlay reads them through a ref; redraw when they change.
   useEffect(() => {
     plot.current?.u.redraw(false, false);
-  }, [spotStarts, reference]);
+  }, [spotStarts, reference, shownAs]);
+
+  /** A faint curve has no legend entry: the legend names the curves that stand out. */
+  function showLegendRows(u: uPlot) {
+    const rows = u.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
+    const shown = overlay.current.emphasis;
+    rows.forEach((row, i) => {
+      const hide = i > 0 && shown[i - 1] === 'faint';
+      if ((row.style.display === 'none') !== hide) row.style.display = hide ? 'none' : '';
+    });
+  }
 
   function recordAxis(u: uPlot) {
     const el = figure.current;
@@ -194,6 +210,7 @@ function Chart({
     ctx.stroke();
     ctx.restore();
     recordAxis(u);
+    showLegendRows(u);
   }
 
   function options(width: number): uPlot.Options {
@@ -262,8 +279,10 @@ function Chart({
         },
         ...labels.map((label, i) => ({
           label,
-          stroke: seriesColour(i),
-          width: 2,
+          // Read at every draw: the spot heating at the playback time changes as it plays.
+          stroke: () =>
+            overlay.current.emphasis[i] === 'faint' ? withAlpha(seriesColour(i), FAINT_ALPHA) : seriesColour(i),
+          width: i === bold ? 3 : 2,
           spanGaps: sparse[i] ?? false,
           ...(sparse[i] ? { dash: [5, 3] } : {}),
           value: (_u: uPlot, v: number | null) => (v === null ? '' : format(v, unit)),
@@ -286,6 +305,7 @@ function Chart({
       data-testid={testId}
       data-series={curves.length}
       data-labels={JSON.stringify(labels)}
+      data-emphasis={JSON.stringify(emphasis)}
       aria-label={`${title} [${unit}] against time [s]${log ? ', log scale' : ''}. ${peaks.join('; ')}.`}
     >
       <div ref={host} className="time-plot-canvas" role="img" aria-label={`${title} against time`} />
@@ -304,6 +324,7 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
   const listSpots = usePlanner((s) => s.spots);
   const planSpots = usePlanner((s) => s.planRun.outcome?.spots);
   const probes = usePlanner((s) => s.probes);
+  const selectedSpot = usePlanner((s) => s.selectedSpotId);
   const recorded = useMemo(() => (run?.series ? seriesCurves(run.series) : undefined), [run?.series]);
   // Every probe of the plan, also those dropped after the run (from its frames, or a note saying why not).
   const probed = useMemo(
@@ -325,6 +346,13 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
   const spotStarts = useMemo(() => run?.spotStarts.map((s) => s.startTime) ?? [], [run?.spotStarts]);
   const reference = useMemo(() => ({ value: ABLATION_DOSE, label: `${ABLATION_DOSE} CEM43 min (ablation)` }), []);
   const sparse = useMemo(() => curves?.labels.map((_, i) => curves.sparse?.[i] ?? false) ?? [], [curves]);
+  const spotLabel = (id: string | undefined): string | undefined => {
+    const i = id === undefined ? -1 : listSpots.findIndex((s) => s.id === id);
+    return i >= 0 ? `spot ${i + 1}` : undefined;
+  };
+  const picked = source === 'plan' ? spotLabel(selectedSpot) : undefined;
+  const heating = source === 'plan' && run ? spotLabel(spotAt(run.spotStarts, cursor)) : undefined;
+  const emphasis = curveEmphasis(labels, picked, heating);
   const notes = probed?.notes.filter((n) => n.note !== '') ?? [];
   const elsewhere = curves && run ? hotterElsewhere(curves.temperature, run.peakTemperature) : undefined;
 
@@ -353,6 +381,7 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         cursor={cursor}
         spotStarts={spotStarts}
         height={height}
+        emphasis={emphasis}
       />
       <Chart
         testId="plot-dose"
@@ -367,7 +396,14 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
         spotStarts={spotStarts}
         reference={reference}
         height={height}
+        emphasis={emphasis}
       />
+      {emphasis.includes('faint') && (
+        <p className="hint" data-testid="plot-emphasis">
+          {picked ? `Bold: ${picked}, selected in the spot list (select another to follow it); in` : 'In'} colour: the
+          spot heating at the playback time; faint: the other spots’ foci.
+        </p>
+      )}
       {/* The cards' "at the target" and the spot list's "at its focus" interpolate between voxels; a walk read a
           spot list's 77.5 °C against its curve's 84.7 °C as a contradiction. */}
       <p className="hint" data-testid="plot-voxel-note">

@@ -348,6 +348,8 @@ test.describe('a plan of several sonications', () => {
     await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     // The bar at the panel's foot says how the plan ended too (on a phone the plan's own status is screens away).
     await expect(page.getByTestId('run-status')).toHaveText('Plan done');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-run', 'plan');
     const single = {
       ablated: Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si')),
       dose: Number(await page.getByTestId('plan-peak-dose').getAttribute('data-si')),
@@ -409,6 +411,42 @@ test.describe('a plan of several sonications', () => {
     for (const label of ['spot 1', 'spot 2', 'spot 3']) expect(labels).toContain(label);
     await expect(plot.locator('.u-legend')).toContainText('spot 2');
     await expect(plot.locator('.u-legend')).not.toContainText('spot spot');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('a plan of many spots picks out the selected spot’s curve and the heating one; the others are faint and out of the legend', async () => {
+    const { page, app } = group;
+    const plot = page.getByTestId('plot-temperature');
+    // Three spots: every curve in full, no words about faint ones.
+    await expect(plot).toHaveAttribute('data-emphasis', JSON.stringify(['full', 'full', 'full']));
+    await expect(page.getByTestId('plot-emphasis')).toHaveCount(0);
+    // Seven spots, short and gentle so the plan is quick.
+    for (const [id, value] of [
+      ['param-power', '10 W'],
+      ['param-duration', '2 s'],
+      ['param-cooling', '1 s'],
+    ] as const) {
+      await page.getByTestId(id).fill(value);
+      await page.getByTestId(id).press('Enter');
+    }
+    for (let i = 0; i < 4; i++) await page.getByTestId('spot-add').click();
+    await expect(page.getByTestId('spot-list').locator('li')).toHaveCount(7);
+    await page.getByTestId('spot-0-select').click();
+    await page.getByTestId('plan-run').click();
+    await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+    await expect(plot).toHaveAttribute('data-series', '7');
+    // Played to its end: spot 7 heats last, spot 1 is selected.
+    const emphasis = async () => JSON.parse((await plot.getAttribute('data-emphasis')) ?? '[]') as string[];
+    await expect.poll(emphasis).toEqual(['bold', 'faint', 'faint', 'faint', 'faint', 'faint', 'full']);
+    await expect(page.getByTestId('plot-emphasis')).toContainText('Bold: spot 1, selected in the spot list');
+    const rows = plot.locator('.u-legend .u-series');
+    await expect(rows.filter({ visible: true })).toHaveCount(3);
+    await expect(rows.filter({ visible: true })).toContainText(['Time', 'spot 1', 'spot 7']);
+    // Selecting another spot picks out its curve; the dose plot follows.
+    await page.getByTestId('spot-3-select').click();
+    await expect.poll(emphasis).toEqual(['faint', 'faint', 'faint', 'bold', 'faint', 'faint', 'full']);
+    await expect(page.getByTestId('plot-dose')).toHaveAttribute('data-emphasis', JSON.stringify(await emphasis()));
+    await expect(page.getByTestId('plot-emphasis')).toContainText('Bold: spot 4');
     expect(app.consoleErrors).toEqual([]);
   });
 });
