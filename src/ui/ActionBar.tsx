@@ -103,7 +103,8 @@ export function ActionBar({
             // The status of the run whose words the bar shows: a plan's while it runs and after it ended last.
             data-status={planRunning || planEnded ? planRun.status : run.status}
             data-run={planRunning || planEnded ? 'plan' : 'sonication'}
-            title={running ? undefined : (status ?? run.message)}>
+            title={running ? undefined : (status ?? run.message)}
+          >
             {status ?? (running ? `Sonicating… ${Math.round(run.progress * 100)} %` : run.message)}
           </span>
         </div>
