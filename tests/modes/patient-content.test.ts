@@ -178,6 +178,17 @@ describe('facts and sources', () => {
     }
   });
 
+  it('the comparison is fair to radiation, and who is offered it follows the trial’s own patients', () => {
+    // A walk found "5 to 10 visits" (one is standard for painful bone spots) and "people who could have surgery or
+    // radiation can usually be considered" (the trial treated people whom radiation had not helped or did not suit).
+    const compared = STEPS.find((s) => s.id === 'compared');
+    const radiation = compared?.list?.find((g) => g.heading === 'Radiation')?.points ?? [];
+    expect(radiation.some((p) => /single visit/.test(p.text) && p.sources?.includes('lutz2017'))).toBe(true);
+    const first = STEPS[0]?.body.find((p) => /Focused ultrasound/.test(p.text));
+    expect(first?.text).toMatch(/radiation has not eased/);
+    expect(first?.sources).toContain('hurwitz2014');
+  });
+
   it('every cited source is in the list, and every source in the list is cited', () => {
     const cited = new Set(paragraphs.flatMap((p) => p.sources ?? []));
     for (const id of cited) expect(ids.has(id), id).toBe(true);

@@ -5,7 +5,7 @@
  * in the glossary, every glossary term has a definition, and every fact names a source from SOURCES.
  */
 
-export type SourceId = 'sperling' | 'hurwitz2014' | 'baal2021' | 'body2017';
+export type SourceId = 'sperling' | 'hurwitz2014' | 'baal2021' | 'body2017' | 'lutz2017';
 
 export interface Source {
   id: SourceId;
@@ -52,7 +52,9 @@ export const SOURCES: readonly Source[] = [
     citation:
       'Hurwitz MD and colleagues. Phase III trial of MR-guided focused ultrasound for painful bone metastases. ' +
       'Journal of the National Cancer Institute, 2014.',
-    usedFor: 'results at 3 months against a sham treatment, pain during treatment, and the temperatures reached',
+    usedFor:
+      'who it was tested in (radiation had not helped or did not suit), results at 3 months against a sham ' +
+      'treatment, pain during treatment, and the temperatures reached',
   },
   {
     id: 'baal2021',
@@ -60,6 +62,13 @@ export const SOURCES: readonly Source[] = [
       'Baal JD and colleagues. Review and meta-analysis of 33 studies (1082 patients) of MR-guided focused ultrasound ' +
       'for painful bone metastases. Skeletal Radiology, 2021.',
     usedFor: 'how often pain improved across studies, and how often side effects happened',
+  },
+  {
+    id: 'lutz2017',
+    citation:
+      'Lutz S and colleagues. Palliative radiation therapy for bone metastases: update of an ASTRO evidence-based ' +
+      'guideline. Practical Radiation Oncology, 2017.',
+    usedFor: 'that one radiation visit eases bone pain as well as several (1 to 10 visits are used)',
   },
   {
     id: 'body2017',
@@ -97,14 +106,20 @@ export const STEPS: readonly Step[] = [
           'the bone ache, even with pain medicine. In the picture, the bright pink patch on the thigh bone is such a spot.',
       },
       {
-        text: 'This is common: about 12 in 100 women treated for early breast cancer develop it within five years.',
+        // An example, not the reader's odds: a walk read "12 in 100 women" as an alarming opener for everyone.
+        text:
+          'Bone is one of the places cancer most often spreads to: for example, about 12 in 100 women treated for ' +
+          'early breast cancer develop such a spot within five years.',
         sources: ['body2017'],
       },
       {
         text:
-          'Focused ultrasound is one way to calm that pain. People who could have surgery or radiation to the painful ' +
-          'bone can usually be considered for it too.',
-        sources: ['sperling'],
+          // The trial that proved it treated people for whom radiation had not worked or did not suit; saying only
+          // "who could have surgery or radiation" overstated who is offered it (a walk's finding).
+          'Focused ultrasound is one way to calm that pain. It is most often offered when radiation has not eased ' +
+          'the pain or is not a good choice, and some centres offer it to people who could have surgery or radiation ' +
+          'too. Your care team can say whether it suits you.',
+        sources: ['hurwitz2014', 'sperling'],
       },
     ],
   },
@@ -314,7 +329,13 @@ export const STEPS: readonly Step[] = [
       },
       {
         heading: 'Radiation',
-        points: [{ text: 'Usually 5 to 10 visits, and the relief can take weeks to come.', sources: ['sperling'] }],
+        // One visit is standard for painful bone spots; "5 to 10 visits" alone tilted the comparison (a walk's finding).
+        points: [
+          {
+            text: 'Often a single visit, sometimes up to 10, and the relief can take a few weeks to come.',
+            sources: ['lutz2017', 'sperling'],
+          },
+        ],
       },
     ],
   },
