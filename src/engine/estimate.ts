@@ -1,6 +1,7 @@
 import { focalField, focalGainOf, isBeyondSteeringRange, predictedFocalTemperature } from '../physics/estimate.ts';
+import { boneInSpot } from './bone-in-spot.ts';
 import type { CaseState } from './case.ts';
-import { spotOf } from './focal-spot.ts';
+import { beamAxis, spotOf } from './focal-spot.ts';
 import { focusOf } from './focus.ts';
 import { mediumOf } from './medium.ts';
 import type { Estimate } from './outcomes.ts';
@@ -12,7 +13,8 @@ import { planningTraceRun } from './trace-beams.ts';
 /**
  * Live estimate (issue "Beam planning"): planning trace, |p| and q at the focus from the firing elements
  * (single-point Rayleigh sum with their path gains, physics/estimate.ts focalField), focal gain, the Gaussian-source
- * temperature after `duration`, steering loss and range. No voxelisation, no Pennes run.
+ * temperature after `duration`, steering loss and range, and any bone in the focal spot (where that temperature
+ * stops being a model: bone-in-spot.ts). No voxelisation, no Pennes run.
  * @param state - the loaded case
  * @param request - beams, power [W] and duration [s]
  * @returns the trace and the focal numbers
@@ -44,19 +46,16 @@ export function estimate(state: CaseState, request: EstimateRequest): Estimate {
   );
   // Free beams are each aimed at the focus: nothing is steered.
   const loss = run.sources.kind === 'free' ? 1 : steeringLossOf(request, layout);
+  const spot = spotOf(request, run.sources);
+  const bone = boneInSpot((p) => state.model.tissueAt(p), focus, beamAxis(request, run.sources), spot);
   return {
     beams: run.trace,
     focalPressure: field.pressure,
     focalGain: focalGainOf(field, medium),
-    predictedPeakTemperature: predictedFocalTemperature(
-      field.heatSource,
-      spotOf(request, run.sources),
-      tissue,
-      request.duration,
-      medium,
-    ),
+    predictedPeakTemperature: predictedFocalTemperature(field.heatSource, spot, tissue, request.duration, medium),
     steeringLoss: loss,
     beyondSteeringRange: isBeyondSteeringRange(loss),
+    ...(bone ? { boneInSpot: bone } : {}),
     elapsedMs: performance.now() - started,
   };
 }

@@ -5,6 +5,7 @@ import type { DoseReport } from '../physics/dose-report.ts';
 import type { SonicationPeaks } from '../physics/sonication.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import type { AtTarget } from './at-target.ts';
+import type { BoneInSpot } from './bone-in-spot.ts';
 import type { OutsideStructure } from './critical-outside.ts';
 import type { Validity } from './validity.ts';
 
@@ -83,6 +84,11 @@ export interface Estimate {
   steeringLoss: number;
   /** true when the electronic focus lies beyond the array's steering range */
   beyondSteeringRange: boolean;
+  /**
+   * bone in the focal spot, where predictedPeakTemperature stops being valid: the focal model heats the focus's
+   * own tissue only (engine/bone-in-spot.ts)
+   */
+  boneInSpot?: BoneInSpot;
   /** wall time of the estimate [ms] */
   elapsedMs: number;
 }
