@@ -52,6 +52,7 @@ export function estimate(state: CaseState, request: EstimateRequest): Estimate {
     beams: run.trace,
     focalPressure: field.pressure,
     focalGain: focalGainOf(field, medium),
+    focusTissue: tissue,
     predictedPeakTemperature: predictedFocalTemperature(field.heatSource, spot, tissue, request.duration, medium),
     steeringLoss: loss,
     beyondSteeringRange: isBeyondSteeringRange(loss),

@@ -78,6 +78,8 @@ export interface Estimate {
   focalPressure: number;
   /** focal |p| over the surface pressure of the elements, ρc·u₀ (dimensionless gain) */
   focalGain: number;
+  /** the tissue at the focus, whose properties the estimate heats */
+  focusTissue: TissueId;
   /** predicted peak temperature at the focus after `duration` [°C], from an analytic Gaussian-source model */
   predictedPeakTemperature: number;
   /** steering loss of the electronic focus (1 = not steered) */

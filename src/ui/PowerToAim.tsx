@@ -5,6 +5,7 @@ import { formatQuantity } from './format.ts';
 import { RULES } from './plan-helpers.ts';
 import { PEAK_AIM, peakAtPower, powerForPeak } from './plan-titration.ts';
 import { formatForField } from './quantity.ts';
+import type { TemperatureLimit } from './safety.ts';
 
 /** Below this peak a sonication ablates little or nothing: the low end of the clinical 55–90 °C [°C]. */
 export const ABLATION_FLOOR = 55;
@@ -32,6 +33,11 @@ export interface RanAt {
   peak: number;
   /** the target's highest temperature [°C], when the run gave it */
   target?: number | undefined;
+  /**
+   * the run's maxima that a safety limit caps, each as linear in the power as the peak (the skin's, the bone
+   * surface's away from the focus): a power that brings the peak to the aim must not take one over its limit
+   */
+  limits?: readonly TemperatureLimit[] | undefined;
 }
 
 /** What to say of a run's peak and the power that would bring it to PEAK_AIM; undefined when it needs nothing. */
@@ -55,6 +61,11 @@ export interface PowerAdvice {
    * "Use 13.5 W", which would have left the target at 46.7 °C.
    */
   missesTarget?: boolean;
+  /**
+   * A safety limit held the power below the one for PEAK_AIM: `to` keeps `what` at its limit (the peak then short of
+   * the aim). With `missesTarget` too, no power both ablates and keeps within the limit.
+   */
+  heldBy?: { what: string; limit: number; atAim: number; forAim: number } | undefined;
 }
 
 /**
@@ -70,12 +81,33 @@ export function powerAdvice(ran: RanAt, maxEnergy: number): PowerAdvice | undefi
   if (!boils && !(peak < ABLATION_FLOOR)) return undefined;
   // No rise at all (every beam off, a target in gas): no power brings it anywhere.
   if (!(peak > BASELINE_TEMPERATURE + 0.5)) return undefined;
-  const to = powerForPeak(power, peak);
+  const forAim = powerForPeak(power, peak);
+  if (forAim === power) return undefined;
+  // The most power every capped maximum allows (its rise scales as the peak's); a walk was offered 27.4 W for a
+  // target that had left the lesion, which would still have left the skin at 66 °C against its 45 °C.
+  let to = forAim;
+  let heldBy: PowerAdvice['heldBy'];
+  for (const l of ran.limits ?? []) {
+    if (!(l.value > BASELINE_TEMPERATURE + 0.5) || !(l.limit > BASELINE_TEMPERATURE)) continue;
+    const most = Math.floor(((power * (l.limit - BASELINE_TEMPERATURE)) / (l.value - BASELINE_TEMPERATURE)) * 10) / 10;
+    if (most < to) {
+      to = Math.max(RULES.power.min, most);
+      heldBy = { what: l.what, limit: l.limit, atAim: peakAtPower(power, l.value, forAim), forAim };
+    }
+  }
   if (to === power) return undefined;
   const at = (p: number) => (target === undefined ? undefined : peakAtPower(power, target, p));
-  const advice: PowerAdvice = { boils, to, reaches: peakAtPower(power, peak, to), targetReaches: at(to) };
+  const advice: PowerAdvice = {
+    boils,
+    to,
+    reaches: peakAtPower(power, peak, to),
+    targetReaches: at(to),
+    ...(heldBy ? { heldBy } : {}),
+  };
   const targetAt = advice.targetReaches;
   if (targetAt !== undefined && targetAt < ABLATION_FLOOR) return { ...advice, missesTarget: true };
+  // Held so low that even the hottest point no longer ablates: no power both ablates and keeps within the limit.
+  if (heldBy && advice.reaches < ABLATION_FLOOR) return { ...advice, missesTarget: true };
   if (boils) return advice;
   const energyMost = maxEnergy / duration;
   const most = Math.min(CLINICAL_POWER.max, energyMost);
@@ -84,7 +116,15 @@ export function powerAdvice(ran: RanAt, maxEnergy: number): PowerAdvice | undefi
     energyMost < CLINICAL_POWER.max
       ? `${formatQuantity(most, 'W')}, the most the energy limit of ${formatQuantity(maxEnergy, 'J')} allows in ${formatQuantity(duration, 's')}`
       : `${formatQuantity(most, 'W')}, the most used for bone in the clinic`;
-  return { ...advice, beyond: { what, most, reaches: peakAtPower(power, peak, most), targetReaches: at(most) } };
+  // The clinic's or the energy's cap is the lower one here: it is what the advice names, beside the aim's own power.
+  const { heldBy: _lower, ...capped } = advice;
+  return {
+    ...capped,
+    to: forAim,
+    reaches: peakAtPower(power, peak, forAim),
+    targetReaches: at(forAim),
+    beyond: { what, most, reaches: peakAtPower(power, peak, most), targetReaches: at(most) },
+  };
 }
 
 /**
@@ -98,7 +138,7 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
   const maxEnergy = usePlanner((s) => s.safetyThresholds.maxEnergyPerSonication);
   const advice = powerAdvice(ran, maxEnergy);
   if (!advice) return null;
-  const { to, reaches, targetReaches, boils, beyond, missesTarget } = advice;
+  const { to, reaches, targetReaches, boils, beyond, missesTarget, heldBy } = advice;
   const power = formatQuantity(ran.power, 'W');
   const why = boils
     ? `At ${power} the peak, ${formatQuantity(ran.peak, '°C')}, boils tissue.`
@@ -107,6 +147,38 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
   // The aimed point's own temperature, when the hottest point is elsewhere (a bone surface before or beside it).
   const andAim = (peak: number, there: number | undefined) =>
     there !== undefined && Math.abs(there - peak) > 1 ? `, and ${aim} ${formatQuantity(there, '°C')}` : '';
+  const text = formatForField(to, RULES.power);
+  const useButton = (
+    <button
+      type="button"
+      className="small"
+      data-testid="power-to-aim-set"
+      onClick={() => store.getState().setSonication({ acousticPower: to })}
+    >
+      Use {text}
+    </button>
+  );
+  if (heldBy) {
+    const over = `${formatQuantity(heldBy.forAim, 'W')} would bring the peak to ${PEAK_AIM} °C, but ${heldBy.what} would then reach ${formatQuantity(heldBy.atAim, '°C')}, over its ${formatQuantity(heldBy.limit, '°C')} limit`;
+    if (missesTarget) {
+      return (
+        <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils} data-misses-target data-held-by>
+          {why} {rule}: {over}. At {formatQuantity(to, 'W')}, the most that keeps {heldBy.what} within it,{' '}
+          {targetReaches !== undefined && reaches >= ABLATION_FLOOR ? aim : 'the peak'} would reach only{' '}
+          {formatQuantity(targetReaches !== undefined && reaches >= ABLATION_FLOOR ? targetReaches : reaches, '°C')},
+          below the {ABLATION_FLOOR} °C an ablation needs. No power does both from here: move the target or the
+          transducer.
+        </p>
+      );
+    }
+    return (
+      <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils} data-held-by>
+        {why} {rule}: {over}. {text}, the most that keeps {heldBy.what} within it, gives a peak of{' '}
+        {formatQuantity(reaches, '°C')}
+        {andAim(reaches, targetReaches)}. {useButton}
+      </p>
+    );
+  }
   if (missesTarget) {
     return (
       <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils} data-misses-target>
@@ -126,22 +198,13 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
       </p>
     );
   }
-  const text = formatForField(to, RULES.power);
   const clinical =
     to < CLINICAL_POWER.min ? ` That is below the ${CLINICAL_POWER.min}–${CLINICAL_POWER.max} W used for bone.` : '';
   return (
     <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils}>
       {why} {rule}, so {text} gives a peak of {formatQuantity(reaches, '°C')}
       {andAim(reaches, targetReaches)}
-      {Math.abs(reaches - PEAK_AIM) > 0.5 ? ' (the least the power field takes)' : ''}.{clinical}{' '}
-      <button
-        type="button"
-        className="small"
-        data-testid="power-to-aim-set"
-        onClick={() => store.getState().setSonication({ acousticPower: to })}
-      >
-        Use {text}
-      </button>
+      {Math.abs(reaches - PEAK_AIM) > 0.5 ? ' (the least the power field takes)' : ''}.{clinical} {useButton}
     </p>
   );
 }

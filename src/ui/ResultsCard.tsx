@@ -10,6 +10,7 @@ import { OverSafetyLimits } from './OverSafetyLimits.tsx';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
 import { PowerToAim } from './PowerToAim.tsx';
 import { staleText } from './StaleResultsBanner.tsx';
+import { temperatureLimits } from './safety.ts';
 import type { SonicationOutcome } from './shown-run.ts';
 import { describeOverrides } from './tissue-fields.ts';
 import { UnitsTogether } from './UnitsTogether.tsx';
@@ -250,6 +251,7 @@ export function ResultsCard() {
   const stale = usePlanner(sonicationStale);
   const blocked = useBlockedBeams(stale);
   const hasLesion = usePlanner(caseHasLesion);
+  const thresholds = usePlanner((s) => s.safetyThresholds);
   const s = outcome?.summary;
   const region = regionWords(outcome?.grid, aim);
   const warnings = s ? validityMessages(s) : [];
@@ -302,6 +304,7 @@ export function ResultsCard() {
             duration: ran.duration,
             peak: s.peakTemperature,
             target: s.atTarget?.temperature,
+            limits: outcome ? temperatureLimits(outcome.doses, thresholds) : undefined,
           }}
           aim={aim}
         />

@@ -1,5 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
-import { steeredFocus } from '../state/selectors.ts';
+import { caseHasLesion, steeredFocus } from '../state/selectors.ts';
+import { TISSUE_NAMES } from '../style/palette.ts';
 import { QuantityField } from './QuantityField.tsx';
 import { AXES, targetRule } from './target-rule.ts';
 
@@ -13,6 +14,10 @@ export function TargetPanel() {
   const bounds = usePlanner((s) => s.caseSummary?.bounds);
   // A selected spot off the target steers the beams there: the target is then not where they focus.
   const steered = usePlanner((s) => steeredFocus(s) !== undefined);
+  // What the focus sits in, as the live estimate found it: a target typed or dragged off the lesion said nothing
+  // until Sonicate showed 0 % coverage (a walk typed x = 60 mm and heated fat).
+  const tissue = usePlanner((s) => s.estimate?.focusTissue);
+  const hasLesion = usePlanner((s) => caseHasLesion(s) && s.parts.length > 0);
 
   return (
     <div className="target-panel" data-testid="target-panel">
@@ -37,6 +42,17 @@ export function TargetPanel() {
           />
         ))}
       </fieldset>
+      {tissue && (
+        <p
+          className={tissue === 'lesion' || !hasLesion ? 'hint' : 'hint blocked'}
+          data-testid="target-tissue"
+          data-tissue={tissue}
+          role="status"
+        >
+          {steered ? 'The beams focus in' : 'The target is in'} {TISSUE_NAMES[tissue].toLowerCase()}
+          {tissue !== 'lesion' && hasLesion ? ', outside the lesion: the heat would miss the tumour.' : '.'}
+        </p>
+      )}
       <fieldset className="choice" aria-label="Where a click puts the target">
         <legend>A click on the model puts the target</legend>
         <label>

@@ -225,6 +225,43 @@ export function safetyRows(
   ];
 }
 
+/** A temperature the safety dashboard caps, as a run left it. */
+export interface TemperatureLimit {
+  /** e.g. "the skin" */
+  what: string;
+  /** the run's maximum there [°C] */
+  value: number;
+  /** the dashboard's limit [°C] */
+  limit: number;
+}
+
+/**
+ * A run's maxima that a temperature limit caps, where the run reached them: the skin's and the bone surface's away
+ * from the focus (the dashboard's temperature rows). Each rises in proportion to the power, as the peak does, so the
+ * power advice (PowerToAim) can keep each within its limit.
+ * @param doses - the run's doses
+ * @param thresholds - the dashboard's limits
+ */
+export function temperatureLimits(
+  doses: Pick<ShownRun['doses'], 'tissueDose' | 'boneSurfaceOutsideTarget'>,
+  thresholds: SafetyThresholds,
+): TemperatureLimit[] {
+  const skin = doses.tissueDose.find((d) => d.tissue === 'skin');
+  const bone = doses.boneSurfaceOutsideTarget;
+  const out: TemperatureLimit[] = [];
+  if (skin && skin.voxels > 0) {
+    out.push({ what: 'the skin', value: skin.maxTemperature, limit: thresholds.skinMaxTemperature });
+  }
+  if (bone && bone.voxels > 0) {
+    out.push({
+      what: `the bone surface more than ${exclusionMm(bone)} mm from the focus`,
+      value: bone.maxTemperature,
+      limit: thresholds.boneSurfaceMaxTemperature,
+    });
+  }
+  return out;
+}
+
 /** A safety value or limit in its unit. */
 export function safetyValueText(row: Pick<SafetyRow, 'key'>, value: number | undefined): string {
   if (row.key === 'criticalMaxDose') return formatDose(value).text;

@@ -49,6 +49,7 @@ function estimateWith(active: number, total = 4): Estimate {
     },
     focalPressure: 1e6,
     focalGain: 50,
+    focusTissue: 'lesion',
     predictedPeakTemperature: 60,
     steeringLoss: 1,
     beyondSteeringRange: false,

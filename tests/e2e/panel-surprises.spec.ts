@@ -99,3 +99,24 @@ test.describe('no surprises', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 });
+
+// On a page of its own: the page above has spots, one of them selected, which steers the beams off the target.
+test.describe('the target’s tissue', () => {
+  const group = plannerForGroup();
+
+  // A walk typed x = 60 mm: the focus left the lesion for fat, and nothing said so before Sonicate showed 0 %.
+  test('a target typed off the lesion is named as such at once, and back on it as the lesion', async () => {
+    const { page, app } = group;
+    const tissue = page.getByTestId('target-tissue');
+    await expect(tissue).toHaveText('The target is in lesion (tumour).');
+    const x = page.getByTestId('target-x');
+    const before = await x.inputValue();
+    await x.fill('60 mm');
+    await x.press('Enter');
+    await expect(tissue).toHaveText(/^The target is in (fat|muscle|skin), outside the lesion: the heat would miss/);
+    await x.fill(before);
+    await x.press('Enter');
+    await expect(tissue).toHaveText('The target is in lesion (tumour).');
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

@@ -96,6 +96,7 @@ describe('the element map in the transducer panel', () => {
         },
         focalPressure: 1,
         focalGain: 1,
+        focusTissue: 'lesion',
         predictedPeakTemperature: 60,
         steeringLoss: 1,
         beyondSteeringRange: false,

@@ -16,6 +16,7 @@ export function estimateWith(statuses: BeamStatus[], off: number[] = []): NonNul
     },
     focalPressure: 1e6,
     focalGain: 10,
+    focusTissue: 'lesion',
     predictedPeakTemperature: 50,
     steeringLoss: 1,
     beyondSteeringRange: false,

@@ -59,6 +59,39 @@ describe('the power that brings a sonication to the aim', () => {
     expect(powerAdvice({ power: 50, duration: 20, peak: 197, target: 196 }, LIMIT)?.missesTarget).toBeUndefined();
   });
 
+  // A walk was offered 27.4 W for a target that had left the lesion (125 °C in fat, skin 89.7 °C against 45 °C):
+  // at 27.4 W the skin would still have reached 66 °C.
+  it('never advises a power that takes the skin or the bone surface over its limit', () => {
+    const skin = { what: 'the skin', value: 89.7, limit: 45 };
+    const advice = powerAdvice({ power: 50, duration: 20, peak: 125, limits: [skin] }, LIMIT);
+    // 50 W × 8/52.7 = 7.59 W keeps the skin at 45 °C; the peak there, 50.4 °C, ablates nothing.
+    expect(advice).toMatchObject({ boils: true, to: 7.5, missesTarget: true });
+    expect(advice?.heldBy).toMatchObject({ what: 'the skin', limit: 45, forAim: 27.3 });
+    expect(advice?.heldBy?.atAim).toBeCloseTo(37 + (52.7 * 27.3) / 50, 9);
+    // The rib at 50 W: 102.48 °C, skin 50.3 °C. The aim's 36.7 W would leave the skin at 46.8 °C; 30.0 W keeps it
+    // at 45 °C and still ablates (76.3 °C).
+    const rib = powerAdvice(
+      { power: 50, duration: 20, peak: 102.48, limits: [{ what: 'the skin', value: 50.3, limit: 45 }] },
+      LIMIT,
+    );
+    expect(rib).toMatchObject({ boils: true, to: 30, heldBy: { forAim: 36.7 } });
+    expect(rib?.missesTarget).toBeUndefined();
+    expect(rib?.reaches).toBeCloseTo(37 + (65.48 * 30) / 50, 9);
+    // A limit the aim's power keeps within changes nothing; nor does one the run did not reach above 37 °C.
+    for (const limits of [[{ what: 'the skin', value: 40, limit: 45 }], [{ what: 'the skin', value: 37, limit: 45 }]]) {
+      expect(powerAdvice({ power: 50, duration: 20, peak: 102.48, limits }, LIMIT)).toEqual(
+        powerAdvice({ power: 50, duration: 20, peak: 102.48 }, LIMIT),
+      );
+    }
+    // A cool run the limit holds below the clinic's 96 W: no power both ablates and spares the skin.
+    const cool = powerAdvice(
+      { power: 50, duration: 20, peak: 49.66, limits: [{ what: 'the skin', value: 44, limit: 45 }] },
+      LIMIT,
+    );
+    expect(cool).toMatchObject({ to: 57.1, missesTarget: true, heldBy: { what: 'the skin' } });
+    expect(cool?.beyond).toBeUndefined();
+  });
+
   it('keeps to the power field: a run far past boiling is advised 0.1 W and told what that reaches', () => {
     const advice = powerAdvice({ power: 50, duration: 20, peak: 1e5 }, LIMIT);
     expect(advice?.to).toBe(0.1);
@@ -67,10 +100,10 @@ describe('the power that brings a sonication to the aim', () => {
 });
 
 describe('the results card', () => {
-  const card = (peak: number, after: (store: PlannerStoreApi) => void = () => undefined, target?: number) =>
+  const card = (peak: number, after: (store: PlannerStoreApi) => void = () => undefined, target?: number, skin = 44) =>
     renderWithStore((store) => {
       markCaseLoaded(store);
-      const outcome = fakeSonication();
+      const outcome = { ...fakeSonication(), doses: fakeDoses(skin) };
       const { summary } = outcome;
       const atTarget =
         target === undefined
@@ -110,10 +143,26 @@ describe('the results card', () => {
   });
 
   it('past the clinic’s powers it gives no button, but what the most would reach, and what to do instead', () => {
-    const html = card(49.66);
+    // The iliac wing's skin stays near body temperature.
+    const html = card(49.66, undefined, undefined, 38);
     expect(html).toContain('a peak of 85 °C would take 190 W, more than 96.0 W, the most used for bone in the clinic');
     expect(html).toContain('move the target or the transducer, or accept less ablation');
     expect(html).not.toContain('power-to-aim-set');
+  });
+
+  it('held by the skin’s limit: says what the aim’s power would do to it, and offers the most that spares it', () => {
+    // Peak 102.48 °C, skin 50.3 °C at 50 W (the rib): 30.0 W.
+    const html = card(102.48, undefined, undefined, 50.3);
+    expect(html).toContain('data-held-by');
+    expect(html).toContain(
+      '36.7 W would bring the peak to 85 °C, but the skin would then reach 46.8 °C, over its 45.0 °C limit',
+    );
+    expect(html).toMatch(/30 W, the most that keeps the skin within it, gives a peak of 76\.3 °C/);
+    expect(html).toMatch(/data-testid="power-to-aim-set"[^>]*>Use 30 W</);
+    // The skin at 89.7 °C: no power both ablates and spares it.
+    const none = card(125, undefined, undefined, 89.7);
+    expect(none).toContain('No power does both from here');
+    expect(none).not.toContain('power-to-aim-set');
   });
 
   it('is gone once the settings change (the run is stale) and for a run inside the range', () => {
