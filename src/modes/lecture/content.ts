@@ -54,15 +54,17 @@ export const LECTURE_STEPS: readonly LectureStep[] = [
     id: 'heat',
     stage: 'heat',
     title: 'The heat builds at the bone',
-    body: 'Bone absorbs ultrasound strongly, so during the sonication the heat gathers at the bone’s surface.',
-    picture: 'Close to the focus: the simulated temperature rises over the sonication, then cools.',
+    // The framing now shows all the stored run warmed (a walk found its top cut off): the sound that passes this lytic
+    // lesion heats the far wall of the bone as well, and the words say so.
+    body: 'Bone absorbs ultrasound strongly, so the heat gathers where the beams meet bone: here at the lesion, and past it at the far wall of the bone.',
+    picture: 'All the region the sonication warms: the simulated temperature rises, then cools.',
   },
   {
     id: 'dose',
     stage: 'dose',
     title: 'The dose zone reaches the nerves',
     body: 'Where the thermal dose passes 240 CEM43 minutes the tissue is ablated: the ablation zone takes in the periosteal nerves.',
-    picture: 'Close to the focus: the simulated ablation zone grows over the bone’s surface.',
+    picture: 'All the region the sonication warms: the simulated ablation zone grows from the lesion to the far wall.',
   },
   {
     id: 'spots',

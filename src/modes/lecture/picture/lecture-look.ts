@@ -50,19 +50,46 @@ const BASE: LectureLook = {
   spots: 'none',
 };
 
+/**
+ * The close framing of the heat, the dose and the spots [m]: the whole region the stored run warmed
+ * (public/lecture/femur-heat.json, cropped to it: 38 × 37 × 21 mm round the target), so the heat that passes the
+ * lesion and gathers at the far wall of the bone is in the picture, not cut by its top edge (a walk's finding).
+ */
+const HEAT_SPAN = 0.046;
+
 export const LECTURE_LOOK: Readonly<Record<LectureStage, LectureLook>> = {
   lesion: { ...BASE, transducer: 0, faceLesion: true, lesionLight: 1 },
   transducer: { ...BASE, beams: 0.35, lesionLight: 0.3 },
   skin: { ...BASE, beams: 0.3, pulses: true, softTissue: 2.5 },
   converge: { ...BASE, beams: 0.55, pulses: true, focus: 1 },
   // The lesion faint: its magenta behind the surfaces read as a fourth temperature.
-  heat: { ...BASE, beams: 0.12, focus: 0.5, close: true, softTissue: 0, bone: 0.35, lesion: 0.1, result: 'heat' },
-  dose: { ...BASE, beams: 0.08, close: true, softTissue: 0, bone: 0.45, lesion: 0.25, result: 'dose' },
+  heat: {
+    ...BASE,
+    beams: 0.12,
+    focus: 0.5,
+    close: true,
+    closeSpan: HEAT_SPAN,
+    softTissue: 0,
+    bone: 0.35,
+    lesion: 0.1,
+    result: 'heat',
+  },
+  dose: {
+    ...BASE,
+    beams: 0.08,
+    close: true,
+    closeSpan: HEAT_SPAN,
+    softTissue: 0,
+    bone: 0.45,
+    lesion: 0.25,
+    result: 'dose',
+  },
   spots: {
     ...BASE,
     beams: 0.12,
     focus: 0.8,
     close: true,
+    closeSpan: HEAT_SPAN,
     softTissue: 0,
     bone: 0.45,
     lesion: 0.3,
