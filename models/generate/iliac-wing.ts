@@ -75,7 +75,8 @@ export function iliacWing(): Phantom {
       id: 'iliac-wing',
       title: 'Iliac wing metastasis',
       description:
-        'A simplified hip region with a metastasis on the inner surface of the pelvic bone and a loop of gas-filled bowel close to the beam path.',
+        // A walk took the first run's "not deliverable" for its own mistake: the case is a lesson, and says so.
+        'A simplified hip region with a metastasis on the inner surface of the pelvic bone and a loop of gas-filled bowel close to the beam path. A lesson by design: from where it starts, some beams cross the gas; switch them off or move the transducer until none does.',
       defaultTarget: roundVec(lesionCentre),
       defaultBeamDirection: unit(beam),
       transducerDistance: 0.16,

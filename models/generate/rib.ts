@@ -56,7 +56,9 @@ export function rib(): Phantom {
     info: {
       id: 'rib',
       title: 'Rib metastasis',
-      description: 'A piece of chest wall with a metastasis on a rib and the air-filled lung directly behind the ribs.',
+      // A walk took the first run's failed safety limits for its own mistake: the case is a lesson, and says so.
+      description:
+        'A piece of chest wall with a metastasis on a rib and the air-filled lung directly behind the ribs. A lesson by design: at the starting power the sound that passes the rib reaches the lung; find a power and a position that spare it.',
       defaultTarget: roundVec(lesionCentre),
       defaultBeamDirection: unit([0, 1, 0]),
       transducerDistance: 0.16,
