@@ -129,8 +129,8 @@ export function ImportDialog({ view, actions }: { view: ImportDialogView; action
         {hasParts ? (
           <>
             <p className="hint">
-              * the unit guessed from the size (a femur is about 45 cm long); the view's scale bar follows the unit
-              chosen.
+              * the unit guessed from the size (an adult's bones measure from a few centimetres to about 45 cm, the
+              femur's length); the view's scale bar follows the unit chosen.
             </p>
             <div className="import-placement">
               <label className="field">

@@ -63,7 +63,7 @@ export function TargetPanel() {
             checked={snap === 'inside'}
             onChange={() => setTargetSnap('inside')}
           />{' '}
-          where you click (inside the lesion when you click the lesion)
+          {hasLesion ? 'where you click (inside the lesion when you click the lesion)' : 'where you click'}
         </label>
         <label>
           <input

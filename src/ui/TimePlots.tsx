@@ -13,6 +13,7 @@ import {
   decadeTicks,
   decimate,
   displayLabels,
+  nearestSample,
   niceTicks,
   seriesColour,
   seriesCurves,
@@ -143,6 +144,16 @@ function Chart({
     plot.current?.u.redraw(false, false);
   }, [spotStarts, reference, shownAs]);
 
+  /**
+   * Out of the pointer's way the legend reads the curves at the playback time: blank until hovered, a walk read
+   * "focus:" as a missing value. The pointer's own reading wins while it is over the plot.
+   */
+  function showPlaybackLegend(u: uPlot) {
+    if (u.cursor.idx !== null && u.cursor.idx !== undefined) return;
+    const idx = nearestSample(u.data[0] ?? [], cursorRef.current);
+    if (idx >= 0) u.setLegend({ idx }, false);
+  }
+
   /** A faint curve has no legend entry: the legend names the curves that stand out. */
   function showLegendRows(u: uPlot) {
     const rows = u.root.querySelectorAll<HTMLElement>('.u-legend .u-series');
@@ -211,6 +222,7 @@ function Chart({
     ctx.restore();
     recordAxis(u);
     showLegendRows(u);
+    showPlaybackLegend(u);
   }
 
   function options(width: number): uPlot.Options {
@@ -288,7 +300,7 @@ function Chart({
           value: (_u: uPlot, v: number | null) => (v === null ? '' : format(v, unit)),
         })),
       ],
-      hooks: { draw: [drawOverlay] },
+      hooks: { draw: [drawOverlay], setCursor: [showPlaybackLegend] },
     };
   }
 

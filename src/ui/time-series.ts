@@ -311,3 +311,23 @@ export function withProbes(
   }
   return { curves: out, notes };
 }
+
+/**
+ * The sample nearest a time, for the legend's reading at the playback time.
+ * @param times - ascending [s]
+ * @param t - [s] (NaN: the last sample)
+ * @returns its index, or -1 when there are none
+ */
+export function nearestSample(times: ArrayLike<number>, t: number): number {
+  const n = times.length;
+  if (n === 0) return -1;
+  if (!(t > (times[0] as number))) return Number.isNaN(t) ? n - 1 : 0;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((times[mid] as number) <= t) lo = mid;
+    else hi = mid;
+  }
+  return t - (times[lo] as number) <= (times[hi] as number) - t ? lo : hi;
+}

@@ -120,6 +120,9 @@ test.describe('results of a sonication of the femur case', () => {
     const { page, app } = group;
     await expect(page.getByTestId('plot-temperature')).toHaveAttribute('data-series', /[1-9]/);
     await expect(page.getByTestId('plot-dose')).toHaveAttribute('data-series', /[1-9]/);
+    // Untouched by the pointer, the legend reads the curves at the playback time (the run's end), not blanks.
+    await expect(page.getByTestId('plot-temperature').locator('.u-legend .u-series').nth(1)).toContainText(/\d °C/);
+    await expect(page.getByTestId('plot-dose').locator('.u-legend .u-series').nth(1)).toContainText(/\d/);
     await expect
       .poll(() => paintedPixels(page.getByTestId('plot-temperature').locator('canvas').first()))
       .toBeGreaterThan(500);

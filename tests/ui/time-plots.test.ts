@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hotterElsewhere, referenceLabelPlace } from '../../src/ui/TimePlots.tsx';
-import { decadeLabel, decadeTicks, decimate, displayLabels, niceTicks } from '../../src/ui/time-series.ts';
+import {
+  decadeLabel,
+  decadeTicks,
+  decimate,
+  displayLabels,
+  nearestSample,
+  niceTicks,
+} from '../../src/ui/time-series.ts';
 
 describe('plot axes (issue 10, item 11)', () => {
   it('labels a log dose axis with short decades, never a row of zeros', () => {
@@ -118,5 +125,19 @@ describe('the ablation line’s label', () => {
     expect(referenceLabelPlace(30, 20, 1)).toEqual({ y: 33, baseline: 'top' });
     // On a 2× screen the label is twice as tall.
     expect(referenceLabelPlace(45, 20, 2)).toEqual({ y: 51, baseline: 'top' });
+  });
+});
+
+describe('the legend at the playback time', () => {
+  it('reads the sample nearest the time, the first before the start and the last after the end or at NaN', () => {
+    const times = [0, 2, 4, 10];
+    expect(nearestSample(times, 2.9)).toBe(1);
+    expect(nearestSample(times, 3.1)).toBe(2);
+    expect(nearestSample(times, 3)).toBe(1);
+    expect(nearestSample(times, 8)).toBe(3);
+    expect(nearestSample(times, -5)).toBe(0);
+    expect(nearestSample(times, 99)).toBe(3);
+    expect(nearestSample(times, Number.NaN)).toBe(3);
+    expect(nearestSample([], 1)).toBe(-1);
   });
 });
