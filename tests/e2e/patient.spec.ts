@@ -257,8 +257,9 @@ test.describe('patient explainer on a phone (390×844, touch)', () => {
     expect(new Set(titles).size).toBe(total);
     // The end: the sources, the full note, and a way back to the start.
     await expect(app.heading).toHaveText('Where these facts come from');
-    await expect(page.locator('.patient-sources li')).toHaveCount(4);
+    await expect(page.locator('.patient-sources li')).toHaveCount(5);
     await expect(page.locator('.patient-sources')).toContainText('Journal of the National Cancer Institute');
+    await expect(page.locator('.patient-sources')).toContainText('Practical Radiation Oncology');
     await expect(page.locator('.patient-text')).toContainText('not medical advice');
     await expect(app.next).toHaveText('Start again');
     await expectCleanLayout(app, 390, 844);
