@@ -3,6 +3,7 @@ import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner } from '../state/hooks.ts';
 import { sonicationStale } from '../state/selectors.ts';
 import { beyondFocusWarning } from './beyond-focus.ts';
+import { BASELINE_TEMPERATURE } from './colour-scales.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
 import { UnitsTogether } from './UnitsTogether.tsx';
 
@@ -21,10 +22,16 @@ import { UnitsTogether } from './UnitsTogether.tsx';
  */
 export function estimateWarnings(estimate: Estimate, energy: number, energyLimit: number, ranPeak?: number): string[] {
   const out: string[] = [];
-  const bone = boneInSpotWarning(estimate.boneInSpot);
-  if (bone) out.push(bone);
   const counts = estimate.beams.allCounts;
-  if (estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0)) {
+  const noneReach = estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0);
+  // With no beam at the focus the figures are blanks, not a rise to be off by some factor (a walk read both notes).
+  const bone = noneReach ? undefined : boneInSpotWarning(estimate.boneInSpot);
+  if (bone) out.push(bone);
+  // A sonication of these very settings has the full model's figure: when the estimate is far from it, the estimate
+  // says so beside its number (a walk read 87.9 °C in bold above a result of 608 °C).
+  const ran = noneReach ? undefined : ranDisagrees(estimate.predictedPeakTemperature, ranPeak);
+  if (ran) out.push(ran);
+  if (noneReach) {
     const angle = counts.angle ?? 0;
     out.push(
       angle > 0
@@ -32,12 +39,10 @@ export function estimateWarnings(estimate: Estimate, energy: number, energyLimit
         : 'No beam reaches the focus, so this estimate shows no heating there; the sound still heats what it meets on the way. Sonicate shows it.',
     );
   }
-  if (estimate.predictedPeakTemperature >= BOILING_TEMPERATURE) {
+  if (estimate.predictedPeakTemperature >= BOILING_TEMPERATURE && !ran) {
     const reached = formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit);
     out.push(
-      ranPeak !== undefined && ranPeak < BOILING_TEMPERATURE
-        ? `The estimate reaches ${reached}, but the sonication of these settings, with the full model, peaked at ${formatQuantity(ranPeak, DISPLAY.temperature.unit)}: below ${BOILING_TEMPERATURE} °C. Trust the sonication's figure; the estimate is a quick focal model.`
-        : `The estimate reaches ${reached}: above ${BOILING_TEMPERATURE} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
+      `The estimate reaches ${reached}: above ${BOILING_TEMPERATURE} °C tissue boils, which the model does not simulate. Lower the power or the duration (Sonicate gives the full model's figure).`,
     );
   }
   if (estimate.beams.beyond) out.push(beyondFocusWarning(estimate.beams.beyond));
@@ -47,6 +52,26 @@ export function estimateWarnings(estimate: Estimate, energy: number, energyLimit
     );
   }
   return out;
+}
+
+/** Within this of the full model's rise the estimate is let stand beside it (its ordinary error) [fraction]. */
+const RAN_TOLERANCE = 0.25;
+
+/**
+ * The full model's figure, when a sonication of these very settings ran and the estimate's rise is more than
+ * RAN_TOLERANCE from its peak's, or the two fall either side of boiling.
+ * @param estimated - the estimate's peak [°C]
+ * @param ranPeak - the sonication's peak [°C], when one of these settings has run
+ * @returns the sentence, or undefined
+ */
+export function ranDisagrees(estimated: number, ranPeak: number | undefined): string | undefined {
+  if (ranPeak === undefined || !Number.isFinite(ranPeak) || !Number.isFinite(estimated)) return undefined;
+  const rise = estimated - BASELINE_TEMPERATURE;
+  const ranRise = ranPeak - BASELINE_TEMPERATURE;
+  const boilsOne = estimated >= BOILING_TEMPERATURE !== ranPeak >= BOILING_TEMPERATURE;
+  if (!boilsOne && !(Math.abs(rise - ranRise) > RAN_TOLERANCE * Math.max(ranRise, 1))) return undefined;
+  const unit = DISPLAY.temperature.unit;
+  return `The sonication of these settings, with the full model, peaked at ${formatQuantity(ranPeak, unit)} against this estimate's ${formatQuantity(estimated, unit)}: trust the sonication's figure; the estimate is a quick focal model.`;
 }
 
 /**
@@ -82,6 +107,8 @@ export function LiveEstimate() {
   const energyLimit = usePlanner((s) => s.safetyThresholds.maxEnergyPerSonication);
   const ranPeak = usePlanner((s) => (sonicationStale(s) ? undefined : s.run.outcome?.summary.peakTemperature));
   const warnings = estimate ? estimateWarnings(estimate, power * duration, energyLimit, ranPeak) : [];
+  // No beam at the focus: its figures are no measure of the heat (which goes where the beams stop), so none is shown.
+  const noneReach = estimate !== undefined && estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0);
   // A value typed and refused leaves the estimate on the last accepted settings: say so, not a silent old number.
   const refused = usePlanner((s) => s.refusedInputs.map((r) => r.label).join('; '));
   // Counted, not read off the commas: a label may hold commas of its own ("power (or surface pressure, or velocity)").
@@ -123,8 +150,10 @@ export function LiveEstimate() {
           </div>
           <div className="result-row">
             <dt>Peak temperature after {formatQuantity(duration, 's')} (estimate)</dt>
-            <dd data-testid="estimate-temperature" data-si={estimate.predictedPeakTemperature}>
-              <UnitsTogether text={formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit)} />
+            <dd data-testid="estimate-temperature" data-si={noneReach ? '' : estimate.predictedPeakTemperature}>
+              <UnitsTogether
+                text={noneReach ? '—' : formatQuantity(estimate.predictedPeakTemperature, DISPLAY.temperature.unit)}
+              />
             </dd>
           </div>
           {estimate.steeringLoss < 0.999 && (

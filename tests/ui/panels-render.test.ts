@@ -170,8 +170,9 @@ describe('the plan panel renders', () => {
         );
     };
     const html = render(boiling);
-    expect(html).toContain('The estimate reaches 105 °C, but the sonication of these settings');
-    expect(html).toContain('peaked at 67.0 °C');
+    expect(html).toContain(
+      'The sonication of these settings, with the full model, peaked at 67.0 °C against this estimate&#x27;s 105 °C',
+    );
     expect(html).not.toContain('tissue boils, which the model does not simulate');
     // Once the settings change, that sonication is not theirs: the boiling advice is back.
     const changed = render((store) => {
@@ -179,6 +180,35 @@ describe('the plan panel renders', () => {
       store.getState().setSonication({ duration: 30 });
     });
     expect(changed).toContain('above 100 °C tissue boils');
+  });
+
+  // A walk read 87.9 °C in bold above a result of 608 °C, and "0 MPa … 37.0 °C" where no beam reached the focus.
+  it('an estimate far from the sonication of its settings defers to it; with no beam at the focus it gives no temperature', () => {
+    const run = (estimated: number, ran: number) =>
+      render((store) => {
+        store.getState().setEstimate({ ...estimateWith(['clear']), predictedPeakTemperature: estimated });
+        const outcome = fakeSonication();
+        store
+          .getState()
+          .finishRun(
+            { ...outcome, summary: { ...outcome.summary, peakTemperature: ran } },
+            sonicationInputs(store.getState()),
+          );
+      });
+    expect(run(87.9, 608)).toContain('peaked at 608 °C against this estimate&#x27;s 87.9 °C');
+    // Within a quarter of the rise: the estimate stands beside it unremarked.
+    expect(run(78.4, 74.8)).not.toContain('with the full model, peaked at');
+    const none = render((store) =>
+      store.getState().setEstimate({
+        ...estimateWith(['angle']),
+        focalPressure: 0,
+        predictedPeakTemperature: 37,
+        boneInSpot: { tissue: 'cortical_bone', distance: 0 },
+      }),
+    );
+    expect(none).toMatch(/data-testid="estimate-temperature" data-si="">.*—/);
+    expect(none).toContain('No beam reaches the focus');
+    expect(none).not.toContain('several-fold');
   });
 
   it('a value typed and refused: the estimate and the energy say they are for the last accepted settings', () => {
