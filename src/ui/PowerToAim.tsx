@@ -66,6 +66,8 @@ export interface PowerAdvice {
    * the aim). With `missesTarget` too, no power both ablates and keeps within the limit.
    */
   heldBy?: { what: string; limit: number; atAim: number; forAim: number } | undefined;
+  /** the peak was in the ablative range: only a safety limit asks for less power (`heldBy` says which) */
+  limitOnly?: boolean;
 }
 
 /**
@@ -78,11 +80,15 @@ export interface PowerAdvice {
 export function powerAdvice(ran: RanAt, maxEnergy: number): PowerAdvice | undefined {
   const { power, duration, peak, target } = ran;
   const boils = peak >= BOILING_TEMPERATURE;
-  if (!boils && !(peak < ABLATION_FLOOR)) return undefined;
+  // A peak in the ablative range needs no other power, unless the run took the skin or the bone surface over its
+  // limit: then the most power that spares it (a walk found the rib over two limits and no advice).
+  const inRange = !boils && !(peak < ABLATION_FLOOR);
+  const over = (ran.limits ?? []).some((l) => l.limit > BASELINE_TEMPERATURE && l.value > l.limit);
+  if (inRange && !over) return undefined;
   // No rise at all (every beam off, a target in gas): no power brings it anywhere.
   if (!(peak > BASELINE_TEMPERATURE + 0.5)) return undefined;
-  const forAim = powerForPeak(power, peak);
-  if (forAim === power) return undefined;
+  const forAim = inRange ? power : powerForPeak(power, peak);
+  if (forAim === power && !inRange) return undefined;
   // The most power every capped maximum allows (its rise scales as the peak's); a walk was offered 27.4 W for a
   // target that had left the lesion, which would still have left the skin at 66 °C against its 45 °C.
   let to = forAim;
@@ -103,12 +109,13 @@ export function powerAdvice(ran: RanAt, maxEnergy: number): PowerAdvice | undefi
     reaches: peakAtPower(power, peak, to),
     targetReaches: at(to),
     ...(heldBy ? { heldBy } : {}),
+    ...(inRange ? { limitOnly: true } : {}),
   };
   const targetAt = advice.targetReaches;
   if (targetAt !== undefined && targetAt < ABLATION_FLOOR) return { ...advice, missesTarget: true };
   // Held so low that even the hottest point no longer ablates: no power both ablates and keeps within the limit.
   if (heldBy && advice.reaches < ABLATION_FLOOR) return { ...advice, missesTarget: true };
-  if (boils) return advice;
+  if (boils || inRange) return advice;
   const energyMost = maxEnergy / duration;
   const most = Math.min(CLINICAL_POWER.max, energyMost);
   if (to <= most) return advice;
@@ -159,11 +166,15 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
     </button>
   );
   if (heldBy) {
-    const over = `${formatQuantity(heldBy.forAim, 'W')} would bring the peak to ${PEAK_AIM} °C, but ${heldBy.what} would then reach ${formatQuantity(heldBy.atAim, '°C')}, over its ${formatQuantity(heldBy.limit, '°C')} limit`;
+    const limit = `over its ${formatQuantity(heldBy.limit, '°C')} limit`;
+    // What the limit changes: the run itself (its peak ablates), or the power the aim would take.
+    const head = advice.limitOnly
+      ? `At ${power} the peak, ${formatQuantity(ran.peak, '°C')}, is hot enough to ablate, but ${heldBy.what} reached ${formatQuantity(heldBy.atAim, '°C')}, ${limit}. ${rule}:`
+      : `${why} ${rule}: ${formatQuantity(heldBy.forAim, 'W')} would bring the peak to ${PEAK_AIM} °C, but ${heldBy.what} would then reach ${formatQuantity(heldBy.atAim, '°C')}, ${limit}.`;
     if (missesTarget) {
       return (
         <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils} data-misses-target data-held-by>
-          {why} {rule}: {over}. At {formatQuantity(to, 'W')}, the most that keeps {heldBy.what} within it,{' '}
+          {head} At {formatQuantity(to, 'W')}, the most that keeps {heldBy.what} within it,{' '}
           {targetReaches !== undefined && reaches >= ABLATION_FLOOR ? aim : 'the peak'} would reach only{' '}
           {formatQuantity(targetReaches !== undefined && reaches >= ABLATION_FLOOR ? targetReaches : reaches, '°C')},
           below the {ABLATION_FLOOR} °C an ablation needs. No power does both from here: move the target or the
@@ -173,8 +184,7 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
     }
     return (
       <p className="hint power-to-aim" data-testid="power-to-aim" data-boils={boils} data-held-by>
-        {why} {rule}: {over}. {text}, the most that keeps {heldBy.what} within it, gives a peak of{' '}
-        {formatQuantity(reaches, '°C')}
+        {head} {text}, the most that keeps {heldBy.what} within it, gives a peak of {formatQuantity(reaches, '°C')}
         {andAim(reaches, targetReaches)}. {useButton}
       </p>
     );

@@ -92,6 +92,23 @@ describe('the power that brings a sonication to the aim', () => {
     expect(cool?.beyond).toBeUndefined();
   });
 
+  // A second walk found the rib at its 45 W over two limits (skin 50.3 °C) and no advice, its peak being ablative.
+  it('a run that ablates but takes the skin over its limit is offered the most power that spares it', () => {
+    const skin = { what: 'the skin', value: 50.3, limit: 45 };
+    const rib = powerAdvice({ power: 45, duration: 20, peak: 92.1, limits: [skin] }, LIMIT);
+    // 45 W × 8/13.3 = 27.07 W → 27.0 W; the peak there 37 + 55.1 × 0.6 = 70.1 °C still ablates.
+    expect(rib).toMatchObject({ boils: false, to: 27, limitOnly: true, heldBy: { what: 'the skin', forAim: 45 } });
+    expect(rib?.missesTarget).toBeUndefined();
+    expect(rib?.reaches).toBeCloseTo(37 + (55.1 * 27) / 45, 9);
+    // Within every limit: nothing to say.
+    expect(
+      powerAdvice({ power: 45, duration: 20, peak: 92.1, limits: [{ ...skin, value: 44 }] }, LIMIT),
+    ).toBeUndefined();
+    // Sparing the skin leaves the peak below ablation: no power does both.
+    const cool = powerAdvice({ power: 45, duration: 20, peak: 60, limits: [{ ...skin, value: 70 }] }, LIMIT);
+    expect(cool).toMatchObject({ limitOnly: true, missesTarget: true });
+  });
+
   it('keeps to the power field: a run far past boiling is advised 0.1 W and told what that reaches', () => {
     const advice = powerAdvice({ power: 50, duration: 20, peak: 1e5 }, LIMIT);
     expect(advice?.to).toBe(0.1);
@@ -163,6 +180,15 @@ describe('the results card', () => {
     const none = card(125, undefined, undefined, 89.7);
     expect(none).toContain('No power does both from here');
     expect(none).not.toContain('power-to-aim-set');
+  });
+
+  it('after a run that ablates over the skin’s limit: says so and offers the most power that spares it', () => {
+    const html = card(92.1, undefined, undefined, 50.3);
+    expect(html).toContain(
+      'the peak, 92.1 °C, is hot enough to ablate, but the skin reached 50.3 °C, over its 45.0 °C',
+    );
+    // The card's run is at 50 W: 50 × 8/13.3 = 30.07 → 30 W.
+    expect(html).toMatch(/data-testid="power-to-aim-set"[^>]*>Use 30 W</);
   });
 
   it('is gone once the settings change (the run is stale) and for a run inside the range', () => {
