@@ -296,6 +296,12 @@ export function ResultsCard() {
         </ul>
       )}
       {outcome && !stale && <OverSafetyLimits outcome={outcome} />}
+      {/* A dose "ablated" at a target off the lesion read as a shot that worked (a walk's finding). */}
+      {s && !stale && hasLesion && s.lesionCoverage === 0 && s.ablationVolume > 0 && (
+        <p className="warning" role="status" data-testid="results-missed-lesion">
+          The ablation missed the lesion: none of it reached 240 CEM43 (coverage 0 %). Move the target into the lesion.
+        </p>
+      )}
       {/* No power to aim for a spot the plan would block: the beams, not the power, are what must change. */}
       {s && ran && !stale && blockedNotes.length === 0 && (
         <PowerToAim

@@ -217,3 +217,21 @@ describe('the results card and the safety limits', () => {
     expect(card(fakeDoses())).not.toContain('results-over-limits');
   });
 });
+
+describe('a sonication that ablates off the lesion', () => {
+  it('says the ablation missed the lesion when none of it reached 240 CEM43, and nothing once some did', () => {
+    const card = (coverage: number) =>
+      renderWithStore((store) => {
+        markCaseLoaded(store);
+        const outcome = fakeSonication();
+        store
+          .getState()
+          .finishRun(
+            { ...outcome, summary: { ...outcome.summary, lesionCoverage: coverage } },
+            sonicationInputs(store.getState()),
+          );
+      }, createElement(ResultsCard));
+    expect(card(0)).toContain('The ablation missed the lesion: none of it reached 240 CEM43 (coverage 0 %).');
+    expect(card(0.42)).not.toContain('results-missed-lesion');
+  });
+});
