@@ -161,6 +161,10 @@ function Chart({
     rows.forEach((row, i) => {
       const hide = i > 0 && shown[i - 1] === 'faint';
       if ((row.style.display === 'none') !== hide) row.style.display = hide ? 'none' : '';
+      // uPlot colours a marker once, as the curve was then (faint, for a spot that heats later): a shown row's
+      // marker takes its curve's full colour (a walk saw a near-invisible swatch beside a bright curve).
+      const marker = row.querySelector<HTMLElement>('.u-marker');
+      if (i > 0 && !hide && marker) marker.style.borderColor = seriesColour(i - 1);
     });
   }
 

@@ -225,7 +225,7 @@ test.describe('lecture mode at 1920×1080', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    await expect(app.heading).toHaveText('The dose zone reaches the nerves');
+    await expect(app.heading).toHaveText('The dose zone reaches the bone');
     // A still frame: the end of the run, said under the view.
     await expect(page.locator('.lecture-caption')).toContainText('t = 50 s');
     expect(app.consoleErrors).toEqual([]);
@@ -294,7 +294,7 @@ test.describe('lecture mode at 1920×1080: picture, address and key', () => {
     await page.screenshot({ path: test.info().outputPath('lecture-1920-heat-key.png') });
     // The key belongs to the heat step alone.
     await page.keyboard.press('ArrowRight');
-    await expect(app.heading).toHaveText('The dose zone reaches the nerves');
+    await expect(app.heading).toHaveText('The dose zone reaches the bone');
     await expect(key).toHaveCount(0);
     expect(app.consoleErrors).toEqual([]);
   });

@@ -442,6 +442,12 @@ test.describe('a plan of several sonications', () => {
     const rows = plot.locator('.u-legend .u-series');
     await expect(rows.filter({ visible: true })).toHaveCount(3);
     await expect(rows.filter({ visible: true })).toContainText(['Time', 'spot 1', 'spot 7']);
+    // Each shown row's swatch has its curve's full colour (uPlot had left a later-heating spot's faint).
+    const swatches = await rows
+      .filter({ visible: true })
+      .locator('.u-marker')
+      .evaluateAll((markers) => markers.map((m) => getComputedStyle(m).borderTopColor));
+    expect(swatches.every((c) => !/rgba\(.*0\.22\)/.test(c))).toBe(true);
     // Selecting another spot picks out its curve; the dose plot follows.
     await page.getByTestId('spot-3-select').click();
     await expect.poll(emphasis).toEqual(['faint', 'faint', 'faint', 'bold', 'faint', 'faint', 'full']);

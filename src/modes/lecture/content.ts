@@ -62,8 +62,10 @@ export const LECTURE_STEPS: readonly LectureStep[] = [
   {
     id: 'dose',
     stage: 'dose',
-    title: 'The dose zone reaches the nerves',
-    body: 'Where the thermal dose passes 240 CEM43 minutes the tissue is ablated: the ablation zone takes in the periosteal nerves.',
+    // No nerve is drawn, and the case's one named nerve (the sciatic) is to be spared: the words name the bone's
+    // surface, where the periosteal nerves run (a walk read "reaches the nerves" over a picture without them).
+    title: 'The dose zone reaches the bone',
+    body: 'Where the thermal dose passes 240 CEM43 minutes the tissue is ablated: at the bone, its periosteal nerves too.',
     picture: 'All the region the sonication warms: the simulated ablation zone grows from the lesion to the far wall.',
   },
   {
