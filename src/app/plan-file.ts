@@ -226,21 +226,35 @@ export function jsonOfText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    const trimmed = text.trim();
     const model = modelFormatOf(text);
-    if (model) {
+    // A plan with bytes after it is a broken plan, not a model (a walk was sent to "Import bone…" for one).
+    if (model && !(model === 'binary' && trimmed.startsWith('{'))) {
       throw new PlanFileError('', `this is a 3D model (${model}), not a plan: open it with "Import bone…" instead`);
     }
     const detail = error instanceof Error ? error.message : String(error);
-    const trimmed = text.trim();
-    const cut = trimmed.startsWith('{') && !trimmed.endsWith('}');
-    if (cut || (trimmed.length > 0 && /end of (JSON )?(data|input)|Unterminated/i.test(detail))) {
+    // Cut short only where the parser ran out of text; an error in the middle is a broken plan (a walk was told a
+    // complete file "was cut short").
+    const position = Number(/at position (\d+)/.exec(detail)?.[1] ?? Number.NaN);
+    const atEnd = position >= text.trimEnd().length || /end of (JSON )?(data|input)|Unterminated/i.test(detail);
+    if (trimmed.length > 0 && atEnd) {
       throw new PlanFileError(
         '',
         'the file ends before the plan does: it was cut short (saved or copied only in part)',
       );
     }
-    throw new PlanFileError('', `not a plan file: its text is not JSON (${detail})`);
+    // Text that starts as JSON and breaks is told where; other text is simply not JSON.
+    if (!/^[{[]/.test(trimmed)) throw new PlanFileError('', `not a plan file: its text is not JSON (${detail})`);
+    const where = Number.isFinite(position) ? `, at ${lineAndColumn(text, position)}` : '';
+    throw new PlanFileError('', `not a plan file: its text is not valid JSON${where} (${detail})`);
   }
+}
+
+/** "line 3, column 5" of a character position in a text (both counted from 1). */
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${position - before.lastIndexOf('\n')}`;
 }
 
 /** The 3D model a file's text looks like, for one opened as a plan by mistake (undefined: none). */

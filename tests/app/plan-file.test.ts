@@ -162,6 +162,12 @@ describe('files the app refuses, naming the field', () => {
     expect(glb.message).toMatch(/3D model \(GLB\)/);
     const obj = refusal(() => readPlanText('# femur\nv 0 0 0\nv 1 0 0\nf 1 2 3\n', CASE_IDS));
     expect(obj.message).toMatch(/3D model \(OBJ\)/);
+    // A complete file broken in its middle, or with bytes after the plan, is neither cut short nor a model (a walk's
+    // findings): where the text breaks is said.
+    const middle = refusal(() => readPlanText('{\n  "format": 1 x\n  "spots": []\n}\n', CASE_IDS));
+    expect(middle.message).toMatch(/^not a plan file: its text is not valid JSON, at line 2, column 15 \(/);
+    const junk = refusal(() => readPlanText('{"format": 1}\u0000\u0001\u0002', CASE_IDS));
+    expect(junk.message).toMatch(/^not a plan file: its text is not valid JSON, at line 1, column 14/);
     const prose = refusal(() => readPlanText('Dear colleague, here is my plan', CASE_IDS));
     expect(prose.message).toMatch(/^not a plan file: its text is not JSON \(/);
   });
