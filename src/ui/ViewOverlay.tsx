@@ -110,6 +110,10 @@ export function ViewOverlay() {
   // On a phone the key covered the transducer (a walk's finding): folded there under its title, one tap away.
   const [keyOpen, setKeyOpen] = useOpenWhenWide(BEAM_KEY_MIN_PX);
   const beyond = usePlanner((s) => s.estimate?.beams.beyond);
+  // The counts beside the colours: the warning beams are drawn wide over the clear ones, and a walk read a fan of
+  // 78 purple beams among 130 clear ones as "most beams are bad".
+  const counts = usePlanner((s) => s.estimate?.beams.counts) as Partial<Record<string, number>> | undefined;
+  const warned = BEAM_KINDS.some(({ kind }) => kind !== 'clear' && kind !== 'off' && (counts?.[kind] ?? 0) > 0);
   // Until the case is in, the view has nothing to draw: say so rather than show a blank.
   const loading = usePlanner((s) => s.caseStatus === 'loading');
   return (
@@ -170,8 +174,15 @@ export function ViewOverlay() {
           {BEAM_KINDS.map(({ kind, label }) => (
             <li key={kind}>
               <BeamSwatch kind={kind} /> {label}
+              {counts && (counts[kind] ?? 0) > 0 && (
+                <span className="beam-key-count" data-testid={`beam-key-count-${kind}`}>
+                  {' '}
+                  · {counts[kind]}
+                </span>
+              )}
             </li>
           ))}
+          {warned && <li className="beam-key-note">Warning colours are drawn wide, over the clear beams.</li>}
           {beyond && (
             <li data-testid="beam-key-beyond">
               <BeamSwatch kind={beyond.gas ? 'gas' : 'critical'} dots /> from the focus on into{' '}

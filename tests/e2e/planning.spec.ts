@@ -324,6 +324,10 @@ test.describe('live planning on the femur case', () => {
     );
     await expect(probe).toHaveAttribute('data-beyond-beams', '208');
     await expect(page.getByTestId('beam-key-beyond')).toHaveText(/from the focus on into gas/);
+    // The key counts the beams of each colour, as the Beams panel does.
+    await expect(page.getByTestId('beam-key-count-clear')).toHaveText(
+      ` · ${(await page.getByTestId('beam-count-clear').textContent()) ?? ''}`,
+    );
     expect(app.consoleErrors).toEqual([]);
   });
 });
