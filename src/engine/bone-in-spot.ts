@@ -1,3 +1,4 @@
+import { lateralAxes } from '../geometry/transducer-pose.ts';
 import { BONE_TISSUES } from '../physics/dose-report.ts';
 import type { FocalSpot } from '../physics/estimate.ts';
 import type { TissueId } from '../physics/tissue-ids.ts';
@@ -45,7 +46,7 @@ export function boneInSpot(
   const isBone = (t: TissueId) => BONE_TISSUES.includes(t);
   const atFocus = tissueAt(focus);
   if (isBone(atFocus)) return { tissue: atFocus, distance: 0 };
-  const [u, v] = across(axis);
+  const { u, v } = lateralAxes(axis);
   const halfAxial = (CORE * spot.axialFwhm) / 2;
   const halfLateral = (CORE * spot.lateralFwhm) / 2;
   let best: BoneInSpot | undefined;
@@ -78,19 +79,4 @@ export function boneInSpot(
     }
   }
   return best;
-}
-
-/** Two unit vectors across `axis`, at right angles to it and to each other. */
-function across(axis: Vec3): [Vec3, Vec3] {
-  const [x, y, z] = axis;
-  // The world axis least aligned with the beam, crossed with it.
-  const ref: Vec3 = Math.abs(x) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-  const u = normalise([y * ref[2] - z * ref[1], z * ref[0] - x * ref[2], x * ref[1] - y * ref[0]]);
-  const v = normalise([y * u[2] - z * u[1], z * u[0] - x * u[2], x * u[1] - y * u[0]]);
-  return [u, v];
-}
-
-function normalise(a: Vec3): Vec3 {
-  const n = Math.hypot(a[0], a[1], a[2]) || 1;
-  return [a[0] / n, a[1] / n, a[2] / n];
 }

@@ -24,12 +24,10 @@ function normalise(v: Vec3): [number, number, number] {
 }
 
 /**
- * An orthonormal frame (u, v, w) whose w points from the apex toward the target (the array's axis), with u
- * chosen stably from whichever world axis is least parallel to w.
+ * Two unit vectors across a unit vector w, completing a right-handed orthonormal frame (u, v, w): u is chosen stably
+ * from whichever world axis is least parallel to w.
  */
-export function poseFrame(pose: TransducerPose): { apex: [number, number, number]; u: Vec3; v: Vec3; w: Vec3 } {
-  const d = normalise(pose.direction);
-  const w: Vec3 = [-d[0], -d[1], -d[2]];
+export function lateralAxes(w: Vec3): { u: Vec3; v: Vec3 } {
   const ax = Math.abs(w[0]);
   const ay = Math.abs(w[1]);
   const az = Math.abs(w[2]);
@@ -40,6 +38,17 @@ export function poseFrame(pose: TransducerPose): { apex: [number, number, number
     helper[0] * w[1] - helper[1] * w[0],
   ]);
   const v: Vec3 = [w[1] * u[2] - w[2] * u[1], w[2] * u[0] - w[0] * u[2], w[0] * u[1] - w[1] * u[0]];
+  return { u, v };
+}
+
+/**
+ * An orthonormal frame (u, v, w) whose w points from the apex toward the target (the array's axis), with u
+ * chosen stably from whichever world axis is least parallel to w (lateralAxes).
+ */
+export function poseFrame(pose: TransducerPose): { apex: [number, number, number]; u: Vec3; v: Vec3; w: Vec3 } {
+  const d = normalise(pose.direction);
+  const w: Vec3 = [-d[0], -d[1], -d[2]];
+  const { u, v } = lateralAxes(w);
   const apex: [number, number, number] = [
     pose.target[0] + d[0] * pose.distance,
     pose.target[1] + d[1] * pose.distance,

@@ -23,7 +23,7 @@ import { UnitsTogether } from './UnitsTogether.tsx';
 export function estimateWarnings(estimate: Estimate, energy: number, energyLimit: number, ranPeak?: number): string[] {
   const out: string[] = [];
   const counts = estimate.beams.allCounts;
-  const noneReach = estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0);
+  const noneReach = noBeamAtFocus(estimate);
   // With no beam at the focus the figures are blanks, not a rise to be off by some factor (a walk read both notes).
   const bone = noneReach ? undefined : boneInSpotWarning(estimate.boneInSpot);
   if (bone) out.push(bone);
@@ -52,6 +52,11 @@ export function estimateWarnings(estimate: Estimate, energy: number, energyLimit
     );
   }
   return out;
+}
+
+/** Elements fire, yet none reaches the focus (all beyond the critical angle or blocked on the way). */
+function noBeamAtFocus(estimate: Estimate): boolean {
+  return estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0);
 }
 
 /** Within this of the full model's rise the estimate is let stand beside it (its ordinary error) [fraction]. */
@@ -108,7 +113,7 @@ export function LiveEstimate() {
   const ranPeak = usePlanner((s) => (sonicationStale(s) ? undefined : s.run.outcome?.summary.peakTemperature));
   const warnings = estimate ? estimateWarnings(estimate, power * duration, energyLimit, ranPeak) : [];
   // No beam at the focus: its figures are no measure of the heat (which goes where the beams stop), so none is shown.
-  const noneReach = estimate !== undefined && estimate.beams.activeCount > 0 && !(estimate.focalPressure > 0);
+  const noneReach = estimate !== undefined && noBeamAtFocus(estimate);
   // A value typed and refused leaves the estimate on the last accepted settings: say so, not a silent old number.
   const refused = usePlanner((s) => s.refusedInputs.map((r) => r.label).join('; '));
   // Counted, not read off the commas: a label may hold commas of its own ("power (or surface pressure, or velocity)").

@@ -4,9 +4,9 @@ import 'uplot/dist/uPlot.min.css';
 import '../style/view.css';
 import { usePlanner } from '../state/hooks.ts';
 import { ABLATION_CONTOUR_STYLE, ABLATION_DOSE } from './colour-scales.ts';
-import { curveEmphasis, type Emphasis, FAINT_ALPHA, spotAt, withAlpha } from './curve-emphasis.ts';
+import { curveEmphasis, type Emphasis, FAINT_ALPHA, withAlpha } from './curve-emphasis.ts';
 import { DISPLAY, formatQuantity } from './format.ts';
-import type { ShownRun } from './shown-run.ts';
+import { activeSpotAt, type ShownRun } from './shown-run.ts';
 import {
   DOSE_FLOOR,
   decadeLabel,
@@ -367,7 +367,7 @@ export function TimePlots({ run, height = 210 }: { run: ShownRun | undefined; he
     return i >= 0 ? `spot ${i + 1}` : undefined;
   };
   const picked = source === 'plan' ? spotLabel(selectedSpot) : undefined;
-  const heating = source === 'plan' && run ? spotLabel(spotAt(run.spotStarts, cursor)) : undefined;
+  const heating = source === 'plan' && run ? spotLabel(activeSpotAt(run.spotStarts, cursor)) : undefined;
   const emphasis = curveEmphasis(labels, picked, heating);
   const notes = probed?.notes.filter((n) => n.note !== '') ?? [];
   const elsewhere = curves && run ? hotterElsewhere(curves.temperature, run.peakTemperature) : undefined;

@@ -40,18 +40,6 @@ export function curveEmphasis(
 }
 
 /**
- * The spot heating at a playback time: the last to start at or before it (a spot's cooling counts as its own).
- * @param starts - each spot's start [s], in run order
- * @param time - playback time [s]
- * @returns the spot's id, or undefined before the first start
- */
-export function spotAt(starts: readonly { id: string; startTime: number }[], time: number): string | undefined {
-  let id: string | undefined;
-  for (const s of starts) if (s.startTime <= time) id = s.id;
-  return id;
-}
-
-/**
  * A colour at an opacity, for a curve drawn faint.
  * @param hex - "#RRGGBB"
  * @param alpha - in [0, 1]

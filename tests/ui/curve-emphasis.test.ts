@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { curveEmphasis, isSpotLabel, MANY_SPOT_CURVES, spotAt, withAlpha } from '../../src/ui/curve-emphasis.ts';
+import { curveEmphasis, isSpotLabel, MANY_SPOT_CURVES, withAlpha } from '../../src/ui/curve-emphasis.ts';
+import { activeSpotAt } from '../../src/ui/shown-run.ts';
 
 const spots = (n: number) => Array.from({ length: n }, (_, i) => `spot ${i + 1}`);
 
@@ -36,19 +37,17 @@ describe('which curves of a time plot stand out', () => {
     expect(['focus', 'probe 1', 'spotlight', 'nerve'].some(isSpotLabel)).toBe(false);
   });
 
-  it('finds the spot heating at a playback time: the last to start at or before it', () => {
+  it('picks out the spot heating at a playback time with the time views’ own activeSpotAt', () => {
     const starts = [
       { id: 'a', startTime: 0 },
       { id: 'b', startTime: 50 },
       { id: 'c', startTime: 100 },
     ];
-    expect(spotAt(starts, -1)).toBeUndefined();
-    expect(spotAt(starts, 0)).toBe('a');
-    expect(spotAt(starts, 49.9)).toBe('a');
-    expect(spotAt(starts, 50)).toBe('b');
-    expect(spotAt(starts, 1e6)).toBe('c');
-    expect(spotAt(starts, Number.NaN)).toBeUndefined();
-    expect(spotAt([], 10)).toBeUndefined();
+    expect(activeSpotAt(starts, 0)).toBe('a');
+    expect(activeSpotAt(starts, 49.9)).toBe('a');
+    expect(activeSpotAt(starts, 50)).toBe('b');
+    expect(activeSpotAt(starts, 1e6)).toBe('c');
+    expect(activeSpotAt([], 10)).toBeUndefined();
   });
 
   it('writes a colour at an opacity', () => {
