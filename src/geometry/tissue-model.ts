@@ -1,4 +1,4 @@
-import { Box3, DoubleSide, Ray, Vector3 } from 'three';
+import { Box3, BufferGeometry, DoubleSide, Ray, Vector3 } from 'three';
 import { MeshBVH } from 'three-mesh-bvh';
 import type { TissueId } from '../physics/tissue-ids.ts';
 import { BACKGROUND_TISSUE, tissueRank } from './part-names.ts';
@@ -48,6 +48,19 @@ interface SolidPart {
 const PARITY_DIRECTION = new Vector3(0.5377, 0.6912, 0.4832).normalize();
 // Crossings closer than this are one crossing counted twice (a ray through a shared edge) [m].
 const DUPLICATE_HIT = 1e-9;
+// A segment that misses a part's bounding box by less than this is still traced (the box test's rounding) [m].
+const BOX_SLACK = 1e-9;
+
+/**
+ * The part's surface for ray casts: its positions and triangles alone (the same arrays, not copies). A hit on a mesh
+ * with normals or texture coordinates also interpolates them, which no query here reads.
+ */
+function castGeometry(geometry: BufferGeometry): BufferGeometry {
+  const cast = new BufferGeometry();
+  cast.setAttribute('position', geometry.getAttribute('position'));
+  if (geometry.index) cast.setIndex(geometry.index);
+  return cast;
+}
 
 /**
  * The anatomy as solids that can be queried: which tissue is at a point, which tissues a straight beam crosses,
@@ -57,11 +70,12 @@ const DUPLICATE_HIT = 1e-9;
 export class TissueModel {
   private readonly solids: SolidPart[];
   private readonly ray = new Ray();
+  private readonly boxEntry = new Vector3();
 
   constructor(parts: readonly CasePart[]) {
     this.solids = parts
       .map((part) => {
-        const bvh = new MeshBVH(part.geometry);
+        const bvh = new MeshBVH(castGeometry(part.geometry));
         return { tissue: part.tissue, rank: tissueRank(part.tissue), bvh, box: bvh.getBoundingBox(new Box3()) };
       })
       .sort((a, b) => a.rank - b.rank);
@@ -81,6 +95,17 @@ export class TissueModel {
       if (last === undefined || hit.at - last.at > DUPLICATE_HIT) merged.push(hit);
     }
     return merged;
+  }
+
+  /**
+   * Whether the segment origin → origin + length·direction can cross the part's surface: it must meet the part's
+   * bounding box. Most parts lie away from most beams, and this test is far cheaper than a ray cast.
+   */
+  private segmentMeetsBox(solid: SolidPart, origin: Vector3, direction: Vector3, length: number): boolean {
+    this.ray.origin.copy(origin);
+    this.ray.direction.copy(direction);
+    const entry = this.ray.intersectBox(solid.box, this.boxEntry);
+    return entry !== null && entry.distanceTo(origin) <= length + BOX_SLACK;
   }
 
   private isInside(solid: SolidPart, point: Vector3): boolean {
@@ -140,6 +165,7 @@ export class TissueModel {
     const events: { at: number; cos: number; solid: number }[] = [];
     this.solids.forEach((solid, index) => {
       if (traced && !traced[index]) return;
+      if (!this.segmentMeetsBox(solid, origin, direction, total)) return;
       for (const hit of this.crossings(solid, origin, direction, total)) events.push({ ...hit, solid: index });
     });
     events.sort((a, b) => a.at - b.at);
