@@ -189,6 +189,11 @@ export interface PlanOutcome extends Partial<TimeResolved> {
   /** time [s] and the hottest temperature in the region at that time [°C] */
   time: Float64Array;
   peakTemperature: Float64Array;
+  /**
+   * the hottest place on the beam path outside the plan's region over the whole plan (whole-path model), which the
+   * region's peak does not include
+   */
+  pathPeakTemperature?: { temperature: number; location: [number, number, number]; tissue: TissueId };
   doses: RunDoses;
   /** where the model stops holding for the plan as a whole (the hottest anywhere, the lattice's limits) */
   validity?: Validity;

@@ -565,8 +565,8 @@ function planOutcome(
       },
     };
   });
-  const pathPeak = result.wholePath?.pathPeakTemperature.temperature;
-  const hottest = [result.peakTemperature, ...(pathPeak === undefined ? [] : [pathPeak])];
+  const pathPeak = result.wholePath?.pathPeakTemperature;
+  const hottest = [result.peakTemperature, ...(pathPeak === undefined ? [] : [pathPeak.temperature])];
   return {
     spots: outcomes,
     grid,
@@ -574,6 +574,15 @@ function planOutcome(
     dose: result.dose,
     time: result.time,
     peakTemperature: result.peakTemperatureHistory,
+    ...(pathPeak
+      ? {
+          pathPeakTemperature: {
+            temperature: pathPeak.temperature,
+            location: [...pathPeak.location] as [number, number, number],
+            tissue: pathPeak.tissue,
+          },
+        }
+      : {}),
     ...(result.series && result.frames ? { series: result.series, frames: result.frames } : {}),
     doses: {
       tissueDose: result.tissueDose,

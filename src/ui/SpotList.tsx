@@ -1,20 +1,21 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
 import { caseHasLesion, changedSettings, planStale, refusedInputsBlocker } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
+import { TISSUE_NAMES } from '../style/palette.ts';
 import { behindTarget } from './beyond-focus.ts';
 import { type CoverSummary, coverNoteText, coverPowerText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatDuration, formatQuantity } from './format.ts';
 import { CLINICAL_POWER, outsideClinicalPower } from './PowerToAim.tsx';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
-import { PEAK_AIM, titratedPowers } from './plan-titration.ts';
+import { PEAK_AIM, type PowerChange, type TitrationCaps, titratedPowers, titrationCaps } from './plan-titration.ts';
 import { coverageText, planVerdict } from './plan-verdict.ts';
 import { QuantityField } from './QuantityField.tsx';
 import { planFindingsText } from './run-findings.ts';
 import { staleText } from './StaleResultsBanner.tsx';
-import { criticalJudgement, safetyRows } from './safety.ts';
+import { criticalJudgement, safetyRows, temperatureLimits } from './safety.ts';
 import { shownRun } from './shown-run.ts';
 
 type PlanOutcome = NonNullable<PlannerStore['planRun']['outcome']>;
@@ -81,7 +82,10 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   // Fields showing a refused value hold the plan back too: it would run with the last accepted values.
   const refused = usePlanner(refusedInputsBlocker);
   // The spots the titration offered under the results would change, so each row says it (the hint counts them).
-  const titration = new Map(outcome && !stale ? titratedPowers(spots, outcome).map((c) => [c.id, c.to] as const) : []);
+  const caps = useTitrationCaps(outcome);
+  const titration = new Map(
+    outcome && caps && !stale ? titratedPowers(spots, outcome, caps).map((c) => [c.id, c] as const) : [],
+  );
   const hasLesion = usePlanner(caseHasLesion);
   // "Cover the lesion" with spots already placed asks first: replace them, add to them, or keep the plan as it is.
   const [confirming, setConfirming] = useState(false);
@@ -239,7 +243,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                       {sameFocus(ran, spot) ? '' : ' · another focus'}:{' '}
                     </span>
                   )}
-                  hottest anywhere while it runs{' '}
+                  hottest in the plan's box while it runs{' '}
                   <span data-testid={`spot-${i}-peak`} data-si={o.summary.peakTemperature}>
                     {formatQuantity(o.summary.peakTemperature, DISPLAY.temperature.unit)}
                   </span>
@@ -256,8 +260,8 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
                   {titration.has(spot.id) && (
                     <span data-testid={`spot-${i}-titration`}>
                       {' '}
-                      · for a peak of {PEAK_AIM} °C: {formatQuantity(titration.get(spot.id), 'W')}
-                      {outsideClinical(titration.get(spot.id))}
+                      · {titrationLabel(titration.get(spot.id))}: {formatQuantity(titration.get(spot.id)?.to, 'W')}
+                      {outsideClinical(titration.get(spot.id)?.to)}
                     </span>
                   )}
                 </p>
@@ -435,6 +439,7 @@ function PlanResults({
   // As the dashboard: a critical structure behind the target is not helped by the switch-off rule.
   const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
   const verdict = planVerdict(outcome, safetyRows(shownRun(undefined, outcome, 'plan'), thresholds), behind);
+  const caps = useTitrationCaps(outcome);
   const rows = [
     {
       key: 'coverage',
@@ -450,10 +455,21 @@ function PlanResults({
     },
     {
       key: 'peak-temperature',
-      label: 'Peak temperature',
+      // Said with where: a walk read a peak of 53.8 °C beside a bone surface at 98.9 °C outside the plan's region.
+      label: `Peak temperature (in ${planRegionWords(outcome.grid)})`,
       si: maxOf(outcome.peakTemperature),
       text: withBoilingFlag(maxOf(outcome.peakTemperature)),
     },
+    ...(outcome.pathPeakTemperature
+      ? [
+          {
+            key: 'path-peak-temperature',
+            label: 'Hottest point on the rest of the beam path (outside that box, any tissue)',
+            si: outcome.pathPeakTemperature.temperature,
+            text: `${TISSUE_NAMES[outcome.pathPeakTemperature.tissue].toLowerCase()}, ${withBoilingFlag(outcome.pathPeakTemperature.temperature)}`,
+          },
+        ]
+      : []),
     {
       key: 'peak-dose',
       label: 'Peak thermal dose',
@@ -519,7 +535,7 @@ function PlanResults({
           </div>
         ))}
       </dl>
-      {!stale && <TitratePowers outcome={outcome} disabled={busy} />}
+      {!stale && caps && <TitratePowers outcome={outcome} caps={caps} disabled={busy} />}
       <p className="hint">
         {outcome.spots.length} spots · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main thread
       </p>
@@ -533,22 +549,48 @@ function outsideClinical(power: number | undefined): string {
   return note ? `, ${note}` : '';
 }
 
+/** The plan's region in words: "the 37 × 37 × 48 mm box around the spots" (its heat and dose at full resolution). */
+function planRegionWords(grid: PlanOutcome['grid']): string {
+  const side = (n: number) => formatQuantity((n - 1) * grid.spacing, '', 1e3, 2).trim();
+  return `the ${side(grid.nx)} × ${side(grid.ny)} × ${side(grid.nz)} mm box around the spots`;
+}
+
+/** What the safety limits of a plan's run allow its titration (plan-titration.ts titrationCaps). */
+function useTitrationCaps(outcome: PlanOutcome | undefined): TitrationCaps | undefined {
+  const thresholds = usePlanner((s) => s.safetyThresholds);
+  return useMemo(() => {
+    if (!outcome) return undefined;
+    const doses = shownRun(undefined, outcome, 'plan')?.doses;
+    return titrationCaps(doses ? temperatureLimits(doses, thresholds) : [], thresholds.maxEnergyPerSonication);
+  }, [outcome, thresholds]);
+}
+
+/** What a titrated power is for: "for a peak of 85 °C", or the limit that holds it lower. */
+function titrationLabel(change: PowerChange | undefined): string {
+  if (change?.heldBy === 'limit') return 'the most within the safety limits';
+  if (change?.heldBy === 'energy') return 'the most within the energy per sonication';
+  return `for a peak of ${PEAK_AIM} °C`;
+}
+
 /**
  * One click from a run whose spots boil (or stay cool) to powers aimed at PEAK_AIM, as a planner titrates spot by
- * spot; the run after it reuses every spot's field. Undoable like any edit of the plan.
+ * spot; the run after it reuses every spot's field. Undoable like any edit of the plan. No power grows past what the
+ * run's safety limits allow (a walk was offered 10× the powers of a run already over the skin's and the bone's).
  */
-function TitratePowers({ outcome, disabled }: { outcome: PlanOutcome; disabled: boolean }) {
+function TitratePowers({ outcome, caps, disabled }: { outcome: PlanOutcome; caps: TitrationCaps; disabled: boolean }) {
   const spots = usePlanner((s) => s.spots);
   const setSpotPowers = usePlanner((s) => s.setSpotPowers);
-  const changes = titratedPowers(spots, outcome);
+  const changes = titratedPowers(spots, outcome, caps);
   if (changes.length === 0) return null;
   const boiling = changes.filter((c) => c.peak >= 100).length;
+  const held = changes.filter((c) => c.heldBy !== undefined).length;
   const count = (n: number) => (n === 1 ? '1 spot' : `${n} spots`);
   // As the single sonication's advice: a power the clinic does not use is said to be, not handed over silently.
   const unusual = changes.filter((c) => outsideClinicalPower(c.to) !== undefined);
   const unusualPowers = unusual.map((c) => formatQuantity(c.to, 'W')).join(', ');
   // Powers only: the selected spot stays selected (selecting another would steer the beams elsewhere).
   const apply = () => setSpotPowers(new Map(changes.map((c) => [c.id, c.to])));
+  const limit = caps.limit;
   return (
     <div className="titrate" data-testid="plan-titrate">
       <p className="hint">
@@ -559,13 +601,25 @@ function TitratePowers({ outcome, disabled }: { outcome: PlanOutcome; disabled: 
         °C (its neighbours' heat adds to it: run the plan again to check).
         {boiling > 0 && ' Expect the coverage to fall: this run counted heat from boiling tissue.'}
       </p>
+      {held > 0 && (
+        <p className="hint" data-testid="plan-titrate-held">
+          {limit && changes.some((c) => c.heldBy === 'limit')
+            ? `${limit.what.charAt(0).toUpperCase()}${limit.what.slice(1)} reached ${formatQuantity(limit.value, '°C')} against its ${formatQuantity(limit.limit, '°C')} limit, and every spot's heat adds to it: no power is set above ${caps.factor.toFixed(2)}× its run's, which keeps it within. `
+            : ''}
+          {changes.some((c) => c.heldBy === 'energy')
+            ? `No spot is set above ${formatQuantity(caps.maxEnergy, DISPLAY.energy.unit, DISPLAY.energy.scale)} a sonication, the energy limit. `
+            : ''}
+          {`${count(held)} ${held === 1 ? 'is' : 'are'} held below the power for ${PEAK_AIM} °C.`}
+        </p>
+      )}
       {unusual.length > 0 && (
         <p className="hint" data-testid="plan-titrate-clinical">
           {`${unusual.length} of these powers ${unusual.length === 1 ? 'is' : 'are'} outside the ${CLINICAL_POWER.min}–${CLINICAL_POWER.max} W used for bone (${unusualPowers}).`}
         </p>
       )}
       <button type="button" data-testid="plan-titrate-apply" onClick={apply} disabled={disabled}>
-        Set the power of {count(changes.length)} for a peak of {PEAK_AIM} °C
+        Set the power of {count(changes.length)}{' '}
+        {held > 0 ? `toward a peak of ${PEAK_AIM} °C, within the safety limits` : `for a peak of ${PEAK_AIM} °C`}
       </button>
     </div>
   );

@@ -161,7 +161,7 @@ const RULES: [string, (row: Row, find: Find) => string[]][] = [
         .filter((p) => p.phase.includes('WaitForGetOffset'))
         .reduce((sum, p) => sum + p.ms, 0);
       return [
-        `In the profiled windows the main thread waited ${ms(waits)} on the GPU process, which here draws on the CPU (SwiftShader): most long tasks are frames and shader compiles of a software renderer, which a hardware GPU removes. On this machine what remains to do is compiling the scene's shaders off the main thread's critical path at load (three's compileAsync with KHR_parallel_shader_compile), and uploading a replay frame's textures over several frames; the view already draws at device-pixel ratio 1, at half resolution while moving, and only on demand.`,
+        `In the profiled windows the main thread waited ${ms(waits)} on the GPU process, which here draws on the CPU (SwiftShader): most long tasks are frames and shader compiles of a software renderer, which a hardware GPU removes. Compiling off the main thread does not help here: SwiftShader does not offer KHR_parallel_shader_compile, so three's compileAsync compiles as synchronously as a first draw, and a single program takes longer than 50 ms to compile. What would close it on this machine is drawing the 3D view in a worker (an OffscreenCanvas transferred from the page), so that the GPU process's waits and the compiles hold that worker and not the page; the view already compiles the result materials at load (all in one frame: one program per frame, tried, left the compiles to the first sonication's arrival, 0.3–0.9 s long tasks there), draws at device-pixel ratio 1, at half resolution while moving, and only on demand.`,
       ];
     },
   ],

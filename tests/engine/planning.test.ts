@@ -227,6 +227,20 @@ describe('plan op on the femur', () => {
     );
   });
 
+  it('reports the hottest point of the beam path outside its region, which the region’s peak leaves out', () => {
+    const peak = plan.pathPeakTemperature;
+    if (!peak) throw new Error('a whole-path plan reports its path peak');
+    const g = plan.grid;
+    const n = [g.nx, g.ny, g.nz];
+    const inRegion = peak.location.every((x, a) => {
+      const i = (x - (g.origin[a] as number)) / g.spacing;
+      return i > -0.5 && i < (n[a] as number) - 0.5;
+    });
+    expect(inRegion).toBe(false);
+    expect(peak.temperature).toBeGreaterThan(37);
+    expect(femur.state.model.tissueAt(peak.location)).toBe(peak.tissue);
+  });
+
   it('the plan and the single spots share one grid (include), so voxels compare one to one', () => {
     for (const s of singles) expect(s.grid).toEqual(plan.grid);
     expect(planGrid(include, 0.001)).toEqual(plan.grid);

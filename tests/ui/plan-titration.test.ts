@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { PlanOutcome } from '../../src/engine/outcomes.ts';
 import type { PlanSpot } from '../../src/state/planning.ts';
 import { planInputs } from '../../src/state/selectors.ts';
-import { PEAK_AIM, titratedPowers } from '../../src/ui/plan-titration.ts';
+import { PEAK_AIM, titratedPowers, titrationCaps } from '../../src/ui/plan-titration.ts';
 import { SpotList } from '../../src/ui/SpotList.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
-import { fakePlan } from './time-fixtures.ts';
+import { fakeDoses, fakePlan } from './time-fixtures.ts';
 
 // "Cover the lesion" lays every spot at one power; near bone some boil and others stay cool. A planner titrates
 // spot by spot; the app offers it from a run: ΔT ∝ power, so power × (aim − 37)/(peak − 37).
@@ -19,10 +19,16 @@ const spot = (id: string, acousticPower: number): PlanSpot => ({
   cooling: 20,
 });
 
-function withPeaks(peaks: Record<string, number>, blocked: string[] = []): PlanOutcome {
+/** A run with these spot peaks; the skin and the bone surface away from the foci within their limits unless given. */
+function withPeaks(
+  peaks: Record<string, number>,
+  blocked: string[] = [],
+  limits: { skin?: number; bone?: number } = {},
+): PlanOutcome {
   const plan = fakePlan();
   return {
     ...plan,
+    doses: { ...plan.doses, ...fakeDoses(limits.skin ?? 40, limits.bone ?? 42, 0) },
     spots: Object.entries(peaks).map(([id, peak], i) => ({
       ...(plan.spots[0] as PlanOutcome['spots'][number]),
       id,
@@ -77,6 +83,60 @@ describe('titrated spot powers', () => {
       createElement(SpotList, {}),
     );
     expect(stale).not.toContain('plan-titrate');
+  });
+});
+
+// A walk was offered 10× a run's powers (up to 500 W, 10 kJ a spot) while its bone surface stood at 98.9 °C against
+// 50 °C and its skin at 55.1 °C against 45 °C.
+describe('titrated powers never take the plan past a safety limit', () => {
+  const limits = [
+    { what: 'the skin', value: 55.1, limit: 45 },
+    { what: 'the bone surface', value: 98.9, limit: 50 },
+  ];
+
+  it('caps every power at (limit − 37)/(reached − 37) of its run’s, the tightest limit: heat adds in proportion', () => {
+    const caps = titrationCaps(limits, 3000);
+    expect(caps.factor).toBeCloseTo(13 / 61.9, 12);
+    expect(caps.limit?.what).toBe('the bone surface');
+    // 50 W at 53.8 °C would be 150.6 W for 85 °C; the bone allows 50 × 13/61.9 = 10.5 W (rounded down).
+    const changes = titratedPowers([spot('a', 50), spot('b', 50)], withPeaks({ a: 53.8, b: PEAK_AIM }), caps);
+    expect(changes).toEqual([
+      { id: 'a', from: 50, to: 10.5, peak: 53.8, heldBy: 'limit' },
+      { id: 'b', from: 50, to: 10.5, peak: PEAK_AIM, heldBy: 'limit' },
+    ]);
+  });
+
+  it('keeps every spot within the energy a sonication may deliver', () => {
+    const caps = titrationCaps([], 3000);
+    // 30 W at 45 °C wants 180 W for 85 °C: 3600 J over 20 s; 3000 J allows 150 W.
+    expect(titratedPowers([spot('a', 30)], withPeaks({ a: 45 }), caps)).toEqual([
+      { id: 'a', from: 30, to: 150, peak: 45, heldBy: 'energy' },
+    ]);
+  });
+
+  it('raises powers freely where the run stayed well within its limits', () => {
+    const caps = titrationCaps([{ what: 'the skin', value: 38, limit: 45 }], 3000);
+    expect(titratedPowers([spot('a', 30)], withPeaks({ a: 61 }), caps)).toEqual([
+      { id: 'a', from: 30, to: 60, peak: 61 },
+    ]);
+  });
+
+  it('says which limit holds the powers under the plan’s results, and offers them as within the limits', () => {
+    const html = renderWithStore(
+      (store) => {
+        store.getState().setSpots([spot('a', 50), spot('b', 50)]);
+        store
+          .getState()
+          .finishPlanRun(withPeaks({ a: 53.8, b: 52 }, [], { skin: 55.1, bone: 98.9 }), planInputs(store.getState()));
+      },
+      createElement(SpotList, {}),
+    );
+    expect(html).toContain('data-testid="plan-titrate-held"');
+    expect(html).toMatch(
+      /bone surface[^<]*reached 98\.9 °C against its 50\.0 °C limit[^<]*no power is set above 0\.21× its run/,
+    );
+    expect(html).toContain('Set the power of 2 spots toward a peak of 85 °C, within the safety limits');
+    expect(html).toMatch(/data-testid="spot-0-titration"[^>]*>[^<]*the most within the safety limits: 10\.5 W/);
   });
 });
 
