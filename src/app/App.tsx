@@ -87,6 +87,23 @@ function browserPlatform(store: PlannerStoreApi): PlanIOPlatform {
 }
 
 /**
+ * What leaving the page clears, in a sentence, or undefined when there is nothing to lose: the plan and the settings
+ * are kept in the browser (plan-keeper.ts), the results are not.
+ * @param sonication - a sonication's results are shown
+ * @param plan - a plan's results are shown
+ */
+function leavingWords(sonication: boolean, plan: boolean): string | undefined {
+  if (!sonication && !plan) return undefined;
+  const what =
+    sonication && plan
+      ? "the sonication's and the plan's results"
+      : sonication
+        ? "the sonication's results"
+        : "the plan's results";
+  return `Leaving this page clears ${what}: your plan and settings are kept, but the results would have to be computed again.`;
+}
+
+/**
  * The composition root: creates the store, the worker client and the controller (src/app/controller.ts, where the
  * orchestration lives), and lays out the 3D scene and the panels. Nothing here decides what runs when. `children`
  * are what a mode adds to the planner (the learn mode's exercises): they see the store and the controller through
@@ -132,6 +149,8 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
   const importFiles = useCallback((files: File[]) => void imports.addFiles(files.map(fileSource)), [imports]);
   const caseId = useStore(store, (s) => s.caseId);
   const caseReady = useStore(store, (s) => s.caseStatus === 'ready');
+  // Another mode is another page: what it would clear is said before a click on it leaves this one.
+  const leaving = useStore(store, (s) => leavingWords(s.run.outcome !== undefined, s.planRun.outcome !== undefined));
   const caseBox = useMemo(() => partsBox(parts), [parts]);
   const cases = useMemo(() => [...CASES, ...importState.cases], [importState.cases]);
   const pendingLesion = importState.lesion?.caseId === caseId && caseReady ? importState.lesion : undefined;
@@ -233,7 +252,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
             </button>
             <h1>FUS Planner</h1>
             <span className="tagline">Focused ultrasound for painful bone metastases — a planning simulator</span>
-            <ModeMenu current={mode} className="app-modes" />
+            <ModeMenu current={mode} className="app-modes" leaving={leaving} />
             <ClinicalNotice />
           </header>
           <CasePanel cases={cases} onPickCase={(id) => void planIO?.pickCase(id)}>

@@ -33,6 +33,8 @@ export interface AtTarget {
    * the safety dashboard are the same point, which the card says (absent in runs that did not look it up)
    */
   peakTemperatureTissue?: TissueId;
+  /** the tissue at the target itself (absent in runs that did not look it up): a dose in the water bath ablates nothing */
+  tissue?: TissueId;
 }
 
 /** The focal spot around the target: an ellipsoid, long along the beam. */
@@ -106,6 +108,7 @@ export function atTarget(
     dose: trilinear(grid, dose, target),
     peakTemperatureDistance: distance(peaks.peakTemperatureLocation),
     peakPressureDistance: distance(peaks.peakPressureLocation),
+    ...(tissueAt ? { tissue: tissueAt(target) } : {}),
     ...(spot
       ? {
           peakTemperatureInSpot: inSpot(spot, target, peaks.peakTemperatureLocation),

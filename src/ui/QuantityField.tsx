@@ -76,7 +76,14 @@ export function ParsedField({
         aria-invalid={error !== ''}
         aria-describedby={error ? errorId : undefined}
         {...{ [PLAN_UNDO_ATTRIBUTE]: true }}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          // A message shown stays true of the text as it is typed (a walk read '"abc" is not a value' under "0").
+          if (error !== '') {
+            const parsed = parse(e.target.value);
+            setError(parsed.ok ? '' : parsed.error);
+          }
+        }}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();

@@ -49,6 +49,20 @@ function quantity(display: { unit: string; scale: number }): (value: number | un
   return (value) => ({ text: formatQuantity(value, display.unit, display.scale), title: '' });
 }
 
+/** Where the target can lie that is not tissue: a dose there ablates nothing. */
+const NOTHING_TO_ABLATE: ReadonlySet<TissueId> = new Set(['water', 'bowel_gas']);
+
+/**
+ * A dose at a target outside the tissues: "3150 CEM43 min (in the water bath: no tissue to ablate)", never
+ * "ablated" (a walk sonicated a target in the water bath's corner and read "≥ 240: ablated").
+ */
+function doseOutsideTissue(tissue: TissueId): (value: number | undefined) => Shown {
+  return (value) => ({
+    text: `${formatQuantity(value, DISPLAY.dose.unit)} (in the ${TISSUE_NAMES[tissue].toLowerCase()}: no tissue to ablate)`,
+    title: '',
+  });
+}
+
 /** A peak's value and how far from the aimed point it lies: "2.87 MPa, 1.2 mm from the target". */
 function peakAt(
   display: { unit: string; scale: number },
@@ -104,7 +118,7 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string, region:
       key: 'target-dose',
       label: `Thermal dose at ${aim}`,
       value: at?.dose,
-      show: formatDose,
+      show: at?.tissue && NOTHING_TO_ABLATE.has(at.tissue) ? doseOutsideTissue(at.tissue) : formatDose,
     },
     {
       key: 'peak-pressure',

@@ -80,7 +80,11 @@ export function parseQuantity(text: string, rule: QuantityRule): QuantityParse {
     try {
       parsed = parseUnit(trimmed);
     } catch {
-      return { ok: false, error: `"${trimmed}" is not a value with a unit, e.g. "${example(rule)} ${rule.display}".` };
+      // A number with a unit mathjs does not know ("50 °C", "3 furlongs") has a unit: just not one this field takes.
+      const error = folded
+        ? `"${trimmed}" is not in units of ${rule.display}, e.g. "${example(rule)} ${rule.display}".`
+        : `"${trimmed}" is not a value with a unit, e.g. "${example(rule)} ${rule.display}".`;
+      return { ok: false, error };
     }
     if (!parsed.equalBase(parseUnit(rule.si))) {
       return { ok: false, error: `"${trimmed}" is not in units of ${rule.display}.` };

@@ -393,9 +393,11 @@ test.describe('a plan of several sonications', () => {
     expect(numbers).toEqual([...numbers].sort());
     await expect(page.getByTestId('plan-findings')).toHaveCount(0);
     await expect(page.getByTestId('spot-2-status')).toBeVisible();
-    // Each spot says both of its temperatures, each for what it is: the hottest anywhere while it ran, and its
-    // focus's over the whole plan (what its curve in the time plot shows).
+    // Each spot says both of its temperatures, each for what it is: the hottest in the plan's box while it ran, and
+    // its focus's over the whole plan (what its curve in the time plot shows); the plan also gives the hottest point
+    // of the beam path outside that box.
     await expect(page.getByTestId('spot-0-peak')).toHaveAttribute('data-si', /\d/);
+    await expect(page.getByTestId('plan-path-peak-temperature')).toHaveAttribute('data-si', /\d/);
     await expect(page.getByTestId('spot-0-focus-peak')).toHaveAttribute('data-si', /\d/);
     const three = {
       ablated: Number(await page.getByTestId('plan-ablated-volume').getAttribute('data-si')),

@@ -207,9 +207,40 @@ test.describe('results of a sonication of the femur case', () => {
     await y.fill('500');
     await y.press('Enter');
     await expect(page.getByTestId('target-y-error')).toContainText('the target must be inside the body');
+    // The message follows the text as it is retyped: never a message about text no longer there.
+    await y.fill('abc');
+    await expect(page.getByTestId('target-y-error')).toContainText('"abc" is not a value with a unit');
+    await y.fill(before);
+    await expect(page.getByTestId('target-y-error')).toHaveCount(0);
+    await y.fill('500');
+    await y.press('Enter');
     await y.press('Escape');
     await expect(y).toHaveValue(before);
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  // A walk clicked Lecture in the header and back, and found its 40 s plan's results gone without a word.
+  test('another mode, with results on screen, is asked for first: Stay keeps them, or it opens in a new tab', async () => {
+    const { page, app } = group;
+    const lecture = page.locator('nav.mode-menu a', { hasText: 'Lecture' });
+    await lecture.click();
+    const ask = page.getByTestId('mode-leave');
+    await expect(ask).toContainText("Leaving this page clears the sonication's results");
+    await expect(ask).toContainText('your plan and settings are kept');
+    await expect(page).not.toHaveURL(/mode=lecture/);
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByTestId('mode-leave-new-tab').click(),
+    ]);
+    await expect(tab).toHaveURL(/mode=lecture/);
+    await tab.close();
+    await expect(ask).toHaveCount(0);
+    await lecture.click();
+    await page.getByTestId('mode-leave-stay').click();
+    await expect(ask).toHaveCount(0);
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
+    await expect(page.getByTestId('result-target-dose')).toHaveAttribute('data-si', /\d/);
     expect(app.consoleErrors).toEqual([]);
   });
 

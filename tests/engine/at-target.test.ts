@@ -82,6 +82,11 @@ describe('is a peak in the focal spot?', () => {
       tissueAt,
     );
     expect(inMuscle.peakPressureInSpot).toBe(true);
+    // The tissue at the target itself rides along (a dose in the water bath ablates nothing); none without a lookup.
+    expect(inMuscle.tissue).toBe('muscle');
+    expect(
+      atTarget(grid, field, field, [0, 0, 0], { ...peaks, peakPressureLocation: [0, 0, 0] }).tissue,
+    ).toBeUndefined();
     // A peak just across a surface from the target (a standing wave on the muscle side of a bone aimed at) is the
     // focus itself: within the spot's half-width (2.4 mm) the tissue does not matter.
     const acrossSurface = (p: readonly number[]) => ((p[2] as number) < -0.0005 ? 'muscle' : 'cortical_bone');

@@ -74,6 +74,15 @@ describe('typed values', () => {
     });
   });
 
+  // A walk typed "50 °C" into the power and read that it "is not a value with a unit".
+  it('say a number with a unit the field does not take is in the wrong units, whether mathjs knows it or not', () => {
+    expect(parseQuantity('50 °C', RULES.power)).toEqual({
+      ok: false,
+      error: '"50 °C" is not in units of W, e.g. "60 W".',
+    });
+    expect(parseQuantity('50 s', RULES.power)).toEqual({ ok: false, error: '"50 s" is not in units of W.' });
+  });
+
   it('take the field’s own unit in any case ("50 w", "1.2 mhz"), and no other unit folded', () => {
     const w = parseQuantity('50 w', RULES.power);
     expect(w.ok && w.value).toBe(50);

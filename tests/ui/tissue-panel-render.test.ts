@@ -92,6 +92,31 @@ describe('the results card', () => {
     expect(html).toContain('Computed with changed tissue values: Cortical bone: absorbed fraction 0.16.');
   });
 
+  // A walk typed a target in the water bath's corner, sonicated, and read "3150 CEM43 min (≥ 240: ablated)".
+  it('never calls a dose at a target in the water bath or in gas ablated: there is no tissue there', () => {
+    const outcome = fakeSonication();
+    const at = (tissue: 'water' | 'bowel_gas' | 'lesion') => ({
+      position: [0, 0, 0] as [number, number, number],
+      temperature: 80,
+      dose: 3150,
+      peakTemperatureDistance: 0,
+      peakPressureDistance: 0,
+      tissue,
+    });
+    const card = (tissue: 'water' | 'bowel_gas' | 'lesion') =>
+      plainRender(
+        (store) => store.getState().finishRun({ ...outcome, summary: { ...outcome.summary, atTarget: at(tissue) } }),
+        createElement(ResultsCard),
+      );
+    expect(card('water')).toMatch(
+      /data-testid="result-target-dose" data-si="3150">3150 CEM43 min \(in the water bath: no tissue to ablate\)</,
+    );
+    expect(card('bowel_gas')).toContain('3150 CEM43 min (in the bowel gas: no tissue to ablate)');
+    expect(card('lesion')).toMatch(
+      /data-testid="result-target-dose" data-si="3150">3150 CEM43 min \(≥ 240: ablated\)</,
+    );
+  });
+
   it('shows the target’s own temperature and dose, and says in words when a peak lies away from the target', () => {
     const outcome = fakeSonication();
     const atTarget = {
