@@ -223,14 +223,36 @@ export function blockedBeamNotes(counts: BlockedBeams): string[] {
   return notes;
 }
 
-/** The hottest place on the beam path outside the fine region: "skin, 42.9 °C" (whole-path model only). */
-function PathPeak({ peak, region }: { peak: NonNullable<Summary['pathPeakTemperature']>; region: string }) {
+/**
+ * The hottest place on the beam path outside the fine region: "skin, 42.9 °C" (whole-path model only). In bone it
+ * is often inside the bone (the far wall, heated from the marrow's side), hotter than the outer surface the safety
+ * dashboard judges; it then says so beside it, so the two numbers do not read as a contradiction.
+ * @param boneSurface - the dashboard's bone surface more than 5 mm from the focus, its maximum [°C], when known
+ */
+function PathPeak({
+  peak,
+  region,
+  boneSurface,
+}: {
+  peak: NonNullable<Summary['pathPeakTemperature']>;
+  region: string;
+  boneSurface: number | undefined;
+}) {
+  const inBone = peak.tissue === 'cortical_bone' || peak.tissue === 'trabecular_bone';
+  const deeper = inBone && boneSurface !== undefined && peak.temperature > boneSurface + 0.05;
   return (
     <div className="result-row">
       <dt>Hottest point on the rest of the beam path (outside {region}, any tissue)</dt>
       <dd data-testid="result-path-peak-temperature" data-si={peak.temperature} data-tissue={peak.tissue}>
         {TISSUE_NAMES[peak.tissue].toLowerCase()},{' '}
         <UnitsTogether text={formatQuantity(peak.temperature, DISPLAY.temperature.unit)} />
+        {deeper && (
+          <span data-testid="result-path-peak-inside-bone">
+            {' '}
+            — inside the bone; its outer surface, which the safety dashboard judges, reached{' '}
+            <UnitsTogether text={formatQuantity(boneSurface, DISPLAY.temperature.unit)} />
+          </span>
+        )}
       </dd>
     </div>
   );
@@ -341,7 +363,17 @@ export function ResultsCard() {
             </div>
           );
         })}
-        {s?.pathPeakTemperature && <PathPeak peak={s.pathPeakTemperature} region={region} />}
+        {s?.pathPeakTemperature && (
+          <PathPeak
+            peak={s.pathPeakTemperature}
+            region={region}
+            boneSurface={
+              outcome?.doses.boneSurfaceOutsideTarget.voxels
+                ? outcome.doses.boneSurfaceOutsideTarget.maxTemperature
+                : undefined
+            }
+          />
+        )}
       </dl>
       {s && peakOffsetNotes(s, aim).length > 0 && (
         <ul className="peak-offset-notes" data-testid="peak-offset-notes">

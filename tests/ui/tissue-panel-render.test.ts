@@ -5,7 +5,7 @@ import type { PlannerStoreApi } from '../../src/state/store.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { TissuePanel } from '../../src/ui/TissuePanel.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
-import { fakeSonication } from './time-fixtures.ts';
+import { fakeDoses, fakeSonication } from './time-fixtures.ts';
 
 /** The markup with the number-and-unit spans (UnitsTogether) taken out, so the checks read the words as shown. */
 const plainRender = (...args: Parameters<typeof renderWithStore>): string =>
@@ -90,6 +90,22 @@ describe('the results card', () => {
     );
     expect(html).toContain('skin, 42.9 °C');
     expect(html).toContain('Computed with changed tissue values: Cortical bone: absorbed fraction 0.16.');
+  });
+
+  // A walk read "cortical bone, 49.0 °C" as the path's hottest point and "bone surface … 46.5 °C ✓ Pass" on the
+  // dashboard: the femur's far wall is heated from the marrow's side, hottest inside the bone.
+  it('says when the hottest point of the path is inside a bone, hotter than the outer surface the dashboard judges', () => {
+    const outcome = fakeSonication();
+    const card = (tissue: 'cortical_bone' | 'skin') =>
+      plainRender((store) => {
+        const pathPeakTemperature = { temperature: 49.0, location: [0, 0.05, 0] as [number, number, number], tissue };
+        const doses = { ...outcome.doses, ...fakeDoses(40, 46.5, 0) };
+        store.getState().finishRun({ ...outcome, doses, summary: { ...outcome.summary, pathPeakTemperature } });
+      }, createElement(ResultsCard));
+    expect(card('cortical_bone')).toMatch(
+      /cortical bone, 49.0 °C<span data-testid="result-path-peak-inside-bone"> — inside the bone; its outer surface, which the safety dashboard judges, reached 46.5 °C</,
+    );
+    expect(card('skin')).not.toContain('result-path-peak-inside-bone');
   });
 
   // A walk typed a target in the water bath's corner, sonicated, and read "3150 CEM43 min (≥ 240: ablated)".
