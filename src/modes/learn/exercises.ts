@@ -90,12 +90,12 @@ export const EXERCISES: readonly Exercise[] = [
     title: 'Femur: ablate beside the sciatic nerve',
     caseId: 'femur-shaft',
     brief:
-      'A painful metastasis sits in the shaft of the femur, with the sciatic nerve behind the bone. Give one sonication at the target that reaches the ablation dose (240 CEM43) in the lesion, while the nerve and the skin stay safe.',
+      'A painful metastasis sits in the shaft of the femur, with the sciatic nerve behind the bone. Give one sonication at the target that reaches the ablation dose (240 CEM43) in the lesion, while the nerve and the skin stay safe. One sonication ablates one spot, a few per cent of this lesion: covering all of it is exercise 4.',
     start: { caseId: 'femur-shaft' },
     objectives: [
       {
         id: 'ablated',
-        text: 'The lesion reaches the ablation dose (240 CEM43)',
+        text: 'Part of the lesion reaches the ablation dose (240 CEM43)',
         check: { kind: 'lesion-ablated' },
         weight: 2,
         tip: 'Not enough heat at the target: raise the power a little or sonicate longer, and check that most beams are clear (cyan).',
@@ -143,7 +143,7 @@ export const EXERCISES: readonly Exercise[] = [
       CRITICAL('bowel', 1),
       {
         id: 'ablated',
-        text: 'The lesion reaches the ablation dose (240 CEM43)',
+        text: 'Part of the lesion reaches the ablation dose (240 CEM43)',
         check: { kind: 'lesion-ablated' },
         weight: 2,
         tip: 'With fewer beams and a deep target the focus is weaker: raise the power (up to about 100 W) or sonicate longer.',
@@ -175,7 +175,7 @@ export const EXERCISES: readonly Exercise[] = [
     objectives: [
       {
         id: 'ablated',
-        text: 'The lesion reaches the ablation dose (240 CEM43)',
+        text: 'Part of the lesion reaches the ablation dose (240 CEM43)',
         check: { kind: 'lesion-ablated' },
         weight: 2,
         tip: 'Too little heat at the target: raise the power in small steps.',
@@ -245,7 +245,7 @@ export const EXERCISES: readonly Exercise[] = [
       NO_BOILING,
       {
         id: 'ablated',
-        text: 'The lesion reaches the ablation dose (240 CEM43)',
+        text: 'Part of the lesion reaches the ablation dose (240 CEM43)',
         check: { kind: 'lesion-ablated' },
         weight: 1,
         tip: 'Keep enough power for the target to reach the ablation dose.',
