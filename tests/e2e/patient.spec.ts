@@ -306,6 +306,14 @@ test.describe('patient explainer on a phone (390×844, touch)', () => {
     await expect(numbers.locator('p')).toContainText('°C');
     await numbers.getByRole('button', { name: /^Source 2:/ }).tap();
     await expect(app.heading).toHaveText('Where these facts come from');
+    // The source tapped is marked and in view, and Back returns to the step it was tapped in.
+    const cited = page.locator('.patient-sources li[aria-current="true"]');
+    await expect(cited).toHaveCount(1);
+    await expect(cited).toBeInViewport();
+    await expect(page.locator('.patient-sources li').nth(1)).toHaveAttribute('aria-current', 'true');
+    await page.getByRole('button', { name: 'Back to step 5' }).tap();
+    await expect(app.heading).toHaveText('The warmth calms the pain');
+    await expect(page.getByRole('button', { name: /Back$/ })).toBeVisible();
     expect(app.consoleErrors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { type PointerEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
+import { type PointerEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ModeMenu } from '../ModeMenu.tsx';
 import { useStepAddress } from '../useStepAddress.ts';
 import { GLOSSARY, NOTE_SHORT, type Paragraph, SOURCES, type SourceId, STAGE_DESCRIPTIONS, STEPS } from './content.ts';
@@ -45,10 +45,21 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
   const moreBelow = useMoreBelow(textRef, index);
   const last = STEPS.length - 1;
 
+  // A source tapped in a step: the sources page opens at it, and Back returns to the step it was tapped in (a walk
+  // tapped [5] on step 1, met the top of the sources with source 5 off screen, and Back led to the glossary).
+  const [cited, setCited] = useState<{ id: string; from: number } | undefined>(undefined);
+  const cite = (id: string) => {
+    setCited({ id, from: index });
+    go(SOURCES_STEP);
+  };
+  const citing = index === SOURCES_STEP ? cited : undefined;
+
   useEffect(() => {
     document.title = `${step?.title ?? ''} — How focused ultrasound eases bone pain — FUS Planner`;
-    textRef.current?.scrollTo?.({ top: 0 });
-  }, [step]);
+    const source = citing ? document.getElementById(`source-${citing.id}`) : null;
+    if (source) source.scrollIntoView?.({ block: 'center' });
+    else textRef.current?.scrollTo?.({ top: 0 });
+  }, [step, citing]);
 
   // Listening from the commit that shows the step, not after the paint: a key pressed as the page appears (a reload,
   // a Back) was otherwise lost.
@@ -122,7 +133,7 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
           </p>
           <h1 id="patient-step-title">{step.title}</h1>
           {step.body.map((p) => (
-            <Para key={p.text} paragraph={p} onSource={() => go(SOURCES_STEP)} />
+            <Para key={p.text} paragraph={p} onSource={cite} />
           ))}
           {step.list ? (
             <div className="patient-compare">
@@ -132,7 +143,7 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
                   <ul>
                     {group.points.map((p) => (
                       <li key={p.text}>
-                        <Para paragraph={p} onSource={() => go(SOURCES_STEP)} bare />
+                        <Para paragraph={p} onSource={cite} bare />
                       </li>
                     ))}
                   </ul>
@@ -144,12 +155,12 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
             <details className="patient-numbers">
               <summary>{step.numbers.label}</summary>
               {step.numbers.body.map((p) => (
-                <Para key={p.text} paragraph={p} onSource={() => go(SOURCES_STEP)} />
+                <Para key={p.text} paragraph={p} onSource={cite} />
               ))}
             </details>
           ) : null}
           {step.extra === 'glossary' ? <Glossary /> : null}
-          {step.extra === 'sources' ? <Sources /> : null}
+          {step.extra === 'sources' ? <Sources cited={citing?.id} /> : null}
           {/* Words past the box's foot looked absent on a phone (cut at a paragraph's end): a fade and a cue say so,
               and a tap on the cue scrolls on (a walk tapped it and nothing moved). Hidden from assistive technology,
               which reads the words whole; the box itself scrolls from the keyboard. */}
@@ -178,9 +189,10 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
           type="button"
           className="patient-button patient-back"
           aria-disabled={index === 0}
-          onClick={() => go(index - 1)}
+          onClick={() => go(citing ? citing.from : index - 1)}
         >
-          <span aria-hidden="true">← </span>Back
+          <span aria-hidden="true">← </span>
+          {citing ? `Back to step ${citing.from + 1}` : 'Back'}
         </button>
         <ol className="patient-dots">
           {STEPS.map((s, i) => (
@@ -212,7 +224,7 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
   );
 }
 
-function Para({ paragraph, onSource, bare }: { paragraph: Paragraph; onSource: () => void; bare?: boolean }) {
+function Para({ paragraph, onSource, bare }: { paragraph: Paragraph; onSource: (id: string) => void; bare?: boolean }) {
   const refs: ReactNode = paragraph.sources?.length ? (
     <span className="patient-refs">
       {' '}
@@ -224,7 +236,7 @@ function Para({ paragraph, onSource, bare }: { paragraph: Paragraph; onSource: (
             key={id}
             type="button"
             className="patient-ref"
-            onClick={onSource}
+            onClick={() => onSource(id)}
             aria-label={`Source ${n}: ${source?.citation ?? ''} Opens the sources page.`}
           >
             [{n}]
@@ -262,13 +274,19 @@ function Glossary() {
   );
 }
 
-function Sources() {
+/** The sources, the one a reader tapped in a step (`cited`) marked. */
+function Sources({ cited }: { cited: string | undefined }) {
   return (
     <>
       <h2>Sources</h2>
       <ol className="patient-sources">
         {SOURCES.map((s) => (
-          <li key={s.id} id={`source-${s.id}`}>
+          <li
+            key={s.id}
+            id={`source-${s.id}`}
+            className={s.id === cited ? 'patient-cited' : undefined}
+            aria-current={s.id === cited ? 'true' : undefined}
+          >
             {s.citation} <span className="patient-used-for">Used here for: {s.usedFor}.</span>
           </li>
         ))}
