@@ -48,11 +48,14 @@ export function estimate(state: CaseState, request: EstimateRequest): Estimate {
   const loss = run.sources.kind === 'free' ? 1 : steeringLossOf(request, layout);
   const spot = spotOf(request, run.sources);
   const bone = boneInSpot((p) => state.model.tissueAt(p), focus, beamAxis(request, run.sources), spot);
+  const aim = request.pose.target;
+  const steered = aim[0] !== focus[0] || aim[1] !== focus[1] || aim[2] !== focus[2];
   return {
     beams: run.trace,
     focalPressure: field.pressure,
     focalGain: focalGainOf(field, medium),
     focusTissue: tissue,
+    ...(steered ? { targetTissue: state.model.tissueAt(aim) } : {}),
     predictedPeakTemperature: predictedFocalTemperature(field.heatSource, spot, tissue, request.duration, medium),
     steeringLoss: loss,
     beyondSteeringRange: isBeyondSteeringRange(loss),

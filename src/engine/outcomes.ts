@@ -80,6 +80,11 @@ export interface Estimate {
   focalGain: number;
   /** the tissue at the focus, whose properties the estimate heats */
   focusTissue: TissueId;
+  /**
+   * the tissue at the target, where the transducer aims, when the focus is steered away from it (to a plan's spot):
+   * moving the target moves the transducer for every spot, so a target in bone is said even with the focus in the lesion
+   */
+  targetTissue?: TissueId;
   /** predicted peak temperature at the focus after `duration` [°C], from an analytic Gaussian-source model */
   predictedPeakTemperature: number;
   /** steering loss of the electronic focus (1 = not steered) */

@@ -17,12 +17,16 @@ export function TargetPanel() {
   // What the focus sits in, as the live estimate found it: a target typed or dragged off the lesion said nothing
   // until Sonicate showed 0 % coverage (a walk typed x = 60 mm and heated fat).
   const tissue = usePlanner((s) => s.estimate?.focusTissue);
+  const targetTissue = usePlanner((s) => s.estimate?.targetTissue);
+  const hasSpots = usePlanner((s) => s.spots.length > 0);
   const hasLesion = usePlanner((s) => caseHasLesion(s) && s.parts.length > 0);
 
   return (
     <div className="target-panel" data-testid="target-panel">
       <p className="hint" data-testid="target-hint">
         Click the lesion or the bone in the 3D view to set the target; drag the white marker to move it.
+        {hasSpots &&
+          ' With a plan, the target is where the transducer aims for every spot: moving it moves the transducer, and each spot is steered from there.'}
       </p>
       <fieldset className="xyz" aria-label="Target position">
         <legend>{steered ? 'Target (the beams are steered to the selected spot)' : 'Target (focus)'}</legend>
@@ -51,6 +55,13 @@ export function TargetPanel() {
         >
           {steered ? 'The beams focus in' : 'The target is in'} {TISSUE_NAMES[tissue].toLowerCase()}
           {tissue !== 'lesion' && hasLesion ? ', outside the lesion: the heat would miss the tumour.' : '.'}
+        </p>
+      )}
+      {steered && targetTissue && (
+        // A walk clicked the bone with a plan's spot selected: the transducer moved for every spot, while this line
+        // still said only that the beams focus in the lesion.
+        <p className="hint" data-testid="target-aim-tissue" data-tissue={targetTissue}>
+          The target itself, where the transducer aims, is in {TISSUE_NAMES[targetTissue].toLowerCase()}.
         </p>
       )}
       <fieldset className="choice" aria-label="Where a click puts the target">

@@ -35,3 +35,29 @@ describe('the tissue at the target', () => {
     expect(panel(undefined)).not.toContain('target-tissue');
   });
 });
+
+// A walk clicked the bone with a plan's spot selected: the transducer moved for every spot, while the panel still
+// said only "The beams focus in lesion (tumour)".
+describe('the target of a plan whose selected spot steers the beams', () => {
+  it('says where the beams focus, where the target itself is, and that moving it moves the transducer for every spot', () => {
+    const html = renderWithStore((store) => {
+      markCaseLoaded(store);
+      const [x, y, z] = store.getState().target;
+      store.getState().setSpots([{ id: 'a', focus: [x + 0.004, y, z], acousticPower: 40, duration: 20, cooling: 20 }]);
+      store.getState().selectSpot('a');
+      store
+        .getState()
+        .setEstimate({ ...estimateWith(['clear']), focusTissue: 'lesion', targetTissue: 'cortical_bone' });
+    }, createElement(TargetPanel));
+    expect(line(html)).toBe('The beams focus in lesion (tumour).');
+    expect(html).toMatch(
+      /data-testid="target-aim-tissue" data-tissue="cortical_bone">The target itself, where the transducer aims, is in cortical bone\.</,
+    );
+    expect(html).toContain('moving it moves the transducer, and each spot is steered from there');
+  });
+
+  it('says nothing of the aim without a plan', () => {
+    expect(panel('lesion')).not.toContain('target-aim-tissue');
+    expect(panel('lesion')).not.toContain('moves the transducer');
+  });
+});
