@@ -259,7 +259,7 @@ function PathPeak({
 }
 
 /** The numbers of the last sonication, each with its unit, with its validity warnings above them. */
-/** How the run came by its field, after "computed in … s off the main thread". */
+/** How the run came by its field, after "computed in … s in the background". */
 const FIELD_REUSED = {
   marched: '',
   prepared: ' (its field computed ahead, while the beams stood still)',
@@ -397,8 +397,8 @@ export function ResultsCard() {
       )}
       {outcome && (
         <p className="hint" data-testid="run-info">
-          {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main
-          thread
+          {outcome.summary.activeElements} elements · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s in the
+          background
           {outcome.computedAhead
             ? COMPUTED_AHEAD[outcome.computedAhead]
             : FIELD_REUSED[outcome.summary.fieldReused ?? 'marched']}{' '}

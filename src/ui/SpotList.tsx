@@ -537,7 +537,7 @@ function PlanResults({
       </dl>
       {!stale && caps && <TitratePowers outcome={outcome} caps={caps} disabled={busy} />}
       <p className="hint">
-        {outcome.spots.length} spots · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s off the main thread
+        {outcome.spots.length} spots · computed in {(outcome.elapsedMs / 1000).toFixed(1)} s in the background
       </p>
     </section>
   );

@@ -124,12 +124,12 @@ describe('the physics notes ship with the app', () => {
         createElement(ResultsCard),
       );
     expect(info('ready')).toContain(
-      'computed in 2.4 s off the main thread, ahead of the click, while the settings stood still',
+      'computed in 2.4 s in the background, ahead of the click, while the settings stood still',
     );
     // The click waited: only part of it was computed while the user read, and the card does not claim more.
     const waited = info('finished');
     expect(waited).toContain(
-      'computed in 2.4 s off the main thread, begun before the click, while the settings stood still',
+      'computed in 2.4 s in the background, begun before the click, while the settings stood still',
     );
     expect(waited).not.toContain('ahead of the click');
     expect(info()).not.toContain('before the click');
