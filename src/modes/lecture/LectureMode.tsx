@@ -261,6 +261,8 @@ function Caption({
 }) {
   const computed = stage === 'heat' || stage === 'dose' || stage === 'spots' || stage === 'relief';
   // The planner's case; the lecture draws it with the transducer under the thigh, as its story tells.
+  // The first picture has no transducer yet: its caption does not speak of one (a walk looked for it).
+  if (stage === 'lesion') return <>The bundled femur case of the planner: the thigh, the femur and its lesion.</>;
   if (!computed)
     return (
       <>
