@@ -83,18 +83,34 @@ export class TissueModel {
 
   /** Where the ray crosses a part's surface, sorted by distance, duplicates (shared edges) merged. */
   private crossings(solid: SolidPart, origin: Vector3, direction: Vector3, far: number): Crossing[] {
-    this.ray.origin.copy(origin);
-    this.ray.direction.copy(direction);
-    const hits = solid.bvh
-      .raycast(this.ray, DoubleSide, 0, far)
-      .map((h) => ({ at: h.distance, cos: h.face ? Math.abs(h.face.normal.dot(direction)) : 1 }));
-    hits.sort((a, b) => a.at - b.at);
+    const hits = this.hits(solid, origin, direction, far);
     const merged: Crossing[] = [];
+    let last = Number.NEGATIVE_INFINITY;
     for (const hit of hits) {
-      const last = merged[merged.length - 1];
-      if (last === undefined || hit.at - last.at > DUPLICATE_HIT) merged.push(hit);
+      if (hit.distance - last <= DUPLICATE_HIT) continue;
+      last = hit.distance;
+      merged.push({ at: hit.distance, cos: hit.face ? Math.abs(hit.face.normal.dot(direction)) : 1 });
     }
     return merged;
+  }
+
+  /** How many times the ray crosses a part's surface (as crossings counts them, without making them). */
+  private crossingCount(solid: SolidPart, origin: Vector3, direction: Vector3, far: number): number {
+    let count = 0;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const hit of this.hits(solid, origin, direction, far)) {
+      if (hit.distance - last <= DUPLICATE_HIT) continue;
+      last = hit.distance;
+      count++;
+    }
+    return count;
+  }
+
+  /** The ray's hits on a part's surface, sorted by distance (shared edges still counted twice). */
+  private hits(solid: SolidPart, origin: Vector3, direction: Vector3, far: number) {
+    this.ray.origin.copy(origin);
+    this.ray.direction.copy(direction);
+    return solid.bvh.raycast(this.ray, DoubleSide, 0, far).sort((a, b) => a.distance - b.distance);
   }
 
   /**
@@ -110,7 +126,7 @@ export class TissueModel {
 
   private isInside(solid: SolidPart, point: Vector3): boolean {
     if (!solid.box.containsPoint(point)) return false;
-    return this.crossings(solid, point, PARITY_DIRECTION, Number.POSITIVE_INFINITY).length % 2 === 1;
+    return this.crossingCount(solid, point, PARITY_DIRECTION, Number.POSITIVE_INFINITY) % 2 === 1;
   }
 
   /** The tissue at a point [m]. */
@@ -166,7 +182,8 @@ export class TissueModel {
     this.solids.forEach((solid, index) => {
       if (traced && !traced[index]) return;
       if (!this.segmentMeetsBox(solid, origin, direction, total)) return;
-      for (const hit of this.crossings(solid, origin, direction, total)) events.push({ ...hit, solid: index });
+      for (const hit of this.crossings(solid, origin, direction, total))
+        events.push({ at: hit.at, cos: hit.cos, solid: index });
     });
     events.sort((a, b) => a.at - b.at);
     const current = (): TissueId => {
