@@ -117,6 +117,11 @@ export interface SonicationSummary extends SonicationPeaks {
   shearPower?: number;
   /** where the model stops being trustworthy for this run */
   validity?: Validity;
+  /**
+   * the firing beams that crossed gas or a no-pass region (the run's own trace): Run plan would block such a spot, so
+   * the run's heat could not be given as it is (absent in outcomes from before it was recorded)
+   */
+  blockedBeams?: { gas: number; nopass: number };
   /** temperature and dose at the target, and the distances from it to the peaks (absent for a blocked spot) */
   atTarget?: AtTarget;
   activeElements: number;

@@ -1,3 +1,4 @@
+import { BEAM_STATUS_CODES } from '../geometry/beam-status.ts';
 import type { PathSegment, VoxelGrid } from '../geometry/tissue-model.ts';
 import { type ElementSet, poseFrame } from '../geometry/transducer-pose.ts';
 import type { AcousticDrive } from '../physics/acoustic-field.ts';
@@ -116,6 +117,8 @@ export interface SonicationRun {
   steeringLoss: number;
   /** gas or a critical structure the firing beams go on into past the focus (the planning trace's `beyond`) */
   beyond?: BeyondFocus;
+  /** the firing beams that crossed gas or a no-pass region on their way to the focus (Run plan blocks such a spot) */
+  blockedBeams: { gas: number; nopass: number };
   /**
    * Set when no march ran: the field was computed ahead ('prepared') or was the last sonication's ('last-run'),
    * scaled to this power (only power, time or recording changed: acoustics-reuse.ts).
@@ -204,6 +207,7 @@ function runSonicationScratched(
     fieldModel,
     ...(reuse ? { fieldReused: reuse.origin } : {}),
     ...(run.trace.beyond ? { beyond: run.trace.beyond } : {}),
+    blockedBeams: blockedBeams(run.trace),
   };
   const focusTissue = state.model.tissueAt(focus);
   // The focal spot around the target, to tell a peak in it (where the user aimed) from one away from it.
@@ -262,6 +266,17 @@ function runSonicationScratched(
   };
   onProgress(1);
   return sonication;
+}
+
+/** The firing beams of a trace whose path crossed gas or a no-pass region. */
+function blockedBeams(trace: PlanningTraceRun['trace']): { gas: number; nopass: number } {
+  const counts = { gas: 0, nopass: 0 };
+  for (let e = 0; e < trace.statuses.length; e++) {
+    if (trace.firing[e] !== 1) continue;
+    const status = BEAM_STATUS_CODES[trace.statuses[e] as number];
+    if (status === 'gas' || status === 'nopass') counts[status]++;
+  }
+  return counts;
 }
 
 /** What happened at the target, and the tissue at the run's hottest voxel. */

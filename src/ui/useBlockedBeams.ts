@@ -4,11 +4,15 @@ import type { BlockedBeams } from './blocked-beams.ts';
 
 /**
  * The firing beams of the last sonication that cross gas or a no-pass region, or undefined while that is not known:
- * the live estimate traces the beams of the settings on screen, which are the run's while its inputs are known and
- * its results are not stale. One rule for the results card and the safety dashboard, so they never disagree.
+ * the run's own trace where its outcome carries it (so the judgement stays with the run when the settings change;
+ * a walk saw "Not delivered" turn into "✓ Pass" on a power change), else the live estimate's, which traces the
+ * beams of the settings on screen and is the run's while its inputs are known and its results are not stale. One
+ * rule for the results card and the safety dashboard, so they never disagree.
  * @param stale - whether the shown results are stale
  */
 export function useBlockedBeams(stale: boolean): BlockedBeams | undefined {
+  const own = usePlanner((s) => s.run.outcome?.summary.blockedBeams);
   const beams = usePlanner((s) => (s.run.inputs ? s.estimate?.beams : undefined));
+  if (own) return own;
   return beams && !stale ? tallyBeams(beams).counts : undefined;
 }

@@ -92,6 +92,23 @@ describe('the safety dashboard when nothing was delivered', () => {
     expect(judged.some((r) => r.status === 'warn' || r.status === 'fail')).toBe(true);
   });
 
+  // A walk sonicated the iliac wing through bowel gas ("— Not delivered"), changed the power, and read "✓ Pass" on
+  // the same old run: the judgement came from the live trace, which stops speaking for a run once it is stale.
+  it('a stale sonication keeps its own verdict: the beams its own trace found crossing gas', () => {
+    const outcome = fakeSonication();
+    outcome.doses = fakeDoses(38, 38, 0.1);
+    outcome.summary = { ...outcome.summary, blockedBeams: { gas: 12, nopass: 0 } };
+    const html = renderWithStore((store) => {
+      store.getState().setEstimate(estimateWith(['clear', 'gas', 'gas']));
+      store.getState().finishRun(outcome, sonicationInputs(store.getState()) as SonicationInputs);
+      store.getState().setSonication({ acousticPower: 60 });
+      store.getState().setEstimate(estimateWith(['clear', 'clear', 'clear']));
+    }, createElement(SafetyDashboard));
+    expect(html).toContain('data-stale="true"');
+    expect(html).not.toContain('✓</span> Pass');
+    expect(html).toContain('12 firing beams crossed gas');
+  });
+
   it('a sonication on a clear path still passes', () => {
     expect(dashboardAfterSonication(['clear', 'bone', 'clear'])).toContain('✓</span> Pass');
   });

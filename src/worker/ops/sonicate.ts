@@ -36,6 +36,7 @@ export function sonicate(
       ...(run.fieldReused ? { fieldReused: run.fieldReused } : {}),
       validity,
       atTarget: run.atTarget,
+      blockedBeams: { ...run.blockedBeams },
       ...(whole
         ? {
             targetPressure: whole.focusPressure,
