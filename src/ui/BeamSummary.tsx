@@ -36,8 +36,8 @@ export function BeamSwatch({ kind, dots = false }: { kind: BeamKind; dots?: bool
   );
 }
 
-/** What the panel reads of the live estimate's beams. */
-function useTally(): BeamTally | undefined {
+/** The live estimate's beams, each counted once as drawn (the panel's counts and the beam key's). */
+export function useBeamTally(): BeamTally | undefined {
   const beams = usePlanner((s) => s.estimate?.beams);
   return useMemo(() => (beams ? tallyBeams(beams) : undefined), [beams]);
 }
@@ -47,7 +47,7 @@ function useTally(): BeamTally | undefined {
  * is counted once, as drawn (state/beam-tally.ts), so the numbers add up to the total.
  */
 export function BeamCounts() {
-  const tally = useTally();
+  const tally = useBeamTally();
   const beams = usePlanner((s) => s.estimate?.beams);
   if (!tally) return null;
   const shown = BEAM_KINDS.filter(({ kind }) => tally.counts[kind] > 0);
@@ -78,7 +78,7 @@ export function BeamCounts() {
  * 'switched off', whatever it would cross). Statuses with no beams are listed faintly so the legend is whole.
  */
 export function BeamSummary() {
-  const tally = useTally();
+  const tally = useBeamTally();
   if (!tally) {
     return (
       <p className="hint" data-testid="beam-summary">

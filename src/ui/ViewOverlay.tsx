@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { usePlanner } from '../state/hooks.ts';
 import { useViewFraming } from '../state/view.ts';
 import '../style/view.css';
-import { BEAM_KINDS, BeamSwatch } from './BeamSummary.tsx';
+import { BEAM_KINDS, BeamSwatch, useBeamTally } from './BeamSummary.tsx';
 import {
   ABLATION_CONTOUR_STYLE,
   ABLATION_DOSE,
@@ -112,7 +112,9 @@ export function ViewOverlay() {
   const beyond = usePlanner((s) => s.estimate?.beams.beyond);
   // The counts beside the colours: the warning beams are drawn wide over the clear ones, and a walk read a fan of
   // 78 purple beams among 130 clear ones as "most beams are bad".
-  const counts = usePlanner((s) => s.estimate?.beams.counts) as Partial<Record<string, number>> | undefined;
+  // As drawn and as the Beams panel counts them: a beam the switch-off rule took out counts as switched off, not by
+  // the path it would have taken (a walk read "through gas · 12" beside the panel's "23 switched off").
+  const counts = useBeamTally()?.counts as Partial<Record<string, number>> | undefined;
   const warned = BEAM_KINDS.some(({ kind }) => kind !== 'clear' && kind !== 'off' && (counts?.[kind] ?? 0) > 0);
   // Until the case is in, the view has nothing to draw: say so rather than show a blank.
   const loading = usePlanner((s) => s.caseStatus === 'loading');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlannerStoreApi } from '../../src/state/store.ts';
 import { ViewOverlay } from '../../src/ui/ViewOverlay.tsx';
 import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
+import { estimateWith } from './estimate-fixtures.ts';
 import { fakePlan, fakeSonication } from './time-fixtures.ts';
 
 function overlay(patch: (store: PlannerStoreApi) => void): string {
@@ -76,5 +77,20 @@ describe('the legend over the 3D view says what is drawn (issue 10, item 7)', ()
     // The fake run's peak dose is 500 CEM43 min: both surfaces exist.
     expect(text(html)).toContain('Ablation zone ≥ 240 CEM43');
     expect(text(html)).not.toContain('not reached');
+  });
+});
+
+// A walk on the iliac wing with the switch-off rule on read "through gas · 12 … through a critical structure · 11"
+// in the key, beside the Beams panel's "185 clear · 23 switched off", and no such beams drawn.
+describe('the beam key counts the beams as they are drawn', () => {
+  it('counts beams the switch-off rule took out as switched off, not by the path they would have taken', () => {
+    const html = overlay((store) => {
+      markCaseLoaded(store);
+      store.getState().setEstimate(estimateWith(['clear', 'clear', 'gas', 'critical'], [2, 3]));
+    });
+    expect(html).toContain('data-testid="beam-key-count-clear"> · 2<');
+    expect(html).toContain('data-testid="beam-key-count-off"> · 2<');
+    expect(html).not.toContain('beam-key-count-gas');
+    expect(html).not.toContain('beam-key-count-critical');
   });
 });
