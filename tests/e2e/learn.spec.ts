@@ -98,6 +98,20 @@ test('complete the first exercise: start it, sonicate, see the objectives ticked
   await expect(page.getByTestId('learn-best-femur-nerve')).toHaveText('✓ done · best 100');
   await expectPlannerUncovered(page);
 
+  // Another mode, with results on screen, is asked for first, over the exercises panel (a walk found the question
+  // under it, its buttons out of reach).
+  await page.locator('nav.mode-menu a', { hasText: 'Plan' }).click();
+  const leave = page.getByTestId('mode-leave-go');
+  await expect(leave).toBeVisible();
+  const onTop = await leave.evaluate((link) => {
+    const r = link.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return hit !== null && (hit === link || link.contains(hit));
+  });
+  expect(onTop).toBe(true);
+  await page.getByTestId('mode-leave-stay').click();
+  await expect(page.getByTestId('mode-leave')).toHaveCount(0);
+
   // Issue 13, item 5: the same page on a phone and on a tablet in portrait.
   await expectNarrowUsable(page, 390, 844);
   await expect(page.getByTestId('learn-score')).toContainText('Score: 100 / 100');

@@ -135,6 +135,20 @@ describe('objectives and score on constructed results', () => {
     }
   });
 
+  // A walk read "100 / 100 — complete!" beside a bone surface over its limit, which that exercise did not judge.
+  it('every objective met is not complete while a safety light is over its limit, and the feedback says which', () => {
+    const e = byId('femur-nerve'); // judges the lesion, the nerve, the skin and the energy, not the bone surface
+    const view = made({ ...good, spots: undefined, bone: 65 });
+    const results = evaluate(e, view);
+    expect(results.every((r) => r.met === true)).toBe(true);
+    expect(score(results)).toBe(100);
+    expect(complete(results, view.rows)).toBe(false);
+    expect(feedback(view, results).at(-1)).toMatch(
+      /^Every objective is met, but bone surface more than 5 mm from the focus, maximum temperature is over the safety limit/,
+    );
+    expect(complete(results, made({ ...good, spots: undefined }).rows)).toBe(true);
+  });
+
   it('none met scores 0', () => {
     for (const e of EXERCISES) {
       const results = evaluate(e, made(bad));

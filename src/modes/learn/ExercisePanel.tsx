@@ -84,7 +84,7 @@ export function ExercisePanel({ kv }: { kv?: KeyValueStore } = {}) {
   );
   const results = useMemo(() => evaluate(exercise, view), [exercise, view]);
   const points = score(results);
-  const done = complete(results);
+  const done = complete(results, view.rows);
   const lines = useMemo(() => feedback(view, results), [view, results]);
 
   // Each fresh, current run is recorded once: best score and completed mark kept in the browser.

@@ -62,7 +62,7 @@ export interface Exercise {
 
 export const SKIN_OBJECTIVE = (weight = 1): Objective => ({
   id: 'skin',
-  text: 'Skin stays below its limit (45 °C)',
+  text: 'Skin stays at or below its limit (45 °C)',
   check: { kind: 'safety', row: 'skin-temperature' },
   weight,
   tip: 'The skin heats where the beams enter close together: lower the power or the duration, or keep the whole aperture firing so the energy spreads over more skin.',
@@ -150,6 +150,13 @@ export const EXERCISES: readonly Exercise[] = [
       },
       SKIN_OBJECTIVE(),
       {
+        id: 'bone-surface',
+        text: 'Bone surface outside the target stays at or below its limit (50 °C)',
+        check: { kind: 'safety', row: 'bone-surface-temperature' },
+        weight: 1,
+        tip: 'The iliac wing is thin: the bone behind the lesion soaks up the heat. Move the target toward the transducer, deeper into the lesion and away from that bone, and give less power for longer.',
+      },
+      {
         id: 'energy',
         text: 'Energy at most 2.5 kJ',
         check: { kind: 'energy', atMost: 2500 },
@@ -160,10 +167,11 @@ export const EXERCISES: readonly Exercise[] = [
     hints: [
       'Look at the beam counts over the 3D view: red beams cross gas, red dashed ones the bowel.',
       'Turn on "switch off unsafe beams" (the automatic switch-off): the red beams go grey.',
-      'The target sits deep behind the iliac crest: 50 W leaves it at about 47 °C. Try about 100 W.',
+      'The target sits deep behind the iliac crest: 50 W leaves it at about 47 °C, and 100 W ablates it but heats the bone surface behind it to 65 °C.',
+      'Move the target about 8 mm toward the transducer, away from the bone behind the lesion (x = 92.5 mm, y = 1.6 mm), and give 50 W for 30 s.',
     ],
     measured:
-      'Default 50 W: 12 beams through gas and 11 through bowel fire. Switched off automatically, 50 W for 20 s gives the target 1.5 CEM43 (30 s: 7.6); 100 W for 20 s gives 682 CEM43, skin 41.6 °C, bowel 0, 2 kJ (all met; the bone surface then reaches 65 °C, which this exercise does not judge).',
+      'Default 50 W: 12 beams through gas and 11 through bowel fire. Switched off automatically, 50 W for 20 s gives the target 1.5 CEM43 (30 s: 7.6); 100 W for 20 s gives 682 CEM43 but the bone surface 65.2 °C (over). Target moved 8 mm toward the transducer (92.5, 1.6, 0 mm), 50 W for 30 s: lesion up to 1070 CEM43, bone surface 49.4 °C, 1.5 kJ (all met; 7 or 9 mm and the bone surface is over).',
   },
   {
     id: 'rib-lung',
@@ -240,7 +248,7 @@ export const EXERCISES: readonly Exercise[] = [
         text: 'Bone surface outside the target stays below 50 °C',
         check: { kind: 'safety', row: 'bone-surface-temperature' },
         weight: 2,
-        tip: 'Beams that strike the bone obliquely are reflected along its surface and heat the periosteum away from the target: turn the transducer back so the beam meets the bone nearly perpendicularly (the Direction controls, or Reset to the case’s default).',
+        tip: 'Beams that strike the bone obliquely are reflected along its surface and heat the periosteum away from the target: turn the transducer back so the beam meets the bone nearly perpendicularly: under Transducer, “Tilt around the target” back to 135° from straight below, azimuth 0° (the case’s default direction).',
       },
       NO_BOILING,
       {
@@ -253,8 +261,8 @@ export const EXERCISES: readonly Exercise[] = [
     ],
     hints: [
       'Sonicate first as it is: look for the hottest point in the results and how far it lies from the target.',
-      'Past the critical angle (about 27° from perpendicular for muscle to bone) ultrasound cannot enter the bone: it is reflected, and the energy heats the bone surface where it strikes.',
-      'Bring the beam back toward the case’s default direction, which meets the bone almost head-on.',
+      'The more obliquely a beam meets the bone, the more of it is reflected along the surface, where its energy heats the periosteum; past the critical angle (about 27° from perpendicular for muscle to bone) none of it enters.',
+      'Bring the beam back toward the case’s default direction, which meets the bone almost head-on: tilt 135° from straight below, azimuth 0° (under Transducer, “Tilt around the target”).',
     ],
     measured:
       'Turned 55°: bone surface 75.2 °C (over), peak 133 °C (boils). 35°: bone surface 49.3 °C but peak 129 °C. Default direction: bone surface 46.5 °C, peak 74.8 °C, lesion ablated (all met).',

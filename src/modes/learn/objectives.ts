@@ -5,7 +5,7 @@ import { type BeamTally, tallyBeams } from '../../state/beam-tally.ts';
 import { resultsStale } from '../../state/selectors.ts';
 import type { PlannerStore } from '../../state/store.ts';
 import { ABLATION_DOSE } from '../../style/result-scales.ts';
-import { type SafetyRow, STATUS_TEXT, safetyRows } from '../../ui/safety.ts';
+import { type SafetyRow, STATUS_TEXT, safetyRows, undeliverableSonication } from '../../ui/safety.ts';
 import { type ShownRun, shownRun } from '../../ui/shown-run.ts';
 import type { Exercise, Objective, ObjectiveCheck } from './exercises.ts';
 
@@ -28,7 +28,7 @@ export interface LearnView {
   planSpots: number;
   /** the whole run's energy [J]: the sonication's, or the sum over the plan's spots */
   totalEnergy: number;
-  /** the tissue where the run's hottest path point lay, and how far the hottest point lay from the target [m] */
+  /** the tissue at the run's hottest voxel, and how far that voxel lay from the target [m] */
   hottest: { tissue: TissueId | undefined; distance: number | undefined };
   /** the plan's spots that did not fire as asked, with their reasons */
   spotProblems: string[];
@@ -50,14 +50,22 @@ export function learnView(s: PlannerStore, baseline: RunBaseline = { run: undefi
   return {
     run,
     stale: run !== undefined && resultsStale(s),
-    rows: safetyRows(run, s.safetyThresholds),
+    // As the dashboard judges it: a sonication whose firing beams crossed gas was not delivered, and passes nothing.
+    rows: safetyRows(
+      run,
+      s.safetyThresholds,
+      run?.source === 'sonication' && sonication?.summary.blockedBeams
+        ? undeliverableSonication(sonication.summary.blockedBeams)
+        : undefined,
+    ),
     tally: s.estimate ? tallyBeams(s.estimate.beams) : undefined,
     planSpots: planOutcome?.spots.length ?? 0,
     totalEnergy: planOutcome
       ? planOutcome.spots.reduce((sum, spot) => sum + spot.summary.energy, 0)
       : (sonicationSummary?.energy ?? 0),
     hottest: {
-      tissue: sonicationSummary?.pathPeakTemperature?.tissue,
+      // The hottest voxel's own tissue, not the path peak's (a walk read "in muscle" here, "in cortical bone" on the card).
+      tissue: sonicationSummary?.atTarget?.peakTemperatureTissue,
       distance: sonicationSummary?.atTarget?.peakTemperatureDistance,
     },
     spotProblems: (planOutcome?.spots ?? [])

@@ -1,10 +1,11 @@
 import { TISSUE_NAMES } from '../../style/palette.ts';
+import type { SafetyRow } from '../../ui/safety.ts';
 import type { LearnView, ObjectiveResult } from './objectives.ts';
 import { BOILING } from './objectives.ts';
 
 /** How the score is computed, as the panel says it. */
 export const SCORE_RULE =
-  'Score = the weighted share of objectives met, 0 to 100 (each objective’s weight is shown beside it). An exercise is complete when every objective is met.';
+  'Score = the weighted share of objectives met, 0 to 100 (each objective’s weight is shown beside it). An exercise is complete when every objective is met and no safety light is over its limit.';
 
 /**
  * The exercise's score, 0–100: Σ weight of the objectives met / Σ weight of all, rounded. Objectives not judged
@@ -17,9 +18,13 @@ export function score(results: readonly ObjectiveResult[]): number {
   return Math.round((100 * met) / total);
 }
 
-/** Complete: every objective judged and met. */
-export function complete(results: readonly ObjectiveResult[]): boolean {
-  return results.length > 0 && results.every((r) => r.met === true);
+/**
+ * Complete: every objective judged and met, and no light of the safety dashboard over its limit (a walk read
+ * "100 / 100 — complete!" beside a bone surface at 65 °C against 50 °C, which the exercise did not judge).
+ * @param rows - the safety dashboard's rows on the same run (LearnView.rows)
+ */
+export function complete(results: readonly ObjectiveResult[], rows: readonly SafetyRow[] = []): boolean {
+  return results.length > 0 && results.every((r) => r.met === true) && !rows.some((r) => r.status === 'fail');
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -78,7 +83,9 @@ export function feedback(view: LearnView, results: readonly ObjectiveResult[]): 
     lines.push(
       bone.status === 'fail'
         ? `Bone: bone absorbs ultrasound strongly, so heat builds where the beams strike it; the bone surface away from the target reached ${bone.value.toFixed(1)} °C, over the ${bone.limit} °C limit.${where} Aim the beam more nearly perpendicular to the bone.`
-        : `Bone: the bone absorbed the ultrasound and held the heat at the target; the surface away from the target stayed at ${bone.value.toFixed(1)} °C (limit ${bone.limit} °C).${where}`,
+        : where
+          ? `Bone: the surface away from the target stayed at ${bone.value.toFixed(1)} °C (limit ${bone.limit} °C).${where}`
+          : `Bone: the bone absorbed the ultrasound and held the heat at the target; the surface away from the target stayed at ${bone.value.toFixed(1)} °C (limit ${bone.limit} °C).`,
     );
   }
   if (run.peakTemperature >= BOILING) {
@@ -98,6 +105,12 @@ export function feedback(view: LearnView, results: readonly ObjectiveResult[]): 
     }
   }
   const next = results.find((r) => r.met === false);
-  lines.push(next ? `Try next: ${next.objective.tip}` : 'Every objective is met: well done. Try the next exercise.');
+  const over = view.rows.filter((r) => r.status === 'fail' && r.value !== undefined);
+  if (next) lines.push(`Try next: ${next.objective.tip}`);
+  else if (over.length > 0)
+    lines.push(
+      `Every objective is met, but ${over.map((r) => r.label.charAt(0).toLowerCase() + r.label.slice(1)).join(' and ')} ${over.length === 1 ? 'is' : 'are'} over the safety limit: a treatment would stop here. The exercise is complete when every light holds.`,
+    );
+  else lines.push('Every objective is met: well done. Try the next exercise.');
   return lines;
 }
