@@ -3,6 +3,8 @@ import { usePlanner } from '../state/hooks.ts';
 import type { PlanFilesStoreApi, ReportState } from '../state/plan-files.ts';
 import { ClinicalNotice } from './ClinicalNotice.tsx';
 import { reportFigures, reportSafety, reportSetup, reportSpots, reportTotals, temperatureCurve } from './report.ts';
+import { undeliverableSonication } from './safety.ts';
+import { useBlockedBeams } from './useBlockedBeams.ts';
 import { useShownRun } from './useShownRun.ts';
 
 const PLOT = { width: 300, height: 110, left: 30, bottom: 22, top: 6, right: 8 };
@@ -72,7 +74,10 @@ function ReportView({ report, onPrint, onClose }: { report: ReportState; onPrint
   const spots = reportSpots(state);
   const totals = reportTotals(state);
   const figures = reportFigures(state, run);
-  const rows = reportSafety(run, state.safetyThresholds);
+  // Judged as the dashboard judges it: a sonication whose firing beams crossed gas was not delivered.
+  const blocked = useBlockedBeams(figures.stale);
+  const undeliverable = run?.source === 'sonication' && blocked ? undeliverableSonication(blocked) : undefined;
+  const rows = reportSafety(run, state.safetyThresholds, undeliverable);
   const columns = spots.length > 16 ? 3 : spots.length > 6 ? 2 : 1;
   return (
     <div className="report-root" role="dialog" aria-label="Plan report" data-testid="report">
@@ -162,6 +167,12 @@ function ReportView({ report, onPrint, onClose }: { report: ReportState; onPrint
         </div>
         <section>
           <h2>Safety · teaching limits, not clinical ones</h2>
+          {figures.stale && (
+            // As on the dashboard: the checks are the old run's (a walk read "1000 J ✓ Pass" under a setup of 1400 J).
+            <p className="report-note warning" data-testid="report-safety-stale">
+              These checks judge the run computed for earlier settings, not the plan as listed.
+            </p>
+          )}
           <table className="report-safety" data-testid="report-safety">
             <thead>
               <tr>

@@ -267,8 +267,12 @@ export interface ReportSafetyRow {
 }
 
 /** The safety dashboard of the shown run against the plan's limits, as the report prints it. */
-export function reportSafety(run: ShownRun | undefined, thresholds: SafetyThresholds): ReportSafetyRow[] {
-  return safetyRows(run, thresholds).map((r) => ({
+export function reportSafety(
+  run: ShownRun | undefined,
+  thresholds: SafetyThresholds,
+  undeliverable?: string,
+): ReportSafetyRow[] {
+  return safetyRows(run, thresholds, undeliverable).map((r) => ({
     id: r.id,
     label: r.label,
     value: safetyValueText(r, r.value),

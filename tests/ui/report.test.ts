@@ -298,6 +298,22 @@ describe('the report page', () => {
     }
   });
 
+  // A walk changed the power after a run and read "Energy per sonication 1000 J ✓ Pass" under a setup of 1400 J.
+  it('marks the safety checks of a stale run as the earlier settings’, and judges a run through gas as not delivered', () => {
+    const store = plannedStore();
+    const outcome = fakeSonication();
+    outcome.summary = { ...outcome.summary, blockedBeams: { gas: 3, nopass: 0 } };
+    store.getState().finishRun(outcome, sonicationInputs(store.getState()));
+    const fresh = renderReport(store, undefined);
+    expect(fresh).not.toContain('report-safety-stale');
+    expect(fresh).toMatch(/data-testid="report-safety-energy" data-status="undelivered"/);
+    store.getState().setSonication({ acousticPower: 70 });
+    const stale = renderReport(store, undefined);
+    expect(stale).toContain('data-testid="report-safety-stale"');
+    expect(stale).toContain('These checks judge the run computed for earlier settings');
+    expect(stale).toMatch(/data-testid="report-safety-energy" data-status="undelivered"/);
+  });
+
   it('says so when the view could not be pictured, and shows nothing when closed', () => {
     const html = renderReport(plannedStore(), undefined);
     expect(html).not.toContain('report-image');
