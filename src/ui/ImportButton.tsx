@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { MeshFilePicker } from './MeshFilePicker.tsx';
 
 /**
@@ -18,6 +18,8 @@ export function ImportButton({
   onForget?: () => void;
 }) {
   const picker = useRef<HTMLInputElement>(null);
+  // Forgetting cannot be undone: it asks once (a walk lost an imported case and its plan to one click beside Import).
+  const [asking, setAsking] = useState(false);
   return (
     <section className="import-open" aria-label="Import a bone">
       <button
@@ -28,16 +30,38 @@ export function ImportButton({
       >
         Import bone…
       </button>
-      {imported !== undefined && onForget && (
+      {imported !== undefined && onForget && !asking && (
         <button
           type="button"
           className="small"
           data-testid="import-forget"
-          onClick={onForget}
+          onClick={() => setAsking(true)}
           title={`Remove ${imported} and its autosaved plan from this browser (plans saved as files still open with its mesh files)`}
         >
           Forget this imported case
         </button>
+      )}
+      {imported !== undefined && onForget && asking && (
+        <div className="import-forget-ask" role="alert">
+          <p className="hint">
+            Forget {imported} and its autosaved plan? This cannot be undone; a plan saved as a file opens it again with
+            its mesh files.
+          </p>
+          <button
+            type="button"
+            className="small"
+            data-testid="import-forget-confirm"
+            onClick={() => {
+              setAsking(false);
+              onForget();
+            }}
+          >
+            Yes, forget it
+          </button>{' '}
+          <button type="button" className="small" data-testid="import-forget-keep" onClick={() => setAsking(false)}>
+            Keep it
+          </button>
+        </div>
       )}
       <MeshFilePicker ref={picker} accept={accept} onFiles={onFiles} testId="import-input" />
     </section>

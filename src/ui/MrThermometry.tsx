@@ -169,7 +169,8 @@ export function MrThermometry({ run }: { run: ShownRun | undefined }) {
               {Math.round(tilt)}° from {mode === 'across-beam' ? 'square to' : 'along'} the beam ·{' '}
             </span>
           )}
-          {formatQuantity(run.grid.spacing, 'mm', 1e3)} pixels · grey: anatomy (not shown) ·{' '}
+          {formatQuantity(run.grid.spacing, 'mm', 1e3)} pixels · grey: below {THERMOMETRY_FLOOR} °C (the tissue itself
+          is not drawn) ·{' '}
           {planes.fromFrames
             ? `frame at ${formatQuantity(frames?.time[frame] ?? 0, 's')}`
             : 'peak over the run (no frames recorded)'}

@@ -111,6 +111,7 @@ test.describe('a plan on an imported femur', () => {
     // The link's refusal read, the forgetting says when it is done.
     await page.getByTestId('plan-message-dismiss').click();
     await page.getByTestId('import-forget').click();
+    await page.getByTestId('import-forget-confirm').click();
     await expect(picker).toHaveValue('femur-shaft');
     await expect(picker.locator('option[value^="imported-"]')).toHaveCount(0);
     await expect(message).toContainText('is forgotten');

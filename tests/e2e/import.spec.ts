@@ -205,7 +205,12 @@ test.describe('import a bone (issue 12)', () => {
     await expect.poll(() => spots(page)).toEqual(placed);
     await expect.poll(() => partTissues(page)).toContain('lesion');
 
+    // Forgetting asks once: "Keep it" changes nothing.
     await page.getByTestId('import-forget').click();
+    await page.getByTestId('import-forget-keep').click();
+    await expect(picker).toHaveValue(caseId);
+    await page.getByTestId('import-forget').click();
+    await page.getByTestId('import-forget-confirm').click();
     await expect(picker).toHaveValue('femur-shaft');
     await expect(picker.locator('option[value^="imported-"]')).toHaveCount(0);
     await expect(page.getByTestId('plan-message')).toContainText('is forgotten');
