@@ -337,4 +337,25 @@ test.describe('results of a sonication of the femur case', () => {
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(png.length).toBeGreaterThan(10_000);
   });
+
+  // A walk at 1024×768 found the results legend over the scale bar: the view is then 424 px wide, which the
+  // window's width did not tell.
+  test('the scale bar and the results legend stay apart in a narrow view (1024×768) as in a wide one', async () => {
+    const { page } = group;
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(size);
+      const bar = await page.getByTestId('scale-bar').boundingBox();
+      const legend = await page.locator('.heat-legend').boundingBox();
+      if (!bar || !legend) throw new Error(`the scale bar or the legend is not laid out at ${size.width}`);
+      const apart =
+        bar.x + bar.width <= legend.x ||
+        legend.x + legend.width <= bar.x ||
+        bar.y + bar.height <= legend.y ||
+        legend.y + legend.height <= bar.y;
+      expect(apart, `they overlap at ${size.width}×${size.height}`).toBe(true);
+    }
+  });
 });
