@@ -109,7 +109,9 @@ export function PatientMode({ caseUrl }: PatientModeProps) {
       </header>
 
       <main
-        className="patient-main"
+        // The glossary and the sources are reading: on a phone the picture gives them most of the screen (a walk
+        // counted 13 screens of glossary in a 334 px box under an unrelated picture).
+        className={step.extra ? 'patient-main patient-reading' : 'patient-main'}
         onPointerDown={onPointerDown}
         onPointerUp={onPointerUp}
         onPointerCancel={() => {
