@@ -95,7 +95,8 @@ export function ProbeMarkers() {
       if (!hit) return;
       const p = hit.intersection.point.clone().addScaledVector(raycaster.ray.direction, PROBE_INSET);
       const point: Vec3 = [p.x, p.y, p.z];
-      s.addProbe({ id: newId('probe'), label: uniqueLabel(TISSUE_NAMES[hit.view.tissue], s.probes), point });
+      // "Cortical bone probe", not "Cortical bone": a walk read a probe's label as the part's own name.
+      s.addProbe({ id: newId('probe'), label: uniqueLabel(`${TISSUE_NAMES[hit.view.tissue]} probe`, s.probes), point });
       invalidate();
     };
     element.addEventListener('pointerdown', onDown);

@@ -312,7 +312,10 @@ function Chart({
     let max: number | null = null;
     for (const v of curves[i] ?? []) if (v !== null && (max === null || v > max)) max = v;
     // Each curve is one point's (a spot's focus, a probe): its highest value there, not the run's hottest anywhere.
-    return `${label}: at most ${format(max, unit)} at that point`;
+    // A log plot (the dose) leaves out values at or below its floor: none drawn is "below the plot's range", not "—".
+    return max === null
+      ? `${label}: below the plot's range at that point`
+      : `${label}: at most ${format(max, unit)} at that point`;
   });
   return (
     <figure

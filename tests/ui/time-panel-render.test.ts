@@ -75,6 +75,20 @@ describe('the time panel, safety dashboard and slices render', () => {
     expect(html).toMatch(/data-testid="export-csv"(?![^>]*disabled)/);
   });
 
+  // A walk read "at most — at that point" for a probe the heat never reached: nothing of it is on the log dose plot.
+  it('says a point whose dose stays below the log plot’s range is below it, not "at most —"', () => {
+    const outcome = fakeSonication();
+    const series = outcome.series;
+    if (!series) throw new Error('the fixture records series');
+    outcome.series = { ...series, dose: new Float32Array([0, 5, 400, 500, 0, 0, 0, 0]) };
+    const html = render((store) => store.getState().finishRun(outcome));
+    const label =
+      /data-testid="plot-dose"[^>]*aria-label="([^"]*)"|aria-label="([^"]*)"[^>]*data-testid="plot-dose"/.exec(html);
+    const text = label?.[1] ?? label?.[2] ?? '';
+    expect(text).toContain('skin: below the plot&#x27;s range at that point');
+    expect(text).not.toContain('—');
+  });
+
   it('offers the source switch when a plan and a sonication exist', () => {
     const html = render((store) => {
       store.getState().finishRun(fakeSonication());
