@@ -53,6 +53,9 @@ export function ModeMenu({ current, search, className, leaving }: ModeMenuProps)
           role="alertdialog"
           aria-label={`Leave for ${asking.label}?`}
           data-testid="mode-leave"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setAsking(undefined);
+          }}
         >
           <p>{leaving}</p>
           <div className="mode-leave-actions">

@@ -239,6 +239,11 @@ test.describe('results of a sonication of the femur case', () => {
     await lecture.click();
     await page.getByTestId('mode-leave-stay').click();
     await expect(ask).toHaveCount(0);
+    // The keyboard: the question takes the focus, and Escape answers "Stay".
+    await lecture.click();
+    await expect(page.getByTestId('mode-leave-stay')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(ask).toHaveCount(0);
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
     await expect(page.getByTestId('result-target-dose')).toHaveAttribute('data-si', /\d/);
     expect(app.consoleErrors).toEqual([]);
