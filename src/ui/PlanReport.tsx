@@ -173,6 +173,12 @@ function ReportView({ report, onPrint, onClose }: { report: ReportState; onPrint
               These checks judge the run computed for earlier settings, not the plan as listed.
             </p>
           )}
+          {rows.some((r) => r.status === 'undelivered') && (undeliverable ?? run?.undelivered) && (
+            // Why "Not delivered": the dashboard says it on each row; a printed sheet needs it once (a walk's finding).
+            <p className="report-note warning" data-testid="report-safety-undelivered">
+              {undeliverable ?? run?.undelivered}
+            </p>
+          )}
           <table className="report-safety" data-testid="report-safety">
             <thead>
               <tr>

@@ -9,6 +9,7 @@ import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { OverSafetyLimits } from './OverSafetyLimits.tsx';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
 import { PowerToAim } from './PowerToAim.tsx';
+import { INSIDE_BONE_WORDS, pathPeakInsideBone } from './path-peak.ts';
 import { staleText } from './StaleResultsBanner.tsx';
 import { temperatureLimits } from './safety.ts';
 import type { SonicationOutcome } from './shown-run.ts';
@@ -238,8 +239,7 @@ function PathPeak({
   region: string;
   boneSurface: number | undefined;
 }) {
-  const inBone = peak.tissue === 'cortical_bone' || peak.tissue === 'trabecular_bone';
-  const deeper = inBone && boneSurface !== undefined && peak.temperature > boneSurface + 0.05;
+  const deeper = pathPeakInsideBone(peak, boneSurface);
   return (
     <div className="result-row">
       <dt>Hottest point on the rest of the beam path (outside {region}, any tissue)</dt>
@@ -249,8 +249,7 @@ function PathPeak({
         {deeper && (
           <span data-testid="result-path-peak-inside-bone">
             {' '}
-            — inside the bone; its outer surface, which the safety dashboard judges, reached{' '}
-            <UnitsTogether text={formatQuantity(boneSurface, DISPLAY.temperature.unit)} />
+            — {INSIDE_BONE_WORDS} <UnitsTogether text={formatQuantity(boneSurface, DISPLAY.temperature.unit)} />
           </span>
         )}
       </dd>

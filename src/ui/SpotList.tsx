@@ -9,6 +9,7 @@ import { behindTarget } from './beyond-focus.ts';
 import { type CoverSummary, coverNoteText, coverPowerText } from './cover-note.ts';
 import { DISPLAY, formatDose, formatDuration, formatQuantity } from './format.ts';
 import { CLINICAL_POWER, outsideClinicalPower } from './PowerToAim.tsx';
+import { INSIDE_BONE_WORDS, pathPeakInsideBone } from './path-peak.ts';
 import { formatPointMm, planTotals, RULES } from './plan-helpers.ts';
 import { PEAK_AIM, type PowerChange, type TitrationCaps, titratedPowers, titrationCaps } from './plan-titration.ts';
 import { coverageText, planVerdict } from './plan-verdict.ts';
@@ -440,6 +441,7 @@ function PlanResults({
   const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
   const verdict = planVerdict(outcome, safetyRows(shownRun(undefined, outcome, 'plan'), thresholds), behind);
   const caps = useTitrationCaps(outcome);
+  const boneSurface = d.boneSurfaceOutsideTarget.voxels > 0 ? d.boneSurfaceOutsideTarget.maxTemperature : undefined;
   const rows = [
     {
       key: 'coverage',
@@ -466,7 +468,11 @@ function PlanResults({
             key: 'path-peak-temperature',
             label: 'Hottest point on the rest of the beam path (outside that box, any tissue)',
             si: outcome.pathPeakTemperature.temperature,
-            text: `${TISSUE_NAMES[outcome.pathPeakTemperature.tissue].toLowerCase()}, ${withBoilingFlag(outcome.pathPeakTemperature.temperature)}`,
+            text: `${TISSUE_NAMES[outcome.pathPeakTemperature.tissue].toLowerCase()}, ${withBoilingFlag(outcome.pathPeakTemperature.temperature)}${
+              pathPeakInsideBone(outcome.pathPeakTemperature, boneSurface)
+                ? ` — ${INSIDE_BONE_WORDS} ${formatQuantity(boneSurface, DISPLAY.temperature.unit)}`
+                : ''
+            }`,
           },
         ]
       : []),
@@ -500,7 +506,7 @@ function PlanResults({
         </p>
       )}
       <div
-        className={verdict.deliverable ? 'plan-verdict' : 'plan-verdict warning'}
+        className={verdict.deliverable && verdict.details.length === 0 ? 'plan-verdict' : 'plan-verdict warning'}
         role="status"
         data-testid="plan-verdict"
         data-deliverable={verdict.deliverable}

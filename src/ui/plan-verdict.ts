@@ -20,6 +20,9 @@ export interface PlanVerdict {
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** Below this share of the lesion ablated, a deliverable plan is said to treat little of it. */
+const LITTLE_COVERAGE = 0.1;
+
 /**
  * The verdict a trainee reads first: a run can reach 98 % coverage because its spots boil, and a coverage figure
  * beside "28 spots boil" in a list further down reads as success. A plan is deliverable only when each spot the
@@ -59,6 +62,15 @@ export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[], 
     details.push(`Over its limit: ${overLimitText(row)}. ${safetyAdvice(row.key, behind)}`);
   }
   const deliverable = details.length === 0;
+  // Deliverable is not the same as effective: a walk read the green verdict over a plan whose powers the bone's
+  // limit had held at 4.6 W, ablating 0.2 % of the lesion.
+  const coverage = outcome.doses.lesionCoverage;
+  const hasLesion = outcome.doses.tissueDose.some((d) => d.tissue === 'lesion' && d.voxels > 0);
+  if (deliverable && hasLesion && coverage < LITTLE_COVERAGE) {
+    details.push(
+      `But it ablates only ${formatQuantity(coverage * 100, '%', 1, 2)} of the lesion: within these limits this plan treats little of it. Move the spots away from the bone the limits hold, or accept fewer, hotter spots where the bone allows.`,
+    );
+  }
   if (boiling.length > 0) {
     details.push(
       `Set the spots’ powers for a peak of ${PEAK_AIM} °C below (inside the model), then run the plan again: the coverage that remains is what the plan can really ablate.`,

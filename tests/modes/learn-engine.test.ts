@@ -27,8 +27,8 @@ async function runExercise(
     duration?: number;
     resetTilt?: boolean;
     autoSwitchOff?: boolean;
-    /** the target moved this far toward the transducer [m] */
-    towardTransducer?: number;
+    /** the target as typed [m] */
+    target?: [number, number, number];
   } = {},
 ) {
   const loaded = await loadBundledCase(exercise.caseId);
@@ -42,14 +42,7 @@ async function runExercise(
   expect(applyStart(store, exercise.start)).toBe(true);
   if (patch.acousticPower !== undefined) store.getState().setSonication({ acousticPower: patch.acousticPower });
   if (patch.duration !== undefined) store.getState().setSonication({ duration: patch.duration });
-  if (patch.towardTransducer !== undefined) {
-    const { target, beamDirection } = store.getState();
-    store
-      .getState()
-      .setTarget(
-        target.map((x, a) => x + (patch.towardTransducer ?? 0) * (beamDirection[a] as number)) as typeof target,
-      );
-  }
+  if (patch.target) store.getState().setTarget(patch.target);
   if (patch.autoSwitchOff) store.getState().setAutoSwitchOff(true);
   if (patch.resetTilt) store.getState().setBeamDirection([...loaded.summary.meta.defaultBeamDirection]);
   const s = store.getState();
@@ -122,12 +115,13 @@ describe('the iliac exercise: beams through bowel gas', () => {
     expect(view.tally?.offByRule).toBeGreaterThan(0);
     expect(complete(results, view.rows)).toBe(false);
   });
-  it('with the target 8 mm toward the transducer and 50 W for 30 s every objective is met (the last hint)', async () => {
+  // A walk typed the hint's 92.5 and 1.6 mm with 50 W, the first version of it, and read the bone surface at 50.6 °C.
+  it('with the target typed as the last hint says, (92.5, 1.6, 0) mm, and 45 W for 30 s every objective is met', async () => {
     const { met, view, results } = await runExercise(byId('iliac-bowel'), {
       autoSwitchOff: true,
-      acousticPower: 50,
+      acousticPower: 45,
       duration: 30,
-      towardTransducer: 0.008,
+      target: [0.0925, 0.0016, 0],
     });
     expect(Object.values(met).every(Boolean)).toBe(true);
     expect(complete(results, view.rows)).toBe(true);

@@ -149,6 +149,11 @@ describe('objectives and score on constructed results', () => {
     expect(complete(results, made({ ...good, spots: undefined }).rows)).toBe(true);
   });
 
+  it('gives a small coverage with two significant figures, as the results card does (never "0.0 %")', () => {
+    const view = made({ ...good, spots: undefined, coverage: 0.000401 });
+    expect(feedback(view, evaluate(byId('femur-nerve'), view)).join(' ')).toContain('Coverage: 0.040 % of the lesion');
+  });
+
   it('none met scores 0', () => {
     for (const e of EXERCISES) {
       const results = evaluate(e, made(bad));

@@ -4,7 +4,7 @@ import type { PlanOutcome } from '../../src/engine/outcomes.ts';
 import { planInputs } from '../../src/state/selectors.ts';
 import { SpotList } from '../../src/ui/SpotList.tsx';
 import { renderWithStore } from '../fixtures/planner-store.ts';
-import { fakePlan } from './time-fixtures.ts';
+import { fakeDoses, fakePlan } from './time-fixtures.ts';
 
 // A walk read "Peak temperature 53.8 °C", and every spot "hottest anywhere while it runs" at or below it, beside a
 // bone surface at 98.9 °C: the plan's peak is its region's (the fine grid round the spots); the whole-path model
@@ -38,6 +38,18 @@ describe('the plan results say where their peak temperature was sought', () => {
     );
     expect(html).toContain('hottest in the plan&#x27;s box while it runs');
     expect(html).not.toContain('hottest anywhere');
+  });
+
+  it('says when that point is inside a bone, hotter than the outer surface the dashboard judges', () => {
+    const plan = fakePlan();
+    const html = render({
+      ...plan,
+      doses: { ...plan.doses, ...fakeDoses(40, 50, 0) },
+      pathPeakTemperature: { temperature: 51.1, location: [0.01, 0, 0], tissue: 'cortical_bone' },
+    });
+    expect(html).toContain(
+      'cortical bone, 51.1 °C — inside the bone; its outer surface, which the safety dashboard judges, reached 50.0 °C',
+    );
   });
 
   it('has no such row where the run followed no path beyond the region (the focal-ray model)', () => {

@@ -48,6 +48,27 @@ describe('the verdict on a plan run', () => {
     expect(v.coverageCaveat).toBeUndefined();
   });
 
+  // A walk read the green verdict over a plan whose powers the bone's limit held at 4.6 W: 0.2 % of the lesion.
+  it('says a deliverable plan that ablates little of the lesion does so, and nothing of the kind for a good one', () => {
+    const withLesion = (coverage: number): PlanOutcome['doses'] => {
+      const d = fakeDoses(40, 45, 1);
+      const lesion = {
+        tissue: 'lesion',
+        voxels: 500,
+        volume: 7e-6,
+        maxTemperature: 60,
+        maxDose: 300,
+        ablatedVolume: 0,
+        volumeAboveSafety: 0,
+      };
+      return { ...d, lesionCoverage: coverage, tissueDose: [...d.tissueDose, lesion as (typeof d.tissueDose)[number]] };
+    };
+    const little = verdictOf(plan([70, 71], { doses: withLesion(0.00202) }));
+    expect(little.deliverable).toBe(true);
+    expect(little.details).toEqual([expect.stringMatching(/^But it ablates only 0\.20 % of the lesion/)]);
+    expect(verdictOf(plan([70, 71], { doses: withLesion(0.6) })).details).toEqual([]);
+  });
+
   it('counts the boiling spots, names the hottest, flags the coverage and says what to do', () => {
     const v = verdictOf(plan([108, 400, 85, 100]));
     expect(v.deliverable).toBe(false);

@@ -307,6 +307,7 @@ describe('the report page', () => {
     const fresh = renderReport(store, undefined);
     expect(fresh).not.toContain('report-safety-stale');
     expect(fresh).toMatch(/data-testid="report-safety-energy" data-status="undelivered"/);
+    expect(fresh).toMatch(/data-testid="report-safety-undelivered">Not deliverable: 3 firing beams crossed gas/);
     store.getState().setSonication({ acousticPower: 70 });
     const stale = renderReport(store, undefined);
     expect(stale).toContain('data-testid="report-safety-stale"');

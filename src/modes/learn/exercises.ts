@@ -146,7 +146,7 @@ export const EXERCISES: readonly Exercise[] = [
         text: 'Part of the lesion reaches the ablation dose (240 CEM43)',
         check: { kind: 'lesion-ablated' },
         weight: 2,
-        tip: 'With fewer beams and a deep target the focus is weaker: raise the power (up to about 100 W) or sonicate longer.',
+        tip: 'With fewer beams and a deep target the focus is weaker, and the bone behind the lesion heats first: move the target toward the transducer, away from that bone, then raise the power a little or sonicate longer while the bone surface stays below 50 °C.',
       },
       SKIN_OBJECTIVE(),
       {
@@ -168,10 +168,10 @@ export const EXERCISES: readonly Exercise[] = [
       'Look at the beam counts over the 3D view: red beams cross gas, red dashed ones the bowel.',
       'Turn on "switch off unsafe beams" (the automatic switch-off): the red beams go grey.',
       'The target sits deep behind the iliac crest: 50 W leaves it at about 47 °C, and 100 W ablates it but heats the bone surface behind it to 65 °C.',
-      'Move the target about 8 mm toward the transducer, away from the bone behind the lesion (x = 92.5 mm, y = 1.6 mm), and give 50 W for 30 s.',
+      'Move the target about 8 mm toward the transducer, away from the bone behind the lesion: type x = 92.5 mm, y = 1.6 mm, z = 0 mm, and give 45 W for 30 s. The window is narrow: the thin bone limits how much heat the lesion can take.',
     ],
     measured:
-      'Default 50 W: 12 beams through gas and 11 through bowel fire. Switched off automatically, 50 W for 20 s gives the target 1.5 CEM43 (30 s: 7.6); 100 W for 20 s gives 682 CEM43 but the bone surface 65.2 °C (over). Target moved 8 mm toward the transducer (92.5, 1.6, 0 mm), 50 W for 30 s: lesion up to 1070 CEM43, bone surface 49.4 °C, 1.5 kJ (all met; 7 or 9 mm and the bone surface is over).',
+      'Default 50 W: 12 beams through gas and 11 through bowel fire. Switched off automatically, 50 W for 20 s gives the target 1.5 CEM43 (30 s: 7.6); 100 W for 20 s gives 682 CEM43 but the bone surface 65.2 °C (over). Target typed at (92.5, 1.6, 0) mm, about 8 mm toward the transducer, 45 W for 30 s: lesion up to 267 CEM43, bone surface 49.3 °C, 1.35 kJ (all met); at 50 W the bone surface reaches 50.6 °C (over).',
   },
   {
     id: 'rib-lung',

@@ -96,7 +96,8 @@ export function feedback(view: LearnView, results: readonly ObjectiveResult[]): 
   const coverage = run.doses.lesionCoverage;
   if (coverage > 0 && coverage < 0.5) {
     lines.push(
-      `Coverage: ${(coverage * 100).toFixed(1)} % of the lesion reached 240 CEM43. One sonication ablates a zone only a few millimetres wide: a whole lesion needs a plan of several spots.`,
+      // Two significant figures below 1 %: a walk read "0.0 %" here beside the card's 0.0401 %.
+      `Coverage: ${coverage < 0.01 ? (coverage * 100).toPrecision(2) : (coverage * 100).toFixed(1)} % of the lesion reached 240 CEM43. One sonication ablates a zone only a few millimetres wide: a whole lesion needs a plan of several spots.`,
     );
   }
   for (const row of view.rows) {
