@@ -3,8 +3,7 @@ import { usePlanner } from '../state/hooks.ts';
 import type { PlanFilesStoreApi, ReportState } from '../state/plan-files.ts';
 import { ClinicalNotice } from './ClinicalNotice.tsx';
 import { reportFigures, reportSafety, reportSetup, reportSpots, reportTotals, temperatureCurve } from './report.ts';
-import { undeliverableSonication } from './safety.ts';
-import { useBlockedBeams } from './useBlockedBeams.ts';
+import { useUndeliverable } from './useBlockedBeams.ts';
 import { useShownRun } from './useShownRun.ts';
 
 const PLOT = { width: 300, height: 110, left: 30, bottom: 22, top: 6, right: 8 };
@@ -75,8 +74,7 @@ function ReportView({ report, onPrint, onClose }: { report: ReportState; onPrint
   const totals = reportTotals(state);
   const figures = reportFigures(state, run);
   // Judged as the dashboard judges it: a sonication whose firing beams crossed gas was not delivered.
-  const blocked = useBlockedBeams(figures.stale);
-  const undeliverable = run?.source === 'sonication' && blocked ? undeliverableSonication(blocked) : undefined;
+  const undeliverable = useUndeliverable(run, figures.stale);
   const rows = reportSafety(run, state.safetyThresholds, undeliverable);
   const columns = spots.length > 16 ? 3 : spots.length > 6 ? 2 : 1;
   return (

@@ -6,8 +6,8 @@ import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
 import { parseQuantity, type QuantityParse, type QuantityRule } from './quantity.ts';
 import { staleText } from './StaleResultsBanner.tsx';
-import { type SafetyKey, STATUS_TEXT, safetyAdvice, safetyRows, undeliverableSonication } from './safety.ts';
-import { useBlockedBeams } from './useBlockedBeams.ts';
+import { type SafetyKey, STATUS_TEXT, safetyAdvice, safetyRows } from './safety.ts';
+import { useUndeliverable } from './useBlockedBeams.ts';
 import { useShownRun } from './useShownRun.ts';
 
 interface ThresholdUnit {
@@ -52,8 +52,7 @@ export function SafetyDashboard() {
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const setThresholds = usePlanner((s) => s.setSafetyThresholds);
   const stale = usePlanner(resultsStale);
-  const blocked = useBlockedBeams(stale);
-  const undeliverable = run?.source === 'sonication' && blocked ? undeliverableSonication(blocked) : undefined;
+  const undeliverable = useUndeliverable(run, stale);
   const rows = safetyRows(run, thresholds, undeliverable);
   const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
   const worst = rows.some((r) => r.status === 'fail')

@@ -1,6 +1,8 @@
 import { tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
 import type { BlockedBeams } from './blocked-beams.ts';
+import { undeliverableSonication } from './safety.ts';
+import type { ShownRun } from './shown-run.ts';
 
 /**
  * The firing beams of the last sonication that cross gas or a no-pass region, or undefined while that is not known:
@@ -15,4 +17,15 @@ export function useBlockedBeams(stale: boolean): BlockedBeams | undefined {
   const beams = usePlanner((s) => (s.run.inputs ? s.estimate?.beams : undefined));
   if (own) return own;
   return beams && !stale ? tallyBeams(beams).counts : undefined;
+}
+
+/**
+ * Why the shown run could not be given as it is, when it is a sonication whose firing beams crossed gas or a no-pass
+ * region (safety.ts undeliverableSonication): the dashboard and the report judge its rows by it.
+ * @param run - the shown run
+ * @param stale - whether the shown results are stale
+ */
+export function useUndeliverable(run: ShownRun | undefined, stale: boolean): string | undefined {
+  const blocked = useBlockedBeams(stale);
+  return run?.source === 'sonication' && blocked ? undeliverableSonication(blocked) : undefined;
 }

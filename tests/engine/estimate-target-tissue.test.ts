@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { estimateRequest } from '../../src/app/planning-requests.ts';
-import { caseSummary } from '../../src/engine/case.ts';
 import { estimate } from '../../src/engine/estimate.ts';
-import { PRESETS } from '../../src/physics/transducer.ts';
-import { createPlannerStore } from '../../src/state/store.ts';
 import { loadBundledCase } from '../fixtures/bundled-case.ts';
+import { storeOnCase } from '../fixtures/planner-store.ts';
 
 // With a plan's spot selected the beams focus on the spot, steered from the transducer's aim (the target): the
 // estimate names both tissues, since moving the target moves the transducer for every spot.
 describe('the estimate of beams steered away from the target', () => {
   it('names the tissue at the target as well as at the focus; unsteered, only the focus', async () => {
     const { state } = await loadBundledCase('femur-shaft');
-    const store = createPlannerStore({
-      caseId: 'femur-shaft',
-      transducer: PRESETS.clinicalBodyArray,
-      sonication: { acousticPower: 50, duration: 20, cooling: 30 },
-    });
-    store.getState().setCaseLoaded(caseSummary(state), () => 1);
+    const store = storeOnCase(state, 'femur-shaft');
     const request = estimateRequest(store.getState());
     const target = request.pose.target;
     expect(estimate(state, request).targetTissue).toBeUndefined();

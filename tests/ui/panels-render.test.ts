@@ -7,7 +7,7 @@ import { PlanPanel } from '../../src/ui/PlanPanel.tsx';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
 import { estimateWith } from './estimate-fixtures.ts';
-import { fakeSonication } from './time-fixtures.ts';
+import { fakeSonication, sonicationWith } from './time-fixtures.ts';
 
 const noop = () => undefined;
 
@@ -187,13 +187,7 @@ describe('the plan panel renders', () => {
     const run = (estimated: number, ran: number) =>
       render((store) => {
         store.getState().setEstimate({ ...estimateWith(['clear']), predictedPeakTemperature: estimated });
-        const outcome = fakeSonication();
-        store
-          .getState()
-          .finishRun(
-            { ...outcome, summary: { ...outcome.summary, peakTemperature: ran } },
-            sonicationInputs(store.getState()),
-          );
+        store.getState().finishRun(sonicationWith({ peakTemperature: ran }), sonicationInputs(store.getState()));
       });
     expect(run(87.9, 608)).toContain('peaked at 608 °C against this estimate&#x27;s 87.9 °C');
     // Within a quarter of the rise: the estimate stands beside it unremarked.

@@ -6,7 +6,7 @@ import { powerAdvice } from '../../src/ui/PowerToAim.tsx';
 import { PEAK_AIM, peakAtPower } from '../../src/ui/plan-titration.ts';
 import { ResultsCard } from '../../src/ui/ResultsCard.tsx';
 import { markCaseLoaded, renderWithStore } from '../fixtures/planner-store.ts';
-import { fakeDoses, fakeSonication } from './time-fixtures.ts';
+import { fakeDoses, fakeSonication, sonicationWith } from './time-fixtures.ts';
 
 // A sonication that boils, or stays too cool to ablate, gets the power that reaches PEAK_AIM. The rise above 37 °C
 // is linear in the power (fixed tissue properties): the bundled rib at 50 W peaks at 102.48 °C, and at the advised
@@ -223,13 +223,7 @@ describe('a sonication that ablates off the lesion', () => {
     const card = (coverage: number) =>
       renderWithStore((store) => {
         markCaseLoaded(store);
-        const outcome = fakeSonication();
-        store
-          .getState()
-          .finishRun(
-            { ...outcome, summary: { ...outcome.summary, lesionCoverage: coverage } },
-            sonicationInputs(store.getState()),
-          );
+        store.getState().finishRun(sonicationWith({ lesionCoverage: coverage }), sonicationInputs(store.getState()));
       }, createElement(ResultsCard));
     expect(card(0)).toContain('The ablation missed the lesion: none of it reached 240 CEM43 (coverage 0 %).');
     expect(card(0.42)).not.toContain('results-missed-lesion');

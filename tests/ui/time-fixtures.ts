@@ -36,6 +36,12 @@ export function fakeDoses(skin = 44, bone = 41, critical = 2) {
   } as unknown as SonicationOutcome['doses'];
 }
 
+/** fakeSonication with some of its summary's numbers changed. */
+export function sonicationWith(summary: Partial<SonicationOutcome['summary']>): SonicationOutcome {
+  const outcome = fakeSonication();
+  return { ...outcome, summary: { ...outcome.summary, ...summary } };
+}
+
 export function fakeSonication(withTime = true): SonicationOutcome {
   const maxTemperature = new Float32Array(VOXELS).fill(37);
   maxTemperature[5] = 75;
