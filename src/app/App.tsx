@@ -38,6 +38,7 @@ import { PlannerControllerContext } from './controller-context.ts';
 import { DEFAULT_SONICATION, DEFAULT_TRANSDUCER } from './defaults.ts';
 import { createImportFlow, type FileSource } from './import-flow.ts';
 import { importDialogView } from './import-view.ts';
+import { forgetExitNote } from './interrupted-run.ts';
 import { browserKeyValue, browserSyncKeyValue } from './key-value.ts';
 import { createPlanIO, type PlanIO, type PlanIOPlatform } from './plan-io.ts';
 import { createPlanKeeper } from './plan-keeper.ts';
@@ -216,10 +217,16 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
       if (document.visibilityState === 'hidden') flush();
     };
     const onPageHide = () => keeper.saveOnExit();
+    // Back from the back–forward cache the page is as it was left: its runs were kept, not lost.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) forgetExitNote(exit);
+    };
     window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
     document.addEventListener('visibilitychange', onHidden);
     return () => {
       window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
       document.removeEventListener('visibilitychange', onHidden);
       keeper.dispose();
       c.dispose();

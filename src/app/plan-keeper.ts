@@ -1,5 +1,6 @@
 import { PlanFileError } from '../plan-file/parse.ts';
 import type { PlannerState, PlannerStoreApi, UndoableState } from '../state/store.ts';
+import { noteOnExit, takeInterrupted } from './interrupted-run.ts';
 import type { KeyValueStore, SyncKeyValue } from './key-value.ts';
 import {
   applyPlanFile,
@@ -24,6 +25,8 @@ import { asSavedPlan, LAST_CASE_KEY, planKey, type SavedPlan } from './plan-stor
  * - **A reload right after a change.** An IndexedDB write begun while the page goes away may never finish, so
  *   `saveOnExit` (pagehide) also writes a change not yet autosaved to the synchronous `exit` store (localStorage);
  *   reading a case's plan back takes the newer of the two.
+ * - **What a reload loses is said.** A run's results live only in the page: `saveOnExit` also notes a run still
+ *   running or a plan's results on screen, and the case's next load says what was lost (app/interrupted-run.ts).
  * A case's untouched default plan is not saved: it opens as the case's defaults.
  */
 export interface CasePlans {
@@ -130,6 +133,7 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
   };
 
   const saveOnExit = (): void => {
+    if (options.exit) noteOnExit(store.getState(), options.exit);
     const pending = timer !== undefined || unwritten > 0;
     const current = pending ? currentRecord() : undefined;
     if (current && options.exit) {
@@ -234,6 +238,8 @@ export function createPlanKeeper(options: PlanKeeperOptions): PlanKeeper {
       } finally {
         restoring = false;
       }
+      const lost = options.exit ? takeInterrupted(options.exit, caseId) : undefined;
+      if (lost) store.getState().setInterrupted(lost);
       writing = writing.then(() => kv.set(LAST_CASE_KEY, caseId)).catch(() => undefined);
     };
   };

@@ -51,6 +51,18 @@ export interface SonicationParams {
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
+/**
+ * A run the page's reload stopped, or finished results it cleared (app/interrupted-run.ts): said once when the page
+ * comes back, since a run's results live only in the page. Not saved, not undoable.
+ */
+export interface InterruptedRun {
+  kind: 'sonication' | 'plan';
+  /** whether it was still running (else its results were on screen) */
+  running: boolean;
+  /** how far it had come [0–1] */
+  progress: number;
+}
+
 export interface RunState {
   status: RunStatus;
   progress: number;
@@ -109,6 +121,8 @@ export interface PlannerState extends PlanningState {
   viewResetCount: number;
   estimate: Estimate | undefined;
   planRun: PlanRunState;
+  /** what the last reload stopped or cleared, until a run starts or the user dismisses it */
+  interrupted: InterruptedRun | undefined;
   playback: PlaybackState;
   slices: SliceState;
   safetyThresholds: SafetyThresholds;
@@ -127,6 +141,8 @@ export interface PlannerActions {
   setPartVisible(name: string, visible: boolean): void;
   setPartOpacity(name: string, opacity: number): void;
   setSonication(patch: Partial<SonicationParams>): void;
+  /** says (or, undefined, stops saying) what the last reload stopped or cleared */
+  setInterrupted(interrupted: InterruptedRun | undefined): void;
   startRun(): void;
   /** the running sonication's progress (0..1, never back) and what it already knows */
   setProgress(fraction: number, snapshot?: SonicationSnapshot): void;
@@ -235,6 +251,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             elementsOff: [],
             estimate: undefined,
             planRun: IDLE_PLAN_RUN,
+            interrupted: undefined,
           }),
         setCaseLoaded: (summary, opacityOf, info = {}) =>
           set((s) => ({
@@ -263,8 +280,12 @@ export function createPlannerStore(defaults: PlannerDefaults) {
             const sonication = { ...s.sonication, ...patch };
             return sameData(sonication, s.sonication) ? {} : { sonication };
           }),
+        setInterrupted: (interrupted) => set({ interrupted }),
         startRun: () =>
-          set((s) => ({ run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…', found: {} } })),
+          set((s) => ({
+            run: { ...s.run, status: 'running', progress: 0, message: 'Sonicating…', found: {} },
+            interrupted: undefined,
+          })),
         setProgress: (fraction, snapshot) =>
           set((s) =>
             s.run.status === 'running'
@@ -303,6 +324,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
         ...INITIAL_PLANNING,
         estimate: undefined,
         planRun: IDLE_PLAN_RUN,
+        interrupted: undefined,
         playback: { time: 0, playing: false, source: 'sonication' },
         slices: { point: undefined, quantity: 'temperature', visible: true },
         safetyThresholds: DEFAULT_SAFETY_THRESHOLDS,
@@ -394,6 +416,7 @@ export function createPlannerStore(defaults: PlannerDefaults) {
               message: 'Running the plan…',
               heat: undefined,
             },
+            interrupted: undefined,
           })),
         setPlanProgress: (fraction, snapshot) =>
           set((s) =>

@@ -4,6 +4,7 @@ import { shownSource, sonicateBlocker, sonicationStale, steeredFocus, steeredSpo
 import { aimedPoint } from './aimed-point.ts';
 import { RunFindings } from './RunFindings.tsx';
 import { planFindingsText } from './run-findings.ts';
+import { interruptedText } from './run-interrupted.ts';
 import { useOnScreen } from './useOnScreen.ts';
 
 /**
@@ -38,6 +39,8 @@ export function ActionBar({
 }) {
   const run = usePlanner((s) => s.run);
   const planRun = usePlanner((s) => s.planRun);
+  const interrupted = usePlanner((s) => s.interrupted);
+  const setInterrupted = usePlanner((s) => s.setInterrupted);
   const blocker = usePlanner(sonicateBlocker);
   const steered = usePlanner((s) => steeredFocus(s) !== undefined);
   // A walk found users expecting Sonicate to fire at the target after "Cover the lesion" selected spot 1: say so.
@@ -125,6 +128,14 @@ export function ActionBar({
       {planRunning && (
         <p className="hint run-findings" data-testid="action-plan-findings">
           {planFindingsText(planRun.heat)}
+        </p>
+      )}
+      {interrupted && !running && !planRunning && (
+        <p className="hint" role="status" data-testid="run-interrupted">
+          {interruptedText(interrupted)}{' '}
+          <button type="button" className="link-button" onClick={() => setInterrupted(undefined)}>
+            Dismiss
+          </button>
         </p>
       )}
       {run.status === 'error' && !running && !planRunning && (

@@ -177,6 +177,36 @@ describe('autosave', () => {
   });
 });
 
+describe('what a reload loses is said', () => {
+  it('a plan running as the page goes away: the next load of its case says it was stopped, and how far it had come', async () => {
+    const exit = memorySyncKeyValue();
+    const first = await openApp(memoryKeyValue(), 'femur-shaft', exit);
+    first.store.getState().startPlanRun();
+    first.store.getState().setPlanProgress(0.41);
+    first.keeper.saveOnExit();
+    const second = await openApp(first.kv, 'femur-shaft', exit);
+    expect(second.store.getState().interrupted).toEqual({ kind: 'plan', running: true, progress: 0.41 });
+    // Said once: the load after it says nothing, and a new run clears it.
+    const third = await openApp(first.kv, 'femur-shaft', exit);
+    expect(third.store.getState().interrupted).toBeUndefined();
+    second.store.getState().startRun();
+    expect(second.store.getState().interrupted).toBeUndefined();
+  });
+
+  it('a page with nothing running and no plan results leaves no word; another case opening first drops the word', async () => {
+    const exit = memorySyncKeyValue();
+    const first = await openApp(memoryKeyValue(), 'femur-shaft', exit);
+    first.store.getState().startRun();
+    first.store.getState().finishRun(fakeSonication());
+    first.keeper.saveOnExit();
+    expect((await openApp(first.kv, 'femur-shaft', exit)).store.getState().interrupted).toBeUndefined();
+    first.store.getState().startRun();
+    first.keeper.saveOnExit();
+    expect((await openApp(first.kv, 'rib', exit)).store.getState().interrupted).toBeUndefined();
+    expect((await openApp(first.kv, 'femur-shaft', exit)).store.getState().interrupted).toBeUndefined();
+  });
+});
+
 describe('a case switch keeps each case’s plan', () => {
   it('switch and come back: the plan, its undo history and its results are there; Undo goes on', async () => {
     const { store, controller } = await openApp();

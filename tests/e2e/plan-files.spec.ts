@@ -151,7 +151,7 @@ test.describe('a two-spot plan on the femur, then a link and a dropped plan file
     expect(app.consoleErrors).toEqual([]);
   });
 
-  test('after a reload, even one at once after a change, the plan is restored from the browser’s storage', async () => {
+  test('after a reload, even one at once after a change, the plan is restored from the browser’s storage; a plan the reload stopped is said', async () => {
     const { page, app } = group;
     // A change, then a reload at once: within the autosave's delay, so the page keeps it on its way out.
     const power = page.getByTestId('param-power');
@@ -168,6 +168,18 @@ test.describe('a two-spot plan on the femur, then a link and a dropped plan file
     await page.reload();
     await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
     await expect.poll(() => shownPlan(page)).toEqual(before);
+    await expect(page.getByTestId('run-interrupted')).toHaveCount(0);
+    // A reload while the plan runs stops it: the page back says so, and that the plan is kept.
+    await page.getByTestId('plan-run').click();
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+    await page.reload();
+    await expect(page.getByTestId('beam-counts')).toBeVisible({ timeout: 30_000 });
+    const said = page.getByTestId('run-interrupted');
+    await expect(said).toContainText('reloaded or left while the plan was running');
+    await expect(said).toContainText('Run plan runs it again');
+    await expect.poll(() => shownPlan(page)).toEqual(before);
+    await said.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(said).toHaveCount(0);
     expect(app.consoleErrors).toEqual([]);
   });
 
