@@ -5,7 +5,13 @@ import type { FocalSpot } from '../physics/estimate.ts';
 import { isBeyondSteeringRange } from '../physics/estimate.ts';
 import { edgeMax } from '../physics/grid.ts';
 import { openScratch, type ScratchSession, withScratch } from '../physics/scratch.ts';
-import { type SequenceInput, type SequenceResult, type SonicationSpot, simulateSequence } from '../physics/sequence.ts';
+import {
+  type SequenceInput,
+  type SequenceResult,
+  type SonicationSpot,
+  type SpotSummary,
+  simulateSequence,
+} from '../physics/sequence.ts';
 import type { SonicationProgress } from '../physics/snapshot.ts';
 import { type Medium, TISSUES } from '../physics/tissues.ts';
 import { toBeam } from '../physics/whole-path/frame.ts';
@@ -526,7 +532,14 @@ function planOutcome(
     const s = result.spots[next++];
     if (!s) throw new Error('runPlan: the sequence returned fewer spots than were delivered');
     clock = s.startTime + j.spot.duration + j.spot.cooling;
-    const validity = validityOf(state.model.tissueAt(j.spot.focus), medium, [s.peakTemperature], latticeValidity);
+    const validity = validityOf(
+      state.model.tissueAt(j.spot.focus),
+      medium,
+      [s.peakTemperature],
+      latticeValidity,
+      undefined,
+      s.solidAtFocus,
+    );
     // A spot that boils tissue is not valid, whatever its beams: the model stops holding there.
     const boiling = validity.boiling
       ? [`It reaches ${Math.round(s.peakTemperature)} °C: the tissue boils. Lower this spot's power or duration.`]
@@ -593,7 +606,23 @@ function planOutcome(
       safetyDoseThreshold: result.safetyDoseThreshold,
       criticalOutside: criticalOutside(state, result, volume),
     },
-    validity: validityOf(state.model.tissueAt(first.spot.focus), medium, hottest, latticeValidity),
+    validity: validityOf(
+      state.model.tissueAt(first.spot.focus),
+      medium,
+      hottest,
+      latticeValidity,
+      undefined,
+      steepest(result.spots),
+    ),
     elapsedMs: performance.now() - started,
   };
+}
+
+/** The spot whose bone at the focus is met most steeply (validity.ts boneAtSteepFocus), for the plan's own flags. */
+function steepest(spots: readonly SpotSummary[]): SpotSummary['solidAtFocus'] {
+  let worst: SpotSummary['solidAtFocus'];
+  for (const { solidAtFocus: s } of spots) {
+    if (s && (!worst || s.straddling * s.ofInput > worst.straddling * worst.ofInput)) worst = s;
+  }
+  return worst;
 }

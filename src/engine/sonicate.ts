@@ -35,7 +35,7 @@ import { recordRequest } from './record-request.ts';
 import { labelRegion } from './region-labels.ts';
 import type { BeamRequest, SonicateRequest } from './requests.ts';
 import { type LazySourceLayout, lazySourceLayout } from './source-layout.ts';
-import { type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
+import { bowlBeyondCritical, type PlanningTraceRun, planningTraceRun } from './trace-beams.ts';
 import { type Validity, validityOf } from './validity.ts';
 import { type WholePathSetup, wholePathSetup } from './whole-path.ts';
 
@@ -233,7 +233,7 @@ function runSonicationScratched(
   }
   const setup = labelled?.path ?? pathSetup(state, request, run, grid, medium);
   onProgress(0.05);
-  const result = simulateWholePathSonication({
+  const simulated = simulateWholePathSonication({
     ...input,
     couplingTissue: setup.coupling,
     wholePath: wholePathOf(setup, run),
@@ -244,12 +244,16 @@ function runSonicationScratched(
             keepSonication<WholePathLabels>(state, request, { region, path: setup }, field, 'last-run'),
         }),
   });
+  const result = run.singleElement
+    ? { ...simulated, ...bowlBeyondCritical(run, request.transducer.frequency, medium, request.acousticPower) }
+    : simulated;
   const validity = validityOf(
     focusTissue,
     medium,
     [result.peakTemperature, result.wholePath.pathPeakTemperature.temperature],
     setup.validity,
     focal,
+    result.wholePath.solidAtFocus,
   );
   const frame = setup.wholePath.frame;
   const sonication: SonicationRun = {

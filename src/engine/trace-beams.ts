@@ -11,6 +11,8 @@ import {
 import { segmentMeetsNoPass } from '../geometry/no-pass.ts';
 import type { PathSegment } from '../geometry/tissue-model.ts';
 import type { ElementSet } from '../geometry/transducer-pose.ts';
+import { pathFactors } from '../physics/tissue-path.ts';
+import type { Medium } from '../physics/tissues.ts';
 import { type BeamSources, beamSources } from './beam-sources.ts';
 import type { CaseState } from './case.ts';
 import { focusOf } from './focus.ts';
@@ -206,4 +208,40 @@ function sample(all: ElementSet, picked: readonly number[]): ElementSet {
  */
 export function traceBeamsForPlanning(state: CaseState, request: PlanningBeamRequest): PlanningBeamTrace {
   return planningTraceRun(state, request, lazySourceLayout(request.transducer)).trace;
+}
+
+/**
+ * Which of a single-element bowl's traced rays meet a surface beyond its critical angle, for the report: its drive
+ * carries no paths (one phase corrects nothing, and the whole-path march does the physics), so the drive's own
+ * count read 0 for a bowl aimed through bone at 40° (a held-out check), where an array's counted every element.
+ * @param run - the planning trace of a single-element bowl
+ * @param frequency - [Hz]
+ * @param medium - tissue properties
+ * @param acousticPower - the bowl's power [W]
+ * @returns the rays beyond the critical angle, and their share of the power by area [W]
+ */
+export function bowlBeyondCritical(
+  run: PlanningTraceRun,
+  frequency: number,
+  medium: Medium,
+  acousticPower: number,
+): { elementsBeyondCriticalAngle: number; powerBeyondCriticalAngle: number } {
+  const { elements, paths } = run.traced;
+  // The medium the bowl radiates into, as its drive has it (sonicate.ts sonicationDrive).
+  const coupling = paths[0]?.[0]?.tissue ?? 'water';
+  let beyond = 0;
+  let beyondArea = 0;
+  let area = 0;
+  paths.forEach((path, e) => {
+    const a = elements.areas[e] as number;
+    area += a;
+    if (path.length > 0 && pathFactors(path, frequency, medium, coupling).beyondCriticalAngle) {
+      beyond++;
+      beyondArea += a;
+    }
+  });
+  return {
+    elementsBeyondCriticalAngle: beyond,
+    powerBeyondCriticalAngle: area > 0 ? (acousticPower * beyondArea) / area : 0,
+  };
 }

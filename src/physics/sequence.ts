@@ -84,6 +84,8 @@ export interface SpotSummary extends SonicationPeaks {
   activeElements: number;
   elementsBeyondCriticalAngle: number;
   powerBeyondCriticalAngle: number;
+  /** whole-path runs: bone met at the focus past its critical angle (angular-spectrum/march.ts solidAtFocus) */
+  solidAtFocus?: { straddling: number; ofInput: number };
 }
 
 /** Output of simulateSequence: per-spot summaries, accumulated fields and the dose report of the whole run. */

@@ -75,6 +75,7 @@ describe('the results card', () => {
         focusOutsideBody: false,
         truncatedPath: false,
         focusUnderResolved: false,
+        boneAtSteepFocus: false,
         messages: ['The tissue reaches 415 °C: above 100 °C it boils, which this model does not include.'],
       },
     };

@@ -227,6 +227,7 @@ export class WholePathSequence {
           peakPressure: a.pathPeakPressure,
           peakPressureLocation: a.pathPeakLocation,
           focalIntensity: a.pathPeakIntensity,
+          solidAtFocus: { ...a.solidAtFocus },
         };
       }),
     };

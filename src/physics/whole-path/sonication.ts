@@ -47,6 +47,11 @@ export interface WholePathReport {
   inputPower: number;
   absorbedPower: number;
   shearPower: number;
+  /**
+   * bone at the focus met by a cone of rays reaching past its critical angle, where its heating is approximate
+   * (angular-spectrum/march.ts MarchResult.solidAtFocus)
+   */
+  solidAtFocus: { straddling: number; ofInput: number };
   /** one-way marches run */
   passes: number;
   /** heat deposited in the focal region's box by the lattice and after averaging onto the fine grid [W] */
@@ -247,6 +252,7 @@ export function withWholePath<R extends DoseReport>(
       inputPower: acoustics.inputPower,
       absorbedPower: acoustics.absorbedPower,
       shearPower: acoustics.shearPower,
+      solidAtFocus: { ...acoustics.solidAtFocus },
       passes: acoustics.passes,
       focalRegionHeat: { ...acoustics.focalRegionHeat },
       coarseGrid: coarse.grid,

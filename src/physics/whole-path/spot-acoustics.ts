@@ -1,7 +1,7 @@
 import { type AcousticDrive, type AcousticField, elementDrive, type FieldHooks } from '../acoustic-field.ts';
 import { axisymmetricInputPlane, inputPlane } from '../angular-spectrum/input-plane.ts';
 import type { BeamLattice } from '../angular-spectrum/lattice.ts';
-import { type FaceInterfaceLookup, marchField } from '../angular-spectrum/march.ts';
+import { type FaceInterfaceLookup, type FocalZone, type MarchResult, marchField } from '../angular-spectrum/march.ts';
 import { type AcousticMaterial, materialsAt } from '../angular-spectrum/materials.ts';
 import type { SliceKernels } from '../angular-spectrum/slice-kernels.ts';
 import { focalSpot } from '../estimate.ts';
@@ -72,6 +72,8 @@ export interface SpotAcoustics {
   /** power turned into heat in the lattice [W], of which by mode-converted shear waves [W] */
   readonly absorbedPower: number;
   readonly shearPower: number;
+  /** bone met at the focus by a cone of rays reaching past its critical angle (march.ts MarchResult.solidAtFocus) */
+  readonly solidAtFocus: MarchResult['solidAtFocus'];
   readonly passes: number;
   /**
    * Heat deposited inside the focal region's box [W]: Σ q dV of the lattice voxels whose centre is in it, and of the
@@ -112,6 +114,7 @@ export function spotAcoustics(
     : inputPlane(sources, coupling, drive.frequency, lattice, acoustics.rayleigh);
   hooks.progress?.(0.1);
   const materials: AcousticMaterial[] = materialsAt(acoustics.tissueTable, medium, drive.frequency);
+  const window = focalWindow(drive, frame, lattice);
   const march = marchField({
     // The shear heat, then the heat source, of every lattice voxel: read into the coarse and fine grids' own arrays
     // below and not kept, so lent.
@@ -121,6 +124,7 @@ export function spotAcoustics(
     materials,
     frequency: drive.frequency,
     inputPlane: plane,
+    focalZone: window,
     ...(acoustics.passes === undefined ? {} : { passes: acoustics.passes }),
     ...(acoustics.faceInterface ? { faceInterface: acoustics.faceInterface } : {}),
     ...(acoustics.kernels ? { kernels: acoustics.kernels } : {}),
@@ -159,7 +163,7 @@ export function spotAcoustics(
     profiles: focalProfiles(
       march.field,
       lattice,
-      spotVoxelOrPeak(focalSpotVoxel(march.field, lattice, acoustics.labels, focalWindow(drive, frame, lattice)), pv),
+      spotVoxelOrPeak(focalSpotVoxel(march.field, lattice, acoustics.labels, window), pv),
       coupling.speedOfSound / drive.frequency,
     ),
     focusPressure: Math.sqrt(Math.max(0, sampleLatticeAt(lattice, frame, heat.pressureSquared, drive.focus))),
@@ -172,6 +176,7 @@ export function spotAcoustics(
     ),
     absorbedPower: heat.absorbedPower,
     shearPower: march.shearPower,
+    solidAtFocus: march.solidAtFocus,
     passes: march.passesRun,
   };
 }
@@ -242,7 +247,7 @@ const SIX_DB_PER_THREE_DB = Math.SQRT2;
  * @param lattice - for the voxel margin
  * @returns the window, beam frame
  */
-function focalWindow(drive: AcousticDrive, frame: BeamFrame, lattice: BeamLattice): FocalWindow {
+function focalWindow(drive: AcousticDrive, frame: BeamFrame, lattice: BeamLattice): FocalWindow & FocalZone {
   const medium: Medium = drive.medium ?? TISSUES;
   const focus = drive.focus;
   const p = drive.elements.positions;
@@ -264,6 +269,14 @@ function focalWindow(drive: AcousticDrive, frame: BeamFrame, lattice: BeamLattic
     const r2 = d.reduce((sum, x) => sum + x * x, 0);
     spread = Math.max(spread, 2 * Math.sqrt(Math.max(0, r2 - along * along)));
   }
+  // The cone the rays converge in: the widest angle between an element's direction from the focus and the axis.
+  let halfAngle = 0;
+  for (let e = 0; e < count; e++) {
+    const d = [0, 1, 2].map((a) => (p[3 * e + a] as number) - (focus[a] as number));
+    const r = Math.hypot(d[0] as number, d[1] as number, d[2] as number) || 1;
+    const along = d.reduce((sum, x, a) => sum + x * (unit[a] as number), 0) / r;
+    halfAngle = Math.max(halfAngle, Math.acos(Math.min(1, Math.max(-1, along))));
+  }
   const water = medium[drive.couplingTissue ?? 'water'];
   const spot = focalSpot(drive.frequency, meanR > 0 ? meanR : 1, spread > 0 ? spread : 1, water.speedOfSound);
   return {
@@ -271,6 +284,7 @@ function focalWindow(drive: AcousticDrive, frame: BeamFrame, lattice: BeamLattic
     axis: directionToBeam(frame, unit),
     halfLength: (SIX_DB_PER_THREE_DB * spot.axialFwhm) / 2 + lattice.dz,
     halfWidth: spot.lateralWidth6dB / 2 + lattice.dx,
+    halfAngle,
   };
 }
 
