@@ -47,6 +47,12 @@ export interface PlanningBeamTrace extends BeamTrace {
   activeCount: number;
   /** fraction of the array's radiating area that does not fire (0 = full aperture) */
   lostAperture: number;
+  /**
+   * sources that sit inside tissue rather than in the water bath (a pose turned into the body): the array cannot be
+   * there, and a run would radiate from inside the tissue (a walk's ribcage at azimuth −45°: "191 clear", then 1000 J
+   * and no heat). A homogeneous scenario of the command line, whose sources radiate into its tissue, counts them all.
+   */
+  inTissue: number;
   /** status counts over every element, including 'angle', 'nopass' and 'off' */
   allCounts: Partial<Record<BeamStatus | 'angle' | 'nopass' | 'off', number>>;
   /**

@@ -108,7 +108,10 @@ export function planningTraceRun(
       activeCount++;
     }
   }
+  let inTissue = 0;
+  for (const path of paths) if (path[0] !== undefined && path[0].tissue !== 'water') inTissue++;
   const trace: PlanningBeamTrace = {
+    inTissue,
     elementPositions: Float32Array.from(elements.positions),
     statuses,
     counts,

@@ -184,6 +184,20 @@ export function refusedInputsBlocker(s: Pick<PlannerStore, 'refusedInputs'>): st
  * Why Sonicate cannot run now, in words the user can act on; '' when it can. The button is disabled with this
  * reason beside it, and the controller refuses with it (a key press, a stale click) without touching the results.
  */
+/**
+ * Why the transducer cannot fire from where it is: part of it sits inside the body instead of the water bath (the
+ * live estimate's trace counts its sources in tissue). Blocks Sonicate and Run plan, whose runs would radiate from
+ * inside the tissue: a walk turned the ribcage's array into the chest and read "191 clear", then 1000 J and no heat.
+ * @returns the reason with what to do, or ''
+ */
+export function transducerInBodyBlocker(s: Pick<PlannerStore, 'estimate' | 'transducer'>): string {
+  const beams = s.estimate?.beams;
+  const inside = beams?.inTissue ?? 0;
+  if (!beams || inside === 0) return '';
+  const of = s.transducer.elementCount === 1 ? 'of the bowl' : 'of the array';
+  return `The transducer is inside the body: ${inside} of ${beams.statuses.length} sources ${of} sit in tissue, not in the water bath. Turn it back out (Tilt, Azimuth), aim nearer the skin, or choose a transducer with a longer focal length.`;
+}
+
 export function sonicateBlocker(s: PlannerStore): string {
   if (s.caseStatus === 'loading') return 'The case is still loading.';
   if (s.caseStatus === 'error') return 'No case is loaded.';
@@ -191,6 +205,8 @@ export function sonicateBlocker(s: PlannerStore): string {
   if (s.planRun.status === 'running') return 'The plan is running.';
   const refused = refusedInputsBlocker(s);
   if (refused) return refused;
+  const inBody = transducerInBodyBlocker(s);
+  if (inBody) return inBody;
   const beams = s.estimate?.beams;
   if (beams && beams.activeCount === 0) {
     const total = beams.statuses.length;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { type BeamTally, tallyBeams } from '../state/beam-tally.ts';
 import { usePlanner } from '../state/hooks.ts';
+import { transducerInBodyBlocker } from '../state/selectors.ts';
 import { BEAM_COLOURS } from '../style/palette.ts';
 import { beyondFocusLine } from './beyond-focus.ts';
 
@@ -49,6 +50,7 @@ export function useBeamTally(): BeamTally | undefined {
 export function BeamCounts() {
   const tally = useBeamTally();
   const beams = usePlanner((s) => s.estimate?.beams);
+  const inBody = usePlanner(transducerInBodyBlocker);
   if (!tally) return null;
   const shown = BEAM_KINDS.filter(({ kind }) => tally.counts[kind] > 0);
   return (
@@ -63,6 +65,12 @@ export function BeamCounts() {
         ))}{' '}
         ({tally.total} in all)
       </p>
+      {inBody && (
+        // "Clear" describes the path from a source to the focus; a source inside the tissue has no such path.
+        <p className="hint blocked" role="status" data-testid="beam-in-body">
+          {inBody}
+        </p>
+      )}
       {beams?.beyond && (
         <p className="hint beam-beyond" role="status" data-testid="beam-beyond">
           <BeamSwatch kind={beams.beyond.gas ? 'gas' : 'critical'} dots />{' '}

@@ -2,7 +2,13 @@ import { useMemo, useState } from 'react';
 import { BOILING_TEMPERATURE } from '../engine/validity.ts';
 import { usePlanner, usePlannerStoreApi } from '../state/hooks.ts';
 import { newId, type PlanSpot } from '../state/planning.ts';
-import { caseHasLesion, changedSettings, planStale, refusedInputsBlocker } from '../state/selectors.ts';
+import {
+  caseHasLesion,
+  changedSettings,
+  planStale,
+  refusedInputsBlocker,
+  transducerInBodyBlocker,
+} from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
 import { behindTarget } from './beyond-focus.ts';
@@ -80,8 +86,11 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const ranById = new Map((planRun.inputs?.spots ?? []).map((p) => [p.id, p]));
   const totals = planTotals(spots);
   const stale = usePlanner(planStale);
-  // Fields showing a refused value hold the plan back too: it would run with the last accepted values.
-  const refused = usePlanner(refusedInputsBlocker);
+  // Fields showing a refused value hold the plan back too: it would run with the last accepted values; so does a
+  // transducer turned into the body.
+  const refusedInput = usePlanner(refusedInputsBlocker);
+  const inBody = usePlanner(transducerInBodyBlocker);
+  const refused = refusedInput || inBody;
   // The spots the titration offered under the results would change, so each row says it (the hint counts them).
   const caps = useTitrationCaps(outcome);
   const titration = new Map(
@@ -90,14 +99,19 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
   const hasLesion = usePlanner(caseHasLesion);
   // "Cover the lesion" with spots already placed asks first: replace them, add to them, or keep the plan as it is.
   const [confirming, setConfirming] = useState(false);
-  // How the last covering laid its spots: shown until the next one (the spots it placed may be edited since).
-  const [covered, setCovered] = useState<(CoverSummary & { power: number; duration: number }) | undefined>(undefined);
+  // How the last covering laid its spots: shown until the next one (the spots it placed may be edited since), on
+  // its own case only (a walk found the femur's "27 spots, 5.00 mm apart" beside another case's "No spots yet").
+  const [covered, setCovered] = useState<
+    (CoverSummary & { power: number; duration: number; caseId: string }) | undefined
+  >(undefined);
+  const caseId = usePlanner((s) => s.caseId);
   const api = usePlannerStoreApi();
   const cover = (mode: 'replace' | 'append') => {
     setConfirming(false);
     // The power and time the new spots take: the sonication's at the click.
-    const { acousticPower: power, duration } = api.getState().sonication;
-    void onCoverLesion?.(mode).then((summary) => setCovered(summary && { ...summary, power, duration }));
+    const { sonication, caseId: on } = api.getState();
+    const { acousticPower: power, duration } = sonication;
+    void onCoverLesion?.(mode).then((summary) => setCovered(summary && { ...summary, power, duration, caseId: on }));
   };
 
   // Read the freshest target and parameters at click time, not the render's.
@@ -151,7 +165,7 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
           </div>
         </fieldset>
       )}
-      {covered && (
+      {covered && covered.caseId === caseId && (
         <p className="hint" role="status" data-testid="spot-auto-note">
           {coverNoteText(covered)} {coverPowerText(covered.power, covered.duration)}
         </p>

@@ -39,6 +39,7 @@ function estimateWith(active: number, total = 4): Estimate {
   firing.fill(1, 0, active);
   return {
     beams: {
+      inTissue: 0,
       elementPositions: new Float32Array(3 * total),
       statuses: new Uint8Array(total),
       counts: { clear: total, bone: 0, gas: 0, critical: 0, angle: 0, nopass: 0, off: 0 },

@@ -99,4 +99,36 @@ test.describe('the beam summary on the femur', () => {
     await expect(page.getByTestId('sonicate-blocked')).toHaveCount(0);
     expect(app.consoleErrors).toEqual([]);
   });
+
+  test('a transducer whose sources sit inside the body cannot fire: the beam key and Sonicate say so, and Run plan waits', async () => {
+    const { page, app } = group;
+    await page.getByTestId('transducer-preset').selectOption('custom');
+    // A 5 cm focal length aimed 2 cm deep puts the whole array inside the thigh (the order keeps each step valid).
+    for (const [id, value] of [
+      ['transducer-element-diameter', '3 mm'],
+      ['transducer-hole', '0 mm'],
+      ['transducer-aperture', '75 mm'],
+      ['transducer-radius', '50 mm'],
+    ] as const) {
+      const field = page.getByTestId(id);
+      await field.fill(value);
+      await field.press('Enter');
+      await expect(field).toHaveValue(value);
+    }
+    await expect(page.getByTestId('beam-in-body')).toContainText(
+      'The transducer is inside the body: 208 of 208 sources',
+    );
+    await expect(page.getByTestId('sonicate')).toBeDisabled();
+    await expect(page.getByTestId('sonicate-blocked')).toContainText('Turn it back out (Tilt, Azimuth)');
+    await page.getByTestId('spot-add').click();
+    await expect(page.getByTestId('plan-run')).toBeDisabled();
+    // A longer focal length takes it back into the water bath.
+    const radius = page.getByTestId('transducer-radius');
+    await radius.fill('100 mm');
+    await radius.press('Enter');
+    await expect(page.getByTestId('beam-in-body')).toHaveCount(0);
+    await expect(page.getByTestId('sonicate')).toBeEnabled();
+    await expect(page.getByTestId('plan-run')).toBeEnabled();
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

@@ -63,6 +63,8 @@ test.describe('no surprises', () => {
     await expect(page.getByTestId('param-cooling')).toHaveValue('20 s');
     await expect(page.getByTestId('spot-auto')).toBeDisabled();
     await expect(page.getByTestId('spot-auto-no-lesion')).toBeVisible();
+    // The femur's covering note stays with the femur: it is not this case's.
+    await expect(page.getByTestId('spot-auto-note')).toHaveCount(0);
     await app.sonicateAndWait();
     // Below the model's 100 °C validity limit (50 W gave 684 °C), and no "0 %" coverage of a lesion that is not there.
     expect(await app.resultSi('peak-temperature')).toBeLessThan(100);

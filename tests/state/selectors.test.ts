@@ -6,8 +6,10 @@ import {
   sonicateBlocker,
   sonicationInputs,
   steeredFocus,
+  transducerInBodyBlocker,
 } from '../../src/state/selectors.ts';
 import { markCaseLoaded, testStore } from '../fixtures/planner-store.ts';
+import { estimateWith } from '../ui/estimate-fixtures.ts';
 import { fakePlan, fakeSonication } from '../ui/time-fixtures.ts';
 
 const store = testStore;
@@ -87,5 +89,20 @@ describe('Sonicate waits for a refused value', () => {
     );
     s.getState().setRefusedInput('spot-edit-power', 'Acoustic power', false);
     expect(sonicateBlocker(s.getState())).toBe('');
+  });
+});
+
+describe('a transducer turned into the body cannot fire', () => {
+  it('Sonicate and Run plan say how many sources sit in tissue and what to change; none in tissue, nothing said', () => {
+    const s = store();
+    markCaseLoaded(s);
+    const estimate = estimateWith(['clear', 'clear', 'clear', 'clear']);
+    s.getState().setEstimate(estimate);
+    expect(transducerInBodyBlocker(s.getState())).toBe('');
+    s.getState().setEstimate({ ...estimate, beams: { ...estimate.beams, inTissue: 3 } });
+    const said = sonicateBlocker(s.getState());
+    expect(said).toBe(transducerInBodyBlocker(s.getState()));
+    expect(said).toMatch(/^The transducer is inside the body: 3 of 4 sources of the array sit in tissue/);
+    expect(said).toContain('Turn it back out (Tilt, Azimuth)');
   });
 });

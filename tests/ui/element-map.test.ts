@@ -86,6 +86,7 @@ describe('the element map in the transducer panel', () => {
       statuses[5] = code('off');
       s.setEstimate({
         beams: {
+          inTissue: 0,
           elementPositions: new Float32Array(3 * 208),
           statuses,
           counts: {} as NonNullable<PlannerStore['estimate']>['beams']['counts'],

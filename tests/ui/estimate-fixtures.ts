@@ -6,6 +6,7 @@ export function estimateWith(statuses: BeamStatus[], off: number[] = []): NonNul
   const firing = Uint8Array.from(statuses, (_, e) => (off.includes(e) ? 0 : 1));
   return {
     beams: {
+      inTissue: 0,
       elementPositions: new Float32Array(3 * statuses.length),
       statuses: Uint8Array.from(statuses, (s) => BEAM_STATUS_CODES.indexOf(s)),
       counts: {} as NonNullable<PlannerStore['estimate']>['beams']['counts'],

@@ -88,6 +88,7 @@ describe('the plan panel renders', () => {
       s.addNoPass({ id: 'np-1', kind: 'box', centre: [0, 0.01, 0], size: 0.004 });
       s.setEstimate({
         beams: {
+          inTissue: 0,
           elementPositions: new Float32Array(0),
           statuses: new Uint8Array(0),
           counts: { clear: 200, bone: 0, gas: 0, critical: 0 } as NonNullable<
@@ -123,6 +124,7 @@ describe('the plan panel renders', () => {
       patch: Partial<NonNullable<PlannerStore['estimate']>>,
     ): NonNullable<PlannerStore['estimate']> => ({
       beams: {
+        inTissue: 0,
         elementPositions: new Float32Array(0),
         statuses: new Uint8Array(0),
         counts: { clear: 0, bone: 0, gas: 0, critical: 0 } as NonNullable<PlannerStore['estimate']>['beams']['counts'],
