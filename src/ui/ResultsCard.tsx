@@ -9,7 +9,7 @@ import { DISPLAY, formatDose, formatQuantity } from './format.ts';
 import { OverSafetyLimits } from './OverSafetyLimits.tsx';
 import { PhysicsNotesLink } from './PhysicsNotes.tsx';
 import { PowerToAim } from './PowerToAim.tsx';
-import { INSIDE_BONE_WORDS, pathPeakInsideBone } from './path-peak.ts';
+import { INSIDE_BONE_WORDS, PEAK_BEYOND_SURFACE_WORDS, pathPeakInsideBone } from './path-peak.ts';
 import { staleText } from './StaleResultsBanner.tsx';
 import { temperatureLimits } from './safety.ts';
 import type { SonicationOutcome } from './shown-run.ts';
@@ -70,6 +70,7 @@ function peakAt(
   distance: number | undefined,
   aim: string,
   tissue?: TissueId,
+  boneSurface?: { max: number; exclusionRadius: number },
 ): (value: number | undefined) => Shown {
   return (value) => {
     const text = formatQuantity(value, display.unit, display.scale);
@@ -77,7 +78,16 @@ function peakAt(
     const where = distance < 5e-4 ? `at ${aim}` : `${formatQuantity(distance, 'mm', 1e3, 3)} from ${aim}`;
     // The tissue there: the safety dashboard's "bone surface outside the target" is often this same point.
     const inTissue = tissue ? `, in ${TISSUE_NAMES[tissue].toLowerCase()}` : '';
-    return { text: `${text}, ${where}${inTissue}`, title: '' };
+    // Bone hotter than the surface the dashboard judges, beyond its radius round the focus: inside the bone or
+    // against the lesion, which that check leaves out (a walk read 120 °C in bone beside "bone surface 39.3 °C ✓").
+    const unjudged =
+      tissue &&
+      boneSurface &&
+      distance > boneSurface.exclusionRadius &&
+      pathPeakInsideBone({ tissue, temperature: value }, boneSurface.max)
+        ? ` — ${PEAK_BEYOND_SURFACE_WORDS} ${formatQuantity(boneSurface.max, DISPLAY.temperature.unit)}`
+        : '';
+    return { text: `${text}, ${where}${inTissue}${unjudged}`, title: '' };
   };
 }
 
@@ -99,7 +109,13 @@ function regionWords(grid: { nx: number; spacing: number } | undefined, aim: str
  * @param aim - the point the run aimed at (aimedPoint)
  * @param region - the fine region's words ("the 40 mm cube around the target")
  */
-function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string, region: string): Row[] {
+function rowsOf(
+  s: Summary | undefined,
+  hasLesion: boolean,
+  aim: string,
+  region: string,
+  boneSurface?: { max: number; exclusionRadius: number },
+): Row[] {
   const focalRay = s?.fieldModel === 'focal-ray';
   const at = s?.atTarget;
   const rows: (Row | false)[] = [
@@ -139,7 +155,7 @@ function rowsOf(s: Summary | undefined, hasLesion: boolean, aim: string, region:
       // Said with its size: a walk read "focal region" as the focal spot, beside a peak 12 mm from the target.
       label: `Peak temperature (in ${region})`,
       value: s?.peakTemperature,
-      show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance, aim, at?.peakTemperatureTissue),
+      show: peakAt(DISPLAY.temperature, at?.peakTemperatureDistance, aim, at?.peakTemperatureTissue, boneSurface),
     },
     {
       key: 'temperature-rise',
@@ -289,6 +305,12 @@ export function ResultsCard() {
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const s = outcome?.summary;
   const region = regionWords(outcome?.grid, aim);
+  // The bone surface the safety dashboard judges (beyond a radius round the focus), when the run has any.
+  const surface = outcome?.doses.boneSurfaceOutsideTarget;
+  const judgedSurface =
+    surface && surface.voxels > 0
+      ? { max: surface.maxTemperature, exclusionRadius: surface.exclusionRadius }
+      : undefined;
   const warnings = s ? validityMessages(s) : [];
   const changed = describeOverrides(overrides);
   const blockedNotes = outcome && blocked ? blockedBeamNotes(blocked) : [];
@@ -351,7 +373,7 @@ export function ResultsCard() {
         />
       )}
       <dl>
-        {rowsOf(s, hasLesion, aim, region).map((row) => {
+        {rowsOf(s, hasLesion, aim, region, judgedSurface).map((row) => {
           const shown = row.show(row.value);
           return (
             <div key={row.key} className="result-row">
@@ -363,15 +385,7 @@ export function ResultsCard() {
           );
         })}
         {s?.pathPeakTemperature && (
-          <PathPeak
-            peak={s.pathPeakTemperature}
-            region={region}
-            boneSurface={
-              outcome?.doses.boneSurfaceOutsideTarget.voxels
-                ? outcome.doses.boneSurfaceOutsideTarget.maxTemperature
-                : undefined
-            }
-          />
+          <PathPeak peak={s.pathPeakTemperature} region={region} boneSurface={judgedSurface?.max} />
         )}
       </dl>
       {s && peakOffsetNotes(s, aim).length > 0 && (

@@ -17,3 +17,10 @@ export function pathPeakInsideBone(
 
 /** The sentence beside it, without the temperature: "inside the bone; its outer surface, … reached". */
 export const INSIDE_BONE_WORDS = 'inside the bone; its outer surface, which the safety dashboard judges, reached';
+
+/**
+ * Beside the fine region's peak in bone away from the focus, hotter than the surface the dashboard judges: the check
+ * leaves out bone inside the bone and bone against the lesion (dose-report.ts periosteal surface).
+ */
+export const PEAK_BEYOND_SURFACE_WORDS =
+  'inside the bone or against the lesion, which the safety dashboard’s bone-surface check leaves out; the surface it judges reached';

@@ -93,6 +93,31 @@ describe('the results card', () => {
     expect(html).toContain('Computed with changed tissue values: Cortical bone: absorbed fraction 0.16.');
   });
 
+  // A walk read "Peak temperature … 120 °C, 10.4 mm from the target, in cortical bone" beside the dashboard's "bone
+  // surface … 39.3 °C ✓ Pass": the check leaves out bone inside the bone and against the lesion.
+  it('says when the peak in bone away from the focus is hotter than the surface the dashboard judges', () => {
+    const outcome = fakeSonication();
+    const card = (distance: number) =>
+      plainRender((store) => {
+        const atTarget = {
+          position: [0, 0, 0] as [number, number, number],
+          temperature: 60,
+          dose: 300,
+          peakTemperatureDistance: distance,
+          peakPressureDistance: 0,
+          peakTemperatureTissue: 'cortical_bone' as const,
+        };
+        const doses = { ...outcome.doses, ...fakeDoses(40, 39.3, 0) };
+        const summary = { ...outcome.summary, peakTemperature: 120, atTarget };
+        store.getState().finishRun({ ...outcome, doses, summary });
+      }, createElement(ResultsCard));
+    expect(card(0.0104)).toContain(
+      '120 °C, 10.4 mm from the target, in cortical bone — inside the bone or against the lesion, which the safety dashboard’s bone-surface check leaves out; the surface it judges reached 39.3 °C',
+    );
+    // Within the radius round the focus bone surface is the target itself: nothing to explain.
+    expect(card(0.003)).not.toContain('against the lesion');
+  });
+
   // A walk read "cortical bone, 49.0 °C" as the path's hottest point and "bone surface … 46.5 °C ✓ Pass" on the
   // dashboard: the femur's far wall is heated from the marrow's side, hottest inside the bone.
   it('says when the hottest point of the path is inside a bone, hotter than the outer surface the dashboard judges', () => {
@@ -151,9 +176,10 @@ describe('the results card', () => {
     );
     expect(html).toMatch(/data-testid="result-target-temperature" data-si="55">55.0 °C/);
     expect(html).toContain('data-testid="result-target-dose" data-si="12"');
-    // With the tissue there: the dashboard's "bone surface outside the target" is this point.
+    // With the tissue there; and since the dashboard's bone surface reads cooler (41.0 °C), where the check does not
+    // look.
     expect(html).toMatch(
-      /data-testid="result-peak-temperature"[^>]*>[\d.]+ °C, 13.6 mm from the target, in cortical bone</,
+      /data-testid="result-peak-temperature"[^>]*>[\d.]+ °C, 13.6 mm from the target, in cortical bone — inside the bone or against the lesion.*reached 41.0 °C</,
     );
     expect(html).toMatch(/data-testid="result-peak-pressure"[^>]*>[\d.]+ MPa, at the target/);
     expect(html).toMatch(
