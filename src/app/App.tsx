@@ -140,6 +140,7 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
         openCase: (entry, bytes, replaces) =>
           controllerRef.current?.openCaseFile(entry, bytes, replaces) ?? Promise.resolve(false),
         target: () => [...store.getState().target],
+        caseBytes: (caseId) => controllerRef.current?.caseFileBytes(caseId),
         kv,
         onStorageError: (text) => files.setState({ message: { kind: 'error', text } }),
       }),
@@ -268,6 +269,12 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
               onFiles={importFiles}
               imported={importState.cases.find((c) => c.id === caseId)?.title}
               onForget={() => void planIO?.forgetCase(caseId)}
+              // A bone whose lesion was skipped, or left before it was placed, can have one placed later.
+              onPlaceLesion={
+                caseReady && !pendingLesion && imports.lacksLesion(caseId)
+                  ? () => imports.startLesion(caseId)
+                  : undefined
+              }
             />
             <PlanFilePanel
               files={files}

@@ -80,6 +80,8 @@ export interface PlannerController {
   openCaseFile(entry: CaseSource, bytes: ArrayBuffer, replaces?: string): Promise<boolean>;
   /** Holds a case made in the app (kept from an earlier session) so that it opens like any other, without opening it. */
   addCaseFile(entry: CaseSource, bytes: ArrayBuffer): void;
+  /** a copy of the file of a case added with addCaseFile, or undefined */
+  caseFileBytes(caseId: string): ArrayBuffer | undefined;
   /** Lets go of a case made in the app (the user forgot it); it cannot be opened again. */
   forgetCaseFile(caseId: string): void;
   /** One sonication at the target; refused with the reason (`sonicateBlocker`) when it cannot run. */
@@ -278,6 +280,7 @@ export function createPlannerController<Drawn>(options: ControllerOptions<Drawn>
     openPlan,
     openCaseFile,
     addCaseFile,
+    caseFileBytes: (caseId) => addedBytes.get(caseId)?.slice(0),
     forgetCaseFile,
     sonicate,
     cancelSonication: () => sonicating?.abort(),

@@ -47,6 +47,8 @@ export interface PendingLesion {
   radii: Vec3;
   busy: boolean;
   error: string;
+  /** asked for on a case opened again (startLesion): the importer needs the case's file, not its last build */
+  later?: boolean;
 }
 
 export interface ImportState {
@@ -85,6 +87,8 @@ export interface ImportFlowOptions {
   target(): Vec3;
   /** a fresh case id */
   newCaseId?: () => string;
+  /** the file of a case the app holds (controller.caseFileBytes), for a lesion placed on a case opened again */
+  caseBytes?: (caseId: string) => ArrayBuffer | undefined;
   /** where made cases are kept across reloads (absent: for the session only) */
   kv?: KeyValueStore;
   /** the storage refused to keep or forget a case: said to the user */
@@ -111,6 +115,13 @@ export interface ImportFlow {
   /** puts the lesion at the target and reopens the case with it; true when it is open */
   placeLesion(): Promise<boolean>;
   skipLesion(): void;
+  /**
+   * Asks again for the lesion of an imported case that has none (skipped, or left before it was placed): the
+   * place-the-lesion panel opens on it. False for a case that is not imported or already has a lesion.
+   */
+  startLesion(caseId: string): boolean;
+  /** whether `caseId` is an imported case with no lesion (startLesion would open the panel) */
+  lacksLesion(caseId: string): boolean;
   /** The cases kept in the browser, back in the picker; their bytes for the controller (a case whose bytes are gone is dropped). */
   restore(): Promise<{ entry: ImportedEntry; glb: ArrayBuffer }[]>;
   /** Drops an imported case from the picker and frees its storage (its case file and its autosaved plan). */
@@ -357,6 +368,16 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
       set({ lesion: { ...pending, error: `The lesion was not placed: ${problem}.` } });
       return false;
     }
+    const caseGlb = pending.later ? options.caseBytes?.(pending.caseId) : undefined;
+    if (pending.later && !caseGlb) {
+      set({
+        lesion: {
+          ...pending,
+          error: 'The lesion was not placed: this case’s file is not at hand; import the bone again.',
+        },
+      });
+      return false;
+    }
     set({ lesion: { ...pending, busy: true, error: '' } });
     const id = newCaseId();
     const outcome = await port.placeLesion({
@@ -364,6 +385,7 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
       title: pending.title,
       centre: options.target(),
       radii: pending.radii,
+      ...(caseGlb ? { caseGlb } : {}),
     });
     const now = state.getState().lesion;
     if (!outcome.ok) {
@@ -387,6 +409,13 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
     const opened = await options.openCase(entry, outcome.glb, pending.caseId);
     await keep(entry, outcome.glb, pending.caseId);
     return opened;
+  };
+
+  /** The imported case `caseId` when it has no lesion (none placed, and no part of it one). */
+  const bareCase = (caseId: string): ImportedEntry | undefined => {
+    const entry = state.getState().cases.find((c) => c.id === caseId);
+    if (!entry || entry.medium.lesion || entry.medium.parts.some((p) => p.tissue === 'lesion')) return undefined;
+    return entry;
   };
 
   const storageError = (what: string, error: unknown) =>
@@ -546,6 +575,15 @@ export function createImportFlow(options: ImportFlowOptions): ImportFlow {
     setLesionRadii: (radii) => set((s) => (s.lesion ? { lesion: { ...s.lesion, radii, error: '' } } : {})),
     placeLesion,
     skipLesion: () => set({ lesion: undefined }),
+    startLesion: (caseId) => {
+      const entry = bareCase(caseId);
+      if (!entry) return false;
+      set({
+        lesion: { caseId, title: entry.title, radii: [...DEFAULT_LESION_RADII], busy: false, error: '', later: true },
+      });
+      return true;
+    },
+    lacksLesion: (caseId) => bareCase(caseId) !== undefined,
     restore,
     forgetCase,
     caseOfMedium: (medium) => state.getState().cases.find((c) => sameMedium(c.medium, medium))?.id,

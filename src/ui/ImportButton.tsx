@@ -10,12 +10,15 @@ export function ImportButton({
   onFiles,
   imported,
   onForget,
+  onPlaceLesion,
 }: {
   accept: readonly string[];
   onFiles: (files: File[]) => void;
   /** the open case's title when it is an imported one (kept in this browser) */
   imported?: string | undefined;
   onForget?: () => void;
+  /** opens the place-the-lesion panel on the open imported case, which has no lesion yet */
+  onPlaceLesion?: (() => void) | undefined;
 }) {
   const picker = useRef<HTMLInputElement>(null);
   // Forgetting cannot be undone: it asks once (a walk lost an imported case and its plan to one click beside Import).
@@ -30,6 +33,17 @@ export function ImportButton({
       >
         Import bone…
       </button>
+      {onPlaceLesion && (
+        <button
+          type="button"
+          className="small"
+          data-testid="import-place-lesion"
+          onClick={onPlaceLesion}
+          title="This bone has no lesion: click the bone where it is, then set its size"
+        >
+          Place a lesion…
+        </button>
+      )}
       {imported !== undefined && onForget && !asking && (
         <button
           type="button"

@@ -71,7 +71,7 @@ export class ImportClient {
 
   placeLesion(request: PlaceLesionRequest): Promise<ImportCaseOutcome> {
     return this.guarded<ImportCaseOutcome>(
-      () => this.api.placeLesion(request),
+      () => this.api.placeLesion(request.caseGlb ? Comlink.transfer(request, [request.caseGlb]) : request),
       (why) => ({ ok: false, message: `The lesion could not be placed: the importer stopped (${why}).` }),
     );
   }

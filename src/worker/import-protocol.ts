@@ -57,6 +57,11 @@ export interface PlaceLesionRequest {
   title: string;
   centre: Vec3;
   radii: Vec3;
+  /**
+   * The bare case's file, when the lesion is placed on a case opened again (after another case or a reload): the
+   * importer then holds only the last case it built, so the lesion goes into this file's parts instead.
+   */
+  caseGlb?: ArrayBuffer;
 }
 
 /** The import worker's API (exposed with comlink). */
@@ -65,5 +70,5 @@ export interface ImportWorkerApi {
   /** Drops parts the user removed or a closed dialog left behind. */
   forget(ids: string[]): void;
   buildCase(request: ImportCaseRequest): ImportCaseOutcome;
-  placeLesion(request: PlaceLesionRequest): ImportCaseOutcome;
+  placeLesion(request: PlaceLesionRequest): ImportCaseOutcome | Promise<ImportCaseOutcome>;
 }

@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import type { ImportedMesh } from '../geometry/import/mesh-file.ts';
 import type { ImportWorkerApi } from './import-protocol.ts';
-import { type BuiltCase, buildCaseOp, placeLesionOp, readFileOp } from './ops/import.ts';
+import { type BuiltCase, buildCaseOp, placeLesionOnCase, readFileOp } from './ops/import.ts';
 
 // The import worker: reading files (500 000 triangles take seconds) and building a case (the body envelope takes
 // seconds more) off the main thread, apart from the simulation pool so a sonication is never queued behind them.
@@ -26,8 +26,9 @@ const api: ImportWorkerApi = {
     const { outcome } = result;
     return outcome.ok ? Comlink.transfer(outcome, [outcome.glb]) : outcome;
   },
-  placeLesion(request) {
-    const outcome = placeLesionOp(request, built);
+  async placeLesion(request) {
+    // A case opened again brings its own file: its parts, not the last case built here.
+    const outcome = await placeLesionOnCase(request, built);
     return outcome.ok ? Comlink.transfer(outcome, [outcome.glb]) : outcome;
   },
 };

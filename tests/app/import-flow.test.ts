@@ -32,6 +32,7 @@ async function setUp() {
     openCase,
     target: () => [...store.getState().target],
     newCaseId: () => `imported-${++id}`,
+    caseBytes: controller.caseFileBytes,
   });
   return { store, flow, port, openCase, controller };
 }
@@ -142,5 +143,35 @@ describe('importing a bone in the app (issue 12)', () => {
       const call = openCase.mock.calls.find((c) => c[0].id === caseId);
       return call?.[1] as ArrayBuffer;
     }
+  }, 60_000);
+
+  // A walk skipped the lesion (or left the case before placing it) and found no way back to it but importing again.
+  it('a bone left without a lesion can have one placed later, on its own file, after another case was open', async () => {
+    const { store, flow, controller } = await setUp();
+    await flow.addFiles([fixture('bone-femur_r-opensim-converted.stl')]);
+    expect(await flow.build()).toBe(true);
+    flow.skipLesion();
+    expect(flow.lacksLesion('imported-1')).toBe(true);
+    expect(flow.lacksLesion('femur-shaft')).toBe(false);
+    // Another import leaves the importer holding that case's parts, not this one's.
+    await flow.addFiles([fixture('misc-obj-negative-indices-quads.obj')]);
+    expect(await flow.build()).toBe(true);
+    flow.skipLesion();
+    expect(await controller.loadCase('imported-1')).toBe(true);
+
+    expect(flow.startLesion('imported-1')).toBe(true);
+    expect(flow.state.getState().lesion).toMatchObject({ caseId: 'imported-1', later: true });
+    const drawn = await parseCaseGlb(controller.caseFileBytes('imported-1') as ArrayBuffer, '');
+    const bone = drawn.parts.find((p) => p.tissue === 'cortical_bone')?.geometry.getAttribute('position');
+    store.getState().setTarget([bone?.getX(0) ?? 0, bone?.getY(0) ?? 0, bone?.getZ(0) ?? 0]);
+    expect(await flow.placeLesion()).toBe(true);
+    const s = store.getState();
+    // The femur with its lesion, not the cube the importer built last.
+    expect(s.parts.some((p) => p.tissue === 'lesion')).toBe(true);
+    expect(s.parts.filter((p) => p.tissue === 'cortical_bone')).toHaveLength(1);
+    const bounds = s.caseSummary?.bounds;
+    expect((bounds?.max[1] ?? 0) - (bounds?.min[1] ?? 0)).toBeGreaterThan(0.3);
+    expect(flow.lacksLesion(s.caseId)).toBe(false);
+    expect(flow.startLesion(s.caseId)).toBe(false);
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import type { ImportedMesh } from '../../src/geometry/import/mesh-file.ts';
 import { parseCaseGlb } from '../../src/geometry/phantom.ts';
 import { createPlanFilesStore } from '../../src/state/plan-files.ts';
 import type { ImportPort } from '../../src/worker/import-client.ts';
-import { type BuiltCase, buildCaseOp, placeLesionOp, readFileOp } from '../../src/worker/ops/import.ts';
+import { type BuiltCase, buildCaseOp, placeLesionOnCase, readFileOp } from '../../src/worker/ops/import.ts';
 import { bundledCaseBytes } from '../fixtures/bundled-case.ts';
 import { testStore } from '../fixtures/planner-store.ts';
 
@@ -49,7 +49,7 @@ export function inProcessPort(): ImportPort & { held: Map<string, ImportedMesh> 
       if (result.built) built = result.built;
       return result.outcome;
     },
-    placeLesion: async (request) => placeLesionOp(request, built),
+    placeLesion: (request) => placeLesionOnCase(request, built),
   };
 }
 

@@ -156,6 +156,14 @@ test.describe('import a bone (issue 12)', () => {
     // is the lesion's centre.
     const lesionPanel = page.getByTestId('import-lesion');
     await expect(lesionPanel).toBeVisible();
+    // "Not now" leaves the bone without one; "Place a lesion…" asks again (then the lesion goes into the case's own
+    // file, as after leaving the case or a reload).
+    await expect(page.getByTestId('import-place-lesion')).toHaveCount(0);
+    await lesionPanel.getByTestId('import-lesion-skip').click();
+    await expect(lesionPanel).toHaveCount(0);
+    await page.getByTestId('import-place-lesion').click();
+    await expect(lesionPanel).toBeVisible();
+    await expect(page.getByTestId('import-place-lesion')).toHaveCount(0);
     await expect(page.getByTestId('beam-counts')).toBeVisible();
     // Aimed at the bone's surface: the live estimate says its focal model stops there (it read 88 °C where the
     // full model gives 608 °C).

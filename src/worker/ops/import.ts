@@ -2,7 +2,7 @@ import { type ImportedCaseSpec, importedParts } from '../../engine/imported-case
 import { importedCaseFile, lesionPlacementProblem, withPlacedLesion } from '../../engine/imported-case-file.ts';
 import { ImportError } from '../../geometry/import/import-error.ts';
 import { type ImportedMesh, importMeshFile } from '../../geometry/import/mesh-file.ts';
-import type { CasePart } from '../../geometry/phantom.ts';
+import { type CasePart, parseCaseGlb } from '../../geometry/phantom.ts';
 import type {
   ImportCaseOutcome,
   ImportCaseRequest,
@@ -113,4 +113,37 @@ function trianglesOf(parts: readonly CasePart[]): number {
   let n = 0;
   for (const p of parts) n += (p.geometry.index?.count ?? p.geometry.getAttribute('position').count) / 3;
   return n;
+}
+
+/**
+ * A case file's parts, as the place-lesion op takes them: for a lesion placed on an imported case opened again,
+ * whose parts the importer no longer holds (it keeps only the last case it built).
+ * @param bytes - the bare case's GLB (as the import made it)
+ * @param title - its title, should the file carry none
+ * @returns its parts and description, or undefined when the file cannot be read
+ */
+async function builtFromCaseFile(bytes: ArrayBuffer, title: string): Promise<BuiltCase | undefined> {
+  try {
+    const loaded = await parseCaseGlb(bytes, title);
+    return { parts: loaded.parts, description: loaded.meta.description };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The place-lesion op as the worker dispatches it: on the case file the request brings (a case opened again), else
+ * on the last case built.
+ * @param request - where and how large, and perhaps the bare case's file
+ * @param built - the parts of the last case built
+ * @returns the outcome
+ */
+export async function placeLesionOnCase(
+  request: PlaceLesionRequest,
+  built: BuiltCase | undefined,
+): Promise<ImportCaseOutcome> {
+  if (!request.caseGlb) return placeLesionOp(request, built);
+  const base = await builtFromCaseFile(request.caseGlb, request.title);
+  if (!base) return { ok: false, message: 'The lesion was not placed: this case’s file could not be read.' };
+  return placeLesionOp(request, base);
 }
