@@ -71,6 +71,16 @@ export function BeamCounts() {
           {inBody}
         </p>
       )}
+      {tally.counts.angle > 0 && (
+        // The automatic switch-off leaves them on (they are not unsafe in themselves): a walk ticked it for 85 such
+        // beams and saw nothing change, with no word of what would.
+        <p className="hint" data-testid="beam-angle-why">
+          {tally.counts.angle === 1 ? '1 beam meets' : `${tally.counts.angle} beams meet`} bone beyond its critical
+          angle on the way to the focus: little of their sound enters the bone as a pressure wave; the rest is reflected
+          or heats the bone’s surface. Tilt the transducer (Tilt, Azimuth) so they meet the bone more squarely, or
+          switch those elements off by hand.
+        </p>
+      )}
       {beams?.beyond && (
         <p className="hint beam-beyond" role="status" data-testid="beam-beyond">
           <BeamSwatch kind={beams.beyond.gas ? 'gas' : 'critical'} dots />{' '}

@@ -220,7 +220,7 @@ export function TransducerPanel() {
             disabled={busy}
             onChange={(e) => setAutoSwitchOff(e.target.checked)}
           />{' '}
-          Switch off unsafe beams automatically
+          Switch off unsafe beams automatically <small>(through gas, a critical structure or a no-pass region)</small>
         </label>
         <label className="check">
           <input

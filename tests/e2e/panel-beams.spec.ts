@@ -37,6 +37,11 @@ test.describe('the beam summary on the femur', () => {
       else await expect(page.getByTestId(`beam-counts-${kind}`)).toHaveCount(0);
     }
     await expect(line).toContainText('(208 in all)');
+    // What such beams do and what brings them back (the automatic switch-off leaves them on).
+    await expect(page.getByTestId('beam-angle-why')).toContainText(
+      `${c.angle} beams meet bone beyond its critical angle on the way to the focus`,
+    );
+    await expect(page.getByTestId('beam-angle-why')).toContainText('Tilt the transducer (Tilt, Azimuth)');
 
     // Issue 13, item 6: elements are switched by keyboard too, on a map of the array's face named in the same words.
     await page.getByTestId('elements-fold').locator('summary').focus();
