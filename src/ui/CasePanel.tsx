@@ -38,7 +38,8 @@ export function CasePanel({
     <aside className="panel panel-left" aria-label="Case">
       <h2>Case</h2>
       <label className="field">
-        <span>Phantom</span>
+        {/* Not "Phantom": the list holds imported bones too. */}
+        <span>Bone and phantom</span>
         <select data-testid="case-picker" value={caseId} onChange={(e) => onPickCase(e.target.value)}>
           {cases.map((c) => (
             <option key={c.id} value={c.id}>

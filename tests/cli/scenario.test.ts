@@ -76,6 +76,12 @@ describe('scenario parsing and validation', () => {
     ],
     ['too long', { ...valid(), sonication: { duration: 1e4 } }, 'sonication.duration', /≤ 600/],
     [
+      'a value written with its unit',
+      { ...valid(), transducer: { preset: 'clinicalBodyArray', frequency: '1.5 MHz' } },
+      'transducer.frequency',
+      /^expected a number ≥ 100000 Hz, not the text "1\.5 MHz": the format's numbers are plain SI values in Hz, without a unit$/,
+    ],
+    [
       'unknown tissue',
       { ...valid(), medium: { type: 'homogeneous', tissue: 'brain' } },
       'medium.tissue',
