@@ -95,6 +95,7 @@ export async function main(argv: readonly string[], log: (line: string) => void)
           `${results.runTime.total.toFixed(2)} s`,
       );
       for (const message of results.validity?.messages ?? []) log(`outside the model: ${message}`);
+      for (const note of results.validity?.notes ?? []) log(`note: ${note}`);
       return EXIT.ok;
     }
     const results = await runScenario(scenario, progress);
@@ -109,6 +110,7 @@ export async function main(argv: readonly string[], log: (line: string) => void)
     );
     // The run finished, so the exit code is 0; where it left the model's validity the results say so, and so do we.
     for (const message of results.validity.messages) log(`outside the model: ${message}`);
+    for (const note of results.validity.notes ?? []) log(`note: ${note}`);
     const beyond = results.setup.beyondFocus;
     if (beyond) {
       log(

@@ -40,7 +40,9 @@ export function BeamSwatch({ kind, dots = false }: { kind: BeamKind; dots?: bool
 /** The live estimate's beams, each counted once as drawn (the panel's counts and the beam key's). */
 export function useBeamTally(): BeamTally | undefined {
   const beams = usePlanner((s) => s.estimate?.beams);
-  return useMemo(() => (beams ? tallyBeams(beams) : undefined), [beams]);
+  // A source inside the tissue has no path from the water to judge: no counts then ("208 clear" read beside the
+  // transducer inside the thigh, in a walk).
+  return useMemo(() => (beams && !(beams.inTissue > 0) ? tallyBeams(beams) : undefined), [beams]);
 }
 
 /**
@@ -51,6 +53,14 @@ export function BeamCounts() {
   const tally = useBeamTally();
   const beams = usePlanner((s) => s.estimate?.beams);
   const inBody = usePlanner(transducerInBodyBlocker);
+  if (inBody) {
+    // "Clear" describes the path from a source to the focus; a source inside the tissue has no such path.
+    return (
+      <p className="hint blocked" role="status" data-testid="beam-in-body">
+        {inBody}
+      </p>
+    );
+  }
   if (!tally) return null;
   const shown = BEAM_KINDS.filter(({ kind }) => tally.counts[kind] > 0);
   return (
@@ -65,12 +75,6 @@ export function BeamCounts() {
         ))}{' '}
         ({tally.total} in all)
       </p>
-      {inBody && (
-        // "Clear" describes the path from a source to the focus; a source inside the tissue has no such path.
-        <p className="hint blocked" role="status" data-testid="beam-in-body">
-          {inBody}
-        </p>
-      )}
       {tally.counts.angle > 0 && (
         // The automatic switch-off leaves them on (they are not unsafe in themselves): a walk ticked it for 85 such
         // beams and saw nothing change, with no word of what would.
@@ -97,10 +101,13 @@ export function BeamCounts() {
  */
 export function BeamSummary() {
   const tally = useBeamTally();
+  const inBody = usePlanner((s) => (s.estimate?.beams.inTissue ?? 0) > 0);
   if (!tally) {
     return (
       <p className="hint" data-testid="beam-summary">
-        Beams appear once the case has loaded.
+        {inBody
+          ? 'No beam is judged while the transducer is inside the body (said above).'
+          : 'Beams appear once the case has loaded.'}
       </p>
     );
   }

@@ -169,7 +169,7 @@ export function PowerToAim({ ran, aim }: { ran: RanAt; aim: string }) {
     const limit = `over its ${formatQuantity(heldBy.limit, '°C')} limit`;
     // What the limit changes: the run itself (its peak ablates), or the power the aim would take.
     const head = advice.limitOnly
-      ? `At ${power} the peak, ${formatQuantity(ran.peak, '°C')}, is hot enough to ablate, but ${heldBy.what} reached ${formatQuantity(heldBy.atAim, '°C')}, ${limit}. ${rule}:`
+      ? `At ${power} the peak, ${formatQuantity(ran.peak, '°C')}, is hot enough to ablate${missesTarget ? ` (but it is not at ${aim})` : ''}, but ${heldBy.what} reached ${formatQuantity(heldBy.atAim, '°C')}, ${limit}. ${rule}:`
       : `${why} ${rule}: ${formatQuantity(heldBy.forAim, 'W')} would bring the peak to ${PEAK_AIM} °C, but ${heldBy.what} would then reach ${formatQuantity(heldBy.atAim, '°C')}, ${limit}.`;
     if (missesTarget) {
       return (

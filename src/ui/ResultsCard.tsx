@@ -64,6 +64,12 @@ function doseOutsideTissue(tissue: TissueId): (value: number | undefined) => Sho
   });
 }
 
+/** Where the hottest point lay, from the target: "19.3 mm away, in cortical bone". */
+function peakWhere(at: NonNullable<Summary['atTarget']>): string {
+  const tissue = at.peakTemperatureTissue ? `, in ${TISSUE_NAMES[at.peakTemperatureTissue].toLowerCase()}` : '';
+  return `${formatQuantity(at.peakTemperatureDistance, 'mm', 1e3, 3)} away${tissue}`;
+}
+
 /** A peak's value and how far from the aimed point it lies: "2.87 MPa, 1.2 mm from the target". */
 function peakAt(
   display: { unit: string; scale: number },
@@ -343,6 +349,11 @@ export function ResultsCard() {
           ))}
         </ul>
       )}
+      {s?.validity?.notes?.map((note) => (
+        <p key={note} className="hint" data-testid="validity-note">
+          <strong>Note:</strong> {note}
+        </p>
+      ))}
       {blockedNotes.length > 0 && (
         <ul className="validity-messages" role="status" data-testid="results-blocked-beams">
           {blockedNotes.map((note) => (
@@ -356,7 +367,12 @@ export function ResultsCard() {
       {/* A dose "ablated" at a target off the lesion read as a shot that worked (a walk's finding). */}
       {s && !stale && hasLesion && s.lesionCoverage === 0 && s.ablationVolume > 0 && (
         <p className="warning" role="status" data-testid="results-missed-lesion">
-          The ablation missed the lesion: none of it reached 240 CEM43 (coverage 0 %). Move the target into the lesion.
+          The ablation missed the lesion: none of it reached 240 CEM43 (coverage 0 %).{' '}
+          {s.atTarget?.tissue === 'lesion'
+            ? // The target is in the lesion: the beams, not the aim, kept the heat away (a walk read "Move the target
+              // into the lesion" beside "The target is in lesion").
+              `The target is in the lesion, but the heat peaked ${peakWhere(s.atTarget)}: change the beams’ way in (Tilt, Azimuth) for a clearer path to it.`
+            : 'Move the target into the lesion.'}
         </p>
       )}
       {/* No power to aim for a spot the plan would block: the beams, not the power, are what must change. */}
@@ -404,7 +420,8 @@ export function ResultsCard() {
       )}
       {outcome && (
         <p className="hint">
-          Planning-grade model: expect temperature rises within about ±25 % of measured ones (see the{' '}
+          Planning-grade model: expect temperature rises within about ±25 % of measured ones
+          {warnings.length > 0 ? ' where none of the warnings above applies' : ''} (see the{' '}
           <PhysicsNotesLink section="Measured errors">physics notes</PhysicsNotesLink>).
         </p>
       )}

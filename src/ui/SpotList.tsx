@@ -324,6 +324,13 @@ export function SpotList({ onCoverLesion, onRunPlan, onCancelPlan }: SpotListPro
           Cancel
         </button>
       </div>
+      {refused && spots.length > 0 && (
+        // In words beside the button (a tooltip alone was found only by hovering); on a phone Sonicate's bar, which
+        // says it too, is screens away.
+        <p className="hint blocked" data-testid="plan-run-blocked">
+          {refused}
+        </p>
+      )}
       <div className="progress" aria-live="polite">
         <progress data-testid="plan-progress" max={1} value={planRun.progress} aria-label="Plan progress" />
         <span data-testid="plan-status" data-status={planRun.status}>

@@ -123,15 +123,19 @@ test.describe('the beam summary on the femur', () => {
     await expect(page.getByTestId('beam-in-body')).toContainText(
       'The transducer is inside the body: 208 of 208 sources',
     );
+    // No counts: a source inside the tissue has no path from the water to judge ("208 clear" read beside it).
+    await expect(page.getByTestId('beam-counts')).toHaveCount(0);
     await expect(page.getByTestId('sonicate')).toBeDisabled();
     await expect(page.getByTestId('sonicate-blocked')).toContainText('Turn it back out (Tilt, Azimuth)');
     await page.getByTestId('spot-add').click();
     await expect(page.getByTestId('plan-run')).toBeDisabled();
+    await expect(page.getByTestId('plan-run-blocked')).toContainText('The transducer is inside the body');
     // A longer focal length takes it back into the water bath.
     const radius = page.getByTestId('transducer-radius');
     await radius.fill('100 mm');
     await radius.press('Enter');
     await expect(page.getByTestId('beam-in-body')).toHaveCount(0);
+    await expect(page.getByTestId('beam-counts')).toContainText('(208 in all)');
     await expect(page.getByTestId('sonicate')).toBeEnabled();
     await expect(page.getByTestId('plan-run')).toBeEnabled();
     expect(app.consoleErrors).toEqual([]);

@@ -226,6 +226,30 @@ describe('a sonication that ablates off the lesion', () => {
         store.getState().finishRun(sonicationWith({ lesionCoverage: coverage }), sonicationInputs(store.getState()));
       }, createElement(ResultsCard));
     expect(card(0)).toContain('The ablation missed the lesion: none of it reached 240 CEM43 (coverage 0 %).');
+    expect(card(0)).toContain('Move the target into the lesion.');
     expect(card(0.42)).not.toContain('results-missed-lesion');
+  });
+
+  // A walk read "Move the target into the lesion" beside "The target is in lesion": the beams kept the heat away.
+  it('with the target in the lesion, says where the heat went and to change the beams’ way in instead', () => {
+    const html = renderWithStore((store) => {
+      markCaseLoaded(store);
+      const outcome = sonicationWith({ lesionCoverage: 0 });
+      const atTarget = {
+        ...(outcome.summary.atTarget ?? { position: [0, 0, 0] as [number, number, number], dose: 0 }),
+        temperature: 37,
+        peakTemperatureDistance: 0.0193,
+        peakPressureDistance: 0,
+        peakTemperatureTissue: 'cortical_bone' as const,
+        tissue: 'lesion' as const,
+      };
+      store
+        .getState()
+        .finishRun({ ...outcome, summary: { ...outcome.summary, atTarget } }, sonicationInputs(store.getState()));
+    }, createElement(ResultsCard));
+    expect(html).toContain(
+      'The target is in the lesion, but the heat peaked 19.3 mm away, in cortical bone: change the beams’ way in (Tilt, Azimuth) for a clearer path to it.',
+    );
+    expect(html).not.toContain('Move the target into the lesion.');
   });
 });
