@@ -1,6 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
-import { resultsStale } from '../state/selectors.ts';
+import { caseHasLesion, resultsStale } from '../state/selectors.ts';
 import { behindTarget } from './beyond-focus.ts';
 import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
@@ -55,6 +55,7 @@ export function SafetyDashboard() {
   const undeliverable = useUndeliverable(run, stale);
   const rows = safetyRows(run, thresholds, undeliverable);
   const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
+  const hasLesion = usePlanner(caseHasLesion);
   const worst = rows.some((r) => r.status === 'fail')
     ? 'fail'
     : rows.some((r) => r.status === 'warn')
@@ -128,7 +129,7 @@ export function SafetyDashboard() {
               {row.note && ' '}
               {(row.status === 'fail' || row.status === 'warn') && (
                 <small className="hint safety-advice" data-testid={`safety-${row.id}-advice`}>
-                  {safetyAdvice(row.key, behind)}
+                  {safetyAdvice(row.key, behind, hasLesion)}
                 </small>
               )}
               <details className="safety-source" data-testid={`safety-${row.id}-source`}>

@@ -41,7 +41,7 @@ export function planVerdict(outcome: PlanOutcome, safety: readonly SafetyRow[], 
   const details: string[] = [];
   if (boiling.length > 0) {
     details.push(
-      `${boiling.length} of ${outcome.spots.length} ${boiling.length === 1 ? 'spot boils' : 'spots boil'} (up to ${formatQuantity(hottest, DISPLAY.temperature.unit)}): the model stops at ${BOILING_TEMPERATURE} °C, so the coverage and doses below count heat it cannot simulate.`,
+      `${boiling.length} of ${outcome.spots.length} ${boiling.length === 1 ? 'spot boils' : 'spots boil'} (up to ${formatQuantity(hottest, DISPLAY.temperature.unit)}): the model does not hold above ${BOILING_TEMPERATURE} °C (it computes on, but boiling spreads heat in ways it leaves out), so that peak, and the coverage and doses below, count heat it cannot simulate.`,
     );
   }
   if (blocked > 0) {

@@ -296,8 +296,13 @@ export const SAFETY_ADVICE: Record<SafetyKey, string> = {
  * there (a walk on the rib ticked it: 0 beams off, the lung still over its limit), so that case gets its own levers.
  * @param key - the row
  * @param behind - the structure the firing beams go on into past the focus (the trace's `beyond`), in words
+ * @param hasLesion - false for a case with no lesion
  */
-export function safetyAdvice(key: SafetyKey, behind?: string): string {
+export function safetyAdvice(key: SafetyKey, behind?: string, hasLesion = true): string {
+  // A case without a lesion (the validation plate) has no lesion to move the target into (a walk's finding).
+  if (key === 'boneSurfaceMaxTemperature' && !hasLesion) {
+    return 'Move the target away from the bone surface, aim more nearly perpendicular to it, or lower the power.';
+  }
   if (key !== 'criticalMaxDose' || behind === undefined) return SAFETY_ADVICE[key];
   return `The ${behind} lies behind the target, where the beams go on past the focus, so switching off beams that cross it on the way changes nothing. Move the target or the transducer and compare the runs' doses, or lower the power or the duration.`;
 }

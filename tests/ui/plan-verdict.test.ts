@@ -73,7 +73,9 @@ describe('the verdict on a plan run', () => {
     const v = verdictOf(plan([108, 400, 85, 100]));
     expect(v.deliverable).toBe(false);
     expect(v.headline).toBe('Not deliverable as planned.');
-    expect(v.details[0]).toMatch(/^3 of 4 spots boil \(up to 400 °C\): the model stops at 100 °C/);
+    expect(v.details[0]).toMatch(
+      /^3 of 4 spots boil \(up to 400 °C\): the model does not hold above 100 °C \(it computes on/,
+    );
     expect(v.details.at(-1)).toMatch(
       /^Set the spots’ powers for a peak of 85 °C below \(inside the model\), then run the plan again/,
     );

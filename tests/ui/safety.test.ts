@@ -189,4 +189,10 @@ describe('the advice beside a row over its limit', () => {
     expect(safetyAdvice('criticalMaxDose')).toBe(SAFETY_ADVICE.criticalMaxDose);
     expect(safetyAdvice('skinMaxTemperature', 'lung (air)')).toBe(SAFETY_ADVICE.skinMaxTemperature);
   });
+  it('a case with no lesion is not told to move the target into it', () => {
+    expect(safetyAdvice('boneSurfaceMaxTemperature')).toContain('deeper into the lesion');
+    const plate = safetyAdvice('boneSurfaceMaxTemperature', undefined, false);
+    expect(plate).not.toContain('lesion');
+    expect(plate).toContain('Move the target away from the bone surface');
+  });
 });
