@@ -52,12 +52,14 @@ export function statusName(code: number): string {
 
 /**
  * Per element, the status to draw: the traced status, or 'off' for an element that will not fire (the planning
- * trace's firing mask when present, otherwise the elements switched off by hand).
+ * trace's firing mask when present, otherwise the elements switched off by hand). A transducer with sources inside
+ * the body cannot fire at all (state/selectors.ts transducerInBodyBlocker): every beam is drawn off, not cyan.
  */
 export function elementStatuses(
-  trace: BeamTrace & Partial<Pick<PlanningBeamTrace, 'firing'>>,
+  trace: BeamTrace & Partial<Pick<PlanningBeamTrace, 'firing' | 'inTissue'>>,
   elementsOff: readonly number[],
 ): string[] {
+  if ((trace.inTissue ?? 0) > 0) return Array.from(trace.statuses, () => 'off');
   const off = new Set(elementsOff);
   const out: string[] = [];
   for (let e = 0; e < trace.statuses.length; e++) {

@@ -56,7 +56,8 @@ export function ImportLesionPanel({
       {open && (
         <>
           <p className="hint">
-            Click on the bone to put its centre there; press on the bone and drag to slide it along the surface.
+            Click on the bone to put its centre there; press on the bone and drag to slide it along the surface. Once
+            placed, the case opens aimed at the lesion, the transducer turned to the way in with the least bone.
           </p>
           <fieldset className="import-lesion-fields">
             <legend className="hint">Semi-axes (the magenta outline)</legend>
