@@ -56,8 +56,7 @@ export function ImportLesionPanel({
       {open && (
         <>
           <p className="hint">
-            Click on the bone to put its centre there; press on the bone and drag to slide it along the surface. Once
-            placed, the case opens aimed at the lesion, the transducer turned to the way in with the least bone.
+            Click on the bone to put its centre there; press on the bone and drag to slide it along the surface.
           </p>
           <fieldset className="import-lesion-fields">
             <legend className="hint">Semi-axes (the magenta outline)</legend>
@@ -82,7 +81,15 @@ export function ImportLesionPanel({
       )}
       {open && (
         <div className="import-actions">
-          <button type="button" className="primary" data-testid="import-lesion-place" onClick={onPlace} disabled={busy}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="import-lesion-place"
+            onClick={onPlace}
+            disabled={busy}
+            // The re-aim is said (a walk saw the tilt change without a word); on a phone the panel has no room for it.
+            title="The case then opens aimed at the lesion, the transducer turned to the way in with the least bone"
+          >
             {busy ? 'Placing…' : 'Place the lesion'}
           </button>
           <button type="button" data-testid="import-lesion-skip" onClick={onSkip} disabled={busy}>

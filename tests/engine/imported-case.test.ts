@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { IcosahedronGeometry, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
+import { estimateRequest } from '../../src/app/planning-requests.ts';
+import { caseSummary } from '../../src/engine/case.ts';
+import { estimate } from '../../src/engine/estimate.ts';
 import { importedCase } from '../../src/engine/imported-case.ts';
 import { runSonication } from '../../src/engine/sonicate.ts';
 import { bodyEnvelope } from '../../src/geometry/import/envelope.ts';
 import { checkMesh } from '../../src/geometry/import/mesh-check.ts';
 import { importMeshFile } from '../../src/geometry/import/mesh-file.ts';
 import { PRESETS } from '../../src/physics/transducer.ts';
+import { createPlannerStore } from '../../src/state/store.ts';
 
 // A real bone from a file to a sonicated lesion, headless (issue 12): import, place, wrap in soft tissue, add a
 // lesion, aim, sonicate.
@@ -82,6 +86,47 @@ describe('where an imported case aims first', () => {
     expect(onVertex).toBe(0);
     expect(new Vector3(...t).distanceTo(c)).toBeCloseTo(nearest, 12);
     expect(nearest).toBeGreaterThan(0.005);
+  });
+});
+
+// A walk opened the imported humerus and tibia with 85 and 79 of 208 beams beyond the critical angle (aimed along the
+// 26 directions' shortest way in, at a slant to the bone), and the rib cage with 195 of its sources inside the chest.
+describe('an imported bone opens with the transducer square to it, in the water bath', () => {
+  const open = async (file: string, up: '+y' | '+z') => {
+    const bytes = readFileSync(new URL(file, FIXTURES));
+    const meshes = await importMeshFile(
+      file,
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    const opened = importedCase({
+      title: file,
+      parts: meshes.map((m) => ({ mesh: m, unit: m.unit.unit, tissue: 'cortical_bone' as const })),
+      up,
+      recentre: true,
+      envelope: { muscle: 0.03, fat: 0.01, skin: 0.002 },
+    });
+    const store = createPlannerStore({
+      caseId: 'imported',
+      transducer: PRESETS.clinicalBodyArray,
+      sonication: { acousticPower: 50, duration: 20, cooling: 30 },
+    });
+    store.getState().setCaseLoaded(caseSummary(opened), () => 1);
+    return estimate(opened, estimateRequest(store.getState())).beams;
+  };
+
+  it('the humerus and the tibia: at most a beam beyond the critical angle (85 and 79 before); every source in water', async () => {
+    for (const [file, up] of [
+      ['bone-humerus_r-vhm-artisynth.obj', '+z'],
+      ['bone-tibia_l-vhf-binary.stl', '+z'],
+    ] as const) {
+      const beams = await open(file, up);
+      expect(beams.counts.angle).toBeLessThanOrEqual(1);
+      expect(beams.inTissue).toBe(0);
+    }
+  });
+
+  it('the rib cage: every source in the water bath (195 of 208 sat inside the chest)', async () => {
+    expect((await open('bone-ribcage-opensim-converted.ply', '+y')).inTissue).toBe(0);
   });
 });
 
