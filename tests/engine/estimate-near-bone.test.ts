@@ -103,13 +103,17 @@ describe('the live estimate where bone is in the focal spot', () => {
     const plateRatio = rise(plate.quick.predictedPeakTemperature) / rise(plate.full);
     expect(plateRatio).toBeGreaterThan(1.8);
     expect(plateRatio).toBeLessThan(3);
-    for (const [file, up] of [
-      ['bone-femur_r-opensim-converted.stl', '+y'],
-      ['bone-tibia_l-vhf-binary.stl', '+z'],
+    // The femur's default (a slant onto its curved shaft) is the low end; the tibia's, aimed square to its surface
+    // since the import's aim weighs the slant, lies inside the range (it read under 0.15 aimed at a slant).
+    for (const [file, up, low, high] of [
+      ['bone-femur_r-opensim-converted.stl', '+y', 0, 0.15],
+      ['bone-tibia_l-vhf-binary.stl', '+z', 0.1, 2],
     ] as const) {
       const bone = atDefaults(await imported(file, up), 'imported', true);
       expect(bone.quick.boneInSpot?.distance, file).toBeLessThanOrEqual(1e-3);
-      expect(rise(bone.quick.predictedPeakTemperature) / rise(bone.full), file).toBeLessThan(0.15);
+      const ratio = rise(bone.quick.predictedPeakTemperature) / rise(bone.full);
+      expect(ratio, file).toBeGreaterThan(low);
+      expect(ratio, file).toBeLessThan(high);
     }
   }, 60_000);
 
