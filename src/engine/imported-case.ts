@@ -112,6 +112,9 @@ for (const x of [-1, 0, 1]) {
   }
 }
 
+/** Bone or the marrow inside it: what a beam should not cross, and what the probes of a bone's normal stay out of. */
+const inBone = (t: TissueId) => BONE_TISSUES.includes(t) || t === 'marrow';
+
 /** Probe directions for a surface's normal: a Fibonacci sphere, near-uniform. */
 const PROBES: Vec3[] = Array.from({ length: 200 }, (_, i) => {
   const y = 1 - (2 * (i + 0.5)) / 200;
@@ -164,7 +167,6 @@ function arrayInTissue(model: TissueModel, target: Vec3, d: Vec3): number {
  * @returns the unit normal, or undefined where the probes cannot tell (no bone there, or all around)
  */
 function boneNormal(model: TissueModel, point: Vec3): Vec3 | undefined {
-  const inBone = (t: TissueId) => BONE_TISSUES.includes(t) || t === 'marrow';
   let x = 0;
   let y = 0;
   let z = 0;
@@ -226,7 +228,7 @@ export function defaultAim(
     let gas = 0;
     let soft = 0;
     for (const s of path) {
-      if (BONE_TISSUES.includes(s.tissue) || s.tissue === 'marrow') bone += s.length;
+      if (inBone(s.tissue)) bone += s.length;
       else if (s.tissue === 'bowel_gas' || s.tissue === 'lung') gas += s.length;
       else if (s.tissue !== 'water') soft += s.length;
     }

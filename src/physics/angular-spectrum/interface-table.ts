@@ -1,4 +1,5 @@
 import { fluidSolidInterface } from '../elastic-interface.ts';
+import { criticalAngle } from '../interfaces.ts';
 import type { AcousticMaterial } from './materials.ts';
 
 /** Samples of cos θ in [0, 1] per table: fine enough to follow the transmission peak at the critical angle. */
@@ -46,8 +47,11 @@ export class LazyInterfaceTable implements InterfaceTable {
   readonly shearCos = new Float64Array(SAMPLES);
   readonly propagates = new Uint8Array(SAMPLES);
   readonly shearAttenuation: number;
+  /** a fluid entering an elastic solid (cortical bone): the fluid–solid solution with mode conversion applies */
+  readonly solid: boolean;
+  /** the longitudinal critical angle [rad] (π/2 when the second medium is not faster) */
+  readonly criticalAngle: number;
   private readonly filled = new Uint8Array(SAMPLES);
-  private readonly solid: boolean;
   private readonly to: { density: number; speedOfSound: number; shearSpeed: number; attenuation: number };
 
   constructor(
@@ -57,6 +61,8 @@ export class LazyInterfaceTable implements InterfaceTable {
   ) {
     this.solid = !from.isGas && !to.isGas && to.shearSpeed > 0 && from.shearSpeed === 0;
     this.shearAttenuation = this.solid ? to.shearAttenuation : 0;
+    const critical = criticalAngle(from.speedOfSound, to.speedOfSound);
+    this.criticalAngle = Number.isNaN(critical) ? Math.PI / 2 : critical;
     this.to = {
       density: to.density,
       speedOfSound: to.speedOfSound,

@@ -569,16 +569,13 @@ class Marcher {
     }
   }
 
-  /** Counts a column's crossing into a solid when it lies in the focal zone (MarchInput.focalZone). */
-  private noteSolidAtFocus(
-    i: number,
-    j: number,
-    face: number,
-    cos: number,
-    ma: AcousticMaterial,
-    mb: AcousticMaterial,
-    flux: number,
-  ): void {
+  /**
+   * Counts a column's crossing into a solid when it lies in the focal zone (MarchInput.focalZone).
+   * @param cos - |cos| of its local incidence
+   * @param critical - the interface's critical angle [rad]
+   * @param flux - its incident normal flux [W/m²]
+   */
+  private noteSolidAtFocus(i: number, j: number, face: number, cos: number, critical: number, flux: number): void {
     const zone = this.input.focalZone;
     if (!zone) return;
     const { n, dx, dz, z0 } = this.lattice;
@@ -589,7 +586,6 @@ class Marcher {
     const across2 = x * x + y * y + z * z - along * along;
     if (Math.abs(along) > zone.halfLength || across2 > zone.halfWidth * zone.halfWidth) return;
     this.focalSolidFlux += flux;
-    const critical = mb.speedOfSound > ma.speedOfSound ? Math.asin(ma.speedOfSound / mb.speedOfSound) : Math.PI / 2;
     if (Math.acos(Math.min(1, cos)) + zone.halfAngle > critical) this.straddlingFlux += flux;
   }
 
@@ -663,16 +659,9 @@ class Marcher {
       field.re[c] = re * tr - im * ti;
       field.im[c] = re * ti + im * tr;
       next.addColumn(face, c, re * rr - im * ri, re * ri + im * rr);
-      if (mb.shearSpeed > 0 && ma.shearSpeed === 0 && !ma.isGas && !mb.isGas) {
-        this.noteSolidAtFocus(
-          i,
-          j,
-          face,
-          cos,
-          ma,
-          mb,
-          ((re * re + im * im) / (2 * impedanceOf(ma))) * Math.abs(dir[2]),
-        );
+      if (table.solid) {
+        const flux = ((re * re + im * im) / (2 * impedanceOf(ma))) * Math.abs(dir[2]);
+        this.noteSolidAtFocus(i, j, face, cos, table.criticalAngle, flux);
       }
       const shear = table.shear[s] as number;
       if (shear > 0 && !mb.isGas) {
