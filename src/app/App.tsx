@@ -272,7 +272,12 @@ export function App({ children, mode = 'plan' }: { children?: ReactNode; mode?: 
               // A bone whose lesion was skipped, or left before it was placed, can have one placed later.
               onPlaceLesion={
                 caseReady && !pendingLesion && imports.lacksLesion(caseId)
-                  ? () => imports.startLesion(caseId)
+                  ? () => {
+                      // The panel opens over the 3D view, which on a phone is screens above this button.
+                      if (imports.startLesion(caseId)) {
+                        document.querySelector('.view')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                      }
+                    }
                   : undefined
               }
             />

@@ -198,6 +198,11 @@ export function transducerInBodyBlocker(s: Pick<PlannerStore, 'estimate' | 'tran
   return `The transducer is inside the body: ${inside} of ${beams.statuses.length} sources ${of} sit in tissue, not in the water bath. Turn it back out (Tilt, Azimuth), aim nearer the skin, or choose a transducer with a longer focal length.`;
 }
 
+/** Whether the settings in the panels cannot run (a refused value, a transducer inside the body). */
+export function settingsHeld(s: PlannerStore): boolean {
+  return refusedInputsBlocker(s) !== '' || transducerInBodyBlocker(s) !== '';
+}
+
 export function sonicateBlocker(s: PlannerStore): string {
   if (s.caseStatus === 'loading') return 'The case is still loading.';
   if (s.caseStatus === 'error') return 'No case is loaded.';

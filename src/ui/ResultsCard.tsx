@@ -1,6 +1,6 @@
 import type { TissueId } from '../physics/tissue-ids.ts';
 import { usePlanner } from '../state/hooks.ts';
-import { caseHasLesion, sonicationStale } from '../state/selectors.ts';
+import { caseHasLesion, settingsHeld, sonicationStale } from '../state/selectors.ts';
 import { TISSUE_NAMES } from '../style/palette.ts';
 import { aimedPoint } from './aimed-point.ts';
 import { type BlockedBeams, firingBeams } from './blocked-beams.ts';
@@ -306,6 +306,7 @@ export function ResultsCard() {
   // Steered to a selected spot: its numbers are at that focus, not at the target the target panel shows.
   const aim = aimedPoint(usePlanner((s) => s.run.inputs?.focus));
   const stale = usePlanner(sonicationStale);
+  const held = usePlanner(settingsHeld);
   const blocked = useBlockedBeams(stale);
   const hasLesion = usePlanner(caseHasLesion);
   const thresholds = usePlanner((s) => s.safetyThresholds);
@@ -337,7 +338,7 @@ export function ResultsCard() {
       )}
       {stale && (
         <p className="stale-note" role="status" data-testid="results-stale">
-          {staleText('sonication')}
+          {staleText('sonication', held)}
         </p>
       )}
       {warnings.length > 0 && (

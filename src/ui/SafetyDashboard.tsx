@@ -1,6 +1,6 @@
 import { usePlanner } from '../state/hooks.ts';
 import type { SafetyThresholds } from '../state/planning.ts';
-import { caseHasLesion, resultsStale } from '../state/selectors.ts';
+import { caseHasLesion, resultsStale, settingsHeld } from '../state/selectors.ts';
 import { behindTarget } from './beyond-focus.ts';
 import { formatDose, formatQuantity } from './format.ts';
 import { ParsedField } from './QuantityField.tsx';
@@ -52,6 +52,7 @@ export function SafetyDashboard() {
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const setThresholds = usePlanner((s) => s.setSafetyThresholds);
   const stale = usePlanner(resultsStale);
+  const held = usePlanner(settingsHeld);
   const undeliverable = useUndeliverable(run, stale);
   const rows = safetyRows(run, thresholds, undeliverable);
   const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
@@ -81,7 +82,7 @@ export function SafetyDashboard() {
       )}
       {stale && (
         <p className="stale-note" role="status" data-testid="safety-stale">
-          {staleText(run?.source)} The lights judge the old run.
+          {staleText(run?.source, held)} The lights judge the old run.
         </p>
       )}
       <ul className="safety-rows">

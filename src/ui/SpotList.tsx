@@ -7,6 +7,7 @@ import {
   changedSettings,
   planStale,
   refusedInputsBlocker,
+  settingsHeld,
   transducerInBodyBlocker,
 } from '../state/selectors.ts';
 import type { PlannerStore } from '../state/store.ts';
@@ -458,6 +459,7 @@ function PlanResults({
   const warnings = outcome.validity?.messages ?? [];
   const thresholds = usePlanner((s) => s.safetyThresholds);
   const changed = usePlanner((s) => (stale ? changedSettings(s, 'plan').join(', ') : ''));
+  const held = usePlanner(settingsHeld);
   // As the dashboard: a critical structure behind the target is not helped by the switch-off rule.
   const behind = usePlanner((s) => behindTarget(s.estimate?.beams.beyond));
   const verdict = planVerdict(outcome, safetyRows(shownRun(undefined, outcome, 'plan'), thresholds), behind);
@@ -522,7 +524,7 @@ function PlanResults({
       <h4>Plan results</h4>
       {stale && (
         <p className="warning" role="status" data-testid="plan-results-stale">
-          {staleText('plan')}
+          {staleText('plan', held)}
           {changed && ` Changed since: ${changed}.`}
         </p>
       )}

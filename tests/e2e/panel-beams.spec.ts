@@ -127,6 +127,8 @@ test.describe('the beam summary on the femur', () => {
     await expect(page.getByTestId('beam-counts')).toHaveCount(0);
     await expect(page.getByTestId('sonicate')).toBeDisabled();
     await expect(page.getByTestId('sonicate-blocked')).toContainText('Turn it back out (Tilt, Azimuth)');
+    // The results of the test before are stale, but not to be updated with a Sonicate that is held.
+    await expect(page.getByTestId('results-stale')).toContainText('the settings now cannot run');
     await page.getByTestId('spot-add').click();
     await expect(page.getByTestId('plan-run')).toBeDisabled();
     await expect(page.getByTestId('plan-run-blocked')).toContainText('The transducer is inside the body');

@@ -3,11 +3,13 @@ import {
   changedSettings,
   electronicFocus,
   planInputs,
+  settingsHeld,
   sonicateBlocker,
   sonicationInputs,
   steeredFocus,
   transducerInBodyBlocker,
 } from '../../src/state/selectors.ts';
+import { staleText } from '../../src/ui/StaleResultsBanner.tsx';
 import { markCaseLoaded, testStore } from '../fixtures/planner-store.ts';
 import { estimateWith } from '../ui/estimate-fixtures.ts';
 import { fakePlan, fakeSonication } from '../ui/time-fixtures.ts';
@@ -104,5 +106,13 @@ describe('a transducer turned into the body cannot fire', () => {
     expect(said).toBe(transducerInBodyBlocker(s.getState()));
     expect(said).toMatch(/^The transducer is inside the body: 3 of 4 sources of the array sit in tissue/);
     expect(said).toContain('Turn it back out (Tilt, Azimuth)');
+    expect(settingsHeld(s.getState())).toBe(true);
+    // Results shown then are not told to "Sonicate to update": Sonicate is held.
+    expect(staleText('sonication', settingsHeld(s.getState()))).toBe(
+      'Computed for the previous settings; the settings now cannot run (the reason is beside Sonicate).',
+    );
+    s.getState().setEstimate(estimate);
+    expect(settingsHeld(s.getState())).toBe(false);
+    expect(staleText('sonication', false)).toBe('Computed for the previous settings — Sonicate to update.');
   });
 });
